@@ -1,0 +1,7 @@
+import type { FoundationTables } from './schema/foundation.ts';
+
+/**
+ * The whole database as Kysely sees it. Each domain declares its tables in schema/<domain>.ts
+ * (mirroring its migrations) and is added to this intersection.
+ */
+export type Database = FoundationTables;
