@@ -1,0 +1,163 @@
+/**
+ * Main entry: the CDSi processing model (chapter 4, Figure 4-1).
+ * 4.1 gather data → 4.2 organize history → 4.3 relevant series → 4.4 evaluate and forecast each
+ * series → 4.5 best series → 4.6 vaccine groups.
+ */
+import { formatIsoDate, parseIsoDate, type DayNumber } from './date-arithmetic.ts';
+import type { EvalRecord, PatientContext, SeriesRun } from './context.ts';
+import { evaluateImmunizationHistory } from './evaluate-immunization-history.ts';
+import { forecastPatientSeries } from './forecast-patient-series.ts';
+import { organizeImmunizationHistory } from './organize-immunization-history.ts';
+import { indicationApplies, selectRelevantPatientSeries } from './select-relevant-patient-series.ts';
+import { selectBestSeries } from './select-best-series.ts';
+import type { Antigen, AntigenSeries, SupportingData } from './supporting-data/model.ts';
+import type { AntigenDose, AntigenResult, DoseEvaluation, ForecastInput, ForecastResult, PatientSeriesResult, VaccineGroupForecast } from './types.ts';
+import { vaccineGroupForecasts } from './vaccine-group-forecast.ts';
+
+export function buildPatientContext(input: ForecastInput, data: SupportingData): { ctx: PatientContext; byAntigen: ReadonlyMap<string, readonly AntigenDose[]>; unmapped: readonly string[] } {
+  const dob = parseIsoDate(input.patient.dob);
+  const assessmentDate = parseIsoDate(input.assessmentDate);
+  const observations = new Map<string, DayNumber | undefined>();
+  for (const o of input.observations ?? []) {
+    const code = o.code.trim();
+    const date = o.date ? parseIsoDate(o.date) : undefined;
+    const prev = observations.get(code);
+    observations.set(code, prev === undefined ? date : date === undefined ? prev : Math.max(prev, date));
+  }
+  const hist = organizeImmunizationHistory(input.doses, dob, assessmentDate, data);
+  const ctx: PatientContext = {
+    data,
+    dob,
+    sex: input.patient.sex,
+    countryOfBirth: input.patient.countryOfBirth,
+    assessmentDate,
+    observations,
+    doses: hist.doses,
+  };
+  return { ctx, byAntigen: hist.byAntigen, unmapped: hist.unmapped };
+}
+
+function toDoseEvaluation(run: SeriesRun, i: number, e: EvalRecord): DoseEvaluation {
+  const d = run.doses[i] as AntigenDose;
+  return {
+    doseId: d.doseId,
+    date: formatIsoDate(d.date),
+    cvx: d.cvx,
+    antigen: d.antigen,
+    status: e.status,
+    reasons: e.reasons,
+    targetDose: e.targetDose,
+    satisfiedTargetDose: e.satisfied,
+    seriesName: run.series.name,
+    seriesType: run.series.type,
+    explanation: `${formatIsoDate(d.date)} CVX ${d.cvx} (${d.antigen}): ${e.status}${e.reasons.length ? ` [${e.reasons.join(', ')}]` : ''} — ${e.explanation.join('; ')}`,
+    rulePath: e.rulePath,
+  };
+}
+
+/** 4.4 for one relevant patient series. */
+export function runPatientSeries(
+  ctx: PatientContext,
+  antigen: Antigen,
+  series: AntigenSeries,
+  doses: readonly AntigenDose[],
+  isSeriesGroupComplete: (g: string) => boolean,
+): PatientSeriesResult {
+  const run: SeriesRun = {
+    ctx,
+    series,
+    doses,
+    targetDoses: series.doses.map((sd) => ({ seriesDose: sd, status: 'Not Satisfied', copy: 0 })),
+    evals: new Array<EvalRecord | undefined>(doses.length).fill(undefined),
+    isSeriesGroupComplete,
+  };
+  const next = evaluateImmunizationHistory(run);
+  const forecast = forecastPatientSeries(run, antigen, next);
+  const evaluations: DoseEvaluation[] = [];
+  let valid = 0;
+  let allValid = true;
+  let firstValid: DayNumber | undefined;
+  run.evals.forEach((e, i) => {
+    if (!e) return;
+    evaluations.push(toDoseEvaluation(run, i, e));
+    if (e.status !== 'Valid') allValid = false;
+    else if (firstValid === undefined) firstValid = run.doses[i]?.date;
+  });
+  for (const td of run.targetDoses) if (td.status === 'Satisfied') valid++;
+  return {
+    series,
+    antigen: antigen.name,
+    targetDoses: run.targetDoses,
+    evaluations,
+    forecast,
+    validDoseCount: valid,
+    allDosesValid: allValid,
+    firstValidDoseDate: firstValid,
+  };
+}
+
+export function evaluateAntigen(ctx: PatientContext, antigen: Antigen, doses: readonly AntigenDose[]): AntigenResult {
+  const relevant = selectRelevantPatientSeries(ctx, antigen);
+  const results = new Map<AntigenSeries, PatientSeriesResult>();
+  const inProgress = new Set<string>();
+  const runGroup = (g: string): void => {
+    for (const s of relevant) {
+      if (s.seriesGroup !== g || results.has(s)) continue;
+      results.set(s, runPatientSeries(ctx, antigen, s, doses, isComplete));
+    }
+  };
+  // Table 6-7 support: completed series of another series group
+  function isComplete(g: string): boolean {
+    if (inProgress.has(g)) return false;
+    inProgress.add(g);
+    try {
+      runGroup(g);
+    } finally {
+      inProgress.delete(g);
+    }
+    return relevant.some((s) => s.seriesGroup === g && results.get(s)?.forecast.status === 'Complete');
+  }
+  for (const s of relevant) {
+    if (results.has(s)) continue;
+    inProgress.add(s.seriesGroup);
+    const r = runPatientSeries(ctx, antigen, s, doses, isComplete);
+    inProgress.delete(s.seriesGroup);
+    if (!results.has(s)) results.set(s, r);
+  }
+  const relevantResults = relevant.map((s) => results.get(s) as PatientSeriesResult);
+  const best = selectBestSeries(relevantResults, ctx.dob);
+  // Table 5-4: risk indications of non-relevant series that could not be resolved are left to the clinician
+  const unresolved: string[] = [];
+  for (const s of antigen.series) {
+    if (s.type !== 'Risk') continue;
+    for (const ind of s.indications) if (ctx.observations.has(ind.code) && !indicationApplies(ctx, ind)) unresolved.push(`${s.name}: ${ind.description || ind.text}`);
+  }
+  return { antigen: antigen.name, relevantSeries: relevantResults, bestSeries: best, unresolvedIndications: unresolved };
+}
+
+/** Evaluate the immunization history and forecast every (or the requested) vaccine group. */
+export function evaluateAndForecast(input: ForecastInput, data: SupportingData): ForecastResult {
+  const { ctx, byAntigen, unmapped } = buildPatientContext(input, data);
+  const groups = input.vaccineGroups ? input.vaccineGroups.map((g) => data.vaccineGroups.get(g)).filter((g) => g !== undefined) : [...data.vaccineGroups.values()];
+  const antigenResults = new Map<string, AntigenResult>();
+  for (const g of groups) {
+    for (const a of g.antigens) {
+      if (antigenResults.has(a)) continue;
+      const antigen = data.antigens.get(a);
+      if (!antigen) continue;
+      antigenResults.set(a, evaluateAntigen(ctx, antigen, byAntigen.get(a) ?? []));
+    }
+  }
+  const vgs: VaccineGroupForecast[] = [];
+  for (const g of groups) vgs.push(...vaccineGroupForecasts(ctx, g, antigenResults));
+  const evaluations: DoseEvaluation[] = [];
+  for (const ar of antigenResults.values()) for (const b of ar.bestSeries) evaluations.push(...b.evaluations);
+  return {
+    assessmentDate: input.assessmentDate,
+    supportingDataVersion: data.version,
+    evaluations,
+    antigens: [...antigenResults.values()],
+    vaccineGroups: vgs,
+    unmappedDoses: unmapped,
+  };
+}

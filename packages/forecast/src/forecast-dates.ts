@@ -1,0 +1,110 @@
+/**
+ * 7.5 Generate Forecast Dates And Recommended Vaccines (Table 7-13) and the candidate earliest
+ * date (FORECASTDTCAN-1).
+ */
+import { addDuration, type DayNumber } from './date-arithmetic.ts';
+import { isInForce, type SeriesRun } from './context.ts';
+import { selectAge } from './evaluate-age.ts';
+import { intervalReferenceDate } from './evaluate-interval.ts';
+import type { SeriesDose } from './supporting-data/model.ts';
+import type { RecommendedVaccine } from './types.ts';
+
+export interface ForecastDates {
+  readonly earliestDate: DayNumber;
+  readonly unadjustedRecommendedDate: DayNumber;
+  readonly recommendedDate: DayNumber;
+  readonly unadjustedPastDueDate?: DayNumber;
+  readonly pastDueDate?: DayNumber;
+  readonly latestDate?: DayNumber;
+  readonly maximumAgeDate?: DayNumber;
+  readonly seasonEndDate?: DayNumber;
+  /** SELECTB-12 helper: the latest minimum interval among the intervals in force */
+  readonly explanation: readonly string[];
+}
+
+const max = (a: DayNumber | undefined, b: DayNumber | undefined): DayNumber | undefined =>
+  a === undefined ? b : b === undefined ? a : Math.max(a, b);
+
+export function generateForecastDates(run: SeriesRun, seriesDose: SeriesDose): ForecastDates {
+  const ctx = run.ctx;
+  const assess = ctx.assessmentDate;
+  const age = selectAge(seriesDose, assess); // RELEVANT-2
+  const explanation: string[] = [];
+  const minAgeDate = age?.minAge ? addDuration(ctx.dob, age.minAge) : undefined; // CALCDTAGE-4
+  const earliestRecAgeDate = age?.earliestRecAge ? addDuration(ctx.dob, age.earliestRecAge) : undefined; // CALCDTAGE-3
+  const latestRecAgeDate = age?.latestRecAge ? addDuration(ctx.dob, age.latestRecAge) : undefined; // CALCDTAGE-2
+  const maxAgeDate = age?.maxAge ? addDuration(ctx.dob, age.maxAge) : undefined; // CALCDTAGE-1
+
+  let minInt: DayNumber | undefined;
+  let earliestRecInt: DayNumber | undefined;
+  let latestRecInt: DayNumber | undefined;
+  for (const iv of seriesDose.intervals) {
+    if (!isInForce(iv, assess)) continue;
+    const ref = intervalReferenceDate(run, iv, run.doses.length, assess + 1);
+    if (!ref) continue;
+    if (iv.minInt) minInt = max(minInt, addDuration(ref.date, iv.minInt)); // CALCDTINT-4
+    if (iv.earliestRecInt) earliestRecInt = max(earliestRecInt, addDuration(ref.date, iv.earliestRecInt)); // CALCDTINT-5
+    if (iv.latestRecInt) latestRecInt = max(latestRecInt, addDuration(ref.date, iv.latestRecInt)); // CALCDTINT-6
+  }
+
+  // CALCDTCONFLICT-3: forecast conflict end dates
+  let conflictEnd: DayNumber | undefined;
+  for (const pv of seriesDose.preferableVaccines) {
+    const conflicts = ctx.data.conflictsByCurrentCvx.get(pv.cvx);
+    if (!conflicts) continue;
+    for (const c of conflicts) {
+      if (!c.conflictEndInterval) continue;
+      for (const d of ctx.doses) {
+        if (d.cvx !== c.previousCvx) continue;
+        conflictEnd = max(conflictEnd, addDuration(d.date, c.conflictEndInterval));
+      }
+    }
+  }
+
+  // FORECASTDTCAN-1 candidate earliest date
+  let earliest: DayNumber | undefined = minAgeDate;
+  earliest = max(earliest, minInt);
+  earliest = max(earliest, conflictEnd);
+  earliest = max(earliest, seriesDose.seasonal?.startDate);
+  for (let i = 0; i < run.doses.length; i++) {
+    const e = run.evals[i];
+    const d = run.doses[i];
+    if (!e || !d) continue;
+    if (e.inadvertent || e.targetDose !== undefined) earliest = max(earliest, d.date);
+  }
+  const earliestDate = earliest ?? ctx.dob;
+
+  // FORECASTDT-2 / FORECASTDT-5
+  const unadjustedRecommendedDate = earliestRecAgeDate ?? earliestRecInt ?? earliestDate;
+  const recommendedDate = Math.max(earliestDate, unadjustedRecommendedDate);
+  // FORECASTDT-3 / FORECASTDT-6
+  const unadjustedPastDueDate = latestRecAgeDate !== undefined ? latestRecAgeDate - 1 : latestRecInt !== undefined ? latestRecInt - 1 : undefined;
+  const pastDueDate = unadjustedPastDueDate !== undefined ? Math.max(earliestDate, unadjustedPastDueDate) : undefined;
+  // FORECASTDT-4
+  const latestDate = maxAgeDate !== undefined ? maxAgeDate - 1 : undefined;
+  return {
+    earliestDate,
+    unadjustedRecommendedDate,
+    recommendedDate,
+    unadjustedPastDueDate,
+    pastDueDate,
+    latestDate,
+    maximumAgeDate: maxAgeDate,
+    seasonEndDate: seriesDose.seasonal?.endDate,
+    explanation,
+  };
+}
+
+/** FORECASTRECVAC-1 */
+export function recommendedVaccines(run: SeriesRun, seriesDose: SeriesDose, dates: ForecastDates, contraindicatedCvx: ReadonlySet<string>): RecommendedVaccine[] {
+  const out: RecommendedVaccine[] = [];
+  for (const v of seriesDose.preferableVaccines) {
+    if (!v.forecastVaccineType) continue;
+    if (contraindicatedCvx.has(v.cvx)) continue;
+    const begin = v.beginAge ? addDuration(run.ctx.dob, v.beginAge) : Number.NEGATIVE_INFINITY;
+    const end = v.endAge ? addDuration(run.ctx.dob, v.endAge) : Number.POSITIVE_INFINITY;
+    const inRange = (d: DayNumber) => begin <= d && d < end;
+    if (inRange(dates.earliestDate) || inRange(dates.recommendedDate)) out.push({ cvx: v.cvx, vaccineType: v.vaccineType });
+  }
+  return out;
+}

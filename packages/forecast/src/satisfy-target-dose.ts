@@ -1,0 +1,104 @@
+/**
+ * 6.10 Satisfy Target Dose (Table 6-31) — evaluates one antigen dose administered against one
+ * target dose by running 6.3 … 6.9 and combining the outcomes.
+ */
+import { formatIsoDate } from './date-arithmetic.ts';
+import type { EvalRecord, SeriesRun } from './context.ts';
+import { evaluateAge, selectAge } from './evaluate-age.ts';
+import { isInadvertentVaccine } from './evaluate-inadvertent-vaccine.ts';
+import { evaluateAllowableIntervals, evaluatePreferableIntervals } from './evaluate-interval.ts';
+import { evaluateVaccineConflict } from './evaluate-live-virus-conflict.ts';
+import { evaluateAllowableVaccine, evaluatePreferableVaccine } from './evaluate-preferable-vaccine.ts';
+import type { SeriesDose } from './supporting-data/model.ts';
+import type { EvaluationReason, RuleStep } from './types.ts';
+
+export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, seriesDose: SeriesDose): EvalRecord {
+  const dose = run.doses[doseIndex];
+  if (!dose) throw new Error(`no antigen dose ${doseIndex}`);
+  const reasons: EvaluationReason[] = [];
+  const explanation: string[] = [];
+  const path: RuleStep[] = [];
+  const td = seriesDose.doseNumber;
+
+  // 6.3 inadvertent vaccine (Table 6-13)
+  if (isInadvertentVaccine(dose, seriesDose)) {
+    path.push({ section: '6.3', rules: ['Table 6-13'], outcome: 'inadvertent administration' });
+    return {
+      status: 'Not Valid',
+      reasons: ['Inadvertent Vaccine'],
+      targetDose: td,
+      satisfied: false,
+      inadvertent: true,
+      explanation: [`CVX ${dose.cvx} is an inadvertent vaccine for target dose ${td}`],
+      rulePath: path,
+    };
+  }
+
+  // 6.4 age (Table 6-15)
+  const age = evaluateAge(run.ctx.dob, selectAge(seriesDose, dose.date), dose.date);
+  path.push({ section: '6.4', rules: ['CALCDTAGE-5', 'CALCDTAGE-4', 'CALCDTAGE-1', 'Table 6-15'], outcome: age.outcome });
+  if (age.outcome === 'Too Young') {
+    reasons.push('Age: Too Young');
+    explanation.push(
+      `given ${age.absoluteMinimumAgeDate - dose.date} day(s) before the absolute minimum age of ${age.age?.absMinAge?.text ?? age.age?.minAge?.text} (${formatIsoDate(age.absoluteMinimumAgeDate)})`,
+    );
+  } else if (age.outcome === 'Grace Period') {
+    reasons.push('Age: Grace Period');
+    explanation.push(`given within the 4-day grace period before the minimum age of ${age.age?.minAge?.text}`);
+  } else if (age.outcome === 'Too Old') {
+    reasons.push('Age: Too Old');
+    explanation.push(`given on or after the maximum age of ${age.age?.maxAge?.text} (${formatIsoDate(age.maximumAgeDate)})`);
+  }
+
+  // 6.5 preferable interval (Table 6-18), 6.6 allowable interval (Table 6-21)
+  const pref = evaluatePreferableIntervals(run, seriesDose, dose.date, doseIndex);
+  let intervalOk = pref.satisfied;
+  path.push({ section: '6.5', rules: ['CALCDTINT-1', 'CALCDTINT-2', 'CALCDTINT-3', 'CALCDTINT-4', 'CALCDTINT-8', 'CALCDTINT-9', 'Table 6-18'], outcome: pref.satisfied ? (pref.grace ? 'Grace Period' : 'Valid') : 'Too Soon' });
+  if (!pref.satisfied) {
+    const allow = evaluateAllowableIntervals(run, seriesDose, dose.date, doseIndex);
+    path.push({ section: '6.6', rules: ['CALCDTINT-3', 'Table 6-21'], outcome: allow.satisfied ? 'allowable interval met' : 'Too Soon' });
+    if (allow.satisfied) {
+      intervalOk = true;
+      explanation.push(...pref.checks.filter((c) => c.outcome === 'Too Soon').map((c) => `${c.explanation}, but the allowable interval was met`));
+    } else {
+      reasons.push('Interval: Too Soon');
+      explanation.push(...pref.checks.filter((c) => c.outcome === 'Too Soon').map((c) => c.explanation));
+    }
+  } else if (pref.grace) {
+    reasons.push('Interval: Grace Period');
+    explanation.push(...pref.checks.filter((c) => c.outcome === 'Grace Period').map((c) => c.explanation));
+  }
+
+  // 6.7 vaccine conflict (CONFLICT-3)
+  const conflict = evaluateVaccineConflict(run, doseIndex);
+  path.push({ section: '6.7', rules: ['CALCDTCONFLICT-1', 'CALCDTCONFLICT-2', 'CONFLICT-3'], outcome: conflict.impacted ? 'impacted' : 'no conflict' });
+  if (conflict.impacted) {
+    reasons.push('Live Virus Conflict');
+    if (conflict.explanation) explanation.push(conflict.explanation);
+  }
+
+  // 6.8 preferable vaccine (Table 6-26), 6.9 allowable vaccine (Table 6-29)
+  const pv = evaluatePreferableVaccine(dose, seriesDose, run.ctx.dob);
+  let vaccineOk = pv.ok;
+  path.push({ section: '6.8', rules: ['CALCDTPREF-1', 'CALCDTPREF-2', 'Table 6-26'], outcome: pv.ok ? 'preferable' : 'not preferable' });
+  if (pv.ok && pv.lowVolume) reasons.push('Volume administered is less than recommended volume');
+  if (!pv.ok) {
+    const av = evaluateAllowableVaccine(dose, seriesDose, run.ctx.dob);
+    path.push({ section: '6.9', rules: ['CALCDTALLOW-1', 'CALCDTALLOW-2', 'Table 6-29'], outcome: av.ok ? 'allowable' : 'not allowable' });
+    vaccineOk = av.ok;
+    if (!av.ok) {
+      reasons.push('Not a preferable or allowable vaccine');
+      explanation.push(`${pv.explanation}; ${av.explanation}`);
+    }
+  }
+
+  // 6.10 Table 6-31
+  let status: EvalRecord['status'];
+  if (age.outcome === 'Too Old') status = 'Extraneous';
+  else if (age.outcome === 'Too Young' || !intervalOk || conflict.impacted || !vaccineOk) status = 'Not Valid';
+  else status = 'Valid';
+  path.push({ section: '6.10', rules: ['Table 6-31'], outcome: status === 'Valid' ? `target dose ${td} satisfied` : `target dose ${td} not satisfied` });
+  if (status === 'Valid') explanation.unshift(`satisfies target dose ${td} of ${run.series.name}`);
+  else explanation.unshift(`does not satisfy target dose ${td} of ${run.series.name}`);
+  return { status, reasons, targetDose: td, satisfied: status === 'Valid', inadvertent: false, explanation, rulePath: path };
+}

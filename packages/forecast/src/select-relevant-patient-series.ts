@@ -1,0 +1,34 @@
+/**
+ * 5.1 Select Relevant Patient Series (Tables 5-4 and 5-5).
+ */
+import { addDuration, MAX_DATE, MIN_DATE } from './date-arithmetic.ts';
+import type { PatientContext } from './context.ts';
+import type { Antigen, AntigenSeries, Indication } from './supporting-data/model.ts';
+import type { Sex } from './types.ts';
+
+const GENDER: Record<Sex, string> = { F: 'Female', M: 'Male', U: 'Unknown' };
+
+/** Table 5-4: does the indication apply to the patient? (CALCDTIND-1, CALCDTIND-2) */
+export function indicationApplies(ctx: PatientContext, ind: Indication): boolean {
+  if (!ctx.observations.has(ind.code)) return false;
+  const begin = ind.beginAge ? addDuration(ctx.dob, ind.beginAge) : MIN_DATE; // CALCDTIND-1
+  const end = ind.endAge ? addDuration(ctx.dob, ind.endAge) : MAX_DATE; // CALCDTIND-2
+  return begin <= ctx.assessmentDate && ctx.assessmentDate < end;
+}
+
+/** Is the patient gender one of the required genders (empty = any)? */
+export function genderMatches(series: AntigenSeries, sex: Sex): boolean {
+  if (series.requiredGenders.length === 0) return true;
+  return series.requiredGenders.some((g) => g.toLowerCase() === GENDER[sex].toLowerCase());
+}
+
+/** Table 5-5: is an antigen series a relevant patient series for the patient? */
+export function isRelevantSeries(ctx: PatientContext, series: AntigenSeries): boolean {
+  if (!genderMatches(series, ctx.sex)) return false;
+  if (series.type === 'Standard' || series.type === 'Evaluation Only') return true;
+  return series.indications.some((i) => indicationApplies(ctx, i));
+}
+
+export function selectRelevantPatientSeries(ctx: PatientContext, antigen: Antigen): AntigenSeries[] {
+  return antigen.series.filter((s) => isRelevantSeries(ctx, s));
+}
