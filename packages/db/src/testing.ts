@@ -33,7 +33,7 @@ async function createPgliteTestDb(): Promise<DbHandle> {
     await handle.db.destroy(); // keeps the PGlite open: it is the template
     return pglite;
   })();
-  const clone = await (await template).clone();
+  const clone = (await (await template).clone()) as PGlite;
   return createDb({ pglite: clone });
 }
 

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import { AppError, type FieldError } from './errors.ts';
+import { sendProblem, type App } from './http.ts';
+import { installAuthHooks } from './modules/access/auth.hooks.ts';
+import { registerSessionRoutes } from './modules/access/session.routes.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+
+export const VERSION = '0.1.0';
+
+export interface BuildAppOptions {
+  engine: string;
+}
+
+/** Builds the HTTP app: plugins, the auth hook, every module's routes in one block, one error handler. */
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    logger: ctx.config.LOG_LEVEL === 'silent' ? false : { level: ctx.config.LOG_LEVEL },
+    trustProxy: true,
+    bodyLimit: 20 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  await app.register(rateLimit, { max: ctx.config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Nutmeg IIS API', version: VERSION }, servers: [] },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs/api' });
+
+  installAuthHooks(app, ctx);
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError) return sendProblem(reply, err);
+    const e = err as { validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[]; validationContext?: string; statusCode?: number; message: string };
+    if (e.validation) {
+      const fields: FieldError[] = e.validation.map((v) => ({
+        path: v.params?.issue?.path?.map(String).join('.') || (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.'),
+        message: v.message ?? 'Invalid value',
+      }));
+      const where = e.validationContext ?? 'request';
+      return sendProblem(reply, new AppError('invalid', `The ${where} has ${fields.length} problem${fields.length > 1 ? 's' : ''}: ${fields.map((f) => `${f.path || where}: ${f.message}`).join('; ')}`, { fields }));
+    }
+    if (e.statusCode === 429) return sendProblem(reply, new AppError('rate_limited', 'Too many requests; wait a minute and try again.'));
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.status(e.statusCode).type('application/problem+json').send({ error: 'invalid', title: e.message, status: e.statusCode });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).type('application/problem+json').send({ error: 'internal', title: 'Something went wrong on the server; it has been logged.', status: 500 });
+  });
+
+  // Every module's routes, in one readable block.
+  registerHealthRoutes(app, ctx, { engine: opts.engine, version: VERSION });
+  registerSessionRoutes(app, ctx);
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return sendProblem(reply, new AppError('not_found', `No API route ${req.method} ${req.url.split('?')[0]}`));
+    const index = path.join(ctx.config.WEB_DIST, 'index.html');
+    if (req.method === 'GET' && fs.existsSync(index)) return reply.type('text/html').send(fs.createReadStream(index));
+    return reply.status(404).send('Not found');
+  });
+  if (fs.existsSync(ctx.config.WEB_DIST)) {
+    await app.register(fastifyStatic, { root: path.resolve(ctx.config.WEB_DIST), wildcard: false });
+  }
+  return app;
+}

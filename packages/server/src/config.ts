@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting, documented, validated once at start. Tests override with loadConfig({ ... }). */
+const ConfigSchema = z.object({
+  /** HTTP port of the API and the web UI. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** PGlite data folder (the embedded database), used when DATABASE_URL is not set. */
+  DATA_DIR: z.string().default('./data'),
+  /** postgres://user@host:port/db switches to PostgreSQL with the same SQL and migrations. */
+  DATABASE_URL: z.string().url().optional(),
+  /** demo: seed the demo jurisdiction on first start; none: start empty with one DPH administrator. */
+  NUTMEG_SEED: z.enum(['demo', 'none']).default('demo'),
+  /** Synthetic patients in the demo seed. */
+  NUTMEG_DEMO_PATIENTS: z.coerce.number().int().min(0).default(3000),
+  /** smtp://user:pass@host:port; without it mail goes to the dev outbox page only. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Nutmeg IIS <no-reply@nutmeg.local>'),
+  /** Public base URL used in e-mailed links (password reset). */
+  PUBLIC_URL: z.string().url().default('http://localhost:8080'),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
+  /** Failed logins before the account is locked, and for how long. */
+  LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
+  LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** CDSi supporting data folder; defaults to the release shipped in packages/forecast. */
+  CDSI_DATA_DIR: z.string().optional(),
+  /** Built web UI to serve; absent in API-only tests. */
+  WEB_DIST: z.string().default(path.resolve(import.meta.dirname, '../../web/dist')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Argon2id cost; tests lower it. */
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
+  /** Rate limit of requests per minute per client IP on the whole API. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, ...overrides };
+}
+
+/** Settings for tests: quiet, fast hashing, no web bundle. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig({}, { LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: 1024, NUTMEG_SEED: 'none', WEB_DIST: '/nonexistent', ...overrides });
+}

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@nutmeg/db';
+import type { Config } from './config.ts';
+import type { Mailer } from './modules/mail/mailer.ts';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every service gets: the database, settings, the clock and the outside world's ports. */
+export interface AppContext {
+  db: Kysely<Database>;
+  config: Config;
+  clock: Clock;
+  mailer: Mailer;
+}

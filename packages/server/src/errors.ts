@@ -1,0 +1,39 @@
+/**
+ * The small set of error kinds the server speaks, with stable ids. They are rendered in one place
+ * per protocol (problem JSON for REST here; ACK/ERR for HL7, OperationOutcome for FHIR later).
+ */
+export const ErrorKind = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+  rate_limited: 429,
+} as const;
+export type ErrorKind = keyof typeof ErrorKind;
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. "addresses.0.zip". */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly details: { fields?: FieldError[]; step?: string; [k: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return ErrorKind[this.kind];
+  }
+}
+
+export const invalid = (message: string, fields?: FieldError[]) => new AppError('invalid', message, fields ? { fields } : {});
+export const notFound = (what: string) => new AppError('not_found', `${what} was not found`);
+export const forbidden = (message = 'You do not have access to this') => new AppError('forbidden', message);
+export const conflict = (message: string, details: Record<string, unknown> = {}) => new AppError('conflict', message, details);

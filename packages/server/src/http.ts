@@ -1,0 +1,43 @@
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from './errors.ts';
+import type { Actor } from './modules/access/actor.ts';
+import type { Permission } from './modules/access/permissions.ts';
+
+/**
+ * Every /api route declares one policy in its config; the auth hook enforces it and a route
+ * without one is refused at runtime and fails the route-matrix test.
+ * - 'public': no sign-in (health, login, request an account)
+ * - 'session': any session, including one that must still change its password or enrol MFA
+ * - 'signed-in': a fully signed-in user, whatever their modules
+ * - a Permission: a signed-in user whose active scope grants it
+ */
+export type RoutePolicy = 'public' | 'session' | 'signed-in' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/** The signed-in actor of a route whose policy is not 'public' (the hook guarantees it). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated', 'Sign in first.');
+  return req.actor;
+}
+
+export function originOf(req: FastifyRequest): { ip: string | null; userAgent: string | null } {
+  return { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
+}
+
+export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
+  return reply
+    .status(err.status)
+    .type('application/problem+json')
+    .send({ type: `urn:nutmeg:error:${err.kind}`, error: err.kind, title: err.message, status: err.status, ...err.details });
+}

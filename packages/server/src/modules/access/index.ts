@@ -1,0 +1,5 @@
+export * from './access-model.ts';
+export * from './permissions.ts';
+export { can, isStatewide, type Actor, type ActiveScope } from './actor.ts';
+export { hashPassword, generateTemporaryPassword, checkPasswordRules } from './password.ts';
+export { totp, generateTotpSecret } from './totp.ts';

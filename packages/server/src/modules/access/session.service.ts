@@ -1,0 +1,204 @@
+import crypto from 'node:crypto';
+import QRCode from 'qrcode';
+import { AppError, invalid } from '../../errors.ts';
+import type { AppContext } from '../../context.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { isAccessType, isDphRole, modulesFor, type DphRole } from './access-model.ts';
+import type { Actor } from './actor.ts';
+import { permissionsFor } from './permissions.ts';
+import { checkPasswordRules, hashPassword, verifyPassword } from './password.ts';
+import * as repo from './session.repo.ts';
+import { generateTotpSecret, totpUri, verifyTotp } from './totp.ts';
+
+export const SESSION_COOKIE = 'nutmeg_sid';
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  otp?: string | undefined;
+}
+export interface Origin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+type User = NonNullable<Awaited<ReturnType<typeof repo.findUserByUsername>>>;
+
+function nextStage(user: Pick<User, 'password_temporary' | 'mfa_enrolled_at'>): 'password_change' | 'mfa_enroll' | 'active' {
+  if (user.password_temporary) return 'password_change';
+  if (!user.mfa_enrolled_at) return 'mfa_enroll';
+  return 'active';
+}
+
+async function recordFailure(ctx: AppContext, user: User, step: string, origin: Origin): Promise<AppError> {
+  const failures = user.failed_logins + 1;
+  const lock = failures >= ctx.config.LOCKOUT_THRESHOLD;
+  const lockedUntil = lock ? new Date(ctx.clock.now().getTime() + ctx.config.LOCKOUT_MINUTES * 60_000) : null;
+  await ctx.db
+    .updateTable('users')
+    .set({ failed_logins: lock ? 0 : failures, ...(lock ? { locked_until: lockedUntil } : {}) })
+    .where('id', '=', user.id)
+    .execute();
+  await appendAudit(ctx.db, { actorUserId: user.id, actorUsername: user.username, action: 'login.failure', outcome: 'failure', ip: origin.ip, detail: { step, locked: lock } }, ctx.clock.now());
+  if (lock) {
+    return new AppError('locked', `Too many failed attempts: the account is locked for ${ctx.config.LOCKOUT_MINUTES} minutes.`, { step: 'locked' });
+  }
+  return step === 'otp'
+    ? new AppError('unauthenticated', 'The authenticator code is not correct.', { step: 'otp' })
+    : new AppError('unauthenticated', 'The username or password is not correct.', { step: 'password' });
+}
+
+/**
+ * Sign-in. Password first, then the TOTP code when the user has MFA; a temporary password or a
+ * missing MFA enrolment yields a restricted session whose only next steps are to fix that.
+ */
+export async function login(ctx: AppContext, input: LoginInput, origin: Origin): Promise<{ token: string; stage: string }> {
+  const now = ctx.clock.now();
+  const user = await repo.findUserByUsername(ctx.db, input.username.trim());
+  if (!user) {
+    await appendAudit(ctx.db, { actorUsername: input.username.slice(0, 100), action: 'login.failure', outcome: 'failure', ip: origin.ip, detail: { step: 'username' } }, now);
+    throw new AppError('unauthenticated', 'The username or password is not correct.', { step: 'password' });
+  }
+  if (user.locked_until && user.locked_until > now) {
+    throw new AppError('locked', `The account is locked after repeated failed attempts until ${user.locked_until.toISOString()}.`, { step: 'locked' });
+  }
+  if (!(await verifyPassword(user.password_hash, input.password))) throw await recordFailure(ctx, user, 'password', origin);
+  if (user.status !== 'active') {
+    await appendAudit(ctx.db, { actorUserId: user.id, actorUsername: user.username, action: 'login.failure', outcome: 'denied', ip: origin.ip, detail: { step: 'account' } }, now);
+    throw new AppError('forbidden', 'This account is inactive. Contact your clinic coordinator or DPH.', { step: 'account' });
+  }
+  if (user.mfa_enrolled_at && user.mfa_secret) {
+    if (!input.otp) throw new AppError('unauthenticated', 'Enter the 6-digit code from your authenticator app.', { step: 'otp' });
+    if (!verifyTotp(user.mfa_secret, input.otp, now.getTime())) throw await recordFailure(ctx, user, 'otp', origin);
+  }
+  const memberships = await repo.listActiveMemberships(ctx.db, user.id);
+  const token = crypto.randomBytes(32).toString('base64url');
+  const stage = nextStage(user);
+  await repo.insertSession(ctx.db, {
+    id: sha256(token),
+    userId: user.id,
+    stage,
+    membershipId: memberships[0]?.id ?? null,
+    csrf: crypto.randomBytes(24).toString('base64url'),
+    ip: origin.ip,
+    userAgent: origin.userAgent,
+    absoluteExpiresAt: new Date(now.getTime() + ctx.config.SESSION_ABSOLUTE_HOURS * 3_600_000),
+    now,
+  });
+  await ctx.db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
+  await appendAudit(ctx.db, { actorUserId: user.id, actorUsername: user.username, organizationId: memberships[0]?.organization_id ?? null, action: 'login.success', ip: origin.ip, detail: { stage } }, now);
+  return { token, stage };
+}
+
+/** Resolves the cookie token to an actor, enforcing the idle and absolute timeouts. */
+export async function resolveActor(ctx: AppContext, token: string, ip: string | null): Promise<Actor | null> {
+  const id = sha256(token);
+  const session = await repo.findSession(ctx.db, id);
+  if (!session) return null;
+  const now = ctx.clock.now();
+  const idleLimit = session.last_seen_at.getTime() + ctx.config.SESSION_IDLE_MINUTES * 60_000;
+  if (now.getTime() > idleLimit || now > session.absolute_expires_at) {
+    await repo.deleteSession(ctx.db, id);
+    return null;
+  }
+  const user = await repo.findUserById(ctx.db, session.user_id);
+  if (!user || user.status !== 'active') {
+    await repo.deleteSession(ctx.db, id);
+    return null;
+  }
+  // Touch at most once a minute: the idle timeout does not need more precision than that.
+  if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
+    await ctx.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+  }
+  const memberships = await repo.listActiveMemberships(ctx.db, user.id);
+  const m = memberships.find((x) => x.id === session.active_membership_id) ?? memberships[0];
+  const dphRoles = user.dph_roles.filter(isDphRole) as DphRole[];
+  const accessType = m && isAccessType(m.access_type) ? m.access_type : null;
+  const scopeHolder = accessType ? { accessType, dphRoles } : null;
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: `${user.first_name} ${user.last_name}`,
+    sessionId: id,
+    stage: session.stage,
+    csrfToken: session.csrf_token,
+    dphRoles,
+    scope:
+      m && accessType
+        ? { membershipId: m.id, organizationId: m.organization_id, organizationName: m.organization_name, organizationKind: m.organization_kind, pin: m.pin, accessType }
+        : null,
+    modules: scopeHolder ? modulesFor(scopeHolder.accessType, dphRoles) : {},
+    permissions: scopeHolder ? permissionsFor(scopeHolder) : new Set(),
+    ip,
+  };
+}
+
+export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
+  await repo.deleteSession(ctx.db, actor.sessionId);
+  await appendAudit(ctx.db, { actorUserId: actor.userId, actorUsername: actor.username, action: 'logout', ip: actor.ip }, ctx.clock.now());
+}
+
+export async function changePassword(ctx: AppContext, actor: Actor, currentPassword: string, newPassword: string): Promise<{ stage: string }> {
+  const user = await repo.findUserById(ctx.db, actor.userId);
+  if (!user) throw new AppError('unauthenticated', 'Sign in again.');
+  if (!(await verifyPassword(user.password_hash, currentPassword))) {
+    throw invalid('The current password is not correct.', [{ path: 'currentPassword', message: 'Not correct.' }]);
+  }
+  if (currentPassword === newPassword) throw invalid('Choose a new password.', [{ path: 'newPassword', message: 'Must differ from the current password.' }]);
+  // Every account must enrol MFA, so the MFA length rule applies.
+  const problems = checkPasswordRules(newPassword, { mfa: true, username: user.username, email: user.email });
+  if (problems.length) throw invalid('The new password does not meet the rules.', problems);
+  const now = ctx.clock.now();
+  const stage = nextStage({ password_temporary: false, mfa_enrolled_at: user.mfa_enrolled_at });
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(newPassword, ctx.config.ARGON2_MEMORY_KIB), password_temporary: false, password_changed_at: now })
+      .where('id', '=', user.id)
+      .execute();
+    await trx.updateTable('sessions').set({ stage }).where('id', '=', actor.sessionId).execute();
+    await repo.deleteUserSessions(trx, user.id, actor.sessionId);
+    await appendAudit(trx, { actorUserId: user.id, actorUsername: user.username, action: 'password.change', ip: actor.ip }, now);
+  });
+  return { stage };
+}
+
+export async function beginMfaEnrollment(ctx: AppContext, actor: Actor): Promise<{ secret: string; otpauthUri: string; qrDataUrl: string }> {
+  const user = await repo.findUserById(ctx.db, actor.userId);
+  if (!user) throw new AppError('unauthenticated', 'Sign in again.');
+  if (user.mfa_enrolled_at) throw new AppError('conflict', 'MFA is already set up for this account. Ask DPH to reset it if you lost your device.');
+  const secret = generateTotpSecret();
+  await ctx.db.updateTable('users').set({ mfa_secret: secret }).where('id', '=', user.id).execute();
+  const otpauthUri = totpUri(secret, 'Nutmeg IIS', user.username);
+  return { secret, otpauthUri, qrDataUrl: await QRCode.toDataURL(otpauthUri) };
+}
+
+export async function completeMfaEnrollment(ctx: AppContext, actor: Actor, otp: string): Promise<{ stage: string }> {
+  const user = await repo.findUserById(ctx.db, actor.userId);
+  if (!user?.mfa_secret) throw invalid('Start MFA set-up first.');
+  const now = ctx.clock.now();
+  if (!verifyTotp(user.mfa_secret, otp, now.getTime())) {
+    throw invalid('The code does not match. Check the time on your phone and try the current code.', [{ path: 'otp', message: 'Code does not match.' }]);
+  }
+  const stage = nextStage({ password_temporary: user.password_temporary, mfa_enrolled_at: now });
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ mfa_enrolled_at: now }).where('id', '=', user.id).execute();
+    await trx.updateTable('sessions').set({ stage }).where('id', '=', actor.sessionId).execute();
+    await appendAudit(trx, { actorUserId: user.id, actorUsername: user.username, action: 'mfa.enrol', ip: actor.ip }, now);
+  });
+  return { stage };
+}
+
+export async function switchScope(ctx: AppContext, actor: Actor, membershipId: string): Promise<void> {
+  const memberships = await repo.listActiveMemberships(ctx.db, actor.userId);
+  const m = memberships.find((x) => x.id === membershipId);
+  if (!m) throw new AppError('forbidden', 'You do not have that membership.');
+  await ctx.db.updateTable('sessions').set({ active_membership_id: m.id }).where('id', '=', actor.sessionId).execute();
+  await appendAudit(ctx.db, { actorUserId: actor.userId, actorUsername: actor.username, organizationId: m.organization_id, action: 'scope.switch', ip: actor.ip, detail: { membershipId } }, ctx.clock.now());
+}
+
+export async function listMemberships(ctx: AppContext, userId: string) {
+  return repo.listActiveMemberships(ctx.db, userId);
+}

@@ -1,0 +1,91 @@
+// Deterministic randomness and day-number dates for the synthetic population (no Math.random, no Date
+// parsing in the hot loop: dates are integers, days since 1970-01-01, formatted through a cache).
+
+/** mulberry32: tiny, fast 32-bit PRNG; the same seed always yields the same sequence. */
+export class Rng {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  /** Uniform in [0, 1). */
+  next(): number {
+    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  /** Integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  /** Integer in [lo, hi] inclusive. */
+  between(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+  /** Pick skewed toward the start of the list (popular names first). */
+  pickSkewed<T>(items: readonly T[], skew = 1.7): T {
+    return items[Math.floor(Math.pow(this.next(), skew) * items.length)]!;
+  }
+}
+
+/** Mix two integers into a 32-bit seed (splitmix-style), for independent per-household streams. */
+export function mixSeed(a: number, b: number): number {
+  let h = (Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x7f4a7c15, 0xc2b2ae35)) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x45d9f3b) >>> 0;
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Days since 1970-01-01 for a civil date (H. Hinnant's algorithm, valid for the proleptic Gregorian calendar). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+const ISO_OFFSET = 50_000;
+const isoCache: string[] = [];
+
+/** 'YYYY-MM-DD' for a day number (cached: the generator formats the same few tens of thousands of days). */
+export function isoDay(days: number): string {
+  const k = days + ISO_OFFSET;
+  const hit = isoCache[k];
+  if (hit !== undefined) return hit;
+  const [y, m, d] = civilFromDays(days);
+  const s = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  if (k >= 0) isoCache[k] = s;
+  return s;
+}
+
+export function parseIsoDay(s: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) throw new Error(`not a YYYY-MM-DD date: ${s}`);
+  return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Day number of month/day in a given year. */
+export function dayOf(y: number, m: number, d: number): number {
+  return daysFromCivil(y, m, d);
+}

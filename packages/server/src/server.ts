@@ -1,0 +1,45 @@
+import { createDb, migrate, type DbHandle } from '@nutmeg/db';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { systemClock, type AppContext, type Clock } from './context.ts';
+import type { App } from './http.ts';
+import { createMailer } from './modules/mail/mailer.ts';
+import { bootstrap, type SeedReport } from './seed/seed.ts';
+
+export interface Server {
+  app: App;
+  ctx: AppContext;
+  handle: DbHandle;
+  seed: SeedReport;
+  /** Stops in reverse order of start: HTTP, then the database. */
+  shutdown(): Promise<void>;
+}
+
+/** Composition root: config → database → migrate → seed → app. main.ts and the tests both use it. */
+export async function createServer(config: Config, opts: { handle?: DbHandle; clock?: Clock } = {}): Promise<Server> {
+  const handle = opts.handle ?? (await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  try {
+    await migrate(handle.db);
+    const ctx: AppContext = {
+      db: handle.db,
+      config,
+      clock: opts.clock ?? systemClock,
+      mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+    };
+    const seed = await bootstrap(ctx);
+    const app = await buildApp(ctx, { engine: handle.engine });
+    return {
+      app,
+      ctx,
+      handle,
+      seed,
+      async shutdown() {
+        await app.close();
+        await handle.close();
+      },
+    };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}

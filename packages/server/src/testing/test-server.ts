@@ -1,0 +1,51 @@
+import { createTestDb } from '@nutmeg/db/testing';
+import { testConfig, type Config } from '../config.ts';
+import type { Clock } from '../context.ts';
+import { createServer, type Server } from '../server.ts';
+import { seedDemo, seedReference } from '../seed/seed.ts';
+import { DEMO_PASSWORD } from '../seed/demo-data.ts';
+import { totp } from '../modules/access/totp.ts';
+
+export interface TestServer extends Server {
+  /** Signs in as a demo user (all stages done); returns headers to send with requests. */
+  signIn(username: string): Promise<{ cookie: string; 'x-csrf-token': string }>;
+  clock: MutableClock;
+}
+
+export interface MutableClock extends Clock {
+  set(d: Date): void;
+  advance(ms: number): void;
+}
+
+export function mutableClock(start = new Date()): MutableClock {
+  let t = start.getTime();
+  return { now: () => new Date(t), set: (d) => (t = d.getTime()), advance: (ms) => (t += ms) };
+}
+
+/**
+ * A server on a fresh test database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set),
+ * seeded with the demo organizations and users but no demo patients.
+ */
+export async function createTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const handle = await createTestDb();
+  const clock = mutableClock();
+  const config = testConfig({ NUTMEG_SEED: 'none', ...overrides });
+  // Seed the demo organizations and users ourselves so tests know them; bootstrap then sees users and skips.
+  const ctxForSeed = { db: handle.db, config, clock, mailer: { send: async () => {} } };
+  await seedReference(ctxForSeed);
+  await seedDemo(ctxForSeed);
+  const server = await createServer(config, { handle, clock });
+  async function signIn(username: string) {
+    const user = await server.ctx.db.selectFrom('users').select('mfa_secret').where('username', '=', username).executeTakeFirstOrThrow();
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username, password: DEMO_PASSWORD, otp: totp(user.mfa_secret!, clock.now().getTime()) },
+    });
+    if (res.statusCode !== 200) throw new Error(`sign-in as ${username} failed: ${res.body}`);
+    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const me = await server.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    return { cookie, 'x-csrf-token': (me.json() as { csrfToken: string }).csrfToken };
+  }
+  return { ...server, signIn, clock };
+}
