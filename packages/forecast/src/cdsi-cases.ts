@@ -3,6 +3,7 @@
  * the engine and compare with the expectation. Pure — the caller reads the files.
  */
 import { evaluateAndForecast } from './evaluate-and-forecast.ts';
+import { normalizeCvx } from './supporting-data/parse.ts';
 import type { SeriesType, SupportingData } from './supporting-data/model.ts';
 import type { DoseEvaluation, EvaluationStatus, ForecastResult, VaccineGroupForecast } from './types.ts';
 
@@ -75,9 +76,20 @@ function pickForecast(c: CdsiCase, forecasts: readonly VaccineGroupForecast[]): 
     const f = forecasts.find((x) => x.seriesType === wanted);
     if (f) return f;
   }
-  const statusMatch = forecasts.filter((f) => fold(f.status) === fold(c.expectedForecast.seriesStatus));
-  if (statusMatch.length === 1) return statusMatch[0];
-  return forecasts.find((f) => f.seriesType === 'Risk') ?? forecasts[0];
+  // otherwise the engine's primary (most actionable) forecast of the group
+  return forecasts[0];
+}
+
+/** The case's vaccine group plus the groups of its doses (doses of other groups are evaluated in their own group). */
+export function caseVaccineGroups(c: CdsiCase, data: SupportingData): string[] {
+  const groups = new Set<string>([c.expectedForecast.vaccineGroupCdsi]);
+  for (const d of c.doses) {
+    for (const a of data.cvxMap.get(normalizeCvx(d.cvx))?.associations ?? []) {
+      const g = data.antigenToVaccineGroup.get(a.antigen);
+      if (g) groups.add(g);
+    }
+  }
+  return [...groups];
 }
 
 export function runCase(c: CdsiCase, data: SupportingData): ForecastResult {
@@ -87,7 +99,7 @@ export function runCase(c: CdsiCase, data: SupportingData): ForecastResult {
       observations: c.observations.map((o) => ({ code: o.code, date: o.date })),
       doses: c.doses.map((d, i) => ({ id: String(i + 1), date: d.dateAdministered, cvx: d.cvx, mvx: d.mvx })),
       assessmentDate: c.assessmentDate,
-      vaccineGroups: [c.expectedForecast.vaccineGroupCdsi],
+      vaccineGroups: caseVaccineGroups(c, data),
     },
     data,
   );
@@ -114,14 +126,15 @@ export function compareCase(c: CdsiCase, result: ForecastResult): CaseOutcome {
   const forecasts = result.vaccineGroups.filter((v) => v.vaccineGroup === group);
   const f = pickForecast(c, forecasts);
   if (!f) diffs.push(`no forecast for vaccine group ${group}`);
-  const groupAntigens = new Set(result.antigens.map((a) => a.antigen));
-  const best = result.antigens
-    .filter((a) => groupAntigens.has(a.antigen))
-    .flatMap((a) => a.bestSeries)
-    .filter((b) => !f || (b.series.type === 'Evaluation Only' ? 'Standard' : b.series.type) === f.seriesType);
+  const seriesOf = (vf: VaccineGroupForecast | undefined) =>
+    result.antigens.flatMap((a) => a.bestSeries).filter((b) => vf?.bestSeries.some((x) => x.antigen === b.antigen && x.series === b.series.name));
+  const best = seriesOf(f);
+  // doses outside the case's group: their evaluation in the primary forecast of their own group
+  const others = result.vaccineGroups.filter((v, i, all) => v.vaccineGroup !== group && all.findIndex((x) => x.vaccineGroup === v.vaccineGroup) === i).flatMap((v) => seriesOf(v));
   c.doses.forEach((d, i) => {
     const id = String(i + 1);
-    const evals = best.flatMap((b) => b.evaluations.filter((e) => e.doseId === id));
+    let evals = best.flatMap((b) => b.evaluations.filter((e) => e.doseId === id));
+    if (evals.length === 0) evals = others.flatMap((b) => b.evaluations.filter((e) => e.doseId === id));
     const got = combineEvaluations(evals);
     const exp = d.expectedEvaluation;
     if (!got) {

@@ -125,7 +125,7 @@ export function evaluateAntigen(ctx: PatientContext, antigen: Antigen, doses: re
     if (!results.has(s)) results.set(s, r);
   }
   const relevantResults = relevant.map((s) => results.get(s) as PatientSeriesResult);
-  const best = selectBestSeries(relevantResults, ctx.dob);
+  const best = selectBestSeries(relevantResults, ctx.dob, ctx.assessmentDate);
   // Table 5-4: risk indications of non-relevant series that could not be resolved are left to the clinician
   const unresolved: string[] = [];
   for (const s of antigen.series) {

@@ -50,8 +50,24 @@ const priorityRank = (p: string): number => {
   return Number.isNaN(c) ? 0 : c; // 'A' is the highest priority
 };
 
+/**
+ * Minimum / maximum age to start (Appendix A: "the earliest / latest age an antigen series may be
+ * started"): a series that the patient has not started can only be chosen inside that age window;
+ * a started series must have its first valid dose before the maximum age to start (SELECTSCORE-2).
+ */
+export function canStart(r: PatientSeriesResult, dob: DayNumber, assessmentDate: DayNumber): boolean {
+  const s = r.series;
+  if (r.validDoseCount > 0 && r.firstValidDoseDate !== undefined) {
+    return !s.maxAgeToStart || r.firstValidDoseDate < addDuration(dob, s.maxAgeToStart);
+  }
+  // a series not yet started is not a candidate before its minimum age to start; past the maximum
+  // age to start the default series still applies (Table 8-3), as the CDC cases confirm
+  if (s.minAgeToStart && assessmentDate < addDuration(dob, s.minAgeToStart)) return false;
+  return true;
+}
+
 /** 8.1 SELECTB-24 and SELECTSCORE-2 */
-export function preFilter(group: readonly PatientSeriesResult[], dob: DayNumber): PatientSeriesResult[] {
+export function preFilter(group: readonly PatientSeriesResult[], dob: DayNumber, assessmentDate: DayNumber): PatientSeriesResult[] {
   const allCi = group.every((r) => r.forecast.status === 'Contraindicated');
   const candidates = group.filter((r) => r.forecast.status !== 'Contraindicated' || allCi); // SELECTB-24
   const bestPriority = Math.min(...group.map((r) => priorityRank(r.series.seriesPriority)));
@@ -59,13 +75,10 @@ export function preFilter(group: readonly PatientSeriesResult[], dob: DayNumber)
   const hasDefault = group.some((r) => r.series.defaultSeries);
   return candidates.filter((r) => {
     const s = r.series;
-    if (s.type === 'Risk') return priorityRank(s.seriesPriority) <= bestPriority;
+    if (s.type === 'Risk') return priorityRank(s.seriesPriority) <= bestPriority && canStart(r, dob, assessmentDate);
     if (s.type === 'Standard') {
-      if (r.validDoseCount > 0) {
-        if (!s.maxAgeToStart || r.firstValidDoseDate === undefined) return true;
-        return r.firstValidDoseDate < addDuration(dob, s.maxAgeToStart);
-      }
-      return noValidInGroup && !hasDefault;
+      if (r.validDoseCount > 0) return canStart(r, dob, assessmentDate);
+      return noValidInGroup && !hasDefault && canStart(r, dob, assessmentDate);
     }
     return r.forecast.status === 'Complete'; // Evaluation Only
   });
@@ -81,9 +94,9 @@ function award(facts: readonly ScoringFacts[], pred: (f: ScoringFacts) => boolea
 }
 
 /** 8.2 – 8.7: the prioritized patient series of one series group. */
-export function selectPrioritizedSeries(group: readonly PatientSeriesResult[], dob: DayNumber): PatientSeriesResult | undefined {
-  const scorable = preFilter(group, dob).map((r) => scoringFacts(r, dob));
-  const defaults = group.filter((r) => r.series.defaultSeries);
+export function selectPrioritizedSeries(group: readonly PatientSeriesResult[], dob: DayNumber, assessmentDate: DayNumber): PatientSeriesResult | undefined {
+  const scorable = preFilter(group, dob, assessmentDate).map((r) => scoringFacts(r, dob));
+  const defaults = group.filter((r) => r.series.defaultSeries && canStart(r, dob, assessmentDate));
   const complete = scorable.filter((f) => f.complete);
   const inProcess = scorable.filter((f) => f.inProcess);
   // Table 8-3
@@ -171,7 +184,7 @@ export function determineBestSeries(prioritized: ReadonlyMap<string, PatientSeri
   return out;
 }
 
-export function selectBestSeries(results: readonly PatientSeriesResult[], dob: DayNumber): PatientSeriesResult[] {
+export function selectBestSeries(results: readonly PatientSeriesResult[], dob: DayNumber, assessmentDate: DayNumber): PatientSeriesResult[] {
   const groups = new Map<string, PatientSeriesResult[]>();
   for (const r of results) {
     const g = groups.get(r.series.seriesGroup);
@@ -180,7 +193,7 @@ export function selectBestSeries(results: readonly PatientSeriesResult[], dob: D
   }
   const prioritized = new Map<string, PatientSeriesResult>();
   for (const [g, list] of groups) {
-    const p = selectPrioritizedSeries(list, dob);
+    const p = selectPrioritizedSeries(list, dob, assessmentDate);
     if (p) prioritized.set(g, p);
   }
   return determineBestSeries(prioritized);

@@ -53,9 +53,26 @@ export function vaccineGroupForecasts(ctx: PatientContext, group: VaccineGroup, 
     }
   }
   const out: VaccineGroupForecast[] = [];
-  for (const [type, series] of byType) out.push(blend(ctx, group, type, series));
-  return out;
+  for (const [type, series] of byType) {
+    if (group.antigens.length === 1) {
+      // 9.2: one forecast per best patient series (several only with non-equivalent series groups)
+      for (const s of series) out.push(blend(ctx, group, type, [s]));
+    } else {
+      out.push(blend(ctx, group, type, series));
+    }
+  }
+  // most actionable first: the primary forecast of the vaccine group
+  return out.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.seriesType === 'Risk' ? -1 : 0) - (b.seriesType === 'Risk' ? -1 : 0));
 }
+
+const STATUS_ORDER: Record<SeriesStatus, number> = {
+  'Not Complete': 0,
+  Contraindicated: 1,
+  Immune: 2,
+  Complete: 3,
+  'Not Recommended': 4,
+  'Aged Out': 5,
+};
 
 function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, series: readonly PatientSeriesResult[]): VaccineGroupForecast {
   const single = group.antigens.length === 1; // VACCINEGROUP-1 / VACCINEGROUP-2
