@@ -59,7 +59,8 @@ export function fold(s: string | null | undefined): string {
   return (s ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-const STATUS_RANK: Record<EvaluationStatus, number> = { Valid: 0, Extraneous: 1, 'Sub-standard': 2, 'Not Valid': 3 };
+// combination vaccines: a dose valid for one antigen and extraneous (already complete) for another is valid for the group
+const STATUS_RANK: Record<EvaluationStatus, number> = { Extraneous: 0, Valid: 1, 'Sub-standard': 2, 'Not Valid': 3 };
 
 function seriesTypeOf(s: string | null | undefined): SeriesType | undefined {
   const f = fold(s);
@@ -107,7 +108,7 @@ export function runCase(c: CdsiCase, data: SupportingData): ForecastResult {
 
 function combineEvaluations(evals: readonly DoseEvaluation[]): { status: EvaluationStatus; reasons: string[] } | undefined {
   if (evals.length === 0) return undefined;
-  let status: EvaluationStatus = 'Valid';
+  let status: EvaluationStatus = 'Extraneous';
   const reasons: string[] = [];
   for (const e of evals) {
     if (STATUS_RANK[e.status] > STATUS_RANK[status]) status = e.status;

@@ -165,9 +165,8 @@ export function selectPrioritizedSeries(group: readonly PatientSeriesResult[], d
 export function determineBestSeries(prioritized: ReadonlyMap<string, PatientSeriesResult>): PatientSeriesResult[] {
   const out: PatientSeriesResult[] = [];
   for (const [group, p] of prioritized) {
-    const equivalents = [...prioritized.entries()].filter(
-      ([g, q]) => g !== group && (p.series.equivalentSeriesGroups.includes(g) || q.series.equivalentSeriesGroups.includes(group)),
-    );
+    // the equivalent series groups are those named by the prioritized series' own antigen series
+    const equivalents = [...prioritized.entries()].filter(([g]) => g !== group && p.series.equivalentSeriesGroups.includes(g));
     if (p.forecast.status === 'Complete') {
       out.push(p);
       continue;
