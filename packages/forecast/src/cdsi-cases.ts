@@ -70,14 +70,8 @@ function seriesTypeOf(s: string | null | undefined): SeriesType | undefined {
 }
 
 /** Pick the vaccine group forecast the case is about (a group can have one per series type). */
-function pickForecast(c: CdsiCase, forecasts: readonly VaccineGroupForecast[]): VaccineGroupForecast | undefined {
-  if (forecasts.length <= 1) return forecasts[0];
-  const wanted = c.doses.map((d) => seriesTypeOf(d.expectedEvaluation.seriesType)).find((t) => t !== undefined);
-  if (wanted) {
-    const f = forecasts.find((x) => x.seriesType === wanted);
-    if (f) return f;
-  }
-  // otherwise the engine's primary (most actionable) forecast of the group
+function pickForecast(_c: CdsiCase, forecasts: readonly VaccineGroupForecast[]): VaccineGroupForecast | undefined {
+  // the engine's primary (most actionable) forecast of the group
   return forecasts[0];
 }
 
@@ -129,12 +123,23 @@ export function compareCase(c: CdsiCase, result: ForecastResult): CaseOutcome {
   if (!f) diffs.push(`no forecast for vaccine group ${group}`);
   const seriesOf = (vf: VaccineGroupForecast | undefined) =>
     result.antigens.flatMap((a) => a.bestSeries).filter((b) => vf?.bestSeries.some((x) => x.antigen === b.antigen && x.series === b.series.name));
-  const best = seriesOf(f);
+  const groupBest = result.vaccineGroups.filter((v) => v.vaccineGroup === group).flatMap((v) => seriesOf(v));
+  /** best series to read a dose evaluation from: the workbook's series type when given, else those behind the forecast status */
+  const bestFor = (hint: SeriesType | undefined) => {
+    const typed = hint ? groupBest.filter((b) => (b.series.type === 'Evaluation Only' ? 'Standard' : b.series.type) === hint) : [];
+    if (typed.length) return typed;
+    // per antigen: with several best series, those whose status is the vaccine group status
+    const all = seriesOf(f);
+    return all.filter((b) => {
+      const same = all.filter((x) => x.antigen === b.antigen);
+      return same.length === 1 || b.forecast.status === f?.status || !same.some((x) => x.forecast.status === f?.status);
+    });
+  };
   // doses outside the case's group: their evaluation in the primary forecast of their own group
   const others = result.vaccineGroups.filter((v, i, all) => v.vaccineGroup !== group && all.findIndex((x) => x.vaccineGroup === v.vaccineGroup) === i).flatMap((v) => seriesOf(v));
   c.doses.forEach((d, i) => {
     const id = String(i + 1);
-    let evals = best.flatMap((b) => b.evaluations.filter((e) => e.doseId === id));
+    let evals = bestFor(seriesTypeOf(d.expectedEvaluation.seriesType)).flatMap((b) => b.evaluations.filter((e) => e.doseId === id));
     if (evals.length === 0) evals = others.flatMap((b) => b.evaluations.filter((e) => e.doseId === id));
     const got = combineEvaluations(evals);
     const exp = d.expectedEvaluation;

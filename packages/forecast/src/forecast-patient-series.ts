@@ -49,7 +49,7 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
     if (imm.immune) return { status: 'Immune', reasons: [...reasons, 'Patient has evidence of immunity'], recommendedVaccines: [] };
     // Table 7-10: no target dose left to satisfy
     if (!td) {
-      if (anySatisfied) return { status: 'Complete', reasons: [...reasons, 'Patient series is complete'], recommendedVaccines: [] };
+      if (anySatisfied) return { status: 'Complete', forecastDoseNumber: forecastDoseNumber(run), reasons: [...reasons, 'Patient series is complete'], recommendedVaccines: [] };
       return { status: 'Not Recommended', reasons: [...reasons, 'Not recommended at this time due to past immunization history'], recommendedVaccines: [] };
     }
     // 7.3 contraindications (Table 7-7)

@@ -53,16 +53,21 @@ export function vaccineGroupForecasts(ctx: PatientContext, group: VaccineGroup, 
     }
   }
   const out: VaccineGroupForecast[] = [];
-  for (const [type, series] of byType) {
-    if (group.antigens.length === 1) {
-      // 9.2: one forecast per best patient series (several only with non-equivalent series groups)
-      for (const s of series) out.push(blend(ctx, group, type, [s]));
-    } else {
-      out.push(blend(ctx, group, type, series));
-    }
+  if (group.antigens.length === 1) {
+    // 9.2: all best patient series of the antigen are contained in the vaccine group forecast
+    const all = [...byType.values()].flat();
+    if (all.length > 0) out.push(blend(ctx, group, all.some((s) => s.series.type === 'Risk') ? 'Risk' : 'Standard', all));
+    return out;
   }
+  for (const [type, series] of byType) out.push(blend(ctx, group, type, series));
   // most actionable first: the primary forecast of the vaccine group
   return out.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.seriesType === 'Risk' ? -1 : 0) - (b.seriesType === 'Risk' ? -1 : 0));
+}
+
+function mostActionable(statuses: readonly SeriesStatus[]): SeriesStatus {
+  let best: SeriesStatus = statuses[0] ?? 'Not Recommended';
+  for (const s of statuses) if (STATUS_ORDER[s] < STATUS_ORDER[best]) best = s;
+  return best;
 }
 
 const STATUS_ORDER: Record<SeriesStatus, number> = {
@@ -77,7 +82,8 @@ const STATUS_ORDER: Record<SeriesStatus, number> = {
 function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, series: readonly PatientSeriesResult[]): VaccineGroupForecast {
   const single = group.antigens.length === 1; // VACCINEGROUP-1 / VACCINEGROUP-2
   const statuses = series.map((s) => s.forecast.status);
-  const status: SeriesStatus = single && series.length === 1 ? (statuses[0] as SeriesStatus) : multipleAntigenStatus(statuses); // SINGLEANTVG-1 / Table 9-4
+  // SINGLEANTVG-1 (several best series of one antigen: the most actionable status) / Table 9-4
+  const status: SeriesStatus = single ? mostActionable(statuses) : multipleAntigenStatus(statuses);
   const forecasting = series.filter((s) => s.forecast.status === 'Not Complete' && s.forecast.earliestDate !== undefined);
   let earliest: DayNumber | undefined;
   if (single) {
@@ -97,7 +103,7 @@ function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, serie
   const pdCandidates = forecasting.map((s) => s.forecast.pastDueDate);
   const pastDue = status === 'Not Complete' && pdCandidates.some((x) => x !== undefined) ? maxOf([minOf(pdCandidates), earliest]) : undefined; // FORECASTVG-3
   const latest = status === 'Not Complete' ? minOf(forecasting.map((s) => s.forecast.latestDate)) : undefined; // FORECASTVG-4
-  const numbers = forecasting.map((s) => s.forecast.forecastDoseNumber).filter((n): n is number => n !== undefined);
+  const numbers = (single ? series : forecasting).map((s) => s.forecast.forecastDoseNumber).filter((n): n is number => n !== undefined);
   const doseNumber = status !== 'Not Complete' || numbers.length === 0 ? undefined : group.administerFullVaccineGroup ? Math.min(...numbers) : Math.max(...numbers); // FORECASTDN-2
   const vaccines: RecommendedVaccine[] = [];
   const seen = new Set<string>();
