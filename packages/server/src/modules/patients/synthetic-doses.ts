@@ -20,18 +20,34 @@ type Group =
   | 'HepB' | 'DTaP' | 'Polio' | 'Hib' | 'PCV' | 'RV' | 'MMR' | 'VAR' | 'HepA' | 'Flu' | 'COVID-19' | 'Tdap'
   | 'MenACWY' | 'HPV' | 'Zoster' | 'PPSV' | 'RSV' | 'Td';
 
+const GROUPS: readonly Group[] = [
+  'HepB', 'DTaP', 'Polio', 'Hib', 'PCV', 'RV', 'MMR', 'VAR', 'HepA', 'Flu', 'COVID-19', 'Tdap', 'MenACWY', 'HPV',
+  'Zoster', 'PPSV', 'RSV', 'Td',
+];
+/** Bit of a group in a mask (the hot loop tests masks, not sets). */
+function bit(g: Group): number {
+  return 1 << GROUPS.indexOf(g);
+}
+
 interface Product {
   cvx: string;
   mvx: string;
   route: Route;
   volume: number;
-  /** Groups this product counts for (combination vaccines count for several). */
-  covers: readonly Group[];
+  /** Groups this product counts for (combination vaccines count for several), as a bit mask. */
+  mask: number;
+  /** VIS document name. */
+  vis: string;
+  /** Index into the lot pool hash. */
+  index: number;
 }
 
-const P = (cvx: string, mvx: string, route: Route, volume: number, ...covers: Group[]): Product => ({
-  cvx, mvx, route, volume, covers,
-});
+let productCount = 0;
+function P(cvx: string, mvx: string, route: Route, volume: number, ...covers: Group[]): Product {
+  let mask = 0;
+  for (const g of covers) mask |= bit(g);
+  return { cvx, mvx, route, volume, mask, vis: covers.join('/'), index: productCount++ };
+}
 
 const HEPB_PED = P('08', 'MSD', 'IM', 0.5, 'HepB');
 const DTAP = P('20', 'PMC', 'IM', 0.5, 'DTaP');
@@ -63,8 +79,27 @@ const ZOSTER = P('187', 'SKB', 'IM', 0.5, 'Zoster');
 const PPSV23 = P('33', 'MSD', 'IM', 0.5, 'PPSV');
 const RSV_ADULT = [P('303', 'SKB', 'IM', 0.5, 'RSV'), P('305', 'PFR', 'IM', 0.5, 'RSV')];
 const NIRSEVIMAB = P('306', 'SNF', 'IM', 0.5, 'RSV');
+const FLU = {
+  iiv3: P('140', 'SEQ', 'IM', 0.5, 'Flu'),
+  aiiv3: P('205', 'SEQ', 'IM', 0.5, 'Flu'),
+  iiv4: P('150', 'PMC', 'IM', 0.5, 'Flu'),
+  iiv4Ped: P('161', 'PMC', 'IM', 0.25, 'Flu'),
+  hd4: P('197', 'PMC', 'IM', 0.7, 'Flu'),
+  old: P('141', 'PMC', 'IM', 0.5, 'Flu'),
+};
+const COVID = {
+  pfizer: P('208', 'PFR', 'IM', 0.3, 'COVID-19'),
+  pfizerPed: P('218', 'PFR', 'IM', 0.2, 'COVID-19'),
+  moderna: P('207', 'MOD', 'IM', 0.5, 'COVID-19'),
+  pfizerBivalent: P('300', 'PFR', 'IM', 0.3, 'COVID-19'),
+  modernaBivalent: P('229', 'MOD', 'IM', 0.5, 'COVID-19'),
+  pfizer2023: P('309', 'PFR', 'IM', 0.3, 'COVID-19'),
+  moderna2023: P('312', 'MOD', 'IM', 0.5, 'COVID-19'),
+};
 
-const D = (iso: string): number => dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+function D(iso: string): number {
+  return dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
 const ERA = {
   registryStart: D('2000-01-01'),
   rv: D('2006-02-03'),
@@ -91,6 +126,8 @@ const ERA = {
   covid2024: D('2024-09-01'),
   zoster: D('2018-01-01'),
   rsvAdult: D('2023-09-01'),
+  menacwyBooster: D('2011-01-01'),
+  before1995: D('1995-01-01'),
   nirsevimab: D('2023-10-01'),
   pcv20Adult: D('2022-01-01'),
   flu3: D('2024-08-01'),
@@ -118,26 +155,45 @@ const LOT_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 interface Ctx extends HistoryInput {
   rng: Rng;
   out: History;
-  blocked: Set<Group>;
+  /** Groups refused or contraindicated (bit mask). */
+  blocked: number;
+  clinicHash: number;
+  /** Day number of each dose in out.doses (sorting numbers beats sorting ISO strings). */
+  days: number[];
 }
 
-function lotNumber(rng: Rng): string {
-  return `${LOT_LETTERS[rng.int(23)]}${LOT_LETTERS[rng.int(23)]}${rng.between(1000, 9999)}${LOT_LETTERS[rng.int(23)]}`;
+/** Lots are shared: a clinic uses one lot of a product for a while (128-day windows), as in real stock. */
+const LOT_POOL: readonly string[] = (() => {
+  let x = 0x2545f491;
+  const lots: string[] = [];
+  for (let i = 0; i < 4096; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    const a = LOT_LETTERS[(x >>> 8) % 23]!;
+    const b = LOT_LETTERS[(x >>> 16) % 23]!;
+    lots.push(`${a}${b}${1000 + ((x >>> 4) % 9000)}${LOT_LETTERS[(x >>> 20) % 23]!}`);
+  }
+  return lots;
+})();
+
+function hashString(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
 const HIST_SOURCES: readonly HistoricalSource[] = ['01', '02', '03', '03', '05', '07'];
 
 /** Record one dose at `day` (skipped if outside [dob, asOf] or blocked by a contraindication/refusal). */
 function give(c: Ctx, product: Product, day: number, clinicId = c.clinicId): void {
-  if (day < c.dob || day > c.asOf) return;
-  for (const g of product.covers) if (c.blocked.has(g)) return;
+  if (day < c.dob || day > c.asOf || (product.mask & c.blocked) !== 0) return;
   const { rng } = c;
   const date = isoDay(day);
   // Before the registry existed a dose is known only if someone transcribed it.
   const historical = day < ERA.registryStart ? true : rng.chance(0.07);
   if (historical) {
-    if (day < ERA.registryStart && !rng.chance(day < D('1995-01-01') ? 0.15 : 0.5)) return;
+    if (day < ERA.registryStart && !rng.chance(day < ERA.before1995 ? 0.15 : 0.5)) return;
     c.out.doses.push({ kind: 'historical', cvx: product.cvx, date, source: rng.pick(HIST_SOURCES) });
+    c.days.push(day);
     return;
   }
   const child = day - c.dob < 19 * 365;
@@ -146,13 +202,13 @@ function give(c: Ctx, product: Product, day: number, clinicId = c.clinicId): voi
     kind: 'administered',
     cvx: product.cvx,
     mvx: product.mvx,
-    lot: lotNumber(rng),
-    lotExpiration: isoDay(day + rng.between(60, 540)),
+    lot: LOT_POOL[(Math.imul((day >> 7) + 1, 2654435761) ^ Math.imul(product.index + 1, 40503) ^ (clinicId === c.clinicId ? c.clinicHash : hashString(clinicId))) & 4095]!,
+    lotExpiration: isoDay(((day >> 7) + 3) << 7),
     fundingSource: isPublic ? 'public' : 'private',
     date,
     volumeMl: product.volume,
     route: product.route,
-    vis: [{ document: product.covers[0]!, edition: isoDay(day - rng.between(200, 1500)), presented: date }],
+    vis: [{ document: product.vis, edition: isoDay(((day - 400) >> 9) << 9), presented: date }],
     administeredBy: rng.pick(CLINICIANS),
     orderingProvider: CLINICIANS[0]!,
     clinicId,
@@ -162,24 +218,33 @@ function give(c: Ctx, product: Product, day: number, clinicId = c.clinicId): voi
   }
   if (child) dose.vfcEligibility = c.vfc;
   c.out.doses.push(dose);
+  c.days.push(day);
 }
 
 type Profile = 'ontime' | 'late' | 'stopped' | 'refuser';
 
+// Series doses that fall due at a visit, as bits (a missed visit carries its bits to the next one).
+const HEPB1 = 1 << 0, HEPB2 = 1 << 1, DTAP_ = 1 << 2, POLIO = 1 << 3, HIB = 1 << 4, PCV = 1 << 5, RV = 1 << 6;
+const NIRS = 1 << 7, HIB3 = 1 << 8, RV3 = 1 << 9, HEPB3 = 1 << 10, MMR1 = 1 << 11, VAR1 = 1 << 12, HEPA = 1 << 13;
+const HIBB = 1 << 14, DTAP5 = 1 << 15, POLIO4 = 1 << 16, MMR2 = 1 << 17, VAR2 = 1 << 18, TDAP_ = 1 << 19;
+const MEN1 = 1 << 20, HPV1 = 1 << 21, HPV2 = 1 << 22, MEN2 = 1 << 23;
+
 /** Visits of the childhood schedule: nominal age in days and which series doses fall due there. */
-const VISITS: ReadonlyArray<{ age: number; due: readonly string[] }> = [
-  { age: 0, due: ['HepB1'] },
-  { age: 61, due: ['HepB2', 'DTaP', 'Polio', 'Hib', 'PCV', 'RV', 'Nirs'] },
-  { age: 122, due: ['DTaP', 'Polio', 'Hib', 'PCV', 'RV'] },
-  { age: 183, due: ['DTaP', 'Polio', 'Hib3', 'PCV', 'RV3', 'HepB3'] },
-  { age: 366, due: ['MMR', 'VAR', 'HepA', 'PCV', 'HibB'] },
-  { age: 457, due: ['DTaP'] },
-  { age: 548, due: ['HepA'] },
-  { age: 1461, due: ['DTaP5', 'Polio4', 'MMR2', 'VAR2'] },
-  { age: 4018, due: ['Tdap', 'MenACWY', 'HPV'] },
-  { age: 4200, due: ['HPV2'] },
-  { age: 5844, due: ['MenACWY2'] },
+const VISITS: ReadonlyArray<{ age: number; due: number }> = [
+  { age: 0, due: HEPB1 },
+  { age: 61, due: HEPB2 | DTAP_ | POLIO | HIB | PCV | RV | NIRS },
+  { age: 122, due: DTAP_ | POLIO | HIB | PCV | RV },
+  { age: 183, due: DTAP_ | POLIO | HIB3 | PCV | RV3 | HEPB3 },
+  { age: 366, due: MMR1 | VAR1 | HEPA | PCV | HIBB },
+  { age: 457, due: DTAP_ },
+  { age: 548, due: HEPA },
+  { age: 1461, due: DTAP5 | POLIO4 | MMR2 | VAR2 },
+  { age: 4018, due: TDAP_ | MEN1 | HPV1 },
+  { age: 4200, due: HPV2 },
+  { age: 5844, due: MEN2 },
 ];
+
+const BLOCK_VAR = bit('VAR');
 
 function pcvProduct(day: number, rng: Rng): Product {
   if (day >= ERA.pcv20 && rng.chance(0.5)) return PCV20;
@@ -193,67 +258,66 @@ function childhood(c: Ctx, profile: Profile): void {
   const combo = rng.next();
   const hibOmp = rng.chance(0.35);
   const rv1 = rng.chance(0.35);
+  const hpvAccepted = rng.chance(0.75);
   const stopAfter = profile === 'stopped' ? rng.between(1, 8) : 99;
+  const hib = hibOmp ? HIB_PRPOMP : HIB_PRPT;
   let lag = 0;
-  let carried: string[] = [];
+  let carried = 0;
   for (let v = 0; v < VISITS.length && v <= stopAfter; v++) {
     const visit = VISITS[v]!;
-    lag += profile === 'late' ? rng.between(0, 75) : 0;
+    if (profile === 'late') lag += rng.between(0, 75);
     const jitter = v === 0 ? rng.between(0, 1) : rng.between(0, 21);
     const extra = v >= 7 ? rng.between(0, v === 7 ? 600 : 450) : 0;
     const day = c.dob + visit.age + lag + jitter + extra;
     if (day > c.asOf) break;
-    const due = [...carried, ...visit.due];
-    const missProb = profile === 'late' ? 0.18 : 0.03;
-    if (v > 0 && rng.chance(missProb)) {
+    const due = carried | visit.due;
+    if (v > 0 && rng.chance(profile === 'late' ? 0.18 : 0.03)) {
       carried = due;
       continue;
     }
-    carried = [];
+    carried = 0;
     const age = day - c.dob;
     const clinic = v === 0 ? rng.pick(c.clinicIds) : c.clinicId;
-    const has = (k: string): boolean => due.includes(k);
     // Infant primary series: one combination product or separate shots, chosen per child.
-    const primary = has('DTaP') && age < 700;
-    if (primary && day >= ERA.vaxelis && combo < 0.25) give(c, VAXELIS, day, clinic);
-    else if (primary && day >= ERA.pediarix && combo < 0.55) {
+    const primary = (due & DTAP_) !== 0 && age < 700;
+    const vaxelis = primary && day >= ERA.vaxelis && combo < 0.25;
+    const pediarix = !vaxelis && primary && day >= ERA.pediarix && combo < 0.55;
+    if (vaxelis) give(c, VAXELIS, day, clinic);
+    else if (pediarix) {
       give(c, PEDIARIX, day, clinic);
-      if (has('Hib') || has('Hib3')) give(c, hibOmp ? HIB_PRPOMP : HIB_PRPT, day, clinic);
+      if (due & (HIB | HIB3)) give(c, hib, day, clinic);
     } else if (primary && day >= ERA.pentacel && combo < 0.8) {
       give(c, PENTACEL, day, clinic);
     } else {
-      if (has('DTaP')) give(c, DTAP, day, clinic);
-      if (has('Polio')) give(c, IPV, day, clinic);
-      if (has('Hib') || (has('Hib3') && !hibOmp)) give(c, hibOmp ? HIB_PRPOMP : HIB_PRPT, day, clinic);
+      if (due & DTAP_) give(c, DTAP, day, clinic);
+      if (due & POLIO) give(c, IPV, day, clinic);
+      if (due & HIB || (due & HIB3 && !hibOmp)) give(c, hib, day, clinic);
     }
-    if (has('HepB1') || has('HepB2') || has('HepB3')) {
-      const combined = primary && ((day >= ERA.vaxelis && combo < 0.25) || (day >= ERA.pediarix && combo < 0.55));
-      if (!combined || has('HepB1')) give(c, HEPB_PED, day, clinic);
+    if (due & (HEPB1 | HEPB2 | HEPB3) && (!(vaxelis || pediarix) || due & HEPB1)) give(c, HEPB_PED, day, clinic);
+    if (due & PCV && age < 5 * 365) give(c, pcvProduct(day, rng), day, clinic);
+    if ((due & RV || (due & RV3 && !rv1)) && day >= ERA.rv && age < 240) give(c, rv1 ? RV1 : RV5, day, clinic);
+    if (due & NIRS && day >= ERA.nirsevimab && age < 240 && rng.chance(0.4)) give(c, NIRSEVIMAB, day, clinic);
+    if (due & HIBB && age < 5 * 365) give(c, hib, day, clinic);
+    const mmrv = day >= ERA.mmrv && (c.blocked & BLOCK_VAR) === 0 && rng.chance(0.2);
+    if (due & (MMR1 | MMR2)) give(c, mmrv ? MMRV : MMR, day, clinic);
+    if (due & (VAR1 | VAR2) && !mmrv) give(c, VAR, day, clinic);
+    if (due & HEPA && day >= ERA.hepaKids) give(c, HEPA_PED, day, clinic);
+    if (due & (DTAP5 | POLIO4)) give(c, KINRIX, day, clinic);
+    if (due & TDAP_ && day >= ERA.tdap) give(c, TDAP, day, clinic);
+    if ((due & MEN1 && day >= ERA.menacwy) || (due & MEN2 && day >= ERA.menacwyBooster)) {
+      give(c, day >= ERA.menacwyTT ? MENACWY_TT : day >= ERA.menacwyO && rng.chance(0.5) ? MENACWY_O : MENACWY_P, day, clinic);
     }
-    if (has('PCV') && age < 5 * 365) give(c, pcvProduct(day, rng), day, clinic);
-    if ((has('RV') || (has('RV3') && !rv1)) && day >= ERA.rv && age < 240) give(c, rv1 ? RV1 : RV5, day, clinic);
-    if (has('Nirs') && day >= ERA.nirsevimab && age < 240 && rng.chance(0.4)) give(c, NIRSEVIMAB, day, clinic);
-    if (has('HibB') && age < 5 * 365) give(c, hibOmp ? HIB_PRPOMP : HIB_PRPT, day, clinic);
-    const mmrv = day >= ERA.mmrv && rng.chance(0.2);
-    if (has('MMR') || has('MMR2')) give(c, mmrv && !c.blocked.has('VAR') ? MMRV : MMR, day, clinic);
-    if ((has('VAR') || has('VAR2')) && !(mmrv && !c.blocked.has('VAR'))) give(c, VAR, day, clinic);
-    if (has('HepA') && day >= ERA.hepaKids) give(c, HEPA_PED, day, clinic);
-    if (has('DTaP5') || has('Polio4')) give(c, KINRIX, day, clinic);
-    if (has('Tdap') && day >= ERA.tdap) give(c, TDAP, day, clinic);
-    if (has('MenACWY') || has('MenACWY2')) {
-      if (day >= ERA.menacwy && (has('MenACWY') || day >= D('2011-01-01'))) {
-        give(c, day >= ERA.menacwyTT ? MENACWY_TT : day >= ERA.menacwyO && rng.chance(0.5) ? MENACWY_O : MENACWY_P, day, clinic);
-      }
+    if (due & (HPV1 | HPV2) && hpvAccepted && day >= (c.sex === 'F' ? ERA.hpv : ERA.hpvBoys)) {
+      give(c, day >= ERA.hpv9 ? HPV9 : HPV4, day, clinic);
     }
-    const hpvOk = day >= (c.sex === 'F' ? ERA.hpv : ERA.hpvBoys) && rng.chance(0.75);
-    if ((has('HPV') || has('HPV2')) && hpvOk) give(c, day >= ERA.hpv9 ? HPV9 : HPV4, day, clinic);
   }
 }
 
 function fluProduct(age: number, day: number): Product {
-  if (day >= ERA.flu3) return P(age >= 65 * 365 ? '205' : '140', 'SEQ', 'IM', 0.5, 'Flu');
-  if (day >= ERA.flu4) return P(age >= 65 * 365 ? '197' : age < 3 * 365 ? '161' : '150', 'PMC', 'IM', age < 3 * 365 ? 0.25 : 0.5, 'Flu');
-  return P('141', 'PMC', 'IM', 0.5, 'Flu');
+  const senior = age >= 65 * 365;
+  if (day >= ERA.flu3) return senior ? FLU.aiiv3 : FLU.iiv3;
+  if (day >= ERA.flu4) return senior ? FLU.hd4 : age < 3 * 365 ? FLU.iiv4Ped : FLU.iiv4;
+  return FLU.old;
 }
 
 function flu(c: Ctx, propensity: number): void {
@@ -265,76 +329,109 @@ function flu(c: Ctx, propensity: number): void {
     const day = dayOf(y, 9, 1) + rng.between(0, 110);
     const age = day - c.dob;
     if (age < 183) continue;
-    const p = age >= 65 * 365 ? propensity + 0.2 : propensity;
-    if (!rng.chance(p)) continue;
+    if (!rng.chance(age >= 65 * 365 ? propensity + 0.2 : propensity)) continue;
     const clinic = age > 18 * 365 && rng.chance(0.4) ? rng.pick(c.clinicIds) : c.clinicId;
     const product = fluProduct(age, day);
     give(c, product, day, clinic);
+    // Children under 9 in their first season get two doses four weeks apart.
     if (seasonsGiven === 0 && age < 9 * 365) give(c, product, day + rng.between(28, 45), clinic);
     seasonsGiven++;
   }
 }
 
+function yearsAt(c: Ctx, day: number): number {
+  return (day - c.dob) / 365.25;
+}
+
 function covid(c: Ctx, propensity: number): void {
   const { rng } = c;
   if (c.asOf < ERA.covid || !rng.chance(propensity)) return;
-  const ageAt = (day: number): number => (day - c.dob) / 365.25;
-  // Start of eligibility by age group in 2021–2022.
-  const age2021 = ageAt(D('2021-03-01'));
+  // Eligibility opened by age group in 2021–2022.
+  const age2021 = yearsAt(c, D('2021-03-01'));
   const start =
-    age2021 >= 65 ? D('2021-01-18') : age2021 >= 16 ? D('2021-04-01') : age2021 >= 11 ? D('2021-05-13') : age2021 >= 4 ? D('2021-11-03') : D('2022-06-20');
+    age2021 >= 65 ? ERA.covid + 35 : age2021 >= 16 ? ERA.covid + 108 : age2021 >= 11 ? ERA.covid + 150 : age2021 >= 4 ? ERA.covid + 324 : ERA.covid + 553;
   let day = start + rng.between(0, 75);
-  if (ageAt(day) < 0.5) return;
-  const moderna = ageAt(day) >= 18 && rng.chance(0.4);
-  const primary = ageAt(day) < 12 ? P('218', 'PFR', 'IM', 0.2, 'COVID-19') : moderna ? P('207', 'MOD', 'IM', 0.5, 'COVID-19') : P('208', 'PFR', 'IM', 0.3, 'COVID-19');
+  if (yearsAt(c, day) < 0.5) return;
+  const moderna = yearsAt(c, day) >= 18 && rng.chance(0.4);
+  const primary = yearsAt(c, day) < 12 ? COVID.pfizerPed : moderna ? COVID.moderna : COVID.pfizer;
   const clinic = rng.chance(0.5) ? rng.pick(c.clinicIds) : c.clinicId;
   give(c, primary, day, clinic);
   day += moderna ? rng.between(28, 35) : rng.between(21, 28);
   give(c, primary, day, clinic);
-  const boosters: Array<[number, Product, number]> = [
-    [ERA.covidBooster, primary, 0.5],
-    [ERA.covidBivalent, moderna ? P('229', 'MOD', 'IM', 0.5, 'COVID-19') : P('300', 'PFR', 'IM', 0.3, 'COVID-19'), 0.45],
-    [ERA.covid2023, moderna ? P('312', 'MOD', 'IM', 0.5, 'COVID-19') : P('309', 'PFR', 'IM', 0.3, 'COVID-19'), 0.4],
-    [ERA.covid2024, moderna ? P('312', 'MOD', 'IM', 0.5, 'COVID-19') : P('309', 'PFR', 'IM', 0.3, 'COVID-19'), 0.4],
-  ];
+  const boosters: ReadonlyArray<[number, Product, number]> = moderna
+    ? [[ERA.covidBooster, primary, 0.5], [ERA.covidBivalent, COVID.modernaBivalent, 0.45], [ERA.covid2023, COVID.moderna2023, 0.4], [ERA.covid2024, COVID.moderna2023, 0.4]]
+    : [[ERA.covidBooster, primary, 0.5], [ERA.covidBivalent, COVID.pfizerBivalent, 0.45], [ERA.covid2023, COVID.pfizer2023, 0.4], [ERA.covid2024, COVID.pfizer2023, 0.4]];
   for (const [from, product, p] of boosters) {
-    if (!rng.chance(ageAt(from) >= 65 ? p + 0.25 : p)) continue;
+    if (!rng.chance(yearsAt(c, from) >= 65 ? p + 0.25 : p)) continue;
     const d = Math.max(from, day + 60) + rng.between(0, 90);
-    if (ageAt(d) >= 5) give(c, product, d, rng.pick(c.clinicIds));
+    if (yearsAt(c, d) >= 5) give(c, product, d, rng.pick(c.clinicIds));
     day = d;
   }
 }
 
+function dayAtAge(c: Ctx, years: number): number {
+  return c.dob + Math.round(years * 365.25);
+}
+
 function adult(c: Ctx): void {
   const { rng } = c;
-  const at = (years: number): number => c.dob + Math.round(years * 365.25);
   // Td/Tdap every ~10 years after adolescence, by about half of adults.
-  for (let y = 21 + rng.between(0, 9); at(y) <= c.asOf; y += 10 + rng.between(0, 4)) {
-    if (rng.chance(0.45)) give(c, at(y) >= ERA.tdap && rng.chance(0.7) ? TDAP : TD, at(y) + rng.between(0, 300), c.clinicId);
+  for (let y = 21 + rng.between(0, 9); dayAtAge(c, y) <= c.asOf; y += 10 + rng.between(0, 4)) {
+    const d = dayAtAge(c, y) + rng.between(0, 300);
+    if (rng.chance(0.45)) give(c, d >= ERA.tdap && rng.chance(0.7) ? TDAP : TD, d, c.clinicId);
   }
-  const z = Math.max(at(50), ERA.zoster) + rng.between(0, 1500);
   if (rng.chance(0.35)) {
+    const z = Math.max(dayAtAge(c, 50), ERA.zoster) + rng.between(0, 1500);
     give(c, ZOSTER, z, c.clinicId);
     give(c, ZOSTER, z + rng.between(60, 180), c.clinicId);
   }
   if (rng.chance(0.6)) {
-    const d = at(65) + rng.between(0, 400);
+    const d = dayAtAge(c, 65) + rng.between(0, 400);
     give(c, d >= ERA.pcv20Adult ? PCV20 : PPSV23, d, c.clinicId);
   }
-  if (rng.chance(0.3)) give(c, rng.pick(RSV_ADULT), Math.max(at(60), ERA.rsvAdult) + rng.between(0, 200), rng.pick(c.clinicIds));
+  if (rng.chance(0.3)) give(c, rng.pick(RSV_ADULT), Math.max(dayAtAge(c, 60), ERA.rsvAdult) + rng.between(0, 200), rng.pick(c.clinicIds));
 }
 
 const REFUSABLE: readonly Group[] = ['MMR', 'VAR', 'HPV', 'Flu', 'COVID-19', 'HepB', 'DTaP'];
+const PERTUSSIS_CVX: ReadonlySet<string> = new Set(['20', '110', '120', '130', '146', '115']);
 
 function observe(c: Ctx, kind: Observation['kind'], code: string, text: string, day: number): void {
   if (day < c.dob || day > c.asOf) return;
   c.out.observations.push({ kind, code, text, date: isoDay(day) });
 }
 
+/** Stable insertion sort of doses by day: the producers append runs that are already in order. */
+function sortByDay(doses: Dose[], days: number[]): void {
+  for (let i = 1; i < doses.length; i++) {
+    const d = days[i]!;
+    const dose = doses[i]!;
+    let j = i - 1;
+    while (j >= 0 && days[j]! > d) {
+      days[j + 1] = days[j]!;
+      doses[j + 1] = doses[j]!;
+      j--;
+    }
+    days[j + 1] = d;
+    doses[j + 1] = dose;
+  }
+}
+
 /** Generate one person's history. Deterministic for a given rng state. */
 export function generateHistory(rng: Rng, input: HistoryInput): History {
   const out: History = { doses: [], refusals: [], observations: [] };
-  const c: Ctx = { ...input, rng, out, blocked: new Set() };
+  const c: Ctx = {
+    dob: input.dob,
+    asOf: input.asOf,
+    sex: input.sex,
+    clinicId: input.clinicId,
+    clinicIds: input.clinicIds,
+    vfc: input.vfc,
+    rng,
+    out,
+    blocked: 0,
+    clinicHash: hashString(input.clinicId),
+    days: [],
+  };
   const r = rng.next();
   const profile: Profile = r < 0.72 ? 'ontime' : r < 0.9 ? 'late' : r < 0.96 ? 'stopped' : 'refuser';
   const ageNow = (input.asOf - input.dob) / 365.25;
@@ -343,8 +440,8 @@ export function generateHistory(rng: Rng, input: HistoryInput): History {
     const n = rng.between(1, 4);
     for (let i = 0; i < n; i++) {
       const g = rng.pick(REFUSABLE);
-      if (c.blocked.has(g)) continue;
-      c.blocked.add(g);
+      if (c.blocked & bit(g)) continue;
+      c.blocked |= g === 'DTaP' ? bit('DTaP') | bit('Tdap') | bit('Td') : bit(g);
       const day = input.dob + rng.between(60, Math.max(61, Math.min(5000, input.asOf - input.dob)));
       if (day <= input.asOf) {
         out.refusals.push({ vaccineGroup: g === 'DTaP' ? 'DTaP/Tdap/Td' : g, date: isoDay(day), reason: rng.chance(0.8) ? '00' : '01' });
@@ -354,14 +451,13 @@ export function generateHistory(rng: Rng, input: HistoryInput): History {
   // Conditions that stop a series or make it unnecessary (CDSi observation codes).
   const cond = rng.next();
   if (cond < 0.004) {
-    c.blocked.add('VAR');
+    c.blocked |= BLOCK_VAR;
     observe(c, 'immunity', ObservationCode.varicellaHistory, 'Healthcare provider verified history of varicella', input.dob + rng.between(400, 2500));
   } else if (cond < 0.006) {
-    c.blocked.add('RV');
+    c.blocked |= bit('RV');
     observe(c, 'contraindication', ObservationCode.intussusception, 'Intussusception', input.dob + rng.between(70, 200));
   } else if (cond < 0.008) {
-    c.blocked.add('MMR');
-    c.blocked.add('VAR');
+    c.blocked |= bit('MMR') | BLOCK_VAR;
     observe(c, 'contraindication', ObservationCode.immunocompromised, 'Immunocompromised', input.dob + rng.between(30, 300));
   } else if (cond < 0.01) {
     observe(c, 'precaution', ObservationCode.eggAllergy, 'Allergic reaction to egg protein', input.dob + rng.between(200, 900));
@@ -370,19 +466,25 @@ export function generateHistory(rng: Rng, input: HistoryInput): History {
   }
 
   childhood(c, profile);
-  if (cond >= 0.01 && cond < 0.013) {
+  if (cond >= 0.012 && cond < 0.015) {
     // Severe allergic reaction after a pertussis-containing dose: record it and stop the series there.
-    const first = out.doses.find((d) => d.cvx === '20' || d.cvx === '110' || d.cvx === '120');
+    const first = out.doses.find(isPertussisDose);
     if (first) {
-      const day = parseIsoDay(first.date) + 1;
-      out.doses = out.doses.filter((d) => !['20', '110', '120', '130', '146', '115'].includes(d.cvx) || d.date <= first.date);
-      observe(c, 'contraindication', ObservationCode.severeAllergyPertussis, 'Severe allergic reaction after previous dose of Pertussis', day);
+      const keep = out.doses.map((d) => !PERTUSSIS_CVX.has(d.cvx) || d.date <= first.date);
+      out.doses = out.doses.filter((_, i) => keep[i]);
+      c.days = c.days.filter((_, i) => keep[i]);
+      c.blocked |= bit('DTaP') | bit('Tdap');
+      observe(c, 'contraindication', ObservationCode.severeAllergyPertussis, 'Severe allergic reaction after previous dose of Pertussis', parseIsoDay(first.date) + 1);
     }
   }
   const propensity = rng.chance(0.3) ? 0.05 : 0.35 + rng.next() * 0.6;
-  if (!c.blocked.has('Flu')) flu(c, propensity);
-  if (!c.blocked.has('COVID-19')) covid(c, Math.min(0.95, propensity + 0.2));
+  if (!(c.blocked & bit('Flu'))) flu(c, propensity);
+  if (!(c.blocked & bit('COVID-19'))) covid(c, Math.min(0.95, propensity + 0.2));
   if (ageNow >= 19) adult(c);
-  out.doses.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  sortByDay(out.doses, c.days);
   return out;
+}
+
+function isPertussisDose(d: Dose): boolean {
+  return PERTUSSIS_CVX.has(d.cvx);
 }

@@ -215,7 +215,7 @@ function buildMembers(rng: Rng, hh: Household, asOf: number): Member[] {
     multipleBirth: false,
     child: false,
   });
-  if (kind < 0.5) {
+  if (kind < 0.43) {
     // Family with children: mother (maybe father), 1–4 children, sometimes twins.
     const maiden = rng.pickSkewed(h.last);
     let surname = hh.surname;
@@ -248,7 +248,7 @@ function buildMembers(rng: Rng, hh: Household, asOf: number): Member[] {
       }
       birth += rng.between(400, 2200);
     }
-  } else if (kind < 0.85) {
+  } else if (kind < 0.7) {
     members.push(adult(rng.chance(0.5) ? 'F' : 'M', 18, 64));
     if (rng.chance(0.5)) members.push(adult(rng.chance(0.85) ? 'F' : 'M', 18, 64, rng.chance(0.7) ? hh.surname : rng.pickSkewed(h.last)));
   } else {
@@ -262,8 +262,19 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
+const asciiCache = new Map<string, string>();
+/** Lower-case ASCII of a name from the (small, fixed) name tables, cached. */
+function ascii(name: string): string {
+  let v = asciiCache.get(name);
+  if (v === undefined) {
+    v = foldDiacritics(name).toLowerCase().replace(/[^a-z]/g, '');
+    asciiCache.set(name, v);
+  }
+  return v;
+}
+
 function emailFor(rng: Rng, first: string, last: string): string {
-  const local = `${foldDiacritics(first)}.${foldDiacritics(last)}`.toLowerCase().replace(/[^a-z.]/g, '');
+  const local = `${ascii(first)}.${ascii(last)}`;
   return `${local}${rng.between(1, 99)}@example.${rng.pick(['com', 'org', 'net'])}`;
 }
 
@@ -326,7 +337,7 @@ function plantDuplicate(rng: Rng, original: SyntheticPerson, key: string, clinic
   if (kind === DuplicateKind.diacriticsDropped && foldDiacritics(`${p.name.first}${p.name.last}`) === `${p.name.first}${p.name.last}`) kind = DuplicateKind.typoLast;
   if (kind === DuplicateKind.dobTransposed) {
     const [y, mo, d] = p.dob.split('-') as [string, string, string];
-    const swapped = Number(d) <= 12 && d !== mo ? `${y}-${d}-${mo}` : d[0] !== d[1] && Number(d[1] + d[0]) <= 28 ? `${y}-${mo}-${d[1]}${d[0]}` : undefined;
+    const swapped = Number(d) <= 12 && d !== mo ? `${y}-${d}-${mo}` : d.charAt(0) !== d.charAt(1) && Number(d.charAt(1) + d.charAt(0)) <= 28 ? `${y}-${mo}-${d.charAt(1)}${d.charAt(0)}` : undefined;
     if (swapped) p.dob = swapped;
     else kind = DuplicateKind.typoFirst;
   }

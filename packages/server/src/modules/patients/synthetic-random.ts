@@ -65,17 +65,17 @@ export function civilFromDays(days: number): [number, number, number] {
   return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
-const ISO_OFFSET = 50_000;
-const isoCache: string[] = [];
+const ISO_OFFSET = 40_000; // 1860-06-… … 2079-…: a dense array (a sparse one falls into slow dictionary mode)
+const isoCache: string[] = new Array<string>(80_000).fill('');
 
 /** 'YYYY-MM-DD' for a day number (cached: the generator formats the same few tens of thousands of days). */
 export function isoDay(days: number): string {
   const k = days + ISO_OFFSET;
   const hit = isoCache[k];
-  if (hit !== undefined) return hit;
+  if (hit) return hit;
   const [y, m, d] = civilFromDays(days);
   const s = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-  if (k >= 0) isoCache[k] = s;
+  if (k >= 0 && k < isoCache.length) isoCache[k] = s;
   return s;
 }
 
