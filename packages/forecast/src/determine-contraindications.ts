@@ -20,7 +20,10 @@ function ageWindow(ctx: PatientContext, b: Duration | undefined, e: Duration | u
   return bd <= ctx.assessmentDate && ctx.assessmentDate < ed;
 }
 
+const NONE: ContraindicationOutcome = { contraindicated: false, applying: [], contraindicatedCvx: new Set() };
+
 export function determineContraindications(ctx: PatientContext, antigen: Antigen, seriesDose: SeriesDose | undefined): ContraindicationOutcome {
+  if (ctx.observations.size === 0) return NONE;
   const applying: string[] = [];
   let antigenCi = false;
   // Table 7-5 antigen contraindications

@@ -50,7 +50,12 @@ function toDoseEvaluation(run: SeriesRun, i: number, e: EvalRecord): DoseEvaluat
     satisfiedTargetDose: e.satisfied,
     seriesName: run.series.name,
     seriesType: run.series.type,
-    explanation: `${formatIsoDate(d.date)} CVX ${d.cvx} (${d.antigen}): ${e.status}${e.reasons.length ? ` [${e.reasons.join(', ')}]` : ''} — ${e.explanation.join('; ')}`,
+    explanation: `${formatIsoDate(d.date)} CVX ${d.cvx} (${d.antigen}): ${e.status}${e.reasons.length ? ` [${e.reasons.join(', ')}]` : ''} — ${[
+      e.targetDose === undefined ? undefined : `${e.satisfied ? 'satisfies' : 'does not satisfy'} target dose ${e.targetDose} of ${run.series.name}`,
+      ...e.explanation,
+    ]
+      .filter((x) => x !== undefined)
+      .join('; ')}`,
     rulePath: e.rulePath,
   };
 }
@@ -73,22 +78,32 @@ export function runPatientSeries(
   };
   const next = evaluateImmunizationHistory(run);
   const forecast = forecastPatientSeries(run, antigen, next);
-  const evaluations: DoseEvaluation[] = [];
   let valid = 0;
   let allValid = true;
   let firstValid: DayNumber | undefined;
-  run.evals.forEach((e, i) => {
-    if (!e) return;
-    evaluations.push(toDoseEvaluation(run, i, e));
+  for (let i = 0; i < run.evals.length; i++) {
+    const e = run.evals[i];
+    if (!e) continue;
     if (e.status !== 'Valid') allValid = false;
     else if (firstValid === undefined) firstValid = run.doses[i]?.date;
-  });
+  }
   for (const td of run.targetDoses) if (td.status === 'Satisfied') valid++;
+  let evaluations: DoseEvaluation[] | undefined;
   return {
     series,
     antigen: antigen.name,
     targetDoses: run.targetDoses,
-    evaluations,
+    // built on first access: most relevant series are never shown
+    get evaluations(): DoseEvaluation[] {
+      if (!evaluations) {
+        evaluations = [];
+        for (let i = 0; i < run.evals.length; i++) {
+          const e = run.evals[i];
+          if (e) evaluations.push(toDoseEvaluation(run, i, e));
+        }
+      }
+      return evaluations;
+    },
     forecast,
     validDoseCount: valid,
     allDosesValid: allValid,
@@ -100,23 +115,20 @@ export function evaluateAntigen(ctx: PatientContext, antigen: Antigen, doses: re
   const relevant = selectRelevantPatientSeries(ctx, antigen);
   const results = new Map<AntigenSeries, PatientSeriesResult>();
   const inProgress = new Set<string>();
-  const runGroup = (g: string): void => {
-    for (const s of relevant) {
-      if (s.seriesGroup !== g || results.has(s)) continue;
-      results.set(s, runPatientSeries(ctx, antigen, s, doses, isComplete));
-    }
-  };
-  // Table 6-7 support: completed series of another series group
-  function isComplete(g: string): boolean {
+  // Table 6-7 support: is a relevant series of another series group complete? (evaluated on demand)
+  const isComplete = (g: string): boolean => {
     if (inProgress.has(g)) return false;
     inProgress.add(g);
     try {
-      runGroup(g);
+      for (const s of relevant) {
+        if (s.seriesGroup !== g || results.has(s)) continue;
+        results.set(s, runPatientSeries(ctx, antigen, s, doses, isComplete));
+      }
     } finally {
       inProgress.delete(g);
     }
     return relevant.some((s) => s.seriesGroup === g && results.get(s)?.forecast.status === 'Complete');
-  }
+  };
   for (const s of relevant) {
     if (results.has(s)) continue;
     inProgress.add(s.seriesGroup);
@@ -128,7 +140,7 @@ export function evaluateAntigen(ctx: PatientContext, antigen: Antigen, doses: re
   const best = selectBestSeries(relevantResults, ctx.dob, ctx.assessmentDate);
   // Table 5-4: risk indications of non-relevant series that could not be resolved are left to the clinician
   const unresolved: string[] = [];
-  for (const s of antigen.series) {
+  if (ctx.observations.size > 0) for (const s of antigen.series) {
     if (s.type !== 'Risk') continue;
     for (const ind of s.indications) if (ctx.observations.has(ind.code) && !indicationApplies(ctx, ind)) unresolved.push(`${s.name}: ${ind.description || ind.text}`);
   }

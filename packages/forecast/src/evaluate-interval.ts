@@ -8,8 +8,13 @@ import type { IntervalSpec, SeriesDose } from './supporting-data/model.ts';
 
 export interface ReferenceDate {
   readonly date: DayNumber;
-  readonly describe: string;
+  /** what the reference is, e.g. "the previous dose" (the date is appended by describeReference) */
+  readonly what: string;
   readonly rule: string;
+}
+
+export function describeReference(r: ReferenceDate): string {
+  return `${r.what} (${formatIsoDate(r.date)})`;
 }
 
 /**
@@ -26,7 +31,7 @@ export function intervalReferenceDate(run: SeriesRun, interval: IntervalSpec, be
       const d = run.doses[i];
       if (!e || !d) continue;
       if ((e.status === 'Valid' || e.status === 'Not Valid') && !e.inadvertent) {
-        return { date: d.date, describe: `the previous dose (${formatIsoDate(d.date)})`, rule: 'CALCDTINT-1' };
+        return { date: d.date, what: 'the previous dose', rule: 'CALCDTINT-1' };
       }
     }
     return undefined;
@@ -37,7 +42,7 @@ export function intervalReferenceDate(run: SeriesRun, interval: IntervalSpec, be
     if (td?.satisfiedBy === undefined || td.satisfiedBy >= beforeIndex) return undefined;
     const d = run.doses[td.satisfiedBy];
     if (!d) return undefined;
-    return { date: d.date, describe: `dose ${interval.fromTargetDose} (${formatIsoDate(d.date)})`, rule: 'CALCDTINT-2' };
+    return { date: d.date, what: `dose ${interval.fromTargetDose}`, rule: 'CALCDTINT-2' };
   }
   if (interval.fromMostRecent && interval.fromMostRecent.length > 0) {
     // CALCDTINT-8: most recent dose of one of the vaccine types, not an inadvertent administration
@@ -51,13 +56,13 @@ export function intervalReferenceDate(run: SeriesRun, interval: IntervalSpec, be
       best = d.date;
     }
     if (best === undefined) return undefined;
-    return { date: best, describe: `the most recent dose of CVX ${types.join('/')} (${formatIsoDate(best)})`, rule: 'CALCDTINT-8' };
+    return { date: best, what: `the most recent dose of CVX ${types.join('/')}`, rule: 'CALCDTINT-8' };
   }
   if (interval.fromRelevantObs) {
     // CALCDTINT-9: observation date of the most recent active patient observation
     const obsDate = run.ctx.observations.get(interval.fromRelevantObs.code);
     if (obsDate === undefined) return undefined;
-    return { date: obsDate, describe: `observation ${interval.fromRelevantObs.code} (${formatIsoDate(obsDate)})`, rule: 'CALCDTINT-9' };
+    return { date: obsDate, what: `observation ${interval.fromRelevantObs.code}`, rule: 'CALCDTINT-9' };
   }
   return undefined;
 }
@@ -86,7 +91,7 @@ function checkOne(run: SeriesRun, interval: IntervalSpec, date: DayNumber, befor
       absoluteMinimumIntervalDate: absMin,
       minimumIntervalDate: min,
       interval,
-      explanation: `given ${absMin - date} day(s) before the ${label} interval of ${interval.absMinInt?.text} after ${ref.describe}`,
+      explanation: `given ${absMin - date} day(s) before the ${label} interval of ${interval.absMinInt?.text} after ${describeReference(ref)}`,
     };
   }
   if (min !== undefined && date < min) {
@@ -96,10 +101,10 @@ function checkOne(run: SeriesRun, interval: IntervalSpec, date: DayNumber, befor
       absoluteMinimumIntervalDate: absMin,
       minimumIntervalDate: min,
       interval,
-      explanation: `given ${min - date} day(s) before the minimum interval of ${interval.minInt?.text} after ${ref.describe}, within the 4-day grace period`,
+      explanation: `given ${min - date} day(s) before the minimum interval of ${interval.minInt?.text} after ${describeReference(ref)}, within the 4-day grace period`,
     };
   }
-  return { outcome: 'Valid', reference: ref, absoluteMinimumIntervalDate: absMin, minimumIntervalDate: min, interval, explanation: `interval after ${ref.describe} met` };
+  return { outcome: 'Valid', reference: ref, absoluteMinimumIntervalDate: absMin, minimumIntervalDate: min, interval, explanation: 'interval met' };
 }
 
 export interface IntervalsResult {

@@ -12,6 +12,14 @@ import { evaluateAllowableVaccine, evaluatePreferableVaccine } from './evaluate-
 import type { SeriesDose } from './supporting-data/model.ts';
 import type { EvaluationReason, RuleStep } from './types.ts';
 
+const AGE_RULES = ['CALCDTAGE-5', 'CALCDTAGE-4', 'CALCDTAGE-1', 'Table 6-15'] as const;
+const PREF_INT_RULES = ['CALCDTINT-1', 'CALCDTINT-2', 'CALCDTINT-3', 'CALCDTINT-4', 'CALCDTINT-8', 'CALCDTINT-9', 'Table 6-18'] as const;
+const ALLOW_INT_RULES = ['CALCDTINT-3', 'Table 6-21'] as const;
+const CONFLICT_RULES = ['CALCDTCONFLICT-1', 'CALCDTCONFLICT-2', 'CONFLICT-3'] as const;
+const PREF_VAC_RULES = ['CALCDTPREF-1', 'CALCDTPREF-2', 'Table 6-26'] as const;
+const ALLOW_VAC_RULES = ['CALCDTALLOW-1', 'CALCDTALLOW-2', 'Table 6-29'] as const;
+const SATISFY_RULES = ['Table 6-31'] as const;
+
 export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, seriesDose: SeriesDose): EvalRecord {
   const dose = run.doses[doseIndex];
   if (!dose) throw new Error(`no antigen dose ${doseIndex}`);
@@ -36,7 +44,7 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
 
   // 6.4 age (Table 6-15)
   const age = evaluateAge(run.ctx.dob, selectAge(seriesDose, dose.date), dose.date);
-  path.push({ section: '6.4', rules: ['CALCDTAGE-5', 'CALCDTAGE-4', 'CALCDTAGE-1', 'Table 6-15'], outcome: age.outcome });
+  path.push({ section: '6.4', rules: AGE_RULES, outcome: age.outcome });
   if (age.outcome === 'Too Young') {
     reasons.push('Age: Too Young');
     explanation.push(
@@ -53,10 +61,10 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
   // 6.5 preferable interval (Table 6-18), 6.6 allowable interval (Table 6-21)
   const pref = evaluatePreferableIntervals(run, seriesDose, dose.date, doseIndex);
   let intervalOk = pref.satisfied;
-  path.push({ section: '6.5', rules: ['CALCDTINT-1', 'CALCDTINT-2', 'CALCDTINT-3', 'CALCDTINT-4', 'CALCDTINT-8', 'CALCDTINT-9', 'Table 6-18'], outcome: pref.satisfied ? (pref.grace ? 'Grace Period' : 'Valid') : 'Too Soon' });
+  path.push({ section: '6.5', rules: PREF_INT_RULES, outcome: pref.satisfied ? (pref.grace ? 'Grace Period' : 'Valid') : 'Too Soon' });
   if (!pref.satisfied) {
     const allow = evaluateAllowableIntervals(run, seriesDose, dose.date, doseIndex);
-    path.push({ section: '6.6', rules: ['CALCDTINT-3', 'Table 6-21'], outcome: allow.satisfied ? 'allowable interval met' : 'Too Soon' });
+    path.push({ section: '6.6', rules: ALLOW_INT_RULES, outcome: allow.satisfied ? 'allowable interval met' : 'Too Soon' });
     if (allow.satisfied) {
       intervalOk = true;
       explanation.push(...pref.checks.filter((c) => c.outcome === 'Too Soon').map((c) => `${c.explanation}, but the allowable interval was met`));
@@ -71,7 +79,7 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
 
   // 6.7 vaccine conflict (CONFLICT-3)
   const conflict = evaluateVaccineConflict(run, doseIndex);
-  path.push({ section: '6.7', rules: ['CALCDTCONFLICT-1', 'CALCDTCONFLICT-2', 'CONFLICT-3'], outcome: conflict.impacted ? 'impacted' : 'no conflict' });
+  path.push({ section: '6.7', rules: CONFLICT_RULES, outcome: conflict.impacted ? 'impacted' : 'no conflict' });
   if (conflict.impacted) {
     reasons.push('Live Virus Conflict');
     if (conflict.explanation) explanation.push(conflict.explanation);
@@ -80,11 +88,11 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
   // 6.8 preferable vaccine (Table 6-26), 6.9 allowable vaccine (Table 6-29)
   const pv = evaluatePreferableVaccine(dose, seriesDose, run.ctx.dob);
   let vaccineOk = pv.ok;
-  path.push({ section: '6.8', rules: ['CALCDTPREF-1', 'CALCDTPREF-2', 'Table 6-26'], outcome: pv.ok ? 'preferable' : 'not preferable' });
+  path.push({ section: '6.8', rules: PREF_VAC_RULES, outcome: pv.ok ? 'preferable' : 'not preferable' });
   if (pv.ok && pv.lowVolume) reasons.push('Volume administered is less than recommended volume');
   if (!pv.ok) {
     const av = evaluateAllowableVaccine(dose, seriesDose, run.ctx.dob);
-    path.push({ section: '6.9', rules: ['CALCDTALLOW-1', 'CALCDTALLOW-2', 'Table 6-29'], outcome: av.ok ? 'allowable' : 'not allowable' });
+    path.push({ section: '6.9', rules: ALLOW_VAC_RULES, outcome: av.ok ? 'allowable' : 'not allowable' });
     vaccineOk = av.ok;
     if (!av.ok) {
       reasons.push('Not a preferable or allowable vaccine');
@@ -97,8 +105,6 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
   if (age.outcome === 'Too Old') status = 'Extraneous';
   else if (age.outcome === 'Too Young' || !intervalOk || conflict.impacted || !vaccineOk) status = 'Not Valid';
   else status = 'Valid';
-  path.push({ section: '6.10', rules: ['Table 6-31'], outcome: status === 'Valid' ? `target dose ${td} satisfied` : `target dose ${td} not satisfied` });
-  if (status === 'Valid') explanation.unshift(`satisfies target dose ${td} of ${run.series.name}`);
-  else explanation.unshift(`does not satisfy target dose ${td} of ${run.series.name}`);
+  path.push({ section: '6.10', rules: SATISFY_RULES, outcome: status === 'Valid' ? `target dose ${td} satisfied` : `target dose ${td} not satisfied` });
   return { status, reasons, targetDose: td, satisfied: status === 'Valid', inadvertent: false, explanation, rulePath: path };
 }

@@ -390,8 +390,8 @@ function parseAntigenFile(file: string, xml: string): Antigen {
         exclusions: ctx.objs(d, 'exclusion').map((x) => ({ code: ctx.str(x, 'exclusionCode'), title: ctx.str(x, 'exclusionTitle') })).filter((x) => x.code !== ''),
       })),
   };
+  if (!root || !('contraindications' in root)) ctx.fail('contraindications', 'is missing');
   const ci = ctx.obj(root, 'contraindications');
-  if (!ci) ctx.fail('contraindications', 'is missing');
   const antigenCis: AntigenContraindication[] = ctx.objs(ctx.obj(ci, 'vaccineGroup'), 'contraindication').map((c) => ({
     code: ctx.req(c, 'observationCode', 'contraindications/vaccineGroup/contraindication'),
     title: ctx.str(c, 'observationTitle'),

@@ -1,0 +1,96 @@
+/**
+ * nutmeg cdsi-check <file.jsonl> [more files] [--known packages/forecast/known-disagreements.json] [--data DIR]
+ *
+ * Runs every CDC CDSi test case through @nutmeg/forecast, prints each failure with its differences,
+ * a passed/failed table per vaccine group, and as the last line "N passed, N failed".
+ * Exit code is non-zero when a failing case is not listed in the known-disagreements file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compareCase, parseCaseLine, runCase } from '../../../forecast/src/cdsi-cases.ts';
+import { defaultSupportingDataDir, loadSupportingDataFromDir } from '../../../forecast/src/node.ts';
+
+interface KnownDisagreement {
+  id: string;
+  clause: string;
+  why: string;
+}
+
+const DEFAULT_KNOWN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../forecast/known-disagreements.json');
+
+export async function cdsiCheck(argv: string[]): Promise<number> {
+  const files: string[] = [];
+  let knownPath: string | undefined;
+  let dataDir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--known') knownPath = argv[++i];
+    else if (a.startsWith('--known=')) knownPath = a.slice('--known='.length);
+    else if (a === '--data') dataDir = argv[++i];
+    else if (a.startsWith('--data=')) dataDir = a.slice('--data='.length);
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: nutmeg cdsi-check <file.jsonl> [more files] [--known known-disagreements.json] [--data DIR]');
+      return 0;
+    } else files.push(a);
+  }
+  if (files.length === 0) {
+    console.error('cdsi-check: no test case files given');
+    console.log('0 passed, 0 failed');
+    return 2;
+  }
+  const known = new Map<string, KnownDisagreement>();
+  const kp = knownPath ?? (existsSync(DEFAULT_KNOWN) ? DEFAULT_KNOWN : undefined);
+  if (kp) {
+    const list = JSON.parse(readFileSync(kp, 'utf8')) as KnownDisagreement[];
+    for (const k of list) known.set(k.id, k);
+  }
+  const t0 = performance.now();
+  const data = loadSupportingDataFromDir(dataDir ?? defaultSupportingDataDir());
+  console.log(`supporting data ${data.version}: ${data.counts.antigens} antigens, ${data.counts.series} series, ${data.counts.targetDoses} target doses, ${data.counts.cvxMappings} CVX codes (${Math.round(performance.now() - t0)} ms)`);
+  let passed = 0;
+  let failed = 0;
+  let unexpected = 0;
+  const table = new Map<string, { passed: number; failed: number }>();
+  for (const file of files) {
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    for (const line of lines) {
+      let id = '?';
+      let group = '?';
+      let diffs: readonly string[];
+      let name = '';
+      try {
+        const c = parseCaseLine(line);
+        id = c.id;
+        name = c.name;
+        group = c.expectedForecast.vaccineGroupCdsi;
+        diffs = compareCase(c, runCase(c, data)).differences;
+      } catch (e) {
+        diffs = [`error: ${(e as Error).message}`];
+      }
+      const row = table.get(group) ?? { passed: 0, failed: 0 };
+      table.set(group, row);
+      if (diffs.length === 0) {
+        passed++;
+        row.passed++;
+        continue;
+      }
+      failed++;
+      row.failed++;
+      const k = known.get(id);
+      if (!k) unexpected++;
+      console.log(`FAIL ${id} [${group}] ${name}${k ? ' (known disagreement)' : ''}`);
+      for (const d of diffs) console.log(`    ${d}`);
+      if (k) console.log(`    known: ${k.clause} — ${k.why}`);
+    }
+  }
+  console.log('');
+  const w = Math.max(13, ...[...table.keys()].map((g) => g.length));
+  console.log(`${'vaccine group'.padEnd(w)}  passed  failed`);
+  for (const [g, r] of [...table.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`${g.padEnd(w)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}`);
+  }
+  if (unexpected > 0) console.log(`${unexpected} failing case(s) are not listed as known disagreements`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return unexpected > 0 ? 1 : 0;
+}
