@@ -88,27 +88,38 @@ export function runPatientSeries(
     else if (firstValid === undefined) firstValid = run.doses[i]?.date;
   }
   for (const td of run.targetDoses) if (td.status === 'Satisfied') valid++;
-  let evaluations: DoseEvaluation[] | undefined;
-  return {
-    series,
-    antigen: antigen.name,
-    targetDoses: run.targetDoses,
-    // built on first access: most relevant series are never shown
-    get evaluations(): DoseEvaluation[] {
-      if (!evaluations) {
-        evaluations = [];
-        for (let i = 0; i < run.evals.length; i++) {
-          const e = run.evals[i];
-          if (e) evaluations.push(toDoseEvaluation(run, i, e));
-        }
+  return new SeriesResult(run, antigen.name, forecast, valid, allValid, firstValid);
+}
+
+/** PatientSeriesResult whose dose evaluations are built on first access (most relevant series are never shown). */
+class SeriesResult implements PatientSeriesResult {
+  readonly series: AntigenSeries;
+  readonly targetDoses: PatientSeriesResult['targetDoses'];
+  score?: number;
+  scoreNotes?: string[];
+  #evaluations: DoseEvaluation[] | undefined;
+  constructor(
+    private readonly run: SeriesRun,
+    readonly antigen: string,
+    readonly forecast: PatientSeriesResult['forecast'],
+    readonly validDoseCount: number,
+    readonly allDosesValid: boolean,
+    readonly firstValidDoseDate: DayNumber | undefined,
+  ) {
+    this.series = run.series;
+    this.targetDoses = run.targetDoses;
+  }
+  get evaluations(): DoseEvaluation[] {
+    if (!this.#evaluations) {
+      const out: DoseEvaluation[] = [];
+      for (let i = 0; i < this.run.evals.length; i++) {
+        const e = this.run.evals[i];
+        if (e) out.push(toDoseEvaluation(this.run, i, e));
       }
-      return evaluations;
-    },
-    forecast,
-    validDoseCount: valid,
-    allDosesValid: allValid,
-    firstValidDoseDate: firstValid,
-  };
+      this.#evaluations = out;
+    }
+    return this.#evaluations;
+  }
 }
 
 export function evaluateAntigen(ctx: PatientContext, antigen: Antigen, doses: readonly AntigenDose[]): AntigenResult {

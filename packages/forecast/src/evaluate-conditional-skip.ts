@@ -5,7 +5,7 @@
  */
 import { addDuration, MAX_DATE, MIN_DATE, type DayNumber } from './date-arithmetic.ts';
 import { isInForce, type SeriesRun } from './context.ts';
-import type { Logic, SeriesDose, SkipCondition, SkipSet } from './supporting-data/model.ts';
+import type { SeriesDose, SkipCondition, SkipSet } from './supporting-data/model.ts';
 
 export type SkipMode = 'Evaluation' | 'Forecast';
 
@@ -26,33 +26,40 @@ export function evaluateConditionalSkip(
   referenceDate: DayNumber,
   beforeIndex: number,
 ): SkipOutcome {
-  const because: string[] = [];
+  if (seriesDose.conditionalSkips.length === 0) return NOT_SKIPPED;
   for (const skip of seriesDose.conditionalSkips) {
     // only instances with the right context (3.3, 6.2, 7.1)
     if (skip.context !== 'Both' && skip.context !== mode) continue;
-    const sets = skip.sets.filter((s) => isInForce(s, referenceDate)); // RELEVANT-1 / RELEVANT-2
-    if (sets.length === 0) continue;
-    const met = sets.map((s) => isSetMet(run, s, referenceDate, beforeIndex));
-    // Table 6-11 CAN THE TARGET DOSE BE SKIPPED?
-    if (combine(skip.setLogic, met)) {
-      sets.forEach((s, i) => {
-        if (met[i]) because.push(s.description || `set ${s.id}`);
-      });
-      return { skipped: true, because };
+    // Table 6-11 CAN THE TARGET DOSE BE SKIPPED? (sets in force: RELEVANT-1 / RELEVANT-2)
+    let considered = 0;
+    let metCount = 0;
+    const because: string[] = [];
+    for (const s of skip.sets) {
+      if (!isInForce(s, referenceDate)) continue;
+      considered++;
+      if (isSetMet(run, s, referenceDate, beforeIndex)) {
+        metCount++;
+        because.push(s.description || `set ${s.id}`);
+        if (skip.setLogic === 'OR') break;
+      } else if (skip.setLogic === 'AND') break;
     }
+    if (considered > 0 && (skip.setLogic === 'AND' ? metCount === considered : metCount > 0)) return { skipped: true, because };
   }
-  return { skipped: false, because };
+  return NOT_SKIPPED;
 }
 
-function combine(logic: Logic, met: readonly boolean[]): boolean {
-  if (met.length === 0) return false;
-  return logic === 'AND' ? met.every((m) => m) : met.some((m) => m);
-}
+const NOT_SKIPPED: SkipOutcome = { skipped: false, because: [] };
 
-/** Table 6-10 IS THE CONDITIONAL SKIP SET MET? */
+/** Table 6-10 IS THE CONDITIONAL SKIP SET MET? (AND: all conditions, OR: at least one) */
 export function isSetMet(run: SeriesRun, set: SkipSet, ref: DayNumber, beforeIndex: number): boolean {
-  const results = set.conditions.map((c) => isConditionMet(run, c, ref, beforeIndex));
-  return combine(set.conditionLogic, results);
+  if (set.conditions.length === 0) return false;
+  const and = set.conditionLogic === 'AND';
+  for (const c of set.conditions) {
+    const met = isConditionMet(run, c, ref, beforeIndex);
+    if (and && !met) return false;
+    if (!and && met) return true;
+  }
+  return and;
 }
 
 export function isConditionMet(run: SeriesRun, c: SkipCondition, ref: DayNumber, beforeIndex: number): boolean {

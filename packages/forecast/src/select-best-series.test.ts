@@ -68,13 +68,14 @@ describe('8.2 – 8.7 prioritized patient series', () => {
     const sb = series({ name: 'b', seriesPreference: 2, doses: [1, 2, 3, 4].map((n) => seriesDose({ doseNumber: n, ages: [{ maxAge: dur('5 years') }] })) });
     const b: PatientSeriesResult = { ...result('b', 'Not Complete', 3, {}, {}, 4), series: sb, targetDoses: sb.doses.map((sd, i) => ({ seriesDose: sd, status: i < 3 ? 'Satisfied' : 'Not Satisfied', copy: 0 })) };
     expect(selectPrioritizedSeries([a, b], dob, assess)?.series.name).toBe('a');
-    // a: completable +3, most valid -2, closest -2, finish earliest +1; b: -3 +2 +2 -1 → tie, preference 1 wins
-    expect(a.score).toBe(0);
-    expect(b.score).toBe(0);
+    // a: not product -2, completable +3, most valid -2, closest -2, finish earliest +1;
+    // b: -2, -3, +2, +2, -1 → tie at -2, series preference 1 wins
+    expect(a.score).toBe(-2);
+    expect(b.score).toBe(-2);
     const c = result('c', 'Not Complete', 3, { seriesPreference: 3 }, {}, 4);
     expect(selectPrioritizedSeries([a, b, c], dob, assess)?.series.name).toBe('c');
-    // c: completable +3, most valid and closest tied with b (0), finish earliest tied with a (0)
-    expect(c.score).toBe(3);
+    // c: not product -2, completable +3, most valid and closest tied with b (0), finishes earliest (one dose left) +1
+    expect(c.score).toBe(2);
   });
   it('SELECTBEST-2: ties go to the best series preference', () => {
     const a = result('a', 'Complete', 3, { seriesPreference: 2 });

@@ -29,6 +29,18 @@ export function isRelevantSeries(ctx: PatientContext, series: AntigenSeries): bo
   return series.indications.some((i) => indicationApplies(ctx, i));
 }
 
-export function selectRelevantPatientSeries(ctx: PatientContext, antigen: Antigen): AntigenSeries[] {
-  return antigen.series.filter((s) => isRelevantSeries(ctx, s));
+/** Standard / evaluation-only series per gender, computed once per antigen (they do not depend on the patient otherwise). */
+const BASE = new WeakMap<Antigen, Record<Sex, AntigenSeries[]>>();
+
+export function selectRelevantPatientSeries(ctx: PatientContext, antigen: Antigen): readonly AntigenSeries[] {
+  let base = BASE.get(antigen);
+  if (!base) {
+    const by = (sex: Sex) => antigen.series.filter((s) => s.type !== 'Risk' && genderMatches(s, sex));
+    base = { F: by('F'), M: by('M'), U: by('U') };
+    BASE.set(antigen, base);
+  }
+  if (ctx.observations.size === 0) return base[ctx.sex];
+  const out: AntigenSeries[] = [];
+  for (const s of antigen.series) if (isRelevantSeries(ctx, s)) out.push(s);
+  return out;
 }
