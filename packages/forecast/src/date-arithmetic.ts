@@ -16,6 +16,9 @@ export interface Duration {
   readonly days: number;
   /** original text, for explanations */
   readonly text: string;
+  /** single-slot memo of the last addDuration (same patient → same date of birth); internal */
+  memoFrom?: number;
+  memoTo?: number;
 }
 
 /** The "assumed value if empty" dates of the specification. */
@@ -114,7 +117,7 @@ export function parseDuration(text: string | undefined): Duration | undefined {
     else if (unit.startsWith('week')) days += 7 * n;
     else days += n;
   }
-  return { years, months, days, text: t };
+  return { years, months, days, text: t, memoFrom: Number.NaN, memoTo: 0 };
 }
 
 /**
@@ -126,6 +129,14 @@ export function parseDuration(text: string | undefined): Duration | undefined {
  */
 export function addDuration(date: DayNumber, dur: Duration): DayNumber {
   if (dur.years === 0 && dur.months === 0) return date + dur.days;
+  if (dur.memoFrom === date) return dur.memoTo as number;
+  const r = addYearsMonthsDays(date, dur);
+  dur.memoFrom = date;
+  dur.memoTo = r;
+  return r;
+}
+
+function addYearsMonthsDays(date: DayNumber, dur: Duration): DayNumber {
   const [y0, m0, d0] = civilFromDays(date);
   const totalMonths = (y0 + dur.years) * 12 + (m0 - 1) + dur.months;
   let y = Math.floor(totalMonths / 12);

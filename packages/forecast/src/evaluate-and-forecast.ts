@@ -122,38 +122,61 @@ class SeriesResult implements PatientSeriesResult {
   }
 }
 
+/** 4.3 – 4.5 for one antigen: relevant series, evaluate and forecast each, select the best series. */
+class AntigenEvaluation {
+  readonly results = new Map<AntigenSeries, PatientSeriesResult>();
+  readonly inProgress = new Set<string>();
+  readonly isComplete: (g: string) => boolean;
+  constructor(
+    readonly ctx: PatientContext,
+    readonly antigen: Antigen,
+    readonly relevant: readonly AntigenSeries[],
+    readonly doses: readonly AntigenDose[],
+  ) {
+    this.isComplete = this.seriesGroupComplete.bind(this);
+  }
+  /** Table 6-7 support: is a relevant series of the series group complete? (evaluated on demand) */
+  seriesGroupComplete(g: string): boolean {
+    if (this.inProgress.has(g)) return false;
+    this.inProgress.add(g);
+    try {
+      for (const s of this.relevant) if (s.seriesGroup === g && !this.results.has(s)) this.results.set(s, this.runSeries(s));
+    } finally {
+      this.inProgress.delete(g);
+    }
+    for (const s of this.relevant) if (s.seriesGroup === g && this.results.get(s)?.forecast.status === 'Complete') return true;
+    return false;
+  }
+  runSeries(s: AntigenSeries): PatientSeriesResult {
+    return runPatientSeries(this.ctx, this.antigen, s, this.doses, this.isComplete);
+  }
+  runAll(): PatientSeriesResult[] {
+    const out: PatientSeriesResult[] = [];
+    for (const s of this.relevant) {
+      let r = this.results.get(s);
+      if (!r) {
+        this.inProgress.add(s.seriesGroup);
+        r = this.runSeries(s);
+        this.inProgress.delete(s.seriesGroup);
+        this.results.set(s, r);
+      }
+      out.push(r);
+    }
+    return out;
+  }
+}
+
 export function evaluateAntigen(ctx: PatientContext, antigen: Antigen, doses: readonly AntigenDose[]): AntigenResult {
   const relevant = selectRelevantPatientSeries(ctx, antigen);
-  const results = new Map<AntigenSeries, PatientSeriesResult>();
-  const inProgress = new Set<string>();
-  // Table 6-7 support: is a relevant series of another series group complete? (evaluated on demand)
-  const isComplete = (g: string): boolean => {
-    if (inProgress.has(g)) return false;
-    inProgress.add(g);
-    try {
-      for (const s of relevant) {
-        if (s.seriesGroup !== g || results.has(s)) continue;
-        results.set(s, runPatientSeries(ctx, antigen, s, doses, isComplete));
-      }
-    } finally {
-      inProgress.delete(g);
-    }
-    return relevant.some((s) => s.seriesGroup === g && results.get(s)?.forecast.status === 'Complete');
-  };
-  for (const s of relevant) {
-    if (results.has(s)) continue;
-    inProgress.add(s.seriesGroup);
-    const r = runPatientSeries(ctx, antigen, s, doses, isComplete);
-    inProgress.delete(s.seriesGroup);
-    if (!results.has(s)) results.set(s, r);
-  }
-  const relevantResults = relevant.map((s) => results.get(s) as PatientSeriesResult);
+  const relevantResults = new AntigenEvaluation(ctx, antigen, relevant, doses).runAll();
   const best = selectBestSeries(relevantResults, ctx.dob, ctx.assessmentDate);
   // Table 5-4: risk indications of non-relevant series that could not be resolved are left to the clinician
   const unresolved: string[] = [];
-  if (ctx.observations.size > 0) for (const s of antigen.series) {
-    if (s.type !== 'Risk') continue;
-    for (const ind of s.indications) if (ctx.observations.has(ind.code) && !indicationApplies(ctx, ind)) unresolved.push(`${s.name}: ${ind.description || ind.text}`);
+  if (ctx.observations.size > 0) {
+    for (const s of antigen.series) {
+      if (s.type !== 'Risk') continue;
+      for (const ind of s.indications) if (ctx.observations.has(ind.code) && !indicationApplies(ctx, ind)) unresolved.push(`${s.name}: ${ind.description || ind.text}`);
+    }
   }
   return { antigen: antigen.name, relevantSeries: relevantResults, bestSeries: best, unresolvedIndications: unresolved };
 }

@@ -6,7 +6,7 @@ import { addDuration, type DayNumber } from './date-arithmetic.ts';
 import { isInForce, type SeriesRun } from './context.ts';
 import { selectAge } from './evaluate-age.ts';
 import { intervalReferenceDate } from './evaluate-interval.ts';
-import type { SeriesDose } from './supporting-data/model.ts';
+import type { LiveVirusConflict, SeriesDose, SupportingData } from './supporting-data/model.ts';
 import type { RecommendedVaccine } from './types.ts';
 
 export interface ForecastDates {
@@ -24,6 +24,25 @@ export interface ForecastDates {
 
 const max = (a: DayNumber | undefined, b: DayNumber | undefined): DayNumber | undefined =>
   a === undefined ? b : b === undefined ? a : Math.max(a, b);
+
+const CONFLICTS = new WeakMap<SeriesDose, Map<string, LiveVirusConflict[]>>();
+
+/** Conflicts whose impacted (current) vaccine type is a preferable vaccine of the series dose, by conflicting CVX. */
+function impactingConflicts(data: SupportingData, seriesDose: SeriesDose): Map<string, LiveVirusConflict[]> {
+  let m = CONFLICTS.get(seriesDose);
+  if (!m) {
+    m = new Map();
+    for (const pv of seriesDose.preferableVaccines) {
+      for (const c of data.conflictsByCurrentCvx.get(pv.cvx) ?? []) {
+        const list = m.get(c.previousCvx);
+        if (list) list.push(c);
+        else m.set(c.previousCvx, [c]);
+      }
+    }
+    CONFLICTS.set(seriesDose, m);
+  }
+  return m;
+}
 
 export function generateForecastDates(run: SeriesRun, seriesDose: SeriesDose): ForecastDates {
   const ctx = run.ctx;
@@ -49,14 +68,13 @@ export function generateForecastDates(run: SeriesRun, seriesDose: SeriesDose): F
 
   // CALCDTCONFLICT-3: forecast conflict end dates
   let conflictEnd: DayNumber | undefined;
-  for (const pv of seriesDose.preferableVaccines) {
-    const conflicts = ctx.data.conflictsByCurrentCvx.get(pv.cvx);
-    if (!conflicts) continue;
-    for (const c of conflicts) {
-      if (!c.conflictEndInterval) continue;
+  if (ctx.doses.length > 0) {
+    const byPrevious = impactingConflicts(ctx.data, seriesDose);
+    if (byPrevious.size > 0) {
       for (const d of ctx.doses) {
-        if (d.cvx !== c.previousCvx) continue;
-        conflictEnd = max(conflictEnd, addDuration(d.date, c.conflictEndInterval));
+        const list = byPrevious.get(d.cvx);
+        if (!list) continue;
+        for (const c of list) if (c.conflictEndInterval) conflictEnd = max(conflictEnd, addDuration(d.date, c.conflictEndInterval));
       }
     }
   }

@@ -10,14 +10,6 @@ import type { SeriesType, VaccineGroup } from './supporting-data/model.ts';
 import type { AntigenResult, PatientSeriesResult, RecommendedVaccine, SeriesStatus, VaccineGroupForecast } from './types.ts';
 
 const fmt = (d: DayNumber | undefined): string | undefined => (d === undefined ? undefined : formatIsoDate(d));
-const minOf = (xs: (DayNumber | undefined)[]): DayNumber | undefined => {
-  const v = xs.filter((x): x is DayNumber => x !== undefined);
-  return v.length ? Math.min(...v) : undefined;
-};
-const maxOf = (xs: (DayNumber | undefined)[]): DayNumber | undefined => {
-  const v = xs.filter((x): x is DayNumber => x !== undefined);
-  return v.length ? Math.max(...v) : undefined;
-};
 
 /** Table 9-4 */
 export function multipleAntigenStatus(statuses: readonly SeriesStatus[]): SeriesStatus {
@@ -60,6 +52,7 @@ export function vaccineGroupForecasts(ctx: PatientContext, group: VaccineGroup, 
     return out;
   }
   for (const [type, series] of byType) out.push(blend(ctx, group, type, series));
+  if (out.length < 2) return out;
   // most actionable first: the primary forecast of the vaccine group
   return out.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.seriesType === 'Risk' ? -1 : 0) - (b.seriesType === 'Risk' ? -1 : 0));
 }
@@ -84,60 +77,95 @@ function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, serie
   const statuses = series.map((s) => s.forecast.status);
   // SINGLEANTVG-1 (several best series of one antigen: the most actionable status) / Table 9-4
   const status: SeriesStatus = single ? mostActionable(statuses) : multipleAntigenStatus(statuses);
-  const forecasting = series.filter((s) => s.forecast.status === 'Not Complete' && s.forecast.earliestDate !== undefined);
+  const notComplete = status === 'Not Complete';
+  // forecasts contained in the vaccine group forecast that carry dates
+  let minEarliest: DayNumber | undefined;
+  let maxEarliest: DayNumber | undefined;
+  let minRecommended: DayNumber | undefined;
+  let minPastDue: DayNumber | undefined;
+  let minLatest: DayNumber | undefined;
+  let minUnadjRec: DayNumber | undefined;
+  let minUnadjPastDue: DayNumber | undefined;
+  let anyPriority = false;
+  let minNumber: number | undefined;
+  let maxNumber: number | undefined;
+  const vaccines: RecommendedVaccine[] = [];
+  const recommendedAntigens: string[] = [];
+  for (const s of series) {
+    const f = s.forecast;
+    const forecasting = f.status === 'Not Complete' && f.earliestDate !== undefined;
+    if (forecasting || single) {
+      const n = f.forecastDoseNumber;
+      if (n !== undefined) {
+        if (minNumber === undefined || n < minNumber) minNumber = n;
+        if (maxNumber === undefined || n > maxNumber) maxNumber = n;
+      }
+    }
+    if (!forecasting) continue;
+    recommendedAntigens.push(s.antigen); // FORECASTVG-8
+    minEarliest = minOf2(minEarliest, f.earliestDate);
+    maxEarliest = maxOf2(maxEarliest, f.earliestDate);
+    minRecommended = minOf2(minRecommended, f.recommendedDate);
+    minPastDue = minOf2(minPastDue, f.pastDueDate);
+    minLatest = minOf2(minLatest, f.latestDate);
+    minUnadjRec = minOf2(minUnadjRec, f.unadjustedRecommendedDate);
+    minUnadjPastDue = minOf2(minUnadjPastDue, f.unadjustedPastDueDate);
+    if (!anyPriority && isPriorityForecast(s)) anyPriority = true;
+    for (const v of f.recommendedVaccines) if (!vaccines.some((x) => x.cvx === v.cvx)) vaccines.push(v); // FORECASTVG-9
+  }
   let earliest: DayNumber | undefined;
   if (single) {
-    earliest = minOf(forecasting.map((s) => s.forecast.earliestDate)); // SINGLEANTVG-2
-  } else if (forecasting.some(isPriorityForecast)) {
-    // MULTIANTVG-1 with a priority patient series forecast
+    earliest = minEarliest; // SINGLEANTVG-2
+  } else if (anyPriority) {
+    // MULTIANTVG-1 with a priority patient series forecast: not before the latest dose of the group
     let lastDose: DayNumber | undefined;
     for (const d of ctx.doses) {
       const entry = ctx.data.cvxMap.get(d.cvx);
-      if (entry?.associations.some((a) => group.antigens.includes(a.antigen))) lastDose = maxOf([lastDose, d.date]);
+      if (entry && entry.associations.some((a) => group.antigens.includes(a.antigen))) lastDose = maxOf2(lastDose, d.date);
     }
-    earliest = maxOf([minOf(forecasting.map((s) => s.forecast.earliestDate)), lastDose]);
+    earliest = maxOf2(minEarliest, lastDose);
   } else {
-    earliest = maxOf(forecasting.map((s) => s.forecast.earliestDate)); // MULTIANTVG-1
+    earliest = maxEarliest; // MULTIANTVG-1
   }
-  const recommended = status === 'Not Complete' ? maxOf([minOf(forecasting.map((s) => s.forecast.recommendedDate)), earliest]) : undefined; // FORECASTVG-2
-  const pdCandidates = forecasting.map((s) => s.forecast.pastDueDate);
-  const pastDue = status === 'Not Complete' && pdCandidates.some((x) => x !== undefined) ? maxOf([minOf(pdCandidates), earliest]) : undefined; // FORECASTVG-3
-  const latest = status === 'Not Complete' ? minOf(forecasting.map((s) => s.forecast.latestDate)) : undefined; // FORECASTVG-4
-  const numbers = (single ? series : forecasting).map((s) => s.forecast.forecastDoseNumber).filter((n): n is number => n !== undefined);
-  const doseNumber = status !== 'Not Complete' || numbers.length === 0 ? undefined : group.administerFullVaccineGroup ? Math.min(...numbers) : Math.max(...numbers); // FORECASTDN-2
-  const vaccines: RecommendedVaccine[] = [];
-  const seen = new Set<string>();
-  for (const s of forecasting) {
-    for (const v of s.forecast.recommendedVaccines) {
-      if (seen.has(v.cvx)) continue;
-      seen.add(v.cvx);
-      vaccines.push(v); // FORECASTVG-9
-    }
-  }
+  const recommended = notComplete ? maxOf2(minRecommended, earliest) : undefined; // FORECASTVG-2
+  const pastDue = notComplete && minPastDue !== undefined ? maxOf2(minPastDue, earliest) : undefined; // FORECASTVG-3
+  const doseNumber = !notComplete || minNumber === undefined ? undefined : group.administerFullVaccineGroup ? minNumber : maxNumber; // FORECASTDN-2
   // FORECASTGUIDANCE-1
-  const guidance = new Set<string>();
-  const judgement = new Set<string>();
+  const guidance: string[] = [];
+  const judgement: string[] = [];
+  const reasons: string[] = [];
   for (const s of series) {
-    if (s.forecast.status === 'Not Complete') for (const g of s.series.adminGuidance) guidance.add(g);
-    for (const ind of s.series.indications) if (ind.guidance && indicationApplies(ctx, ind)) guidance.add(ind.guidance);
-    if (s.forecast.status === 'Contraindicated') for (const r of s.forecast.reasons.slice(1)) judgement.add(r);
+    if (s.forecast.status === 'Not Complete') for (const g of s.series.adminGuidance) pushUnique(guidance, g);
+    if (ctx.observations.size > 0) for (const ind of s.series.indications) if (ind.guidance && indicationApplies(ctx, ind)) pushUnique(guidance, ind.guidance);
+    if (s.forecast.status === 'Contraindicated') for (const r of s.forecast.reasons.slice(1)) pushUnique(judgement, r);
+    for (const r of s.forecast.reasons) pushUnique(reasons, r); // FORECASTVG-7
   }
   return {
     vaccineGroup: group.name,
     seriesType: type,
     status,
     forecastDoseNumber: doseNumber,
-    earliestDate: status === 'Not Complete' ? fmt(earliest) : undefined,
+    earliestDate: notComplete ? fmt(earliest) : undefined,
     recommendedDate: fmt(recommended),
     pastDueDate: fmt(pastDue),
-    latestDate: fmt(latest),
-    unadjustedRecommendedDate: fmt(minOf(forecasting.map((s) => s.forecast.unadjustedRecommendedDate))), // FORECASTVG-5
-    unadjustedPastDueDate: fmt(minOf(forecasting.map((s) => s.forecast.unadjustedPastDueDate))), // FORECASTVG-6
+    latestDate: notComplete ? fmt(minLatest) : undefined, // FORECASTVG-4
+    unadjustedRecommendedDate: fmt(minUnadjRec), // FORECASTVG-5
+    unadjustedPastDueDate: fmt(minUnadjPastDue), // FORECASTVG-6
     recommendedVaccines: vaccines,
-    recommendedAntigens: series.filter((s) => s.forecast.status === 'Not Complete').map((s) => s.antigen), // FORECASTVG-8
-    reasons: [...new Set(series.flatMap((s) => s.forecast.reasons))], // FORECASTVG-7
-    administrativeGuidance: [...guidance],
-    clinicalJudgement: [...judgement],
+    recommendedAntigens,
+    reasons,
+    administrativeGuidance: guidance,
+    clinicalJudgement: judgement,
     bestSeries: series.map((s) => ({ antigen: s.antigen, series: s.series.name, status: s.forecast.status })),
   };
+}
+
+function pushUnique(list: string[], v: string): void {
+  if (!list.includes(v)) list.push(v);
+}
+function minOf2(a: DayNumber | undefined, b: DayNumber | undefined): DayNumber | undefined {
+  return a === undefined ? b : b === undefined || a <= b ? a : b;
+}
+function maxOf2(a: DayNumber | undefined, b: DayNumber | undefined): DayNumber | undefined {
+  return a === undefined ? b : b === undefined || a >= b ? a : b;
 }
