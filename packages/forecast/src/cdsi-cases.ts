@@ -100,13 +100,25 @@ export function runCase(c: CdsiCase, data: SupportingData): ForecastResult {
   );
 }
 
-function combineEvaluations(evals: readonly DoseEvaluation[]): { status: EvaluationStatus; reasons: string[] } | undefined {
+const WITHIN_ANTIGEN: Record<EvaluationStatus, number> = { Valid: 0, 'Not Valid': 1, 'Sub-standard': 2, Extraneous: 3 };
+
+/**
+ * One status per dose for the vaccine group: per antigen the evaluation that counts most across the
+ * best series (a dose valid in any best series is valid), then across the antigens of a
+ * combination vaccine the least favourable one.
+ */
+export function combineEvaluations(evals: readonly DoseEvaluation[]): { status: EvaluationStatus; reasons: string[] } | undefined {
   if (evals.length === 0) return undefined;
+  const perAntigen = new Map<string, DoseEvaluation>();
+  for (const e of evals) {
+    const cur = perAntigen.get(e.antigen);
+    if (!cur || WITHIN_ANTIGEN[e.status] < WITHIN_ANTIGEN[cur.status]) perAntigen.set(e.antigen, e);
+  }
   let status: EvaluationStatus = 'Extraneous';
   const reasons: string[] = [];
-  for (const e of evals) {
+  for (const e of perAntigen.values()) {
     if (STATUS_RANK[e.status] > STATUS_RANK[status]) status = e.status;
-    reasons.push(...e.reasons);
+    for (const r of e.reasons) if (!reasons.includes(r)) reasons.push(r);
   }
   return { status, reasons };
 }
@@ -124,22 +136,11 @@ export function compareCase(c: CdsiCase, result: ForecastResult): CaseOutcome {
   const seriesOf = (vf: VaccineGroupForecast | undefined) =>
     result.antigens.flatMap((a) => a.bestSeries).filter((b) => vf?.bestSeries.some((x) => x.antigen === b.antigen && x.series === b.series.name));
   const groupBest = result.vaccineGroups.filter((v) => v.vaccineGroup === group).flatMap((v) => seriesOf(v));
-  /** best series to read a dose evaluation from: the workbook's series type when given, else those behind the forecast status */
-  const bestFor = (hint: SeriesType | undefined) => {
-    const typed = hint ? groupBest.filter((b) => (b.series.type === 'Evaluation Only' ? 'Standard' : b.series.type) === hint) : [];
-    if (typed.length) return typed;
-    // per antigen: with several best series, those whose status is the vaccine group status
-    const all = seriesOf(f);
-    return all.filter((b) => {
-      const same = all.filter((x) => x.antigen === b.antigen);
-      return same.length === 1 || b.forecast.status === f?.status || !same.some((x) => x.forecast.status === f?.status);
-    });
-  };
   // doses outside the case's group: their evaluation in the primary forecast of their own group
   const others = result.vaccineGroups.filter((v, i, all) => v.vaccineGroup !== group && all.findIndex((x) => x.vaccineGroup === v.vaccineGroup) === i).flatMap((v) => seriesOf(v));
   c.doses.forEach((d, i) => {
     const id = String(i + 1);
-    let evals = bestFor(seriesTypeOf(d.expectedEvaluation.seriesType)).flatMap((b) => b.evaluations.filter((e) => e.doseId === id));
+    let evals = groupBest.flatMap((b) => b.evaluations.filter((e) => e.doseId === id));
     if (evals.length === 0) evals = others.flatMap((b) => b.evaluations.filter((e) => e.doseId === id));
     const got = combineEvaluations(evals);
     const exp = d.expectedEvaluation;
