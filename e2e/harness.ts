@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestDb } from '@nutmeg/db/testing';
+import { testConfig } from '@nutmeg/server/config';
+import { createServer, type Server } from '@nutmeg/server';
+import { seedDemo, seedReference, DEMO_PASSWORD } from '@nutmeg/server/seed';
+import { totp } from '@nutmeg/server/access';
+
+const WEB_DIST = path.resolve(import.meta.dirname, '../packages/web/dist');
+const AXE = fs.readFileSync(path.resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');
+
+export interface E2E {
+  server: Server;
+  baseUrl: string;
+  browser: Browser;
+  newPage(): Promise<Page>;
+  /** Current TOTP code for a user, read from the database as an authenticator app would compute it. */
+  codeFor(username: string): Promise<string>;
+  signIn(page: Page, username: string, password?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A real server on a random port (demo organizations and users) and a headless Debian chromium. */
+export async function startE2E(opts: { seedPatients?: (server: Server) => Promise<void> } = {}): Promise<E2E> {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('Build the web UI first: npm run build');
+  const handle = await createTestDb();
+  const config = testConfig({ WEB_DIST, PORT: 0, HOST: '127.0.0.1' });
+  const seedCtx = { db: handle.db, config, clock: { now: () => new Date() }, mailer: { send: async () => {} } };
+  await seedReference(seedCtx);
+  await seedDemo(seedCtx);
+  const server = await createServer(config, { handle });
+  if (opts.seedPatients) await opts.seedPatients(server);
+  const baseUrl = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  async function codeFor(username: string) {
+    const u = await server.ctx.db.selectFrom('users').select('mfa_secret').where('username', '=', username).executeTakeFirstOrThrow();
+    return totp(u.mfa_secret!, Date.now());
+  }
+  return {
+    server,
+    baseUrl,
+    browser,
+    async newPage() {
+      // bypassCSP only so the test can inject axe-core; the app itself runs under its real CSP.
+      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      return context.newPage();
+    },
+    codeFor,
+    async signIn(page, username, password = DEMO_PASSWORD) {
+      await page.goto('/login');
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('Authenticator code').fill(await codeFor(username));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    },
+    async close() {
+      await browser.close();
+      await server.shutdown();
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; returns the WCAG 2 A/AA violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
+
+export function describeViolations(v: AxeViolation[]): string {
+  return v.map((x) => `${x.id} (${x.impact}): ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
+}

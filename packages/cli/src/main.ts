@@ -1,0 +1,32 @@
+import { migrateCommand, seedCommand } from './commands/database.ts';
+import { userCreate } from './commands/user-create.ts';
+import { totpCommand } from './commands/totp.ts';
+
+type Command = { run: (argv: string[]) => Promise<number>; help: string };
+
+/** Every command, loaded lazily so `nutmeg totp` does not pay for the forecaster or the database. */
+const COMMANDS: Record<string, Command> = {
+  migrate: { run: migrateCommand, help: 'apply pending database migrations (DATABASE_URL or DATA_DIR)' },
+  seed: { run: seedCommand, help: 'seed an empty database (NUTMEG_SEED=demo|none)' },
+  'user create': { run: userCreate, help: 'create a user: --username --email --first --last --access-type --org PIN [--dph-roles a,b]' },
+  totp: { run: totpCommand, help: 'print the current 6-digit code for a TOTP secret (demo logins)' },
+  'cdsi-check': { run: async (a) => (await import('./commands/cdsi-check.ts')).cdsiCheck(a), help: 'run CDC CDSi test cases: cdsi-check <file.jsonl>… [--known file]' },
+  'bench forecast': { run: async (a) => (await import('./commands/bench-forecast.ts')).benchForecast(a), help: 'benchmark the forecaster (patients/s, memory)' },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const two = argv.slice(0, 2).join(' ');
+  const key = COMMANDS[two] ? two : argv[0];
+  const cmd = key ? COMMANDS[key] : undefined;
+  if (!cmd || !key) {
+    console.log('Usage: nutmeg <command> [options]\n');
+    for (const [name, c] of Object.entries(COMMANDS)) console.log(`  ${name.padEnd(16)} ${c.help}`);
+    return argv.length && argv[0] !== 'help' && argv[0] !== '--help' ? 2 : 0;
+  }
+  try {
+    return await cmd.run(argv.slice(key.split(' ').length));
+  } catch (err) {
+    console.error(`nutmeg ${key}: ${(err as Error).message}`);
+    return 1;
+  }
+}

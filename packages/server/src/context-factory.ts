@@ -1,0 +1,17 @@
+import { createDb, migrate } from '@nutmeg/db';
+import type { Config } from './config.ts';
+import { systemClock, type AppContext } from './context.ts';
+import { createMailer } from './modules/mail/mailer.ts';
+
+/** A migrated database and the service context, without HTTP: for the CLI and scripts. */
+export async function createServerContext(config: Config): Promise<{ ctx: AppContext; engine: string; close(): Promise<void> }> {
+  const handle = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await migrate(handle.db);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  const ctx: AppContext = { db: handle.db, config, clock: systemClock, mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) };
+  return { ctx, engine: handle.engine, close: () => handle.close() };
+}

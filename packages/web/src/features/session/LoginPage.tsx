@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Fieldset, Form, FormGroup, Label, TextInput, ErrorMessage } from '@trussworks/react-uswds';
+import { ApiError, api } from '../../api';
+import { Link, navigate, useLocation } from '../../router';
+import { useSession } from '../../session';
+
+export function LoginPage() {
+  const { refresh } = useSession();
+  const { search } = useLocation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  const [needOtp, setNeedOtp] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { stage } = await api.post<{ stage: string }>('/api/session', { username, password, ...(otp ? { otp } : {}) });
+      await refresh();
+      if (stage === 'password_change') navigate('/change-password', { replace: true });
+      else if (stage === 'mfa_enroll') navigate('/mfa-setup', { replace: true });
+      else navigate(search.get('next') ?? '/', { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.step === 'otp') setNeedOtp(true);
+      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const otpPrompt = error?.step === 'otp' && !otp;
+  return (
+    <div className="grid-row">
+      <div className="tablet:grid-col-6">
+        <h1>Sign in to Nutmeg</h1>
+        {error && !otpPrompt && (
+          <Alert type="error" headingLevel="h2" heading="Sign-in failed" slim>
+            {error.message}
+          </Alert>
+        )}
+        <Form onSubmit={submit} large>
+          <Fieldset legend="Your account" legendStyle="srOnly">
+            <Label htmlFor="username">Username</Label>
+            <TextInput id="username" name="username" type="text" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+            <Label htmlFor="password">Password</Label>
+            <TextInput id="password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+            {needOtp && (
+              <FormGroup error={otpPrompt || error?.step === 'otp'}>
+                <Label htmlFor="otp">Authenticator code</Label>
+                {error?.step === 'otp' && <ErrorMessage id="otp-error">{error.message}</ErrorMessage>}
+                <TextInput id="otp" name="otp" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={otp} onChange={(e) => setOtp(e.target.value.trim())} aria-describedby={error?.step === 'otp' ? 'otp-error' : undefined} />
+              </FormGroup>
+            )}
+            <Button type="submit" disabled={busy}>
+              {busy ? 'Signing in…' : 'Sign in'}
+            </Button>
+          </Fieldset>
+        </Form>
+        <p>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
+        <p>
+          Need access? <Link to="/request-account">Request a user account</Link>.
+        </p>
+      </div>
+    </div>
+  );
+}

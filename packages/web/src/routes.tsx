@@ -1,0 +1,9 @@
+import type { NavEntry, RouteDef } from './route-types';
+import { sessionRoutes } from './features/session/routes';
+import { homeRoutes } from './features/home/routes';
+
+/** Every page of the UI, by feature. A feature adds its routes (and nav entries) here, one line each. */
+export const ROUTES: RouteDef[] = [...sessionRoutes, ...homeRoutes];
+
+/** Primary navigation in module order; each entry shows only for users holding the module. */
+export const NAV: NavEntry[] = [];
