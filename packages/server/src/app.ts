@@ -13,7 +13,10 @@ import { AppError, type FieldError } from './errors.ts';
 import { sendProblem, type App } from './http.ts';
 import { installAuthHooks } from './modules/access/auth.hooks.ts';
 import { registerSessionRoutes } from './modules/access/session.routes.ts';
+import { registerAccountsRoutes } from './modules/accounts/index.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerOutboxRoutes } from './modules/mail/outbox.routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -65,7 +68,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   });
 
   // Every module's routes, in one readable block.
+  registerAccountsRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   registerHealthRoutes(app, ctx, { engine: opts.engine, version: VERSION });
+  registerOutboxRoutes(app, ctx);
   registerSessionRoutes(app, ctx);
 
   app.setNotFoundHandler((req, reply) => {

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer } from '../../testing/test-server.ts';
+import { totp } from '../access/index.ts';
+import { auditActions, buildRequest, outboxTo, signInWith } from './accounts.test-helpers.ts';
+
+describe('Request User Account and the DPH review queue', () => {
+  let s: TestServer;
+  let dph: { cookie: string; 'x-csrf-token': string };
+  beforeAll(async () => {
+    s = await createTestServer({ RATE_LIMIT_PER_MINUTE: 60_000 });
+    dph = await s.signIn('dphadmin');
+  });
+  afterAll(async () => {
+    await s.shutdown();
+  });
+
+  const submit = (body: object) => s.app.inject({ method: 'POST', url: '/api/account-requests', payload: body });
+  const asDph = (method: 'GET' | 'POST', url: string, payload?: object) => s.app.inject({ method, url, headers: dph, ...(payload ? { payload } : {}) });
+  const counts = async () => ({
+    requests: Number((await s.ctx.db.selectFrom('account_requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    audit: Number((await s.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'account.request').executeTakeFirstOrThrow()).n),
+    mail: Number((await s.ctx.db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+  });
+
+  it('offers the eight access types with their descriptions and the agreements in force, without sign-in', async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/api/account-requests/options' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.accessTypes).toHaveLength(8);
+    const school = body.accessTypes.find((t: { value: string }) => t.value === 'school_readonly');
+    expect(school).toMatchObject({ label: 'School Read-Only', organizationKind: 'school', modulesSummary: 'Patient Management (Read-Only), Reports' });
+    expect(school.description).toMatch(/School RN/);
+    expect(body.agreements.map((a: { kind: string; version: string }) => `${a.kind}@${a.version}`).sort()).toEqual(['confidentiality@2026.1', 'user@2026.1']);
+    const lookup = await s.app.inject({ method: 'GET', url: '/api/account-requests/organizations/ct1001' });
+    expect(lookup.json()).toMatchObject({ pin: 'CT1001', name: 'Elm City Pediatrics', kind: 'clinic' });
+    expect((await s.app.inject({ method: 'GET', url: '/api/account-requests/organizations/CT9999' })).statusCode).toBe(404);
+  });
+
+  it('takes a request through approval, two separate mails, first sign-in, password change and MFA to the modules of the access type', async () => {
+    const created = await submit(buildRequest({ pins: 'ct1001' }));
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json();
+    const row = await s.ctx.db.selectFrom('account_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.agreements.map((a) => [a.kind, a.version])).toEqual([['confidentiality', '2026.1'], ['user', '2026.1']]);
+    expect(row.agreements.every((a) => !Number.isNaN(Date.parse(a.acceptedAt)))).toBe(true);
+    const received = await outboxTo(s, 'jordan.rivera@elmcitypeds.example');
+    expect(received.map((m) => m.subject)).toEqual(['Nutmeg IIS: we received your account request']);
+
+    const queue = (await asDph('GET', '/api/account-requests?status=pending')).json();
+    expect(queue.requests.map((r: { id: string }) => r.id)).toContain(id);
+    const detail = (await asDph('GET', `/api/account-requests/${id}`)).json();
+    expect(detail.staffListRequired).toBe(true);
+    expect(detail.staffCheck).toEqual([expect.objectContaining({ pin: 'CT1001', onStaffList: true, matchedBy: 'email' })]);
+    expect(detail.proposedUsername).toBe('jrivera');
+
+    const approved = await asDph('POST', `/api/account-requests/${id}/approve`, {});
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', user: { username: 'jrivera' } });
+
+    // Username and temporary password in two different messages, each without the other.
+    const outbox = (await asDph('GET', '/api/outbox?to=jordan.rivera@elmcitypeds.example')).json();
+    const [pwdMail, userMail] = outbox.messages;
+    expect(outbox.messages).toHaveLength(3);
+    expect(userMail.subject).toMatch(/username/);
+    expect(userMail.body).toContain('Your username: jrivera');
+    expect(pwdMail.subject).toMatch(/temporary password/);
+    const temporary = /Your temporary password: (\S+)/.exec(pwdMail.body)![1]!;
+    expect(pwdMail.body).not.toContain('jrivera');
+    expect(userMail.body).not.toContain(temporary);
+    expect(outbox.messages[0].transport).toBe('outbox');
+
+    const first = await signInWith(s, 'jrivera', temporary);
+    expect(first.res.json()).toEqual({ stage: 'password_change' });
+    const h = first.headers!;
+    const changed = await s.app.inject({ method: 'POST', url: '/api/session/password', headers: h, payload: { currentPassword: temporary, newPassword: 'amber canyon whistle' } });
+    expect(changed.json()).toEqual({ stage: 'mfa_enroll' });
+    const setup = (await s.app.inject({ method: 'POST', url: '/api/session/mfa/setup', headers: h })).json();
+    const verified = await s.app.inject({ method: 'POST', url: '/api/session/mfa/verify', headers: h, payload: { otp: totp(setup.secret, s.clock.now().getTime()) } });
+    expect(verified.json()).toEqual({ stage: 'active' });
+    const me = (await s.app.inject({ method: 'GET', url: '/api/me', headers: h })).json();
+    expect(Object.keys(me.modules).sort()).toEqual(['patients', 'reports']);
+    expect(me.memberships).toEqual([expect.objectContaining({ accessType: 'clinic_access', pin: 'CT1001' })]);
+
+    expect(await auditActions(s, id)).toEqual(['account.request', 'account.approve']);
+    const user = await s.ctx.db.selectFrom('users').select('id').where('username', '=', 'jrivera').executeTakeFirstOrThrow();
+    expect(await auditActions(s, user.id)).toContain('user.create');
+  });
+
+  it('refuses to approve Clinic Access for someone missing from a clinic’s staff list, naming the clinic, and creates nothing', async () => {
+    const { id } = (await submit(buildRequest({ firstName: 'Priya', lastName: 'Raman', email: 'priya.raman@hartfordchc.example', pins: 'CT1002, CT1001', jobTitle: 'RN' }))).json();
+    const detail = (await asDph('GET', `/api/account-requests/${id}`)).json();
+    expect(detail.staffCheck.map((c: { pin: string; onStaffList: boolean }) => [c.pin, c.onStaffList])).toEqual([['CT1002', true], ['CT1001', false]]);
+    const refused = await asDph('POST', `/api/account-requests/${id}/approve`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().title).toMatch(/not on the staff list of Elm City Pediatrics \(CT1001\)/);
+    expect(refused.json().title).not.toMatch(/Hartford/);
+    expect(await s.ctx.db.selectFrom('users').select('id').where('email', '=', 'priya.raman@hartfordchc.example').execute()).toHaveLength(0);
+    expect((await s.ctx.db.selectFrom('account_requests').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('pending');
+
+    // The coordinator adds her (under another e-mail, name with different case and accents): now it goes through.
+    const elm = await s.ctx.db.selectFrom('organizations').select('id').where('pin', '=', 'CT1001').executeTakeFirstOrThrow();
+    await s.ctx.db.insertInto('clinic_staff').values({ organization_id: elm.id, first_name: 'PRIYA', last_name: 'Rámán', email: 'p.raman@elm.example' }).execute();
+    const approved = await asDph('POST', `/api/account-requests/${id}/approve`, {});
+    expect(approved.statusCode).toBe(200);
+    const memberships = await s.ctx.db.selectFrom('memberships').select('organization_id').where('user_id', '=', approved.json().user.id).execute();
+    expect(memberships).toHaveLength(2);
+  });
+
+  it('denies with a reason that is mailed to the requester, and a decided request cannot be decided again', async () => {
+    const { id } = (await submit(buildRequest({ accessType: 'cmo_signing', firstName: 'Helen', lastName: 'Cho', email: 'helen.cho@example.org', jobTitle: 'Physician' }))).json();
+    const noReason = await asDph('POST', `/api/account-requests/${id}/deny`, { reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().fields[0].path).toBe('reason');
+    const denied = await asDph('POST', `/api/account-requests/${id}/deny`, { reason: 'Elm City Pediatrics already has a signing physician.' });
+    expect(denied.json()).toEqual({ requestId: id, status: 'denied' });
+    const mails = await outboxTo(s, 'helen.cho@example.org');
+    expect(mails.at(-1)!.body).toContain('Elm City Pediatrics already has a signing physician.');
+    expect((await asDph('POST', `/api/account-requests/${id}/approve`, {})).statusCode).toBe(409);
+    expect((await asDph('POST', `/api/account-requests/${id}/deny`, { reason: 'again' })).statusCode).toBe(409);
+    const denials = (await asDph('GET', '/api/account-requests?status=denied')).json();
+    expect(denials.requests[0]).toMatchObject({ id, decisionReason: 'Elm City Pediatrics already has a signing physician.', decidedBy: 'dphadmin' });
+    expect(await auditActions(s, id)).toEqual(['account.request', 'account.deny']);
+  });
+
+  it('answers bad input with field-level messages and saves nothing', async () => {
+    const before = await counts();
+    const unknown = await submit(buildRequest({ pins: 'CT1001, CT9999', email: 'x1@example.org' }));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().fields).toEqual([{ path: 'pins', message: expect.stringContaining('CT9999') }]);
+
+    const wrongKind = await submit(buildRequest({ accessType: 'school_readonly', pins: 'CT1001', email: 'x2@example.org' }));
+    expect(wrongKind.json().fields).toEqual([{ path: 'pins', message: expect.stringMatching(/CT1001 is Elm City Pediatrics, not a school.*school code/) }]);
+
+    const noAgreements = await submit(buildRequest({ agreements: {}, email: 'x3@example.org' }));
+    expect(noAgreements.json().fields.map((f: { path: string }) => f.path).sort()).toEqual(['agreements.confidentiality', 'agreements.user']);
+    const oldVersion = await submit(buildRequest({ agreements: { user: '2025.1', confidentiality: '2026.1' }, email: 'x4@example.org' }));
+    expect(oldVersion.json().fields).toEqual([{ path: 'agreements.user', message: expect.stringContaining('2026.1') }]);
+
+    const shape = await submit(buildRequest({ email: 'not-an-email', firstName: '', accessType: 'clinic_access' }));
+    expect(shape.statusCode).toBe(400);
+    expect(shape.json().fields.map((f: { path: string }) => f.path).sort()).toEqual(['email', 'firstName']);
+
+    const noType = await submit(buildRequest({ accessType: 'superuser', email: 'x5@example.org' }));
+    expect(noType.json().fields.map((f: { path: string }) => f.path)).toContain('accessType');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a second pending request for the same e-mail and access type', async () => {
+    const body = buildRequest({ accessType: 'backup_coordinator', firstName: 'Ann', lastName: 'Lee', email: 'ann.lee@example.org' });
+    expect((await submit(body)).statusCode).toBe(201);
+    const again = await submit({ ...body, email: 'ANN.LEE@example.org' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().fields[0].path).toBe('email');
+    // Another access type is another request.
+    expect((await submit({ ...body, accessType: 'clinic_access' })).statusCode).toBe(201);
+  });
+
+  it('asks for DPH roles when approving DPH (State Only) access, which needs no PIN', async () => {
+    const { id } = (await submit(buildRequest({ accessType: 'dph', pins: '', firstName: 'Omar', lastName: 'Haddad', email: 'omar.haddad@ct.gov.example', jobTitle: 'Epidemiologist' }))).json();
+    const detail = (await asDph('GET', `/api/account-requests/${id}`)).json();
+    expect(detail.organizations).toEqual([expect.objectContaining({ kind: 'dph' })]);
+    const noRoles = await asDph('POST', `/api/account-requests/${id}/approve`, {});
+    expect(noRoles.statusCode).toBe(400);
+    expect(noRoles.json().fields[0].path).toBe('dphRoles');
+    const ok = await asDph('POST', `/api/account-requests/${id}/approve`, { dphRoles: ['analyst_readonly'], username: 'ohaddad.dph' });
+    expect(ok.json().user.username).toBe('ohaddad.dph');
+    const u = await s.ctx.db.selectFrom('users').select(['dph_roles', 'password_temporary']).where('username', '=', 'ohaddad.dph').executeTakeFirstOrThrow();
+    expect(u).toEqual({ dph_roles: ['analyst_readonly'], password_temporary: true });
+  });
+
+  it('keeps the queue and the outbox to DPH', async () => {
+    expect((await s.app.inject({ method: 'GET', url: '/api/account-requests' })).statusCode).toBe(401);
+    const staff = await s.signIn('clinicstaff');
+    expect((await s.app.inject({ method: 'GET', url: '/api/account-requests', headers: staff })).statusCode).toBe(403);
+    expect((await s.app.inject({ method: 'GET', url: '/api/outbox', headers: staff })).statusCode).toBe(403);
+    const analyst = await s.signIn('dphanalyst');
+    expect((await s.app.inject({ method: 'GET', url: '/api/account-requests', headers: analyst })).statusCode).toBe(403);
+  });
+});
+
+describe('Request User Account rate limit', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await createTestServer();
+  });
+  afterAll(async () => {
+    await s.shutdown();
+  });
+
+  it('allows ten requests a minute from one address on the public form', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await s.app.inject({ method: 'POST', url: '/api/account-requests', remoteAddress: '198.51.100.7', payload: { accessType: 'clinic_access' } });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 10).every((c) => c === 400)).toBe(true);
+    expect(codes[10]).toBe(429);
+    // Another address is not affected.
+    const other = await s.app.inject({ method: 'POST', url: '/api/account-requests', remoteAddress: '198.51.100.8', payload: { accessType: 'clinic_access' } });
+    expect(other.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,178 @@
+import type { AppContext } from '../../context.ts';
+import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
+import { ACCESS_TYPE_DEFINITIONS, generateTemporaryPassword, hashPassword, isAccessType, type AccessType, type Actor, type DphRole } from '../access/index.ts';
+import { appendAudit, type AuditEntry } from '../audit/audit.service.ts';
+import { accessTypeLabel, ORGANIZATION_CODE_LABELS, presentDphRoles } from './account.present.ts';
+import * as repo from './user-admin.repo.ts';
+
+function presentMembership(m: repo.MembershipRow) {
+  return {
+    id: m.id,
+    organizationId: m.organization_id,
+    organizationName: m.organization_name,
+    organizationKind: m.organization_kind,
+    pin: m.pin,
+    accessType: m.access_type,
+    accessTypeLabel: accessTypeLabel(m.access_type),
+    active: m.active,
+    createdAt: m.created_at.toISOString(),
+    endedAt: m.ended_at?.toISOString() ?? null,
+  };
+}
+
+function presentUserSummary(u: Pick<repo.UserRow, 'id' | 'username' | 'email' | 'first_name' | 'last_name' | 'status' | 'dph_roles' | 'mfa_enrolled_at' | 'last_login_at' | 'locked_until'>, memberships: repo.MembershipRow[], now: Date) {
+  return {
+    id: u.id,
+    username: u.username,
+    email: u.email,
+    firstName: u.first_name,
+    lastName: u.last_name,
+    status: u.status,
+    dphRoles: presentDphRoles(u.dph_roles),
+    mfaEnrolled: u.mfa_enrolled_at !== null,
+    locked: !!u.locked_until && u.locked_until > now,
+    lastLoginAt: u.last_login_at?.toISOString() ?? null,
+    memberships: memberships.filter((m) => m.user_id === u.id).map(presentMembership),
+  };
+}
+
+export interface UserFilter {
+  q?: string | undefined;
+  organizationId?: string | undefined;
+  pin?: string | undefined;
+  accessType?: string | undefined;
+  status?: 'active' | 'inactive' | undefined;
+  page: number;
+}
+
+export async function searchUsers(ctx: AppContext, _actor: Actor, f: UserFilter) {
+  const pageSize = 50;
+  let organizationId = f.organizationId;
+  if (!organizationId && f.pin) {
+    const org = await repo.findOrganizationByPin(ctx.db, f.pin);
+    if (!org) return { users: [], total: 0, page: f.page, pageSize };
+    organizationId = org.id;
+  }
+  const { rows, total } = await repo.searchUsers(ctx.db, { q: f.q?.trim() || undefined, organizationId, accessType: f.accessType, status: f.status, limit: pageSize, offset: (f.page - 1) * pageSize });
+  const memberships = await repo.membershipsOf(ctx.db, rows.map((r) => r.id));
+  const now = ctx.clock.now();
+  return { users: rows.map((r) => presentUserSummary(r, memberships, now)), total, page: f.page, pageSize };
+}
+
+export async function getUser(ctx: AppContext, _actor: Actor, id: string) {
+  const u = await repo.findUser(ctx.db, id);
+  if (!u) throw notFound('The user');
+  const memberships = await repo.membershipsOf(ctx.db, [u.id], true);
+  return {
+    ...presentUserSummary(u, memberships, ctx.clock.now()),
+    phone: u.phone,
+    jobTitle: u.job_title,
+    passwordTemporary: u.password_temporary,
+    createdAt: u.created_at.toISOString(),
+    deactivatedAt: u.deactivated_at?.toISOString() ?? null,
+  };
+}
+
+/** Runs a change to one user and its audit entry in one transaction. */
+async function changeUser<T>(ctx: AppContext, actor: Actor, userId: string, action: string, change: (trx: AppContext['db'], user: repo.UserRow, now: Date) => Promise<{ result: T; audit?: Partial<AuditEntry> }>): Promise<T> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const user = await repo.findUser(trx, userId);
+    if (!user) throw notFound('The user');
+    const { result, audit } = await change(trx, user, now);
+    await appendAudit(trx, { actorUserId: actor.userId, actorUsername: actor.username, organizationId: actor.scope?.organizationId ?? null, action, entityType: 'user', entityId: user.id, ip: actor.ip, ...audit, detail: { username: user.username, ...audit?.detail } }, now);
+    return result;
+  });
+}
+
+function notSelf(actor: Actor, userId: string, what: string) {
+  if (actor.userId === userId) throw forbidden(`You cannot ${what} your own account; ask another administrator.`);
+}
+
+export async function addMembership(ctx: AppContext, actor: Actor, userId: string, input: { organizationId?: string | undefined; pin?: string | undefined; accessType: string }) {
+  if (!isAccessType(input.accessType)) throw invalid('Unknown access type.', [{ path: 'accessType', message: 'Choose an access type.' }]);
+  const accessType: AccessType = input.accessType;
+  const org = input.organizationId ? await repo.findOrganization(ctx.db, input.organizationId) : input.pin ? await repo.findOrganizationByPin(ctx.db, input.pin) : undefined;
+  if (!org || !org.active) throw invalid('No active organization has that PIN or code.', [{ path: input.organizationId ? 'organizationId' : 'pin', message: 'Unknown or inactive organization.' }]);
+  const kind = ACCESS_TYPE_DEFINITIONS[accessType].organizationKind;
+  if (org.kind !== kind) {
+    throw invalid(`${org.name} is not a ${kind.replace('_', ' ')}; ${ACCESS_TYPE_DEFINITIONS[accessType].label} needs a ${ORGANIZATION_CODE_LABELS[kind]}.`, [{ path: 'pin', message: `Needs a ${ORGANIZATION_CODE_LABELS[kind]}.` }]);
+  }
+  return changeUser(ctx, actor, userId, 'membership.add', async (trx, user, now) => {
+    const existing = await repo.membershipsOf(trx, [user.id]);
+    if (existing.some((m) => m.organization_id === org.id && m.access_type === accessType)) throw conflict(`${user.username} already has ${accessTypeLabel(accessType)} at ${org.name}.`);
+    const m = await repo.insertMembership(trx, { userId: user.id, organizationId: org.id, accessType, now });
+    return { result: { membershipId: m.id }, audit: { organizationId: org.id, detail: { membershipId: m.id, accessType, pin: org.pin } } };
+  });
+}
+
+export async function endMembership(ctx: AppContext, actor: Actor, userId: string, membershipId: string) {
+  return changeUser(ctx, actor, userId, 'membership.end', async (trx, user, now) => {
+    const m = await repo.findMembership(trx, membershipId);
+    if (!m || m.user_id !== user.id) throw notFound('The membership');
+    if (!m.active) throw conflict('This membership has already ended.');
+    await repo.endMemberships(trx, [m.id], now);
+    return { result: { ok: true as const }, audit: { organizationId: m.organization_id, detail: { membershipId: m.id, accessType: m.access_type } } };
+  });
+}
+
+/** DPH state roles. Only an administrator changes them (an approver must not grant themselves more). */
+export async function setDphRoles(ctx: AppContext, actor: Actor, userId: string, roles: DphRole[]) {
+  if (!actor.dphRoles.includes('administrator')) throw forbidden('Only a DPH administrator can change DPH roles.');
+  notSelf(actor, userId, 'change the roles of');
+  const next = [...new Set(roles)].sort();
+  return changeUser(ctx, actor, userId, 'user.roles', async (trx, user) => {
+    const memberships = await repo.membershipsOf(trx, [user.id]);
+    if (next.length && !memberships.some((m) => m.access_type === 'dph')) {
+      throw invalid('DPH roles apply only to users with DPH (State Only) access; add that membership first.', [{ path: 'roles', message: 'User has no DPH membership.' }]);
+    }
+    await repo.updateUser(trx, user.id, { dph_roles: next });
+    return { result: { dphRoles: presentDphRoles(next) }, audit: { detail: { from: user.dph_roles, to: next } } };
+  });
+}
+
+export async function deactivateUser(ctx: AppContext, actor: Actor, userId: string, reason?: string) {
+  notSelf(actor, userId, 'deactivate');
+  return changeUser(ctx, actor, userId, 'user.deactivate', async (trx, user, now) => {
+    if (user.status === 'inactive') throw conflict(`${user.username} is already inactive.`);
+    await repo.updateUser(trx, user.id, { status: 'inactive', deactivated_at: now });
+    await repo.deleteSessions(trx, user.id);
+    return { result: { status: 'inactive' as const }, audit: { detail: { reason: reason ?? null } } };
+  });
+}
+
+export async function reactivateUser(ctx: AppContext, actor: Actor, userId: string) {
+  return changeUser(ctx, actor, userId, 'user.reactivate', async (trx, user) => {
+    if (user.status === 'active') throw conflict(`${user.username} is already active.`);
+    await repo.updateUser(trx, user.id, { status: 'active', deactivated_at: null, failed_logins: 0, locked_until: null });
+    return { result: { status: 'active' as const } };
+  });
+}
+
+/** Lost authenticator: the next sign-in (with the password) goes through MFA enrolment again. */
+export async function resetMfa(ctx: AppContext, actor: Actor, userId: string) {
+  return changeUser(ctx, actor, userId, 'user.mfa-reset', async (trx, user) => {
+    await repo.updateUser(trx, user.id, { mfa_secret: null, mfa_enrolled_at: null });
+    await repo.deleteSessions(trx, user.id);
+    return { result: { mfaEnrolled: false } };
+  });
+}
+
+/** A new temporary password, mailed to the user (never shown to the administrator). */
+export async function issueTemporaryPassword(ctx: AppContext, actor: Actor, userId: string) {
+  const temporaryPassword = generateTemporaryPassword();
+  const hash = await hashPassword(temporaryPassword, ctx.config.ARGON2_MEMORY_KIB);
+  const user = await changeUser(ctx, actor, userId, 'user.temporary-password', async (trx, u, now) => {
+    if (u.status !== 'active') throw conflict(`${u.username} is inactive; reactivate the account first.`);
+    await repo.updateUser(trx, u.id, { password_hash: hash, password_temporary: true, password_changed_at: null, failed_logins: 0, locked_until: null });
+    await repo.deleteSessions(trx, u.id);
+    await repo.spendAllPasswordResets(trx, u.id, now);
+    return { result: u };
+  });
+  await ctx.mailer.send({
+    to: user.email,
+    subject: 'Nutmeg IIS: your new temporary password',
+    body: `Hello ${user.first_name},\n\nDPH issued a new temporary password for your account: ${temporaryPassword}\n\nChange it when you sign in next.\n`,
+  });
+  return { ok: true as const, mailedTo: user.email };
+}
