@@ -3,7 +3,7 @@
  * ScheduleSupportingData.xml). Input is a map of file name → XML text; output is the typed,
  * validated model with precomputed lookup maps. No I/O here.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { parseXml } from './xml.ts';
 import { parseDuration, parseSupportingDate, type Duration } from '../date-arithmetic.ts';
 import type {
   AgeSpec,
@@ -62,14 +62,6 @@ const ARRAY_PATHS = new Set([
   'scheduleSupportingData.observations.observation',
 ]);
 
-function makeParser(): XMLParser {
-  return new XMLParser({
-    ignoreAttributes: true,
-    parseTagValue: false,
-    trimValues: true,
-    isArray: (_name: string, jpath: unknown) => ARRAY_PATHS.has(String(jpath)),
-  });
-}
 
 /** Error naming the file and element that is missing or malformed. */
 export class SupportingDataError extends Error {
@@ -372,7 +364,7 @@ function parseAntigenFile(file: string, xml: string): Antigen {
   const ctx = new Ctx(file);
   let doc: Node;
   try {
-    doc = makeParser().parse(xml) as Node;
+    doc = parseXml(xml, ARRAY_PATHS) as Node;
   } catch (e) {
     return ctx.fail('antigenSupportingData', `is not well-formed XML: ${(e as Error).message}`);
   }
@@ -430,7 +422,7 @@ function parseScheduleFile(file: string, xml: string): ScheduleParts {
   const ctx = new Ctx(file);
   let doc: Node;
   try {
-    doc = makeParser().parse(xml) as Node;
+    doc = parseXml(xml, ARRAY_PATHS) as Node;
   } catch (e) {
     return ctx.fail('scheduleSupportingData', `is not well-formed XML: ${(e as Error).message}`);
   }
