@@ -177,7 +177,7 @@ export interface VaccineGroupForecast {
   readonly administrativeGuidance: readonly string[];
   /** contraindications / indications the engine could not resolve and leaves to clinical judgement */
   readonly clinicalJudgement: readonly string[];
-  /** best series (antigen: series name) this forecast was made from */
+  /** the best series of the group behind this forecast (single antigen groups: all best series; the forecast dates come from the risk ones when present) */
   readonly bestSeries: readonly { readonly antigen: string; readonly series: string; readonly status: SeriesStatus }[];
 }
 

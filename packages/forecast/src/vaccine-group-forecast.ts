@@ -46,15 +46,17 @@ export function vaccineGroupForecasts(ctx: PatientContext, group: VaccineGroup, 
   }
   const out: VaccineGroupForecast[] = [];
   if (group.antigens.length === 1) {
-    // 9.2: all best patient series of the antigen are contained in the vaccine group forecast
+    // 9.2: one vaccine group forecast; with a risk best series (non-equivalent series group) the
+    // forecast is made from the risk series, the standard ones still count for the dose number
     const all = [...byType.values()].flat();
-    if (all.length > 0) out.push(blend(ctx, group, all.some((s) => s.series.type === 'Risk') ? 'Risk' : 'Standard', all));
+    const risk = byType.get('Risk');
+    if (all.length > 0) out.push(blend(ctx, group, risk ? 'Risk' : 'Standard', risk ?? all, all));
     return out;
   }
-  for (const [type, series] of byType) out.push(blend(ctx, group, type, series));
+  for (const [type, series] of byType) out.push(blend(ctx, group, type, series, series));
   if (out.length < 2) return out;
-  // most actionable first: the primary forecast of the vaccine group
-  return out.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.seriesType === 'Risk' ? -1 : 0) - (b.seriesType === 'Risk' ? -1 : 0));
+  // the primary forecast of the vaccine group: risk before standard, then the most actionable
+  return out.sort((a, b) => (a.seriesType === 'Risk' ? 0 : 1) - (b.seriesType === 'Risk' ? 0 : 1) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 }
 
 function mostActionable(statuses: readonly SeriesStatus[]): SeriesStatus {
@@ -72,7 +74,11 @@ const STATUS_ORDER: Record<SeriesStatus, number> = {
   'Aged Out': 5,
 };
 
-function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, series: readonly PatientSeriesResult[]): VaccineGroupForecast {
+/**
+ * @param series the patient series forecasts the vaccine group forecast is made from
+ * @param allBest every best series of the group (dose number of a single antigen group)
+ */
+function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, series: readonly PatientSeriesResult[], allBest: readonly PatientSeriesResult[]): VaccineGroupForecast {
   const single = group.antigens.length === 1; // VACCINEGROUP-1 / VACCINEGROUP-2
   const statuses = series.map((s) => s.forecast.status);
   // SINGLEANTVG-1 (several best series of one antigen: the most actionable status) / Table 9-4
@@ -94,7 +100,7 @@ function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, serie
   for (const s of series) {
     const f = s.forecast;
     const forecasting = f.status === 'Not Complete' && f.earliestDate !== undefined;
-    if (forecasting || single) {
+    if (forecasting) {
       const n = f.forecastDoseNumber;
       if (n !== undefined) {
         if (minNumber === undefined || n < minNumber) minNumber = n;
@@ -129,7 +135,13 @@ function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, serie
   }
   const recommended = notComplete ? maxOf2(minRecommended, earliest) : undefined; // FORECASTVG-2
   const pastDue = notComplete && minPastDue !== undefined ? maxOf2(minPastDue, earliest) : undefined; // FORECASTVG-3
-  const doseNumber = !notComplete || minNumber === undefined ? undefined : group.administerFullVaccineGroup ? minNumber : maxNumber; // FORECASTDN-2
+  let doseNumber = !notComplete || minNumber === undefined ? undefined : group.administerFullVaccineGroup ? minNumber : maxNumber; // FORECASTDN-2
+  if (notComplete && single && allBest.length > 1) {
+    // several best series of one antigen: the next dose follows every dose that is valid in one of them
+    const valid = new Set<string>();
+    for (const b of allBest) for (const td of b.targetDoses) if (td.status === 'Satisfied' && td.satisfiedBy !== undefined) valid.add(String(td.satisfiedBy));
+    doseNumber = valid.size + 1;
+  }
   // FORECASTGUIDANCE-1
   const guidance: string[] = [];
   const judgement: string[] = [];
@@ -156,7 +168,7 @@ function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, serie
     reasons,
     administrativeGuidance: guidance,
     clinicalJudgement: judgement,
-    bestSeries: series.map((s) => ({ antigen: s.antigen, series: s.series.name, status: s.forecast.status })),
+    bestSeries: allBest.map((s) => ({ antigen: s.antigen, series: s.series.name, status: s.forecast.status })),
   };
 }
 
