@@ -2,6 +2,7 @@ import { createDb, migrate } from '@nutmeg/db';
 import type { Config } from './config.ts';
 import { systemClock, type AppContext } from './context.ts';
 import { createMailer } from './modules/mail/mailer.ts';
+import { sharedRecommender } from './modules/recommender/recommender.ts';
 
 /** A migrated database and the service context, without HTTP: for the CLI and scripts. */
 export async function createServerContext(config: Config): Promise<{ ctx: AppContext; engine: string; close(): Promise<void> }> {
@@ -12,6 +13,6 @@ export async function createServerContext(config: Config): Promise<{ ctx: AppCon
     await handle.close();
     throw err;
   }
-  const ctx: AppContext = { db: handle.db, config, clock: systemClock, mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }) };
+  const ctx: AppContext = { db: handle.db, config, clock: systemClock, mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }), recommender: sharedRecommender(config.CDSI_DATA_DIR) };
   return { ctx, engine: handle.engine, close: () => handle.close() };
 }

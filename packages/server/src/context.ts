@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import type { Config } from './config.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
+import type { Recommender } from './modules/recommender/recommender.ts';
 
 export interface Clock {
   now(): Date;
@@ -14,4 +15,6 @@ export interface AppContext {
   config: Config;
   clock: Clock;
   mailer: Mailer;
+  /** The CDSi engine over the supporting-data release named in the config. */
+  recommender: Recommender;
 }

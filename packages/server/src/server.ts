@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { systemClock, type AppContext, type Clock } from './context.ts';
 import type { App } from './http.ts';
 import { createMailer } from './modules/mail/mailer.ts';
+import { sharedRecommender } from './modules/recommender/recommender.ts';
 import { bootstrap, type SeedReport } from './seed/seed.ts';
 
 export interface Server {
@@ -25,6 +26,7 @@ export async function createServer(config: Config, opts: { handle?: DbHandle; cl
       config,
       clock: opts.clock ?? systemClock,
       mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+      recommender: sharedRecommender(config.CDSI_DATA_DIR),
     };
     const seed = await bootstrap(ctx);
     const app = await buildApp(ctx, { engine: handle.engine });

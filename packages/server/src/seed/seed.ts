@@ -7,6 +7,9 @@ import { createUser } from '../modules/access/user.service.ts';
 import { DEMO_EXTRA_STAFF, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
 import { AGREEMENTS, CONNECTICUT, CT_TOWNS } from './reference-data.ts';
 
+/** Seeding needs only the database and the settings. */
+export type SeedContext = Pick<AppContext, 'db' | 'config'>;
+
 export interface SeedReport {
   kind: 'demo' | 'none' | 'existing';
   demoLogins?: { username: string; password: string; accessType: string; organizations: string; totpSecret: string }[];
@@ -14,7 +17,7 @@ export interface SeedReport {
 }
 
 /** Jurisdiction, towns, DPH organization and agreement texts: every install has these. */
-export async function seedReference(ctx: AppContext): Promise<void> {
+export async function seedReference(ctx: SeedContext): Promise<void> {
   const { db } = ctx;
   await db.insertInto('jurisdictions').values(CONNECTICUT).onConflict((oc) => oc.doNothing()).execute();
   for (const t of CT_TOWNS) {
@@ -33,13 +36,13 @@ export async function seedReference(ctx: AppContext): Promise<void> {
     .execute();
 }
 
-async function orgIdsByPin(ctx: AppContext): Promise<Map<string, string>> {
+async function orgIdsByPin(ctx: SeedContext): Promise<Map<string, string>> {
   const rows = await ctx.db.selectFrom('organizations').select(['id', 'pin']).execute();
   return new Map(rows.filter((r) => r.pin).map((r) => [r.pin!, r.id]));
 }
 
 /** Demo clinics, school, health department, staff lists and one user of every access type. */
-export async function seedDemo(ctx: AppContext): Promise<NonNullable<SeedReport['demoLogins']>> {
+export async function seedDemo(ctx: SeedContext): Promise<NonNullable<SeedReport['demoLogins']>> {
   const { db } = ctx;
   for (const o of DEMO_ORGANIZATIONS.filter((x) => x.kind !== 'dph')) {
     await db
@@ -95,7 +98,7 @@ export async function seedDemo(ctx: AppContext): Promise<NonNullable<SeedReport[
 }
 
 /** NUTMEG_SEED=none: one DPH administrator with a temporary password, printed once. */
-export async function seedAdministrator(ctx: AppContext): Promise<{ username: string; temporaryPassword: string }> {
+export async function seedAdministrator(ctx: SeedContext): Promise<{ username: string; temporaryPassword: string }> {
   const ids = await orgIdsByPin(ctx);
   const temporaryPassword = generateTemporaryPassword();
   const user = await createUser(

@@ -1,0 +1,101 @@
+import { evaluateAndForecast, type ForecastInput, type ForecastResult, type SupportingData, type VaccineGroupForecast } from '@nutmeg/forecast';
+import { defaultSupportingDataDir, loadSupportingDataFromDir } from '@nutmeg/forecast/node';
+
+/** The loaded CDSi release and the engine over it; loaded once at start, shared by every request. */
+export interface Recommender {
+  readonly version: string;
+  readonly data: SupportingData;
+  readonly loadMs: number;
+  forecast(input: ForecastInput): ForecastResult;
+  vaccineName(cvx: string): string;
+  observationTitle(code: string): string | undefined;
+}
+
+export function createRecommender(dir: string = defaultSupportingDataDir()): Recommender {
+  const started = performance.now();
+  const data = loadSupportingDataFromDir(dir);
+  const loadMs = Math.round(performance.now() - started);
+  return {
+    version: data.version,
+    data,
+    loadMs,
+    forecast: (input) => evaluateAndForecast(input, data),
+    vaccineName: (cvx) => data.cvxMap.get(cvx)?.shortDescription ?? data.cvxMap.get(cvx.padStart(2, '0'))?.shortDescription ?? `CVX ${cvx}`,
+    observationTitle: (code) => data.observations.get(code)?.title,
+  };
+}
+
+const loaded = new Map<string, Recommender>();
+/** One recommender per supporting-data folder per process (tests start many servers). */
+export function sharedRecommender(dir: string = defaultSupportingDataDir()): Recommender {
+  let r = loaded.get(dir);
+  if (!r) {
+    r = createRecommender(dir);
+    loaded.set(dir, r);
+  }
+  return r;
+}
+
+/** How urgent a vaccine group is on the assessment date, for the red/amber/green of the Recommender panel. */
+export type Urgency = 'past_due' | 'due_now' | 'upcoming' | 'complete' | 'not_recommended';
+
+export function urgencyOf(f: Pick<VaccineGroupForecast, 'status' | 'earliestDate' | 'pastDueDate'>, asOf: string): Urgency {
+  if (f.status === 'Complete' || f.status === 'Immune') return 'complete';
+  if (f.status !== 'Not Complete') return 'not_recommended';
+  if (f.pastDueDate && asOf >= f.pastDueDate) return 'past_due';
+  if (f.earliestDate && asOf >= f.earliestDate) return 'due_now';
+  return 'upcoming';
+}
+
+export interface PresentedForecast {
+  assessmentDate: string;
+  supportingDataVersion: string;
+  vaccineGroups: (VaccineGroupForecast & { urgency: Urgency; recommendedVaccineNames: string[] })[];
+  evaluations: {
+    doseId: string;
+    date: string;
+    cvx: string;
+    vaccine: string;
+    antigen: string;
+    vaccineGroup: string;
+    status: string;
+    reasons: readonly string[];
+    explanation: string;
+    targetDose: number | undefined;
+    series: string;
+    rulePath: readonly { section: string; rules: readonly string[]; outcome: string }[];
+  }[];
+  unmappedDoses: readonly string[];
+}
+
+/** The forecast as the API and the Recommender panel show it: every group with its urgency, every dose explained. */
+export function presentForecast(r: Recommender, result: ForecastResult): PresentedForecast {
+  const order: Record<Urgency, number> = { past_due: 0, due_now: 1, upcoming: 2, complete: 3, not_recommended: 4 };
+  const groups = result.vaccineGroups
+    .map((g) => ({
+      ...g,
+      urgency: urgencyOf(g, result.assessmentDate),
+      recommendedVaccineNames: g.recommendedVaccines.map((v) => `${r.vaccineName(v.cvx)} (CVX ${v.cvx})`),
+    }))
+    .sort((a, b) => order[a.urgency] - order[b.urgency] || a.vaccineGroup.localeCompare(b.vaccineGroup));
+  return {
+    assessmentDate: result.assessmentDate,
+    supportingDataVersion: result.supportingDataVersion,
+    vaccineGroups: groups,
+    evaluations: result.evaluations.map((e) => ({
+      doseId: e.doseId,
+      date: e.date,
+      cvx: e.cvx,
+      vaccine: r.vaccineName(e.cvx),
+      antigen: e.antigen,
+      vaccineGroup: r.data.antigenToVaccineGroup.get(e.antigen) ?? e.antigen,
+      status: e.status,
+      reasons: e.reasons,
+      explanation: e.explanation,
+      targetDose: e.targetDose,
+      series: e.seriesName,
+      rulePath: e.rulePath,
+    })),
+    unmappedDoses: result.unmappedDoses,
+  };
+}
