@@ -1,9 +1,10 @@
 import type { NavEntry, RouteDef } from './route-types';
 import { sessionRoutes } from './features/session/routes';
 import { homeRoutes } from './features/home/routes';
+import { recommenderNav, recommenderRoutes } from './features/recommender/routes';
 
 /** Every page of the UI, by feature. A feature adds its routes (and nav entries) here, one line each. */
-export const ROUTES: RouteDef[] = [...sessionRoutes, ...homeRoutes];
+export const ROUTES: RouteDef[] = [...sessionRoutes, ...homeRoutes, ...recommenderRoutes];
 
 /** Primary navigation in module order; each entry shows only for users holding the module. */
-export const NAV: NavEntry[] = [];
+export const NAV: NavEntry[] = [...recommenderNav];

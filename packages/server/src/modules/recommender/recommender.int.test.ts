@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer } from '../../testing/test-server.ts';
+
+describe('recommender API', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await createTestServer();
+  });
+  afterAll(async () => {
+    await s.shutdown();
+  });
+
+  it('names the supporting-data release in use', async () => {
+    const h = await s.signIn('schoolnurse');
+    const res = (await s.app.inject({ method: 'GET', url: '/api/recommender', headers: h })).json();
+    expect(res.supportingDataVersion).toBe('4.64');
+    expect(res.counts.antigens).toBeGreaterThan(20);
+  });
+
+  it('explains a DTaP dose given too soon and forecasts the repeat (CDC case 2013-0002)', async () => {
+    const h = await s.signIn('clinicstaff');
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/recommender/evaluate',
+      headers: h,
+      payload: { dob: '2025-09-06', sex: 'F', assessmentDate: '2025-11-10', doses: [{ date: '2025-10-15', cvx: '107' }, { date: '2025-11-10', cvx: '107' }] },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const second = body.evaluations.filter((e: { date: string; antigen: string }) => e.date === '2025-11-10' && e.antigen === 'Diphtheria');
+    expect(second[0].status).toBe('Not Valid');
+    expect(second[0].explanation).not.toBe('');
+    const dtap = body.vaccineGroups.find((g: { vaccineGroup: string }) => g.vaccineGroup === 'DTaP/Tdap/Td');
+    expect(dtap).toMatchObject({ forecastDoseNumber: 2, earliestDate: '2025-12-08', recommendedDate: '2026-01-06', pastDueDate: '2026-03-05', urgency: 'upcoming' });
+  });
+
+  it('says which field is wrong when a dose predates the birth', async () => {
+    const h = await s.signIn('clinicstaff');
+    const res = await s.app.inject({ method: 'POST', url: '/api/recommender/evaluate', headers: h, payload: { dob: '2025-09-06', assessmentDate: '2025-11-10', doses: [{ date: '2025-01-01', cvx: '107' }] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual([{ path: 'doses.0.date', message: 'Before the date of birth' }]);
+  });
+});

@@ -1,0 +1,114 @@
+import { Table, Tag } from '@trussworks/react-uswds';
+import type { PresentedForecast, Urgency } from './types';
+
+const URGENCY_LABEL: Record<Urgency, string> = {
+  past_due: 'Past due',
+  due_now: 'Due now',
+  upcoming: 'Not yet due',
+  complete: 'Complete',
+  not_recommended: 'No dose needed',
+};
+
+const URGENCY_CLASS: Record<Urgency, string> = {
+  past_due: 'nutmeg-past-due',
+  due_now: 'nutmeg-due-now',
+  upcoming: '',
+  complete: 'text-green',
+  not_recommended: 'text-base',
+};
+
+/**
+ * The Recommender panel: each vaccine group's status and dates (past due in red, due now, future),
+ * the recommended vaccines, and the evaluated history with every invalid dose explained.
+ */
+export function RecommenderPanel({ forecast, showHistory = true }: { forecast: PresentedForecast; showHistory?: boolean }) {
+  const active = forecast.vaccineGroups.filter((g) => g.urgency !== 'not_recommended');
+  const inactive = forecast.vaccineGroups.filter((g) => g.urgency === 'not_recommended');
+  return (
+    <section aria-labelledby="recommender-heading" data-testid="recommender-panel">
+      <h2 id="recommender-heading">Recommender</h2>
+      <p className="usa-hint">
+        As of {forecast.assessmentDate}, per CDC CDSi (supporting data {forecast.supportingDataVersion}).
+      </p>
+      <Table bordered fullWidth compact scrollable>
+        <caption className="usa-sr-only">Vaccine groups with status and dates</caption>
+        <thead>
+          <tr>
+            <th scope="col">Vaccine group</th>
+            <th scope="col">Status</th>
+            <th scope="col">Dose #</th>
+            <th scope="col">Earliest</th>
+            <th scope="col">Recommended</th>
+            <th scope="col">Past due</th>
+            <th scope="col">Recommended vaccines</th>
+          </tr>
+        </thead>
+        <tbody>
+          {active.map((g) => (
+            <tr key={`${g.vaccineGroup}-${g.seriesType}`} data-testid={`forecast-${g.vaccineGroup}`} data-urgency={g.urgency}>
+              <th scope="row">
+                {g.vaccineGroup}
+                {g.seriesType !== 'Standard' && <Tag className="margin-left-1">{g.seriesType}</Tag>}
+              </th>
+              <td className={URGENCY_CLASS[g.urgency]}>
+                {URGENCY_LABEL[g.urgency]}
+                {g.status !== 'Not Complete' && g.status !== 'Complete' ? ` (${g.status})` : ''}
+              </td>
+              <td>{g.forecastDoseNumber ?? '—'}</td>
+              <td>{g.earliestDate ?? '—'}</td>
+              <td>{g.recommendedDate ?? '—'}</td>
+              <td className={g.urgency === 'past_due' ? 'nutmeg-past-due' : ''}>{g.pastDueDate ?? '—'}</td>
+              <td>
+                {g.recommendedVaccineNames.slice(0, 3).join('; ') || '—'}
+                {g.recommendedVaccineNames.length > 3 && ` and ${g.recommendedVaccineNames.length - 3} more`}
+                {[...g.administrativeGuidance, ...g.clinicalJudgement].map((t) => (
+                  <div key={t} className="font-body-3xs">{t}</div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      {inactive.length > 0 && (
+        <p className="font-body-2xs">
+          No dose needed now: {inactive.map((g) => `${g.vaccineGroup} (${g.status.toLowerCase()})`).join(', ')}.
+        </p>
+      )}
+      {showHistory && (
+        <>
+          <h3>Evaluated history</h3>
+          {forecast.evaluations.length === 0 ? (
+            <p>No doses on record.</p>
+          ) : (
+            <Table bordered fullWidth compact scrollable>
+              <caption className="usa-sr-only">Each dose evaluated per antigen</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Vaccine</th>
+                  <th scope="col">Antigen</th>
+                  <th scope="col">Dose #</th>
+                  <th scope="col">Evaluation</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {forecast.evaluations.map((e) => (
+                  <tr key={`${e.doseId}-${e.antigen}`} data-testid="evaluation-row" data-status={e.status}>
+                    <td>{e.date}</td>
+                    <td>{e.vaccine}</td>
+                    <td>{e.antigen}</td>
+                    <td>{e.targetDose ?? '—'}</td>
+                    <td className={e.status === 'Valid' ? '' : 'nutmeg-past-due'}>{e.status}</td>
+                    <td>{e.status === 'Valid' ? '' : e.explanation || e.reasons.join('; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          {forecast.unmappedDoses.length > 0 && <p>Not evaluated (vaccine code not known to the recommender): {forecast.unmappedDoses.join(', ')}.</p>}
+        </>
+      )}
+    </section>
+  );
+}
