@@ -10,12 +10,13 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { AppError, type FieldError } from './errors.ts';
-import { sendProblem, type App } from './http.ts';
+import { sendProblem, type App, type RouteInfo } from './http.ts';
 import { installAuthHooks } from './modules/access/auth.hooks.ts';
 import { registerSessionRoutes } from './modules/access/session.routes.ts';
 import { registerAccountsRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerRecommenderRoutes } from './modules/recommender/recommender.routes.ts';
 import { registerOutboxRoutes } from './modules/mail/outbox.routes.ts';
 
 export const VERSION = '0.1.0';
@@ -47,6 +48,12 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   });
   await app.register(swaggerUi, { routePrefix: '/docs/api' });
 
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/')) return;
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, policy: r.config?.policy });
+  });
   installAuthHooks(app, ctx);
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) return sendProblem(reply, err);
@@ -72,6 +79,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   registerAuditRoutes(app, ctx);
   registerHealthRoutes(app, ctx, { engine: opts.engine, version: VERSION });
   registerOutboxRoutes(app, ctx);
+  registerRecommenderRoutes(app, ctx);
   registerSessionRoutes(app, ctx);
 
   app.setNotFoundHandler((req, reply) => {
