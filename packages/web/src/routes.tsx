@@ -2,9 +2,11 @@ import type { NavEntry, RouteDef } from './route-types';
 import { sessionRoutes } from './features/session/routes';
 import { homeRoutes } from './features/home/routes';
 import { recommenderNav, recommenderRoutes } from './features/recommender/routes';
+import { accountsRoutes } from './features/accounts/routes';
+import { adminNav, adminRoutes } from './features/admin/routes';
 
 /** Every page of the UI, by feature. A feature adds its routes (and nav entries) here, one line each. */
-export const ROUTES: RouteDef[] = [...sessionRoutes, ...homeRoutes, ...recommenderRoutes];
+export const ROUTES: RouteDef[] = [...sessionRoutes, ...homeRoutes, ...recommenderRoutes, ...accountsRoutes, ...adminRoutes];
 
 /** Primary navigation in module order; each entry shows only for users holding the module. */
-export const NAV: NavEntry[] = [...recommenderNav];
+export const NAV: NavEntry[] = [...recommenderNav, ...adminNav];

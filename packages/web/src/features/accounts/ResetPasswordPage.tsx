@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Form, TextInput } from '@trussworks/react-uswds';
+import { ApiError, api } from '../../api';
+import { Link, useLocation } from '../../router';
+import { describedBy, ErrorSummary, Field } from './form-fields';
+
+export function ResetPasswordPage() {
+  const { search } = useLocation();
+  const token = search.get('token') ?? '';
+  const [newPassword, setNew] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setMismatch(newPassword !== confirm);
+    if (newPassword !== confirm) return;
+    try {
+      const res = await api.post<{ username: string }>('/api/password-reset/complete', { token, newPassword });
+      setDone(res.username);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+    }
+  }
+
+  const newErrors = error?.fields.filter((f) => f.path === 'newPassword').map((f) => f.message).join(' ');
+  return (
+    <div className="grid-row">
+      <div className="tablet:grid-col-6">
+        <h1>Choose a new password</h1>
+        {done ? (
+          <Alert type="success" headingLevel="h2" heading="Your password is changed" data-testid="reset-done">
+            Sign in as <strong>{done}</strong> with the new password and your authenticator code. <Link to="/login">Sign in</Link>
+          </Alert>
+        ) : !token ? (
+          <Alert type="error" headingLevel="h2" heading="This link is incomplete">
+            Open the link from the e-mail again, or <Link to="/forgot-password">ask for a new one</Link>.
+          </Alert>
+        ) : (
+          <>
+            <p className="usa-hint">Use at least 8 characters; a few unrelated words are easy to remember and hard to guess. Common or breached passwords are refused.</p>
+            <ErrorSummary error={error} fieldIds={{ token: 'newPassword' }} />
+            {error?.fieldMessage('token') && (
+              <p>
+                <Link to="/forgot-password">Ask for a new reset link</Link>
+              </p>
+            )}
+            <Form onSubmit={submit} large>
+              <Field id="newPassword" label="New password" error={newErrors || undefined} required>
+                <TextInput id="newPassword" name="newPassword" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} aria-describedby={describedBy('newPassword', newErrors)} />
+              </Field>
+              <Field id="confirmPassword" label="Type the new password again" error={mismatch ? 'The two passwords differ.' : undefined} required>
+                <TextInput id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-describedby={describedBy('confirmPassword', mismatch ? 'x' : undefined)} />
+              </Field>
+              <Button type="submit">Set new password</Button>
+            </Form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

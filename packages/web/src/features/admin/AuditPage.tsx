@@ -1,0 +1,145 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Form, Grid, Label, Select, Table, TextInput } from '@trussworks/react-uswds';
+import { ApiError, api, qs } from '../../api';
+import { Link, navigate, useLocation } from '../../router';
+import { formatDateTime } from '../accounts/form-fields';
+
+interface AuditEntry {
+  seq: number;
+  at: string;
+  actorUsername: string | null;
+  organizationId: string | null;
+  action: string;
+  outcome: string;
+  entityType: string | null;
+  entityId: string | null;
+  patientId: string | null;
+  ip: string | null;
+  detail: Record<string, unknown>;
+}
+interface ChainResult {
+  ok: boolean;
+  checked: number;
+  brokenAt: number | null;
+}
+
+const FILTERS = ['actor', 'action', 'patientId', 'from', 'to', 'outcome'] as const;
+type Filters = Record<(typeof FILTERS)[number], string>;
+
+/** DPH: the hash-chained audit log with filters, and a check that the chain is unbroken. */
+export function AuditPage() {
+  const { search } = useLocation();
+  const current = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? ''])) as Filters;
+  const page = Number(search.get('page') ?? 1) || 1;
+  const [form, setForm] = useState<Filters>(current);
+  const [chain, setChain] = useState<ChainResult | null>(null);
+  const [chainError, setChainError] = useState<string | null>(null);
+  const q = useQuery({ queryKey: ['audit', current, page], queryFn: () => api.get<{ entries: AuditEntry[]; total: number; pageSize: number }>(`/api/audit${qs({ ...current, page })}`) });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    navigate(`/admin/audit${qs(form)}`);
+  }
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  async function verify() {
+    setChainError(null);
+    try {
+      setChain(await api.get<ChainResult>('/api/audit/verify'));
+    } catch (err) {
+      setChainError(err instanceof ApiError ? err.message : 'The server could not be reached.');
+    }
+  }
+
+  return (
+    <>
+      <h1>Audit log</h1>
+      <Form onSubmit={submit} className="maxw-none" aria-label="Filter the audit log">
+        <Grid row gap>
+          <Grid tablet={{ col: 3 }}>
+            <Label htmlFor="actor">Username</Label>
+            <TextInput id="actor" name="actor" type="text" value={form.actor} onChange={set('actor')} />
+          </Grid>
+          <Grid tablet={{ col: 3 }}>
+            <Label htmlFor="action" hint=" e.g. login, patient.view">
+              Action
+            </Label>
+            <TextInput id="action" name="action" type="text" value={form.action} onChange={set('action')} />
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Label htmlFor="patientId">Patient id</Label>
+            <TextInput id="patientId" name="patientId" type="text" value={form.patientId} onChange={set('patientId')} />
+          </Grid>
+          <Grid tablet={{ col: 2 }}>
+            <Label htmlFor="outcome">Outcome</Label>
+            <Select id="outcome" name="outcome" value={form.outcome} onChange={set('outcome')}>
+              <option value="">Any</option>
+              <option value="success">Success</option>
+              <option value="failure">Failure</option>
+              <option value="denied">Denied</option>
+            </Select>
+          </Grid>
+        </Grid>
+        <div className="grid-row grid-gap">
+          <div className="tablet:grid-col-3">
+            <Label htmlFor="from">From (date)</Label>
+            <input className="usa-input" id="from" name="from" type="date" value={form.from} onChange={set('from')} />
+          </div>
+          <div className="tablet:grid-col-3">
+            <Label htmlFor="to">To (date, inclusive)</Label>
+            <input className="usa-input" id="to" name="to" type="date" value={form.to} onChange={set('to')} />
+          </div>
+        </div>
+        <Button type="submit">Filter</Button>
+        <Button type="button" outline onClick={() => void verify()}>
+          Verify the chain
+        </Button>
+      </Form>
+      {chain && (
+        <Alert type={chain.ok ? 'success' : 'error'} headingLevel="h2" heading={chain.ok ? 'The audit chain is intact' : 'The audit chain is broken'} data-testid="chain-result">
+          {chain.ok ? `${chain.checked} entries checked.` : `Entry #${chain.brokenAt} does not follow from the ${chain.checked} entries before it: it, or the one before, was altered, inserted or removed.`}
+        </Alert>
+      )}
+      {chainError && <Alert type="error" headingLevel="h2" heading="Verification failed">{chainError}</Alert>}
+      {q.error && <Alert type="error" headingLevel="h2" heading="Could not load the audit log">{q.error.message}</Alert>}
+      {q.data && (
+        <Table fullWidth striped compact caption={`${q.data.total} entr${q.data.total === 1 ? 'y' : 'ies'}, newest first`}>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Action</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">What</th>
+              <th scope="col">From</th>
+              <th scope="col">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.data.entries.map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{e.actorUsername ?? '—'}</td>
+                <th scope="row">{e.action}</th>
+                <td>{e.outcome}</td>
+                <td className="font-mono-3xs">
+                  {e.patientId ? `patient ${e.patientId}` : e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : '—'}
+                </td>
+                <td>{e.ip ?? '—'}</td>
+                <td className="font-mono-3xs">{Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      {q.data && q.data.total > q.data.pageSize && (
+        <p>
+          {page > 1 && <Link to={`/admin/audit${qs({ ...current, page: page - 1 })}`}>Newer entries</Link>}{' '}
+          {page * q.data.pageSize < q.data.total && <Link to={`/admin/audit${qs({ ...current, page: page + 1 })}`}>Older entries</Link>}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, ButtonGroup, Table } from '@trussworks/react-uswds';
+import { ApiError, api } from '../../api';
+import { useSession } from '../../session';
+import { formatDateTime } from '../accounts/form-fields';
+
+interface ClinicUser {
+  id: string;
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  jobTitle: string | null;
+  status: string;
+  lastLoginAt: string | null;
+  accessTypes: { membershipId: string; accessType: string; label: string; since: string }[];
+}
+
+/** Coordinators: who has access at the clinic they act for; deactivate someone who left. */
+export function ClinicUsersPage() {
+  const { me } = useSession();
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['clinic-users', me?.activeScope?.organizationId], queryFn: () => api.get<{ clinic: { name: string; pin: string | null }; users: ClinicUser[] }>('/api/clinic-users') });
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+
+  async function deactivate(u: ClinicUser) {
+    setMessage(null);
+    try {
+      const res = await api.post<{ userDeactivated: boolean }>(`/api/clinic-users/${u.id}/deactivate`, {});
+      setMessage({ type: 'success', text: `${u.firstName} ${u.lastName} no longer has access at ${q.data?.clinic.name}${res.userDeactivated ? ', and the account is deactivated' : '; they keep access at their other organizations'}.` });
+      await qc.invalidateQueries({ queryKey: ['clinic-users'] });
+    } catch (err) {
+      setMessage({ type: 'error', text: err instanceof ApiError ? err.message : 'The server could not be reached.' });
+    } finally {
+      setConfirming(null);
+    }
+  }
+
+  return (
+    <>
+      <h1>Clinic users{q.data ? `: ${q.data.clinic.name} (${q.data.clinic.pin})` : ''}</h1>
+      <p>The people with Nutmeg access at your clinic. When someone leaves, end their access here: it also takes them off the clinic's staff list.</p>
+      {message && (
+        <Alert type={message.type} headingLevel="h2" slim data-testid="clinic-user-message">
+          {message.text}
+        </Alert>
+      )}
+      {q.error && <Alert type="error" headingLevel="h2" heading="Could not load the users">{q.error.message}</Alert>}
+      {q.data && (
+        <Table fullWidth striped caption={`${q.data.users.length} user${q.data.users.length === 1 ? '' : 's'} with access`}>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Access type</th>
+              <th scope="col">Last sign-in</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.data.users.map((u) => (
+              <tr key={u.id} data-testid={`clinic-user-${u.username}`}>
+                <th scope="row">
+                  {u.firstName} {u.lastName}
+                  <div className="font-body-3xs">
+                    {u.username} · {u.email}
+                    {u.jobTitle ? ` · ${u.jobTitle}` : ''}
+                  </div>
+                </th>
+                <td>{u.accessTypes.map((a) => a.label).join('; ')}</td>
+                <td>{formatDateTime(u.lastLoginAt)}</td>
+                <td>
+                  {u.id === me?.user.id ? (
+                    'You'
+                  ) : confirming === u.id ? (
+                    <ButtonGroup>
+                      <Button type="button" secondary onClick={() => void deactivate(u)}>
+                        Confirm: {u.firstName} left
+                      </Button>
+                      <Button type="button" unstyled onClick={() => setConfirming(null)}>
+                        Cancel
+                      </Button>
+                    </ButtonGroup>
+                  ) : (
+                    <Button type="button" outline onClick={() => setConfirming(u.id)} aria-label={`Deactivate ${u.firstName} ${u.lastName}`}>
+                      Deactivate — left the clinic
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Fieldset, Form, Table, Tag, Textarea, TextInput } from '@trussworks/react-uswds';
+import { ApiError, api } from '../../api';
+import { Link } from '../../router';
+import { useSession } from '../../session';
+import { describedBy, ErrorSummary, Field, formatDateTime } from '../accounts/form-fields';
+import { DPH_ROLE_OPTIONS, type AccountRequestDetail } from './admin-types';
+import { StatusTag } from './ReviewQueuePage';
+
+/** DPH: one account request, the staff-list check per clinic, approve or deny with a reason. */
+export function ReviewDetailPage({ params }: { params: Record<string, string> }) {
+  const id = params.id!;
+  const qc = useQueryClient();
+  const { me } = useSession();
+  const q = useQuery({ queryKey: ['account-request', id], queryFn: () => api.get<AccountRequestDetail>(`/api/account-requests/${id}`) });
+  const [username, setUsername] = useState<string | null>(null);
+  const [roles, setRoles] = useState<string[]>([]);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  if (q.isLoading) return <p>Loading…</p>;
+  if (!q.data) return <Alert type="error" headingLevel="h2" heading="Request not found">{q.error?.message}</Alert>;
+  const r = q.data;
+  const isAdmin = me?.user.dphRoles.includes('administrator') ?? false;
+
+  async function act(e: FormEvent, what: 'approve' | 'deny') {
+    e.preventDefault();
+    setError(null);
+    try {
+      if (what === 'approve') {
+        const res = await api.post<{ user: { username: string } }>(`/api/account-requests/${id}/approve`, {
+          ...(r.accessType === 'dph' ? { dphRoles: roles } : {}),
+          ...(username && username !== r.proposedUsername ? { username } : {}),
+        });
+        setDone(`Approved. The account ${res.user.username} was created; the username and a temporary password were sent to ${r.email} in two separate messages.`);
+      } else {
+        await api.post(`/api/account-requests/${id}/deny`, { reason });
+        setDone(`Denied. ${r.email} was told the reason.`);
+      }
+      await qc.invalidateQueries({ queryKey: ['account-request', id] });
+      await qc.invalidateQueries({ queryKey: ['account-requests'] });
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+    }
+  }
+
+  return (
+    <>
+      <p>
+        <Link to="/admin/account-requests">← Account requests</Link>
+      </p>
+      <h1>
+        {r.firstName} {r.lastName} <StatusTag status={r.status} />
+      </h1>
+      {done && (
+        <Alert type="success" headingLevel="h2" heading="Done" data-testid="decision-done">
+          {done}
+        </Alert>
+      )}
+      <ErrorSummary error={error} fieldIds={{ dphRoles: `role-${DPH_ROLE_OPTIONS[0].role}` }} />
+      <dl className="nutmeg-facts">
+        <dt>Access type</dt>
+        <dd>{r.accessTypeLabel}</dd>
+        <dt>E-mail</dt>
+        <dd>{r.email}</dd>
+        <dt>Phone</dt>
+        <dd>{r.phone}</dd>
+        <dt>Job title</dt>
+        <dd>{r.jobTitle}</dd>
+        <dt>Submitted</dt>
+        <dd>{formatDateTime(r.createdAt)}</dd>
+        <dt>Agreements accepted</dt>
+        <dd>{r.agreements.map((a) => `${a.kind} v${a.version} on ${formatDateTime(a.acceptedAt)}`).join('; ')}</dd>
+        {r.status !== 'pending' && (
+          <>
+            <dt>Decided</dt>
+            <dd>
+              {formatDateTime(r.decidedAt)} by {r.decidedBy ?? '—'}
+              {r.decisionReason ? ` — ${r.decisionReason}` : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <h2>Organizations</h2>
+      {r.staffCheck.length > 0 ? (
+        <Table caption={r.staffListRequired ? 'Clinic Access needs the person on every clinic’s staff list.' : 'Staff lists (for information; this access type does not require them).'} fullWidth>
+          <thead>
+            <tr>
+              <th scope="col">Clinic</th>
+              <th scope="col">PIN</th>
+              <th scope="col">On the staff list</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.staffCheck.map((c) => (
+              <tr key={c.organizationId} data-testid={`staff-check-${c.pin}`}>
+                <th scope="row">{c.name}</th>
+                <td>{c.pin}</td>
+                <td>{c.onStaffList ? <Tag className="bg-green">Yes, by {c.matchedBy === 'email' ? 'e-mail' : 'name'}</Tag> : <Tag className="bg-secondary-dark">Not on the list</Tag>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : (
+        <ul className="usa-list">
+          {r.organizations.map((o) => (
+            <li key={o.id}>
+              {o.name} ({o.pin})
+            </li>
+          ))}
+        </ul>
+      )}
+      {r.existingUsers.length > 0 && (
+        <Alert type="warning" headingLevel="h3" heading="An account with this e-mail exists" slim>
+          {r.existingUsers.map((u) => (
+            <span key={u.id}>
+              <Link to={`/admin/users/${u.id}`}>{u.username}</Link> ({u.status}){' '}
+            </span>
+          ))}
+        </Alert>
+      )}
+
+      {r.status === 'pending' && !done && (
+        <div className="grid-row grid-gap-4">
+          <div className="tablet:grid-col-6">
+            <h2>Approve</h2>
+            <Form onSubmit={(e) => act(e, 'approve')}>
+              <Field id="username" label="Username" hint="Proposed from the name; you may change it.">
+                <TextInput id="username" name="username" type="text" value={username ?? r.proposedUsername ?? ''} onChange={(e) => setUsername(e.target.value)} aria-describedby={describedBy('username', undefined, true)} />
+              </Field>
+              {r.accessType === 'dph' && (
+                <Fieldset legend="DPH roles">
+                  {error?.fieldMessage('dphRoles') && <span className="usa-error-message">{error.fieldMessage('dphRoles')}</span>}
+                  {DPH_ROLE_OPTIONS.filter((o) => isAdmin || o.role !== 'administrator').map((o) => (
+                    <Checkbox key={o.role} id={`role-${o.role}`} name="dphRoles" label={o.label} checked={roles.includes(o.role)} onChange={(e) => setRoles((x) => (e.target.checked ? [...x, o.role] : x.filter((y) => y !== o.role)))} />
+                  ))}
+                </Fieldset>
+              )}
+              <Button type="submit">Approve and create the account</Button>
+            </Form>
+          </div>
+          <div className="tablet:grid-col-6">
+            <h2>Deny</h2>
+            <Form onSubmit={(e) => act(e, 'deny')}>
+              <Field id="reason" label="Reason (sent to the requester)" error={error?.fieldMessage('reason')} required>
+                <Textarea id="reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('reason', error?.fieldMessage('reason'))} />
+              </Field>
+              <Button type="submit" secondary>
+                Deny the request
+              </Button>
+            </Form>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
