@@ -3,3 +3,4 @@ export { migrate, listMigrations, MIGRATIONS_DIR, type MigrationResult } from '.
 export { acquireFolderLock } from './folder-lock.ts';
 export type { Database } from './schema.ts';
 export type * from './schema/foundation.ts';
+export type * from './schema/patients.ts';

@@ -16,8 +16,10 @@ import { registerSessionRoutes } from './modules/access/session.routes.ts';
 import { registerAccountsRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerImmunizationsRoutes } from './modules/immunizations/index.ts';
 import { registerRecommenderRoutes } from './modules/recommender/recommender.routes.ts';
 import { registerOutboxRoutes } from './modules/mail/outbox.routes.ts';
+import { registerPatientsRoutes } from './modules/patients/index.ts';
 
 export const VERSION = '0.1.0';
 
@@ -78,7 +80,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   registerAccountsRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerHealthRoutes(app, ctx, { engine: opts.engine, version: VERSION });
+  registerImmunizationsRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
+  registerPatientsRoutes(app, ctx);
   registerRecommenderRoutes(app, ctx);
   registerSessionRoutes(app, ctx);
 

@@ -168,3 +168,8 @@ export function areNicknames(a: string, b: string): boolean {
   if (a === b) return false;
   return RELATED.get(a)?.has(b) ?? false;
 }
+
+/** Every name linked to `name` through the table (formal names and nicknames), excluding itself. */
+export function relatedNames(name: string): readonly string[] {
+  return [...(RELATED.get(name) ?? [])];
+}

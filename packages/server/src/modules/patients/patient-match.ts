@@ -85,7 +85,7 @@ const BIRTH_ORDER_DIFFERS = { m: 0.01, u: 0.5 };
 const SWAP_PENALTY = 1.5;
 
 export type NameLevel = keyof typeof FIRST | keyof typeof LAST | 'missing';
-export type DobLevel = keyof typeof DOB;
+export type DobLevel = keyof typeof DOB | 'missing';
 
 export interface MatchResult {
   /** 0–100; compare with LIKELY_DUPLICATE_THRESHOLD / POSSIBLE_MATCH_THRESHOLD. */
@@ -182,6 +182,7 @@ function splitDate(d: string): [string, string, string] | undefined {
 
 /** Compare birth dates: exact, two adjacent digits transposed or month/day swapped, one component off. */
 export function compareDob(q: string, c: string): FieldOutcome<DobLevel> {
+  if (!q || !c) return { level: 'missing', weight: 0 };
   if (q === c) return { level: 'exact', weight: w(DOB.exact), reason: 'DOB exact' };
   const a = splitDate(q);
   const b = splitDate(c);
@@ -363,7 +364,7 @@ export function rankCandidates<T extends MatchSubject>(query: MatchSubject, cand
 export function summarizeMatch(m: MatchResult): string {
   const name =
     m.firstName === 'exact' && m.lastName === 'exact' ? 'name exact' : m.swapped ? 'name swapped' : 'name similar';
-  const dob = m.dob === 'exact' ? 'DOB exact' : m.dob === 'transposed' ? 'DOB transposed' : m.dob === 'oneOff' ? 'DOB close' : 'DOB differs';
-  return `${name}, ${dob}`;
+  const dob = m.dob === 'exact' ? 'DOB exact' : m.dob === 'transposed' ? 'DOB transposed' : m.dob === 'oneOff' ? 'DOB close' : m.dob === 'missing' ? '' : 'DOB differs';
+  return dob ? `${name}, ${dob}` : name;
 }
 

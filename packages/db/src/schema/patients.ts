@@ -1,0 +1,247 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { DateString, NullableTimestamp, Timestamp } from './foundation.ts';
+
+// Mirrors migrations/20261125100000_patients.sql.
+
+
+export interface PatientTable {
+  id: Generated<string>;
+  iis_id: Generated<string>;
+  jurisdiction_id: string;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  suffix: string | null;
+  dob: DateString;
+  sex: 'F' | 'M' | 'X' | 'U';
+  multiple_birth: Generated<boolean>;
+  birth_order: number | null;
+  mothers_maiden_name: string | null;
+  race: string | null;
+  ethnicity: string | null;
+  language: string | null;
+  emails: Generated<string[]>;
+  birth_state: string | null;
+  birth_country: string | null;
+  notes: string | null;
+  first_norm: string;
+  last_norm: string;
+  first_soundex: string;
+  last_soundex: string;
+  mmn_norm: string | null;
+  town: string | null;
+  jurisdiction_status: Generated<'active' | 'moved' | 'deceased'>;
+  deceased_date: DateString | null;
+  owner_org_id: string | null;
+  opted_out: Generated<boolean>;
+  merged_into: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+  created_org_id: string | null;
+}
+
+export interface PatientNameTable {
+  id: Generated<string>;
+  patient_id: string;
+  type: 'A' | 'M' | 'B' | 'L';
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  first_norm: string;
+  last_norm: string;
+  last_soundex: string;
+}
+
+export interface PatientAddressTable {
+  id: Generated<string>;
+  patient_id: string;
+  street: string;
+  street2: string | null;
+  city: string;
+  state: string;
+  zip: string;
+  county: string | null;
+  type: Generated<'H' | 'M' | 'BA' | 'BR'>;
+  current: Generated<boolean>;
+  street_norm: string;
+  position: Generated<number>;
+}
+
+export interface PatientPhoneTable {
+  id: Generated<string>;
+  patient_id: string;
+  number: string;
+  use: Generated<'PRN' | 'ORN' | 'WPN' | 'CP'>;
+  position: Generated<number>;
+}
+
+export interface PatientGuardianTable {
+  id: Generated<string>;
+  patient_id: string;
+  first_name: string;
+  last_name: string;
+  relationship: string;
+  phone: string | null;
+  first_norm: string;
+  last_norm: string;
+  position: Generated<number>;
+}
+
+export interface PatientIdentifierTable {
+  id: Generated<string>;
+  patient_id: string;
+  type: 'IIS' | 'MR' | 'MA';
+  value: string;
+  assigner: string;
+}
+
+export interface PatientReportTable {
+  id: Generated<string>;
+  patient_id: string;
+  origin_patient_id: string;
+  source_org_id: string | null;
+  source_kind: 'ui' | 'hl7' | 'fhir' | 'import' | 'generator' | 'merge';
+  reported_by: string | null;
+  received_at: Timestamp;
+  data: JSONColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface PatientChangeTable {
+  id: Generated<number>;
+  patient_id: string;
+  at: Timestamp;
+  user_id: string | null;
+  organization_id: string | null;
+  action: string;
+  changes: JSONColumnType<Record<string, { from: unknown; to: unknown }>, string | undefined, string>;
+  reason: string | null;
+}
+
+export interface PatientOrgStatusTable {
+  patient_id: string;
+  organization_id: string;
+  status: 'active' | 'inactive_moved' | 'inactive_not_patient';
+  reason: string | null;
+  changed_at: Timestamp;
+  changed_by: string | null;
+}
+
+export interface PatientStatusHistoryTable {
+  id: Generated<number>;
+  patient_id: string;
+  scope: 'organization' | 'jurisdiction' | 'ownership' | 'opt_out';
+  organization_id: string | null;
+  status: string;
+  reason: string | null;
+  effective_date: DateString | null;
+  at: Timestamp;
+  user_id: string | null;
+}
+
+export interface PatientMergeTable {
+  id: Generated<string>;
+  survivor_id: string;
+  merged_id: string;
+  at: Timestamp;
+  user_id: string | null;
+  reason: string;
+  survivor_before: JSONColumnType<Record<string, unknown>, string, string>;
+  moved: JSONColumnType<Record<string, unknown>, string, string>;
+  undone_at: NullableTimestamp;
+  undone_by: string | null;
+  undo_reason: string | null;
+}
+
+export interface DoseTable {
+  id: Generated<string>;
+  master_id: string;
+  patient_id: string;
+  origin_patient_id: string;
+  kind: 'administered' | 'historical';
+  cvx: string;
+  mvx: string | null;
+  ndc: string | null;
+  lot: string | null;
+  lot_expiration: DateString | null;
+  funding_source: 'public' | 'private' | null;
+  date: DateString;
+  volume_ml: number | null;
+  site: string | null;
+  route: string | null;
+  administered_by: string | null;
+  ordering_provider: string | null;
+  vis: JSONColumnType<Array<{ document: string; edition: string; presented: string }>, string | undefined, string>;
+  vfc_eligibility: 'V01' | 'V02' | 'V03' | 'V04' | 'V05' | 'V07' | null;
+  historical_source: string | null;
+  source_org_id: string | null;
+  source_kind: Generated<string>;
+  not_administered: Generated<boolean>;
+  entered_by: string | null;
+  entered_at: Timestamp;
+  updated_at: NullableTimestamp;
+  deleted_at: NullableTimestamp;
+  deleted_by: string | null;
+  delete_reason: string | null;
+}
+
+export interface DoseChangeTable {
+  id: Generated<number>;
+  dose_id: string;
+  patient_id: string;
+  at: Timestamp;
+  user_id: string | null;
+  action: string;
+  changes: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  reason: string | null;
+}
+
+export interface PatientRefusalTable {
+  id: Generated<string>;
+  patient_id: string;
+  origin_patient_id: string;
+  vaccine_group: string;
+  date: DateString;
+  reason: string;
+  source_org_id: string | null;
+  entered_by: string | null;
+  entered_at: Timestamp;
+  deleted_at: NullableTimestamp;
+  deleted_by: string | null;
+  delete_reason: string | null;
+}
+
+export interface PatientObservationTable {
+  id: Generated<string>;
+  patient_id: string;
+  origin_patient_id: string;
+  kind: 'contraindication' | 'precaution' | 'immunity' | 'indication';
+  code: string;
+  text: string;
+  date: DateString;
+  source_org_id: string | null;
+  entered_by: string | null;
+  entered_at: Timestamp;
+  deleted_at: NullableTimestamp;
+  deleted_by: string | null;
+  delete_reason: string | null;
+}
+
+export interface PatientTables {
+  patients: PatientTable;
+  patient_names: PatientNameTable;
+  patient_addresses: PatientAddressTable;
+  patient_phones: PatientPhoneTable;
+  patient_guardians: PatientGuardianTable;
+  patient_identifiers: PatientIdentifierTable;
+  patient_reports: PatientReportTable;
+  patient_changes: PatientChangeTable;
+  patient_org_status: PatientOrgStatusTable;
+  patient_status_history: PatientStatusHistoryTable;
+  patient_merges: PatientMergeTable;
+  doses: DoseTable;
+  dose_changes: DoseChangeTable;
+  patient_refusals: PatientRefusalTable;
+  patient_observations: PatientObservationTable;
+}

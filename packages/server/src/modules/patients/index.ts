@@ -1,0 +1,16 @@
+// What other modules may use from patients.
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http.ts';
+import { registerPatientRoutes } from './patient.routes.ts';
+
+export { loadVisible, searchPatients, createPatient, getPatient, findDuplicates } from './patient.service.ts';
+export { assertCanWrite, visibilityFor } from './patient.policy.ts';
+export { setOwnerInTrx } from './patient-status.service.ts';
+export { seedDemoPatients, loadPopulation } from './patient-bulk.ts';
+export { renderCertificatePdf, certificateVerificationCode, certificateContent, loadCertificateFonts, type CertificateGroup, type CertificateInput } from './certificate.pdf.ts';
+export { generatePopulation, generatePopulationBatches, type GenerateOptions, type SyntheticPerson } from './synthetic-population.ts';
+export type * from './patient.types.ts';
+
+export function registerPatientsRoutes(app: App, ctx: AppContext): void {
+  registerPatientRoutes(app, ctx);
+}

@@ -1,0 +1,168 @@
+// Bulk loading of synthetic (or imported) people: one multi-row INSERT … SELECT FROM unnest($arrays) per table
+// per batch — one round trip per table, no per-row statements — on PostgreSQL and PGlite alike.
+// Used by `nutmeg generate --people N` and by the demo seed.
+
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '@nutmeg/db';
+import type { AppContext } from '../../context.ts';
+import { maidenKey, nameKeys, normalizeName, normalizePhone, normalizeStreet } from './patient-keys.ts';
+import { generatePopulationBatches, type SyntheticPerson } from './synthetic-population.ts';
+
+type Db = Kysely<Database>;
+
+/** Column arrays for one table; `push` appends one row. */
+class Columns<K extends string> {
+  readonly data: Record<K, unknown[]>;
+  constructor(readonly names: readonly K[]) {
+    this.data = Object.fromEntries(names.map((n) => [n, []])) as unknown as Record<K, unknown[]>;
+  }
+  /** Missing columns are NULL. */
+  push(row: Partial<Record<K, unknown>>): void {
+    for (const n of this.names) this.data[n].push(row[n] ?? null);
+  }
+  get length(): number {
+    return this.data[this.names[0]!].length;
+  }
+}
+
+const SEP = '\u001f';
+
+async function insertUnnest<K extends string>(db: Db, table: string, cols: Columns<K>, types: Record<K, string>, expressions: Partial<Record<K, string>> = {}): Promise<void> {
+  if (cols.length === 0) return;
+  const names = cols.names;
+  const params = names.map((n) => sql`${cols.data[n]}::${sql.raw(types[n])}[]`);
+  const selects = names.map((n, i) => sql.raw(expressions[n]?.replaceAll('$', `c${i}`) ?? `c${i}`));
+  await sql`INSERT INTO ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
+    SELECT ${sql.join(selects)} FROM unnest(${sql.join(params)}) AS t(${sql.raw(names.map((_, i) => `c${i}`).join(', '))})`.execute(db);
+}
+
+export interface LoadOptions {
+  jurisdictionId: string;
+  /** Organizations that are medical homes take ownership of the people they report. */
+  medicalHomes: ReadonlySet<string>;
+}
+
+export interface LoadCounts {
+  patients: number;
+  doses: number;
+}
+
+/** Inserts one batch of people with their child rows, source reports and doses. */
+export async function loadPeople(db: Db, people: readonly SyntheticPerson[], opts: LoadOptions): Promise<LoadCounts> {
+  const patients = new Columns(['id', 'jurisdiction_id', 'first_name', 'middle_name', 'last_name', 'suffix', 'dob', 'sex', 'multiple_birth', 'birth_order', 'mothers_maiden_name', 'race', 'ethnicity', 'language', 'emails', 'birth_state', 'birth_country', 'notes', 'first_norm', 'last_norm', 'first_soundex', 'last_soundex', 'mmn_norm', 'town', 'owner_org_id', 'created_org_id'] as const);
+  const names = new Columns(['patient_id', 'type', 'first_name', 'last_name', 'first_norm', 'last_norm', 'last_soundex'] as const);
+  const addresses = new Columns(['patient_id', 'street', 'street2', 'city', 'state', 'zip', 'county', 'type', 'current', 'street_norm', 'position'] as const);
+  const phones = new Columns(['patient_id', 'number', 'use', 'position'] as const);
+  const guardians = new Columns(['patient_id', 'first_name', 'last_name', 'relationship', 'phone', 'first_norm', 'last_norm', 'position'] as const);
+  const identifiers = new Columns(['patient_id', 'type', 'value', 'assigner'] as const);
+  const reports = new Columns(['patient_id', 'origin_patient_id', 'source_org_id', 'source_kind', 'data'] as const);
+  const statuses = new Columns(['patient_id', 'organization_id', 'status'] as const);
+  const doses = new Columns(['id', 'master_id', 'patient_id', 'origin_patient_id', 'kind', 'cvx', 'mvx', 'lot', 'lot_expiration', 'funding_source', 'date', 'volume_ml', 'site', 'route', 'administered_by', 'ordering_provider', 'vis', 'vfc_eligibility', 'historical_source', 'source_org_id', 'source_kind'] as const);
+  const refusals = new Columns(['patient_id', 'origin_patient_id', 'vaccine_group', 'date', 'reason', 'source_org_id'] as const);
+  const observations = new Columns(['patient_id', 'origin_patient_id', 'kind', 'code', 'text', 'date', 'source_org_id'] as const);
+
+  for (const person of people) {
+    const p = person.record.patient;
+    const id = randomUUID();
+    const current = p.addresses.find((a) => a.current) ?? p.addresses[0];
+    patients.push({
+      id,
+      jurisdiction_id: opts.jurisdictionId,
+      first_name: p.name.first,
+      middle_name: p.name.middle,
+      last_name: p.name.last,
+      suffix: p.name.suffix,
+      dob: p.dob,
+      sex: p.sex,
+      multiple_birth: p.multipleBirth,
+      birth_order: p.birthOrder,
+      mothers_maiden_name: p.mothersMaidenName,
+      race: p.race,
+      ethnicity: p.ethnicity,
+      language: p.language,
+      emails: p.emails.join(SEP),
+      birth_state: p.birthState,
+      birth_country: p.birthCountry,
+      notes: p.notes,
+      ...nameKeys(p.name.first, p.name.last),
+      mmn_norm: maidenKey(p.mothersMaidenName),
+      town: current?.city,
+      owner_org_id: opts.medicalHomes.has(person.clinicId) ? person.clinicId : null,
+      created_org_id: person.clinicId,
+    });
+    for (const a of p.aliases) {
+      const k = nameKeys(a.first, a.last);
+      names.push({ patient_id: id, type: a.type, first_name: a.first, last_name: a.last, first_norm: k.first_norm, last_norm: k.last_norm, last_soundex: k.last_soundex });
+    }
+    p.addresses.forEach((a, i) => addresses.push({ patient_id: id, street: a.street, street2: a.street2, city: a.city, state: a.state, zip: a.zip, county: a.county, type: a.type, current: a.current, street_norm: normalizeStreet(a.street), position: i }));
+    p.phones.forEach((ph, i) => phones.push({ patient_id: id, number: normalizePhone(ph.number), use: ph.use, position: i }));
+    p.guardians.forEach((g, i) => guardians.push({ patient_id: id, first_name: g.name.first, last_name: g.name.last, relationship: g.relationship, phone: g.phone ? normalizePhone(g.phone) : null, first_norm: normalizeName(g.name.first), last_norm: normalizeName(g.name.last), position: i }));
+    for (const ident of p.identifiers) if (ident.type !== 'IIS') identifiers.push({ patient_id: id, type: ident.type, value: ident.value, assigner: ident.assigner });
+    reports.push({ patient_id: id, origin_patient_id: id, source_org_id: person.clinicId, source_kind: 'generator', data: JSON.stringify(p) });
+    statuses.push({ patient_id: id, organization_id: person.clinicId, status: 'active' });
+    for (const d of person.record.doses) {
+      const doseId = randomUUID();
+      if (d.kind === 'administered') {
+        doses.push({ id: doseId, master_id: doseId, patient_id: id, origin_patient_id: id, kind: 'administered', cvx: d.cvx, mvx: d.mvx, lot: d.lot, lot_expiration: d.lotExpiration, funding_source: d.fundingSource, date: d.date, volume_ml: d.volumeMl, site: d.site, route: d.route, administered_by: d.administeredBy, ordering_provider: d.orderingProvider, vis: JSON.stringify(d.vis), vfc_eligibility: d.vfcEligibility, historical_source: null, source_org_id: d.clinicId ?? person.clinicId, source_kind: 'generator' });
+      } else {
+        doses.push({ id: doseId, master_id: doseId, patient_id: id, origin_patient_id: id, kind: 'historical', cvx: d.cvx, date: d.date, vis: '[]', historical_source: d.source, source_org_id: person.clinicId, source_kind: 'generator' });
+      }
+    }
+    for (const r of person.record.refusals) refusals.push({ patient_id: id, origin_patient_id: id, vaccine_group: r.vaccineGroup, date: r.date, reason: r.reason, source_org_id: person.clinicId });
+    for (const o of person.record.observations) observations.push({ patient_id: id, origin_patient_id: id, kind: o.kind, code: o.code, text: o.text, date: o.date, source_org_id: person.clinicId });
+  }
+
+  const run = async (trx: Db) => {
+    await insertUnnest(trx, 'patients', patients, {
+      id: 'uuid', jurisdiction_id: 'text', first_name: 'text', middle_name: 'text', last_name: 'text', suffix: 'text', dob: 'date', sex: 'text', multiple_birth: 'boolean', birth_order: 'smallint', mothers_maiden_name: 'text', race: 'text', ethnicity: 'text', language: 'text', emails: 'text', birth_state: 'text', birth_country: 'text', notes: 'text', first_norm: 'text', last_norm: 'text', first_soundex: 'text', last_soundex: 'text', mmn_norm: 'text', town: 'text', owner_org_id: 'uuid', created_org_id: 'uuid',
+    }, { emails: `CASE WHEN $ = '' THEN '{}'::text[] ELSE string_to_array($, chr(31)) END` });
+    await insertUnnest(trx, 'patient_names', names, { patient_id: 'uuid', type: 'text', first_name: 'text', last_name: 'text', first_norm: 'text', last_norm: 'text', last_soundex: 'text' });
+    await insertUnnest(trx, 'patient_addresses', addresses, { patient_id: 'uuid', street: 'text', street2: 'text', city: 'text', state: 'text', zip: 'text', county: 'text', type: 'text', current: 'boolean', street_norm: 'text', position: 'smallint' });
+    await insertUnnest(trx, 'patient_phones', phones, { patient_id: 'uuid', number: 'text', use: 'text', position: 'smallint' });
+    await insertUnnest(trx, 'patient_guardians', guardians, { patient_id: 'uuid', first_name: 'text', last_name: 'text', relationship: 'text', phone: 'text', first_norm: 'text', last_norm: 'text', position: 'smallint' });
+    await insertUnnest(trx, 'patient_identifiers', identifiers, { patient_id: 'uuid', type: 'text', value: 'text', assigner: 'text' });
+    await insertUnnest(trx, 'patient_reports', reports, { patient_id: 'uuid', origin_patient_id: 'uuid', source_org_id: 'uuid', source_kind: 'text', data: 'jsonb' });
+    await insertUnnest(trx, 'patient_org_status', statuses, { patient_id: 'uuid', organization_id: 'uuid', status: 'text' });
+    await insertUnnest(trx, 'doses', doses, {
+      id: 'uuid', master_id: 'uuid', patient_id: 'uuid', origin_patient_id: 'uuid', kind: 'text', cvx: 'text', mvx: 'text', lot: 'text', lot_expiration: 'date', funding_source: 'text', date: 'date', volume_ml: 'real', site: 'text', route: 'text', administered_by: 'text', ordering_provider: 'text', vis: 'jsonb', vfc_eligibility: 'text', historical_source: 'text', source_org_id: 'uuid', source_kind: 'text',
+    });
+    await insertUnnest(trx, 'patient_refusals', refusals, { patient_id: 'uuid', origin_patient_id: 'uuid', vaccine_group: 'text', date: 'date', reason: 'text', source_org_id: 'uuid' });
+    await insertUnnest(trx, 'patient_observations', observations, { patient_id: 'uuid', origin_patient_id: 'uuid', kind: 'text', code: 'text', text: 'text', date: 'date', source_org_id: 'uuid' });
+  };
+  if (db.isTransaction) await run(db);
+  else await db.transaction().execute(run);
+  return { patients: patients.length, doses: doses.length };
+}
+
+export interface PopulationOptions {
+  seed: number;
+  people: number;
+  duplicates: number;
+  asOf: string;
+  batchSize?: number;
+  /** Called after each batch with the running totals. */
+  onProgress?: (done: LoadCounts) => void;
+}
+
+/** Generates and loads a population over the jurisdiction's clinics, yielding to the event loop between batches. */
+export async function loadPopulation(db: Db, opts: PopulationOptions): Promise<LoadCounts> {
+  const clinics = await db.selectFrom('organizations').select(['id', 'medical_home', 'jurisdiction_id']).where('kind', '=', 'clinic').where('active', '=', true).orderBy('pin').execute();
+  if (clinics.length === 0) throw new Error('No clinics in the database: seed the organizations first (nutmeg seed)');
+  const load: LoadOptions = { jurisdictionId: clinics[0]!.jurisdiction_id, medicalHomes: new Set(clinics.filter((c) => c.medical_home).map((c) => c.id)) };
+  const total: LoadCounts = { patients: 0, doses: 0 };
+  for (const batch of generatePopulationBatches({ seed: opts.seed, people: opts.people, duplicates: opts.duplicates, asOf: opts.asOf, clinicIds: clinics.map((c) => c.id) }, opts.batchSize ?? 2000)) {
+    const n = await loadPeople(db, batch, load);
+    total.patients += n.patients;
+    total.doses += n.doses;
+    opts.onProgress?.(total);
+    // PGlite runs on this thread: let HTTP requests and timers breathe between batches.
+    await new Promise((r) => setImmediate(r));
+  }
+  return total;
+}
+
+/** The demo seed's patients (DemoPatientSeeder): a living registry over the demo clinics, 1% planted duplicates. */
+export async function seedDemoPatients(ctx: AppContext, count: number): Promise<void> {
+  await loadPopulation(ctx.db, { seed: 2026, people: count, duplicates: Math.max(3, Math.floor(count / 100)), asOf: ctx.clock.now().toISOString().slice(0, 10) });
+}

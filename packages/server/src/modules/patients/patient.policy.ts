@@ -1,0 +1,41 @@
+// Record-level scope: which patients an actor may see and change. Route policies (permissions) decide the
+// action; this decides the record. Clinics see the whole registry (a population-based IIS), except opted-out
+// records; DPH sees everything; local health directors see residents of their towns; school nurses their
+// students (patients linked to the school by a roster).
+
+import { forbidden, notFound } from '../../errors.ts';
+import type { Actor } from '../access/index.ts';
+import { can, isStatewide } from '../access/index.ts';
+import type { Db, Visibility } from './patient.repo.ts';
+
+export async function visibilityFor(db: Db, actor: Actor): Promise<Visibility> {
+  if (isStatewide(actor)) return { includeOptedOut: true };
+  const scope = actor.scope;
+  if (!scope) return { includeOptedOut: false, towns: [] };
+  if (scope.accessType === 'health_dept_readonly') {
+    const org = await db.selectFrom('organizations').select('served_towns').where('id', '=', scope.organizationId).executeTakeFirst();
+    return { includeOptedOut: false, towns: org?.served_towns ?? [] };
+  }
+  if (scope.accessType === 'school_readonly') return { includeOptedOut: false, organizationId: scope.organizationId };
+  return { includeOptedOut: false };
+}
+
+export interface VisibleFacts {
+  optedOut: boolean;
+  town: string | null;
+  mergedInto: string | null;
+  linkedToOrg?: boolean;
+}
+
+/** Throws not_found for a record outside the actor's scope (not forbidden: do not confirm it exists). */
+export function assertVisible(v: Visibility, facts: VisibleFacts): void {
+  if (facts.optedOut && !v.includeOptedOut) throw notFound('Patient');
+  if (v.towns && !(facts.town && v.towns.includes(facts.town))) throw notFound('Patient');
+  if (v.organizationId && !facts.linkedToOrg) throw notFound('Patient');
+}
+
+/** Writers act for a clinic (or DPH); read-only access types are refused by the route policy already. */
+export function assertCanWrite(actor: Actor): void {
+  if (!can(actor, 'patient:write')) throw forbidden('Your access is read-only');
+  if (!actor.scope) throw forbidden('Choose the clinic you are working for');
+}

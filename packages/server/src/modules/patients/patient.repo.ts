@@ -1,0 +1,294 @@
+// SQL for patients: master rows and their child rows (names, addresses, phones, guardians, identifiers),
+// source reports, candidate blocking for search. Rules live in patient.service.ts.
+
+import { sql, type Kysely } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { Database, PatientTable } from '@nutmeg/db';
+import type { MatchSubject } from './patient-match.ts';
+import { dobVariants, givenNameVariants, maidenKey, nameKeys, normalizeName, normalizePhone, normalizeStreet } from './patient-keys.ts';
+import type { Patient } from './patient.types.ts';
+
+export type Db = Kysely<Database>;
+
+/** Which masters a caller may see (services build it from the actor). */
+export interface Visibility {
+  /** DPH sees opted-out records; nobody else does. */
+  includeOptedOut: boolean;
+  /** Local health directors: residents of these towns only. */
+  towns?: readonly string[] | undefined;
+  /** School users: students linked to this organization only. */
+  organizationId?: string | undefined;
+}
+
+/** Master columns derived from a domain Patient (names, keys, town of the current address). */
+export function masterColumns(p: Patient) {
+  const current = p.addresses.find((a) => a.current) ?? p.addresses[0];
+  return {
+    first_name: p.name.first,
+    middle_name: p.name.middle ?? null,
+    last_name: p.name.last,
+    suffix: p.name.suffix ?? null,
+    dob: p.dob,
+    sex: p.sex,
+    multiple_birth: p.multipleBirth,
+    birth_order: p.birthOrder ?? null,
+    mothers_maiden_name: p.mothersMaidenName ?? null,
+    race: p.race ?? null,
+    ethnicity: p.ethnicity ?? null,
+    language: p.language ?? null,
+    emails: p.emails,
+    birth_state: p.birthState ?? null,
+    birth_country: p.birthCountry ?? null,
+    notes: p.notes ?? null,
+    ...nameKeys(p.name.first, p.name.last),
+    mmn_norm: maidenKey(p.mothersMaidenName),
+    town: current?.city ?? null,
+  };
+}
+
+/** Inserts the child rows of a patient (after deleting the old ones when replacing). */
+export async function insertChildren(db: Db, patientId: string, p: Patient): Promise<void> {
+  if (p.aliases.length) {
+    await db
+      .insertInto('patient_names')
+      .values(p.aliases.map((a) => {
+        const k = nameKeys(a.first, a.last);
+        return { patient_id: patientId, type: a.type, first_name: a.first, middle_name: a.middle ?? null, last_name: a.last, first_norm: k.first_norm, last_norm: k.last_norm, last_soundex: k.last_soundex };
+      }))
+      .execute();
+  }
+  if (p.addresses.length) {
+    await db
+      .insertInto('patient_addresses')
+      .values(p.addresses.map((a, i) => ({ patient_id: patientId, street: a.street, street2: a.street2 ?? null, city: a.city, state: a.state, zip: a.zip, county: a.county ?? null, type: a.type, current: a.current, street_norm: normalizeStreet(a.street), position: i })))
+      .execute();
+  }
+  if (p.phones.length) {
+    await db.insertInto('patient_phones').values(p.phones.map((ph, i) => ({ patient_id: patientId, number: normalizePhone(ph.number), use: ph.use, position: i }))).execute();
+  }
+  if (p.guardians.length) {
+    await db
+      .insertInto('patient_guardians')
+      .values(p.guardians.map((g, i) => ({ patient_id: patientId, first_name: g.name.first, last_name: g.name.last, relationship: g.relationship, phone: g.phone ? normalizePhone(g.phone) : null, first_norm: normalizeName(g.name.first), last_norm: normalizeName(g.name.last), position: i })))
+      .execute();
+  }
+  const ids = p.identifiers.filter((i) => i.type !== 'IIS');
+  if (ids.length) {
+    await db.insertInto('patient_identifiers').values(ids.map((i) => ({ patient_id: patientId, type: i.type, value: i.value, assigner: i.assigner }))).execute();
+  }
+}
+
+export async function deleteChildren(db: Db, patientId: string, tables: ReadonlyArray<'patient_names' | 'patient_addresses' | 'patient_phones' | 'patient_guardians'>): Promise<void> {
+  for (const t of tables) await db.deleteFrom(t).where('patient_id', '=', patientId).execute();
+}
+
+export interface PatientRows {
+  row: Selectable<PatientTable>;
+  names: Array<Selectable<Database['patient_names']>>;
+  addresses: Array<{ id: string; street: string; street2: string | null; city: string; state: string; zip: string; county: string | null; type: 'H' | 'M' | 'BA' | 'BR'; current: boolean }>;
+  phones: Array<{ id: string; number: string; use: 'PRN' | 'ORN' | 'WPN' | 'CP' }>;
+  guardians: Array<{ id: string; first_name: string; last_name: string; relationship: string; phone: string | null }>;
+  identifiers: Array<{ id: string; type: 'IIS' | 'MR' | 'MA'; value: string; assigner: string }>;
+}
+
+export async function loadPatientRows(db: Db, id: string): Promise<PatientRows | undefined> {
+  const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [names, addresses, phones, guardians, identifiers] = await Promise.all([
+    db.selectFrom('patient_names').selectAll().where('patient_id', '=', id).execute(),
+    db.selectFrom('patient_addresses').select(['id', 'street', 'street2', 'city', 'state', 'zip', 'county', 'type', 'current']).where('patient_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('patient_phones').select(['id', 'number', 'use']).where('patient_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('patient_guardians').select(['id', 'first_name', 'last_name', 'relationship', 'phone']).where('patient_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('patient_identifiers').select(['id', 'type', 'value', 'assigner']).where('patient_id', '=', id).execute(),
+  ]);
+  return { row, names, addresses, phones, guardians, identifiers };
+}
+
+/** The domain Patient of stored rows (IIS id first among identifiers). */
+export function toPatient(r: PatientRows): Patient {
+  const p = r.row;
+  return {
+    id: p.id,
+    name: { first: p.first_name, ...(p.middle_name ? { middle: p.middle_name } : {}), last: p.last_name, ...(p.suffix ? { suffix: p.suffix } : {}) },
+    aliases: r.names.map((n) => ({ type: n.type, first: n.first_name, ...(n.middle_name ? { middle: n.middle_name } : {}), last: n.last_name })),
+    dob: p.dob,
+    sex: p.sex,
+    multipleBirth: p.multiple_birth,
+    ...(p.birth_order ? { birthOrder: p.birth_order } : {}),
+    ...(p.mothers_maiden_name ? { mothersMaidenName: p.mothers_maiden_name } : {}),
+    ...(p.race ? { race: p.race as Patient['race'] } : {}),
+    ...(p.ethnicity ? { ethnicity: p.ethnicity as Patient['ethnicity'] } : {}),
+    ...(p.language ? { language: p.language } : {}),
+    addresses: r.addresses.map((a) => ({ street: a.street, ...(a.street2 ? { street2: a.street2 } : {}), city: a.city, state: a.state, zip: a.zip, ...(a.county ? { county: a.county } : {}), type: a.type, current: a.current })),
+    phones: r.phones.map((ph) => ({ number: ph.number, use: ph.use })),
+    emails: p.emails,
+    guardians: r.guardians.map((g) => ({ name: { first: g.first_name, last: g.last_name }, relationship: g.relationship as Patient['guardians'][number]['relationship'], ...(g.phone ? { phone: g.phone } : {}) })),
+    identifiers: [{ type: 'IIS', value: p.iis_id, assigner: p.jurisdiction_id }, ...r.identifiers],
+    ...(p.birth_state ? { birthState: p.birth_state } : {}),
+    ...(p.birth_country ? { birthCountry: p.birth_country } : {}),
+    ...(p.notes ? { notes: p.notes } : {}),
+  };
+}
+
+// ---- search blocking ---------------------------------------------------------------------------------------
+
+export interface CandidateQuery {
+  first?: string | undefined;
+  last?: string | undefined;
+  dob?: string | undefined;
+  mothersMaidenName?: string | undefined;
+  guardianLast?: string | undefined;
+  phone?: string | undefined;
+  zip?: string | undefined;
+  street?: string | undefined;
+  iisId?: string | undefined;
+  mrn?: string | undefined;
+}
+
+const BRANCH_LIMIT = 200;
+
+function visible(v: Visibility) {
+  const parts = [sql`p.merged_into IS NULL`];
+  if (!v.includeOptedOut) parts.push(sql`p.opted_out = false`);
+  if (v.towns) parts.push(v.towns.length ? sql`p.town = ANY(${[...v.towns]}::text[])` : sql`false`);
+  if (v.organizationId) parts.push(sql`EXISTS (SELECT 1 FROM patient_org_status s WHERE s.patient_id = p.id AND s.organization_id = ${v.organizationId})`);
+  return sql.join(parts, sql` AND `);
+}
+
+/** Loose name filter for DOB-blocked rows: any trigram, word or phonetic resemblance, either way round. */
+function nameResembles(q: CandidateQuery) {
+  const ors = [];
+  const last = normalizeName(q.last);
+  const first = normalizeName(q.first);
+  if (last) {
+    const k = nameKeys(q.first ?? '', q.last ?? '');
+    ors.push(sql`similarity(p.last_norm, ${last}) > 0.25`, sql`word_similarity(${last}, p.last_norm) > 0.5`, sql`word_similarity(p.last_norm, ${last}) > 0.5`, sql`p.last_soundex = ${k.last_soundex}`, sql`similarity(p.first_norm, ${last}) > 0.4`);
+  }
+  if (first) {
+    const k = nameKeys(q.first ?? '', q.last ?? '');
+    ors.push(sql`similarity(p.first_norm, ${first}) > 0.3`, sql`p.first_soundex = ${k.first_soundex}`, sql`p.first_norm = ANY(${givenNameVariants(q.first ?? '')}::text[])`, sql`similarity(p.last_norm, ${first}) > 0.4`);
+  }
+  return ors.length ? sql`(${sql.join(ors, sql` OR `)})` : sql`true`;
+}
+
+function lastResembles(q: CandidateQuery) {
+  const last = normalizeName(q.last);
+  const first = normalizeName(q.first);
+  const ors = [];
+  if (last) ors.push(sql`p.last_norm % ${last}`, sql`${last} <% p.last_norm`);
+  if (first) ors.push(sql`p.first_norm % ${first}`);
+  return ors.length ? sql`(${sql.join(ors, sql` OR `)})` : sql`true`;
+}
+
+/**
+ * Candidate master ids for a search: the union of blocking branches (identifier, DOB variants + any name
+ * resemblance, exact name with any DOB, name + phone / maiden name / guardian / ZIP). Each branch is
+ * index-backed and capped, so a search never scans the state.
+ */
+export async function findCandidateIds(db: Db, q: CandidateQuery, v: Visibility): Promise<{ ids: string[]; identifierHits: Set<string> }> {
+  const ids = new Set<string>();
+  const identifierHits = new Set<string>();
+  const vis = visible(v);
+  const add = (rows: Array<{ id: string }>, hit = false) => {
+    for (const r of rows) {
+      ids.add(r.id);
+      if (hit) identifierHits.add(r.id);
+    }
+  };
+  if (q.iisId) {
+    const iis = q.iisId.trim().toUpperCase();
+    add((await sql<{ id: string }>`SELECT p.id FROM patients p WHERE (p.iis_id = ${iis} OR p.id IN (SELECT patient_id FROM patient_identifiers WHERE value = ${iis} AND type = 'IIS')) AND ${vis} LIMIT 5`.execute(db)).rows, true);
+  }
+  if (q.mrn) {
+    add((await sql<{ id: string }>`SELECT p.id FROM patients p JOIN patient_identifiers i ON i.patient_id = p.id WHERE i.value = ${q.mrn.trim()} AND i.type = 'MR' AND ${vis} LIMIT 20`.execute(db)).rows, true);
+  }
+  const last = normalizeName(q.last);
+  const first = normalizeName(q.first);
+  if (q.dob) {
+    const dobs = dobVariants(q.dob);
+    add((await sql<{ id: string }>`SELECT p.id FROM patients p WHERE p.dob = ANY(${dobs}::date[]) AND ${nameResembles(q)} AND ${vis} LIMIT ${BRANCH_LIMIT}`.execute(db)).rows);
+    if (last) {
+      add((await sql<{ id: string }>`SELECT p.id FROM patients p JOIN patient_names n ON n.patient_id = p.id WHERE p.dob = ANY(${dobs}::date[]) AND (n.last_norm % ${last} OR n.last_norm = ${last}) AND ${vis} LIMIT 50`.execute(db)).rows);
+    }
+  }
+  if (last && first) {
+    // The DOB may be wrong beyond a transposition: exact surname with the given name or its nicknames.
+    add((await sql<{ id: string }>`SELECT p.id FROM patients p WHERE p.last_norm = ${last} AND p.first_norm = ANY(${givenNameVariants(q.first ?? '')}::text[]) AND ${vis} LIMIT 50`.execute(db)).rows);
+  }
+  const phone = normalizePhone(q.phone);
+  if (phone.length >= 7) {
+    add((await sql<{ id: string }>`SELECT DISTINCT p.id FROM patients p JOIN patient_phones ph ON ph.patient_id = p.id WHERE ph.number = ${phone} AND ${vis} LIMIT 50`.execute(db)).rows);
+  }
+  if ((last || first) && q.mothersMaidenName) {
+    const mmn = normalizeName(q.mothersMaidenName);
+    add((await sql<{ id: string }>`SELECT p.id FROM patients p WHERE p.mmn_norm % ${mmn} AND ${lastResembles(q)} AND ${vis} LIMIT 50`.execute(db)).rows);
+  }
+  if ((last || first) && q.guardianLast) {
+    const g = normalizeName(q.guardianLast);
+    add((await sql<{ id: string }>`SELECT DISTINCT p.id FROM patients p JOIN patient_guardians gd ON gd.patient_id = p.id WHERE gd.last_norm % ${g} AND ${lastResembles(q)} AND ${vis} LIMIT 50`.execute(db)).rows);
+  }
+  if ((last || first) && (q.zip || q.street)) {
+    const zip = q.zip?.slice(0, 5);
+    const street = q.street ? normalizeStreet(q.street) : undefined;
+    const where = [zip ? sql`a.zip = ${zip}` : sql`true`, street ? sql`a.street_norm = ${street}` : sql`true`];
+    add((await sql<{ id: string }>`SELECT DISTINCT p.id FROM patients p JOIN patient_addresses a ON a.patient_id = p.id WHERE ${sql.join(where, sql` AND `)} AND ${lastResembles(q)} AND ${vis} LIMIT 50`.execute(db)).rows);
+  }
+  return { ids: [...ids], identifierHits };
+}
+
+export interface CandidateSummary {
+  id: string;
+  iisId: string;
+  dob: string;
+  sex: string;
+  name: { first: string; middle: string | null; last: string; suffix: string | null };
+  town: string | null;
+  ownerOrgId: string | null;
+  optedOut: boolean;
+  jurisdictionStatus: string;
+  subject: MatchSubject;
+}
+
+/** Everything the matcher looks at, for a set of masters, in five queries. */
+export async function loadMatchSubjects(db: Db, ids: readonly string[]): Promise<CandidateSummary[]> {
+  if (ids.length === 0) return [];
+  const list = [...ids];
+  const [rows, names, addresses, phones, guardians] = await Promise.all([
+    db.selectFrom('patients').select(['id', 'iis_id', 'first_name', 'middle_name', 'last_name', 'suffix', 'dob', 'sex', 'mothers_maiden_name', 'birth_order', 'town', 'owner_org_id', 'opted_out', 'jurisdiction_status']).where('id', 'in', list).execute(),
+    db.selectFrom('patient_names').select(['patient_id', 'type', 'first_name', 'last_name']).where('patient_id', 'in', list).execute(),
+    db.selectFrom('patient_addresses').select(['patient_id', 'street', 'zip']).where('patient_id', 'in', list).execute(),
+    db.selectFrom('patient_phones').select(['patient_id', 'number']).where('patient_id', 'in', list).execute(),
+    db.selectFrom('patient_guardians').select(['patient_id', 'first_name', 'last_name']).where('patient_id', 'in', list).execute(),
+  ]);
+  const group = <T extends { patient_id: string }>(xs: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) m.set(x.patient_id, [...(m.get(x.patient_id) ?? []), x]);
+    return m;
+  };
+  const n = group(names);
+  const a = group(addresses);
+  const ph = group(phones);
+  const g = group(guardians);
+  return rows.map((r) => ({
+    id: r.id,
+    iisId: r.iis_id,
+    dob: r.dob,
+    sex: r.sex,
+    name: { first: r.first_name, middle: r.middle_name, last: r.last_name, suffix: r.suffix },
+    town: r.town,
+    ownerOrgId: r.owner_org_id,
+    optedOut: r.opted_out,
+    jurisdictionStatus: r.jurisdiction_status,
+    subject: {
+      name: { first: r.first_name, ...(r.middle_name ? { middle: r.middle_name } : {}), last: r.last_name },
+      dob: r.dob,
+      sex: r.sex,
+      aliases: (n.get(r.id) ?? []).map((x) => ({ type: x.type, first: x.first_name, last: x.last_name })),
+      mothersMaidenName: r.mothers_maiden_name ?? undefined,
+      addresses: (a.get(r.id) ?? []).map((x) => ({ street: x.street, zip: x.zip })),
+      phones: (ph.get(r.id) ?? []).map((x) => ({ number: x.number })),
+      guardians: (g.get(r.id) ?? []).map((x) => ({ name: { first: x.first_name, last: x.last_name } })),
+      birthOrder: r.birth_order ?? undefined,
+    },
+  }));
+}

@@ -1,0 +1,115 @@
+// One zod schema per request: validation, the TypeScript type and the OpenAPI docs.
+
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real date');
+const name = (label: string, max = 80) => z.string().trim().min(1, `Enter ${label}`).max(max, `Use at most ${max} characters`);
+const optionalText = (max = 200) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
+
+export const IsoDate = isoDate;
+
+export const SearchQuery = z.object({
+  lastName: optionalText(80),
+  firstName: optionalText(80),
+  middleName: optionalText(80),
+  dob: isoDate.optional(),
+  sex: z.enum(['F', 'M', 'X', 'U']).optional(),
+  mothersMaidenName: optionalText(80),
+  guardianName: optionalText(160),
+  phone: optionalText(40),
+  street: optionalText(200),
+  zip: z.string().trim().regex(/^\d{5}(-?\d{4})?$/, 'Use a 5-digit ZIP code').optional(),
+  iisId: optionalText(40),
+  mrn: optionalText(40),
+  limit: z.coerce.number().int().min(1).max(50).default(25),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+const Address = z.object({
+  street: name('the street', 200),
+  street2: optionalText(100),
+  city: name('the city or town'),
+  state: z.string().trim().length(2, 'Use the 2-letter state code').toUpperCase(),
+  zip: z.string().trim().regex(/^\d{5}(-?\d{4})?$/, 'Use a 5-digit ZIP code'),
+  county: optionalText(60),
+  type: z.enum(['H', 'M', 'BA', 'BR']).default('H'),
+  current: z.boolean().default(true),
+});
+
+const Phone = z.object({
+  number: z.string().trim().transform((s) => s.replace(/\D/g, '')).pipe(z.string().min(10, 'Enter a 10-digit phone number').max(15)),
+  use: z.enum(['PRN', 'ORN', 'WPN', 'CP']).default('PRN'),
+});
+
+const Guardian = z.object({
+  name: z.object({ first: name('the guardian’s first name'), last: name('the guardian’s last name') }),
+  relationship: z.enum(['MTH', 'FTH', 'GRD', 'GRP', 'FCH', 'SEL', 'OTH']),
+  phone: optionalText(40),
+});
+
+export const PatientBody = z.object({
+  name: z.object({ first: name('the first name'), middle: optionalText(80), last: name('the last name'), suffix: optionalText(10) }),
+  aliases: z.array(z.object({ first: name('the first name'), middle: optionalText(80), last: name('the last name'), type: z.enum(['A', 'M', 'B', 'L']).default('A') })).max(20).default([]),
+  dob: isoDate,
+  sex: z.enum(['F', 'M', 'X', 'U']),
+  multipleBirth: z.boolean().default(false),
+  birthOrder: z.number().int().min(1).max(9).optional(),
+  mothersMaidenName: optionalText(80),
+  race: z.enum(['1002-5', '2028-9', '2054-5', '2076-8', '2106-3', '2131-1']).optional(),
+  ethnicity: z.enum(['2135-2', '2186-5']).optional(),
+  language: optionalText(10),
+  addresses: z.array(Address).max(10).default([]),
+  phones: z.array(Phone).max(10).default([]),
+  emails: z.array(z.string().trim().email('Enter a valid e-mail address').max(254)).max(5).default([]),
+  guardians: z.array(Guardian).max(6).default([]),
+  identifiers: z.array(z.object({ type: z.enum(['MR', 'MA']), value: name('the identifier', 40), assigner: optionalText(80) })).max(10).default([]),
+  birthState: optionalText(2),
+  birthCountry: optionalText(3),
+  notes: optionalText(2000),
+});
+export type PatientBody = z.infer<typeof PatientBody>;
+
+export const CreatePatientBody = PatientBody.extend({
+  /** Set after the user has seen the likely duplicates and confirmed this is a new person. */
+  confirmNew: z.boolean().default(false),
+});
+
+export const UpdatePatientBody = PatientBody.extend({
+  /** The version that was edited (optimistic concurrency: a stale edit is refused with 409). */
+  version: z.number().int().min(1),
+  reason: optionalText(500),
+});
+
+export const IdParams = z.object({ id: z.string().uuid() });
+
+export const OrgStatusBody = z.object({
+  status: z.enum(['active', 'inactive_moved', 'inactive_not_patient']),
+  reason: optionalText(500),
+});
+
+export const JurisdictionStatusBody = z.object({
+  status: z.enum(['active', 'moved', 'deceased']),
+  deceasedDate: isoDate.optional(),
+  reason: optionalText(500),
+});
+
+export const OwnerBody = z.object({
+  /** true: the caller's clinic becomes the medical home; false: release it (only the owner or DPH). */
+  own: z.boolean(),
+  reason: optionalText(500),
+});
+
+export const OptOutBody = z.object({
+  optedOut: z.boolean(),
+  reason: z.string().trim().min(3, 'Give the reason (e.g. signed written request received)').max(500),
+});
+
+export const MergeBody = z.object({
+  survivorId: z.string().uuid(),
+  mergedId: z.string().uuid(),
+  reason: z.string().trim().min(3, 'Give the reason for the merge').max(500),
+});
+
+export const UnmergeBody = z.object({ reason: z.string().trim().min(3, 'Give the reason for the unmerge').max(500) });
+
+export const CertificateQuery = z.object({ kind: z.enum(['full', 'covid']).default('full') });
