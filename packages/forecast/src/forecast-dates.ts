@@ -2,7 +2,7 @@
  * 7.5 Generate Forecast Dates And Recommended Vaccines (Table 7-13) and the candidate earliest
  * date (FORECASTDTCAN-1).
  */
-import { addDuration, type DayNumber } from './date-arithmetic.ts';
+import { addDuration, MAX_DATE, type DayNumber } from './date-arithmetic.ts';
 import { isInForce, type SeriesRun } from './context.ts';
 import { selectAge } from './evaluate-age.ts';
 import { intervalReferenceDate } from './evaluate-interval.ts';
@@ -90,7 +90,8 @@ export function generateForecastDates(run: SeriesRun, seriesDose: SeriesDose): F
     if (!e || !d) continue;
     if (e.inadvertent || e.targetDose !== undefined) earliest = max(earliest, d.date);
   }
-  const earliestDate = earliest ?? ctx.dob;
+  // Table 7-9: a candidate earliest date with nothing to compute it from is assumed to be 12/31/2999
+  const earliestDate = earliest ?? MAX_DATE;
 
   // FORECASTDT-2 / FORECASTDT-5
   const unadjustedRecommendedDate = earliestRecAgeDate ?? earliestRecInt ?? earliestDate;

@@ -3,6 +3,7 @@
  * 7.1 conditional skip, 7.2 evidence of immunity, 7.3 contraindications, 7.4 forecast need
  * (Table 7-10), 7.5 dates and recommended vaccines, 7.6 validate recommendation.
  */
+import { MAX_DATE } from './date-arithmetic.ts';
 import type { SeriesRun } from './context.ts';
 import { determineContraindications } from './determine-contraindications.ts';
 import { determineEvidenceOfImmunity } from './determine-evidence-of-immunity.ts';
@@ -64,7 +65,7 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
     if (dates.maximumAgeDate !== undefined && ctx.assessmentDate >= dates.maximumAgeDate) {
       return { status: 'Aged Out', reasons: [...reasons, 'Patient has exceeded the maximum age'], recommendedVaccines: [], targetDose: td.seriesDose, maxAgeDate: dates.maximumAgeDate };
     }
-    if (dates.maximumAgeDate !== undefined && dates.earliestDate >= dates.maximumAgeDate) {
+    if (dates.earliestDate >= (dates.maximumAgeDate ?? MAX_DATE)) {
       return { status: 'Aged Out', reasons: [...reasons, 'Patient is unable to finish the series prior to the maximum age'], recommendedVaccines: [], targetDose: td.seriesDose, maxAgeDate: dates.maximumAgeDate };
     }
     // 7.6 validate recommendation: conditional skip with the earliest date as reference (7.6.1)

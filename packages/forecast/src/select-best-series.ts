@@ -70,7 +70,10 @@ export function canStart(r: PatientSeriesResult, dob: DayNumber, assessmentDate:
 export function preFilter(group: readonly PatientSeriesResult[], dob: DayNumber, assessmentDate: DayNumber): PatientSeriesResult[] {
   const allCi = group.every((r) => r.forecast.status === 'Contraindicated');
   const candidates = group.filter((r) => r.forecast.status !== 'Contraindicated' || allCi); // SELECTB-24
-  const bestPriority = Math.min(...group.map((r) => priorityRank(r.series.seriesPriority)));
+  // SELECTSCORE-2 series priority: compared with the relevant series that can still be given (a series that
+  // is Aged Out cannot out-rank one that can be completed)
+  const live = group.filter((r) => r.forecast.status !== 'Aged Out');
+  const bestPriority = Math.min(...(live.length ? live : group).map((r) => priorityRank(r.series.seriesPriority)));
   const noValidInGroup = group.every((r) => r.validDoseCount === 0);
   const hasDefault = group.some((r) => r.series.defaultSeries);
   return candidates.filter((r) => {
