@@ -31,6 +31,8 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Argon2id cost; tests lower it. */
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
+  /** Run the background job worker in this process (sessions clean-up and later jobs). */
+  JOB_WORKER: z.enum(['on', 'off']).default('on'),
   /** Rate limit of requests per minute per client IP on the whole API. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
@@ -48,5 +50,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Settings for tests: quiet, fast hashing, no web bundle. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({}, { LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: 1024, RATE_LIMIT_PER_MINUTE: 100_000, NUTMEG_SEED: 'none', WEB_DIST: '/nonexistent', ...overrides });
+  return loadConfig({}, { LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: 1024, RATE_LIMIT_PER_MINUTE: 100_000, JOB_WORKER: 'off', NUTMEG_SEED: 'none', WEB_DIST: '/nonexistent', ...overrides });
 }

@@ -6,6 +6,7 @@ import type { App } from './http.ts';
 import { createMailer } from './modules/mail/mailer.ts';
 import { sharedRecommender } from './modules/recommender/recommender.ts';
 import { bootstrap, type SeedReport } from './seed/seed.ts';
+import { maintenanceHandlers, scheduleMaintenance, startJobWorker } from './modules/jobs/index.ts';
 
 export interface Server {
   app: App;
@@ -29,6 +30,8 @@ export async function createServer(config: Config, opts: { handle?: DbHandle; cl
       recommender: sharedRecommender(config.CDSI_DATA_DIR),
     };
     const seed = await bootstrap(ctx);
+    await scheduleMaintenance(ctx);
+    const worker = config.JOB_WORKER === 'on' ? startJobWorker(handle.db, maintenanceHandlers(ctx)) : undefined;
     const app = await buildApp(ctx, { engine: handle.engine });
     return {
       app,
@@ -37,6 +40,7 @@ export async function createServer(config: Config, opts: { handle?: DbHandle; cl
       seed,
       async shutdown() {
         await app.close();
+        await worker?.stop();
         await handle.close();
       },
     };

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer } from '../../testing/test-server.ts';
+import { enqueueJob, runOneJob } from './job-queue.ts';
+import { maintenanceHandlers, SESSION_CLEANUP } from './maintenance-jobs.ts';
+
+describe('jobs in the database', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await createTestServer();
+  });
+  afterAll(async () => {
+    await s.shutdown();
+  });
+
+  it('gives each job to exactly one of several workers', async () => {
+    const ran: string[] = [];
+    for (let i = 0; i < 6; i++) await enqueueJob(s.ctx.db, 'test.count', { i });
+    const handler = { 'test.count': async (p: Record<string, unknown>) => void ran.push(String(p.i)) };
+    await Promise.all(['w1', 'w2', 'w3'].map(async (w) => {
+      while (await runOneJob(s.ctx.db, w, handler)) {
+        /* drain */
+      }
+    }));
+    expect(ran.sort()).toEqual(['0', '1', '2', '3', '4', '5']);
+  });
+
+  it('retries a failing job later and records the error', async () => {
+    const id = await enqueueJob(s.ctx.db, 'test.fail');
+    await runOneJob(s.ctx.db, 'w', { 'test.fail': async () => { throw new Error('boom'); } });
+    const row = await s.ctx.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'queued', last_error: 'boom', attempts: 1 });
+    expect(row.run_at.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('cleans up expired sessions and schedules itself again', async () => {
+    await s.signIn('clinicstaff');
+    s.clock.advance(13 * 3_600_000);
+    await enqueueJob(s.ctx.db, SESSION_CLEANUP, {}, new Date(0));
+    const before = await s.ctx.db.selectFrom('sessions').select('id').execute();
+    expect(before.length).toBeGreaterThan(0);
+    await runOneJob(s.ctx.db, 'w', maintenanceHandlers(s.ctx), s.clock.now());
+    expect(await s.ctx.db.selectFrom('sessions').select('id').execute()).toEqual([]);
+    const next = await s.ctx.db.selectFrom('jobs').select('run_at').where('kind', '=', SESSION_CLEANUP).where('status', '=', 'queued').execute();
+    expect(next.length).toBeGreaterThan(0);
+    s.clock.set(new Date());
+  });
+});

@@ -1,0 +1,30 @@
+import { sql } from 'kysely';
+import type { AppContext } from '../../context.ts';
+import { enqueueJob, type JobHandler } from './job-queue.ts';
+
+export const SESSION_CLEANUP = 'sessions.cleanup';
+
+/** Removes sessions past their absolute or idle limit and re-schedules itself hourly. */
+export function maintenanceHandlers(ctx: AppContext): Record<string, JobHandler> {
+  return {
+    [SESSION_CLEANUP]: async () => {
+      const now = ctx.clock.now();
+      const idleCutoff = new Date(now.getTime() - ctx.config.SESSION_IDLE_MINUTES * 60_000);
+      const r = await ctx.db
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('absolute_expires_at', '<', now), eb('last_seen_at', '<', idleCutoff)]))
+        .executeTakeFirst();
+      await enqueueJob(ctx.db, SESSION_CLEANUP, {}, new Date(now.getTime() + 3_600_000));
+      return { deleted: Number(r.numDeletedRows) };
+    },
+  };
+}
+
+/** Makes sure the recurring maintenance job exists (once, whichever process starts first). */
+export async function scheduleMaintenance(ctx: AppContext): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(7042004)`.execute(trx);
+    const pending = await trx.selectFrom('jobs').select('id').where('kind', '=', SESSION_CLEANUP).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+    if (!pending) await enqueueJob(trx, SESSION_CLEANUP, {}, ctx.clock.now());
+  });
+}
