@@ -84,9 +84,17 @@ function pad(n: number, w: number): string {
   return String(n).padStart(w, '0');
 }
 
+const FORMATTED = new Map<DayNumber, string>();
+
 export function formatIsoDate(d: DayNumber): string {
-  const [y, m, day] = civilFromDays(d);
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(day, 2)}`;
+  let s = FORMATTED.get(d);
+  if (s === undefined) {
+    const [y, m, day] = civilFromDays(d);
+    s = `${pad(y, 4)}-${pad(m, 2)}-${pad(day, 2)}`;
+    if (FORMATTED.size > 100_000) FORMATTED.clear(); // bounded memo
+    FORMATTED.set(d, s);
+  }
+  return s;
 }
 
 const TERM = /^([+-])?\s*(\d+)\s*(year|years|month|months|week|weeks|day|days)$/i;

@@ -122,8 +122,9 @@ export function recommendedVaccines(run: SeriesRun, seriesDose: SeriesDose, date
     if (contraindicatedCvx.has(v.cvx)) continue;
     const begin = v.beginAge ? addDuration(run.ctx.dob, v.beginAge) : Number.NEGATIVE_INFINITY;
     const end = v.endAge ? addDuration(run.ctx.dob, v.endAge) : Number.POSITIVE_INFINITY;
-    const inRange = (d: DayNumber) => begin <= d && d < end;
-    if (inRange(dates.earliestDate) || inRange(dates.recommendedDate)) out.push({ cvx: v.cvx, vaccineType: v.vaccineType });
+    const e = dates.earliestDate;
+    const r = dates.recommendedDate;
+    if ((begin <= e && e < end) || (begin <= r && r < end)) out.push({ cvx: v.cvx, vaccineType: v.vaccineType });
   }
   return out;
 }

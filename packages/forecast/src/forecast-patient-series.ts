@@ -8,9 +8,9 @@ import type { SeriesRun } from './context.ts';
 import { determineContraindications } from './determine-contraindications.ts';
 import { determineEvidenceOfImmunity } from './determine-evidence-of-immunity.ts';
 import { evaluateConditionalSkip } from './evaluate-conditional-skip.ts';
-import { generateForecastDates, recommendedVaccines } from './forecast-dates.ts';
-import type { Antigen } from './supporting-data/model.ts';
-import type { PatientSeriesForecast } from './types.ts';
+import { generateForecastDates, recommendedVaccines, type ForecastDates } from './forecast-dates.ts';
+import type { Antigen, SeriesDose } from './supporting-data/model.ts';
+import type { PatientSeriesForecast, RecommendedVaccine } from './types.ts';
 
 /** FORECASTDN-1 */
 export function forecastDoseNumber(run: SeriesRun): number {
@@ -25,6 +25,39 @@ export function forecastDoseNumber(run: SeriesRun): number {
     n++;
   }
   return n + 1;
+}
+
+/** A 'Not Complete' patient series forecast; recommended vaccines (FORECASTRECVAC-1) are worked out on first use. */
+class NotCompleteForecast implements PatientSeriesForecast {
+  readonly status = 'Not Complete' as const;
+  readonly earliestDate: number;
+  readonly unadjustedRecommendedDate: number;
+  readonly recommendedDate: number;
+  readonly unadjustedPastDueDate?: number;
+  readonly pastDueDate?: number;
+  readonly latestDate?: number;
+  readonly maxAgeDate?: number;
+  #vaccines: RecommendedVaccine[] | undefined;
+  constructor(
+    private readonly run: SeriesRun,
+    readonly targetDose: SeriesDose,
+    private readonly dates: ForecastDates,
+    private readonly contraindicatedCvx: ReadonlySet<string>,
+    readonly forecastDoseNumber: number,
+    readonly reasons: readonly string[],
+  ) {
+    this.earliestDate = dates.earliestDate;
+    this.unadjustedRecommendedDate = dates.unadjustedRecommendedDate;
+    this.recommendedDate = dates.recommendedDate;
+    this.unadjustedPastDueDate = dates.unadjustedPastDueDate;
+    this.pastDueDate = dates.pastDueDate;
+    this.latestDate = dates.latestDate;
+    this.maxAgeDate = dates.maximumAgeDate;
+  }
+  get recommendedVaccines(): RecommendedVaccine[] {
+    this.#vaccines ??= recommendedVaccines(this.run, this.targetDose, this.dates, this.contraindicatedCvx);
+    return this.#vaccines;
+  }
 }
 
 export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startIndex: number): PatientSeriesForecast {
@@ -44,7 +77,8 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
       t++;
     }
     const td = tds[t];
-    const anySatisfied = tds.some((x) => x.status === 'Satisfied');
+    let anySatisfied = false;
+    for (const x of tds) if (x.status === 'Satisfied') anySatisfied = true;
     // 7.2 evidence of immunity
     const imm = determineEvidenceOfImmunity(ctx, antigen.immunity);
     if (imm.immune) return { status: 'Immune', reasons: [...reasons, 'Patient has evidence of immunity'], recommendedVaccines: [] };
@@ -76,20 +110,7 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
       t++;
       continue;
     }
-    return {
-      status: 'Not Complete',
-      forecastDoseNumber: forecastDoseNumber(run),
-      earliestDate: dates.earliestDate,
-      unadjustedRecommendedDate: dates.unadjustedRecommendedDate,
-      recommendedDate: dates.recommendedDate,
-      unadjustedPastDueDate: dates.unadjustedPastDueDate,
-      pastDueDate: dates.pastDueDate,
-      latestDate: dates.latestDate,
-      maxAgeDate: dates.maximumAgeDate,
-      reasons,
-      recommendedVaccines: recommendedVaccines(run, td.seriesDose, dates, ci.contraindicatedCvx),
-      targetDose: td.seriesDose,
-    };
+    return new NotCompleteForecast(run, td.seriesDose, dates, ci.contraindicatedCvx, forecastDoseNumber(run), reasons);
   }
   throw new Error('forecast did not converge');
 }

@@ -98,13 +98,14 @@ function award(facts: readonly ScoringFacts[], pred: (f: ScoringFacts) => boolea
 
 /** 8.2 – 8.7: the prioritized patient series of one series group. */
 export function selectPrioritizedSeries(group: readonly PatientSeriesResult[], dob: DayNumber, assessmentDate: DayNumber): PatientSeriesResult | undefined {
-  const scorable = preFilter(group, dob, assessmentDate).map((r) => scoringFacts(r, dob));
+  const candidates = preFilter(group, dob, assessmentDate);
+  // Table 8-3
+  if (candidates.length === 1) return candidates[0];
   const defaults = group.filter((r) => r.series.defaultSeries && canStart(r, dob, assessmentDate));
+  if (candidates.length === 0) return defaults.length === 1 ? defaults[0] : undefined;
+  const scorable = candidates.map((r) => scoringFacts(r, dob));
   const complete = scorable.filter((f) => f.complete);
   const inProcess = scorable.filter((f) => f.inProcess);
-  // Table 8-3
-  if (scorable.length === 0) return defaults.length === 1 ? defaults[0] : undefined;
-  if (scorable.length === 1) return scorable[0]?.result;
   if (complete.length === 1) return complete[0]?.result;
   if (complete.length === 0 && inProcess.length === 1) return inProcess[0]?.result;
   if (complete.length === 0 && inProcess.length === 0 && defaults.length === 1 && scorable.every((f) => f.validDoses === 0)) return defaults[0];

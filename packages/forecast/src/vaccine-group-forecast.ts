@@ -33,27 +33,27 @@ function blendType(t: SeriesType): SeriesType {
 
 export function vaccineGroupForecasts(ctx: PatientContext, group: VaccineGroup, antigens: ReadonlyMap<string, AntigenResult>): VaccineGroupForecast[] {
   // FORECASTVG-1: best series of the antigens of the group, blended by series type
-  const byType = new Map<SeriesType, PatientSeriesResult[]>();
+  const all: PatientSeriesResult[] = [];
+  const standard: PatientSeriesResult[] = [];
+  const risk: PatientSeriesResult[] = [];
   for (const a of group.antigens) {
     const ar = antigens.get(a);
     if (!ar) continue;
     for (const b of ar.bestSeries) {
-      const t = blendType(b.series.type);
-      const list = byType.get(t);
-      if (list) list.push(b);
-      else byType.set(t, [b]);
+      all.push(b);
+      if (blendType(b.series.type) === 'Risk') risk.push(b);
+      else standard.push(b);
     }
   }
-  const out: VaccineGroupForecast[] = [];
+  if (all.length === 0) return [];
   if (group.antigens.length === 1) {
     // 9.2: one vaccine group forecast; with a risk best series (non-equivalent series group) the
     // forecast is made from the risk series, the standard ones still count for the dose number
-    const all = [...byType.values()].flat();
-    const risk = byType.get('Risk');
-    if (all.length > 0) out.push(blend(ctx, group, risk ? 'Risk' : 'Standard', risk ?? all, all));
-    return out;
+    return [blend(ctx, group, risk.length ? 'Risk' : 'Standard', risk.length ? risk : all, all)];
   }
-  for (const [type, series] of byType) out.push(blend(ctx, group, type, series, series));
+  const out: VaccineGroupForecast[] = [];
+  if (standard.length) out.push(blend(ctx, group, 'Standard', standard, standard));
+  if (risk.length) out.push(blend(ctx, group, 'Risk', risk, risk));
   if (out.length < 2) return out;
   // the primary forecast of the vaccine group: risk before standard, then the most actionable
   return out.sort((a, b) => (a.seriesType === 'Risk' ? 0 : 1) - (b.seriesType === 'Risk' ? 0 : 1) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);

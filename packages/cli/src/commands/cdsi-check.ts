@@ -42,8 +42,23 @@ export async function cdsiCheck(argv: string[]): Promise<number> {
   const known = new Map<string, KnownDisagreement>();
   const kp = knownPath ?? (existsSync(DEFAULT_KNOWN) ? DEFAULT_KNOWN : undefined);
   if (kp) {
-    const list = JSON.parse(readFileSync(kp, 'utf8')) as KnownDisagreement[];
-    for (const k of list) known.set(k.id, k);
+    let list: KnownDisagreement[];
+    try {
+      list = JSON.parse(readFileSync(kp, 'utf8')) as KnownDisagreement[];
+      if (!Array.isArray(list)) throw new Error('expected a JSON array');
+    } catch (e) {
+      console.error(`cdsi-check: cannot read known disagreements ${kp}: ${(e as Error).message}`);
+      console.log('0 passed, 0 failed');
+      return 2;
+    }
+    for (const k of list) {
+      if (!k.id || !k.clause || !k.why) {
+        console.error(`cdsi-check: known disagreement ${k.id ?? '(no id)'} must have an id, a clause and a why`);
+        console.log('0 passed, 0 failed');
+        return 2;
+      }
+      known.set(k.id, k);
+    }
   }
   const t0 = performance.now();
   const data = loadSupportingDataFromDir(dataDir ?? defaultSupportingDataDir());
