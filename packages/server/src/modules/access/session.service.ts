@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import QRCode from 'qrcode';
 import { AppError, invalid } from '../../errors.ts';
 import type { AppContext } from '../../context.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { isAccessType, isDphRole, modulesFor, type DphRole } from './access-model.ts';
 import type { Actor } from './actor.ts';
 import { permissionsFor } from './permissions.ts';

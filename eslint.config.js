@@ -1,0 +1,45 @@
+// Lint for correctness and for the direction of dependencies (docs/ARCHITECTURE.md); the formatter
+// (prettier) owns style.
+import tseslint from 'typescript-eslint';
+
+const crossModule = {
+  group: ['../*/*', '!../../*', '!../*/index.ts'],
+  message: 'Modules reach each other only through their index.ts (docs/ARCHITECTURE.md).',
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'packages/web/vite.config.ts', 'eslint.config.js'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      eqeqeq: ['error', 'always'],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }, { object: 'test', property: 'only' }],
+    },
+  },
+  {
+    // The recommender engine is pure: no internal packages, no I/O (node.ts is its one I/O door).
+    files: ['packages/forecast/src/**/*.ts'],
+    ignores: ['packages/forecast/src/node.ts', 'packages/forecast/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@nutmeg/*', 'node:*', 'fs', 'path', 'http', 'https', 'pg', 'kysely'], message: '@nutmeg/forecast is pure: no I/O and no internal imports.' }] }],
+    },
+  },
+  {
+    files: ['packages/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@nutmeg/server*', '@nutmeg/web*', '@nutmeg/cli*'], message: 'The database package knows no app code.' }] }] },
+  },
+  {
+    files: ['packages/server/src/modules/*/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [crossModule, { group: ['@nutmeg/web*', '@nutmeg/cli*'], message: 'The server does not import the UI or the CLI.' }] }] },
+  },
+  {
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@nutmeg/server*', '@nutmeg/db*', '@nutmeg/cli*', 'node:*'], message: 'The web UI talks to the server only over HTTP.' }] }] },
+  },
+);
