@@ -22,8 +22,25 @@ function ageWindow(ctx: PatientContext, b: Duration | undefined, e: Duration | u
 
 const NONE: ContraindicationOutcome = { contraindicated: false, applying: [], contraindicatedCvx: new Set() };
 
+/** Antigen-level part of 7.3 for the patient (Tables 7-5 and 7-6), computed once per patient and antigen. */
+const LAST = new WeakMap<Antigen, { ctx: PatientContext; antigenCi: boolean; applying: string[]; cvx: Set<string> }>();
+
 export function determineContraindications(ctx: PatientContext, antigen: Antigen, seriesDose: SeriesDose | undefined): ContraindicationOutcome {
   if (ctx.observations.size === 0) return NONE;
+  let base = LAST.get(antigen);
+  if (!base || base.ctx !== ctx) {
+    base = { ctx, ...antigenLevel(ctx, antigen) };
+    LAST.set(antigen, base);
+  }
+  if (!base.antigenCi && base.cvx.size === 0) return NONE;
+  // Table 7-7: all preferable vaccines contraindicated?
+  const pv = seriesDose?.preferableVaccines ?? [];
+  const cvx = base.cvx;
+  const allVaccines = pv.length > 0 && pv.every((v) => cvx.has(v.cvx));
+  return { contraindicated: base.antigenCi || allVaccines, applying: base.applying, contraindicatedCvx: cvx };
+}
+
+function antigenLevel(ctx: PatientContext, antigen: Antigen): { antigenCi: boolean; applying: string[]; cvx: Set<string> } {
   const applying: string[] = [];
   let antigenCi = false;
   // Table 7-5 antigen contraindications
@@ -45,8 +62,5 @@ export function determineContraindications(ctx: PatientContext, antigen: Antigen
     }
     if (any) applying.push(c.text || c.title);
   }
-  // Table 7-7: all preferable vaccines contraindicated?
-  const pv = seriesDose?.preferableVaccines ?? [];
-  const allVaccines = pv.length > 0 && pv.every((v) => cvx.has(v.cvx));
-  return { contraindicated: antigenCi || allVaccines, applying, contraindicatedCvx: cvx };
+  return { antigenCi, applying, cvx };
 }
