@@ -175,7 +175,9 @@ export function evaluateAntigen(ctx: PatientContext, antigen: Antigen, doses: re
   if (ctx.observations.size > 0) {
     for (const s of antigen.series) {
       if (s.type !== 'Risk') continue;
-      for (const ind of s.indications) if (ctx.observations.has(ind.code) && !indicationApplies(ctx, ind)) unresolved.push(`${s.name}: ${ind.description || ind.text}`);
+      for (const ind of s.indications) {
+        if (ctx.observations.has(ind.code) && !indicationApplies(ctx, ind)) unresolved.push(`${s.name} not applied (outside the indication's age range): ${ind.description || ind.text}`);
+      }
     }
   }
   return { antigen: antigen.name, relevantSeries: relevantResults, bestSeries: best, unresolvedIndications: unresolved };

@@ -27,7 +27,7 @@ describe('6.5 evaluate preferable interval (Table 6-18)', () => {
   it('explains how early the dose was (CALCDTINT-3)', () => {
     const r = twoDoses('2025-03-20');
     const res = evaluatePreferableIntervals(r, td2, d('2025-03-20'), 1);
-    expect(res.checks[0]?.explanation).toBe('given 5 day(s) before the absolute minimum interval of 4 weeks - 4 days after the previous dose (2025-03-01)');
+    expect(res.checks[0]?.explanation).toBe('given 5 days before the absolute minimum interval of 4 weeks - 4 days after dose 1 (2025-03-01)');
   });
 
   it('CALCDTINT-1 ignores previous doses that are extraneous, sub-standard or inadvertent', () => {

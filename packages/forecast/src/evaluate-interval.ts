@@ -31,7 +31,7 @@ export function intervalReferenceDate(run: SeriesRun, interval: IntervalSpec, be
       const d = run.doses[i];
       if (!e || !d) continue;
       if ((e.status === 'Valid' || e.status === 'Not Valid') && !e.inadvertent) {
-        return { date: d.date, what: 'the previous dose', rule: 'CALCDTINT-1' };
+        return { date: d.date, what: `dose ${i + 1}`, rule: 'CALCDTINT-1' };
       }
     }
     return undefined;
@@ -67,6 +67,8 @@ export function intervalReferenceDate(run: SeriesRun, interval: IntervalSpec, be
   return undefined;
 }
 
+export const days = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
+
 export type IntervalOutcome = 'Too Soon' | 'Grace Period' | 'Valid';
 
 export interface IntervalCheck {
@@ -91,7 +93,7 @@ function checkOne(run: SeriesRun, interval: IntervalSpec, date: DayNumber, befor
       absoluteMinimumIntervalDate: absMin,
       minimumIntervalDate: min,
       interval,
-      explanation: `given ${absMin - date} day(s) before the ${label} interval of ${interval.absMinInt?.text} after ${describeReference(ref)}`,
+      explanation: `given ${days(absMin - date)} before the ${label} interval of ${interval.absMinInt?.text} after ${describeReference(ref)}`,
     };
   }
   if (min !== undefined && date < min) {
@@ -101,7 +103,7 @@ function checkOne(run: SeriesRun, interval: IntervalSpec, date: DayNumber, befor
       absoluteMinimumIntervalDate: absMin,
       minimumIntervalDate: min,
       interval,
-      explanation: `given ${min - date} day(s) before the minimum interval of ${interval.minInt?.text} after ${describeReference(ref)}, within the 4-day grace period`,
+      explanation: `given ${days(min - date)} before the minimum interval of ${interval.minInt?.text} after ${describeReference(ref)}, within the 4-day grace period`,
     };
   }
   return { outcome: 'Valid', reference: ref, absoluteMinimumIntervalDate: absMin, minimumIntervalDate: min, interval, explanation: 'interval met' };

@@ -45,6 +45,7 @@ class NotCompleteForecast implements PatientSeriesForecast {
     private readonly contraindicatedCvx: ReadonlySet<string>,
     readonly forecastDoseNumber: number,
     readonly reasons: readonly string[],
+    readonly contraindications: readonly string[],
   ) {
     this.earliestDate = dates.earliestDate;
     this.unadjustedRecommendedDate = dates.unadjustedRecommendedDate;
@@ -89,7 +90,7 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
     }
     // 7.3 contraindications (Table 7-7)
     const ci = determineContraindications(ctx, antigen, td.seriesDose);
-    if (ci.contraindicated) return { status: 'Contraindicated', reasons: [...reasons, 'Patient has a contraindication', ...ci.applying], recommendedVaccines: [], targetDose: td.seriesDose };
+    if (ci.contraindicated) return { status: 'Contraindicated', reasons: [...reasons, 'Patient has a contraindication'], contraindications: ci.applying, recommendedVaccines: [], targetDose: td.seriesDose };
     // 7.5 dates
     const dates = generateForecastDates(run, td.seriesDose);
     // 7.4 remaining rules of Table 7-10
@@ -110,7 +111,7 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
       t++;
       continue;
     }
-    return new NotCompleteForecast(run, td.seriesDose, dates, ci.contraindicatedCvx, forecastDoseNumber(run), reasons);
+    return new NotCompleteForecast(run, td.seriesDose, dates, ci.contraindicatedCvx, forecastDoseNumber(run), reasons, ci.applying);
   }
   throw new Error('forecast did not converge');
 }

@@ -6,7 +6,7 @@ import { formatIsoDate } from './date-arithmetic.ts';
 import type { EvalRecord, SeriesRun } from './context.ts';
 import { evaluateAge, selectAge } from './evaluate-age.ts';
 import { isInadvertentVaccine } from './evaluate-inadvertent-vaccine.ts';
-import { evaluateAllowableIntervals, evaluatePreferableIntervals } from './evaluate-interval.ts';
+import { days, evaluateAllowableIntervals, evaluatePreferableIntervals } from './evaluate-interval.ts';
 import { evaluateVaccineConflict } from './evaluate-live-virus-conflict.ts';
 import { evaluateAllowableVaccine, evaluatePreferableVaccine } from './evaluate-preferable-vaccine.ts';
 import type { SeriesDose } from './supporting-data/model.ts';
@@ -48,7 +48,7 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
   if (age.outcome === 'Too Young') {
     reasons.push('Age: Too Young');
     explanation.push(
-      `given ${age.absoluteMinimumAgeDate - dose.date} day(s) before the absolute minimum age of ${age.age?.absMinAge?.text ?? age.age?.minAge?.text} (${formatIsoDate(age.absoluteMinimumAgeDate)})`,
+      `given ${days(age.absoluteMinimumAgeDate - dose.date)} before the absolute minimum age of ${age.age?.absMinAge?.text ?? age.age?.minAge?.text} (${formatIsoDate(age.absoluteMinimumAgeDate)})`,
     );
   } else if (age.outcome === 'Grace Period') {
     reasons.push('Age: Grace Period');

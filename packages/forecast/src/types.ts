@@ -130,6 +130,8 @@ export interface PatientSeriesForecast {
   readonly latestDate?: DayNumber;
   readonly reasons: readonly string[];
   readonly recommendedVaccines: readonly RecommendedVaccine[];
+  /** texts of contraindications that apply to the patient for this antigen (7.3), if any */
+  readonly contraindications?: readonly string[];
   /** series dose being forecast */
   readonly targetDose?: SeriesDose;
   readonly maxAgeDate?: DayNumber;
@@ -175,7 +177,11 @@ export interface VaccineGroupForecast {
   readonly recommendedAntigens: readonly string[];
   readonly reasons: readonly string[];
   readonly administrativeGuidance: readonly string[];
-  /** contraindications / indications the engine could not resolve and leaves to clinical judgement */
+  /**
+   * For the clinician: contraindications that apply (7.3; a vaccine contraindication removes that
+   * vaccine from the recommendation) and risk indications recorded for the patient that the engine
+   * did not apply (Table 5-4, e.g. outside the indication's age range).
+   */
   readonly clinicalJudgement: readonly string[];
   /** the best series of the group behind this forecast (single antigen groups: all best series; the forecast dates come from the risk ones when present) */
   readonly bestSeries: readonly { readonly antigen: string; readonly series: string; readonly status: SeriesStatus }[];

@@ -32,6 +32,17 @@ function blendType(t: SeriesType): SeriesType {
 }
 
 export function vaccineGroupForecasts(ctx: PatientContext, group: VaccineGroup, antigens: ReadonlyMap<string, AntigenResult>): VaccineGroupForecast[] {
+  const out = assemble(ctx, group, antigens);
+  // Table 5-4: risk indications recorded for the patient that did not apply are left to the clinician
+  if (ctx.observations.size > 0) {
+    for (const a of group.antigens) {
+      for (const u of antigens.get(a)?.unresolvedIndications ?? []) for (const f of out) pushUnique(f.clinicalJudgement as string[], u);
+    }
+  }
+  return out;
+}
+
+function assemble(ctx: PatientContext, group: VaccineGroup, antigens: ReadonlyMap<string, AntigenResult>): VaccineGroupForecast[] {
   // FORECASTVG-1: best series of the antigens of the group, blended by series type
   const all: PatientSeriesResult[] = [];
   const standard: PatientSeriesResult[] = [];
@@ -45,7 +56,22 @@ export function vaccineGroupForecasts(ctx: PatientContext, group: VaccineGroup, 
       else standard.push(b);
     }
   }
-  if (all.length === 0) return [];
+  if (all.length === 0) {
+    // no relevant patient series (e.g. risk-only vaccines without an applying indication): nothing to recommend
+    return [
+      {
+        vaccineGroup: group.name,
+        seriesType: 'Standard',
+        status: 'Not Recommended',
+        recommendedVaccines: [],
+        recommendedAntigens: [],
+        reasons: ['No relevant patient series: no standard series and no indication that applies to the patient (5.1)'],
+        administrativeGuidance: [],
+        clinicalJudgement: [],
+        bestSeries: [],
+      },
+    ];
+  }
   if (group.antigens.length === 1) {
     // 9.2: one vaccine group forecast; with a risk best series (non-equivalent series group) the
     // forecast is made from the risk series, the standard ones still count for the dose number
@@ -149,7 +175,7 @@ function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, serie
   for (const s of series) {
     if (s.forecast.status === 'Not Complete') for (const g of s.series.adminGuidance) pushUnique(guidance, g);
     if (ctx.observations.size > 0) for (const ind of s.series.indications) if (ind.guidance && indicationApplies(ctx, ind)) pushUnique(guidance, ind.guidance);
-    if (s.forecast.status === 'Contraindicated') for (const r of s.forecast.reasons.slice(1)) pushUnique(judgement, r);
+    for (const c of s.forecast.contraindications ?? []) pushUnique(judgement, c);
     for (const r of s.forecast.reasons) pushUnique(reasons, r); // FORECASTVG-7
   }
   return {
