@@ -31,8 +31,8 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
     doses.updateDose(ctx, actorOf(req), req.params.id, req.params.itemId, req.body.dose, req.body.reason),
   );
 
-  app.delete('/api/patients/:id/doses/:itemId', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Delete a dose (entering clinic or DPH; reason required)', params: ItemParams, body: DeleteBody } }, async (req) =>
-    doses.deleteDose(ctx, actorOf(req), req.params.id, req.params.itemId, req.body.reason),
+  app.delete('/api/patients/:id/doses/:itemId', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Delete a dose (entering clinic or DPH; reason required)', params: ItemParams, querystring: DeleteBody } }, async (req) =>
+    doses.deleteDose(ctx, actorOf(req), req.params.id, req.params.itemId, req.query.reason),
   );
 
   app.post('/api/patients/:id/refusals', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Record a refusal with its reason', params: PatientParams, body: RefusalBody } }, async (req, reply) => {
@@ -40,8 +40,8 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
     return reply.status(201).send(r);
   });
 
-  app.delete('/api/patients/:id/refusals/:itemId', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Remove a refusal', params: ItemParams, body: DeleteBody } }, async (req) =>
-    doses.deleteNote(ctx, actorOf(req), 'patient_refusals', req.params.id, req.params.itemId, req.body.reason),
+  app.delete('/api/patients/:id/refusals/:itemId', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Remove a refusal', params: ItemParams, querystring: DeleteBody } }, async (req) =>
+    doses.deleteNote(ctx, actorOf(req), 'patient_refusals', req.params.id, req.params.itemId, req.query.reason),
   );
 
   app.post('/api/patients/:id/observations', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Record a contraindication, precaution, evidence of immunity or indication (CDSi code)', params: PatientParams, body: ObservationBody } }, async (req, reply) => {
@@ -49,7 +49,7 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
     return reply.status(201).send(r);
   });
 
-  app.delete('/api/patients/:id/observations/:itemId', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Remove an observation', params: ItemParams, body: DeleteBody } }, async (req) =>
-    doses.deleteNote(ctx, actorOf(req), 'patient_observations', req.params.id, req.params.itemId, req.body.reason),
+  app.delete('/api/patients/:id/observations/:itemId', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Remove an observation', params: ItemParams, querystring: DeleteBody } }, async (req) =>
+    doses.deleteNote(ctx, actorOf(req), 'patient_observations', req.params.id, req.params.itemId, req.query.reason),
   );
 }

@@ -131,8 +131,9 @@ describe('patients (database)', () => {
     expect(imm.doses[0].reports).toHaveLength(1);
     expect(imm.doses[0].groups).toEqual(expect.arrayContaining(['DTaP/Tdap/Td', 'HepB', 'Polio']));
     // Elm may not delete Hartford's report; Hartford may, with a reason.
-    expect((await call(clinic, 'DELETE', `/api/patients/${ids.john}/doses/${other.json().id}`, { reason: 'not ours' })).statusCode).toBe(403);
-    expect((await call(fqhc, 'DELETE', `/api/patients/${ids.john}/doses/${other.json().id}`, { reason: 'Entered on the wrong child' })).statusCode).toBe(200);
+    expect((await call(clinic, 'DELETE', `/api/patients/${ids.john}/doses/${other.json().id}?reason=not+ours`)).statusCode).toBe(403);
+    expect((await call(fqhc, 'DELETE', `/api/patients/${ids.john}/doses/${other.json().id}`)).statusCode).toBe(400);
+    expect((await call(fqhc, 'DELETE', `/api/patients/${ids.john}/doses/${other.json().id}?reason=Entered+on+the+wrong+child`)).statusCode).toBe(200);
   });
 
   it('records refusals and CDSi observations and uses them in the forecast', async () => {

@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Fieldset, Form, Grid, Radio, Select, TextInput } from '@trussworks/react-uswds';
+import { ApiError, api } from '../../api';
+import { ErrorSummary, Field } from '../accounts/form-fields';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Record an administered dose (lot typed in until inventory lots exist) or a historical dose. */
+export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (message: string) => void }) {
+  const [kind, setKind] = useState<'administered' | 'historical'>('administered');
+  const [f, setF] = useState({ cvx: '', date: today(), lot: '', lotExpiration: '', mvx: '', fundingSource: 'public', vfcEligibility: 'V02', site: '', route: 'IM', administeredBy: '', source: '01', visEdition: '' });
+  const [error, setError] = useState<ApiError | null>(null);
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    const body =
+      kind === 'historical'
+        ? { kind, cvx: f.cvx, date: f.date, source: f.source }
+        : {
+            kind, cvx: f.cvx, date: f.date, lot: f.lot, lotExpiration: f.lotExpiration || undefined, mvx: f.mvx || undefined, fundingSource: f.fundingSource, vfcEligibility: f.vfcEligibility,
+            site: f.site || undefined, route: f.route || undefined, administeredBy: f.administeredBy || undefined,
+            vis: f.visEdition ? [{ document: `CVX ${f.cvx}`, edition: f.visEdition, presented: f.date }] : [],
+          };
+    try {
+      const r = await api.post<{ deduplicated: boolean; ownershipTaken: boolean }>(`/api/patients/${patientId}/doses`, body);
+      onSaved(r.deduplicated ? 'Dose recorded; it matched a dose already reported by another source, so both reports are kept as one dose.' : `Dose recorded${r.ownershipTaken ? '; your clinic is now the medical home' : ''}.`);
+      setF({ ...f, cvx: '', lot: '', lotExpiration: '' });
+    } catch (err) {
+      setError(err instanceof ApiError ? err : null);
+    }
+  }
+  const msg = (p: string) => error?.fieldMessage(p);
+
+  return (
+    <Form onSubmit={submit} className="maxw-full" data-testid="dose-form">
+      <ErrorSummary error={error} fieldIds={{ cvx: 'dose-cvx', date: 'dose-date', vfcEligibility: 'dose-vfc', lotExpiration: 'dose-lotexp' }} />
+      <Fieldset legend="Kind of record">
+        <Radio id="kind-administered" name="kind" label="Given here (administered)" checked={kind === 'administered'} onChange={() => setKind('administered')} />
+        <Radio id="kind-historical" name="kind" label="Historical (from a record or another provider)" checked={kind === 'historical'} onChange={() => setKind('historical')} />
+      </Fieldset>
+      <Grid row gap>
+        <Grid tablet={{ col: 3 }}>
+          <Field id="dose-cvx" label="Vaccine (CVX code)" error={msg('cvx')} required hint="e.g. 20 DTaP, 03 MMR, 309 COVID-19">
+            <TextInput id="dose-cvx" name="cvx" type="text" inputMode="numeric" value={f.cvx} onChange={set('cvx')} required />
+          </Field>
+        </Grid>
+        <Grid tablet={{ col: 3 }}>
+          <Field id="dose-date" label="Date given" error={msg('date')} required>
+            <input className="usa-input" id="dose-date" name="date" type="date" value={f.date} onChange={set('date')} required />
+          </Field>
+        </Grid>
+        {kind === 'historical' ? (
+          <Grid tablet={{ col: 4 }}>
+            <Field id="dose-source" label="Source">
+              <Select id="dose-source" name="source" value={f.source} onChange={set('source')}>
+                <option value="01">Source unspecified</option>
+                <option value="02">Other provider</option>
+                <option value="03">Parent written record</option>
+                <option value="04">Parent recall</option>
+                <option value="05">Other registry</option>
+                <option value="07">School record</option>
+              </Select>
+            </Field>
+          </Grid>
+        ) : (
+          <>
+            <Grid tablet={{ col: 3 }}>
+              <Field id="dose-lot" label="Lot number" error={msg('lot')} required>
+                <TextInput id="dose-lot" name="lot" type="text" value={f.lot} onChange={set('lot')} required />
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 3 }}>
+              <Field id="dose-lotexp" label="Lot expiration" error={msg('lotExpiration')}>
+                <input className="usa-input" id="dose-lotexp" name="lotExpiration" type="date" value={f.lotExpiration} onChange={set('lotExpiration')} />
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 3 }}>
+              <Field id="dose-funding" label="Funding source">
+                <Select id="dose-funding" name="fundingSource" value={f.fundingSource} onChange={set('fundingSource')}>
+                  <option value="public">Public (VFC / state)</option>
+                  <option value="private">Private</option>
+                </Select>
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 5 }}>
+              <Field id="dose-vfc" label="VFC eligibility for this dose" error={msg('vfcEligibility')}>
+                <Select id="dose-vfc" name="vfcEligibility" value={f.vfcEligibility} onChange={set('vfcEligibility')}>
+                  <option value="V01">V01 Not VFC eligible</option>
+                  <option value="V02">V02 Medicaid / Medicaid managed care</option>
+                  <option value="V03">V03 Uninsured</option>
+                  <option value="V04">V04 American Indian / Alaska Native</option>
+                  <option value="V05">V05 Underinsured (FQHC/RHC)</option>
+                  <option value="V07">V07 State-specific eligibility</option>
+                </Select>
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 2 }}>
+              <Field id="dose-route" label="Route">
+                <Select id="dose-route" name="route" value={f.route} onChange={set('route')}>
+                  <option value="IM">IM</option>
+                  <option value="SC">SC</option>
+                  <option value="ID">ID</option>
+                  <option value="PO">Oral</option>
+                  <option value="NS">Nasal</option>
+                </Select>
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 2 }}>
+              <Field id="dose-site" label="Site">
+                <Select id="dose-site" name="site" value={f.site} onChange={set('site')}>
+                  <option value="">—</option>
+                  <option value="LT">Left thigh</option>
+                  <option value="RT">Right thigh</option>
+                  <option value="LD">Left deltoid</option>
+                  <option value="RD">Right deltoid</option>
+                  <option value="LA">Left arm</option>
+                  <option value="RA">Right arm</option>
+                </Select>
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 3 }}>
+              <Field id="dose-by" label="Administered by">
+                <TextInput id="dose-by" name="administeredBy" type="text" value={f.administeredBy} onChange={set('administeredBy')} />
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 3 }}>
+              <Field id="dose-vis" label="VIS edition date given">
+                <input className="usa-input" id="dose-vis" name="visEdition" type="date" value={f.visEdition} onChange={set('visEdition')} />
+              </Field>
+            </Grid>
+          </>
+        )}
+      </Grid>
+      <Button type="submit" data-testid="save-dose">Record dose</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,314 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Grid, Select, SummaryBox, SummaryBoxContent, SummaryBoxHeading, Table, Tag, TextInput } from '@trussworks/react-uswds';
+import { ApiError, api } from '../../api';
+import { Link } from '../../router';
+import { useSession } from '../../session';
+import { ErrorSummary, Field } from '../accounts/form-fields';
+import { RecommenderPanel } from '../recommender/RecommenderPanel';
+import type { PresentedForecast } from '../recommender/types';
+import { DoseForm } from './DoseForm';
+import { JURISDICTION_STATUS_LABEL, ORG_STATUS_LABEL, REFUSAL_REASON, SEX_LABEL, fullName, type Immunizations, type PatientView } from './types';
+
+/** The patient record: identity, statuses, immunization history, recommender, and the official record. */
+export function PatientRecordPage({ params }: { params: Record<string, string> }) {
+  const id = params.id!;
+  const qc = useQueryClient();
+  const { can } = useSession();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const record = useQuery({ queryKey: ['patient', id], queryFn: () => api.get<PatientView>(`/api/patients/${id}`), retry: false });
+  const imm = useQuery({ queryKey: ['patient', id, 'immunizations'], queryFn: () => api.get<Immunizations>(`/api/patients/${id}/immunizations`), enabled: record.isSuccess });
+  const forecast = useQuery({ queryKey: ['patient', id, 'forecast'], queryFn: () => api.get<PresentedForecast>(`/api/patients/${id}/forecast`), enabled: record.isSuccess });
+
+  const refresh = async (message?: string) => {
+    if (message) setNotice(message);
+    setActionError(null);
+    await qc.invalidateQueries({ queryKey: ['patient', id] });
+  };
+  const act = async (fn: () => Promise<unknown>, message: string) => {
+    try {
+      await fn();
+      await refresh(message);
+    } catch (e) {
+      setActionError(e instanceof ApiError ? e : null);
+    }
+  };
+
+  if (record.error instanceof ApiError) {
+    const mergedInto = record.error.body.mergedInto as string | undefined;
+    return (
+      <>
+        <h1>Patient record</h1>
+        <Alert type="warning" headingLevel="h2" heading={mergedInto ? 'This record was merged' : 'Record not found'}>
+          {mergedInto ? <Link to={`/patients/${mergedInto}`}>Open the surviving record</Link> : 'It does not exist or is outside your access.'}
+        </Alert>
+      </>
+    );
+  }
+  if (!record.data) return <p>Loading…</p>;
+  const r = record.data;
+  const p = r.patient;
+  const address = p.addresses.find((a) => a.current) ?? p.addresses[0];
+
+  return (
+    <>
+      <div className="display-flex flex-justify flex-wrap flex-align-center">
+        <h1 className="margin-bottom-1" data-testid="patient-name">{fullName(p.name)}</h1>
+        <div>
+          <a className="usa-button" href={`/api/patients/${id}/certificate.pdf`} target="_blank" rel="noreferrer" data-testid="print-certificate">Print Certificate of Immunization</a>
+          <a className="usa-button usa-button--outline" href={`/api/patients/${id}/certificate.pdf?kind=covid`} target="_blank" rel="noreferrer">COVID-19 record</a>
+          {r.canEdit && <Link className="usa-button usa-button--outline" to={`/patients/${id}/edit`}>Edit demographics</Link>}
+        </div>
+      </div>
+      <p className="margin-top-0">
+        DOB <strong>{p.dob}</strong> · {SEX_LABEL[p.sex] ?? p.sex} · IIS id <strong>{r.iisId}</strong>
+        {r.jurisdictionStatus !== 'active' && <Tag className="margin-left-1 bg-secondary-dark">{JURISDICTION_STATUS_LABEL[r.jurisdictionStatus]}{r.deceasedDate ? ` ${r.deceasedDate}` : ''}</Tag>}
+        {r.optedOut && <Tag className="margin-left-1 bg-error">Opted out</Tag>}
+        {!r.canEdit && <Tag className="margin-left-1 bg-base">Read-only</Tag>}
+      </p>
+      {notice && <Alert type="success" headingLevel="h2" slim role="status">{notice}</Alert>}
+      <ErrorSummary error={actionError} />
+
+      <Grid row gap>
+        <Grid tablet={{ col: 6 }}>
+          <SummaryBox>
+            <SummaryBoxHeading headingLevel="h2">Demographics</SummaryBoxHeading>
+            <SummaryBoxContent>
+              <dl className="margin-0">
+                {p.aliases.length > 0 && <><dt className="text-bold">Also known as</dt><dd>{p.aliases.map((a) => fullName(a)).join('; ')}</dd></>}
+                <dt className="text-bold">Address</dt>
+                <dd>{address ? `${address.street}, ${address.city}, ${address.state} ${address.zip}` : '—'}</dd>
+                <dt className="text-bold">Phone</dt>
+                <dd>{p.phones.map((ph) => ph.number).join(', ') || '—'}</dd>
+                <dt className="text-bold">Parent / guardian</dt>
+                <dd>{p.guardians.map((g) => `${g.name.first} ${g.name.last} (${g.relationship})`).join('; ') || '—'}</dd>
+                <dt className="text-bold">Mother’s maiden name</dt>
+                <dd>{p.mothersMaidenName ?? '—'}</dd>
+                {p.multipleBirth && <><dt className="text-bold">Multiple birth</dt><dd>Birth order {p.birthOrder ?? '?'}</dd></>}
+                <dt className="text-bold">Identifiers</dt>
+                <dd>{p.identifiers.map((i) => `${i.type} ${i.value}`).join(' · ')}</dd>
+              </dl>
+            </SummaryBoxContent>
+          </SummaryBox>
+        </Grid>
+        <Grid tablet={{ col: 6 }}>
+          <StatusPanel view={r} onAction={act} canOptOut={can('patient:opt-out')} />
+        </Grid>
+      </Grid>
+
+      <section aria-labelledby="imm-heading" className="margin-top-4">
+        <h2 id="imm-heading">Immunization history</h2>
+        {imm.data && imm.data.doses.length === 0 && <p>No doses recorded.</p>}
+        {imm.data && imm.data.doses.length > 0 && (
+          <Table bordered fullWidth compact data-testid="dose-table">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Vaccine</th>
+                <th scope="col">Groups</th>
+                <th scope="col">Lot / funding</th>
+                <th scope="col">Reported by</th>
+                <th scope="col"><span className="usa-sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {imm.data.doses.map((d) => (
+                <tr key={d.id} data-testid="dose-row">
+                  <td>{d.date}</td>
+                  <td>{d.vaccine} <span className="text-base">(CVX {d.cvx})</span>{d.kind === 'historical' && <Tag className="margin-left-1 bg-base">historical</Tag>}</td>
+                  <td>{d.groups.join(', ')}</td>
+                  <td>{d.lot ? `${d.lot} · ${d.fundingSource ?? ''} · ${d.vfcEligibility ?? ''}` : '—'}</td>
+                  <td>
+                    {d.sourceOrganization ?? '—'}
+                    {d.reports.length > 0 && <div className="font-body-3xs">also reported by {d.reports.map((x) => x.source ?? 'unknown').join(', ')}</div>}
+                  </td>
+                  <td>
+                    {d.canEdit && (
+                      <Button type="button" unstyled onClick={() => {
+                        const reason = window.prompt('Why is this dose being deleted?');
+                        if (reason) void act(() => api.delete(`/api/patients/${id}/doses/${d.id}?reason=${encodeURIComponent(reason)}`), 'Dose deleted.');
+                      }}>
+                        Delete
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        {imm.data && (imm.data.refusals.length > 0 || imm.data.observations.length > 0) && (
+          <>
+            <h3>Refusals, contraindications and evidence of immunity</h3>
+            <ul>
+              {imm.data.refusals.map((x) => <li key={x.id}>Refused {x.vaccineGroup} on {x.date} ({REFUSAL_REASON[x.reason] ?? x.reason})</li>)}
+              {imm.data.observations.map((o) => <li key={o.id}>{o.kind}: {o.text} (CDSi {o.code}) — {o.date}</li>)}
+            </ul>
+          </>
+        )}
+        {r.canEdit && (
+          <details className="margin-top-2">
+            <summary className="text-bold">Record a dose</summary>
+            <DoseForm patientId={id} onSaved={(m) => void refresh(m)} />
+          </details>
+        )}
+        {r.canEdit && <NotesForms patientId={id} onAction={act} />}
+      </section>
+
+      <div className="margin-top-4">{forecast.data && <RecommenderPanel forecast={forecast.data} showHistory={false} />}</div>
+
+      {can('patient:merge') && <MergePanel view={r} onAction={act} />}
+    </>
+  );
+}
+
+function StatusPanel({ view, onAction, canOptOut }: { view: PatientView; onAction: (fn: () => Promise<unknown>, msg: string) => Promise<void>; canOptOut: boolean }) {
+  const [orgStatus, setOrgStatus] = useState(view.myStatus ?? 'active');
+  const [jStatus, setJStatus] = useState<string>(view.jurisdictionStatus);
+  const [deceasedDate, setDeceasedDate] = useState(view.deceasedDate ?? '');
+  const id = view.id;
+  return (
+    <SummaryBox>
+      <SummaryBoxHeading headingLevel="h2">Status and ownership</SummaryBoxHeading>
+      <SummaryBoxContent>
+        <p className="margin-top-0">Medical home: <strong data-testid="owner">{view.owner?.name ?? 'none'}</strong></p>
+        <ul className="font-body-2xs">
+          {view.organizationStatuses.map((s) => <li key={s.organizationId}>{s.organizationName}: {ORG_STATUS_LABEL[s.status] ?? s.status}</li>)}
+        </ul>
+        {view.canEdit && (
+          <>
+            <Form onSubmit={(e: FormEvent) => { e.preventDefault(); void onAction(() => api.put(`/api/patients/${id}/status`, { status: orgStatus }), 'Status at your clinic saved.'); }}>
+              <Field id="org-status" label="Status at your clinic">
+                <Select id="org-status" name="orgStatus" value={orgStatus} onChange={(e) => setOrgStatus(e.target.value)}>
+                  {Object.entries(ORG_STATUS_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                </Select>
+              </Field>
+              <Button type="submit" outline>Save clinic status</Button>
+            </Form>
+            <Form onSubmit={(e: FormEvent) => { e.preventDefault(); void onAction(() => api.put(`/api/patients/${id}/jurisdiction-status`, { status: jStatus, deceasedDate: jStatus === 'deceased' ? deceasedDate : undefined }), 'Jurisdiction status saved.'); }}>
+              <Field id="j-status" label="Status in the jurisdiction">
+                <Select id="j-status" name="jurisdictionStatus" value={jStatus} onChange={(e) => setJStatus(e.target.value)}>
+                  {Object.entries(JURISDICTION_STATUS_LABEL).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                </Select>
+              </Field>
+              {jStatus === 'deceased' && (
+                <Field id="deceased-date" label="Date of death" required>
+                  <input className="usa-input" id="deceased-date" name="deceasedDate" type="date" value={deceasedDate} onChange={(e) => setDeceasedDate(e.target.value)} required />
+                </Field>
+              )}
+              <Button type="submit" outline>Save jurisdiction status</Button>
+            </Form>
+            <Button type="button" unstyled className="margin-top-2" onClick={() => void onAction(() => api.put(`/api/patients/${id}/owner`, { own: true }), 'Your clinic is now the medical home.')}>
+              Make my clinic the medical home
+            </Button>
+          </>
+        )}
+        {canOptOut && (
+          <Button type="button" secondary className="margin-top-2" onClick={() => {
+            const reason = window.prompt(view.optedOut ? 'Reason for withdrawing the opt-out' : 'Opt-out: reference of the signed written request');
+            if (reason) void onAction(() => api.put(`/api/patients/${id}/opt-out`, { optedOut: !view.optedOut, reason }), view.optedOut ? 'Opt-out withdrawn.' : 'Opt-out recorded: the record is hidden from everyone but DPH.');
+          }}>
+            {view.optedOut ? 'Withdraw opt-out' : 'Record opt-out'}
+          </Button>
+        )}
+      </SummaryBoxContent>
+    </SummaryBox>
+  );
+}
+
+function NotesForms({ patientId, onAction }: { patientId: string; onAction: (fn: () => Promise<unknown>, msg: string) => Promise<void> }) {
+  const [refusal, setRefusal] = useState({ vaccineGroup: 'MMR', date: new Date().toISOString().slice(0, 10), reason: '00' });
+  const [obs, setObs] = useState({ kind: 'immunity', code: '024', date: new Date().toISOString().slice(0, 10) });
+  return (
+    <details className="margin-top-2">
+      <summary className="text-bold">Record a refusal, contraindication or evidence of immunity</summary>
+      <Form onSubmit={(e: FormEvent) => { e.preventDefault(); void onAction(() => api.post(`/api/patients/${patientId}/refusals`, refusal), 'Refusal recorded.'); }} className="maxw-full">
+        <Grid row gap>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="refusal-group" label="Vaccine group refused">
+              <TextInput id="refusal-group" name="vaccineGroup" type="text" value={refusal.vaccineGroup} onChange={(e) => setRefusal({ ...refusal, vaccineGroup: e.target.value })} />
+            </Field>
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="refusal-date" label="Date"><input className="usa-input" id="refusal-date" name="date" type="date" value={refusal.date} onChange={(e) => setRefusal({ ...refusal, date: e.target.value })} /></Field>
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="refusal-reason" label="Reason">
+              <Select id="refusal-reason" name="reason" value={refusal.reason} onChange={(e) => setRefusal({ ...refusal, reason: e.target.value })}>
+                {Object.entries(REFUSAL_REASON).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+              </Select>
+            </Field>
+          </Grid>
+        </Grid>
+        <Button type="submit" outline>Record refusal</Button>
+      </Form>
+      <Form onSubmit={(e: FormEvent) => { e.preventDefault(); void onAction(() => api.post(`/api/patients/${patientId}/observations`, obs), 'Observation recorded.'); }} className="maxw-full">
+        <Grid row gap>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="obs-kind" label="Kind">
+              <Select id="obs-kind" name="kind" value={obs.kind} onChange={(e) => setObs({ ...obs, kind: e.target.value })}>
+                <option value="contraindication">Contraindication</option>
+                <option value="precaution">Precaution</option>
+                <option value="immunity">Evidence of immunity</option>
+                <option value="indication">Indication / risk condition</option>
+              </Select>
+            </Field>
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="obs-code" label="CDSi observation code" hint="e.g. 024 varicella history, 089 allergy after varicella vaccine">
+              <TextInput id="obs-code" name="code" type="text" inputMode="numeric" value={obs.code} onChange={(e) => setObs({ ...obs, code: e.target.value })} />
+            </Field>
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="obs-date" label="Date"><input className="usa-input" id="obs-date" name="date" type="date" value={obs.date} onChange={(e) => setObs({ ...obs, date: e.target.value })} /></Field>
+          </Grid>
+        </Grid>
+        <Button type="submit" outline>Record observation</Button>
+      </Form>
+    </details>
+  );
+}
+
+function MergePanel({ view, onAction }: { view: PatientView; onAction: (fn: () => Promise<unknown>, msg: string) => Promise<void> }) {
+  const [iisId, setIisId] = useState('');
+  const [reason, setReason] = useState('');
+  return (
+    <section aria-labelledby="merge-heading" className="margin-top-4">
+      <h2 id="merge-heading">Merge duplicates (data steward)</h2>
+      {view.merges.length > 0 && (
+        <ul>
+          {view.merges.map((m) => (
+            <li key={m.id}>
+              {m.mergedIisId} merged in on {m.at.slice(0, 10)} ({m.reason}){' '}
+              <Button type="button" unstyled onClick={() => {
+                const why = window.prompt('Why undo this merge?');
+                if (why) void onAction(() => api.post(`/api/patient-merges/${m.id}/undo`, { reason: why }), 'Merge undone: both records are restored.');
+              }}>
+                Unmerge
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void onAction(async () => {
+          const found = await api.get<{ results: Array<{ id: string }> }>(`/api/patients?iisId=${encodeURIComponent(iisId)}`);
+          const other = found.results[0];
+          if (!other) throw new ApiError(404, 'not_found', `No record with IIS id ${iisId}`);
+          await api.post('/api/patient-merges', { survivorId: view.id, mergedId: other.id, reason });
+        }, 'Merged into this record.');
+      }}>
+        <Field id="merge-iis" label="IIS id of the duplicate to merge into this record">
+          <TextInput id="merge-iis" name="iisId" type="text" value={iisId} onChange={(e) => setIisId(e.target.value)} required />
+        </Field>
+        <Field id="merge-reason" label="Reason">
+          <TextInput id="merge-reason" name="reason" type="text" value={reason} onChange={(e) => setReason(e.target.value)} required />
+        </Field>
+        <Button type="submit" secondary>Merge</Button>
+      </Form>
+    </section>
+  );
+}
+

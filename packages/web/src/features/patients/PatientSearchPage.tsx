@@ -1,0 +1,149 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Fieldset, Form, Grid, Select, Table, Tag, TextInput } from '@trussworks/react-uswds';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, api, qs } from '../../api';
+import { Link, navigate, useLocation } from '../../router';
+import { useSession } from '../../session';
+import { ErrorSummary, Field } from '../accounts/form-fields';
+import { SEX_LABEL, fullName, type SearchResult } from './types';
+
+const FIELDS = ['lastName', 'firstName', 'dob', 'sex', 'mothersMaidenName', 'guardianName', 'phone', 'zip', 'iisId', 'mrn'] as const;
+type FieldName = (typeof FIELDS)[number];
+
+/**
+ * Search before add: fuzzy search (typos, nicknames, hyphenated and swapped names, transposed DOB digits)
+ * ranked by match score with the reasons; "Add patient" is offered only once a search has been run.
+ */
+export function PatientSearchPage() {
+  const { search } = useLocation();
+  const { can } = useSession();
+  const initial = Object.fromEntries(FIELDS.map((f) => [f, search.get(f) ?? ''])) as Record<FieldName, string>;
+  const [form, setForm] = useState(initial);
+  const submitted = FIELDS.some((f) => search.get(f));
+  const query = qs(Object.fromEntries(FIELDS.map((f) => [f, search.get(f) ?? ''])));
+
+  const results = useQuery({
+    queryKey: ['patient-search', query],
+    queryFn: () => api.get<{ results: SearchResult[] }>(`/api/patients${query}`),
+    enabled: submitted,
+    retry: false,
+  });
+
+  const set = (k: FieldName) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    navigate(`/patients${qs(form)}`);
+  }
+  const error = results.error instanceof ApiError ? results.error : null;
+
+  return (
+    <>
+      <h1>Find a patient</h1>
+      <p>Search by name and date of birth, or by phone, IIS id or medical record number. Spelling mistakes, nicknames and swapped digits are allowed.</p>
+      <ErrorSummary error={error} />
+      <Form onSubmit={submit} large role="search" aria-label="Patient search" className="maxw-full">
+        <Fieldset legend="Patient" legendStyle="srOnly">
+          <Grid row gap>
+            <Grid tablet={{ col: 4 }}>
+              <Field id="lastName" label="Last name"><TextInput id="lastName" name="lastName" type="text" value={form.lastName} onChange={set('lastName')} autoComplete="off" /></Field>
+            </Grid>
+            <Grid tablet={{ col: 4 }}>
+              <Field id="firstName" label="First name"><TextInput id="firstName" name="firstName" type="text" value={form.firstName} onChange={set('firstName')} autoComplete="off" /></Field>
+            </Grid>
+            <Grid tablet={{ col: 2 }}>
+              <Field id="dob" label="Date of birth" error={error?.fieldMessage('dob')}><input className="usa-input" id="dob" name="dob" type="date" value={form.dob} onChange={set('dob')} /></Field>
+            </Grid>
+            <Grid tablet={{ col: 2 }}>
+              <Field id="sex" label="Sex">
+                <Select id="sex" name="sex" value={form.sex} onChange={set('sex')}>
+                  <option value="">Any</option>
+                  <option value="F">Female</option>
+                  <option value="M">Male</option>
+                  <option value="X">X</option>
+                  <option value="U">Unknown</option>
+                </Select>
+              </Field>
+            </Grid>
+          </Grid>
+          <details className="margin-top-2" open={!!(initial.mothersMaidenName || initial.guardianName || initial.phone || initial.zip || initial.iisId || initial.mrn)}>
+            <summary>More search fields</summary>
+            <Grid row gap>
+              <Grid tablet={{ col: 4 }}>
+                <Field id="mothersMaidenName" label="Mother’s maiden name"><TextInput id="mothersMaidenName" name="mothersMaidenName" type="text" value={form.mothersMaidenName} onChange={set('mothersMaidenName')} /></Field>
+              </Grid>
+              <Grid tablet={{ col: 4 }}>
+                <Field id="guardianName" label="Parent or guardian name"><TextInput id="guardianName" name="guardianName" type="text" value={form.guardianName} onChange={set('guardianName')} /></Field>
+              </Grid>
+              <Grid tablet={{ col: 4 }}>
+                <Field id="phone" label="Phone"><TextInput id="phone" name="phone" type="tel" value={form.phone} onChange={set('phone')} /></Field>
+              </Grid>
+              <Grid tablet={{ col: 4 }}>
+                <Field id="zip" label="ZIP code"><TextInput id="zip" name="zip" type="text" inputMode="numeric" value={form.zip} onChange={set('zip')} /></Field>
+              </Grid>
+              <Grid tablet={{ col: 4 }}>
+                <Field id="iisId" label="IIS id"><TextInput id="iisId" name="iisId" type="text" value={form.iisId} onChange={set('iisId')} /></Field>
+              </Grid>
+              <Grid tablet={{ col: 4 }}>
+                <Field id="mrn" label="Clinic MRN"><TextInput id="mrn" name="mrn" type="text" value={form.mrn} onChange={set('mrn')} /></Field>
+              </Grid>
+            </Grid>
+          </details>
+        </Fieldset>
+        <Button type="submit">Search</Button>
+        <Button type="button" outline onClick={() => { setForm(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<FieldName, string>); navigate('/patients'); }}>
+          Clear
+        </Button>
+      </Form>
+
+      {submitted && results.isLoading && <p>Searching…</p>}
+      {results.data && (
+        <section aria-labelledby="results-heading" className="margin-top-4">
+          <h2 id="results-heading">{results.data.results.length === 0 ? 'No matching patients' : `${results.data.results.length} possible match${results.data.results.length === 1 ? '' : 'es'}`}</h2>
+          {results.data.results.length > 0 && (
+            <Table bordered fullWidth data-testid="search-results">
+              <thead>
+                <tr>
+                  <th scope="col">Patient</th>
+                  <th scope="col">Date of birth</th>
+                  <th scope="col">Sex</th>
+                  <th scope="col">Town</th>
+                  <th scope="col">IIS id</th>
+                  <th scope="col">Match</th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.data.results.map((r) => (
+                  <tr key={r.id} data-testid="search-result">
+                    <th scope="row">
+                      <Link to={`/patients/${r.id}`}>{fullName(r.name)}</Link>
+                      {r.jurisdictionStatus !== 'active' && <Tag className="margin-left-1 bg-base">{r.jurisdictionStatus}</Tag>}
+                    </th>
+                    <td>{r.dob}</td>
+                    <td>{SEX_LABEL[r.sex] ?? r.sex}</td>
+                    <td>{r.town ?? '—'}</td>
+                    <td>{r.iisId}</td>
+                    <td>
+                      <Tag className={r.classification === 'likely' ? 'bg-green' : r.classification === 'possible' ? 'bg-gold text-ink' : 'bg-base'}>
+                        {r.score}
+                      </Tag>{' '}
+                      {r.summary}
+                      <div className="font-body-3xs text-base">{r.reasons.join(' · ')}</div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          {can('patient:write') && (
+            <Alert type="info" headingLevel="h3" slim>
+              Not the right person?{' '}
+              <Link to={`/patients/new${query}`} className="usa-button usa-button--outline margin-left-1" data-testid="add-patient">
+                Add a new patient
+              </Link>
+            </Alert>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

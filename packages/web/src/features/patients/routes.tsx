@@ -1,0 +1,14 @@
+import type { NavEntry, RouteDef } from '../../route-types';
+import { AddPatientPage } from './AddPatientPage';
+import { EditPatientPage } from './EditPatientPage';
+import { PatientRecordPage } from './PatientRecordPage';
+import { PatientSearchPage } from './PatientSearchPage';
+
+export const patientsRoutes: RouteDef[] = [
+  { path: '/patients', title: 'Find a patient', access: { permission: 'patient:read' }, component: PatientSearchPage },
+  { path: '/patients/new', title: 'Add a patient', access: { permission: 'patient:write' }, component: AddPatientPage },
+  { path: '/patients/:id', title: 'Patient record', access: { permission: 'patient:read' }, component: PatientRecordPage },
+  { path: '/patients/:id/edit', title: 'Edit patient', access: { permission: 'patient:write' }, component: EditPatientPage },
+];
+
+export const patientsNav: NavEntry[] = [{ module: 'patients', label: 'Patients', path: '/patients', permission: 'patient:read' }];

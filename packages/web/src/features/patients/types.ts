@@ -1,0 +1,98 @@
+/** Shapes of the patients API (see packages/server/src/modules/patients and immunizations). */
+
+export interface SearchResult {
+  id: string;
+  iisId: string;
+  name: { first: string; middle: string | null; last: string; suffix: string | null };
+  dob: string;
+  sex: string;
+  town: string | null;
+  score: number;
+  classification: 'likely' | 'possible' | 'unlikely';
+  summary: string;
+  reasons: string[];
+  jurisdictionStatus: string;
+}
+
+export interface PersonName {
+  first: string;
+  middle?: string;
+  last: string;
+  suffix?: string;
+}
+
+export interface Patient {
+  id?: string;
+  name: PersonName;
+  aliases: Array<PersonName & { type: string }>;
+  dob: string;
+  sex: string;
+  multipleBirth: boolean;
+  birthOrder?: number;
+  mothersMaidenName?: string;
+  race?: string;
+  ethnicity?: string;
+  language?: string;
+  addresses: Array<{ street: string; street2?: string; city: string; state: string; zip: string; county?: string; type: string; current: boolean }>;
+  phones: Array<{ number: string; use: string }>;
+  emails: string[];
+  guardians: Array<{ name: { first: string; last: string }; relationship: string; phone?: string }>;
+  identifiers: Array<{ type: string; value: string; assigner: string }>;
+  birthState?: string;
+  birthCountry?: string;
+  notes?: string;
+}
+
+export interface PatientView {
+  id: string;
+  iisId: string;
+  version: number;
+  patient: Patient;
+  jurisdictionStatus: 'active' | 'moved' | 'deceased';
+  deceasedDate: string | null;
+  optedOut: boolean;
+  owner: { id: string; name: string } | null;
+  organizationStatuses: Array<{ organizationId: string; organizationName: string; status: string; reason: string | null; changedAt: string }>;
+  myStatus: string | null;
+  reports: number;
+  merges: Array<{ id: string; mergedId: string; mergedIisId: string; at: string; reason: string }>;
+  canEdit: boolean;
+}
+
+export interface DoseView {
+  id: string;
+  kind: 'administered' | 'historical';
+  cvx: string;
+  vaccine: string;
+  groups: string[];
+  date: string;
+  lot: string | null;
+  fundingSource: string | null;
+  vfcEligibility: string | null;
+  site: string | null;
+  route: string | null;
+  administeredBy: string | null;
+  historicalSource: string | null;
+  sourceOrganization: string | null;
+  reports: Array<{ id: string; source: string | null; date: string; cvx: string; kind: string }>;
+  canEdit: boolean;
+}
+
+export interface Immunizations {
+  doses: DoseView[];
+  refusals: Array<{ id: string; vaccineGroup: string; date: string; reason: string; source: string | null; canEdit: boolean }>;
+  observations: Array<{ id: string; kind: string; code: string; text: string; date: string; source: string | null; canEdit: boolean }>;
+}
+
+export const SEX_LABEL: Record<string, string> = { F: 'Female', M: 'Male', X: 'X', U: 'Unknown' };
+export const ORG_STATUS_LABEL: Record<string, string> = {
+  active: 'Active',
+  inactive_moved: 'Inactive — moved or gone elsewhere',
+  inactive_not_patient: 'Inactive — no longer a patient',
+};
+export const JURISDICTION_STATUS_LABEL: Record<string, string> = { active: 'Active', moved: 'Moved out of jurisdiction', deceased: 'Deceased' };
+export const REFUSAL_REASON: Record<string, string> = { '00': 'Parental decision', '01': 'Religious exemption', '02': 'Other', '03': 'Patient decision' };
+
+export function fullName(n: { first: string; middle?: string | null; last: string; suffix?: string | null }): string {
+  return [n.first, n.middle, n.last, n.suffix].filter(Boolean).join(' ');
+}
