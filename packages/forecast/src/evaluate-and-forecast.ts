@@ -147,12 +147,21 @@ class AntigenEvaluation {
     for (const s of this.relevant) if (s.seriesGroup === g && this.results.get(s)?.forecast.status === 'Complete') return true;
     return false;
   }
+  groupHasDefault(g: string): boolean {
+    for (const s of this.relevant) if (s.seriesGroup === g && s.defaultSeries) return true;
+    return false;
+  }
   runSeries(s: AntigenSeries): PatientSeriesResult {
     return runPatientSeries(this.ctx, this.antigen, s, this.doses, this.isComplete);
   }
   runAll(): PatientSeriesResult[] {
     const out: PatientSeriesResult[] = [];
+    // Without any dose of the antigen no series can have valid doses or be complete, so (SELECTSCORE-2,
+    // Table 8-3) a standard series of a group with a default series, and an evaluation-only series, can
+    // never be selected: they are not forecast.
+    const noDoses = this.doses.length === 0;
     for (const s of this.relevant) {
+      if (noDoses && !s.defaultSeries && (s.type === 'Evaluation Only' || (s.type === 'Standard' && this.groupHasDefault(s.seriesGroup)))) continue;
       let r = this.results.get(s);
       if (!r) {
         this.inProgress.add(s.seriesGroup);
