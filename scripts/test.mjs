@@ -50,7 +50,7 @@ if (!dbOnly) {
   }
 }
 
-vitest(dbOnly ? 'database' : 'unit+database', dbOnly ? ['--dir', 'packages', '.int.test.ts'] : []);
+vitest(dbOnly ? 'database' : 'unit+database', dbOnly ? ['.int.test.ts'] : []);
 
 if (!dbOnly && !args.has('--no-e2e')) {
   if (fs.existsSync('/usr/bin/chromium')) {
