@@ -30,12 +30,14 @@ export function evaluateConditionalSkip(
   for (const skip of seriesDose.conditionalSkips) {
     // only instances with the right context (3.3, 6.2, 7.1)
     if (skip.context !== 'Both' && skip.context !== mode) continue;
-    // Table 6-11 CAN THE TARGET DOSE BE SKIPPED? (sets in force: RELEVANT-1 / RELEVANT-2)
+    // Table 6-11 CAN THE TARGET DOSE BE SKIPPED? (sets in force: RELEVANT-1 date administered /
+    // RELEVANT-2 assessment date, also when validating a recommendation at the earliest date)
+    const anchor = mode === 'Evaluation' ? referenceDate : run.ctx.assessmentDate;
     let considered = 0;
     let metCount = 0;
     const because: string[] = [];
     for (const s of skip.sets) {
-      if (!isInForce(s, referenceDate)) continue;
+      if (!isInForce(s, anchor)) continue;
       considered++;
       if (isSetMet(run, s, referenceDate, beforeIndex)) {
         metCount++;
