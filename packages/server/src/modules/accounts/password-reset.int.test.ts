@@ -7,7 +7,7 @@ import { outboxTo, signInWith } from './accounts.test-helpers.ts';
 describe('password reset by e-mail link', () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await createTestServer({ RATE_LIMIT_PER_MINUTE: 60_000 });
+    s = await createTestServer();
   });
   afterAll(async () => {
     await s.shutdown();

@@ -68,6 +68,13 @@ describe('the DPH audit viewer', () => {
     expect((await s.app.inject({ method: 'GET', url: '/api/audit/verify', headers: coordinator })).statusCode).toBe(403);
   });
 
+  it('verifies entries whose detail jsonb stores in another key order than written', async () => {
+    await appendAudit(s.ctx.db, { actorUsername: 'dphadmin', action: 'account.request', detail: { accessType: 'clinic_access', pins: ['CT1001'], nested: { zeta: 1, a: [{ yy: 1, b: 2 }] } } }, s.clock.now());
+    const stored = await s.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'account.request').executeTakeFirstOrThrow();
+    expect(Object.keys(stored.detail)).not.toEqual(['accessType', 'pins', 'nested']);
+    expect((await s.app.inject({ method: 'GET', url: '/api/audit/verify', headers: dph })).json()).toMatchObject({ ok: true });
+  });
+
   it('verifies the chain, and ignores UPDATE and DELETE while the rules are on', async () => {
     const verify = (await s.app.inject({ method: 'GET', url: '/api/audit/verify', headers: dph })).json();
     expect(verify).toMatchObject({ ok: true, brokenAt: null });

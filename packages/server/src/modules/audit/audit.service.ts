@@ -20,8 +20,18 @@ const GENESIS = '0'.repeat(64);
 // Serialises writers so each row links to the one before it, across app processes.
 const AUDIT_LOCK_KEY = 7_042_010;
 
+/**
+ * JSON with object keys sorted at every level. jsonb does not keep key order (it stores keys by
+ * length, then bytes), so the detail read back must serialise the same as the detail written.
+ */
+function stableJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
 function canonical(at: string, e: AuditEntry): string {
-  return JSON.stringify([
+  return stableJson([
     at,
     e.actorUserId ?? null,
     e.actorUsername ?? null,

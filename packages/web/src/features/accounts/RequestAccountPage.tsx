@@ -107,7 +107,7 @@ export function RequestAccountPage() {
                     tile
                     checked={accessType === t.value}
                     onChange={() => setAccessType(t.value)}
-                    label={t.label}
+                    label={<span>{t.label}</span>}
                     labelDescription={
                       <>
                         {t.description}

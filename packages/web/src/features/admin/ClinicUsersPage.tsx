@@ -83,8 +83,8 @@ export function ClinicUsersPage() {
                       </Button>
                     </ButtonGroup>
                   ) : (
-                    <Button type="button" outline onClick={() => setConfirming(u.id)} aria-label={`Deactivate ${u.firstName} ${u.lastName}`}>
-                      Deactivate — left the clinic
+                    <Button type="button" outline onClick={() => setConfirming(u.id)}>
+                      Deactivate<span className="usa-sr-only"> {u.firstName} {u.lastName}</span> — left the clinic
                     </Button>
                   )}
                 </td>

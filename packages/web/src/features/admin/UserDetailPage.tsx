@@ -118,8 +118,8 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
               <td>{formatDateTime(m.createdAt)}</td>
               <td>
                 {m.active ? (
-                  <Button type="button" unstyled onClick={() => void run('Membership ended.', () => api.delete(`/api/users/${id}/memberships/${m.id}`))} aria-label={`End ${m.accessTypeLabel} at ${m.organizationName}`}>
-                    End
+                  <Button type="button" unstyled onClick={() => void run('Membership ended.', () => api.delete(`/api/users/${id}/memberships/${m.id}`))}>
+                    End<span className="usa-sr-only"> {m.accessTypeLabel} at {m.organizationName}</span>
                   </Button>
                 ) : (
                   `ended ${formatDateTime(m.endedAt)}`
