@@ -84,7 +84,7 @@ async function rank(db: Db, subject: MatchSubject, ids: string[], identifierHits
  * Search by any mix of fields. A name needs a DOB or another blocking field (phone, maiden name, guardian,
  * address): the registry refuses to scan the state for a bare name.
  */
-export async function searchPatients(ctx: AppContext, actor: Actor, q: SearchQuery): Promise<{ results: SearchResult[] }> {
+export async function searchPatients(ctx: AppContext, actor: Actor, q: Partial<SearchQuery>): Promise<{ results: SearchResult[] }> {
   const hasName = !!(q.lastName || q.firstName);
   const blocking = q.iisId || q.mrn || q.phone || (hasName && (q.dob || q.mothersMaidenName || q.guardianName || q.zip || q.street));
   if (!blocking) {
@@ -109,7 +109,7 @@ export async function searchPatients(ctx: AppContext, actor: Actor, q: SearchQue
     guardians: guardian ? [{ name: guardian }] : undefined,
   };
   // Without a name there is nothing to rank on but the blocking field itself (a phone): show every hit.
-  const results = (await rank(ctx.db, subject, ids, identifierHits, hasName ? SHOW_THRESHOLD : 0)).slice(0, q.limit);
+  const results = (await rank(ctx.db, subject, ids, identifierHits, hasName ? SHOW_THRESHOLD : 0)).slice(0, q.limit ?? 25);
   await audit(ctx, actor, 'patient.search', null, { fields: Object.keys(q).filter((k) => k !== 'limit'), results: results.length });
   return { results };
 }
