@@ -17,8 +17,8 @@ const ConfigSchema = z.object({
   /** smtp://user:pass@host:port; without it mail goes to the dev outbox page only. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Nutmeg IIS <no-reply@nutmeg.local>'),
-  /** Public base URL used in e-mailed links (password reset). */
-  PUBLIC_URL: z.string().url().default('http://localhost:8080'),
+  /** Public base URL used in e-mailed links (password reset); defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   /** Failed logins before the account is locked, and for how long. */
@@ -37,7 +37,7 @@ const ConfigSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = ConfigSchema.safeParse(env);
@@ -45,7 +45,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, ...overrides };
+  const merged = { ...parsed.data, ...overrides };
+  return { ...merged, PUBLIC_URL: merged.PUBLIC_URL ?? `http://localhost:${merged.PORT}` };
 }
 
 /** Settings for tests: quiet, fast hashing, no web bundle. */

@@ -6,6 +6,7 @@ import type { App } from './http.ts';
 import { createMailer } from './modules/mail/mailer.ts';
 import { sharedRecommender } from './modules/recommender/recommender.ts';
 import { bootstrap, type SeedReport } from './seed/seed.ts';
+import { seedDemoPatients } from './modules/patients/index.ts';
 import { maintenanceHandlers, scheduleMaintenance, startJobWorker } from './modules/jobs/index.ts';
 
 export interface Server {
@@ -29,7 +30,7 @@ export async function createServer(config: Config, opts: { handle?: DbHandle; cl
       mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
       recommender: sharedRecommender(config.CDSI_DATA_DIR),
     };
-    const seed = await bootstrap(ctx);
+    const seed = await bootstrap(ctx, seedDemoPatients);
     await scheduleMaintenance(ctx);
     const worker = config.JOB_WORKER === 'on' ? startJobWorker(handle.db, maintenanceHandlers(ctx)) : undefined;
     const app = await buildApp(ctx, { engine: handle.engine });
