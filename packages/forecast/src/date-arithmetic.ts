@@ -103,8 +103,19 @@ const TERM = /^([+-])?\s*(\d+)\s*(year|years|month|months|week|weeks|day|days)$/
  * Parse a CDSi duration: one or more signed terms, e.g. "6 months - 4 days", "8 months + 1 day".
  * Empty / 'n/a' → undefined.
  */
+const PARSED = new Map<string, readonly [number, number, number, string]>();
+
 export function parseDuration(text: string | undefined): Duration | undefined {
   if (text === undefined) return undefined;
+  const known = PARSED.get(text);
+  // each call returns a new object (its addDuration memo is per use site)
+  if (known) return { years: known[0], months: known[1], days: known[2], text: known[3], memoFrom: Number.NaN, memoTo: 0 };
+  const d = parseDurationText(text);
+  if (d) PARSED.set(text, [d.years, d.months, d.days, d.text]);
+  return d;
+}
+
+function parseDurationText(text: string): Duration | undefined {
   const t = text.trim();
   if (t === '' || t.toLowerCase() === 'n/a') return undefined;
   // split into signed terms

@@ -20,35 +20,68 @@ function decode(s: string): string {
   });
 }
 
+interface Trie {
+  readonly children: Map<string, Trie>;
+  isArray: boolean;
+}
+
+function buildTrie(paths: ReadonlySet<string>): Trie {
+  const root: Trie = { children: new Map(), isArray: false };
+  for (const p of paths) {
+    let node = root;
+    for (const part of p.split('.')) {
+      let next = node.children.get(part);
+      if (!next) {
+        next = { children: new Map(), isArray: false };
+        node.children.set(part, next);
+      }
+      node = next;
+    }
+    node.isArray = true;
+  }
+  return root;
+}
+
+const NO_TRIE: Trie = { children: new Map(), isArray: false };
+const TRIES = new WeakMap<ReadonlySet<string>, Trie>();
+
 interface Frame {
   name: string;
-  path: string;
+  trie: Trie;
   obj: XmlNode | undefined;
   textStart: number;
-  text: string;
+}
+
+function add(parent: Frame, name: string, isArray: boolean, value: XmlValue): void {
+  if (!parent.obj) parent.obj = {};
+  const o = parent.obj;
+  const cur = o[name];
+  if (isArray) {
+    if (Array.isArray(cur)) cur.push(value);
+    else o[name] = [value];
+  } else if (cur === undefined) o[name] = value;
+  else if (Array.isArray(cur)) cur.push(value);
+  else o[name] = [cur, value];
+}
+
+function isNameEnd(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 47 /* / */ || c === 62 /* > */;
 }
 
 export function parseXml(xml: string, arrayPaths: ReadonlySet<string>): XmlNode {
-  const root: XmlNode = {};
-  const stack: Frame[] = [{ name: '', path: '', obj: root, textStart: 0, text: '' }];
+  let rootTrie = TRIES.get(arrayPaths);
+  if (!rootTrie) {
+    rootTrie = buildTrie(arrayPaths);
+    TRIES.set(arrayPaths, rootTrie);
+  }
+  const rootFrame: Frame = { name: '', trie: rootTrie, obj: {}, textStart: 0 };
+  const stack: Frame[] = [rootFrame];
   let i = 0;
   const n = xml.length;
-  const add = (parent: Frame, name: string, path: string, value: XmlValue) => {
-    if (!parent.obj) parent.obj = {};
-    const o = parent.obj;
-    const cur = o[name];
-    if (arrayPaths.has(path)) {
-      if (Array.isArray(cur)) cur.push(value);
-      else o[name] = [value];
-    } else if (cur === undefined) o[name] = value;
-    else if (Array.isArray(cur)) cur.push(value);
-    else o[name] = [cur, value];
-  };
   while (i < n) {
     const lt = xml.indexOf('<', i);
     if (lt < 0) break;
     const top = stack[stack.length - 1] as Frame;
-    if (lt > i) top.text += xml.slice(i, lt);
     const c = xml.charCodeAt(lt + 1);
     if (c === 63 /* ? */) {
       const e = xml.indexOf('?>', lt);
@@ -62,10 +95,7 @@ export function parseXml(xml: string, arrayPaths: ReadonlySet<string>): XmlNode 
         if (e < 0) throw new XmlError('unterminated comment');
         i = e + 3;
       } else if (xml.startsWith('<![CDATA[', lt)) {
-        const e = xml.indexOf(']]>', lt);
-        if (e < 0) throw new XmlError('unterminated CDATA');
-        top.text += xml.slice(lt + 9, e).replace(/&/g, '&amp;');
-        i = e + 3;
+        throw new XmlError('CDATA sections are not supported');
       } else {
         const e = xml.indexOf('>', lt);
         i = e < 0 ? n : e + 1;
@@ -75,23 +105,24 @@ export function parseXml(xml: string, arrayPaths: ReadonlySet<string>): XmlNode 
     const gt = xml.indexOf('>', lt);
     if (gt < 0) throw new XmlError('unterminated tag');
     if (c === 47 /* / */) {
-      const name = xml.slice(lt + 2, gt).trim();
+      let e = lt + 2;
+      while (e < gt && !isNameEnd(xml.charCodeAt(e))) e++;
+      const name = xml.slice(lt + 2, e);
       const frame = stack.pop();
       if (!frame || frame.name !== name) throw new XmlError(`mismatched closing tag </${name}>${frame ? `, expected </${frame.name}>` : ''}`);
       const parent = stack[stack.length - 1] as Frame;
-      add(parent, name, frame.path, frame.obj ?? decode(frame.text.trim()));
+      add(parent, name, frame.trie.isArray, frame.obj ?? decode(xml.slice(frame.textStart, lt).trim()));
       i = gt + 1;
       continue;
     }
-    const selfClosing = xml.charCodeAt(gt - 1) === 47;
-    const inner = xml.slice(lt + 1, selfClosing ? gt - 1 : gt);
-    const sp = inner.search(/\s/);
-    const name = sp < 0 ? inner : inner.slice(0, sp);
-    const path = top.path ? `${top.path}.${name}` : name;
-    if (selfClosing) add(top, name, path, '');
-    else stack.push({ name, path, obj: undefined, textStart: gt + 1, text: '' });
+    let e = lt + 1;
+    while (e < gt && !isNameEnd(xml.charCodeAt(e))) e++;
+    const name = xml.slice(lt + 1, e);
+    const trie = top.trie.children.get(name) ?? NO_TRIE;
+    if (xml.charCodeAt(gt - 1) === 47) add(top, name, trie.isArray, '');
+    else stack.push({ name, trie, obj: undefined, textStart: gt + 1 });
     i = gt + 1;
   }
   if (stack.length !== 1) throw new XmlError(`unclosed element <${(stack[stack.length - 1] as Frame).name}>`);
-  return root;
+  return rootFrame.obj as XmlNode;
 }
