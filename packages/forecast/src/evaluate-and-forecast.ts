@@ -10,8 +10,8 @@ import { forecastPatientSeries } from './forecast-patient-series.ts';
 import { organizeImmunizationHistory } from './organize-immunization-history.ts';
 import { indicationApplies, selectRelevantPatientSeries } from './select-relevant-patient-series.ts';
 import { selectBestSeries } from './select-best-series.ts';
-import type { Antigen, AntigenSeries, SupportingData } from './supporting-data/model.ts';
-import type { AntigenDose, AntigenResult, DoseEvaluation, ForecastInput, ForecastResult, PatientSeriesResult, VaccineGroupForecast } from './types.ts';
+import type { Antigen, AntigenSeries, SupportingData, VaccineGroup } from './supporting-data/model.ts';
+import type { AntigenDose, AntigenResult, DoseEvaluation, ForecastInput, ForecastResult, PatientSeriesResult, TargetDoseState, VaccineGroupForecast } from './types.ts';
 import { vaccineGroupForecasts } from './vaccine-group-forecast.ts';
 
 export function buildPatientContext(input: ForecastInput, data: SupportingData): { ctx: PatientContext; byAntigen: ReadonlyMap<string, readonly AntigenDose[]>; unmapped: readonly string[] } {
@@ -60,6 +60,12 @@ function toDoseEvaluation(run: SeriesRun, i: number, e: EvalRecord): DoseEvaluat
   };
 }
 
+function newTargetDoses(series: AntigenSeries): TargetDoseState[] {
+  const out: TargetDoseState[] = new Array(series.doses.length);
+  for (let i = 0; i < series.doses.length; i++) out[i] = { seriesDose: series.doses[i] as AntigenSeries['doses'][number], status: 'Not Satisfied', copy: 0 };
+  return out;
+}
+
 /** 4.4 for one relevant patient series. */
 export function runPatientSeries(
   ctx: PatientContext,
@@ -72,7 +78,7 @@ export function runPatientSeries(
     ctx,
     series,
     doses,
-    targetDoses: series.doses.map((sd) => ({ seriesDose: sd, status: 'Not Satisfied', copy: 0 })),
+    targetDoses: newTargetDoses(series),
     evals: new Array<EvalRecord | undefined>(doses.length).fill(undefined),
     isSeriesGroupComplete,
   };
@@ -192,10 +198,20 @@ export function evaluateAntigen(ctx: PatientContext, antigen: Antigen, doses: re
   return { antigen: antigen.name, relevantSeries: relevantResults, bestSeries: best, unresolvedIndications: unresolved };
 }
 
+const ALL_GROUPS = new WeakMap<SupportingData, VaccineGroup[]>();
+function allGroups(data: SupportingData): VaccineGroup[] {
+  let g = ALL_GROUPS.get(data);
+  if (!g) {
+    g = [...data.vaccineGroups.values()];
+    ALL_GROUPS.set(data, g);
+  }
+  return g;
+}
+
 /** Evaluate the immunization history and forecast every (or the requested) vaccine group. */
 export function evaluateAndForecast(input: ForecastInput, data: SupportingData): ForecastResult {
   const { ctx, byAntigen, unmapped } = buildPatientContext(input, data);
-  const groups = input.vaccineGroups ? input.vaccineGroups.map((g) => data.vaccineGroups.get(g)).filter((g) => g !== undefined) : [...data.vaccineGroups.values()];
+  const groups = input.vaccineGroups ? input.vaccineGroups.map((g) => data.vaccineGroups.get(g)).filter((g) => g !== undefined) : allGroups(data);
   const antigenResults = new Map<string, AntigenResult>();
   for (const g of groups) {
     for (const a of g.antigens) {
