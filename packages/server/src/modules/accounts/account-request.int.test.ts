@@ -168,6 +168,13 @@ describe('Request User Account and the DPH review queue', () => {
     expect(u).toEqual({ dph_roles: ['analyst_readonly'], password_temporary: true });
   });
 
+  it('approves a request once when two approvers click at the same time', async () => {
+    const { id } = (await submit(buildRequest({ accessType: 'ceo_signing', pins: 'CT1003', firstName: 'Dana', lastName: 'Wolfe', email: 'dana.wolfe@example.org', jobTitle: 'CEO' }))).json();
+    const results = await Promise.all([asDph('POST', `/api/account-requests/${id}/approve`, {}), asDph('POST', `/api/account-requests/${id}/approve`, {})]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await s.ctx.db.selectFrom('users').select('id').where('email', '=', 'dana.wolfe@example.org').execute()).toHaveLength(1);
+  });
+
   it('keeps the queue and the outbox to DPH', async () => {
     expect((await s.app.inject({ method: 'GET', url: '/api/account-requests' })).statusCode).toBe(401);
     const staff = await s.signIn('clinicstaff');
