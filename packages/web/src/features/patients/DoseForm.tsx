@@ -126,7 +126,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
               </Field>
             </Grid>
             <Grid tablet={{ col: 3 }}>
-              <Field id="dose-vis" label="VIS edition date given">
+              <Field id="dose-vis" label="Edition date of the VIS handed out">
                 <input className="usa-input" id="dose-vis" name="visEdition" type="date" value={f.visEdition} onChange={set('visEdition')} />
               </Field>
             </Grid>

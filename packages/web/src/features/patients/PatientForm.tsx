@@ -168,8 +168,8 @@ export function PatientForm({ value, onChange, onSubmit, error, submitLabel, chi
       </Fieldset>
       <Fieldset legend="Parent, guardian or responsible person">
         <Grid row gap>
-          {text('guardianFirst', 'First name', 'guardians.0.name.first')}
-          {text('guardianLast', 'Last name', 'guardians.0.name.last')}
+          {text('guardianFirst', 'Guardian’s first name', 'guardians.0.name.first')}
+          {text('guardianLast', 'Guardian’s last name', 'guardians.0.name.last')}
           <Grid tablet={{ col: 4 }}>
             <Field id="guardianRelationship" label="Relationship">
               <Select id="guardianRelationship" name="guardianRelationship" value={value.guardianRelationship} onChange={set('guardianRelationship')}>
