@@ -17,6 +17,7 @@ export function evaluateImmunizationHistory(run: SeriesRun): number {
     const dose = run.doses[i];
     if (!dose) continue;
     let done = false;
+    let skipped: { dose: number; because: readonly string[] }[] | undefined;
     while (!done) {
       const td = tds[t];
       if (!td) {
@@ -42,10 +43,17 @@ export function evaluateImmunizationHistory(run: SeriesRun): number {
       const skip = evaluateConditionalSkip(run, td.seriesDose, 'Evaluation', dose.date, i);
       if (skip.skipped) {
         td.status = 'Skipped';
+        (skipped ??= []).push({ dose: td.seriesDose.doseNumber, because: skip.because });
         t++;
         continue;
       }
       const rec = evaluateAgainstTargetDose(run, i, td.seriesDose);
+      if (skipped) {
+        for (const k of skipped) {
+          rec.rulePath.unshift({ section: '6.2', rules: SKIP_RULES, outcome: `target dose ${k.dose} skipped` });
+          rec.explanation.push(`target dose ${k.dose} was skipped (${k.because.join('; ')})`);
+        }
+      }
       run.evals[i] = rec;
       if (rec.satisfied) {
         td.status = 'Satisfied';
@@ -61,6 +69,8 @@ export function evaluateImmunizationHistory(run: SeriesRun): number {
   }
   return t;
 }
+
+const SKIP_RULES = ['CALCDTSKIP-3', 'CALCDTSKIP-4', 'CALCDTSKIP-5', 'CONDSKIP-1', 'CONDSKIP-2', 'Table 6-11'] as const;
 
 function extraneous(why: string): EvalRecord {
   return {

@@ -176,6 +176,15 @@ function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, serie
     if (s.forecast.status === 'Not Complete') for (const g of s.series.adminGuidance) pushUnique(guidance, g);
     if (ctx.observations.size > 0) for (const ind of s.series.indications) if (ind.guidance && indicationApplies(ctx, ind)) pushUnique(guidance, ind.guidance);
     for (const c of s.forecast.contraindications ?? []) pushUnique(judgement, c);
+  }
+  if (ctx.observations.size > 0) {
+    // FORECASTGUIDANCE-1: guidance of contraindications for which the patient has an active observation
+    for (const a of group.antigens) {
+      const antigen = ctx.data.antigens.get(a);
+      if (!antigen) continue;
+      for (const c of antigen.antigenContraindications) if (c.guidance && ctx.observations.has(c.code)) pushUnique(guidance, c.guidance);
+      for (const c of antigen.vaccineContraindications) if (c.guidance && ctx.observations.has(c.code)) pushUnique(guidance, c.guidance);
+    }
     for (const r of s.forecast.reasons) pushUnique(reasons, r); // FORECASTVG-7
   }
   return {
