@@ -176,6 +176,7 @@ function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, serie
     if (s.forecast.status === 'Not Complete') for (const g of s.series.adminGuidance) pushUnique(guidance, g);
     if (ctx.observations.size > 0) for (const ind of s.series.indications) if (ind.guidance && indicationApplies(ctx, ind)) pushUnique(guidance, ind.guidance);
     for (const c of s.forecast.contraindications ?? []) pushUnique(judgement, c);
+    for (const r of s.forecast.reasons) pushUnique(reasons, r); // FORECASTVG-7
   }
   if (ctx.observations.size > 0) {
     // FORECASTGUIDANCE-1: guidance of contraindications for which the patient has an active observation
@@ -185,7 +186,6 @@ function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, serie
       for (const c of antigen.antigenContraindications) if (c.guidance && ctx.observations.has(c.code)) pushUnique(guidance, c.guidance);
       for (const c of antigen.vaccineContraindications) if (c.guidance && ctx.observations.has(c.code)) pushUnique(guidance, c.guidance);
     }
-    for (const r of s.forecast.reasons) pushUnique(reasons, r); // FORECASTVG-7
   }
   return {
     vaccineGroup: group.name,
