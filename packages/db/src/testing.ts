@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { PGlite } from '@electric-sql/pglite';
 import { createDb, openPglite, type DbHandle } from './create-db.ts';
 import { listMigrations, migrate, MIGRATIONS_DIR } from './migrate.ts';
 
@@ -16,25 +16,38 @@ export async function createTestDb(): Promise<DbHandle> {
   return url ? createPostgresTestDb(url) : createPgliteTestDb();
 }
 
-let template: Promise<PGlite> | undefined;
-
 function migrationsFingerprint(): string {
   const h = crypto.createHash('sha256');
   for (const f of listMigrations()) h.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
   return h.digest('hex').slice(0, 12);
 }
 
-async function createPgliteTestDb(): Promise<DbHandle> {
-  // Opening PGlite costs seconds: migrate once per worker, then clone (about 1 s) per test database.
-  template ??= (async () => {
+let templateDump: Promise<Blob> | undefined;
+
+/**
+ * A migrated database as a PGlite data-folder dump, cached on disk per migration fingerprint so
+ * that test files (each in a fresh module scope) load it instead of migrating again.
+ */
+function pgliteTemplate(): Promise<Blob> {
+  templateDump ??= (async () => {
+    const file = path.join(os.tmpdir(), `nutmeg-pglite-template-${migrationsFingerprint()}.tar`);
+    if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
     const pglite = await openPglite('memory://');
     const handle = await createDb({ pglite });
     await migrate(handle.db);
-    await handle.db.destroy(); // keeps the PGlite open: it is the template
-    return pglite;
+    const dump = await pglite.dumpDataDir('none');
+    await handle.close();
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(tmp, file); // atomic: concurrent workers never read half a file
+    return dump;
   })();
-  const clone = (await (await template).clone()) as PGlite;
-  return createDb({ pglite: clone });
+  return templateDump;
+}
+
+async function createPgliteTestDb(): Promise<DbHandle> {
+  const pglite = await openPglite('memory://', await pgliteTemplate());
+  return createDb({ pglite });
 }
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
