@@ -8,7 +8,7 @@ import { ErrorSummary, Field } from '../accounts/form-fields';
 import { RecommenderPanel } from '../recommender/RecommenderPanel';
 import type { PresentedForecast } from '../recommender/types';
 import { DoseForm } from './DoseForm';
-import { JURISDICTION_STATUS_LABEL, ORG_STATUS_LABEL, REFUSAL_REASON, SEX_LABEL, fullName, type Immunizations, type PatientView } from './types';
+import { JURISDICTION_STATUS_LABEL, ORG_STATUS_LABEL, REFUSAL_REASON, SEX_LABEL, formatPhone, fullName, type Immunizations, type PatientView } from './types';
 
 /** The patient record: identity, statuses, immunization history, recommender, and the official record. */
 export function PatientRecordPage({ params }: { params: Record<string, string> }) {
@@ -80,7 +80,7 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
                 <dt className="text-bold">Address</dt>
                 <dd>{address ? `${address.street}, ${address.city}, ${address.state} ${address.zip}` : '—'}</dd>
                 <dt className="text-bold">Phone</dt>
-                <dd>{p.phones.map((ph) => ph.number).join(', ') || '—'}</dd>
+                <dd>{p.phones.map((ph) => formatPhone(ph.number)).join(', ') || '—'}</dd>
                 <dt className="text-bold">Parent / guardian</dt>
                 <dd>{p.guardians.map((g) => `${g.name.first} ${g.name.last} (${g.relationship})`).join('; ') || '—'}</dd>
                 <dt className="text-bold">Mother’s maiden name</dt>

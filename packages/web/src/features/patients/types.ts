@@ -96,3 +96,9 @@ export const REFUSAL_REASON: Record<string, string> = { '00': 'Parental decision
 export function fullName(n: { first: string; middle?: string | null; last: string; suffix?: string | null }): string {
   return [n.first, n.middle, n.last, n.suffix].filter(Boolean).join(' ');
 }
+
+/** 8605550134 → (860) 555-0134; other lengths unchanged. */
+export function formatPhone(digits: string): string {
+  const d = digits.replace(/\D/g, '');
+  return d.length === 10 ? `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}` : digits;
+}
