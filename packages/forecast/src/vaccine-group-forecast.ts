@@ -75,15 +75,21 @@ function assemble(ctx: PatientContext, group: VaccineGroup, antigens: ReadonlyMa
   if (group.antigens.length === 1) {
     // 9.2: one vaccine group forecast; with a risk best series (non-equivalent series group) the
     // forecast is made from the risk series, the standard ones still count for the dose number
-    return [blend(ctx, group, risk.length ? 'Risk' : 'Standard', risk.length ? risk : all, all)];
+    const useRisk = risk.length > 0 && risk.some((r) => LIVE.has(r.forecast.status));
+    return [blend(ctx, group, useRisk ? 'Risk' : 'Standard', useRisk ? risk : all, all)];
   }
   const out: VaccineGroupForecast[] = [];
   if (standard.length) out.push(blend(ctx, group, 'Standard', standard, standard));
   if (risk.length) out.push(blend(ctx, group, 'Risk', risk, risk));
   if (out.length < 2) return out;
   // the primary forecast of the vaccine group: risk before standard, then the most actionable
-  return out.sort((a, b) => (a.seriesType === 'Risk' ? 0 : 1) - (b.seriesType === 'Risk' ? 0 : 1) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  // (a risk forecast that is Aged Out / Not Recommended does not hide a standard one)
+  const rank = (f: VaccineGroupForecast) => (f.seriesType === 'Risk' && LIVE.has(f.status) ? 0 : 1);
+  return out.sort((a, b) => rank(a) - rank(b) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 }
+
+/** Statuses of a risk path that is still in force for the patient. */
+const LIVE = new Set<SeriesStatus>(['Not Complete', 'Complete', 'Immune', 'Contraindicated']);
 
 function mostActionable(statuses: readonly SeriesStatus[]): SeriesStatus {
   let best: SeriesStatus = statuses[0] ?? 'Not Recommended';
