@@ -108,7 +108,7 @@ export function selectPrioritizedSeries(group: readonly PatientSeriesResult[], d
   const inProcess = scorable.filter((f) => f.inProcess);
   if (complete.length === 1) return complete[0]?.result;
   if (complete.length === 0 && inProcess.length === 1) return inProcess[0]?.result;
-  if (complete.length === 0 && inProcess.length === 0 && defaults.length === 1 && scorable.every((f) => f.validDoses === 0)) return defaults[0];
+  if (complete.length === 0 && inProcess.length === 0 && defaults.length === 1) return defaults[0];
 
   // 8.3 classify (Table 8-5)
   let toScore: ScoringFacts[];
