@@ -8,7 +8,7 @@ const crossModule = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'packages/web/vite.config.ts', 'eslint.config.js'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.tmp.ts', 'packages/web/vite.config.ts', 'eslint.config.js', 'vitest.config.ts', 'e2e/vitest.config.ts', 'scripts/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
