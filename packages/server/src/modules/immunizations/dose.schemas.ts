@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../patients/patient.schemas.ts';
+import { IsoDate } from '../patients/index.ts';
 
 const text = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
 const cvx = z.string().trim().regex(/^\d{1,3}$/, 'Use the CVX code (1–3 digits)');

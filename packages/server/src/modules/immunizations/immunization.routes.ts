@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
-import { CertificateQuery, IsoDate } from '../patients/patient.schemas.ts';
+import { CertificateQuery, IsoDate } from '../patients/index.ts';
 import * as doses from './dose.service.ts';
 import { DeleteBody, DoseBody, DoseUpdateBody, ItemParams, ObservationBody, PatientParams, RefusalBody } from './dose.schemas.ts';
 import { getForecast, getImmunizations, renderCertificate } from './immunization.service.ts';

@@ -10,6 +10,7 @@ export { seedDemoPatients, loadPopulation } from './patient-bulk.ts';
 export { renderCertificatePdf, certificateVerificationCode, certificateContent, loadCertificateFonts, type CertificateGroup, type CertificateInput } from './certificate.pdf.ts';
 export { generatePopulation, generatePopulationBatches, type GenerateOptions, type SyntheticPerson } from './synthetic-population.ts';
 export type * from './patient.types.ts';
+export { IsoDate, CertificateQuery } from './patient.schemas.ts';
 
 export function registerPatientsRoutes(app: App, ctx: AppContext): void {
   registerPatientRoutes(app, ctx);
