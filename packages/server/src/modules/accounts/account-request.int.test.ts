@@ -41,7 +41,7 @@ describe('Request User Account and the DPH review queue', () => {
     expect(created.statusCode).toBe(201);
     const { id } = created.json();
     const row = await s.ctx.db.selectFrom('account_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row.agreements.map((a) => [a.kind, a.version])).toEqual([['confidentiality', '2026.1'], ['user', '2026.1']]);
+    expect(row.agreements.map((a) => [a.kind, a.version])).toEqual([['user', '2026.1'], ['confidentiality', '2026.1']]);
     expect(row.agreements.every((a) => !Number.isNaN(Date.parse(a.acceptedAt)))).toBe(true);
     const received = await outboxTo(s, 'jordan.rivera@elmcitypeds.example');
     expect(received.map((m) => m.subject)).toEqual(['Nutmeg IIS: we received your account request']);
@@ -139,6 +139,13 @@ describe('Request User Account and the DPH review queue', () => {
     const shape = await submit(buildRequest({ email: 'not-an-email', firstName: '', accessType: 'clinic_access' }));
     expect(shape.statusCode).toBe(400);
     expect(shape.json().fields.map((f: { path: string }) => f.path).sort()).toEqual(['email', 'firstName']);
+
+    const everything = await submit({});
+    expect(everything.json().fields.map((f: { path: string }) => f.path)).toEqual([
+      'accessType', 'agreements.user', 'agreements.confidentiality', 'firstName', 'lastName', 'email', 'phone', 'jobTitle',
+    ]);
+    const shortPhone = await submit(buildRequest({ phone: '555-0199', email: 'x6@example.org' }));
+    expect(shortPhone.json().fields).toEqual([{ path: 'phone', message: 'Enter the full phone number with area code.' }]);
 
     const noType = await submit(buildRequest({ accessType: 'superuser', email: 'x5@example.org' }));
     expect(noType.json().fields.map((f: { path: string }) => f.path)).toContain('accessType');

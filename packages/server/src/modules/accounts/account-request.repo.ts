@@ -9,7 +9,8 @@ export async function currentAgreements(db: Kysely<Database>, at: Date) {
   const rows = await db.selectFrom('agreement_versions').selectAll().orderBy('effective_at', 'asc').execute();
   const byKind = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!byKind.has(r.kind) || r.effective_at <= at) byKind.set(r.kind, r);
-  return [...byKind.values()].sort((a, b) => a.kind.localeCompare(b.kind));
+  // The user agreement first, then the confidentiality agreement.
+  return [...byKind.values()].sort((a, b) => b.kind.localeCompare(a.kind));
 }
 
 export async function findOrganizationsByPins(db: Kysely<Database>, pins: string[]) {

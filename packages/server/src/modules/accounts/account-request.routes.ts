@@ -4,17 +4,19 @@ import { actorOf, originOf, type App } from '../../http.ts';
 import { DPH_ROLES, type DphRole } from '../access/index.ts';
 import * as requests from './account-request.service.ts';
 
-const trimmed = (label: string, max = 100) => z.string().trim().min(1, `Enter ${label}`).max(max, `Use at most ${max} characters`);
-
+/**
+ * Shapes and sizes only: whether each field is filled in and well-formed is checked in
+ * submitRequest, so that every problem of the form comes back at once, as field-level messages.
+ */
 const RequestBody = z.object({
-  accessType: z.string().min(1, 'Choose the type of access you need'),
+  accessType: z.string().max(50).default(''),
   /** One or several PINs/codes, comma-separated as typed, or a list. Optional only for DPH (State Only). */
   pins: z.union([z.string().max(500), z.array(z.string().max(50)).max(50)]).optional(),
-  firstName: trimmed('your first name'),
-  lastName: trimmed('your last name'),
-  email: z.string().trim().max(254).email('Enter a valid e-mail address'),
-  phone: z.string().trim().min(7, 'Enter a phone number').max(40).regex(/^[0-9+().\-\s xext]+$/i, 'Use digits, spaces and + ( ) - only'),
-  jobTitle: trimmed('your job title'),
+  firstName: z.string().max(200).default(''),
+  lastName: z.string().max(200).default(''),
+  email: z.string().max(300).default(''),
+  phone: z.string().max(100).default(''),
+  jobTitle: z.string().max(200).default(''),
   /** Version of each agreement accepted, as shown; omitted when not accepted. */
   agreements: z.object({ user: z.string().max(40).optional(), confidentiality: z.string().max(40).optional() }).optional(),
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AgreementAcceptance } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound, type FieldError } from '../../errors.ts';
@@ -39,6 +40,22 @@ export interface AccountRequestInput {
   /** The version of each agreement the requester accepted, as shown to them. */
   agreements?: { user?: string | undefined; confidentiality?: string | undefined } | undefined;
 }
+
+const filled = (what: string, max = 100) => z.string().trim().min(1, `Enter ${what}.`).max(max, `Use at most ${max} characters.`);
+/** The requester's contact data; every field is required. */
+const ContactFields = z.object({
+  firstName: filled('your first name'),
+  lastName: filled('your last name'),
+  email: z.string().trim().min(1, 'Enter your e-mail address.').max(254).pipe(z.email('Enter a valid e-mail address, like name@example.org.')),
+  phone: z
+    .string()
+    .trim()
+    .min(1, 'Enter a phone number.')
+    .max(40)
+    .regex(/^[0-9+().\-\s xext]+$/i, 'Use digits, spaces and + ( ) - only.')
+    .refine((p) => p.replace(/\D/g, '').length >= 10, 'Enter the full phone number with area code.'),
+  jobTitle: filled('your job title'),
+});
 
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
@@ -89,9 +106,19 @@ export async function submitRequest(ctx: AppContext, input: AccountRequestInput,
       problems.push({ path: `agreements.${a.kind}`, message: `The ${a.title} has changed (now version ${a.version}); read it and accept it again.` });
     } else acceptances.push({ kind: a.kind, version: a.version, acceptedAt: now.toISOString() });
   }
-  if (problems.length || !accessType) throw invalid(`The request has ${problems.length} problem${problems.length > 1 ? 's' : ''}; see the marked fields.`, problems);
+  const contact = ContactFields.safeParse(input);
+  if (!contact.success) {
+    const seen = new Set<string>();
+    for (const issue of contact.error.issues) {
+      const path = issue.path.join('.');
+      if (!seen.has(path)) problems.push({ path, message: issue.message });
+      seen.add(path);
+    }
+  }
+  if (problems.length || !accessType || !contact.success) throw invalid(`The request has ${problems.length} problem${problems.length > 1 ? 's' : ''}; see the marked fields.`, problems);
 
-  const email = input.email.trim().toLowerCase();
+  const person = contact.data;
+  const email = person.email.toLowerCase();
   const duplicate = () =>
     conflict('You already have a pending request for this access type; DPH will review it.', {
       fields: [{ path: 'email', message: `A request for ${accessTypeLabel(accessType)} with this e-mail is already waiting for review.` }],
@@ -103,11 +130,11 @@ export async function submitRequest(ctx: AppContext, input: AccountRequestInput,
       const row = await repo.insertRequest(trx, {
         accessType,
         organizationIds: organizations.map((o) => o.id),
-        firstName: input.firstName.trim(),
-        lastName: input.lastName.trim(),
+        firstName: person.firstName,
+        lastName: person.lastName,
         email,
-        phone: input.phone.trim(),
-        jobTitle: input.jobTitle.trim(),
+        phone: person.phone,
+        jobTitle: person.jobTitle,
         agreements: acceptances,
         ip: origin.ip,
         now,
@@ -137,7 +164,7 @@ export async function submitRequest(ctx: AppContext, input: AccountRequestInput,
     to: email,
     subject: 'Nutmeg IIS: we received your account request',
     body:
-      `Hello ${input.firstName.trim()},\n\n` +
+      `Hello ${person.firstName},\n\n` +
       `We received your request for ${accessTypeLabel(accessType)} access` +
       (organizations.length ? ` for ${organizations.map((o) => `${o.name} (${o.pin})`).join(', ')}` : '') +
       `.\nThe Department of Public Health reviews requests; you will get your username and a temporary password ` +

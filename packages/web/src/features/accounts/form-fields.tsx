@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Alert, ErrorMessage, FormGroup, Label } from '@trussworks/react-uswds';
 import type { ApiError } from '../../api';
 
@@ -25,10 +25,10 @@ export function describedBy(id: string, error?: string, hint?: boolean): string 
  * The error summary at the top of a form: the server's message and each field problem as a link
  * to the field, so keyboard and screen-reader users can reach them.
  */
-export function ErrorSummary({ error, fieldIds = {} }: { error: ApiError | null; fieldIds?: Record<string, string> }) {
+export function ErrorSummary({ error, fieldIds = {}, heading }: { error: ApiError | null; fieldIds?: Record<string, string>; heading?: string }) {
   if (!error) return null;
   return (
-    <Alert type="error" headingLevel="h2" heading={error.fields.length ? 'Please correct the following' : 'That did not work'} role="alert" data-testid="error-summary">
+    <Alert type="error" headingLevel="h2" heading={error.fields.length ? 'Please correct the following' : (heading ?? 'That did not work')} role="alert" data-testid="error-summary">
       <p className="margin-top-0">{error.message}</p>
       {error.fields.length > 0 && (
         <ul>
@@ -46,4 +46,18 @@ export function ErrorSummary({ error, fieldIds = {} }: { error: ApiError | null;
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Label–value pairs as a description list, two columns from tablet width. */
+export function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <dl className="grid-row margin-y-2 maxw-tablet-lg">
+      {items.map(([k, v]) => (
+        <Fragment key={k}>
+          <dt className="grid-col-12 tablet:grid-col-4 text-bold padding-y-05">{k}</dt>
+          <dd className="grid-col-12 tablet:grid-col-8 margin-0 padding-y-05">{v}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
 }

@@ -103,7 +103,7 @@ export function AuditPage() {
       {chainError && <Alert type="error" headingLevel="h2" heading="Verification failed">{chainError}</Alert>}
       {q.error && <Alert type="error" headingLevel="h2" heading="Could not load the audit log">{q.error.message}</Alert>}
       {q.data && (
-        <Table fullWidth striped compact caption={`${q.data.total} entr${q.data.total === 1 ? 'y' : 'ies'}, newest first`}>
+        <Table fullWidth striped compact scrollable caption={`${q.data.total} entr${q.data.total === 1 ? 'y' : 'ies'}, newest first`}>
           <thead>
             <tr>
               <th scope="col">#</th>
@@ -120,15 +120,19 @@ export function AuditPage() {
             {q.data.entries.map((e) => (
               <tr key={e.seq}>
                 <td>{e.seq}</td>
-                <td>{formatDateTime(e.at)}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</td>
                 <td>{e.actorUsername ?? '—'}</td>
                 <th scope="row">{e.action}</th>
                 <td>{e.outcome}</td>
-                <td className="font-mono-3xs">
+                <td className="font-mono-3xs" style={{ wordBreak: 'break-all', minWidth: '10rem' }}>
                   {e.patientId ? `patient ${e.patientId}` : e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : '—'}
                 </td>
                 <td>{e.ip ?? '—'}</td>
-                <td className="font-mono-3xs">{Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</td>
+                <td className="font-mono-3xs" style={{ wordBreak: 'break-word', minWidth: '14rem' }}>
+                  {Object.entries(e.detail)
+                    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+                    .join('; ')}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -4,7 +4,7 @@ import { Alert, Button, Checkbox, Fieldset, Form, Table, Tag, Textarea, TextInpu
 import { ApiError, api } from '../../api';
 import { Link } from '../../router';
 import { useSession } from '../../session';
-import { describedBy, ErrorSummary, Field, formatDateTime } from '../accounts/form-fields';
+import { describedBy, ErrorSummary, Facts, Field, formatDateTime } from '../accounts/form-fields';
 import { DPH_ROLE_OPTIONS, type AccountRequestDetail } from './admin-types';
 import { StatusTag } from './ReviewQueuePage';
 
@@ -59,30 +59,18 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
           {done}
         </Alert>
       )}
-      <ErrorSummary error={error} fieldIds={{ dphRoles: `role-${DPH_ROLE_OPTIONS[0].role}` }} />
-      <dl className="nutmeg-facts">
-        <dt>Access type</dt>
-        <dd>{r.accessTypeLabel}</dd>
-        <dt>E-mail</dt>
-        <dd>{r.email}</dd>
-        <dt>Phone</dt>
-        <dd>{r.phone}</dd>
-        <dt>Job title</dt>
-        <dd>{r.jobTitle}</dd>
-        <dt>Submitted</dt>
-        <dd>{formatDateTime(r.createdAt)}</dd>
-        <dt>Agreements accepted</dt>
-        <dd>{r.agreements.map((a) => `${a.kind} v${a.version} on ${formatDateTime(a.acceptedAt)}`).join('; ')}</dd>
-        {r.status !== 'pending' && (
-          <>
-            <dt>Decided</dt>
-            <dd>
-              {formatDateTime(r.decidedAt)} by {r.decidedBy ?? '—'}
-              {r.decisionReason ? ` — ${r.decisionReason}` : ''}
-            </dd>
-          </>
-        )}
-      </dl>
+      <ErrorSummary error={error} heading="The request cannot be decided this way" fieldIds={{ dphRoles: `role-${DPH_ROLE_OPTIONS[0].role}` }} />
+      <Facts
+        items={[
+          ['Access type', r.accessTypeLabel],
+          ['E-mail', r.email],
+          ['Phone', r.phone],
+          ['Job title', r.jobTitle],
+          ['Submitted', formatDateTime(r.createdAt)],
+          ['Agreements accepted', r.agreements.map((a) => `${a.kind === 'user' ? 'User Agreement' : 'Confidentiality Agreement'} v${a.version}, ${formatDateTime(a.acceptedAt)}`).join('; ')],
+          ...(r.status !== 'pending' ? [['Decided', `${formatDateTime(r.decidedAt)} by ${r.decidedBy ?? '—'}${r.decisionReason ? ` — ${r.decisionReason}` : ''}`] as [string, string]] : []),
+        ]}
+      />
 
       <h2>Organizations</h2>
       {r.staffCheck.length > 0 ? (

@@ -4,7 +4,7 @@ import { Alert, Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, Label, Sele
 import { ApiError, api } from '../../api';
 import { Link } from '../../router';
 import { useSession } from '../../session';
-import { ErrorSummary, formatDateTime } from '../accounts/form-fields';
+import { ErrorSummary, Facts, formatDateTime } from '../accounts/form-fields';
 import type { RequestOptions } from '../accounts/RequestAccountPage';
 import { DPH_ROLE_OPTIONS, type UserDetail } from './admin-types';
 
@@ -66,18 +66,15 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
         </Alert>
       )}
       <ErrorSummary error={error} />
-      <dl>
-        <dt>E-mail</dt>
-        <dd>{u.email}</dd>
-        <dt>Phone</dt>
-        <dd>{u.phone ?? '—'}</dd>
-        <dt>Job title</dt>
-        <dd>{u.jobTitle ?? '—'}</dd>
-        <dt>Created</dt>
-        <dd>{formatDateTime(u.createdAt)}</dd>
-        <dt>Last sign-in</dt>
-        <dd>{formatDateTime(u.lastLoginAt)}</dd>
-      </dl>
+      <Facts
+        items={[
+          ['E-mail', u.email],
+          ['Phone', u.phone ?? '—'],
+          ['Job title', u.jobTitle ?? '—'],
+          ['Created', formatDateTime(u.createdAt)],
+          ['Last sign-in', formatDateTime(u.lastLoginAt)],
+        ]}
+      />
 
       <h2>Account</h2>
       <ButtonGroup>
