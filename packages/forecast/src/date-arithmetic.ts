@@ -36,8 +36,19 @@ export function daysFromCivil(y: number, m: number, d: number): DayNumber {
   return era * 146097 + doe - 719468;
 }
 
-/** Inverse of daysFromCivil. */
-export function civilFromDays(z: DayNumber): [number, number, number] {
+let lastDay = Number.NaN;
+let lastCivil: readonly [number, number, number] = [1970, 1, 1];
+
+/** Inverse of daysFromCivil (single-entry memo: the date of birth is converted again and again). */
+export function civilFromDays(z: DayNumber): readonly [number, number, number] {
+  if (z === lastDay) return lastCivil;
+  const r = civilFromDaysUncached(z);
+  lastDay = z;
+  lastCivil = r;
+  return r;
+}
+
+function civilFromDaysUncached(z: DayNumber): [number, number, number] {
   const zz = z + 719468;
   const era = Math.floor(zz / 146097);
   const doe = zz - era * 146097;

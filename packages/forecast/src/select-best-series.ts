@@ -68,31 +68,44 @@ export function canStart(r: PatientSeriesResult, dob: DayNumber, assessmentDate:
 
 /** 8.1 SELECTB-24 and SELECTSCORE-2 */
 export function preFilter(group: readonly PatientSeriesResult[], dob: DayNumber, assessmentDate: DayNumber): PatientSeriesResult[] {
-  const allCi = group.every((r) => r.forecast.status === 'Contraindicated');
-  const candidates = group.filter((r) => r.forecast.status !== 'Contraindicated' || allCi); // SELECTB-24
+  let allCi = true;
+  let noValidInGroup = true;
+  let hasDefault = false;
   // SELECTSCORE-2 series priority: compared with the relevant series that can still be given (a series that
   // is Aged Out cannot out-rank one that can be completed)
-  const live = group.filter((r) => r.forecast.status !== 'Aged Out');
-  const bestPriority = Math.min(...(live.length ? live : group).map((r) => priorityRank(r.series.seriesPriority)));
-  const noValidInGroup = group.every((r) => r.validDoseCount === 0);
-  const hasDefault = group.some((r) => r.series.defaultSeries);
-  return candidates.filter((r) => {
+  let bestLive = Number.POSITIVE_INFINITY;
+  let bestAll = Number.POSITIVE_INFINITY;
+  for (const r of group) {
+    const st = r.forecast.status;
+    if (st !== 'Contraindicated') allCi = false;
+    if (r.validDoseCount > 0) noValidInGroup = false;
+    if (r.series.defaultSeries) hasDefault = true;
+    const p = priorityRank(r.series.seriesPriority);
+    if (p < bestAll) bestAll = p;
+    if (st !== 'Aged Out' && p < bestLive) bestLive = p;
+  }
+  const bestPriority = bestLive === Number.POSITIVE_INFINITY ? bestAll : bestLive;
+  const out: PatientSeriesResult[] = [];
+  for (const r of group) {
+    if (r.forecast.status === 'Contraindicated' && !allCi) continue; // SELECTB-24
     const s = r.series;
-    if (s.type === 'Risk') return priorityRank(s.seriesPriority) <= bestPriority && canStart(r, dob, assessmentDate);
-    if (s.type === 'Standard') {
-      if (r.validDoseCount > 0) return canStart(r, dob, assessmentDate);
-      return noValidInGroup && !hasDefault && canStart(r, dob, assessmentDate);
-    }
-    return r.forecast.status === 'Complete'; // Evaluation Only
-  });
+    let ok: boolean;
+    if (s.type === 'Risk') ok = priorityRank(s.seriesPriority) <= bestPriority && canStart(r, dob, assessmentDate);
+    else if (s.type === 'Standard') ok = (r.validDoseCount > 0 || (noValidInGroup && !hasDefault)) && canStart(r, dob, assessmentDate);
+    else ok = r.forecast.status === 'Complete'; // Evaluation Only
+    if (ok) out.push(r);
+  }
+  return out;
 }
 
-function award(facts: readonly ScoringFacts[], pred: (f: ScoringFacts) => boolean, yes: number, tie: number, no: number, scores: Map<ScoringFacts, number>, notes: Map<ScoringFacts, string[]>, label: string): void {
-  const winners = facts.filter(pred);
-  for (const f of facts) {
-    const pts = pred(f) ? (winners.length > 1 ? tie : yes) : no;
-    scores.set(f, (scores.get(f) ?? 0) + pts);
-    notes.get(f)?.push(`${label}: ${pts >= 0 ? '+' : ''}${pts}`);
+/** Award points for one condition (Tables 8-7, 8-9, 8-11): yes when true for one series only, tie when true for several, no otherwise. */
+function award(flags: readonly boolean[], yes: number, tie: number, no: number, scores: number[], notes: string[][], label: string): void {
+  let winners = 0;
+  for (const f of flags) if (f) winners++;
+  for (let i = 0; i < flags.length; i++) {
+    const pts = flags[i] ? (winners > 1 ? tie : yes) : no;
+    scores[i] = (scores[i] ?? 0) + pts;
+    notes[i]?.push(label + (pts >= 0 ? ': +' : ': ') + pts);
   }
 }
 
@@ -101,14 +114,21 @@ export function selectPrioritizedSeries(group: readonly PatientSeriesResult[], d
   const candidates = preFilter(group, dob, assessmentDate);
   // Table 8-3
   if (candidates.length === 1) return candidates[0];
-  const defaults = group.filter((r) => r.series.defaultSeries && canStart(r, dob, assessmentDate));
-  if (candidates.length === 0) return defaults.length === 1 ? defaults[0] : undefined;
+  let defaultSeries: PatientSeriesResult | undefined;
+  let defaults = 0;
+  for (const r of group) {
+    if (r.series.defaultSeries && canStart(r, dob, assessmentDate)) {
+      defaults++;
+      defaultSeries = r;
+    }
+  }
+  if (candidates.length === 0) return defaults === 1 ? defaultSeries : undefined;
   const scorable = candidates.map((r) => scoringFacts(r, dob));
   const complete = scorable.filter((f) => f.complete);
   const inProcess = scorable.filter((f) => f.inProcess);
   if (complete.length === 1) return complete[0]?.result;
   if (complete.length === 0 && inProcess.length === 1) return inProcess[0]?.result;
-  if (complete.length === 0 && inProcess.length === 0 && defaults.length === 1) return defaults[0];
+  if (complete.length === 0 && inProcess.length === 0 && defaults === 1) return defaultSeries;
 
   // 8.3 classify (Table 8-5)
   let toScore: ScoringFacts[];
@@ -126,43 +146,46 @@ export function selectPrioritizedSeries(group: readonly PatientSeriesResult[], d
     toScore = scorable;
     kind = 'in-process';
   }
-  const scores = new Map<ScoringFacts, number>();
-  const notes = new Map<ScoringFacts, string[]>(toScore.map((f) => [f, [] as string[]]));
-  const mostValid = Math.max(...toScore.map((f) => f.validDoses));
+  const scores: number[] = toScore.map(() => 0);
+  const notes: string[][] = toScore.map(() => []);
+  let mostValid = 0;
+  for (const f of toScore) if (f.validDoses > mostValid) mostValid = f.validDoses;
   if (kind === 'complete') {
-    award(toScore, (f) => f.validDoses === mostValid, 1, 0, -1, scores, notes, 'most valid doses (SELECTB-19)'); // Table 8-7
+    award(toScore.map((f) => f.validDoses === mostValid), 1, 0, -1, scores, notes, 'most valid doses (SELECTB-19)'); // Table 8-7
   } else if (kind === 'in-process') {
     // Table 8-9
-    award(toScore, (f) => f.result.series.productPath && f.result.allDosesValid, 2, 2, -2, scores, notes, 'product series with all valid doses (SELECTB-2, SELECTB-23)');
-    award(toScore, (f) => f.completable, 3, 3, -3, scores, notes, 'completable (SELECTB-3)');
-    award(toScore, (f) => f.validDoses === mostValid, 2, 0, -2, scores, notes, 'most valid doses (SELECTB-19)');
-    const fewest = Math.min(...toScore.map((f) => f.notSatisfiedTargetDoses));
-    award(toScore, (f) => f.notSatisfiedTargetDoses === fewest, 2, 0, -2, scores, notes, 'closest to completion (SELECTB-5)');
-    const finishes = toScore.filter((f) => f.completable && f.finishDate !== undefined).map((f) => f.finishDate as number);
-    const earliestFinish = finishes.length ? Math.min(...finishes) : undefined;
-    award(toScore, (f) => f.completable && f.finishDate !== undefined && f.finishDate === earliestFinish, 1, 0, -1, scores, notes, 'can finish earliest (SELECTB-11)');
+    award(toScore.map((f) => f.result.series.productPath && f.result.allDosesValid), 2, 2, -2, scores, notes, 'product series with all valid doses (SELECTB-2, SELECTB-23)');
+    award(toScore.map((f) => f.completable), 3, 3, -3, scores, notes, 'completable (SELECTB-3)');
+    award(toScore.map((f) => f.validDoses === mostValid), 2, 0, -2, scores, notes, 'most valid doses (SELECTB-19)');
+    let fewest = Number.POSITIVE_INFINITY;
+    for (const f of toScore) if (f.notSatisfiedTargetDoses < fewest) fewest = f.notSatisfiedTargetDoses;
+    award(toScore.map((f) => f.notSatisfiedTargetDoses === fewest), 2, 0, -2, scores, notes, 'closest to completion (SELECTB-5)');
+    let earliestFinish = Number.POSITIVE_INFINITY;
+    for (const f of toScore) if (f.completable && f.finishDate !== undefined && f.finishDate < earliestFinish) earliestFinish = f.finishDate;
+    award(toScore.map((f) => f.completable && f.finishDate === earliestFinish), 1, 0, -1, scores, notes, 'can finish earliest (SELECTB-11)');
   } else {
     // Table 8-11
-    const starts = toScore.filter((f) => f.startDate !== undefined).map((f) => f.startDate as number);
-    const earliestStart = starts.length ? Math.min(...starts) : undefined;
-    award(toScore, (f) => f.startDate !== undefined && f.startDate === earliestStart, 1, 0, -1, scores, notes, 'can start earliest (SELECTB-14)');
-    award(toScore, (f) => f.completable, 1, 1, -1, scores, notes, 'completable (SELECTB-3)');
-    award(toScore, (f) => f.result.series.productPath, -1, -1, 1, scores, notes, 'product series (SELECTB-23)');
+    let earliestStart = Number.POSITIVE_INFINITY;
+    for (const f of toScore) if (f.startDate !== undefined && f.startDate < earliestStart) earliestStart = f.startDate;
+    award(toScore.map((f) => f.startDate === earliestStart), 1, 0, -1, scores, notes, 'can start earliest (SELECTB-14)');
+    award(toScore.map((f) => f.completable), 1, 1, -1, scores, notes, 'completable (SELECTB-3)');
+    award(toScore.map((f) => f.result.series.productPath), -1, -1, 1, scores, notes, 'product series (SELECTB-23)');
   }
   // 8.7 SELECTBEST-1 / SELECTBEST-2
-  let best: ScoringFacts | undefined;
-  for (const f of toScore) {
-    f.result.score = scores.get(f) ?? 0;
-    f.result.scoreNotes = notes.get(f);
-    if (!best) {
-      best = f;
+  let best = -1;
+  for (let i = 0; i < toScore.length; i++) {
+    const f = toScore[i] as ScoringFacts;
+    f.result.score = scores[i];
+    f.result.scoreNotes = notes[i];
+    if (best < 0) {
+      best = i;
       continue;
     }
-    const a = scores.get(f) ?? 0;
-    const b = scores.get(best) ?? 0;
-    if (a > b || (a === b && f.result.series.seriesPreference < best.result.series.seriesPreference)) best = f;
+    const a = scores[i] as number;
+    const b = scores[best] as number;
+    if (a > b || (a === b && f.result.series.seriesPreference < (toScore[best] as ScoringFacts).result.series.seriesPreference)) best = i;
   }
-  return best?.result;
+  return toScore[best]?.result;
 }
 
 /** 8.8 Table 8-14 across the prioritized series of all series groups of an antigen. */
