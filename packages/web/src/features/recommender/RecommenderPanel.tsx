@@ -40,7 +40,7 @@ export function RecommenderPanel({ forecast, showHistory = true }: { forecast: P
             <th scope="col">Earliest</th>
             <th scope="col">Recommended</th>
             <th scope="col">Past due</th>
-            <th scope="col">Recommended vaccines</th>
+            <th scope="col">Vaccines to use</th>
           </tr>
         </thead>
         <tbody>
@@ -59,11 +59,18 @@ export function RecommenderPanel({ forecast, showHistory = true }: { forecast: P
               <td>{g.recommendedDate ?? '—'}</td>
               <td className={g.urgency === 'past_due' ? 'nutmeg-past-due' : ''}>{g.pastDueDate ?? '—'}</td>
               <td>
-                {g.recommendedVaccineNames.slice(0, 3).join('; ') || '—'}
-                {g.recommendedVaccineNames.length > 3 && ` and ${g.recommendedVaccineNames.length - 3} more`}
-                {[...g.administrativeGuidance, ...g.clinicalJudgement].map((t) => (
-                  <div key={t} className="font-body-3xs">{t}</div>
-                ))}
+                {/* CDSi names vaccine types only where the forecast vaccine type matters (e.g. PCV15/20). */}
+                {g.recommendedVaccineNames.length ? g.recommendedVaccineNames.join('; ') : `Any age-appropriate ${g.vaccineGroup} vaccine`}
+                {g.administrativeGuidance.length + g.clinicalJudgement.length > 0 && (
+                  <details className="font-body-3xs margin-top-05">
+                    <summary>Notes ({g.administrativeGuidance.length + g.clinicalJudgement.length})</summary>
+                    <ul className="usa-list margin-top-05">
+                      {[...g.clinicalJudgement, ...g.administrativeGuidance].map((t) => (
+                        <li key={t}>{t}</li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
               </td>
             </tr>
           ))}
