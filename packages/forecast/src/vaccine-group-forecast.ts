@@ -75,7 +75,8 @@ function assemble(ctx: PatientContext, group: VaccineGroup, antigens: ReadonlyMa
   if (group.antigens.length === 1) {
     // 9.2: one vaccine group forecast; with a risk best series (non-equivalent series group) the
     // forecast is made from the risk series, the standard ones still count for the dose number
-    const useRisk = risk.length > 0 && risk.some((r) => LIVE.has(r.forecast.status));
+    let useRisk = false;
+    for (const r of risk) if (LIVE.has(r.forecast.status)) useRisk = true;
     return [blend(ctx, group, useRisk ? 'Risk' : 'Standard', useRisk ? risk : all, all)];
   }
   const out: VaccineGroupForecast[] = [];
@@ -84,8 +85,15 @@ function assemble(ctx: PatientContext, group: VaccineGroup, antigens: ReadonlyMa
   if (out.length < 2) return out;
   // the primary forecast of the vaccine group: risk before standard, then the most actionable
   // (a risk forecast that is Aged Out / Not Recommended does not hide a standard one)
-  const rank = (f: VaccineGroupForecast) => (f.seriesType === 'Risk' && LIVE.has(f.status) ? 0 : 1);
-  return out.sort((a, b) => rank(a) - rank(b) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  return out.sort(primaryFirst);
+}
+
+function primaryRank(f: VaccineGroupForecast): number {
+  return f.seriesType === 'Risk' && LIVE.has(f.status) ? 0 : 1;
+}
+
+function primaryFirst(a: VaccineGroupForecast, b: VaccineGroupForecast): number {
+  return primaryRank(a) - primaryRank(b) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
 }
 
 /** Statuses of a risk path that is still in force for the patient. */
