@@ -175,6 +175,34 @@ describe('Request User Account and the DPH review queue', () => {
     expect(u).toEqual({ dph_roles: ['analyst_readonly'], password_temporary: true });
   });
 
+  it('approves a request of someone who already has an account by adding to that account, when DPH chooses so', async () => {
+    const email = 'clinicstaff@demo.nutmeg.example';
+    const { id } = (await submit(buildRequest({ accessType: 'backup_coordinator', pins: 'CT1001,CT1002', firstName: 'Aisha', lastName: 'Johnson', email, jobTitle: 'Medical Assistant' }))).json();
+    const detail = (await asDph('GET', `/api/account-requests/${id}`)).json();
+    expect(detail.existingUsers).toEqual([expect.objectContaining({ username: 'clinicstaff', status: 'active' })]);
+    const refused = await asDph('POST', `/api/account-requests/${id}/approve`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ step: 'existing_user', existingUsers: [{ username: 'clinicstaff' }] });
+    const wrong = await asDph('POST', `/api/account-requests/${id}/approve`, { addToUserId: detail.existingUsers[0].id.replace(/.$/, '0') });
+    expect(wrong.statusCode).toBe(400);
+    const before = (await outboxTo(s, email)).length;
+    const ok = await asDph('POST', `/api/account-requests/${id}/approve`, { addToUserId: detail.existingUsers[0].id });
+    expect(ok.json()).toMatchObject({ status: 'approved', created: false, user: { username: 'clinicstaff' } });
+    const memberships = await s.ctx.db
+      .selectFrom('memberships')
+      .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+      .select(['organizations.pin', 'memberships.access_type'])
+      .where('user_id', '=', detail.existingUsers[0].id)
+      .where('memberships.active', '=', true)
+      .orderBy('access_type')
+      .orderBy('pin')
+      .execute();
+    expect(memberships.map((m) => `${m.access_type}@${m.pin}`)).toEqual(['backup_coordinator@CT1001', 'backup_coordinator@CT1002', 'clinic_access@CT1001']);
+    const mails = (await outboxTo(s, email)).slice(before);
+    expect(mails.map((m) => m.subject)).toEqual(['Nutmeg IIS: your access is extended']);
+    expect(mails[0]!.body).not.toMatch(/temporary password/i);
+  });
+
   it('approves a request once when two approvers click at the same time', async () => {
     const { id } = (await submit(buildRequest({ accessType: 'ceo_signing', pins: 'CT1003', firstName: 'Dana', lastName: 'Wolfe', email: 'dana.wolfe@example.org', jobTitle: 'CEO' }))).json();
     const results = await Promise.all([asDph('POST', `/api/account-requests/${id}/approve`, {}), asDph('POST', `/api/account-requests/${id}/approve`, {})]);

@@ -115,3 +115,24 @@ export async function usernamesByIds(db: Kysely<Database>, ids: string[]) {
   const rows = await db.selectFrom('users').select(['id', 'username']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.username]));
 }
+
+/** The user's active memberships as "organizationId:accessType" keys. */
+export async function activeMembershipKeys(db: Kysely<Database>, userId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('memberships').select(['organization_id', 'access_type']).where('user_id', '=', userId).where('active', '=', true).execute();
+  return new Set(rows.map((r) => `${r.organization_id}:${r.access_type}`));
+}
+
+export async function insertMemberships(db: Kysely<Database>, userId: string, organizationIds: string[], accessType: string, now: Date) {
+  if (organizationIds.length === 0) return;
+  await db
+    .insertInto('memberships')
+    .values(organizationIds.map((organization_id) => ({ user_id: userId, organization_id, access_type: accessType, created_at: now })))
+    .execute();
+}
+
+export async function addDphRoles(db: Kysely<Database>, userId: string, roles: string[]) {
+  const u = await db.selectFrom('users').select('dph_roles').where('id', '=', userId).executeTakeFirstOrThrow();
+  const next = [...new Set([...u.dph_roles, ...roles])].sort();
+  await db.updateTable('users').set({ dph_roles: next }).where('id', '=', userId).execute();
+  return next;
+}

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { actorOf, originOf, type App } from '../../http.ts';
 import { DPH_ROLES, type DphRole } from '../access/index.ts';
 import * as requests from './account-request.service.ts';
+import * as review from './account-review.service.ts';
 
 /**
  * Shapes and sizes only: whether each field is filled in and well-formed is checked in
@@ -26,6 +27,7 @@ const ListQuery = z.object({ status: z.enum(['pending', 'approved', 'denied']).o
 const ApproveBody = z.object({
   dphRoles: z.array(z.enum(DPH_ROLES as [DphRole, ...DphRole[]])).optional(),
   username: z.string().trim().regex(/^[a-z0-9._-]{3,30}$/i, '3–30 letters, digits, dots, dashes or underscores').optional(),
+  addToUserId: z.string().uuid().optional(),
 }).nullish();
 const DenyBody = z.object({ reason: z.string().trim().min(3, 'Enter a reason').max(2000) });
 
@@ -47,18 +49,18 @@ export function registerAccountRequestRoutes(app: App, ctx: AppContext): void {
   });
 
   app.get('/api/account-requests', { config: { policy: 'account:review' }, schema: { tags: ['accounts'], summary: 'The DPH review queue', querystring: ListQuery } }, async (req) =>
-    requests.listRequests(ctx, actorOf(req), req.query),
+    review.listRequests(ctx, actorOf(req), req.query),
   );
 
   app.get('/api/account-requests/:id', { config: { policy: 'account:review' }, schema: { tags: ['accounts'], summary: 'One request, with the staff-list check per clinic', params: IdParams } }, async (req) =>
-    requests.getRequest(ctx, actorOf(req), req.params.id),
+    review.getRequest(ctx, actorOf(req), req.params.id),
   );
 
   app.post('/api/account-requests/:id/approve', { config: { policy: 'account:review' }, schema: { tags: ['accounts'], summary: 'Approve: creates the user and mails username and temporary password separately', params: IdParams, body: ApproveBody } }, async (req) =>
-    requests.approveRequest(ctx, actorOf(req), req.params.id, req.body ?? {}),
+    review.approveRequest(ctx, actorOf(req), req.params.id, req.body ?? {}),
   );
 
   app.post('/api/account-requests/:id/deny', { config: { policy: 'account:review' }, schema: { tags: ['accounts'], summary: 'Deny with a reason (mailed to the requester)', params: IdParams, body: DenyBody } }, async (req) =>
-    requests.denyRequest(ctx, actorOf(req), req.params.id, req.body.reason),
+    review.denyRequest(ctx, actorOf(req), req.params.id, req.body.reason),
   );
 }

@@ -25,16 +25,23 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
   const r = q.data;
   const isAdmin = me?.user.dphRoles.includes('administrator') ?? false;
 
+  const activeExisting = r.existingUsers.filter((u) => u.status === 'active');
+
   async function act(e: FormEvent, what: 'approve' | 'deny') {
     e.preventDefault();
     setError(null);
     try {
       if (what === 'approve') {
-        const res = await api.post<{ user: { username: string } }>(`/api/account-requests/${id}/approve`, {
+        const addTo = activeExisting[0];
+        const res = await api.post<{ user: { username: string }; created: boolean }>(`/api/account-requests/${id}/approve`, {
           ...(r.accessType === 'dph' ? { dphRoles: roles } : {}),
-          ...(username && username !== r.proposedUsername ? { username } : {}),
+          ...(addTo ? { addToUserId: addTo.id } : username && username !== r.proposedUsername ? { username } : {}),
         });
-        setDone(`Approved. The account ${res.user.username} was created; the username and a temporary password were sent to ${r.email} in two separate messages.`);
+        setDone(
+          res.created
+            ? `Approved. The account ${res.user.username} was created; the username and a temporary password were sent to ${r.email} in two separate messages.`
+            : `Approved. The access was added to the existing account ${res.user.username}, and ${r.email} was told.`,
+        );
       } else {
         await api.post(`/api/account-requests/${id}/deny`, { reason });
         setDone(`Denied. ${r.email} was told the reason.`);
@@ -116,9 +123,15 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
           <div className="tablet:grid-col-6">
             <h2>Approve</h2>
             <Form onSubmit={(e) => act(e, 'approve')}>
-              <Field id="username" label="Username" hint="Proposed from the name; you may change it.">
-                <TextInput id="username" name="username" type="text" value={username ?? r.proposedUsername ?? ''} onChange={(e) => setUsername(e.target.value)} aria-describedby={describedBy('username', undefined, true)} />
-              </Field>
+              {activeExisting.length === 0 ? (
+                <Field id="username" label="Username" hint="Proposed from the name; you may change it.">
+                  <TextInput id="username" name="username" type="text" value={username ?? r.proposedUsername ?? ''} onChange={(e) => setUsername(e.target.value)} aria-describedby={describedBy('username', undefined, true)} />
+                </Field>
+              ) : (
+                <p>
+                  This person already has the account <strong>{activeExisting[0]!.username}</strong>. Approving adds the requested access to it; no new username or password is sent.
+                </p>
+              )}
               {r.accessType === 'dph' && (
                 <Fieldset legend="DPH roles">
                   {error?.fieldMessage('dphRoles') && <span className="usa-error-message">{error.fieldMessage('dphRoles')}</span>}
@@ -127,7 +140,7 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
                   ))}
                 </Fieldset>
               )}
-              <Button type="submit">Approve and create the account</Button>
+              <Button type="submit">{activeExisting.length ? `Approve and add to ${activeExisting[0]!.username}` : 'Approve and create the account'}</Button>
             </Form>
           </div>
           <div className="tablet:grid-col-6">
