@@ -60,7 +60,7 @@ export function RecommenderPanel({ forecast, showHistory = true }: { forecast: P
               <td className={g.urgency === 'past_due' ? 'nutmeg-past-due' : ''}>{g.pastDueDate ?? '—'}</td>
               <td>
                 {/* CDSi names vaccine types only where the forecast vaccine type matters (e.g. PCV15/20). */}
-                {g.recommendedVaccineNames.length ? g.recommendedVaccineNames.join('; ') : `Any age-appropriate ${g.vaccineGroup} vaccine`}
+                {g.urgency === 'complete' ? '—' : g.recommendedVaccineNames.length ? g.recommendedVaccineNames.join('; ') : `Any age-appropriate ${g.vaccineGroup} vaccine`}
                 {g.administrativeGuidance.length + g.clinicalJudgement.length > 0 && (
                   <details className="font-body-3xs margin-top-05">
                     <summary>Notes ({g.administrativeGuidance.length + g.clinicalJudgement.length})</summary>
