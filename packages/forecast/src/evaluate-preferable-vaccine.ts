@@ -19,23 +19,30 @@ function inAgeRange(v: SeriesVaccine, dob: DayNumber, date: DayNumber): boolean 
   return begin <= date && date < end;
 }
 
+const PREFERABLE_OK = 'preferable vaccine';
+const ALLOWABLE_OK = 'allowable vaccine';
+
 export function evaluatePreferableVaccine(dose: AntigenDose, seriesDose: SeriesDose, dob: DayNumber): VaccineCheck {
-  const candidates = seriesDose.preferableVaccines.filter((v) => v.cvx === dose.cvx);
-  if (candidates.length === 0) return { ok: false, lowVolume: false, explanation: `CVX ${dose.cvx} is not a preferable vaccine` };
-  for (const v of candidates) {
+  let typeFound = false;
+  for (const v of seriesDose.preferableVaccines) {
+    if (v.cvx !== dose.cvx) continue;
+    typeFound = true;
     if (!inAgeRange(v, dob, dose.date)) continue;
     if (v.tradeName && dose.tradeName && v.tradeName.toLowerCase() !== dose.tradeName.toLowerCase()) continue;
     const lowVolume = v.volume !== undefined && dose.volume !== undefined && dose.volume < v.volume;
-    return { ok: true, lowVolume, vaccine: v, explanation: `${v.vaccineType} is a preferable vaccine` };
+    return { ok: true, lowVolume, vaccine: v, explanation: PREFERABLE_OK };
   }
+  if (!typeFound) return { ok: false, lowVolume: false, explanation: `CVX ${dose.cvx} is not a preferable vaccine` };
   return { ok: false, lowVolume: false, explanation: `CVX ${dose.cvx} was administered outside the preferable age range or trade name` };
 }
 
 export function evaluateAllowableVaccine(dose: AntigenDose, seriesDose: SeriesDose, dob: DayNumber): VaccineCheck {
-  const candidates = seriesDose.allowableVaccines.filter((v) => v.cvx === dose.cvx);
-  if (candidates.length === 0) return { ok: false, lowVolume: false, explanation: `CVX ${dose.cvx} is not an allowable vaccine` };
-  for (const v of candidates) {
-    if (inAgeRange(v, dob, dose.date)) return { ok: true, lowVolume: false, vaccine: v, explanation: `${v.vaccineType} is an allowable vaccine` };
+  let typeFound = false;
+  for (const v of seriesDose.allowableVaccines) {
+    if (v.cvx !== dose.cvx) continue;
+    typeFound = true;
+    if (inAgeRange(v, dob, dose.date)) return { ok: true, lowVolume: false, vaccine: v, explanation: ALLOWABLE_OK };
   }
+  if (!typeFound) return { ok: false, lowVolume: false, explanation: `CVX ${dose.cvx} is not an allowable vaccine` };
   return { ok: false, lowVolume: false, explanation: `CVX ${dose.cvx} was administered outside the allowable age range` };
 }

@@ -20,6 +20,18 @@ const PREF_VAC_RULES = ['CALCDTPREF-1', 'CALCDTPREF-2', 'Table 6-26'] as const;
 const ALLOW_VAC_RULES = ['CALCDTALLOW-1', 'CALCDTALLOW-2', 'Table 6-29'] as const;
 const SATISFY_RULES = ['Table 6-31'] as const;
 
+const STEPS = new Map<string, RuleStep>();
+/** Rule steps are immutable; the common ones are shared instead of allocated per evaluation. */
+function step(section: string, rules: readonly string[], outcome: string): RuleStep {
+  const key = section + outcome;
+  let st = STEPS.get(key);
+  if (!st) {
+    st = Object.freeze({ section, rules, outcome });
+    if (STEPS.size < 1000) STEPS.set(key, st);
+  }
+  return st;
+}
+
 export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, seriesDose: SeriesDose): EvalRecord {
   const dose = run.doses[doseIndex];
   if (!dose) throw new Error(`no antigen dose ${doseIndex}`);
@@ -44,7 +56,7 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
 
   // 6.4 age (Table 6-15)
   const age = evaluateAge(run.ctx.dob, selectAge(seriesDose, dose.date), dose.date);
-  path.push({ section: '6.4', rules: AGE_RULES, outcome: age.outcome });
+  path.push(step('6.4', AGE_RULES, age.outcome));
   if (age.outcome === 'Too Young') {
     reasons.push('Age: Too Young');
     explanation.push(
@@ -61,10 +73,10 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
   // 6.5 preferable interval (Table 6-18), 6.6 allowable interval (Table 6-21)
   const pref = evaluatePreferableIntervals(run, seriesDose, dose.date, doseIndex);
   let intervalOk = pref.satisfied;
-  path.push({ section: '6.5', rules: PREF_INT_RULES, outcome: pref.satisfied ? (pref.grace ? 'Grace Period' : 'Valid') : 'Too Soon' });
+  path.push(step('6.5', PREF_INT_RULES, pref.satisfied ? (pref.grace ? 'Grace Period' : 'Valid') : 'Too Soon'));
   if (!pref.satisfied) {
     const allow = evaluateAllowableIntervals(run, seriesDose, dose.date, doseIndex);
-    path.push({ section: '6.6', rules: ALLOW_INT_RULES, outcome: allow.satisfied ? 'allowable interval met' : 'Too Soon' });
+    path.push(step('6.6', ALLOW_INT_RULES, allow.satisfied ? 'allowable interval met' : 'Too Soon'));
     if (allow.satisfied) {
       intervalOk = true;
       explanation.push(...pref.checks.filter((c) => c.outcome === 'Too Soon').map((c) => `${c.explanation}, but the allowable interval was met`));
@@ -79,7 +91,7 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
 
   // 6.7 vaccine conflict (CONFLICT-3)
   const conflict = evaluateVaccineConflict(run, doseIndex);
-  path.push({ section: '6.7', rules: CONFLICT_RULES, outcome: conflict.impacted ? 'impacted' : 'no conflict' });
+  path.push(step('6.7', CONFLICT_RULES, conflict.impacted ? 'impacted' : 'no conflict'));
   if (conflict.impacted) {
     reasons.push('Live Virus Conflict');
     if (conflict.explanation) explanation.push(conflict.explanation);
@@ -88,11 +100,11 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
   // 6.8 preferable vaccine (Table 6-26), 6.9 allowable vaccine (Table 6-29)
   const pv = evaluatePreferableVaccine(dose, seriesDose, run.ctx.dob);
   let vaccineOk = pv.ok;
-  path.push({ section: '6.8', rules: PREF_VAC_RULES, outcome: pv.ok ? 'preferable' : 'not preferable' });
+  path.push(step('6.8', PREF_VAC_RULES, pv.ok ? 'preferable' : 'not preferable'));
   if (pv.ok && pv.lowVolume) reasons.push('Volume administered is less than recommended volume');
   if (!pv.ok) {
     const av = evaluateAllowableVaccine(dose, seriesDose, run.ctx.dob);
-    path.push({ section: '6.9', rules: ALLOW_VAC_RULES, outcome: av.ok ? 'allowable' : 'not allowable' });
+    path.push(step('6.9', ALLOW_VAC_RULES, av.ok ? 'allowable' : 'not allowable'));
     vaccineOk = av.ok;
     if (!av.ok) {
       reasons.push('Not a preferable or allowable vaccine');
@@ -105,6 +117,6 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
   if (age.outcome === 'Too Old') status = 'Extraneous';
   else if (age.outcome === 'Too Young' || !intervalOk || conflict.impacted || !vaccineOk) status = 'Not Valid';
   else status = 'Valid';
-  path.push({ section: '6.10', rules: SATISFY_RULES, outcome: status === 'Valid' ? `target dose ${td} satisfied` : `target dose ${td} not satisfied` });
+  path.push(step('6.10', SATISFY_RULES, status === 'Valid' ? `target dose ${td} satisfied` : `target dose ${td} not satisfied`));
   return { status, reasons, targetDose: td, satisfied: status === 'Valid', inadvertent: false, explanation, rulePath: path };
 }
