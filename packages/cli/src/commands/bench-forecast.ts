@@ -28,9 +28,11 @@ export async function benchForecast(argv: string[]): Promise<number> {
   if (files.length === 0) {
     for (const f of readdirSync(DEFAULT_CASES)) if (f.endsWith('.jsonl')) files.push(path.join(DEFAULT_CASES, f));
   }
+  const loadCpu0 = process.cpuUsage();
   const t0 = performance.now();
   const data = loadSupportingDataFromDir(dataDir ?? defaultSupportingDataDir());
   const loadMs = performance.now() - t0;
+  const loadCpu = process.cpuUsage(loadCpu0);
   const inputs: ForecastInput[] = [];
   for (const f of files) {
     for (const line of readFileSync(f, 'utf8').split('\n')) {
@@ -65,7 +67,9 @@ export async function benchForecast(argv: string[]): Promise<number> {
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mem = process.memoryUsage();
-  console.log(`supporting data ${data.version}: loaded in ${loadMs.toFixed(0)} ms (${data.counts.antigens} antigens, ${data.counts.series} series)`);
+  console.log(
+    `supporting data ${data.version}: loaded in ${loadMs.toFixed(0)} ms (${((loadCpu.user + loadCpu.system) / 1000).toFixed(0)} ms CPU; ${data.counts.antigens} antigens, ${data.counts.series} series, ${data.counts.targetDoses} target doses)`,
+  );
   console.log(`${inputs.length} patients x ${Math.round(n / inputs.length)} rounds in ${elapsed.toFixed(2)} s (${sink > 0 ? 'all vaccine groups' : 'no output'})`);
   console.log(`${Math.round(n / elapsed)} patients/s (wall clock; ${Math.round(n / cpuSeconds)} patients per CPU-second of this process)`);
   console.log(`heap ${(mem.heapUsed / 1048576).toFixed(1)} MB, rss ${(mem.rss / 1048576).toFixed(1)} MB`);
