@@ -20,17 +20,19 @@ const PREF_VAC_RULES = ['CALCDTPREF-1', 'CALCDTPREF-2', 'Table 6-26'] as const;
 const ALLOW_VAC_RULES = ['CALCDTALLOW-1', 'CALCDTALLOW-2', 'Table 6-29'] as const;
 const SATISFY_RULES = ['Table 6-31'] as const;
 
-const STEPS = new Map<string, RuleStep>();
-/** Rule steps are immutable; the common ones are shared instead of allocated per evaluation. */
-function step(section: string, rules: readonly string[], outcome: string): RuleStep {
-  const key = section + outcome;
-  let st = STEPS.get(key);
-  if (!st) {
-    st = Object.freeze({ section, rules, outcome });
-    if (STEPS.size < 1000) STEPS.set(key, st);
-  }
-  return st;
-}
+/** Rule steps are immutable; the fixed ones are shared instead of allocated per evaluation. */
+const fixed = (section: string, rules: readonly string[], outcome: string): RuleStep => Object.freeze({ section, rules, outcome });
+const AGE_STEP = {
+  'Too Young': fixed('6.4', AGE_RULES, 'Too Young'),
+  'Grace Period': fixed('6.4', AGE_RULES, 'Grace Period'),
+  Valid: fixed('6.4', AGE_RULES, 'Valid'),
+  'Too Old': fixed('6.4', AGE_RULES, 'Too Old'),
+} as const;
+const PREF_INT_STEP = { 'Too Soon': fixed('6.5', PREF_INT_RULES, 'Too Soon'), 'Grace Period': fixed('6.5', PREF_INT_RULES, 'Grace Period'), Valid: fixed('6.5', PREF_INT_RULES, 'Valid') } as const;
+const ALLOW_INT_STEP = { met: fixed('6.6', ALLOW_INT_RULES, 'allowable interval met'), 'Too Soon': fixed('6.6', ALLOW_INT_RULES, 'Too Soon') } as const;
+const CONFLICT_STEP = { impacted: fixed('6.7', CONFLICT_RULES, 'impacted'), none: fixed('6.7', CONFLICT_RULES, 'no conflict') } as const;
+const PREF_VAC_STEP = { yes: fixed('6.8', PREF_VAC_RULES, 'preferable'), no: fixed('6.8', PREF_VAC_RULES, 'not preferable') } as const;
+const ALLOW_VAC_STEP = { yes: fixed('6.9', ALLOW_VAC_RULES, 'allowable'), no: fixed('6.9', ALLOW_VAC_RULES, 'not allowable') } as const;
 
 export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, seriesDose: SeriesDose): EvalRecord {
   const dose = run.doses[doseIndex];
@@ -56,7 +58,7 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
 
   // 6.4 age (Table 6-15)
   const age = evaluateAge(run.ctx.dob, selectAge(seriesDose, dose.date), dose.date);
-  path.push(step('6.4', AGE_RULES, age.outcome));
+  path.push(AGE_STEP[age.outcome]);
   if (age.outcome === 'Too Young') {
     reasons.push('Age: Too Young');
     explanation.push(
@@ -73,10 +75,10 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
   // 6.5 preferable interval (Table 6-18), 6.6 allowable interval (Table 6-21)
   const pref = evaluatePreferableIntervals(run, seriesDose, dose.date, doseIndex);
   let intervalOk = pref.satisfied;
-  path.push(step('6.5', PREF_INT_RULES, pref.satisfied ? (pref.grace ? 'Grace Period' : 'Valid') : 'Too Soon'));
+  path.push(PREF_INT_STEP[pref.satisfied ? (pref.grace ? 'Grace Period' : 'Valid') : 'Too Soon']);
   if (!pref.satisfied) {
     const allow = evaluateAllowableIntervals(run, seriesDose, dose.date, doseIndex);
-    path.push(step('6.6', ALLOW_INT_RULES, allow.satisfied ? 'allowable interval met' : 'Too Soon'));
+    path.push(ALLOW_INT_STEP[allow.satisfied ? 'met' : 'Too Soon']);
     if (allow.satisfied) {
       intervalOk = true;
       explanation.push(...pref.checks.filter((c) => c.outcome === 'Too Soon').map((c) => `${c.explanation}, but the allowable interval was met`));
@@ -91,7 +93,7 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
 
   // 6.7 vaccine conflict (CONFLICT-3)
   const conflict = evaluateVaccineConflict(run, doseIndex);
-  path.push(step('6.7', CONFLICT_RULES, conflict.impacted ? 'impacted' : 'no conflict'));
+  path.push(CONFLICT_STEP[conflict.impacted ? 'impacted' : 'none']);
   if (conflict.impacted) {
     reasons.push('Live Virus Conflict');
     if (conflict.explanation) explanation.push(conflict.explanation);
@@ -100,11 +102,11 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
   // 6.8 preferable vaccine (Table 6-26), 6.9 allowable vaccine (Table 6-29)
   const pv = evaluatePreferableVaccine(dose, seriesDose, run.ctx.dob);
   let vaccineOk = pv.ok;
-  path.push(step('6.8', PREF_VAC_RULES, pv.ok ? 'preferable' : 'not preferable'));
+  path.push(PREF_VAC_STEP[pv.ok ? 'yes' : 'no']);
   if (pv.ok && pv.lowVolume) reasons.push('Volume administered is less than recommended volume');
   if (!pv.ok) {
     const av = evaluateAllowableVaccine(dose, seriesDose, run.ctx.dob);
-    path.push(step('6.9', ALLOW_VAC_RULES, av.ok ? 'allowable' : 'not allowable'));
+    path.push(ALLOW_VAC_STEP[av.ok ? 'yes' : 'no']);
     vaccineOk = av.ok;
     if (!av.ok) {
       reasons.push('Not a preferable or allowable vaccine');
@@ -117,6 +119,6 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
   if (age.outcome === 'Too Old') status = 'Extraneous';
   else if (age.outcome === 'Too Young' || !intervalOk || conflict.impacted || !vaccineOk) status = 'Not Valid';
   else status = 'Valid';
-  path.push(step('6.10', SATISFY_RULES, status === 'Valid' ? `target dose ${td} satisfied` : `target dose ${td} not satisfied`));
+  path.push({ section: '6.10', rules: SATISFY_RULES, outcome: status === 'Valid' ? `target dose ${td} satisfied` : `target dose ${td} not satisfied` });
   return { status, reasons, targetDose: td, satisfied: status === 'Valid', inadvertent: false, explanation, rulePath: path };
 }

@@ -192,25 +192,38 @@ export function selectPrioritizedSeries(group: readonly PatientSeriesResult[], d
 export function determineBestSeries(prioritized: ReadonlyMap<string, PatientSeriesResult>): PatientSeriesResult[] {
   const out: PatientSeriesResult[] = [];
   for (const [group, p] of prioritized) {
-    // the equivalent series groups are those named by the prioritized series' own antigen series
-    const equivalents = [...prioritized.entries()].filter(([g]) => g !== group && p.series.equivalentSeriesGroups.includes(g));
     if (p.forecast.status === 'Complete') {
       out.push(p);
       continue;
     }
-    if (equivalents.some(([, q]) => q.forecast.status === 'Complete')) continue;
+    // the equivalent series groups are those named by the prioritized series' own antigen series
+    let equivalentComplete = false;
+    let equivalentRisk = false;
+    for (const g of p.series.equivalentSeriesGroups) {
+      if (g === group) continue;
+      const q = prioritized.get(g);
+      if (!q) continue;
+      if (q.forecast.status === 'Complete') equivalentComplete = true;
+      if (q.series.type === 'Risk') equivalentRisk = true;
+    }
+    if (equivalentComplete) continue;
     if (p.series.type === 'Evaluation Only') continue;
     if (p.series.type === 'Risk') {
       out.push(p);
       continue;
     }
-    if (equivalents.some(([, q]) => q.series.type === 'Risk')) continue;
+    if (equivalentRisk) continue;
     out.push(p);
   }
   return out;
 }
 
 export function selectBestSeries(results: readonly PatientSeriesResult[], dob: DayNumber, assessmentDate: DayNumber): PatientSeriesResult[] {
+  if (results.length === 1) {
+    const only = results[0] as PatientSeriesResult;
+    const p = selectPrioritizedSeries(results, dob, assessmentDate);
+    return p ? determineBestSeries(new Map([[only.series.seriesGroup, p]])) : [];
+  }
   const groups = new Map<string, PatientSeriesResult[]>();
   for (const r of results) {
     const g = groups.get(r.series.seriesGroup);

@@ -40,7 +40,31 @@ export function selectRelevantPatientSeries(ctx: PatientContext, antigen: Antige
     BASE.set(antigen, base);
   }
   if (ctx.observations.size === 0) return base[ctx.sex];
+  // risk series indicated by one of the patient's observations
+  let byCode = RISK_BY_CODE.get(antigen);
+  if (!byCode) {
+    byCode = new Map();
+    for (const s of antigen.series) {
+      if (s.type !== 'Risk') continue;
+      for (const ind of s.indications) {
+        const list = byCode.get(ind.code);
+        if (!list) byCode.set(ind.code, [s]);
+        else if (!list.includes(s)) list.push(s);
+      }
+    }
+    RISK_BY_CODE.set(antigen, byCode);
+  }
+  let indicated: Set<AntigenSeries> | undefined;
+  for (const code of ctx.observations.keys()) {
+    const list = byCode.get(code);
+    if (list) for (const s of list) (indicated ??= new Set()).add(s);
+  }
+  if (!indicated) return base[ctx.sex];
   const out: AntigenSeries[] = [];
-  for (const s of antigen.series) if (isRelevantSeries(ctx, s)) out.push(s);
+  for (const s of antigen.series) {
+    if (s.type !== 'Risk' ? genderMatches(s, ctx.sex) : indicated.has(s) && isRelevantSeries(ctx, s)) out.push(s);
+  }
   return out;
 }
+
+const RISK_BY_CODE = new WeakMap<Antigen, Map<string, AntigenSeries[]>>();
