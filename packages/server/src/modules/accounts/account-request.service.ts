@@ -3,7 +3,7 @@ import type { AgreementAcceptance } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { conflict, invalid, notFound, type FieldError } from '../../errors.ts';
 import { ACCESS_TYPES, ACCESS_TYPE_DEFINITIONS, isAccessType } from '../access/index.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { accessTypeLabel, ORGANIZATION_CODE_LABELS, presentAccessType, presentOrganization, type OrganizationRef } from './account.present.ts';
 import * as repo from './account-request.repo.ts';
 import { parsePins } from './staff-match.ts';

@@ -1,8 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import { ACCESS_TYPE_DEFINITIONS, generateTemporaryPassword, isAccessType, type AccessType, type Actor, type DphRole } from '../access/index.ts';
-import { createUser, proposeUsername } from '../access/user.service.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { ACCESS_TYPE_DEFINITIONS, createUser, generateTemporaryPassword, isAccessType, proposeUsername, type AccessType, type Actor, type DphRole } from '../access/index.ts';
+import { appendAudit } from '../audit/index.ts';
 import { accessTypeLabel, presentOrganization } from './account.present.ts';
 import * as repo from './account-request.repo.ts';
 import { matchStaff, type StaffMatch } from './staff-match.ts';

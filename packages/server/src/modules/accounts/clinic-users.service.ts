@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import { accessTypeLabel } from './account.present.ts';
 import * as repo from './user-admin.repo.ts';
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { invalid } from '../../errors.ts';
 import { checkPasswordRules, hashPassword } from '../access/index.ts';
-import { appendAudit } from '../audit/audit.service.ts';
+import { appendAudit } from '../audit/index.ts';
 import * as repo from './user-admin.repo.ts';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { DEMO_PASSWORD } from '../../seed/demo-data.ts';
-import { totp } from '../access/index.ts';
-import { createUser } from '../access/user.service.ts';
+import { createUser, totp } from '../access/index.ts';
 import { auditActions, outboxTo, signInWith } from './accounts.test-helpers.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { ACCESS_TYPE_DEFINITIONS, generateTemporaryPassword, hashPassword, isAccessType, type AccessType, type Actor, type DphRole } from '../access/index.ts';
-import { appendAudit, type AuditEntry } from '../audit/audit.service.ts';
+import { appendAudit, type AuditEntry } from '../audit/index.ts';
 import { accessTypeLabel, ORGANIZATION_CODE_LABELS, presentDphRoles } from './account.present.ts';
 import * as repo from './user-admin.repo.ts';
 
