@@ -65,7 +65,8 @@ describe('patients (database)', () => {
     ['one part of a hyphenated surname', { firstName: 'Sofia', lastName: 'Lopez', dob: '2020-08-01' }, 'sofia', /part match/],
     ['no diacritics', { firstName: 'Anh', lastName: 'Nguyen', dob: '2021-02-14' }, 'anh', /first name exact/],
     ['a nickname', { firstName: 'Bill', lastName: 'OBrien', dob: '2015-10-05' }, 'william', /nickname: Bill→William/],
-    ['a wrong DOB but exact name', { firstName: 'William', lastName: "O'Brien", dob: '2014-01-01' }, 'william', /first name exact/],
+    ['a DOB year off by one', { firstName: 'William', lastName: "O'Brien", dob: '2014-10-05' }, 'william', /first name exact/],
+    ['a wrong day of birth', { firstName: 'William', lastName: "O'Brien", dob: '2015-10-25' }, 'william', /DOB day differs/],
   ];
   for (const [label, q, who, reason] of typoCases) {
     it(`puts the right person first despite ${label}`, async () => {
@@ -81,6 +82,13 @@ describe('patients (database)', () => {
     const record = (await call(clinic, 'GET', `/api/patients/${ids.john}`)).json();
     const byIis = await search(clinic, { iisId: record.iisId.toLowerCase() });
     expect(byIis[0]).toMatchObject({ id: ids.john, score: 100 });
+  });
+
+  it('searches a leap-day DOB without inventing 29 February in other years', async () => {
+    const leap = await create(clinic, buildPatient({ name: { first: 'Leah', last: 'Day' }, dob: '2020-02-29', phones: [], guardians: [], mothersMaidenName: undefined }));
+    expect((await search(clinic, { firstName: 'Leah', lastName: 'Day', dob: '2020-02-29' }))[0]?.id).toBe(leap);
+    expect((await search(clinic, { firstName: 'Leah', lastName: 'Day', dob: '2020-02-28' }))[0]?.id).toBe(leap);
+    expect((await search(clinic, { firstName: 'Leah', lastName: 'Day', dob: '2019-02-28' })).map((r) => r.id)).not.toContain(leap);
   });
 
   it('refuses a name-only search instead of scanning the state', async () => {
