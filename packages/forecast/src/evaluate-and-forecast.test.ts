@@ -50,3 +50,12 @@ describe('evaluateAndForecast (end to end on the 4.64 supporting data)', () => {
     expect(r.vaccineGroups.map((v) => v.vaccineGroup)).toEqual(['HepB']);
   });
 });
+
+describe('dose evaluations serialise with their explanation', () => {
+  it('JSON.stringify includes the explanation text', () => {
+    const r = evaluateAndForecast({ patient: { dob: '2025-01-01', sex: 'F' }, doses: [{ id: 'a', date: '2025-02-15', cvx: '20' }], assessmentDate: '2025-03-20', vaccineGroups: ['DTaP/Tdap/Td'] }, data);
+    const json = JSON.parse(JSON.stringify(r.evaluations[0])) as { explanation: string; status: string };
+    expect(json.status).toBe('Valid');
+    expect(json.explanation).toContain('satisfies target dose 1');
+  });
+});

@@ -38,26 +38,63 @@ export function buildPatientContext(input: ForecastInput, data: SupportingData):
 }
 
 function toDoseEvaluation(run: SeriesRun, i: number, e: EvalRecord): DoseEvaluation {
-  const d = run.doses[i] as AntigenDose;
-  return {
-    doseId: d.doseId,
-    date: formatIsoDate(d.date),
-    cvx: d.cvx,
-    antigen: d.antigen,
-    status: e.status,
-    reasons: e.reasons,
-    targetDose: e.targetDose,
-    satisfiedTargetDose: e.satisfied,
-    seriesName: run.series.name,
-    seriesType: run.series.type,
-    explanation: `${formatIsoDate(d.date)} CVX ${d.cvx} (${d.antigen}): ${e.status}${e.reasons.length ? ` [${e.reasons.join(', ')}]` : ''} — ${[
-      e.targetDose === undefined ? undefined : `${e.satisfied ? 'satisfies' : 'does not satisfy'} target dose ${e.targetDose} of ${run.series.name}`,
-      ...e.explanation,
-    ]
-      .filter((x) => x !== undefined)
-      .join('; ')}`,
-    rulePath: e.rulePath,
-  };
+  return new Evaluation(run.doses[i] as AntigenDose, e, run.series.name, run.series.type);
+}
+
+/** A dose evaluation; its explanation text is composed on first read (and by toJSON). */
+class Evaluation implements DoseEvaluation {
+  readonly doseId: string;
+  readonly date: string;
+  readonly cvx: string;
+  readonly antigen: string;
+  readonly status: DoseEvaluation['status'];
+  readonly reasons: DoseEvaluation['reasons'];
+  readonly targetDose?: number;
+  readonly satisfiedTargetDose: boolean;
+  readonly rulePath: DoseEvaluation['rulePath'];
+  #explanation: string | undefined;
+  constructor(
+    d: AntigenDose,
+    private readonly record: EvalRecord,
+    readonly seriesName: string,
+    readonly seriesType: DoseEvaluation['seriesType'],
+  ) {
+    this.doseId = d.doseId;
+    this.date = formatIsoDate(d.date);
+    this.cvx = d.cvx;
+    this.antigen = d.antigen;
+    this.status = record.status;
+    this.reasons = record.reasons;
+    this.targetDose = record.targetDose;
+    this.satisfiedTargetDose = record.satisfied;
+    this.rulePath = record.rulePath;
+  }
+  get explanation(): string {
+    if (this.#explanation === undefined) {
+      const e = this.record;
+      const parts: string[] = [];
+      if (e.targetDose !== undefined) parts.push(`${e.satisfied ? 'satisfies' : 'does not satisfy'} target dose ${e.targetDose} of ${this.seriesName}`);
+      parts.push(...e.explanation);
+      this.#explanation = `${this.date} CVX ${this.cvx} (${this.antigen}): ${e.status}${e.reasons.length ? ` [${e.reasons.join(', ')}]` : ''} — ${parts.join('; ')}`;
+    }
+    return this.#explanation;
+  }
+  toJSON(): Omit<DoseEvaluation, never> {
+    return {
+      doseId: this.doseId,
+      date: this.date,
+      cvx: this.cvx,
+      antigen: this.antigen,
+      status: this.status,
+      reasons: this.reasons,
+      targetDose: this.targetDose,
+      satisfiedTargetDose: this.satisfiedTargetDose,
+      seriesName: this.seriesName,
+      seriesType: this.seriesType,
+      explanation: this.explanation,
+      rulePath: this.rulePath,
+    };
+  }
 }
 
 function newTargetDoses(series: AntigenSeries): TargetDoseState[] {
