@@ -53,7 +53,12 @@ describe('account administration in the browser', () => {
   it('shows DPH the users and the audit log with a verified chain', async () => {
     const dph = await e.newPage();
     await e.signIn(dph, 'dphadmin');
+    await dph.goto('/admin/account-requests');
+    await dph.getByTestId('queue-empty').waitFor();
+    await expectAccessible(dph);
     await dph.goto('/admin/users?q=kowalski');
+    await dph.getByRole('link', { name: 'Kowalski, Linda' }).waitFor();
+    await expectAccessible(dph);
     await dph.getByRole('link', { name: 'Kowalski, Linda' }).click();
     await dph.getByRole('heading', { name: /Linda Kowalski/ }).waitFor();
     await expectAccessible(dph);
