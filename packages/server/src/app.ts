@@ -33,6 +33,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     logger: ctx.config.LOG_LEVEL === 'silent' ? false : { level: ctx.config.LOG_LEVEL },
     trustProxy: true,
     bodyLimit: 20 * 1024 * 1024,
+    // Slow first starts (PGlite initdb on a busy machine) must not fail plugin registration.
+    pluginTimeout: 60_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -7,6 +7,7 @@ const started = Date.now();
 const config = loadConfig();
 const server = await createServer(config);
 const address = await server.app.listen({ port: config.PORT, host: config.HOST });
+server.startBackgroundWork();
 const demoLogins = server.seed.kind === 'demo' ? server.seed.demoLogins : config.NUTMEG_SEED === 'demo' ? await listDemoLogins(server.ctx) : undefined;
 printBanner({ url: config.PUBLIC_URL, address, engine: server.handle.engine, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR, seed: server.seed, demoLogins, ms: Date.now() - started });
 

@@ -7,13 +7,15 @@ import { createMailer } from './modules/mail/mailer.ts';
 import { sharedRecommender } from './modules/recommender/recommender.ts';
 import { bootstrap, type SeedReport } from './seed/seed.ts';
 import { seedDemoPatients } from './modules/patients/index.ts';
-import { maintenanceHandlers, scheduleMaintenance, startJobWorker } from './modules/jobs/index.ts';
+import { maintenanceHandlers, scheduleMaintenance, startJobWorker, type JobWorker } from './modules/jobs/index.ts';
 
 export interface Server {
   app: App;
   ctx: AppContext;
   handle: DbHandle;
   seed: SeedReport;
+  /** Starts the job worker (when JOB_WORKER=on); main.ts calls it once the server listens. */
+  startBackgroundWork(): void;
   /** Stops in reverse order of start: HTTP, then the database. */
   shutdown(): Promise<void>;
 }
@@ -30,15 +32,21 @@ export async function createServer(config: Config, opts: { handle?: DbHandle; cl
       mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
       recommender: sharedRecommender(config.CDSI_DATA_DIR),
     };
+    // Demo patients load before the server listens: PGlite shares the event loop, so loading them in the
+    // background would stall every request until done (measured: the sign-in page waited 60 s instead of 24 s).
     const seed = await bootstrap(ctx, seedDemoPatients);
     await scheduleMaintenance(ctx);
-    const worker = config.JOB_WORKER === 'on' ? startJobWorker(handle.db, maintenanceHandlers(ctx)) : undefined;
+    const background = config.JOB_WORKER === 'on';
     const app = await buildApp(ctx, { engine: handle.engine });
+    let worker: JobWorker | undefined;
     return {
       app,
       ctx,
       handle,
       seed,
+      startBackgroundWork() {
+        if (background) worker ??= startJobWorker(handle.db, maintenanceHandlers(ctx));
+      },
       async shutdown() {
         await app.close();
         await worker?.stop();

@@ -1,7 +1,7 @@
 import { createDb, migrate } from '@nutmeg/db';
 import { loadConfig } from '@nutmeg/server/config';
 import { createServerContext } from '@nutmeg/server/context-factory';
-import { bootstrap } from '@nutmeg/server/seed';
+import { bootstrap, seedDemoPatients } from '@nutmeg/server/seed';
 
 export async function migrateCommand(): Promise<number> {
   const config = loadConfig();
@@ -19,7 +19,7 @@ export async function seedCommand(): Promise<number> {
   const config = loadConfig();
   const { ctx, close } = await createServerContext(config);
   try {
-    const report = await bootstrap(ctx);
+    const report = await bootstrap(ctx, seedDemoPatients);
     if (report.kind === 'existing') console.log('The database already has users; nothing seeded.');
     if (report.admin) console.log(`DPH administrator: ${report.admin.username}, temporary password ${report.admin.temporaryPassword} (shown once)`);
     for (const d of report.demoLogins ?? []) console.log(`${d.username.padEnd(15)} ${d.password}  TOTP ${d.totpSecret}  ${d.accessType}`);

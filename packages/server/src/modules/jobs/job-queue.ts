@@ -67,10 +67,12 @@ export function startJobWorker(db: Kysely<Database>, handlers: Record<string, Jo
       // drain what is due, then sleep
     }
   };
-  const timer = setInterval(() => {
+  const poll = () => {
     running = running.then(tick).catch(() => undefined);
-  }, intervalMs);
+  };
+  const timer = setInterval(poll, intervalMs);
   timer.unref();
+  setImmediate(poll); // what is already due runs at start, not one interval later
   return {
     async stop() {
       stopped = true;
