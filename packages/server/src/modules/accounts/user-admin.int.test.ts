@@ -74,6 +74,7 @@ describe('DPH user administration', () => {
     expect((await call(dph, 'POST', `/api/users/${id}/mfa-reset`)).json()).toEqual({ mfaEnrolled: false });
     const next = await signInWith(s, 'backup', DEMO_PASSWORD);
     expect(next.res.json()).toEqual({ stage: 'mfa_enroll' });
+    expect((await outboxTo(s, 'backup@demo.nutmeg.example')).map((m) => m.subject)).toEqual(['Nutmeg IIS: your authenticator was reset']);
   });
 
   it('mails a new temporary password that must be changed at sign-in', async () => {

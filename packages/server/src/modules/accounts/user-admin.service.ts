@@ -151,11 +151,20 @@ export async function reactivateUser(ctx: AppContext, actor: Actor, userId: stri
 
 /** Lost authenticator: the next sign-in (with the password) goes through MFA enrolment again. */
 export async function resetMfa(ctx: AppContext, actor: Actor, userId: string) {
-  return changeUser(ctx, actor, userId, 'user.mfa-reset', async (trx, user) => {
-    await repo.updateUser(trx, user.id, { mfa_secret: null, mfa_enrolled_at: null });
-    await repo.deleteSessions(trx, user.id);
-    return { result: { mfaEnrolled: false } };
+  const user = await changeUser(ctx, actor, userId, 'user.mfa-reset', async (trx, u) => {
+    await repo.updateUser(trx, u.id, { mfa_secret: null, mfa_enrolled_at: null });
+    await repo.deleteSessions(trx, u.id);
+    return { result: u };
   });
+  // Tell the owner: a reset they did not ask for is a sign of someone impersonating them.
+  await ctx.mailer.send({
+    to: user.email,
+    subject: 'Nutmeg IIS: your authenticator was reset',
+    body:
+      `Hello ${user.first_name},\n\nDPH reset the multi-factor authentication of your account ${user.username}. ` +
+      `At your next sign-in you will set up your authenticator app again.\n\nIf you did not ask for this, call the DPH Immunization Program right away.\n`,
+  });
+  return { mfaEnrolled: false };
 }
 
 /** A new temporary password, mailed to the user (never shown to the administrator). */
