@@ -59,3 +59,15 @@ describe('dose evaluations serialise with their explanation', () => {
     expect(json.explanation).toContain('satisfies target dose 1');
   });
 });
+
+describe('the whole result serialises to plain JSON', () => {
+  it('contains forecasts, series and evaluations but no engine internals', () => {
+    const r = evaluateAndForecast({ patient: { dob: '2020-01-01', sex: 'M' }, doses: [{ id: 'a', date: '2020-03-01', cvx: '20' }], assessmentDate: '2025-11-10' }, data);
+    const text = JSON.stringify(r);
+    expect(text.length).toBeLessThan(500_000);
+    const back = JSON.parse(text) as { antigens: { relevantSeries: { forecast: { status: string }; series: string }[] }[] };
+    const dip = back.antigens.find((a) => (a as unknown as { antigen: string }).antigen === 'Diphtheria');
+    expect(dip?.relevantSeries[0]?.series).toBe('Diphtheria standard series');
+    expect(text).not.toContain('conflictsByCurrentCvx');
+  });
+});

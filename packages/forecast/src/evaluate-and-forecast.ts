@@ -53,12 +53,14 @@ class Evaluation implements DoseEvaluation {
   readonly satisfiedTargetDose: boolean;
   readonly rulePath: DoseEvaluation['rulePath'];
   #explanation: string | undefined;
+  readonly #record: EvalRecord;
   constructor(
     d: AntigenDose,
-    private readonly record: EvalRecord,
+    record: EvalRecord,
     readonly seriesName: string,
     readonly seriesType: DoseEvaluation['seriesType'],
   ) {
+    this.#record = record;
     this.doseId = d.doseId;
     this.date = formatIsoDate(d.date);
     this.cvx = d.cvx;
@@ -71,7 +73,7 @@ class Evaluation implements DoseEvaluation {
   }
   get explanation(): string {
     if (this.#explanation === undefined) {
-      const e = this.record;
+      const e = this.#record;
       const parts: string[] = [];
       if (e.targetDose !== undefined) parts.push(`${e.satisfied ? 'satisfies' : 'does not satisfy'} target dose ${e.targetDose} of ${this.seriesName}`);
       parts.push(...e.explanation);
@@ -141,27 +143,44 @@ class SeriesResult implements PatientSeriesResult {
   score?: number;
   scoreNotes?: string[];
   #evaluations: DoseEvaluation[] | undefined;
+  readonly #run: SeriesRun;
   constructor(
-    private readonly run: SeriesRun,
+    run: SeriesRun,
     readonly antigen: string,
     readonly forecast: PatientSeriesResult['forecast'],
     readonly validDoseCount: number,
     readonly allDosesValid: boolean,
     readonly firstValidDoseDate: DayNumber | undefined,
   ) {
+    this.#run = run;
     this.series = run.series;
     this.targetDoses = run.targetDoses;
   }
   get evaluations(): DoseEvaluation[] {
     if (!this.#evaluations) {
+      const run = this.#run;
       const out: DoseEvaluation[] = [];
-      for (let i = 0; i < this.run.evals.length; i++) {
-        const e = this.run.evals[i];
-        if (e) out.push(toDoseEvaluation(this.run, i, e));
+      for (let i = 0; i < run.evals.length; i++) {
+        const e = run.evals[i];
+        if (e) out.push(toDoseEvaluation(run, i, e));
       }
       this.#evaluations = out;
     }
     return this.#evaluations;
+  }
+  toJSON(): Record<string, unknown> {
+    return {
+      antigen: this.antigen,
+      series: this.series.name,
+      seriesType: this.series.type,
+      seriesGroup: this.series.seriesGroup,
+      targetDoses: this.targetDoses.map((t) => ({ doseNumber: t.seriesDose.doseNumber, status: t.status, satisfiedBy: t.satisfiedBy === undefined ? undefined : this.#run.doses[t.satisfiedBy]?.doseId })),
+      evaluations: this.evaluations,
+      forecast: this.forecast,
+      validDoseCount: this.validDoseCount,
+      score: this.score,
+      scoreNotes: this.scoreNotes,
+    };
   }
 }
 

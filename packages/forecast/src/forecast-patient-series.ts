@@ -27,38 +27,79 @@ export function forecastDoseNumber(run: SeriesRun): number {
   return n + 1;
 }
 
-/** A 'Not Complete' patient series forecast; recommended vaccines (FORECASTRECVAC-1) are worked out on first use. */
-class NotCompleteForecast implements PatientSeriesForecast {
-  readonly status = 'Not Complete' as const;
-  readonly earliestDate: number;
-  readonly unadjustedRecommendedDate: number;
-  readonly recommendedDate: number;
-  readonly unadjustedPastDueDate?: number;
-  readonly pastDueDate?: number;
-  readonly latestDate?: number;
-  readonly maxAgeDate?: number;
-  #vaccines: RecommendedVaccine[] | undefined;
+const NO_VACCINES: readonly RecommendedVaccine[] = Object.freeze([]);
+
+/**
+ * A patient series forecast. Every status uses this one class (a stable object shape); for 'Not
+ * Complete' the recommended vaccines (FORECASTRECVAC-1) are worked out on first use.
+ */
+class SeriesForecast implements PatientSeriesForecast {
+  readonly earliestDate: number | undefined = undefined;
+  readonly unadjustedRecommendedDate: number | undefined = undefined;
+  readonly recommendedDate: number | undefined = undefined;
+  readonly unadjustedPastDueDate: number | undefined = undefined;
+  readonly pastDueDate: number | undefined = undefined;
+  readonly latestDate: number | undefined = undefined;
+  readonly maxAgeDate: number | undefined = undefined;
+  #vaccines: readonly RecommendedVaccine[] | undefined;
+  readonly #run: SeriesRun | undefined;
+  readonly #dates: ForecastDates | undefined;
+  readonly #contraindicatedCvx: ReadonlySet<string> | undefined;
   constructor(
-    private readonly run: SeriesRun,
-    readonly targetDose: SeriesDose,
-    private readonly dates: ForecastDates,
-    private readonly contraindicatedCvx: ReadonlySet<string>,
-    readonly forecastDoseNumber: number,
+    readonly status: PatientSeriesForecast['status'],
     readonly reasons: readonly string[],
-    readonly contraindications: readonly string[],
+    readonly forecastDoseNumber: number | undefined,
+    readonly targetDose: SeriesDose | undefined,
+    readonly contraindications: readonly string[] | undefined,
+    run: SeriesRun | undefined,
+    dates: ForecastDates | undefined,
+    contraindicatedCvx: ReadonlySet<string> | undefined,
   ) {
-    this.earliestDate = dates.earliestDate;
-    this.unadjustedRecommendedDate = dates.unadjustedRecommendedDate;
-    this.recommendedDate = dates.recommendedDate;
-    this.unadjustedPastDueDate = dates.unadjustedPastDueDate;
-    this.pastDueDate = dates.pastDueDate;
-    this.latestDate = dates.latestDate;
-    this.maxAgeDate = dates.maximumAgeDate;
+    this.#run = run;
+    this.#dates = dates;
+    this.#contraindicatedCvx = contraindicatedCvx;
+    if (dates) {
+      this.maxAgeDate = dates.maximumAgeDate;
+      if (status === 'Not Complete') {
+        this.earliestDate = dates.earliestDate;
+        this.unadjustedRecommendedDate = dates.unadjustedRecommendedDate;
+        this.recommendedDate = dates.recommendedDate;
+        this.unadjustedPastDueDate = dates.unadjustedPastDueDate;
+        this.pastDueDate = dates.pastDueDate;
+        this.latestDate = dates.latestDate;
+      }
+    }
   }
-  get recommendedVaccines(): RecommendedVaccine[] {
-    this.#vaccines ??= recommendedVaccines(this.run, this.targetDose, this.dates, this.contraindicatedCvx);
+  get recommendedVaccines(): readonly RecommendedVaccine[] {
+    if (this.#vaccines === undefined) {
+      this.#vaccines =
+        this.status === 'Not Complete' && this.#run && this.targetDose && this.#dates
+          ? recommendedVaccines(this.#run, this.targetDose, this.#dates, this.#contraindicatedCvx ?? new Set())
+          : NO_VACCINES;
+    }
     return this.#vaccines;
   }
+  toJSON(): Record<string, unknown> {
+    return {
+      status: this.status,
+      forecastDoseNumber: this.forecastDoseNumber,
+      earliestDate: this.earliestDate,
+      unadjustedRecommendedDate: this.unadjustedRecommendedDate,
+      recommendedDate: this.recommendedDate,
+      unadjustedPastDueDate: this.unadjustedPastDueDate,
+      pastDueDate: this.pastDueDate,
+      latestDate: this.latestDate,
+      maxAgeDate: this.maxAgeDate,
+      reasons: this.reasons,
+      recommendedVaccines: this.recommendedVaccines,
+      contraindications: this.contraindications,
+      targetDose: this.targetDose?.doseNumber,
+    };
+  }
+}
+
+function ended(status: PatientSeriesForecast['status'], reasons: readonly string[], targetDose?: SeriesDose, dates?: ForecastDates, forecastNumber?: number, contraindications?: readonly string[]): SeriesForecast {
+  return new SeriesForecast(status, reasons, forecastNumber, targetDose, contraindications, undefined, dates, undefined);
 }
 
 export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startIndex: number): PatientSeriesForecast {
@@ -82,26 +123,26 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
     for (const x of tds) if (x.status === 'Satisfied') anySatisfied = true;
     // 7.2 evidence of immunity
     const imm = determineEvidenceOfImmunity(ctx, antigen.immunity);
-    if (imm.immune) return { status: 'Immune', reasons: [...reasons, 'Patient has evidence of immunity'], recommendedVaccines: [] };
+    if (imm.immune) return ended('Immune', [...reasons, 'Patient has evidence of immunity']);
     // Table 7-10: no target dose left to satisfy
     if (!td) {
-      if (anySatisfied) return { status: 'Complete', forecastDoseNumber: forecastDoseNumber(run), reasons: [...reasons, 'Patient series is complete'], recommendedVaccines: [] };
-      return { status: 'Not Recommended', reasons: [...reasons, 'Not recommended at this time due to past immunization history'], recommendedVaccines: [] };
+      if (anySatisfied) return ended('Complete', [...reasons, 'Patient series is complete'], undefined, undefined, forecastDoseNumber(run));
+      return ended('Not Recommended', [...reasons, 'Not recommended at this time due to past immunization history']);
     }
     // 7.3 contraindications (Table 7-7)
     const ci = determineContraindications(ctx, antigen, td.seriesDose);
-    if (ci.contraindicated) return { status: 'Contraindicated', reasons: [...reasons, 'Patient has a contraindication'], contraindications: ci.applying, recommendedVaccines: [], targetDose: td.seriesDose };
+    if (ci.contraindicated) return ended('Contraindicated', [...reasons, 'Patient has a contraindication'], td.seriesDose, undefined, undefined, ci.applying);
     // 7.5 dates
     const dates = generateForecastDates(run, td.seriesDose);
     // 7.4 remaining rules of Table 7-10
     if (dates.seasonEndDate !== undefined && ctx.assessmentDate > dates.seasonEndDate) {
-      return { status: 'Not Recommended', reasons: [...reasons, 'Past seasonal recommendation end date'], recommendedVaccines: [], targetDose: td.seriesDose };
+      return ended('Not Recommended', [...reasons, 'Past seasonal recommendation end date'], td.seriesDose, dates);
     }
     if (dates.maximumAgeDate !== undefined && ctx.assessmentDate >= dates.maximumAgeDate) {
-      return { status: 'Aged Out', reasons: [...reasons, 'Patient has exceeded the maximum age'], recommendedVaccines: [], targetDose: td.seriesDose, maxAgeDate: dates.maximumAgeDate };
+      return ended('Aged Out', [...reasons, 'Patient has exceeded the maximum age'], td.seriesDose, dates);
     }
     if (dates.earliestDate >= (dates.maximumAgeDate ?? MAX_DATE)) {
-      return { status: 'Aged Out', reasons: [...reasons, 'Patient is unable to finish the series prior to the maximum age'], recommendedVaccines: [], targetDose: td.seriesDose, maxAgeDate: dates.maximumAgeDate };
+      return ended('Aged Out', [...reasons, 'Patient is unable to finish the series prior to the maximum age'], td.seriesDose, dates);
     }
     // 7.6 validate recommendation: conditional skip with the earliest date as reference (7.6.1)
     const v = evaluateConditionalSkip(run, td.seriesDose, 'Forecast', dates.earliestDate, run.doses.length);
@@ -111,7 +152,7 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
       t++;
       continue;
     }
-    return new NotCompleteForecast(run, td.seriesDose, dates, ci.contraindicatedCvx, forecastDoseNumber(run), reasons, ci.applying);
+    return new SeriesForecast('Not Complete', reasons, forecastDoseNumber(run), td.seriesDose, ci.applying, run, dates, ci.contraindicatedCvx);
   }
   throw new Error('forecast did not converge');
 }
