@@ -35,8 +35,14 @@ export function vaccineGroupForecasts(ctx: PatientContext, group: VaccineGroup, 
   const out = assemble(ctx, group, antigens);
   // Table 5-4: risk indications recorded for the patient that did not apply are left to the clinician
   if (ctx.observations.size > 0) {
-    for (const a of group.antigens) {
-      for (const u of antigens.get(a)?.unresolvedIndications ?? []) for (const f of out) pushUnique(f.clinicalJudgement as string[], u);
+    const notes: string[] = [];
+    for (const a of group.antigens) for (const u of antigens.get(a)?.unresolvedIndications ?? []) pushUnique(notes, u);
+    if (notes.length > 0) {
+      return out.map((f) => {
+        const judgement = [...f.clinicalJudgement];
+        for (const n of notes) pushUnique(judgement, n);
+        return { ...f, clinicalJudgement: judgement };
+      });
     }
   }
   return out;
@@ -63,12 +69,12 @@ function assemble(ctx: PatientContext, group: VaccineGroup, antigens: ReadonlyMa
         vaccineGroup: group.name,
         seriesType: 'Standard',
         status: 'Not Recommended',
-        recommendedVaccines: [],
-        recommendedAntigens: [],
-        reasons: ['No relevant patient series: no standard series and no indication that applies to the patient (5.1)'],
-        administrativeGuidance: [],
-        clinicalJudgement: [],
-        bestSeries: [],
+        recommendedVaccines: NONE,
+        recommendedAntigens: NONE,
+        reasons: NO_SERIES_REASONS,
+        administrativeGuidance: NONE,
+        clinicalJudgement: NONE,
+        bestSeries: NONE,
       },
     ];
   }
@@ -95,6 +101,9 @@ function primaryRank(f: VaccineGroupForecast): number {
 function primaryFirst(a: VaccineGroupForecast, b: VaccineGroupForecast): number {
   return primaryRank(a) - primaryRank(b) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
 }
+
+const NONE: readonly never[] = Object.freeze([]);
+const NO_SERIES_REASONS: readonly string[] = Object.freeze(['No relevant patient series: no standard series and no indication that applies to the patient (5.1)']);
 
 /** Statuses of a risk path that is still in force for the patient. */
 const LIVE = new Set<SeriesStatus>(['Not Complete', 'Complete', 'Immune', 'Contraindicated']);
