@@ -18,8 +18,6 @@ export interface ForecastDates {
   readonly latestDate?: DayNumber;
   readonly maximumAgeDate?: DayNumber;
   readonly seasonEndDate?: DayNumber;
-  /** SELECTB-12 helper: the latest minimum interval among the intervals in force */
-  readonly explanation: readonly string[];
 }
 
 const max = (a: DayNumber | undefined, b: DayNumber | undefined): DayNumber | undefined =>
@@ -48,7 +46,6 @@ export function generateForecastDates(run: SeriesRun, seriesDose: SeriesDose): F
   const ctx = run.ctx;
   const assess = ctx.assessmentDate;
   const age = selectAge(seriesDose, assess); // RELEVANT-2
-  const explanation: string[] = [];
   const minAgeDate = age?.minAge ? addDuration(ctx.dob, age.minAge) : undefined; // CALCDTAGE-4
   const earliestRecAgeDate = age?.earliestRecAge ? addDuration(ctx.dob, age.earliestRecAge) : undefined; // CALCDTAGE-3
   const latestRecAgeDate = age?.latestRecAge ? addDuration(ctx.dob, age.latestRecAge) : undefined; // CALCDTAGE-2
@@ -110,7 +107,6 @@ export function generateForecastDates(run: SeriesRun, seriesDose: SeriesDose): F
     latestDate,
     maximumAgeDate: maxAgeDate,
     seasonEndDate: seriesDose.seasonal?.endDate,
-    explanation,
   };
 }
 
