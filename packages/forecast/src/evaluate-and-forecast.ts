@@ -106,13 +106,8 @@ function newTargetDoses(series: AntigenSeries): TargetDoseState[] {
 }
 
 /** 4.4 for one relevant patient series. */
-export function runPatientSeries(
-  ctx: PatientContext,
-  antigen: Antigen,
-  series: AntigenSeries,
-  doses: readonly AntigenDose[],
-  isSeriesGroupComplete: (g: string) => boolean,
-): PatientSeriesResult {
+/** 4.4 step 1 for one relevant patient series: evaluate the immunization history (chapter 6). */
+export function evaluatePatientSeries(ctx: PatientContext, series: AntigenSeries, doses: readonly AntigenDose[], isSeriesGroupComplete: (g: string) => boolean): { run: SeriesRun; next: number; valid: number } {
   const run: SeriesRun = {
     ctx,
     series,
@@ -122,8 +117,15 @@ export function runPatientSeries(
     isSeriesGroupComplete,
   };
   const next = evaluateImmunizationHistory(run);
-  const forecast = forecastPatientSeries(run, antigen, next);
   let valid = 0;
+  for (const td of run.targetDoses) if (td.status === 'Satisfied') valid++;
+  return { run, next, valid };
+}
+
+/** 4.4 step 2: forecast (chapter 7) an evaluated patient series. */
+export function forecastEvaluatedSeries(antigen: Antigen, evaluated: { run: SeriesRun; next: number; valid: number }): PatientSeriesResult {
+  const run = evaluated.run;
+  const forecast = forecastPatientSeries(run, antigen, evaluated.next);
   let allValid = true;
   let firstValid: DayNumber | undefined;
   for (let i = 0; i < run.evals.length; i++) {
@@ -132,8 +134,20 @@ export function runPatientSeries(
     if (e.status !== 'Valid') allValid = false;
     else if (firstValid === undefined) firstValid = run.doses[i]?.date;
   }
+  let valid = 0;
   for (const td of run.targetDoses) if (td.status === 'Satisfied') valid++;
   return new SeriesResult(run, antigen.name, forecast, valid, allValid, firstValid);
+}
+
+/** 4.4 for one relevant patient series. */
+export function runPatientSeries(
+  ctx: PatientContext,
+  antigen: Antigen,
+  series: AntigenSeries,
+  doses: readonly AntigenDose[],
+  isSeriesGroupComplete: (g: string) => boolean,
+): PatientSeriesResult {
+  return forecastEvaluatedSeries(antigen, evaluatePatientSeries(ctx, series, doses, isSeriesGroupComplete));
 }
 
 /** PatientSeriesResult whose dose evaluations are built on first access (most relevant series are never shown). */
@@ -185,8 +199,12 @@ class SeriesResult implements PatientSeriesResult {
 }
 
 /** 4.3 – 4.5 for one antigen: relevant series, evaluate and forecast each, select the best series. */
+type Evaluated = { run: SeriesRun; next: number; valid: number };
+
+/** 4.3 – 4.4 for one antigen: evaluate and forecast the relevant series that can matter. */
 class AntigenEvaluation {
   readonly results = new Map<AntigenSeries, PatientSeriesResult>();
+  readonly evaluated = new Map<AntigenSeries, Evaluated>();
   readonly inProgress = new Set<string>();
   readonly isComplete: (g: string) => boolean;
   constructor(
@@ -202,38 +220,81 @@ class AntigenEvaluation {
     if (this.inProgress.has(g)) return false;
     this.inProgress.add(g);
     try {
-      for (const s of this.relevant) if (s.seriesGroup === g && !this.results.has(s)) this.results.set(s, this.runSeries(s));
+      for (const s of this.relevant) if (s.seriesGroup === g && !this.results.has(s)) this.results.set(s, this.finish(s));
     } finally {
       this.inProgress.delete(g);
     }
     for (const s of this.relevant) if (s.seriesGroup === g && this.results.get(s)?.forecast.status === 'Complete') return true;
     return false;
   }
+  /** Groups with risk series keep all their series: the series priority rule (SELECTSCORE-2) looks at every one. */
+  groupHasRisk(g: string): boolean {
+    for (const s of this.relevant) if (s.seriesGroup === g && s.type === 'Risk') return true;
+    return false;
+  }
   groupHasDefault(g: string): boolean {
     for (const s of this.relevant) if (s.seriesGroup === g && s.defaultSeries) return true;
     return false;
   }
-  runSeries(s: AntigenSeries): PatientSeriesResult {
-    return runPatientSeries(this.ctx, this.antigen, s, this.doses, this.isComplete);
+  evaluate(s: AntigenSeries): Evaluated {
+    let e = this.evaluated.get(s);
+    if (!e) {
+      this.inProgress.add(s.seriesGroup);
+      e = evaluatePatientSeries(this.ctx, s, this.doses, this.isComplete);
+      this.inProgress.delete(s.seriesGroup);
+      this.evaluated.set(s, e);
+    }
+    return e;
+  }
+  finish(s: AntigenSeries): PatientSeriesResult {
+    const e = this.evaluate(s);
+    this.inProgress.add(s.seriesGroup);
+    const r = forecastEvaluatedSeries(this.antigen, e);
+    this.inProgress.delete(s.seriesGroup);
+    return r;
   }
   runAll(): PatientSeriesResult[] {
     const out: PatientSeriesResult[] = [];
-    // Without any dose of the antigen no series can have valid doses or be complete, so (SELECTSCORE-2,
-    // Table 8-3) a standard series of a group with a default series, and an evaluation-only series, can
-    // never be selected: they are not forecast.
-    const noDoses = this.doses.length === 0;
-    for (const s of this.relevant) {
-      if (noDoses && !s.defaultSeries && (s.type === 'Evaluation Only' || (s.type === 'Standard' && this.groupHasDefault(s.seriesGroup)))) continue;
-      let r = this.results.get(s);
-      if (!r) {
-        this.inProgress.add(s.seriesGroup);
-        r = this.runSeries(s);
-        this.inProgress.delete(s.seriesGroup);
-        this.results.set(s, r);
+    if (this.doses.length === 0) {
+      // Without any dose of the antigen no series can have valid doses or be complete, so (SELECTSCORE-2,
+      // Table 8-3) a standard series of a group with a default series, and an evaluation-only series, can
+      // never be selected: they are not forecast.
+      for (const s of this.relevant) {
+        if (!s.defaultSeries && ((s.type === 'Evaluation Only' && !this.groupHasRisk(s.seriesGroup)) || (s.type === 'Standard' && this.groupHasDefault(s.seriesGroup)))) continue;
+        out.push(this.result(s));
       }
-      out.push(r);
+      return out;
+    }
+    // Evaluate every relevant series first; then forecast those that can be selected. A non-default
+    // standard series without a valid dose in a group where another series has one is never scorable
+    // (SELECTSCORE-2) nor the default (Table 8-3), and an evaluation-only series without a valid dose
+    // cannot be complete: neither is forecast. (Groups with risk series are left whole because of the
+    // series priority rule.)
+    const noObservations = this.ctx.observations.size === 0;
+    const groupsWithValid = new Set<string>();
+    const groupsWithRisk = new Set<string>();
+    for (const s of this.relevant) {
+      if (s.type === 'Risk') groupsWithRisk.add(s.seriesGroup);
+      if (this.evaluate(s).valid > 0) groupsWithValid.add(s.seriesGroup);
+    }
+    for (const s of this.relevant) {
+      const valid = (this.evaluated.get(s) as Evaluated).valid;
+      // (only without observations: SELECTB-24 needs the contraindicated status of every series of a group)
+      if (valid === 0 && noObservations && !this.results.has(s)) {
+        if (s.type === 'Evaluation Only' && !groupsWithRisk.has(s.seriesGroup)) continue;
+        if (s.type === 'Standard' && !s.defaultSeries && groupsWithValid.has(s.seriesGroup) && !groupsWithRisk.has(s.seriesGroup)) continue;
+      }
+      out.push(this.result(s));
     }
     return out;
+  }
+  result(s: AntigenSeries): PatientSeriesResult {
+    let r = this.results.get(s);
+    if (!r) {
+      r = this.finish(s);
+      this.results.set(s, r);
+    }
+    return r;
   }
 }
 

@@ -155,6 +155,11 @@ export interface PatientSeriesResult {
 
 export interface AntigenResult {
   readonly antigen: string;
+  /**
+   * The relevant patient series that were forecast. Series that can never be selected (a non-default
+   * standard series without valid doses next to one with valid doses, or without any dose next to a
+   * default series; evaluation-only series without valid doses) are not forecast and not listed.
+   */
   readonly relevantSeries: readonly PatientSeriesResult[];
   readonly bestSeries: readonly PatientSeriesResult[];
   /** indications whose applicability could not be determined (Table 5-4) */
