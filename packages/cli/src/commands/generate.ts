@@ -1,11 +1,13 @@
 /**
- * nutmeg generate --people N [--seed S] [--duplicates D] [--as-of YYYY-MM-DD] [--batch B] [--skip-doses]
+ * nutmeg generate --people N [--seed S] [--duplicates D] [--as-of YYYY-MM-DD] [--batch B] [--skip-doses] [--defer-indexes]
  *
  * Loads a realistic synthetic population (families in Connecticut towns, names with diacritics and hyphens,
  * dose histories by the US schedule, refusals, contraindications, planted duplicates) into the database of
  * DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite), in batches of multi-row INSERT … SELECT unnest(…),
  * with a progress bar. Seeds the reference data and demo organizations first on an empty database.
  * --skip-doses loads demographics only (a quick load for search benchmarks).
+ * --defer-indexes (empty database only) builds the non-unique indexes after the load: faster, but a load
+ * interrupted midway leaves them missing until recreated.
  */
 import cliProgress from 'cli-progress';
 import { sql } from 'kysely';
@@ -55,6 +57,7 @@ export async function generate(argv: string[]): Promise<number> {
       asOf,
       batchSize,
       skipDoses: o['skip-doses'] === true,
+      deferIndexes: o['defer-indexes'] === true,
       onProgress: (done) => {
         const rate = Math.round(done.patients / ((performance.now() - started) / 1000));
         if (tty) bar.update(done.patients, { doses: done.doses, rate });

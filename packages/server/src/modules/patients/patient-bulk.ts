@@ -186,12 +186,45 @@ export interface PopulationOptions {
   asOf: string;
   batchSize?: number;
   skipDoses?: boolean;
+  /**
+   * Into empty tables only: build the non-unique indexes after the load (about 1.5x faster at 100,000 people).
+   * Opt-in, because a load killed midway leaves the tables without those indexes until they are recreated.
+   */
+  deferIndexes?: boolean;
   /** Called after each batch with the running totals. */
   onProgress?: (done: LoadCounts) => void;
 }
 
+const BULK_TABLES = ['patients', 'patient_names', 'patient_addresses', 'patient_phones', 'patient_guardians', 'patient_identifiers', 'patient_reports', 'patient_org_status', 'doses', 'patient_refusals', 'patient_observations'];
+
+/**
+ * Loading into empty tables: drop the non-unique indexes first and build them once at the end (the usual
+ * bulk-load practice; maintaining trigram GIN indexes row by row is what makes a big load slow). The index
+ * definitions are read from the catalog, so this follows the migrations without repeating them.
+ */
+async function withDeferredIndexes<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const defs = (
+    await sql<{ indexname: string; indexdef: string }>`SELECT indexname, indexdef FROM pg_indexes
+      WHERE schemaname = current_schema() AND tablename = ANY(${BULK_TABLES}::text[]) AND indexdef NOT LIKE 'CREATE UNIQUE%'`.execute(db)
+  ).rows;
+  for (const d of defs) await sql`DROP INDEX ${sql.ref(d.indexname)}`.execute(db);
+  try {
+    return await fn();
+  } finally {
+    for (const d of defs) await sql.raw(d.indexdef).execute(db);
+  }
+}
+
 /** Generates and loads a population over the jurisdiction's clinics, yielding to the event loop between batches. */
 export async function loadPopulation(db: Db, opts: PopulationOptions): Promise<LoadCounts> {
+  const empty = !(await db.selectFrom('patients').select('id').limit(1).executeTakeFirst());
+  if (opts.deferIndexes === true && empty && !db.isTransaction) {
+    return withDeferredIndexes(db, () => loadPopulationBatches(db, opts));
+  }
+  return loadPopulationBatches(db, opts);
+}
+
+async function loadPopulationBatches(db: Db, opts: PopulationOptions): Promise<LoadCounts> {
   const clinics = await db.selectFrom('organizations').select(['id', 'medical_home', 'jurisdiction_id']).where('kind', '=', 'clinic').where('active', '=', true).orderBy('pin').execute();
   if (clinics.length === 0) throw new Error('No clinics in the database: seed the organizations first (nutmeg seed)');
   const superuser = (await sql<{ s: boolean }>`SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user`.execute(db)).rows[0]?.s ?? false;
