@@ -142,8 +142,18 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
           <>
             <h3>Refusals, contraindications and evidence of immunity</h3>
             <ul>
-              {imm.data.refusals.map((x) => <li key={x.id}>Refused {x.vaccineGroup} on {x.date} ({REFUSAL_REASON[x.reason] ?? x.reason})</li>)}
-              {imm.data.observations.map((o) => <li key={o.id}>{o.kind}: {o.text} (CDSi {o.code}) — {o.date}</li>)}
+              {imm.data.refusals.map((x) => (
+                <li key={x.id}>
+                  Refused {x.vaccineGroup} on {x.date} ({REFUSAL_REASON[x.reason] ?? x.reason}){x.source ? `, ${x.source}` : ''}
+                  {x.canEdit && <RemoveButton label={`Remove refusal of ${x.vaccineGroup}`} onRemove={(reason) => act(() => api.delete(`/api/patients/${id}/refusals/${x.id}?reason=${encodeURIComponent(reason)}`), 'Refusal removed.')} />}
+                </li>
+              ))}
+              {imm.data.observations.map((o) => (
+                <li key={o.id}>
+                  {o.kind}: {o.text} (CDSi {o.code}) — {o.date}{o.source ? `, ${o.source}` : ''}
+                  {o.canEdit && <RemoveButton label={`Remove ${o.kind} ${o.code}`} onRemove={(reason) => act(() => api.delete(`/api/patients/${id}/observations/${o.id}?reason=${encodeURIComponent(reason)}`), 'Observation removed.')} />}
+                </li>
+              ))}
             </ul>
           </>
         )}
@@ -162,6 +172,17 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
 
       {can('patient:merge') && <MergePanel view={r} onAction={act} />}
     </>
+  );
+}
+
+function RemoveButton({ label, onRemove }: { label: string; onRemove: (reason: string) => Promise<void> }) {
+  return (
+    <Button type="button" unstyled className="margin-left-1" aria-label={label} onClick={() => {
+      const reason = window.prompt('Why is this being removed?');
+      if (reason) void onRemove(reason);
+    }}>
+      Remove
+    </Button>
   );
 }
 
