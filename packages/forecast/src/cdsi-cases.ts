@@ -4,7 +4,7 @@
  */
 import { evaluateAndForecast } from './evaluate-and-forecast.ts';
 import { normalizeCvx } from './supporting-data/parse.ts';
-import type { SeriesType, SupportingData } from './supporting-data/model.ts';
+import type { SupportingData } from './supporting-data/model.ts';
 import type { DoseEvaluation, EvaluationStatus, ForecastResult, VaccineGroupForecast } from './types.ts';
 
 export interface CdsiCaseDose {
@@ -61,13 +61,6 @@ export function fold(s: string | null | undefined): string {
 
 // combination vaccines: a dose valid for one antigen and extraneous (already complete) for another is valid for the group
 const STATUS_RANK: Record<EvaluationStatus, number> = { Extraneous: 0, Valid: 1, 'Sub-standard': 2, 'Not Valid': 3 };
-
-function seriesTypeOf(s: string | null | undefined): SeriesType | undefined {
-  const f = fold(s);
-  if (f === 'risk') return 'Risk';
-  if (f === 'standard') return 'Standard';
-  return undefined;
-}
 
 /** Pick the vaccine group forecast the case is about (a group can have one per series type). */
 function pickForecast(_c: CdsiCase, forecasts: readonly VaccineGroupForecast[]): VaccineGroupForecast | undefined {

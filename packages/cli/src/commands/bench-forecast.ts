@@ -8,10 +8,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateAndForecast } from '../../../forecast/src/evaluate-and-forecast.ts';
-import { parseCaseLine } from '../../../forecast/src/cdsi-cases.ts';
-import { defaultSupportingDataDir, loadSupportingDataFromDir } from '../../../forecast/src/node.ts';
-import type { ForecastInput } from '../../../forecast/src/types.ts';
+import { evaluateAndForecast } from '@nutmeg/forecast';
+import { parseCaseLine } from '@nutmeg/forecast';
+import { defaultSupportingDataDir, loadSupportingDataFromDir } from '@nutmeg/forecast/node';
+import type { ForecastInput } from '@nutmeg/forecast';
 
 const DEFAULT_CASES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/cdsi/testcases');
 

@@ -8,8 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareCase, parseCaseLine, runCase } from '../../../forecast/src/cdsi-cases.ts';
-import { defaultSupportingDataDir, loadSupportingDataFromDir } from '../../../forecast/src/node.ts';
+import { compareCase, parseCaseLine, runCase } from '@nutmeg/forecast';
+import { defaultSupportingDataDir, loadSupportingDataFromDir } from '@nutmeg/forecast/node';
 
 interface KnownDisagreement {
   id: string;

@@ -76,7 +76,7 @@ export class Ctx {
     const v = this.str(n, key);
     try {
       return parseDuration(v);
-    } catch (e) {
+    } catch {
       return this.fail(`${where}/${key}`, `has an unrecognised duration '${v}'`);
     }
   }
