@@ -20,6 +20,12 @@ function daysBetween(a: string, b: string): number {
   return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 }
 
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v);
+}
+
 function todayOf(ctx: AppContext): string {
   return ctx.clock.now().toISOString().slice(0, 10);
 }
@@ -147,9 +153,10 @@ export async function updateDose(ctx: AppContext, actor: Actor, patientId: strin
     const cols = doseColumns(body);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [k, v] of Object.entries(cols)) {
-      const before = (dose as unknown as Record<string, unknown>)[k];
-      const b = k === 'vis' ? JSON.stringify(before ?? []) : before ?? null;
-      if (b !== v) changes[k] = { from: before ?? null, to: k === 'vis' ? JSON.parse(v as string) : v };
+      const before = (dose as unknown as Record<string, unknown>)[k] ?? null;
+      // jsonb stores keys in its own order: compare the VIS list by content, not by its text.
+      const same = k === 'vis' ? canonicalJson(before ?? []) === canonicalJson(JSON.parse(v as string)) : before === v;
+      if (!same) changes[k] = { from: before, to: k === 'vis' ? JSON.parse(v as string) : v };
     }
     const now = ctx.clock.now();
     await trx.updateTable('doses').set({ ...cols, updated_at: now }).where('id', '=', doseId).execute();

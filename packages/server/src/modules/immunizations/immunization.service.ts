@@ -26,6 +26,9 @@ export interface DoseView {
   route: string | null;
   volumeMl: number | null;
   administeredBy: string | null;
+  orderingProvider: string | null;
+  ndc: string | null;
+  vis: Array<{ document: string; edition: string; presented: string }>;
   historicalSource: string | null;
   sourceOrganization: string | null;
   sourceOrganizationId: string | null;
@@ -53,6 +56,9 @@ function presentDose(d: DoseRow, reports: DoseRow[], orgNames: Map<string, strin
     route: d.route,
     volumeMl: d.volume_ml,
     administeredBy: d.administered_by,
+    orderingProvider: d.ordering_provider,
+    ndc: d.ndc,
+    vis: d.vis,
     historicalSource: d.historical_source,
     sourceOrganization: d.source_org_id ? orgNames.get(d.source_org_id) ?? null : null,
     sourceOrganizationId: d.source_org_id,

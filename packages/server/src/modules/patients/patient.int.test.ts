@@ -144,6 +144,22 @@ describe('patients (database)', () => {
     expect((await call(fqhc, 'DELETE', `/api/patients/${ids.john}/doses/${other.json().id}?reason=Entered+on+the+wrong+child`)).statusCode).toBe(200);
   });
 
+  it('corrects a dose only at the entering clinic, keeping the change and its reason', async () => {
+    const created = await call(clinic, 'POST', `/api/patients/${ids.sofia}/doses`, { kind: 'administered', cvx: '03', lot: 'MMR0001', fundingSource: 'private', date: '2021-08-10', vfcEligibility: 'V01', vis: [{ document: 'MMR', edition: '2021-08-06', presented: '2021-08-10' }] });
+    expect(created.statusCode, created.body).toBe(201);
+    const doseId = created.json().id as string;
+    const dose = (await call(clinic, 'GET', `/api/patients/${ids.sofia}/immunizations`)).json().doses.find((d: { id: string }) => d.id === doseId);
+    const corrected = { kind: 'administered', cvx: '03', lot: 'MMR0002', fundingSource: 'private', date: '2021-08-11', vfcEligibility: 'V01', vis: dose.vis };
+    expect((await call(fqhc, 'PUT', `/api/patients/${ids.sofia}/doses/${doseId}`, { dose: corrected, reason: 'typo' })).statusCode).toBe(403);
+    const ok = await call(clinic, 'PUT', `/api/patients/${ids.sofia}/doses/${doseId}`, { dose: corrected, reason: 'Lot and date mistyped' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const after = (await call(clinic, 'GET', `/api/patients/${ids.sofia}/immunizations`)).json().doses.find((d: { id: string }) => d.id === doseId);
+    expect(after).toMatchObject({ date: '2021-08-11', lot: 'MMR0002', vis: dose.vis });
+    const change = await s.ctx.db.selectFrom('dose_changes').select(['action', 'reason', 'changes']).where('dose_id', '=', doseId).where('action', '=', 'update').executeTakeFirstOrThrow();
+    expect(change.reason).toBe('Lot and date mistyped');
+    expect(Object.keys(change.changes).sort()).toEqual(['date', 'lot']);
+  });
+
   it('records refusals and CDSi observations and uses them in the forecast', async () => {
     expect((await call(clinic, 'POST', `/api/patients/${ids.john}/refusals`, { vaccineGroup: 'MMR', date: '2020-03-20', reason: '00' })).statusCode).toBe(201);
     expect((await call(clinic, 'POST', `/api/patients/${ids.john}/observations`, { kind: 'immunity', code: '024', date: '2021-04-02' })).statusCode).toBe(201);

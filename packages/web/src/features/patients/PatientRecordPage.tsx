@@ -8,7 +8,7 @@ import { ErrorSummary, Field } from '../accounts/form-fields';
 import { RecommenderPanel } from '../recommender/RecommenderPanel';
 import type { PresentedForecast } from '../recommender/types';
 import { DoseForm } from './DoseForm';
-import { JURISDICTION_STATUS_LABEL, ORG_STATUS_LABEL, REFUSAL_REASON, SEX_LABEL, formatPhone, fullName, type Immunizations, type PatientView } from './types';
+import { JURISDICTION_STATUS_LABEL, ORG_STATUS_LABEL, REFUSAL_REASON, SEX_LABEL, correctedDose, formatPhone, fullName, type DoseView, type Immunizations, type PatientView } from './types';
 
 /** The patient record: identity, statuses, immunization history, recommender, and the official record. */
 export function PatientRecordPage({ params }: { params: Record<string, string> }) {
@@ -17,6 +17,7 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
   const { can } = useSession();
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [correcting, setCorrecting] = useState<DoseView | null>(null);
   const record = useQuery({ queryKey: ['patient', id], queryFn: () => api.get<PatientView>(`/api/patients/${id}`), retry: false });
   const imm = useQuery({ queryKey: ['patient', id, 'immunizations'], queryFn: () => api.get<Immunizations>(`/api/patients/${id}/immunizations`), enabled: record.isSuccess });
   const forecast = useQuery({ queryKey: ['patient', id, 'forecast'], queryFn: () => api.get<PresentedForecast>(`/api/patients/${id}/forecast`), enabled: record.isSuccess });
@@ -125,6 +126,11 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
                   </td>
                   <td>
                     {d.canEdit && (
+                      <Button type="button" unstyled className="margin-right-1" onClick={() => setCorrecting(d)}>
+                        Correct
+                      </Button>
+                    )}
+                    {d.canEdit && (
                       <Button type="button" unstyled onClick={() => {
                         const reason = window.prompt('Why is this dose being deleted?');
                         if (reason) void act(() => api.delete(`/api/patients/${id}/doses/${d.id}?reason=${encodeURIComponent(reason)}`), 'Dose deleted.');
@@ -137,6 +143,16 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
               ))}
             </tbody>
           </Table>
+        )}
+        {correcting && (
+          <CorrectDoseForm
+            dose={correcting}
+            onCancel={() => setCorrecting(null)}
+            onSave={async (date, lot, reason) => {
+              await act(() => api.put(`/api/patients/${id}/doses/${correcting.id}`, { dose: correctedDose(correcting, date, lot), reason }), 'Dose corrected; the change and its reason are kept.');
+              setCorrecting(null);
+            }}
+          />
         )}
         {imm.data && (imm.data.refusals.length > 0 || imm.data.observations.length > 0) && (
           <>
@@ -172,6 +188,32 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
 
       {can('patient:merge') && <MergePanel view={r} onAction={act} />}
     </>
+  );
+}
+
+function CorrectDoseForm({ dose, onSave, onCancel }: { dose: DoseView; onSave: (date: string, lot: string, reason: string) => Promise<void>; onCancel: () => void }) {
+  const [date, setDate] = useState(dose.date);
+  const [lot, setLot] = useState(dose.lot ?? '');
+  const [reason, setReason] = useState('');
+  return (
+    <Form onSubmit={(e: FormEvent) => { e.preventDefault(); void onSave(date, lot, reason); }} className="maxw-full margin-y-2" data-testid="correct-dose-form">
+      <h3 className="margin-0">Correct {dose.vaccine} of {dose.date}</h3>
+      <Grid row gap>
+        <Grid tablet={{ col: 3 }}>
+          <Field id="correct-date" label="Date given"><input className="usa-input" id="correct-date" name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} required /></Field>
+        </Grid>
+        {dose.kind === 'administered' && (
+          <Grid tablet={{ col: 3 }}>
+            <Field id="correct-lot" label="Lot number"><TextInput id="correct-lot" name="lot" type="text" value={lot} onChange={(e) => setLot(e.target.value)} required /></Field>
+          </Grid>
+        )}
+        <Grid tablet={{ col: 6 }}>
+          <Field id="correct-reason" label="Reason for the correction" required><TextInput id="correct-reason" name="reason" type="text" value={reason} onChange={(e) => setReason(e.target.value)} required /></Field>
+        </Grid>
+      </Grid>
+      <Button type="submit">Save correction</Button>
+      <Button type="button" outline onClick={onCancel}>Cancel</Button>
+    </Form>
   );
 }
 

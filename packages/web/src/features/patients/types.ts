@@ -67,11 +67,17 @@ export interface DoseView {
   groups: string[];
   date: string;
   lot: string | null;
+  lotExpiration: string | null;
+  mvx: string | null;
+  ndc: string | null;
+  volumeMl: number | null;
   fundingSource: string | null;
   vfcEligibility: string | null;
   site: string | null;
   route: string | null;
   administeredBy: string | null;
+  orderingProvider: string | null;
+  vis: Array<{ document: string; edition: string; presented: string }>;
   historicalSource: string | null;
   sourceOrganization: string | null;
   reports: Array<{ id: string; source: string | null; date: string; cvx: string; kind: string }>;
@@ -101,4 +107,15 @@ export function fullName(n: { first: string; middle?: string | null; last: strin
 export function formatPhone(digits: string): string {
   const d = digits.replace(/\D/g, '');
   return d.length === 10 ? `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}` : digits;
+}
+
+/** The PUT body that re-states a dose with a new date and lot (every other field kept as recorded). */
+export function correctedDose(d: DoseView, date: string, lot: string): Record<string, unknown> {
+  if (d.kind === 'historical') return { kind: 'historical', cvx: d.cvx, date, source: d.historicalSource ?? '01' };
+  const opt = <T,>(v: T | null) => (v === null ? undefined : v);
+  return {
+    kind: 'administered', cvx: d.cvx, date, lot, lotExpiration: opt(d.lotExpiration), mvx: opt(d.mvx), ndc: opt(d.ndc), volumeMl: opt(d.volumeMl),
+    fundingSource: d.fundingSource ?? 'private', vfcEligibility: d.vfcEligibility ?? 'V01', site: opt(d.site), route: opt(d.route),
+    administeredBy: opt(d.administeredBy), orderingProvider: opt(d.orderingProvider), vis: d.vis,
+  };
 }
