@@ -243,5 +243,20 @@ async function loadPopulationBatches(db: Db, opts: PopulationOptions): Promise<L
 
 /** The demo seed's patients (DemoPatientSeeder): a living registry over the demo clinics, 1% planted duplicates. */
 export async function seedDemoPatients(ctx: AppContext, count: number): Promise<void> {
-  await loadPopulation(ctx.db, { seed: 2026, people: count, duplicates: Math.max(3, Math.floor(count / 100)), asOf: ctx.clock.now().toISOString().slice(0, 10) });
+  const asOf = ctx.clock.now().toISOString().slice(0, 10);
+  await loadPopulation(ctx.db, { seed: 2026, people: count, duplicates: Math.max(3, Math.floor(count / 100)), asOf });
+  await enrolDemoStudents(ctx.db, asOf);
+}
+
+/**
+ * Until school rosters exist (reports/schools issue), the demo links the school-age children living in a
+ * school's town to that school, so the demo school nurse has students to look up.
+ */
+async function enrolDemoStudents(db: Db, asOf: string): Promise<void> {
+  await sql`INSERT INTO patient_org_status (patient_id, organization_id, status, reason)
+    SELECT p.id, o.id, 'active', 'demo roster'
+    FROM organizations o JOIN patients p ON p.town = o.town
+    WHERE o.kind = 'school' AND p.merged_into IS NULL
+      AND p.dob BETWEEN (${asOf}::date - interval '12 years')::date AND (${asOf}::date - interval '5 years')::date
+    ON CONFLICT DO NOTHING`.execute(db);
 }
