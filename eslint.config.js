@@ -8,7 +8,18 @@ const crossModule = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/*.tmp.ts', 'packages/web/vite.config.ts', 'eslint.config.js', 'vitest.config.ts', 'e2e/vitest.config.ts', 'scripts/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/*.tmp.ts',
+      'packages/web/vite.config.ts',
+      'eslint.config.js',
+      'vitest.config.ts',
+      'e2e/vitest.config.ts',
+      'scripts/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -18,7 +29,12 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }, { object: 'test', property: 'only' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only' },
+        { object: 'describe', property: 'only' },
+        { object: 'test', property: 'only' },
+      ],
     },
   },
   {
@@ -26,20 +42,52 @@ export default tseslint.config(
     files: ['packages/forecast/src/**/*.ts'],
     ignores: ['packages/forecast/src/node.ts', 'packages/forecast/src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@nutmeg/*', 'node:*', 'fs', 'path', 'http', 'https', 'pg', 'kysely'], message: '@nutmeg/forecast is pure: no I/O and no internal imports.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nutmeg/*', 'node:*', 'fs', 'path', 'http', 'https', 'pg', 'kysely'],
+              message: '@nutmeg/forecast is pure: no I/O and no internal imports.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['packages/db/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@nutmeg/server*', '@nutmeg/web*', '@nutmeg/cli*'], message: 'The database package knows no app code.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nutmeg/server*', '@nutmeg/web*', '@nutmeg/cli*'], message: 'The database package knows no app code.' }] },
+      ],
+    },
   },
   {
     files: ['packages/server/src/modules/*/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [crossModule, { group: ['@nutmeg/web*', '@nutmeg/cli*'], message: 'The server does not import the UI or the CLI.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [crossModule, { group: ['@nutmeg/web*', '@nutmeg/cli*'], message: 'The server does not import the UI or the CLI.' }] },
+      ],
+    },
   },
   {
     files: ['packages/web/src/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@nutmeg/server*', '@nutmeg/db*', '@nutmeg/cli*', 'node:*'], message: 'The web UI talks to the server only over HTTP.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nutmeg/server*', '@nutmeg/db*', '@nutmeg/cli*', 'node:*'],
+              message: 'The web UI talks to the server only over HTTP.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -16,7 +16,8 @@ describe('account administration in the browser', () => {
     await e?.close();
   });
 
-  const mailsTo = (to: string) => e.server.ctx.db.selectFrom('mail_outbox').select(['subject', 'body']).where('to_address', '=', to).orderBy('created_at').execute();
+  const mailsTo = (to: string) =>
+    e.server.ctx.db.selectFrom('mail_outbox').select(['subject', 'body']).where('to_address', '=', to).orderBy('created_at').execute();
 
   it('shows field-level messages on the request form and saves nothing', async () => {
     const page = await e.newPage();

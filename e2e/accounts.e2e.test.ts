@@ -4,7 +4,12 @@ import { axeViolations, describeViolations, startE2E, type E2E } from './harness
 
 /** Reads a mail as the person would, from the outbox (no SMTP in tests). */
 async function mailBody(e: E2E, to: string, subject: RegExp): Promise<string> {
-  const rows = await e.server.ctx.db.selectFrom('mail_outbox').select(['subject', 'body']).where('to_address', '=', to).orderBy('created_at').execute();
+  const rows = await e.server.ctx.db
+    .selectFrom('mail_outbox')
+    .select(['subject', 'body'])
+    .where('to_address', '=', to)
+    .orderBy('created_at')
+    .execute();
   const m = rows.find((r) => subject.test(r.subject));
   if (!m) throw new Error(`no mail to ${to} matching ${subject}; have: ${rows.map((r) => r.subject).join(' | ')}`);
   return m.body;

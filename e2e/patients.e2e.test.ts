@@ -14,12 +14,39 @@ describe('patients', () => {
         const school = await db.selectFrom('organizations').select('id').where('pin', '=', 'SCH2001').executeTakeFirstOrThrow();
         const child = await db
           .insertInto('patients')
-          .values({ jurisdiction_id: j.id, first_name: 'Zoë', last_name: 'Müller-Santos', dob: '2021-04-12', sex: 'F', first_norm: 'zoe', last_norm: 'muller santos', first_soundex: 'Z000', last_soundex: 'M452', town: 'Hamden', created_org_id: elm.id })
+          .values({
+            jurisdiction_id: j.id,
+            first_name: 'Zoë',
+            last_name: 'Müller-Santos',
+            dob: '2021-04-12',
+            sex: 'F',
+            first_norm: 'zoe',
+            last_norm: 'muller santos',
+            first_soundex: 'Z000',
+            last_soundex: 'M452',
+            town: 'Hamden',
+            created_org_id: elm.id,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         childId = child.id;
-        await db.insertInto('patient_reports').values({ patient_id: child.id, origin_patient_id: child.id, source_org_id: elm.id, source_kind: 'import', data: JSON.stringify({ name: { first: 'Zoë', last: 'Müller-Santos' } }) }).execute();
-        await db.insertInto('patient_org_status').values([{ patient_id: child.id, organization_id: elm.id, status: 'active' }, { patient_id: child.id, organization_id: school.id, status: 'active' }]).execute();
+        await db
+          .insertInto('patient_reports')
+          .values({
+            patient_id: child.id,
+            origin_patient_id: child.id,
+            source_org_id: elm.id,
+            source_kind: 'import',
+            data: JSON.stringify({ name: { first: 'Zoë', last: 'Müller-Santos' } }),
+          })
+          .execute();
+        await db
+          .insertInto('patient_org_status')
+          .values([
+            { patient_id: child.id, organization_id: elm.id, status: 'active' },
+            { patient_id: child.id, organization_id: school.id, status: 'active' },
+          ])
+          .execute();
       },
     });
   });
@@ -91,7 +118,10 @@ describe('patients', () => {
     await expect(page.getByTestId('dose-form').count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Edit demographics' }).count()).resolves.toBe(0);
     await expect(page.getByTestId('print-certificate').count()).resolves.toBe(1);
-    const refused = await page.request.post(`/api/patients/${childId}/doses`, { data: { kind: 'historical', cvx: '03', date: '2022-01-01' }, headers: { 'x-csrf-token': await page.evaluate(async () => (await (await fetch('/api/me')).json()).csrfToken) } });
+    const refused = await page.request.post(`/api/patients/${childId}/doses`, {
+      data: { kind: 'historical', cvx: '03', date: '2022-01-01' },
+      headers: { 'x-csrf-token': await page.evaluate(async () => (await (await fetch('/api/me')).json()).csrfToken) },
+    });
     expect(refused.status()).toBe(403);
   });
 });

@@ -32,7 +32,9 @@ describe('the UI shell', () => {
     const page = await e.newPage();
     await e.signIn(page, 'coordinator');
     await expect(page.getByTestId('active-scope').textContent()).resolves.toContain('Elm City Pediatrics');
-    await page.getByLabel('Acting for').selectOption({ label: 'Hartford Community Health Center (CT1002) — Primary Vaccine Coordinator (Inventory/Ordering)' });
+    await page
+      .getByLabel('Acting for')
+      .selectOption({ label: 'Hartford Community Health Center (CT1002) — Primary Vaccine Coordinator (Inventory/Ordering)' });
     await page.getByTestId('active-scope').filter({ hasText: 'Hartford Community Health Center' }).waitFor();
     const cards = await page.locator('[data-testid^="module-card-"]').count();
     expect(cards).toBe(4);

@@ -22,7 +22,9 @@ function run(cmd, argv, opts = {}) {
 
 function vitest(label, argv, extraEnv = {}) {
   const out = path.join(os.tmpdir(), `nutmeg-vitest-${process.pid}-${label}.json`);
-  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...argv], { env: extraEnv });
+  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...argv], {
+    env: extraEnv,
+  });
   if (!fs.existsSync(out)) {
     console.log(`${label}: the test run produced no report (exit ${status})`);
     failed++;
@@ -38,7 +40,9 @@ function vitest(label, argv, extraEnv = {}) {
 
 const dbOnly = args.has('--db-only');
 if (!dbOnly) {
-  const projects = ['packages/db', 'packages/forecast', 'packages/server', 'packages/cli', 'packages/web', 'e2e'].filter((p) => fs.existsSync(path.join(p, 'tsconfig.json')));
+  const projects = ['packages/db', 'packages/forecast', 'packages/server', 'packages/cli', 'packages/web', 'e2e'].filter((p) =>
+    fs.existsSync(path.join(p, 'tsconfig.json')),
+  );
   let typeErrors = 0;
   for (const p of projects) if (run('npx', ['tsc', '--noEmit', '-p', p]) !== 0) typeErrors++;
   if (typeErrors) {

@@ -10,10 +10,22 @@ const COMMANDS: Record<string, Command> = {
   seed: { run: seedCommand, help: 'seed an empty database (NUTMEG_SEED=demo|none)' },
   'user create': { run: userCreate, help: 'create a user: --username --email --first --last --access-type --org PIN [--dph-roles a,b]' },
   totp: { run: totpCommand, help: 'print the current 6-digit code for a TOTP secret (demo logins)' },
-  'cdsi-check': { run: async (a) => (await import('./commands/cdsi-check.ts')).cdsiCheck(a), help: 'run CDC CDSi test cases: cdsi-check <file.jsonl>… [--known file]' },
-  generate: { run: async (a) => (await import('./commands/generate.ts')).generate(a), help: 'load a synthetic population: --people N [--seed S] [--duplicates D] [--as-of DATE] [--skip-doses] [--defer-indexes]' },
-  'bench search': { run: async (a) => (await import('./commands/bench-search.ts')).benchSearch(a), help: 'time name+DOB patient searches: [--queries N] [--typos]' },
-  'bench forecast': { run: async (a) => (await import('./commands/bench-forecast.ts')).benchForecast(a), help: 'benchmark the forecaster (patients/s, memory)' },
+  'cdsi-check': {
+    run: async (a) => (await import('./commands/cdsi-check.ts')).cdsiCheck(a),
+    help: 'run CDC CDSi test cases: cdsi-check <file.jsonl>… [--known file]',
+  },
+  generate: {
+    run: async (a) => (await import('./commands/generate.ts')).generate(a),
+    help: 'load a synthetic population: --people N [--seed S] [--duplicates D] [--as-of DATE] [--skip-doses] [--defer-indexes]',
+  },
+  'bench search': {
+    run: async (a) => (await import('./commands/bench-search.ts')).benchSearch(a),
+    help: 'time name+DOB patient searches: [--queries N] [--typos]',
+  },
+  'bench forecast': {
+    run: async (a) => (await import('./commands/bench-forecast.ts')).benchForecast(a),
+    help: 'benchmark the forecaster (patients/s, memory)',
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {

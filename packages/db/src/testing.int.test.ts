@@ -17,10 +17,7 @@ describe('test databases', () => {
   });
 
   it('are migrated and isolated from each other', async () => {
-    await a.db
-      .insertInto('jurisdictions')
-      .values({ id: 'XX', name: 'X', state_code: 'XX', agency_name: 'A', program_name: 'P' })
-      .execute();
+    await a.db.insertInto('jurisdictions').values({ id: 'XX', name: 'X', state_code: 'XX', agency_name: 'A', program_name: 'P' }).execute();
     const inA = await a.db.selectFrom('jurisdictions').select('id').execute();
     const inB = await b.db.selectFrom('jurisdictions').select('id').execute();
     expect(inA).toEqual([{ id: 'XX' }]);

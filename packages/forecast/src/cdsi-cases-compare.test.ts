@@ -13,9 +13,22 @@ const line = JSON.stringify({
   observations: [],
   doses: [
     { doseNumber: 1, dateAdministered: '2025-02-15', cvx: '20', mvx: null, expectedEvaluation: { status: 'Valid', reason: null } },
-    { doseNumber: 2, dateAdministered: '2025-03-10', cvx: '20', mvx: null, expectedEvaluation: { status: 'Not  valid', reason: 'Interval: too Soon' } },
+    {
+      doseNumber: 2,
+      dateAdministered: '2025-03-10',
+      cvx: '20',
+      mvx: null,
+      expectedEvaluation: { status: 'Not  valid', reason: 'Interval: too Soon' },
+    },
   ],
-  expectedForecast: { vaccineGroupCdsi: 'DTaP/Tdap/Td', seriesStatus: 'Not complete', forecastNumber: 2, earliestDate: '2025-04-07', recommendedDate: '2025-05-01', pastDueDate: '2025-06-28' },
+  expectedForecast: {
+    vaccineGroupCdsi: 'DTaP/Tdap/Td',
+    seriesStatus: 'Not complete',
+    forecastNumber: 2,
+    earliestDate: '2025-04-07',
+    recommendedDate: '2025-05-01',
+    pastDueDate: '2025-06-28',
+  },
 });
 
 describe('CDC case comparison', () => {
@@ -28,7 +41,11 @@ describe('CDC case comparison', () => {
   });
   it('reports every difference', () => {
     const c = parseCaseLine(line);
-    const wrong = { ...c, expectedForecast: { ...c.expectedForecast, seriesStatus: 'Complete', earliestDate: '2025-04-08' }, doses: [c.doses[0], { ...c.doses[1], expectedEvaluation: { status: 'Valid', reason: null } }] } as typeof c;
+    const wrong = {
+      ...c,
+      expectedForecast: { ...c.expectedForecast, seriesStatus: 'Complete', earliestDate: '2025-04-08' },
+      doses: [c.doses[0], { ...c.doses[1], expectedEvaluation: { status: 'Valid', reason: null } }],
+    } as typeof c;
     const diffs = compareCase(wrong, runCase(wrong, data)).differences;
     expect(diffs).toContain('status: expected Complete, got Not Complete');
     expect(diffs).toContain('earliest: expected 2025-04-08, got 2025-04-07');
@@ -38,7 +55,19 @@ describe('CDC case comparison', () => {
     expect(() => parseCaseLine('{"id":"x"}')).toThrow(/missing/);
   });
   it('combines a combination vaccine: valid for one antigen and extraneous for another is valid; not valid wins', () => {
-    const e = (antigen: string, status: DoseEvaluation['status']): DoseEvaluation => ({ doseId: '1', date: '2025-01-01', cvx: '115', antigen, status, reasons: [], satisfiedTargetDose: status === 'Valid', seriesName: 's', seriesType: 'Standard', explanation: '', rulePath: [] });
+    const e = (antigen: string, status: DoseEvaluation['status']): DoseEvaluation => ({
+      doseId: '1',
+      date: '2025-01-01',
+      cvx: '115',
+      antigen,
+      status,
+      reasons: [],
+      satisfiedTargetDose: status === 'Valid',
+      seriesName: 's',
+      seriesType: 'Standard',
+      explanation: '',
+      rulePath: [],
+    });
     expect(combineEvaluations([e('Tetanus', 'Valid'), e('Pertussis', 'Extraneous')])?.status).toBe('Valid');
     expect(combineEvaluations([e('Tetanus', 'Valid'), e('Pertussis', 'Not Valid')])?.status).toBe('Not Valid');
     // within one antigen, the best series where the dose counts

@@ -13,7 +13,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
 const casesDir = path.resolve(repoRoot, '../shared/cdsi/testcases');
 const known = new Map(
-  (JSON.parse(readFileSync(path.resolve(here, '../known-disagreements.json'), 'utf8')) as { id: string; clause: string; why: string }[]).map((k) => [k.id, k]),
+  (
+    JSON.parse(readFileSync(path.resolve(here, '../known-disagreements.json'), 'utf8')) as { id: string; clause: string; why: string }[]
+  ).map((k) => [k.id, k]),
 );
 const data = loadSupportingDataFromDir();
 

@@ -127,10 +127,14 @@ export function compareCase(c: CdsiCase, result: ForecastResult): CaseOutcome {
   const f = pickForecast(c, forecasts);
   if (!f) diffs.push(`no forecast for vaccine group ${group}`);
   const seriesOf = (vf: VaccineGroupForecast | undefined) =>
-    result.antigens.flatMap((a) => a.bestSeries).filter((b) => vf?.bestSeries.some((x) => x.antigen === b.antigen && x.series === b.series.name));
+    result.antigens
+      .flatMap((a) => a.bestSeries)
+      .filter((b) => vf?.bestSeries.some((x) => x.antigen === b.antigen && x.series === b.series.name));
   const groupBest = result.vaccineGroups.filter((v) => v.vaccineGroup === group).flatMap((v) => seriesOf(v));
   // doses outside the case's group: their evaluation in the primary forecast of their own group
-  const others = result.vaccineGroups.filter((v, i, all) => v.vaccineGroup !== group && all.findIndex((x) => x.vaccineGroup === v.vaccineGroup) === i).flatMap((v) => seriesOf(v));
+  const others = result.vaccineGroups
+    .filter((v, i, all) => v.vaccineGroup !== group && all.findIndex((x) => x.vaccineGroup === v.vaccineGroup) === i)
+    .flatMap((v) => seriesOf(v));
   c.doses.forEach((d, i) => {
     const id = String(i + 1);
     let evals = groupBest.flatMap((b) => b.evaluations.filter((e) => e.doseId === id));
@@ -142,15 +146,20 @@ export function compareCase(c: CdsiCase, result: ForecastResult): CaseOutcome {
       return;
     }
     if (fold(got.status) !== fold(exp.status)) {
-      diffs.push(`dose ${d.doseNumber} (${d.dateAdministered} CVX ${d.cvx}): expected ${exp.status}${exp.reason ? ` (${exp.reason})` : ''}, got ${got.status}${got.reasons.length ? ` (${got.reasons.join(', ')})` : ''}`);
+      diffs.push(
+        `dose ${d.doseNumber} (${d.dateAdministered} CVX ${d.cvx}): expected ${exp.status}${exp.reason ? ` (${exp.reason})` : ''}, got ${got.status}${got.reasons.length ? ` (${got.reasons.join(', ')})` : ''}`,
+      );
     } else if (exp.reason && !got.reasons.some((r) => fold(r) === fold(exp.reason))) {
-      diffs.push(`dose ${d.doseNumber} (${d.dateAdministered} CVX ${d.cvx}): expected reason ${exp.reason}, got ${got.reasons.join(', ') || '(none)'}`);
+      diffs.push(
+        `dose ${d.doseNumber} (${d.dateAdministered} CVX ${d.cvx}): expected reason ${exp.reason}, got ${got.reasons.join(', ') || '(none)'}`,
+      );
     }
   });
   if (f) {
     const ef = c.expectedForecast;
     if (fold(f.status) !== fold(ef.seriesStatus)) diffs.push(`status: expected ${ef.seriesStatus}, got ${f.status}`);
-    if (ef.forecastNumber !== null && ef.forecastNumber !== f.forecastDoseNumber) diffs.push(`forecast number: expected ${ef.forecastNumber}, got ${f.forecastDoseNumber ?? '(none)'}`);
+    if (ef.forecastNumber !== null && ef.forecastNumber !== f.forecastDoseNumber)
+      diffs.push(`forecast number: expected ${ef.forecastNumber}, got ${f.forecastDoseNumber ?? '(none)'}`);
     cmpDate('earliest', ef.earliestDate, f.earliestDate, diffs);
     cmpDate('recommended', ef.recommendedDate, f.recommendedDate, diffs);
     cmpDate('past due', ef.pastDueDate, f.pastDueDate, diffs);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDurationText, civilFromDays, daysFromCivil, formatIsoDate, parseDuration, parseIsoDate, parseSupportingDate } from './date-arithmetic.ts';
+import {
+  addDurationText,
+  civilFromDays,
+  daysFromCivil,
+  formatIsoDate,
+  parseDuration,
+  parseIsoDate,
+  parseSupportingDate,
+} from './date-arithmetic.ts';
 
 describe('3.4 date calculations (Table 3-6)', () => {
   it.each([

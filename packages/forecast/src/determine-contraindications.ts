@@ -25,7 +25,11 @@ const NONE: ContraindicationOutcome = { contraindicated: false, applying: [], co
 /** Antigen-level part of 7.3 for the patient (Tables 7-5 and 7-6), computed once per patient and antigen. */
 const LAST = new WeakMap<Antigen, { ctx: PatientContext; antigenCi: boolean; applying: string[]; cvx: Set<string> }>();
 
-export function determineContraindications(ctx: PatientContext, antigen: Antigen, seriesDose: SeriesDose | undefined): ContraindicationOutcome {
+export function determineContraindications(
+  ctx: PatientContext,
+  antigen: Antigen,
+  seriesDose: SeriesDose | undefined,
+): ContraindicationOutcome {
   if (ctx.observations.size === 0) return NONE;
   let base = LAST.get(antigen);
   if (!base || base.ctx !== ctx) {

@@ -9,7 +9,10 @@ const immunity: Immunity = {
   clinicalHistory: [{ code: '024', title: 'Evidence of varicella immunity' }],
   dateOfBirth: [{ immunityBirthDate: d('1980-01-01'), birthCountry: 'U.S.', exclusions: [{ code: '007', title: 'Pregnant' }] }],
 };
-const ctx = (dob: string, obs: string[] = [], country?: string) => ({ ...context({ dob, assessment: '2025-01-01', observations: new Map(obs.map((o) => [o, undefined])) }), countryOfBirth: country });
+const ctx = (dob: string, obs: string[] = [], country?: string) => ({
+  ...context({ dob, assessment: '2025-01-01', observations: new Map(obs.map((o) => [o, undefined])) }),
+  countryOfBirth: country,
+});
 
 describe('7.2 determine evidence of immunity (Table 7-3)', () => {
   it.each([
@@ -28,12 +31,28 @@ describe('7.3 determine contraindications (Tables 7-5, 7-6, 7-7)', () => {
     name: 'Measles',
     fileName: 'test',
     immunity: { clinicalHistory: [], dateOfBirth: [] },
-    antigenContraindications: [{ code: '003', title: 'Immunocompromised', text: 'Do not vaccinate if immunocompromised.', guidance: '', beginAge: dur('0 days') }],
-    vaccineContraindications: [{ code: '007', title: 'Pregnant', text: 'Do not vaccinate with MMR if pregnant.', guidance: '', vaccines: [{ vaccineType: 'MMR', cvx: '3' }] }],
+    antigenContraindications: [
+      { code: '003', title: 'Immunocompromised', text: 'Do not vaccinate if immunocompromised.', guidance: '', beginAge: dur('0 days') },
+    ],
+    vaccineContraindications: [
+      {
+        code: '007',
+        title: 'Pregnant',
+        text: 'Do not vaccinate with MMR if pregnant.',
+        guidance: '',
+        vaccines: [{ vaccineType: 'MMR', cvx: '3' }],
+      },
+    ],
     series: [],
   };
   const sd = seriesDose({ doseNumber: 1, preferableVaccines: [{ vaccineType: 'MMR', cvx: '3', forecastVaccineType: true }] });
-  const sd2 = seriesDose({ doseNumber: 1, preferableVaccines: [{ vaccineType: 'MMR', cvx: '3', forecastVaccineType: true }, { vaccineType: 'MMRV', cvx: '94', forecastVaccineType: true }] });
+  const sd2 = seriesDose({
+    doseNumber: 1,
+    preferableVaccines: [
+      { vaccineType: 'MMR', cvx: '3', forecastVaccineType: true },
+      { vaccineType: 'MMRV', cvx: '94', forecastVaccineType: true },
+    ],
+  });
   it('an antigen contraindication contraindicates every series', () => {
     expect(determineContraindications(ctx('2000-01-01', ['003']), antigen, sd).contraindicated).toBe(true);
   });

@@ -40,12 +40,30 @@ describe('evaluateAndForecast (end to end on the 4.64 supporting data)', () => {
   });
 
   it('is pure: the same input gives the same output', () => {
-    const again = evaluateAndForecast({ patient: { dob: '2025-01-01', sex: 'F' }, doses: [{ id: 'a', date: '2025-02-15', cvx: '20' }, { id: 'b', date: '2025-03-10', cvx: '20' }], assessmentDate: '2025-03-20' }, data);
+    const again = evaluateAndForecast(
+      {
+        patient: { dob: '2025-01-01', sex: 'F' },
+        doses: [
+          { id: 'a', date: '2025-02-15', cvx: '20' },
+          { id: 'b', date: '2025-03-10', cvx: '20' },
+        ],
+        assessmentDate: '2025-03-20',
+      },
+      data,
+    );
     expect(JSON.stringify(again.vaccineGroups)).toBe(JSON.stringify(result.vaccineGroups));
   });
 
   it('reports doses whose CVX is unknown', () => {
-    const r = evaluateAndForecast({ patient: { dob: '2020-01-01', sex: 'M' }, doses: [{ id: 'x', date: '2021-01-01', cvx: '9999' }], assessmentDate: '2025-01-01', vaccineGroups: ['HepB'] }, data);
+    const r = evaluateAndForecast(
+      {
+        patient: { dob: '2020-01-01', sex: 'M' },
+        doses: [{ id: 'x', date: '2021-01-01', cvx: '9999' }],
+        assessmentDate: '2025-01-01',
+        vaccineGroups: ['HepB'],
+      },
+      data,
+    );
     expect(r.unmappedDoses).toEqual(['x']);
     expect(r.vaccineGroups.map((v) => v.vaccineGroup)).toEqual(['HepB']);
   });
@@ -53,7 +71,15 @@ describe('evaluateAndForecast (end to end on the 4.64 supporting data)', () => {
 
 describe('dose evaluations serialise with their explanation', () => {
   it('JSON.stringify includes the explanation text', () => {
-    const r = evaluateAndForecast({ patient: { dob: '2025-01-01', sex: 'F' }, doses: [{ id: 'a', date: '2025-02-15', cvx: '20' }], assessmentDate: '2025-03-20', vaccineGroups: ['DTaP/Tdap/Td'] }, data);
+    const r = evaluateAndForecast(
+      {
+        patient: { dob: '2025-01-01', sex: 'F' },
+        doses: [{ id: 'a', date: '2025-02-15', cvx: '20' }],
+        assessmentDate: '2025-03-20',
+        vaccineGroups: ['DTaP/Tdap/Td'],
+      },
+      data,
+    );
     const json = JSON.parse(JSON.stringify(r.evaluations[0])) as { explanation: string; status: string };
     expect(json.status).toBe('Valid');
     expect(json.explanation).toContain('satisfies target dose 1');
@@ -62,7 +88,10 @@ describe('dose evaluations serialise with their explanation', () => {
 
 describe('the whole result serialises to plain JSON', () => {
   it('contains forecasts, series and evaluations but no engine internals', () => {
-    const r = evaluateAndForecast({ patient: { dob: '2020-01-01', sex: 'M' }, doses: [{ id: 'a', date: '2020-03-01', cvx: '20' }], assessmentDate: '2025-11-10' }, data);
+    const r = evaluateAndForecast(
+      { patient: { dob: '2020-01-01', sex: 'M' }, doses: [{ id: 'a', date: '2020-03-01', cvx: '20' }], assessmentDate: '2025-11-10' },
+      data,
+    );
     const text = JSON.stringify(r);
     expect(text.length).toBeLessThan(500_000);
     const back = JSON.parse(text) as { antigens: { relevantSeries: { forecast: { status: string }; series: string }[] }[] };

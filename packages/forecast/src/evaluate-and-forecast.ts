@@ -11,10 +11,22 @@ import { organizeImmunizationHistory } from './organize-immunization-history.ts'
 import { indicationApplies, selectRelevantPatientSeries } from './select-relevant-patient-series.ts';
 import { selectBestSeries } from './select-best-series.ts';
 import type { Antigen, AntigenSeries, SupportingData, VaccineGroup } from './supporting-data/model.ts';
-import type { AntigenDose, AntigenResult, DoseEvaluation, ForecastInput, ForecastResult, PatientSeriesResult, TargetDoseState, VaccineGroupForecast } from './types.ts';
+import type {
+  AntigenDose,
+  AntigenResult,
+  DoseEvaluation,
+  ForecastInput,
+  ForecastResult,
+  PatientSeriesResult,
+  TargetDoseState,
+  VaccineGroupForecast,
+} from './types.ts';
 import { vaccineGroupForecasts } from './vaccine-group-forecast.ts';
 
-export function buildPatientContext(input: ForecastInput, data: SupportingData): { ctx: PatientContext; byAntigen: ReadonlyMap<string, readonly AntigenDose[]>; unmapped: readonly string[] } {
+export function buildPatientContext(
+  input: ForecastInput,
+  data: SupportingData,
+): { ctx: PatientContext; byAntigen: ReadonlyMap<string, readonly AntigenDose[]>; unmapped: readonly string[] } {
   const dob = parseIsoDate(input.patient.dob);
   const assessmentDate = parseIsoDate(input.assessmentDate);
   const observations = new Map<string, DayNumber | undefined>();
@@ -75,7 +87,8 @@ class Evaluation implements DoseEvaluation {
     if (this.#explanation === undefined) {
       const e = this.#record;
       const parts: string[] = [];
-      if (e.targetDose !== undefined) parts.push(`${e.satisfied ? 'satisfies' : 'does not satisfy'} target dose ${e.targetDose} of ${this.seriesName}`);
+      if (e.targetDose !== undefined)
+        parts.push(`${e.satisfied ? 'satisfies' : 'does not satisfy'} target dose ${e.targetDose} of ${this.seriesName}`);
       parts.push(...e.explanation);
       this.#explanation = `${this.date} CVX ${this.cvx} (${this.antigen}): ${e.status}${e.reasons.length ? ` [${e.reasons.join(', ')}]` : ''} — ${parts.join('; ')}`;
     }
@@ -101,13 +114,19 @@ class Evaluation implements DoseEvaluation {
 
 function newTargetDoses(series: AntigenSeries): TargetDoseState[] {
   const out: TargetDoseState[] = new Array(series.doses.length);
-  for (let i = 0; i < series.doses.length; i++) out[i] = { seriesDose: series.doses[i] as AntigenSeries['doses'][number], status: 'Not Satisfied', copy: 0 };
+  for (let i = 0; i < series.doses.length; i++)
+    out[i] = { seriesDose: series.doses[i] as AntigenSeries['doses'][number], status: 'Not Satisfied', copy: 0 };
   return out;
 }
 
 /** 4.4 for one relevant patient series. */
 /** 4.4 step 1 for one relevant patient series: evaluate the immunization history (chapter 6). */
-export function evaluatePatientSeries(ctx: PatientContext, series: AntigenSeries, doses: readonly AntigenDose[], isSeriesGroupComplete: (g: string) => boolean): { run: SeriesRun; next: number; valid: number } {
+export function evaluatePatientSeries(
+  ctx: PatientContext,
+  series: AntigenSeries,
+  doses: readonly AntigenDose[],
+  isSeriesGroupComplete: (g: string) => boolean,
+): { run: SeriesRun; next: number; valid: number } {
   const run: SeriesRun = {
     ctx,
     series,
@@ -188,7 +207,11 @@ class SeriesResult implements PatientSeriesResult {
       series: this.series.name,
       seriesType: this.series.type,
       seriesGroup: this.series.seriesGroup,
-      targetDoses: this.targetDoses.map((t) => ({ doseNumber: t.seriesDose.doseNumber, status: t.status, satisfiedBy: t.satisfiedBy === undefined ? undefined : this.#run.doses[t.satisfiedBy]?.doseId })),
+      targetDoses: this.targetDoses.map((t) => ({
+        doseNumber: t.seriesDose.doseNumber,
+        status: t.status,
+        satisfiedBy: t.satisfiedBy === undefined ? undefined : this.#run.doses[t.satisfiedBy]?.doseId,
+      })),
       evaluations: this.evaluations,
       forecast: this.forecast,
       validDoseCount: this.validDoseCount,
@@ -260,7 +283,12 @@ class AntigenEvaluation {
       // Table 8-3) a standard series of a group with a default series, and an evaluation-only series, can
       // never be selected: they are not forecast.
       for (const s of this.relevant) {
-        if (!s.defaultSeries && ((s.type === 'Evaluation Only' && !this.groupHasRisk(s.seriesGroup)) || (s.type === 'Standard' && this.groupHasDefault(s.seriesGroup)))) continue;
+        if (
+          !s.defaultSeries &&
+          ((s.type === 'Evaluation Only' && !this.groupHasRisk(s.seriesGroup)) ||
+            (s.type === 'Standard' && this.groupHasDefault(s.seriesGroup)))
+        )
+          continue;
         out.push(this.result(s));
       }
       return out;
@@ -308,7 +336,8 @@ export function evaluateAntigen(ctx: PatientContext, antigen: Antigen, doses: re
     for (const s of antigen.series) {
       if (s.type !== 'Risk') continue;
       for (const ind of s.indications) {
-        if (ctx.observations.has(ind.code) && !indicationApplies(ctx, ind)) unresolved.push(`${s.name} not applied (outside the indication's age range): ${ind.description || ind.text}`);
+        if (ctx.observations.has(ind.code) && !indicationApplies(ctx, ind))
+          unresolved.push(`${s.name} not applied (outside the indication's age range): ${ind.description || ind.text}`);
       }
     }
   }
@@ -328,7 +357,9 @@ function allGroups(data: SupportingData): VaccineGroup[] {
 /** Evaluate the immunization history and forecast every (or the requested) vaccine group. */
 export function evaluateAndForecast(input: ForecastInput, data: SupportingData): ForecastResult {
   const { ctx, byAntigen, unmapped } = buildPatientContext(input, data);
-  const groups = input.vaccineGroups ? input.vaccineGroups.map((g) => data.vaccineGroups.get(g)).filter((g) => g !== undefined) : allGroups(data);
+  const groups = input.vaccineGroups
+    ? input.vaccineGroups.map((g) => data.vaccineGroups.get(g)).filter((g) => g !== undefined)
+    : allGroups(data);
   const antigenResults = new Map<string, AntigenResult>();
   for (const g of groups) {
     for (const a of g.antigens) {

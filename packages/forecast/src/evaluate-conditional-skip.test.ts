@@ -11,10 +11,23 @@ const cond = (p: Partial<SkipCondition> & { type: SkipCondition['type'] }): Skip
   seriesGroups: [],
   ...p,
 });
-const set = (logic: 'AND' | 'OR', conditions: SkipCondition[], p: Partial<SkipSet> = {}): SkipSet => ({ id: '1', description: 'test set', conditionLogic: logic, conditions, ...p });
+const set = (logic: 'AND' | 'OR', conditions: SkipCondition[], p: Partial<SkipSet> = {}): SkipSet => ({
+  id: '1',
+  description: 'test set',
+  conditionLogic: logic,
+  conditions,
+  ...p,
+});
 
 // patient 2024-01-01, Hib doses at 7 and 11 months
-const ctx = context({ dob: '2024-01-01', assessment: '2025-06-01', doses: [{ date: '2024-08-01', cvx: '48' }, { date: '2024-12-01', cvx: '48' }] });
+const ctx = context({
+  dob: '2024-01-01',
+  assessment: '2025-06-01',
+  doses: [
+    { date: '2024-08-01', cvx: '48' },
+    { date: '2024-12-01', cvx: '48' },
+  ],
+});
 const s = series({ doses: [seriesDose({ doseNumber: 1 }), seriesDose({ doseNumber: 2 })] });
 const r = run(ctx, s, ['Valid', 'Not Valid']);
 
@@ -53,8 +66,22 @@ describe('6.2 conditional skip', () => {
 
   it('Table 6-7 completed series condition', () => {
     const c = cond({ type: 'Completed Series', seriesGroups: ['1'] });
-    expect(isConditionMet(run(ctx, s, [], (g) => g === '1'), c, d('2025-06-01'), 2)).toBe(true);
-    expect(isConditionMet(run(ctx, s, [], () => false), c, d('2025-06-01'), 2)).toBe(false);
+    expect(
+      isConditionMet(
+        run(ctx, s, [], (g) => g === '1'),
+        c,
+        d('2025-06-01'),
+        2,
+      ),
+    ).toBe(true);
+    expect(
+      isConditionMet(
+        run(ctx, s, [], () => false),
+        c,
+        d('2025-06-01'),
+        2,
+      ),
+    ).toBe(false);
   });
 
   const skipWith = (setLogic: 'AND' | 'OR', sets: SkipSet[], context: ConditionalSkip['context'] = 'Both') =>

@@ -4,7 +4,15 @@ import { lotExpirationDate } from './organize-immunization-history.ts';
 import { d } from './test-fixtures.ts';
 import type { AntigenDose } from './types.ts';
 
-const dose = (p: Partial<AntigenDose>): AntigenDose => ({ doseId: '1', doseIndex: 0, date: d('2025-03-01'), cvx: '20', subStandard: false, antigen: 'Diphtheria', ...p });
+const dose = (p: Partial<AntigenDose>): AntigenDose => ({
+  doseId: '1',
+  doseIndex: 0,
+  date: d('2025-03-01'),
+  cvx: '20',
+  subStandard: false,
+  antigen: 'Diphtheria',
+  ...p,
+});
 
 describe('6.1 evaluate dose administered condition (Table 6-3)', () => {
   it('administered after the lot expiration date → sub-standard', () => {

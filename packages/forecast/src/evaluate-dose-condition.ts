@@ -14,7 +14,11 @@ export function evaluateDoseCondition(dose: AntigenDose): DoseConditionOutcome {
   }
   // Table 6-3 rule 2: dose condition flag 'Y'
   if (dose.subStandard) {
-    return { canBeEvaluated: false, reason: 'Sub-standard', explanation: 'the dose has a dose condition (e.g. recall, sub-potent, cold chain break)' };
+    return {
+      canBeEvaluated: false,
+      reason: 'Sub-standard',
+      explanation: 'the dose has a dose condition (e.g. recall, sub-potent, cold chain break)',
+    };
   }
   return { canBeEvaluated: true };
 }

@@ -8,7 +8,14 @@ const td2 = seriesDose({ doseNumber: 2, intervals: [fromPrev] });
 const s = series({ doses: [seriesDose({ doseNumber: 1 }), td2] });
 
 function twoDoses(second: string) {
-  const ctx = context({ dob: '2025-01-01', assessment: '2025-12-31', doses: [{ date: '2025-03-01', cvx: '107' }, { date: second, cvx: '107' }] });
+  const ctx = context({
+    dob: '2025-01-01',
+    assessment: '2025-12-31',
+    doses: [
+      { date: '2025-03-01', cvx: '107' },
+      { date: second, cvx: '107' },
+    ],
+  });
   return run(ctx, s, ['Valid']);
 }
 
@@ -27,11 +34,21 @@ describe('6.5 evaluate preferable interval (Table 6-18)', () => {
   it('explains how early the dose was (CALCDTINT-3)', () => {
     const r = twoDoses('2025-03-20');
     const res = evaluatePreferableIntervals(r, td2, d('2025-03-20'), 1);
-    expect(res.checks[0]?.explanation).toBe('given 5 days before the absolute minimum interval of 4 weeks - 4 days after dose 1 (2025-03-01)');
+    expect(res.checks[0]?.explanation).toBe(
+      'given 5 days before the absolute minimum interval of 4 weeks - 4 days after dose 1 (2025-03-01)',
+    );
   });
 
   it('CALCDTINT-1 ignores previous doses that are extraneous, sub-standard or inadvertent', () => {
-    const ctx = context({ dob: '2025-01-01', assessment: '2025-12-31', doses: [{ date: '2025-03-01', cvx: '107' }, { date: '2025-03-10', cvx: '107' }, { date: '2025-04-01', cvx: '107' }] });
+    const ctx = context({
+      dob: '2025-01-01',
+      assessment: '2025-12-31',
+      doses: [
+        { date: '2025-03-01', cvx: '107' },
+        { date: '2025-03-10', cvx: '107' },
+        { date: '2025-04-01', cvx: '107' },
+      ],
+    });
     const r = run(ctx, s, ['Valid', 'Sub-standard']);
     expect(intervalReferenceDate(r, fromPrev, 2, d('2025-04-01'))?.date).toBe(d('2025-03-01'));
     const r2 = run(ctx, s, ['Valid', 'Not Valid']);
@@ -39,7 +56,14 @@ describe('6.5 evaluate preferable interval (Table 6-18)', () => {
   });
 
   it('CALCDTINT-2 measures from the dose that satisfied the target dose', () => {
-    const ctx = context({ dob: '2025-01-01', assessment: '2025-12-31', doses: [{ date: '2025-03-01', cvx: '08' }, { date: '2025-04-01', cvx: '08' }] });
+    const ctx = context({
+      dob: '2025-01-01',
+      assessment: '2025-12-31',
+      doses: [
+        { date: '2025-03-01', cvx: '08' },
+        { date: '2025-04-01', cvx: '08' },
+      ],
+    });
     const r = run(ctx, s, ['Valid', 'Valid']);
     const td = r.targetDoses[0];
     if (td) {
@@ -51,7 +75,15 @@ describe('6.5 evaluate preferable interval (Table 6-18)', () => {
   });
 
   it('CALCDTINT-8 measures from the most recent dose of the listed vaccine types', () => {
-    const ctx = context({ dob: '1950-01-01', assessment: '2025-12-31', doses: [{ date: '2020-01-01', cvx: '33' }, { date: '2021-01-01', cvx: '133' }, { date: '2022-01-01', cvx: '33' }] });
+    const ctx = context({
+      dob: '1950-01-01',
+      assessment: '2025-12-31',
+      doses: [
+        { date: '2020-01-01', cvx: '33' },
+        { date: '2021-01-01', cvx: '133' },
+        { date: '2022-01-01', cvx: '33' },
+      ],
+    });
     const r = run(ctx, s, []);
     const iv: IntervalSpec = { fromPrevious: false, fromMostRecent: ['33'], absMinInt: dur('1 year'), priority: false };
     expect(intervalReferenceDate(r, iv, 3, d('2025-01-01'))?.date).toBe(d('2022-01-01'));
@@ -61,7 +93,12 @@ describe('6.5 evaluate preferable interval (Table 6-18)', () => {
   it('CALCDTINT-9 measures from the observation date', () => {
     const ctx = context({ dob: '1990-01-01', assessment: '2025-12-31', observations: new Map([['007', d('2025-06-01')]]) });
     const r = run(ctx, s, []);
-    const iv: IntervalSpec = { fromPrevious: false, fromRelevantObs: { code: '007', text: 'Pregnant' }, minInt: dur('27 weeks'), priority: false };
+    const iv: IntervalSpec = {
+      fromPrevious: false,
+      fromRelevantObs: { code: '007', text: 'Pregnant' },
+      minInt: dur('27 weeks'),
+      priority: false,
+    };
     expect(intervalReferenceDate(r, iv, 0, d('2025-12-31'))?.date).toBe(d('2025-06-01'));
   });
 });
@@ -72,7 +109,11 @@ describe('6.6 evaluate allowable interval (Table 6-21)', () => {
     expect(evaluateAllowableIntervals(r, td2, d('2025-03-10'), 1).satisfied).toBe(false);
   });
   it('allowable absolute minimum interval met → satisfied', () => {
-    const sd = seriesDose({ doseNumber: 2, intervals: [fromPrev], allowableIntervals: [{ fromPrevious: true, absMinInt: dur('1 day'), priority: false }] });
+    const sd = seriesDose({
+      doseNumber: 2,
+      intervals: [fromPrev],
+      allowableIntervals: [{ fromPrevious: true, absMinInt: dur('1 day'), priority: false }],
+    });
     const r = twoDoses('2025-03-10');
     expect(evaluateAllowableIntervals(r, sd, d('2025-03-10'), 1).satisfied).toBe(true);
   });

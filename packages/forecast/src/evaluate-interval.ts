@@ -23,7 +23,12 @@ export function describeReference(r: ReferenceDate): string {
  * @param beforeDate patient doses strictly before this date count for "from most recent"
  *   (forecast: assessment date + 1)
  */
-export function intervalReferenceDate(run: SeriesRun, interval: IntervalSpec, beforeIndex: number, beforeDate: DayNumber): ReferenceDate | undefined {
+export function intervalReferenceDate(
+  run: SeriesRun,
+  interval: IntervalSpec,
+  beforeIndex: number,
+  beforeDate: DayNumber,
+): ReferenceDate | undefined {
   if (interval.fromPrevious) {
     // CALCDTINT-1: most immediate previous dose with status Valid or Not Valid, not inadvertent
     for (let i = beforeIndex - 1; i >= 0; i--) {
@@ -106,7 +111,14 @@ function checkOne(run: SeriesRun, interval: IntervalSpec, date: DayNumber, befor
       explanation: `given ${days(min - date)} before the minimum interval of ${interval.minInt?.text} after ${describeReference(ref)}, within the 4-day grace period`,
     };
   }
-  return { outcome: 'Valid', reference: ref, absoluteMinimumIntervalDate: absMin, minimumIntervalDate: min, interval, explanation: 'interval met' };
+  return {
+    outcome: 'Valid',
+    reference: ref,
+    absoluteMinimumIntervalDate: absMin,
+    minimumIntervalDate: min,
+    interval,
+    explanation: 'interval met',
+  };
 }
 
 export interface IntervalsResult {

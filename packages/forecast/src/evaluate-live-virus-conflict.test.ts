@@ -5,7 +5,15 @@ import type { LiveVirusConflict } from './supporting-data/model.ts';
 
 // ScheduleSupportingData: MMR (03) previous → Varicella (21) current: begin 1 day, min end 28 days, end 28 days;
 // MMR → MMR: begin 1 day, min end 24 days, end 28 days
-const mmrVar: LiveVirusConflict = { previousVaccineType: 'MMR', previousCvx: '3', currentVaccineType: 'Varicella', currentCvx: '21', conflictBeginInterval: dur('1 day'), minConflictEndInterval: dur('28 days'), conflictEndInterval: dur('28 days') };
+const mmrVar: LiveVirusConflict = {
+  previousVaccineType: 'MMR',
+  previousCvx: '3',
+  currentVaccineType: 'Varicella',
+  currentCvx: '21',
+  conflictBeginInterval: dur('1 day'),
+  minConflictEndInterval: dur('28 days'),
+  conflictEndInterval: dur('28 days'),
+};
 const mmrMmr: LiveVirusConflict = { ...mmrVar, currentVaccineType: 'MMR', currentCvx: '3', minConflictEndInterval: dur('24 days') };
 
 describe('6.7 evaluate vaccine conflict (CONFLICT-3)', () => {
@@ -26,8 +34,19 @@ describe('6.7 evaluate vaccine conflict (CONFLICT-3)', () => {
 
   it('finds the conflicting previous dose in the patient history', () => {
     const data = { ...EMPTY_DATA, conflictsByCurrentCvx: new Map([['21', [mmrVar]]]) };
-    const ctx = context({ dob: '2024-01-01', assessment: '2025-06-01', data, doses: [{ date: '2025-01-01', cvx: '3' }, { date: '2025-01-20', cvx: '21' }] });
-    const r = { ...run(ctx, series({ doses: [seriesDose({ doseNumber: 1 })] })), doses: [{ doseId: '2', doseIndex: 1, date: d('2025-01-20'), cvx: '21', subStandard: false, antigen: 'Varicella' }] };
+    const ctx = context({
+      dob: '2024-01-01',
+      assessment: '2025-06-01',
+      data,
+      doses: [
+        { date: '2025-01-01', cvx: '3' },
+        { date: '2025-01-20', cvx: '21' },
+      ],
+    });
+    const r = {
+      ...run(ctx, series({ doses: [seriesDose({ doseNumber: 1 })] })),
+      doses: [{ doseId: '2', doseIndex: 1, date: d('2025-01-20'), cvx: '21', subStandard: false, antigen: 'Varicella' }],
+    };
     const out = evaluateVaccineConflict(r, 0);
     expect(out.impacted).toBe(true);
     expect(out.explanation).toContain('live virus conflict');

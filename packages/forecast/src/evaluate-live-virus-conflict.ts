@@ -24,7 +24,8 @@ export function isImpactedBy(
 ): { impacted: boolean; begin: DayNumber; end: DayNumber } {
   const begin = conflict.conflictBeginInterval ? addDuration(previousDate, conflict.conflictBeginInterval) : previousDate; // CALCDTCONFLICT-1
   // CALCDTCONFLICT-2: minimum conflict end interval when the previous dose is valid or has no status
-  const endDur = previousStatus === undefined || previousStatus === 'Valid' ? conflict.minConflictEndInterval : conflict.conflictEndInterval;
+  const endDur =
+    previousStatus === undefined || previousStatus === 'Valid' ? conflict.minConflictEndInterval : conflict.conflictEndInterval;
   const end = endDur ? addDuration(previousDate, endDur) : previousDate;
   return { impacted: begin <= currentDate && currentDate < end, begin, end }; // CONFLICT-3
 }

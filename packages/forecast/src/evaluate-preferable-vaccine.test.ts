@@ -7,12 +7,34 @@ const dob = d('2020-01-01');
 const sd = seriesDose({
   doseNumber: 1,
   preferableVaccines: [
-    { vaccineType: 'Hep B, Adol/peds', cvx: '8', beginAge: dur('0 days'), endAge: dur('20 years'), volume: 0.5, forecastVaccineType: false },
-    { vaccineType: 'DTaP-HepB-IPV', cvx: '110', beginAge: dur('6 weeks'), endAge: dur('7 years'), tradeName: 'Pediarix', forecastVaccineType: false },
+    {
+      vaccineType: 'Hep B, Adol/peds',
+      cvx: '8',
+      beginAge: dur('0 days'),
+      endAge: dur('20 years'),
+      volume: 0.5,
+      forecastVaccineType: false,
+    },
+    {
+      vaccineType: 'DTaP-HepB-IPV',
+      cvx: '110',
+      beginAge: dur('6 weeks'),
+      endAge: dur('7 years'),
+      tradeName: 'Pediarix',
+      forecastVaccineType: false,
+    },
   ],
   allowableVaccines: [{ vaccineType: 'Hep B, Unspecified', cvx: '45', beginAge: dur('0 days'), forecastVaccineType: false }],
 });
-const dose = (cvx: string, date: string, p: Partial<AntigenDose> = {}): AntigenDose => ({ doseId: '1', doseIndex: 0, date: d(date), cvx, subStandard: false, antigen: 'HepB', ...p });
+const dose = (cvx: string, date: string, p: Partial<AntigenDose> = {}): AntigenDose => ({
+  doseId: '1',
+  doseIndex: 0,
+  date: d(date),
+  cvx,
+  subStandard: false,
+  antigen: 'HepB',
+  ...p,
+});
 
 describe('6.8 evaluate for preferable vaccine (Table 6-26)', () => {
   it('preferable vaccine type in the age range → preferable', () => {

@@ -94,7 +94,8 @@ export function generateForecastDates(run: SeriesRun, seriesDose: SeriesDose): F
   const unadjustedRecommendedDate = earliestRecAgeDate ?? earliestRecInt ?? earliestDate;
   const recommendedDate = Math.max(earliestDate, unadjustedRecommendedDate);
   // FORECASTDT-3 / FORECASTDT-6
-  const unadjustedPastDueDate = latestRecAgeDate !== undefined ? latestRecAgeDate - 1 : latestRecInt !== undefined ? latestRecInt - 1 : undefined;
+  const unadjustedPastDueDate =
+    latestRecAgeDate !== undefined ? latestRecAgeDate - 1 : latestRecInt !== undefined ? latestRecInt - 1 : undefined;
   const pastDueDate = unadjustedPastDueDate !== undefined ? Math.max(earliestDate, unadjustedPastDueDate) : undefined;
   // FORECASTDT-4
   const latestDate = maxAgeDate !== undefined ? maxAgeDate - 1 : undefined;
@@ -111,7 +112,12 @@ export function generateForecastDates(run: SeriesRun, seriesDose: SeriesDose): F
 }
 
 /** FORECASTRECVAC-1 */
-export function recommendedVaccines(run: SeriesRun, seriesDose: SeriesDose, dates: ForecastDates, contraindicatedCvx: ReadonlySet<string>): RecommendedVaccine[] {
+export function recommendedVaccines(
+  run: SeriesRun,
+  seriesDose: SeriesDose,
+  dates: ForecastDates,
+  contraindicatedCvx: ReadonlySet<string>,
+): RecommendedVaccine[] {
   const out: RecommendedVaccine[] = [];
   for (const v of seriesDose.preferableVaccines) {
     if (!v.forecastVaccineType) continue;

@@ -5,16 +5,52 @@ import { forecastPatientSeries } from './forecast-patient-series.ts';
 import { context, dur, run, series, seriesDose } from './test-fixtures.ts';
 import type { Antigen, AntigenSeries } from './supporting-data/model.ts';
 
-const antigen = (s: AntigenSeries): Antigen => ({ name: 'Test', fileName: 'test', immunity: { clinicalHistory: [], dateOfBirth: [] }, antigenContraindications: [], vaccineContraindications: [], series: [s] });
+const antigen = (s: AntigenSeries): Antigen => ({
+  name: 'Test',
+  fileName: 'test',
+  immunity: { clinicalHistory: [], dateOfBirth: [] },
+  antigenContraindications: [],
+  vaccineContraindications: [],
+  series: [s],
+});
 const vac = { vaccineType: 'DTaP', cvx: '20', forecastVaccineType: true };
 // DTaP-like: dose 1 min age 6 weeks (rec 2 months, latest rec 3 months + 4 weeks); dose 2 min 4 weeks after dose 1
 const s = series({
   doses: [
-    seriesDose({ doseNumber: 1, ages: [{ absMinAge: dur('6 weeks - 4 days'), minAge: dur('6 weeks'), earliestRecAge: dur('2 months'), latestRecAge: dur('3 months + 4 weeks'), maxAge: dur('7 years') }], preferableVaccines: [vac] }),
+    seriesDose({
+      doseNumber: 1,
+      ages: [
+        {
+          absMinAge: dur('6 weeks - 4 days'),
+          minAge: dur('6 weeks'),
+          earliestRecAge: dur('2 months'),
+          latestRecAge: dur('3 months + 4 weeks'),
+          maxAge: dur('7 years'),
+        },
+      ],
+      preferableVaccines: [vac],
+    }),
     seriesDose({
       doseNumber: 2,
-      ages: [{ absMinAge: dur('10 weeks - 4 days'), minAge: dur('10 weeks'), earliestRecAge: dur('4 months'), latestRecAge: dur('5 months + 4 weeks'), maxAge: dur('7 years') }],
-      intervals: [{ fromPrevious: true, absMinInt: dur('4 weeks - 4 days'), minInt: dur('4 weeks'), earliestRecInt: dur('8 weeks'), latestRecInt: dur('14 weeks'), priority: false }],
+      ages: [
+        {
+          absMinAge: dur('10 weeks - 4 days'),
+          minAge: dur('10 weeks'),
+          earliestRecAge: dur('4 months'),
+          latestRecAge: dur('5 months + 4 weeks'),
+          maxAge: dur('7 years'),
+        },
+      ],
+      intervals: [
+        {
+          fromPrevious: true,
+          absMinInt: dur('4 weeks - 4 days'),
+          minInt: dur('4 weeks'),
+          earliestRecInt: dur('8 weeks'),
+          latestRecInt: dur('14 weeks'),
+          priority: false,
+        },
+      ],
       preferableVaccines: [vac],
     }),
   ],
@@ -46,12 +82,19 @@ describe('7.4 / 7.5 forecast need and dates (Table 7-10, FORECASTDT-1 … -6)', 
     expect(iso(f.pastDueDate)).toBe('2025-06-28'); // 5 months + 4 weeks - 1 day
   });
   it('all target doses satisfied → Complete', () => {
-    const { f, r } = forecast('2025-01-01', '2025-06-10', [{ date: '2025-03-01', cvx: '20' }, { date: '2025-05-01', cvx: '20' }]);
+    const { f, r } = forecast('2025-01-01', '2025-06-10', [
+      { date: '2025-03-01', cvx: '20' },
+      { date: '2025-05-01', cvx: '20' },
+    ]);
     expect(f.status).toBe('Complete');
     expect(r.evals.map((e) => e?.status)).toEqual(['Valid', 'Valid']);
   });
   it('extra doses after completion are extraneous (4.4 step 6a)', () => {
-    const { r } = forecast('2025-01-01', '2025-09-10', [{ date: '2025-03-01', cvx: '20' }, { date: '2025-05-01', cvx: '20' }, { date: '2025-07-01', cvx: '20' }]);
+    const { r } = forecast('2025-01-01', '2025-09-10', [
+      { date: '2025-03-01', cvx: '20' },
+      { date: '2025-05-01', cvx: '20' },
+      { date: '2025-07-01', cvx: '20' },
+    ]);
     expect(r.evals[2]?.status).toBe('Extraneous');
     expect(r.evals[2]?.reasons).toEqual(['Series Already Complete']);
   });

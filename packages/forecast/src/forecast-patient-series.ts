@@ -98,7 +98,14 @@ class SeriesForecast implements PatientSeriesForecast {
   }
 }
 
-function ended(status: PatientSeriesForecast['status'], reasons: readonly string[], targetDose?: SeriesDose, dates?: ForecastDates, forecastNumber?: number, contraindications?: readonly string[]): SeriesForecast {
+function ended(
+  status: PatientSeriesForecast['status'],
+  reasons: readonly string[],
+  targetDose?: SeriesDose,
+  dates?: ForecastDates,
+  forecastNumber?: number,
+  contraindications?: readonly string[],
+): SeriesForecast {
   return new SeriesForecast(status, reasons, forecastNumber, targetDose, contraindications, undefined, dates, undefined);
 }
 
@@ -131,7 +138,8 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
     }
     // 7.3 contraindications (Table 7-7)
     const ci = determineContraindications(ctx, antigen, td.seriesDose);
-    if (ci.contraindicated) return ended('Contraindicated', [...reasons, 'Patient has a contraindication'], td.seriesDose, undefined, undefined, ci.applying);
+    if (ci.contraindicated)
+      return ended('Contraindicated', [...reasons, 'Patient has a contraindication'], td.seriesDose, undefined, undefined, ci.applying);
     // 7.5 dates
     const dates = generateForecastDates(run, td.seriesDose);
     // 7.4 remaining rules of Table 7-10
@@ -152,7 +160,16 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
       t++;
       continue;
     }
-    return new SeriesForecast('Not Complete', reasons, forecastDoseNumber(run), td.seriesDose, ci.applying, run, dates, ci.contraindicatedCvx);
+    return new SeriesForecast(
+      'Not Complete',
+      reasons,
+      forecastDoseNumber(run),
+      td.seriesDose,
+      ci.applying,
+      run,
+      dates,
+      ci.contraindicatedCvx,
+    );
   }
   throw new Error('forecast did not converge');
 }

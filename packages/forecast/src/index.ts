@@ -16,4 +16,13 @@ export {
   type DayNumber,
   type Duration,
 } from './date-arithmetic.ts';
-export { parseCaseLine, runCase, compareCase, checkCaseLine, combineEvaluations, fold, type CdsiCase, type CaseOutcome } from './cdsi-cases.ts';
+export {
+  parseCaseLine,
+  runCase,
+  compareCase,
+  checkCaseLine,
+  combineEvaluations,
+  fold,
+  type CdsiCase,
+  type CaseOutcome,
+} from './cdsi-cases.ts';

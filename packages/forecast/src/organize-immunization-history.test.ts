@@ -41,15 +41,23 @@ describe('5.1 select relevant patient series (Tables 5-4, 5-5)', () => {
   const hib = data.antigens.get('Hib');
   it('standard series by gender', () => {
     const f = selectRelevantPatientSeries({ ...context({ dob: '2012-01-01', assessment: '2025-01-01' }), data }, hpv!).map((s) => s.name);
-    const m = selectRelevantPatientSeries({ ...context({ dob: '2012-01-01', assessment: '2025-01-01' }), data, sex: 'M' }, hpv!).map((s) => s.name);
+    const m = selectRelevantPatientSeries({ ...context({ dob: '2012-01-01', assessment: '2025-01-01' }), data, sex: 'M' }, hpv!).map(
+      (s) => s.name,
+    );
     expect(f).toContain('HPV 2-dose series');
     expect(f).not.toContain('HPV male 2-dose series');
     expect(m).toContain('HPV male 2-dose series');
   });
   it('risk series only when an indication applies at the assessment date', () => {
     const obs = new Map([['160', undefined]]); // asplenia; Hib risk child series indication begins at 12 months
-    const young = selectRelevantPatientSeries({ ...context({ dob: '2024-06-01', assessment: '2025-01-01', observations: obs }), data }, hib!).map((s) => s.name);
-    const older = selectRelevantPatientSeries({ ...context({ dob: '2023-06-01', assessment: '2025-01-01', observations: obs }), data }, hib!).map((s) => s.name);
+    const young = selectRelevantPatientSeries(
+      { ...context({ dob: '2024-06-01', assessment: '2025-01-01', observations: obs }), data },
+      hib!,
+    ).map((s) => s.name);
+    const older = selectRelevantPatientSeries(
+      { ...context({ dob: '2023-06-01', assessment: '2025-01-01', observations: obs }), data },
+      hib!,
+    ).map((s) => s.name);
     expect(young).not.toContain('Hib risk child 2-dose series');
     expect(older).toContain('Hib risk child 2-dose series');
   });

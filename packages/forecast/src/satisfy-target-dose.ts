@@ -28,8 +28,15 @@ const AGE_STEP = {
   Valid: fixed('6.4', AGE_RULES, 'Valid'),
   'Too Old': fixed('6.4', AGE_RULES, 'Too Old'),
 } as const;
-const PREF_INT_STEP = { 'Too Soon': fixed('6.5', PREF_INT_RULES, 'Too Soon'), 'Grace Period': fixed('6.5', PREF_INT_RULES, 'Grace Period'), Valid: fixed('6.5', PREF_INT_RULES, 'Valid') } as const;
-const ALLOW_INT_STEP = { met: fixed('6.6', ALLOW_INT_RULES, 'allowable interval met'), 'Too Soon': fixed('6.6', ALLOW_INT_RULES, 'Too Soon') } as const;
+const PREF_INT_STEP = {
+  'Too Soon': fixed('6.5', PREF_INT_RULES, 'Too Soon'),
+  'Grace Period': fixed('6.5', PREF_INT_RULES, 'Grace Period'),
+  Valid: fixed('6.5', PREF_INT_RULES, 'Valid'),
+} as const;
+const ALLOW_INT_STEP = {
+  met: fixed('6.6', ALLOW_INT_RULES, 'allowable interval met'),
+  'Too Soon': fixed('6.6', ALLOW_INT_RULES, 'Too Soon'),
+} as const;
 const CONFLICT_STEP = { impacted: fixed('6.7', CONFLICT_RULES, 'impacted'), none: fixed('6.7', CONFLICT_RULES, 'no conflict') } as const;
 const PREF_VAC_STEP = { yes: fixed('6.8', PREF_VAC_RULES, 'preferable'), no: fixed('6.8', PREF_VAC_RULES, 'not preferable') } as const;
 const ALLOW_VAC_STEP = { yes: fixed('6.9', ALLOW_VAC_RULES, 'allowable'), no: fixed('6.9', ALLOW_VAC_RULES, 'not allowable') } as const;
@@ -81,7 +88,9 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
     path.push(ALLOW_INT_STEP[allow.satisfied ? 'met' : 'Too Soon']);
     if (allow.satisfied) {
       intervalOk = true;
-      explanation.push(...pref.checks.filter((c) => c.outcome === 'Too Soon').map((c) => `${c.explanation}, but the allowable interval was met`));
+      explanation.push(
+        ...pref.checks.filter((c) => c.outcome === 'Too Soon').map((c) => `${c.explanation}, but the allowable interval was met`),
+      );
     } else {
       reasons.push('Interval: Too Soon');
       explanation.push(...pref.checks.filter((c) => c.outcome === 'Too Soon').map((c) => c.explanation));
@@ -119,6 +128,10 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
   if (age.outcome === 'Too Old') status = 'Extraneous';
   else if (age.outcome === 'Too Young' || !intervalOk || conflict.impacted || !vaccineOk) status = 'Not Valid';
   else status = 'Valid';
-  path.push({ section: '6.10', rules: SATISFY_RULES, outcome: status === 'Valid' ? `target dose ${td} satisfied` : `target dose ${td} not satisfied` });
+  path.push({
+    section: '6.10',
+    rules: SATISFY_RULES,
+    outcome: status === 'Valid' ? `target dose ${td} satisfied` : `target dose ${td} not satisfied`,
+  });
   return { status, reasons, targetDose: td, satisfied: status === 'Valid', inadvertent: false, explanation, rulePath: path };
 }

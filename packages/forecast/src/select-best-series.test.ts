@@ -7,15 +7,30 @@ import type { PatientSeriesResult, SeriesStatus } from './types.ts';
 const dob = d('2020-01-01');
 const assess = d('2025-01-01');
 
-function result(name: string, status: SeriesStatus, valid: number, p: Partial<Omit<AntigenSeries, 'doses'>> = {}, extra: Partial<PatientSeriesResult['forecast']> = {}, nTargets = 3): PatientSeriesResult {
-  const doses = Array.from({ length: nTargets }, (_, i) => seriesDose({ doseNumber: i + 1, intervals: [{ fromPrevious: true, minInt: dur('4 weeks'), priority: false }] }));
+function result(
+  name: string,
+  status: SeriesStatus,
+  valid: number,
+  p: Partial<Omit<AntigenSeries, 'doses'>> = {},
+  extra: Partial<PatientSeriesResult['forecast']> = {},
+  nTargets = 3,
+): PatientSeriesResult {
+  const doses = Array.from({ length: nTargets }, (_, i) =>
+    seriesDose({ doseNumber: i + 1, intervals: [{ fromPrevious: true, minInt: dur('4 weeks'), priority: false }] }),
+  );
   const s = series({ name, doses: [...doses], ...p });
   return {
     series: s,
     antigen: 'Test',
     targetDoses: s.doses.map((sd, i) => ({ seriesDose: sd, status: i < valid ? 'Satisfied' : 'Not Satisfied', copy: 0 })),
     evaluations: [],
-    forecast: { status, reasons: [], recommendedVaccines: [], earliestDate: status === 'Not Complete' ? d('2025-02-01') : undefined, ...extra },
+    forecast: {
+      status,
+      reasons: [],
+      recommendedVaccines: [],
+      earliestDate: status === 'Not Complete' ? d('2025-02-01') : undefined,
+      ...extra,
+    },
     validDoseCount: valid,
     allDosesValid: true,
     firstValidDoseDate: valid > 0 ? d('2020-03-01') : undefined,
@@ -65,8 +80,16 @@ describe('8.2 – 8.7 prioritized patient series', () => {
   it('Table 8-9: in-process series – points for completable, most valid doses, closest to completion, finish earliest', () => {
     const a = result('a', 'Not Complete', 2, { seriesPreference: 1 }, {}, 4);
     // b has more valid doses but cannot finish before the maximum age of its last dose
-    const sb = series({ name: 'b', seriesPreference: 2, doses: [1, 2, 3, 4].map((n) => seriesDose({ doseNumber: n, ages: [{ maxAge: dur('5 years') }] })) });
-    const b: PatientSeriesResult = { ...result('b', 'Not Complete', 3, {}, {}, 4), series: sb, targetDoses: sb.doses.map((sd, i) => ({ seriesDose: sd, status: i < 3 ? 'Satisfied' : 'Not Satisfied', copy: 0 })) };
+    const sb = series({
+      name: 'b',
+      seriesPreference: 2,
+      doses: [1, 2, 3, 4].map((n) => seriesDose({ doseNumber: n, ages: [{ maxAge: dur('5 years') }] })),
+    });
+    const b: PatientSeriesResult = {
+      ...result('b', 'Not Complete', 3, {}, {}, 4),
+      series: sb,
+      targetDoses: sb.doses.map((sd, i) => ({ seriesDose: sd, status: i < 3 ? 'Satisfied' : 'Not Satisfied', copy: 0 })),
+    };
     expect(selectPrioritizedSeries([a, b], dob, assess)?.series.name).toBe('a');
     // a: not product -2, completable +3, most valid -2, closest -2, finish earliest +1;
     // b: -2, -3, +2, +2, -1 → tie at -2, series preference 1 wins
@@ -93,16 +116,37 @@ describe('8.8 best patient series (Table 8-14)', () => {
   it('a complete series is best; a standard series is not best when its equivalent group has a risk series', () => {
     const std = result('std', 'Not Complete', 1, { seriesGroup: '1', equivalentSeriesGroups: ['2'] });
     const risk = result('risk', 'Not Complete', 0, { seriesGroup: '2', type: 'Risk' });
-    expect(determineBestSeries(new Map([['1', std], ['2', risk]])).map((r) => r.series.name)).toEqual(['risk']);
+    expect(
+      determineBestSeries(
+        new Map([
+          ['1', std],
+          ['2', risk],
+        ]),
+      ).map((r) => r.series.name),
+    ).toEqual(['risk']);
   });
   it('a not complete series is not best when an equivalent group is complete', () => {
     const std = result('std', 'Complete', 3, { seriesGroup: '1', equivalentSeriesGroups: ['2'] });
     const risk = result('risk', 'Not Complete', 0, { seriesGroup: '2', type: 'Risk', equivalentSeriesGroups: ['1'] });
-    expect(determineBestSeries(new Map([['1', std], ['2', risk]])).map((r) => r.series.name)).toEqual(['std']);
+    expect(
+      determineBestSeries(
+        new Map([
+          ['1', std],
+          ['2', risk],
+        ]),
+      ).map((r) => r.series.name),
+    ).toEqual(['std']);
   });
   it('non-equivalent groups each keep a best series', () => {
     const std = result('std', 'Complete', 3, { seriesGroup: '1' });
     const risk = result('risk', 'Not Complete', 0, { seriesGroup: '2', type: 'Risk' });
-    expect(determineBestSeries(new Map([['1', std], ['2', risk]])).map((r) => r.series.name)).toEqual(['std', 'risk']);
+    expect(
+      determineBestSeries(
+        new Map([
+          ['1', std],
+          ['2', risk],
+        ]),
+      ).map((r) => r.series.name),
+    ).toEqual(['std', 'risk']);
   });
 });

@@ -110,7 +110,11 @@ function award(flags: readonly boolean[], yes: number, tie: number, no: number, 
 }
 
 /** 8.2 – 8.7: the prioritized patient series of one series group. */
-export function selectPrioritizedSeries(group: readonly PatientSeriesResult[], dob: DayNumber, assessmentDate: DayNumber): PatientSeriesResult | undefined {
+export function selectPrioritizedSeries(
+  group: readonly PatientSeriesResult[],
+  dob: DayNumber,
+  assessmentDate: DayNumber,
+): PatientSeriesResult | undefined {
   const candidates = preFilter(group, dob, assessmentDate);
   // Table 8-3
   if (candidates.length === 1) return candidates[0];
@@ -151,25 +155,98 @@ export function selectPrioritizedSeries(group: readonly PatientSeriesResult[], d
   let mostValid = 0;
   for (const f of toScore) if (f.validDoses > mostValid) mostValid = f.validDoses;
   if (kind === 'complete') {
-    award(toScore.map((f) => f.validDoses === mostValid), 1, 0, -1, scores, notes, 'most valid doses (SELECTB-19)'); // Table 8-7
+    award(
+      toScore.map((f) => f.validDoses === mostValid),
+      1,
+      0,
+      -1,
+      scores,
+      notes,
+      'most valid doses (SELECTB-19)',
+    ); // Table 8-7
   } else if (kind === 'in-process') {
     // Table 8-9
-    award(toScore.map((f) => f.result.series.productPath && f.result.allDosesValid), 2, 2, -2, scores, notes, 'product series with all valid doses (SELECTB-2, SELECTB-23)');
-    award(toScore.map((f) => f.completable), 3, 3, -3, scores, notes, 'completable (SELECTB-3)');
-    award(toScore.map((f) => f.validDoses === mostValid), 2, 0, -2, scores, notes, 'most valid doses (SELECTB-19)');
+    award(
+      toScore.map((f) => f.result.series.productPath && f.result.allDosesValid),
+      2,
+      2,
+      -2,
+      scores,
+      notes,
+      'product series with all valid doses (SELECTB-2, SELECTB-23)',
+    );
+    award(
+      toScore.map((f) => f.completable),
+      3,
+      3,
+      -3,
+      scores,
+      notes,
+      'completable (SELECTB-3)',
+    );
+    award(
+      toScore.map((f) => f.validDoses === mostValid),
+      2,
+      0,
+      -2,
+      scores,
+      notes,
+      'most valid doses (SELECTB-19)',
+    );
     let fewest = Number.POSITIVE_INFINITY;
     for (const f of toScore) if (f.notSatisfiedTargetDoses < fewest) fewest = f.notSatisfiedTargetDoses;
-    award(toScore.map((f) => f.notSatisfiedTargetDoses === fewest), 2, 0, -2, scores, notes, 'closest to completion (SELECTB-5)');
+    award(
+      toScore.map((f) => f.notSatisfiedTargetDoses === fewest),
+      2,
+      0,
+      -2,
+      scores,
+      notes,
+      'closest to completion (SELECTB-5)',
+    );
     let earliestFinish = Number.POSITIVE_INFINITY;
-    for (const f of toScore) if (f.completable && f.finishDate !== undefined && f.finishDate < earliestFinish) earliestFinish = f.finishDate;
-    award(toScore.map((f) => f.completable && f.finishDate === earliestFinish), 1, 0, -1, scores, notes, 'can finish earliest (SELECTB-11)');
+    for (const f of toScore)
+      if (f.completable && f.finishDate !== undefined && f.finishDate < earliestFinish) earliestFinish = f.finishDate;
+    award(
+      toScore.map((f) => f.completable && f.finishDate === earliestFinish),
+      1,
+      0,
+      -1,
+      scores,
+      notes,
+      'can finish earliest (SELECTB-11)',
+    );
   } else {
     // Table 8-11
     let earliestStart = Number.POSITIVE_INFINITY;
     for (const f of toScore) if (f.startDate !== undefined && f.startDate < earliestStart) earliestStart = f.startDate;
-    award(toScore.map((f) => f.startDate === earliestStart), 1, 0, -1, scores, notes, 'can start earliest (SELECTB-14)');
-    award(toScore.map((f) => f.completable), 1, 1, -1, scores, notes, 'completable (SELECTB-3)');
-    award(toScore.map((f) => f.result.series.productPath), -1, -1, 1, scores, notes, 'product series (SELECTB-23)');
+    award(
+      toScore.map((f) => f.startDate === earliestStart),
+      1,
+      0,
+      -1,
+      scores,
+      notes,
+      'can start earliest (SELECTB-14)',
+    );
+    award(
+      toScore.map((f) => f.completable),
+      1,
+      1,
+      -1,
+      scores,
+      notes,
+      'completable (SELECTB-3)',
+    );
+    award(
+      toScore.map((f) => f.result.series.productPath),
+      -1,
+      -1,
+      1,
+      scores,
+      notes,
+      'product series (SELECTB-23)',
+    );
   }
   // 8.7 SELECTBEST-1 / SELECTBEST-2
   let best = -1;
@@ -218,7 +295,11 @@ export function determineBestSeries(prioritized: ReadonlyMap<string, PatientSeri
   return out;
 }
 
-export function selectBestSeries(results: readonly PatientSeriesResult[], dob: DayNumber, assessmentDate: DayNumber): PatientSeriesResult[] {
+export function selectBestSeries(
+  results: readonly PatientSeriesResult[],
+  dob: DayNumber,
+  assessmentDate: DayNumber,
+): PatientSeriesResult[] {
   if (results.length === 1) {
     const only = results[0] as PatientSeriesResult;
     const p = selectPrioritizedSeries(results, dob, assessmentDate);

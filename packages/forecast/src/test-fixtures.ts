@@ -59,7 +59,13 @@ export function series(p: Partial<AntigenSeries> & { doses: SeriesDose[] }): Ant
   };
 }
 
-export function context(p: { dob: string; assessment: string; doses?: { date: string; cvx: string }[]; data?: SupportingData; observations?: Map<string, number | undefined> }): PatientContext {
+export function context(p: {
+  dob: string;
+  assessment: string;
+  doses?: { date: string; cvx: string }[];
+  data?: SupportingData;
+  observations?: Map<string, number | undefined>;
+}): PatientContext {
   return {
     data: p.data ?? EMPTY_DATA,
     dob: d(p.dob),
@@ -78,7 +84,12 @@ export function evalRecord(status: EvaluationStatus, targetDose?: number): EvalR
   return { status, reasons: [], targetDose, satisfied: status === 'Valid', inadvertent: false, explanation: [], rulePath: [] };
 }
 
-export function run(ctx: PatientContext, s: AntigenSeries, statuses: (EvaluationStatus | undefined)[] = [], complete: (g: string) => boolean = () => false): SeriesRun {
+export function run(
+  ctx: PatientContext,
+  s: AntigenSeries,
+  statuses: (EvaluationStatus | undefined)[] = [],
+  complete: (g: string) => boolean = () => false,
+): SeriesRun {
   const doses = antigenDoses(ctx);
   return {
     ctx,

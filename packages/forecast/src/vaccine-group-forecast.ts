@@ -31,7 +31,11 @@ function blendType(t: SeriesType): SeriesType {
   return t === 'Evaluation Only' ? 'Standard' : t;
 }
 
-export function vaccineGroupForecasts(ctx: PatientContext, group: VaccineGroup, antigens: ReadonlyMap<string, AntigenResult>): VaccineGroupForecast[] {
+export function vaccineGroupForecasts(
+  ctx: PatientContext,
+  group: VaccineGroup,
+  antigens: ReadonlyMap<string, AntigenResult>,
+): VaccineGroupForecast[] {
   const out = assemble(ctx, group, antigens);
   // Table 5-4: risk indications recorded for the patient that did not apply are left to the clinician
   if (ctx.observations.size > 0) {
@@ -103,7 +107,9 @@ function primaryFirst(a: VaccineGroupForecast, b: VaccineGroupForecast): number 
 }
 
 const NONE: readonly never[] = Object.freeze([]);
-const NO_SERIES_REASONS: readonly string[] = Object.freeze(['No relevant patient series: no standard series and no indication that applies to the patient (5.1)']);
+const NO_SERIES_REASONS: readonly string[] = Object.freeze([
+  'No relevant patient series: no standard series and no indication that applies to the patient (5.1)',
+]);
 
 /** Statuses of a risk path that is still in force for the patient. */
 const LIVE = new Set<SeriesStatus>(['Not Complete', 'Complete', 'Immune', 'Contraindicated']);
@@ -127,7 +133,13 @@ const STATUS_ORDER: Record<SeriesStatus, number> = {
  * @param series the patient series forecasts the vaccine group forecast is made from
  * @param allBest every best series of the group (dose number of a single antigen group)
  */
-function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, series: readonly PatientSeriesResult[], allBest: readonly PatientSeriesResult[]): VaccineGroupForecast {
+function blend(
+  ctx: PatientContext,
+  group: VaccineGroup,
+  type: SeriesType,
+  series: readonly PatientSeriesResult[],
+  allBest: readonly PatientSeriesResult[],
+): VaccineGroupForecast {
   const single = group.antigens.length === 1; // VACCINEGROUP-1 / VACCINEGROUP-2
   const statuses = series.map((s) => s.forecast.status);
   // SINGLEANTVG-1 (several best series of one antigen: the most actionable status) / Table 9-4
@@ -188,7 +200,8 @@ function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, serie
   if (notComplete && single && allBest.length > 1) {
     // several best series of one antigen: the next dose follows every dose that is valid in one of them
     const valid = new Set<string>();
-    for (const b of allBest) for (const td of b.targetDoses) if (td.status === 'Satisfied' && td.satisfiedBy !== undefined) valid.add(String(td.satisfiedBy));
+    for (const b of allBest)
+      for (const td of b.targetDoses) if (td.status === 'Satisfied' && td.satisfiedBy !== undefined) valid.add(String(td.satisfiedBy));
     doseNumber = valid.size + 1;
   }
   // FORECASTGUIDANCE-1
@@ -197,7 +210,8 @@ function blend(ctx: PatientContext, group: VaccineGroup, type: SeriesType, serie
   const reasons: string[] = [];
   for (const s of series) {
     if (s.forecast.status === 'Not Complete') for (const g of s.series.adminGuidance) pushUnique(guidance, g);
-    if (ctx.observations.size > 0) for (const ind of s.series.indications) if (ind.guidance && indicationApplies(ctx, ind)) pushUnique(guidance, ind.guidance);
+    if (ctx.observations.size > 0)
+      for (const ind of s.series.indications) if (ind.guidance && indicationApplies(ctx, ind)) pushUnique(guidance, ind.guidance);
     for (const c of s.forecast.contraindications ?? []) pushUnique(judgement, c);
     for (const r of s.forecast.reasons) pushUnique(reasons, r); // FORECASTVG-7
   }

@@ -61,21 +61,36 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   installAuthHooks(app, ctx);
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) return sendProblem(reply, err);
-    const e = err as { validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[]; validationContext?: string; statusCode?: number; message: string };
+    const e = err as {
+      validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[];
+      validationContext?: string;
+      statusCode?: number;
+      message: string;
+    };
     if (e.validation) {
       const fields: FieldError[] = e.validation.map((v) => ({
         path: v.params?.issue?.path?.map(String).join('.') || (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.'),
         message: v.message ?? 'Invalid value',
       }));
       const where = e.validationContext ?? 'request';
-      return sendProblem(reply, new AppError('invalid', `The ${where} has ${fields.length} problem${fields.length > 1 ? 's' : ''}: ${fields.map((f) => `${f.path || where}: ${f.message}`).join('; ')}`, { fields }));
+      return sendProblem(
+        reply,
+        new AppError(
+          'invalid',
+          `The ${where} has ${fields.length} problem${fields.length > 1 ? 's' : ''}: ${fields.map((f) => `${f.path || where}: ${f.message}`).join('; ')}`,
+          { fields },
+        ),
+      );
     }
     if (e.statusCode === 429) return sendProblem(reply, new AppError('rate_limited', 'Too many requests; wait a minute and try again.'));
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(e.statusCode).type('application/problem+json').send({ error: 'invalid', title: e.message, status: e.statusCode });
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).type('application/problem+json').send({ error: 'internal', title: 'Something went wrong on the server; it has been logged.', status: 500 });
+    return reply
+      .status(500)
+      .type('application/problem+json')
+      .send({ error: 'internal', title: 'Something went wrong on the server; it has been logged.', status: 500 });
   });
 
   // Every module's routes, in one readable block.
@@ -89,7 +104,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   registerSessionRoutes(app, ctx);
 
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/')) return sendProblem(reply, new AppError('not_found', `No API route ${req.method} ${req.url.split('?')[0]}`));
+    if (req.url.startsWith('/api/'))
+      return sendProblem(reply, new AppError('not_found', `No API route ${req.method} ${req.url.split('?')[0]}`));
     const index = path.join(ctx.config.WEB_DIST, 'index.html');
     if (req.method === 'GET' && fs.existsSync(index)) return reply.type('text/html').send(fs.createReadStream(index));
     return reply.status(404).send('Not found');

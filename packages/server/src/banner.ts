@@ -19,7 +19,8 @@ export function printBanner(b: {
   if (b.demoLogins?.length) {
     lines.push('', 'Demo logins (demo data only). Password for all: ' + b.demoLogins[0]!.password);
     lines.push('Add the TOTP secret to an authenticator app, or get the current code with: npx nutmeg totp <secret>');
-    for (const d of b.demoLogins) lines.push(`  ${d.username.padEnd(15)} ${d.accessType.padEnd(21)} TOTP ${d.totpSecret}  ${d.organizations}`);
+    for (const d of b.demoLogins)
+      lines.push(`  ${d.username.padEnd(15)} ${d.accessType.padEnd(21)} TOTP ${d.totpSecret}  ${d.organizations}`);
   }
   lines.push('');
   console.log(lines.join('\n'));

@@ -51,5 +51,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Settings for tests: quiet, fast hashing, no web bundle. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({}, { LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: 1024, RATE_LIMIT_PER_MINUTE: 100_000, JOB_WORKER: 'off', NUTMEG_SEED: 'none', WEB_DIST: '/nonexistent', ...overrides });
+  return loadConfig(
+    {},
+    {
+      LOG_LEVEL: 'silent',
+      ARGON2_MEMORY_KIB: 1024,
+      RATE_LIMIT_PER_MINUTE: 100_000,
+      JOB_WORKER: 'off',
+      NUTMEG_SEED: 'none',
+      WEB_DIST: '/nonexistent',
+      ...overrides,
+    },
+  );
 }

@@ -13,6 +13,12 @@ export async function createServerContext(config: Config): Promise<{ ctx: AppCon
     await handle.close();
     throw err;
   }
-  const ctx: AppContext = { db: handle.db, config, clock: systemClock, mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }), recommender: sharedRecommender(config.CDSI_DATA_DIR) };
+  const ctx: AppContext = {
+    db: handle.db,
+    config,
+    clock: systemClock,
+    mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+    recommender: sharedRecommender(config.CDSI_DATA_DIR),
+  };
   return { ctx, engine: handle.engine, close: () => handle.close() };
 }

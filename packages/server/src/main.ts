@@ -8,8 +8,17 @@ const config = loadConfig();
 const server = await createServer(config);
 const address = await server.app.listen({ port: config.PORT, host: config.HOST });
 server.startBackgroundWork();
-const demoLogins = server.seed.kind === 'demo' ? server.seed.demoLogins : config.NUTMEG_SEED === 'demo' ? await listDemoLogins(server.ctx) : undefined;
-printBanner({ url: config.PUBLIC_URL, address, engine: server.handle.engine, dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR, seed: server.seed, demoLogins, ms: Date.now() - started });
+const demoLogins =
+  server.seed.kind === 'demo' ? server.seed.demoLogins : config.NUTMEG_SEED === 'demo' ? await listDemoLogins(server.ctx) : undefined;
+printBanner({
+  url: config.PUBLIC_URL,
+  address,
+  engine: server.handle.engine,
+  dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
+  seed: server.seed,
+  demoLogins,
+  ms: Date.now() - started,
+});
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -29,7 +29,11 @@ describe('two app instances on one database', () => {
 
   it('accepts on one instance a session opened on the other, and ends it everywhere on sign-out', async () => {
     const user = await handle.db.selectFrom('users').select('mfa_secret').where('username', '=', 'cmo').executeTakeFirstOrThrow();
-    const login = await a.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'cmo', password: DEMO_PASSWORD, otp: totp(user.mfa_secret!, Date.now()) } });
+    const login = await a.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'cmo', password: DEMO_PASSWORD, otp: totp(user.mfa_secret!, Date.now()) },
+    });
     expect(login.statusCode).toBe(200);
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const meOnB = await b.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });

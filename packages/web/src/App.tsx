@@ -39,7 +39,13 @@ export function App() {
 
   let content;
   if (loading || redirect) content = <p>Loading…</p>;
-  else if (!found) content = <><h1>Page not found</h1><p>There is no page at {pathname}.</p></>;
+  else if (!found)
+    content = (
+      <>
+        <h1>Page not found</h1>
+        <p>There is no page at {pathname}.</p>
+      </>
+    );
   else if (!allowed(found.r.access, me)) {
     content = (
       <>

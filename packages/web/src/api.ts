@@ -30,11 +30,23 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   const text = await res.text();
   const data = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   if (!res.ok) {
-    throw new ApiError(res.status, String(data.error ?? 'error'), String(data.title ?? res.statusText), (data.fields as FieldError[]) ?? [], data.step as string | undefined, data);
+    throw new ApiError(
+      res.status,
+      String(data.error ?? 'error'),
+      String(data.title ?? res.statusText),
+      (data.fields as FieldError[]) ?? [],
+      data.step as string | undefined,
+      data,
+    );
   }
   return data as T;
 }

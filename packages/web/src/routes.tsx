@@ -7,7 +7,14 @@ import { adminNav, adminRoutes } from './features/admin/routes';
 import { patientsNav, patientsRoutes } from './features/patients/routes';
 
 /** Every page of the UI, by feature. A feature adds its routes (and nav entries) here, one line each. */
-export const ROUTES: RouteDef[] = [...sessionRoutes, ...homeRoutes, ...patientsRoutes, ...recommenderRoutes, ...accountsRoutes, ...adminRoutes];
+export const ROUTES: RouteDef[] = [
+  ...sessionRoutes,
+  ...homeRoutes,
+  ...patientsRoutes,
+  ...recommenderRoutes,
+  ...accountsRoutes,
+  ...adminRoutes,
+];
 
 /** Primary navigation in module order; each entry shows only for users holding the module. */
 export const NAV: NavEntry[] = [...patientsNav, ...recommenderNav, ...adminNav];

@@ -19,7 +19,14 @@ export interface Me {
   stage: 'password_change' | 'mfa_enroll' | 'active';
   csrfToken: string;
   memberships: Membership[];
-  activeScope: { membershipId: string; organizationId: string; organizationName: string; organizationKind: string; pin: string | null; accessType: string } | null;
+  activeScope: {
+    membershipId: string;
+    organizationId: string;
+    organizationName: string;
+    organizationKind: string;
+    pin: string | null;
+    accessType: string;
+  } | null;
   modules: Partial<Record<ModuleName, 'read' | 'write'>>;
   permissions: string[];
 }

@@ -73,8 +73,12 @@ export async function benchForecast(argv: string[]): Promise<number> {
   console.log(
     `supporting data ${data.version}: loaded in ${loadMs.toFixed(0)} ms (${((loadCpu.user + loadCpu.system) / 1000).toFixed(0)} ms CPU; ${data.counts.antigens} antigens, ${data.counts.series} series, ${data.counts.targetDoses} target doses)`,
   );
-  console.log(`${inputs.length} patients x ${Math.round(n / inputs.length)} rounds in ${elapsed.toFixed(2)} s (${sink > 0 ? 'all vaccine groups' : 'no output'})`);
-  console.log(`${Math.round(n / elapsed)} patients/s (wall clock; ${Math.round(n / cpuSeconds)} patients per CPU-second of this process; best round ${Math.round((inputs.length * 1000) / bestRound)} patients/s)`);
+  console.log(
+    `${inputs.length} patients x ${Math.round(n / inputs.length)} rounds in ${elapsed.toFixed(2)} s (${sink > 0 ? 'all vaccine groups' : 'no output'})`,
+  );
+  console.log(
+    `${Math.round(n / elapsed)} patients/s (wall clock; ${Math.round(n / cpuSeconds)} patients per CPU-second of this process; best round ${Math.round((inputs.length * 1000) / bestRound)} patients/s)`,
+  );
   console.log(`heap ${(mem.heapUsed / 1048576).toFixed(1)} MB, rss ${(mem.rss / 1048576).toFixed(1)} MB`);
   return 0;
 }

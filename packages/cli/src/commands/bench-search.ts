@@ -22,15 +22,20 @@ function percentile(sorted: number[], p: number): number {
 function mistype(i: number, q: { first: string; last: string; dob: string }): { first: string; last: string; dob: string; kind: string } {
   const swap = (s: string) => (s.length > 3 ? s.slice(0, 1) + s[2] + s[1] + s.slice(3) : s);
   switch (i % 4) {
-    case 0: return { ...q, first: swap(q.first), kind: 'first-name typo' };
-    case 1: return { ...q, last: swap(q.last), kind: 'last-name typo' };
+    case 0:
+      return { ...q, first: swap(q.first), kind: 'first-name typo' };
+    case 1:
+      return { ...q, last: swap(q.last), kind: 'last-name typo' };
     case 2: {
       const nick = nicknamesOf(normalizeName(q.first))[0];
       return nick ? { ...q, first: nick, kind: 'nickname' } : { ...q, first: swap(q.first), kind: 'first-name typo' };
     }
     default: {
       const [y, m, d] = q.dob.split('-') as [string, string, string];
-      const t = d.charAt(0) !== d.charAt(1) && Number(d.charAt(1) + d.charAt(0)) <= 28 ? `${y}-${m}-${d.charAt(1)}${d.charAt(0)}` : `${y}-${m}-${d}`;
+      const t =
+        d.charAt(0) !== d.charAt(1) && Number(d.charAt(1) + d.charAt(0)) <= 28
+          ? `${y}-${m}-${d.charAt(1)}${d.charAt(0)}`
+          : `${y}-${m}-${d}`;
       return { ...q, dob: t, kind: 'transposed DOB' };
     }
   }
@@ -42,22 +47,54 @@ export async function benchSearch(argv: string[]): Promise<number> {
   const typos = o.typos === true;
   const { ctx, engine, close } = await createServerContext(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
   try {
-    const dph = await ctx.db.selectFrom('users').innerJoin('memberships', 'memberships.user_id', 'users.id').innerJoin('organizations', 'organizations.id', 'memberships.organization_id').select(['users.id', 'users.username', 'organizations.id as orgId', 'organizations.name']).where('memberships.access_type', '=', 'dph').executeTakeFirst();
+    const dph = await ctx.db
+      .selectFrom('users')
+      .innerJoin('memberships', 'memberships.user_id', 'users.id')
+      .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+      .select(['users.id', 'users.username', 'organizations.id as orgId', 'organizations.name'])
+      .where('memberships.access_type', '=', 'dph')
+      .executeTakeFirst();
     if (!dph) throw new Error('No DPH user in the database: run nutmeg seed first');
     const actor: Actor = {
-      userId: dph.id, username: dph.username, displayName: dph.username, sessionId: 'bench', stage: 'active', csrfToken: '', dphRoles: ['administrator'],
-      scope: { membershipId: 'bench', organizationId: dph.orgId, organizationName: dph.name, organizationKind: 'dph', pin: 'DPH', accessType: 'dph' },
-      modules: {}, permissions: permissionsFor({ accessType: 'dph', dphRoles: ['administrator'] }), ip: '127.0.0.1',
+      userId: dph.id,
+      username: dph.username,
+      displayName: dph.username,
+      sessionId: 'bench',
+      stage: 'active',
+      csrfToken: '',
+      dphRoles: ['administrator'],
+      scope: {
+        membershipId: 'bench',
+        organizationId: dph.orgId,
+        organizationName: dph.name,
+        organizationKind: 'dph',
+        pin: 'DPH',
+        accessType: 'dph',
+      },
+      modules: {},
+      permissions: permissionsFor({ accessType: 'dph', dphRoles: ['administrator'] }),
+      ip: '127.0.0.1',
     };
     const total = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM patients`.execute(ctx.db)).rows[0]?.n ?? 0;
-    const sample = (await sql<{ id: string; first_name: string; last_name: string; dob: string }>`SELECT id, first_name, last_name, dob::text AS dob FROM patients TABLESAMPLE SYSTEM (${Math.min(100, Math.max(0.01, (n * 300) / Math.max(1, total)))}) WHERE merged_into IS NULL LIMIT ${n}`.execute(ctx.db)).rows;
+    const sample = (
+      await sql<{
+        id: string;
+        first_name: string;
+        last_name: string;
+        dob: string;
+      }>`SELECT id, first_name, last_name, dob::text AS dob FROM patients TABLESAMPLE SYSTEM (${Math.min(100, Math.max(0.01, (n * 300) / Math.max(1, total)))}) WHERE merged_into IS NULL LIMIT ${n}`.execute(
+        ctx.db,
+      )
+    ).rows;
     const times: number[] = [];
     let first = 0;
     let found = 0;
     const misses: string[] = [];
     for (let i = 0; i < sample.length; i++) {
       const s = sample[i]!;
-      const q = typos ? mistype(i, { first: s.first_name, last: s.last_name, dob: s.dob }) : { first: s.first_name, last: s.last_name, dob: s.dob, kind: 'exact' };
+      const q = typos
+        ? mistype(i, { first: s.first_name, last: s.last_name, dob: s.dob })
+        : { first: s.first_name, last: s.last_name, dob: s.dob, kind: 'exact' };
       const t0 = performance.now();
       const r = await searchPatients(ctx, actor, { firstName: q.first, lastName: q.last, dob: q.dob, limit: 25 });
       times.push(performance.now() - t0);
@@ -68,7 +105,9 @@ export async function benchSearch(argv: string[]): Promise<number> {
     }
     times.sort((a, b) => a - b);
     console.log(`${engine}: ${total} patients; ${sample.length} name+DOB searches${typos ? ' with typos' : ''}`);
-    console.log(`latency ms: p50 ${percentile(times, 50).toFixed(1)}  p95 ${percentile(times, 95).toFixed(1)}  p99 ${percentile(times, 99).toFixed(1)}  max ${(times[times.length - 1] ?? 0).toFixed(1)}`);
+    console.log(
+      `latency ms: p50 ${percentile(times, 50).toFixed(1)}  p95 ${percentile(times, 95).toFixed(1)}  p99 ${percentile(times, 99).toFixed(1)}  max ${(times[times.length - 1] ?? 0).toFixed(1)}`,
+    );
     console.log(`right person ranked first: ${first}/${sample.length}; found at all: ${found}/${sample.length}`);
     for (const m of misses) console.log(`  not found: ${m}`);
     return 0;

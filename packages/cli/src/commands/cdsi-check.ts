@@ -62,13 +62,17 @@ export async function cdsiCheck(argv: string[]): Promise<number> {
   }
   const t0 = performance.now();
   const data = loadSupportingDataFromDir(dataDir ?? defaultSupportingDataDir());
-  console.log(`supporting data ${data.version}: ${data.counts.antigens} antigens, ${data.counts.series} series, ${data.counts.targetDoses} target doses, ${data.counts.cvxMappings} CVX codes (${Math.round(performance.now() - t0)} ms)`);
+  console.log(
+    `supporting data ${data.version}: ${data.counts.antigens} antigens, ${data.counts.series} series, ${data.counts.targetDoses} target doses, ${data.counts.cvxMappings} CVX codes (${Math.round(performance.now() - t0)} ms)`,
+  );
   let passed = 0;
   let failed = 0;
   let unexpected = 0;
   const table = new Map<string, { passed: number; failed: number }>();
   for (const file of files) {
-    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     for (const line of lines) {
       let id = '?';
       let group = '?';

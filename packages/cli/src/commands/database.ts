@@ -8,7 +8,9 @@ export async function migrateCommand(): Promise<number> {
   const handle = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     const r = await migrate(handle.db);
-    console.log(`Applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.alreadyApplied} already applied (${handle.engine}).`);
+    console.log(
+      `Applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.alreadyApplied} already applied (${handle.engine}).`,
+    );
     return 0;
   } finally {
     await handle.close();
@@ -21,7 +23,8 @@ export async function seedCommand(): Promise<number> {
   try {
     const report = await bootstrap(ctx, seedDemoPatients);
     if (report.kind === 'existing') console.log('The database already has users; nothing seeded.');
-    if (report.admin) console.log(`DPH administrator: ${report.admin.username}, temporary password ${report.admin.temporaryPassword} (shown once)`);
+    if (report.admin)
+      console.log(`DPH administrator: ${report.admin.username}, temporary password ${report.admin.temporaryPassword} (shown once)`);
     for (const d of report.demoLogins ?? []) console.log(`${d.username.padEnd(15)} ${d.password}  TOTP ${d.totpSecret}  ${d.accessType}`);
     return 0;
   } finally {

@@ -44,7 +44,11 @@ export async function generate(argv: string[]): Promise<number> {
     const total = people + duplicates;
     const tty = process.stdout.isTTY;
     const bar = new cliProgress.SingleBar(
-      { format: 'patients {bar} {percentage}% | {value}/{total} | {doses} doses | {rate}/s | ETA {eta_formatted}', hideCursor: true, noTTYOutput: false },
+      {
+        format: 'patients {bar} {percentage}% | {value}/{total} | {doses} doses | {rate}/s | ETA {eta_formatted}',
+        hideCursor: true,
+        noTTYOutput: false,
+      },
       cliProgress.Presets.shades_classic,
     );
     const started = performance.now();
@@ -70,8 +74,12 @@ export async function generate(argv: string[]): Promise<number> {
     if (tty) bar.stop();
     const seconds = (performance.now() - started) / 1000;
     // Fresh statistics so the planner uses the new indexes at once.
-    await sql`ANALYZE patients, patient_names, patient_addresses, patient_phones, patient_guardians, patient_identifiers, doses`.execute(ctx.db);
-    console.log(`Loaded ${counts.patients} patients (${duplicates} planted duplicates) and ${counts.doses} doses into ${engine} in ${seconds.toFixed(1)} s (${Math.round(counts.patients / seconds)} patients/s).`);
+    await sql`ANALYZE patients, patient_names, patient_addresses, patient_phones, patient_guardians, patient_identifiers, doses`.execute(
+      ctx.db,
+    );
+    console.log(
+      `Loaded ${counts.patients} patients (${duplicates} planted duplicates) and ${counts.doses} doses into ${engine} in ${seconds.toFixed(1)} s (${Math.round(counts.patients / seconds)} patients/s).`,
+    );
     return 0;
   } finally {
     await close();

@@ -34,7 +34,12 @@ export async function userCreate(argv: string[]): Promise<number> {
       },
       ctx.config.ARGON2_MEMORY_KIB,
     );
-    await appendAudit(ctx.db, { action: 'user.create', entityType: 'user', entityId: user.id, detail: { by: 'cli', username: user.username } });
+    await appendAudit(ctx.db, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      detail: { by: 'cli', username: user.username },
+    });
     console.log(`Created ${user.username}. Temporary password (shown once, must be changed at first sign-in): ${password}`);
     return 0;
   } finally {

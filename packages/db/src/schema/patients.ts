@@ -3,7 +3,6 @@ import type { DateString, NullableTimestamp, Timestamp } from './foundation.ts';
 
 // Mirrors migrations/20261125100000_patients.sql.
 
-
 export interface PatientTable {
   id: Generated<string>;
   iis_id: Generated<string>;

@@ -47,12 +47,7 @@ export interface SeriesVaccine {
 }
 
 export type ConditionType =
-  | 'Age'
-  | 'Completed Series'
-  | 'Interval'
-  | 'Vaccine Count by Age'
-  | 'Vaccine Count by Date'
-  | 'Vaccine Count by Date and Age';
+  'Age' | 'Completed Series' | 'Interval' | 'Vaccine Count by Age' | 'Vaccine Count by Date' | 'Vaccine Count by Date and Age';
 
 export interface SkipCondition {
   readonly id: string;
@@ -142,7 +137,12 @@ export interface VaccineContraindication {
   readonly title: string;
   readonly text: string;
   readonly guidance: string;
-  readonly vaccines: readonly { readonly vaccineType: string; readonly cvx: string; readonly beginAge?: Duration; readonly endAge?: Duration }[];
+  readonly vaccines: readonly {
+    readonly vaccineType: string;
+    readonly cvx: string;
+    readonly beginAge?: Duration;
+    readonly endAge?: Duration;
+  }[];
 }
 
 export interface Immunity {

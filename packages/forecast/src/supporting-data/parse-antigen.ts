@@ -65,7 +65,14 @@ function parseSkip(ctx: Ctx, n: Node, where: string): ConditionalSkip | undefine
   const sets = ctx.objs(n, 'set');
   if (sets.length === 0) return undefined;
   const cl = contextRaw.toLowerCase();
-  const context: SkipContext = cl === 'evaluation' ? 'Evaluation' : cl === 'forecast' ? 'Forecast' : cl === 'both' ? 'Both' : ctx.fail(`${where}/context`, `has unknown context '${contextRaw}'`);
+  const context: SkipContext =
+    cl === 'evaluation'
+      ? 'Evaluation'
+      : cl === 'forecast'
+        ? 'Forecast'
+        : cl === 'both'
+          ? 'Both'
+          : ctx.fail(`${where}/context`, `has unknown context '${contextRaw}'`);
   const parsedSets: SkipSet[] = sets.map((s, si) => {
     const sw = `${where}/set[${si + 1}]`;
     const conditions: SkipCondition[] = ctx.objs(s, 'condition').map((c, ci) => {
@@ -147,7 +154,10 @@ function parseSeriesDose(ctx: Ctx, n: Node, where: string): SeriesDose {
     .filter((x): x is ConditionalSkip => x !== undefined);
   const seasonalNode = ctx.obj(n, 'seasonalRecommendation');
   const seasonal = seasonalNode
-    ? { startDate: ctx.date(seasonalNode, 'startDate', `${w}/seasonalRecommendation`), endDate: ctx.date(seasonalNode, 'endDate', `${w}/seasonalRecommendation`) }
+    ? {
+        startDate: ctx.date(seasonalNode, 'startDate', `${w}/seasonalRecommendation`),
+        endDate: ctx.date(seasonalNode, 'endDate', `${w}/seasonalRecommendation`),
+      }
     : undefined;
   return {
     doseNumber: Number(m[1]),
@@ -226,14 +236,20 @@ export function parseAntigenFile(file: string, xml: string): Antigen {
   if (!root) ctx.fail('antigenSupportingData', 'root element is missing');
   const imm = ctx.obj(root, 'immunity');
   const immunity: Immunity = {
-    clinicalHistory: ctx.objs(imm, 'clinicalHistory').map((c) => ({ code: ctx.str(c, 'guidelineCode'), title: ctx.str(c, 'guidelineTitle') })).filter((c) => c.code !== ''),
+    clinicalHistory: ctx
+      .objs(imm, 'clinicalHistory')
+      .map((c) => ({ code: ctx.str(c, 'guidelineCode'), title: ctx.str(c, 'guidelineTitle') }))
+      .filter((c) => c.code !== ''),
     dateOfBirth: ctx
       .objs(imm, 'dateOfBirth')
       .filter((d) => ctx.str(d, 'immunityBirthDate') !== '')
       .map((d) => ({
         immunityBirthDate: ctx.date(d, 'immunityBirthDate', 'immunity/dateOfBirth') as number,
         birthCountry: ctx.str(d, 'birthCountry'),
-        exclusions: ctx.objs(d, 'exclusion').map((x) => ({ code: ctx.str(x, 'exclusionCode'), title: ctx.str(x, 'exclusionTitle') })).filter((x) => x.code !== ''),
+        exclusions: ctx
+          .objs(d, 'exclusion')
+          .map((x) => ({ code: ctx.str(x, 'exclusionCode'), title: ctx.str(x, 'exclusionTitle') }))
+          .filter((x) => x.code !== ''),
       })),
   };
   if (!root || !('contraindications' in root)) ctx.fail('contraindications', 'is missing');
@@ -264,4 +280,3 @@ export function parseAntigenFile(file: string, xml: string): Antigen {
   const name = series[0]?.antigen ?? ctx.fail('series/targetDisease', 'is missing');
   return { name, fileName: file, immunity, antigenContraindications: antigenCis, vaccineContraindications: vaccineCis, series };
 }
-

@@ -38,7 +38,6 @@ export const ARRAY_PATHS = new Set([
   'scheduleSupportingData.observations.observation',
 ]);
 
-
 /** Error naming the file and element that is missing or malformed. */
 export class SupportingDataError extends Error {
   constructor(file: string, element: string, problem: string) {
@@ -101,7 +100,10 @@ export class Ctx {
     if (n === null || typeof n !== 'object') return [];
     const v = (n as Node)[key];
     const arr = Array.isArray(v) ? v : v === undefined ? [] : [v];
-    return arr.filter((x): x is string => typeof x === 'string').map((s) => s.trim()).filter((s) => s !== '');
+    return arr
+      .filter((x): x is string => typeof x === 'string')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   }
 }
 

@@ -71,4 +71,3 @@ export function parseScheduleFile(file: string, xml: string): ScheduleParts {
   }));
   return { conflicts, groups, cvx, observations };
 }
-

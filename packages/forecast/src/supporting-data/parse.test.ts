@@ -27,7 +27,11 @@ describe('supporting data parser', () => {
     expect(hepb?.doses[0]?.preferableVaccines.some((v) => v.cvx === '8')).toBe(true);
   });
   it('throws a clear error naming the file and element when something is missing', () => {
-    const broken = { ...files, 'AntigenSupportingData- Broken-508.xml': '<antigenSupportingData><contraindications/><series><targetDisease>X</targetDisease></series></antigenSupportingData>' };
+    const broken = {
+      ...files,
+      'AntigenSupportingData- Broken-508.xml':
+        '<antigenSupportingData><contraindications/><series><targetDisease>X</targetDisease></series></antigenSupportingData>',
+    };
     expect(() => parseSupportingData(broken)).toThrow(SupportingDataError);
     expect(() => parseSupportingData(broken)).toThrow(/AntigenSupportingData- Broken-508\.xml: <series\[1\]\/seriesName> is missing/);
     const noSchedule = Object.fromEntries(Object.entries(files).filter(([k]) => !k.startsWith('Schedule')));

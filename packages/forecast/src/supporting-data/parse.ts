@@ -25,7 +25,8 @@ export function parseSupportingData(files: Record<string, string>, options: Pars
   const scheduleName = names.find((n) => /ScheduleSupportingData.*\.xml$/i.test(n));
   if (!scheduleName) throw new SupportingDataError('ScheduleSupportingData.xml', 'scheduleSupportingData', 'file is missing');
   const antigenNames = names.filter((n) => /AntigenSupportingData.*\.xml$/i.test(n));
-  if (antigenNames.length === 0) throw new SupportingDataError('AntigenSupportingData-*.xml', 'antigenSupportingData', 'no antigen files were given');
+  if (antigenNames.length === 0)
+    throw new SupportingDataError('AntigenSupportingData-*.xml', 'antigenSupportingData', 'no antigen files were given');
   const schedule = parseScheduleFile(scheduleName, files[scheduleName] ?? '');
   const antigens = new Map<string, Antigen>();
   let seriesCount = 0;
@@ -78,4 +79,3 @@ export function parseSupportingData(files: Record<string, string>, options: Pars
 function inferVersion(_names: string[]): string {
   return 'unknown';
 }
-

@@ -65,7 +65,7 @@ function add(parent: Frame, name: string, isArray: boolean, value: XmlValue): vo
 }
 
 function isNameEnd(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 47 /* / */ || c === 62 /* > */;
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 47 /* / */ || c === 62; /* > */
 }
 
 export function parseXml(xml: string, arrayPaths: ReadonlySet<string>): XmlNode {
@@ -109,7 +109,8 @@ export function parseXml(xml: string, arrayPaths: ReadonlySet<string>): XmlNode 
       while (e < gt && !isNameEnd(xml.charCodeAt(e))) e++;
       const name = xml.slice(lt + 2, e);
       const frame = stack.pop();
-      if (!frame || frame.name !== name) throw new XmlError(`mismatched closing tag </${name}>${frame ? `, expected </${frame.name}>` : ''}`);
+      if (!frame || frame.name !== name)
+        throw new XmlError(`mismatched closing tag </${name}>${frame ? `, expected </${frame.name}>` : ''}`);
       const parent = stack[stack.length - 1] as Frame;
       add(parent, name, frame.trie.isArray, frame.obj ?? decode(xml.slice(frame.textStart, lt).trim()));
       i = gt + 1;

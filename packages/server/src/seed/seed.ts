@@ -19,7 +19,11 @@ export interface SeedReport {
 /** Jurisdiction, towns, DPH organization and agreement texts: every install has these. */
 export async function seedReference(ctx: SeedContext): Promise<void> {
   const { db } = ctx;
-  await db.insertInto('jurisdictions').values(CONNECTICUT).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('jurisdictions')
+    .values(CONNECTICUT)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   for (const t of CT_TOWNS) {
     await db
       .insertInto('towns')
@@ -27,11 +31,24 @@ export async function seedReference(ctx: SeedContext): Promise<void> {
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
-  for (const a of AGREEMENTS) await db.insertInto('agreement_versions').values(a).onConflict((oc) => oc.doNothing()).execute();
+  for (const a of AGREEMENTS)
+    await db
+      .insertInto('agreement_versions')
+      .values(a)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   const dph = DEMO_ORGANIZATIONS.find((o) => o.kind === 'dph')!;
   await db
     .insertInto('organizations')
-    .values({ jurisdiction_id: CONNECTICUT.id, kind: 'dph', pin: dph.pin, name: dph.name, town: dph.town, address: JSON.stringify({ street: dph.street, city: dph.town, state: 'CT', zip: dph.zip }), phone: dph.phone })
+    .values({
+      jurisdiction_id: CONNECTICUT.id,
+      kind: 'dph',
+      pin: dph.pin,
+      name: dph.name,
+      town: dph.town,
+      address: JSON.stringify({ street: dph.street, city: dph.town, state: 'CT', zip: dph.zip }),
+      phone: dph.phone,
+    })
     .onConflict((oc) => oc.column('pin').doNothing())
     .execute();
 }
@@ -86,13 +103,39 @@ export async function seedDemo(ctx: SeedContext): Promise<NonNullable<SeedReport
       ctx.config.ARGON2_MEMORY_KIB,
     );
     for (const o of orgs.filter((x) => x.kind === 'clinic')) {
-      await db.insertInto('clinic_staff').values({ organization_id: ids.get(o.pin)!, first_name: u.firstName, last_name: u.lastName, email, job_title: u.jobTitle, role: u.accessType }).execute();
+      await db
+        .insertInto('clinic_staff')
+        .values({
+          organization_id: ids.get(o.pin)!,
+          first_name: u.firstName,
+          last_name: u.lastName,
+          email,
+          job_title: u.jobTitle,
+          role: u.accessType,
+        })
+        .execute();
     }
-    logins.push({ username: u.username, password: DEMO_PASSWORD, accessType: u.accessType, organizations: orgs.map((o) => o.name).join('; '), totpSecret: secret });
+    logins.push({
+      username: u.username,
+      password: DEMO_PASSWORD,
+      accessType: u.accessType,
+      organizations: orgs.map((o) => o.name).join('; '),
+      totpSecret: secret,
+    });
   }
   for (const s of DEMO_EXTRA_STAFF) {
     const o = byKey.get(s.orgKey)!;
-    await db.insertInto('clinic_staff').values({ organization_id: ids.get(o.pin)!, first_name: s.firstName, last_name: s.lastName, email: s.email, job_title: s.jobTitle, role: 'staff' }).execute();
+    await db
+      .insertInto('clinic_staff')
+      .values({
+        organization_id: ids.get(o.pin)!,
+        first_name: s.firstName,
+        last_name: s.lastName,
+        email: s.email,
+        job_title: s.jobTitle,
+        role: 'staff',
+      })
+      .execute();
   }
   return logins;
 }
@@ -115,7 +158,12 @@ export async function seedAdministrator(ctx: SeedContext): Promise<{ username: s
     },
     ctx.config.ARGON2_MEMORY_KIB,
   );
-  await appendAudit(ctx.db, { action: 'user.create', entityType: 'user', entityId: user.id, detail: { by: 'bootstrap', username: user.username } });
+  await appendAudit(ctx.db, {
+    action: 'user.create',
+    entityType: 'user',
+    entityId: user.id,
+    detail: { by: 'bootstrap', username: user.username },
+  });
   return { username: user.username, temporaryPassword };
 }
 
@@ -145,7 +193,15 @@ export async function bootstrap(ctx: AppContext, seedPatients?: DemoPatientSeede
 
 /** Demo logins for the start banner on later starts (secrets are read back from the database). */
 export async function listDemoLogins(ctx: AppContext): Promise<NonNullable<SeedReport['demoLogins']>> {
-  const rows = await ctx.db.selectFrom('users').select(['username', 'mfa_secret']).where('username', 'in', DEMO_USERS.map((u) => u.username)).execute();
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['username', 'mfa_secret'])
+    .where(
+      'username',
+      'in',
+      DEMO_USERS.map((u) => u.username),
+    )
+    .execute();
   const secret = new Map(rows.map((r) => [r.username, r.mfa_secret ?? '']));
   return DEMO_USERS.filter((u) => secret.has(u.username)).map((u) => ({
     username: u.username,

@@ -13,7 +13,9 @@ function ScopeSwitcher() {
   if (!me || me.stage !== 'active' || me.memberships.length < 2) return null;
   return (
     <div className="nutmeg-scope">
-      <Label htmlFor="scope-switcher" className="margin-top-0">Acting for</Label>
+      <Label htmlFor="scope-switcher" className="margin-top-0">
+        Acting for
+      </Label>
       <Select
         id="scope-switcher"
         name="scope"
@@ -43,9 +45,19 @@ export function Layout({ children }: { children: ReactNode }) {
   const active = me?.stage === 'active';
   const items = active
     ? MODULE_ORDER.filter((m) => me.modules[m])
-        .flatMap((m) => NAV.filter((n) => n.module === m && (!n.permission || can(n.permission))).slice(0, 1).map((n) => ({ ...n, label: MODULE_LABELS[m] })))
+        .flatMap((m) =>
+          NAV.filter((n) => n.module === m && (!n.permission || can(n.permission)))
+            .slice(0, 1)
+            .map((n) => ({ ...n, label: MODULE_LABELS[m] })),
+        )
         .map((n) => (
-          <Link key={n.path} to={n.path} className={`usa-nav-link${pathname.startsWith(n.path) ? ' usa-current' : ''}`} data-testid={`nav-${n.module}`} onClick={() => setExpanded(false)}>
+          <Link
+            key={n.path}
+            to={n.path}
+            className={`usa-nav-link${pathname.startsWith(n.path) ? ' usa-current' : ''}`}
+            data-testid={`nav-${n.module}`}
+            onClick={() => setExpanded(false)}
+          >
             <span>{n.label}</span>
           </Link>
         ))
@@ -81,7 +93,12 @@ export function Layout({ children }: { children: ReactNode }) {
             </Title>
             <NavMenuButton onClick={() => setExpanded((x) => !x)} label="Menu" />
           </div>
-          <PrimaryNav items={items} mobileExpanded={expanded} onToggleMobileNav={() => setExpanded((x) => !x)} aria-label="Primary navigation" />
+          <PrimaryNav
+            items={items}
+            mobileExpanded={expanded}
+            onToggleMobileNav={() => setExpanded((x) => !x)}
+            aria-label="Primary navigation"
+          />
         </div>
       </Header>
       <main id="main-content">
@@ -91,7 +108,10 @@ export function Layout({ children }: { children: ReactNode }) {
         </GridContainer>
       </main>
       <footer className="usa-footer usa-footer--slim">
-        <GridContainer className="padding-y-2 font-body-3xs">Nutmeg Immunization Information System — Connecticut Department of Public Health configuration. Every view of a patient record is logged.</GridContainer>
+        <GridContainer className="padding-y-2 font-body-3xs">
+          Nutmeg Immunization Information System — Connecticut Department of Public Health configuration. Every view of a patient record is
+          logged.
+        </GridContainer>
       </footer>
     </>
   );

@@ -16,7 +16,8 @@ export function installAuthHooks(app: App, ctx: AppContext): void {
     if (!req.url.startsWith('/api/')) return;
     const policy = req.routeOptions.config.policy;
     if (req.routeOptions.url === undefined) return; // 404s: let the not-found handler answer
-    if (!policy) throw new AppError('forbidden', `The route ${req.routeOptions.url} declares no access policy and is refused.`, { step: 'policy' });
+    if (!policy)
+      throw new AppError('forbidden', `The route ${req.routeOptions.url} declares no access policy and is refused.`, { step: 'policy' });
     const token = req.cookies[SESSION_COOKIE];
     req.actor = token ? await resolveActor(ctx, token, req.ip ?? null) : null;
     if (policy === 'public') return;

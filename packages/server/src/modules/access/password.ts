@@ -29,10 +29,7 @@ export const MAX_LENGTH = 128;
  * NIST SP 800-63B 5.1.1.2: length, not composition; refuse common/breached values and ones
  * built from the user's own name. Returns the problems, empty when the password is acceptable.
  */
-export function checkPasswordRules(
-  password: string,
-  opts: { mfa: boolean; username?: string; email?: string },
-): FieldError[] {
+export function checkPasswordRules(password: string, opts: { mfa: boolean; username?: string; email?: string }): FieldError[] {
   const problems: FieldError[] = [];
   const min = opts.mfa ? MIN_LENGTH_WITH_MFA : MIN_LENGTH_WITHOUT_MFA;
   const length = [...password].length;

@@ -34,7 +34,13 @@ describe('every API route × every access type', () => {
       let headers = await s.signIn(user.username);
       for (const route of s.app.routeTable) {
         const url = route.url.replace(/:[A-Za-z]+/g, PLACEHOLDER_ID);
-        const send = () => s.app.inject({ method: route.method as 'GET', url, headers, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }) });
+        const send = () =>
+          s.app.inject({
+            method: route.method as 'GET',
+            url,
+            headers,
+            ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+          });
         let res = await send();
         if (res.statusCode === 401 && route.policy !== 'public') {
           headers = await s.signIn(user.username); // an earlier route (sign-out) ended the session
@@ -43,7 +49,9 @@ describe('every API route × every access type', () => {
         const deniedByPolicy = res.statusCode === 403 && res.json().step === 'policy';
         const allowed = expectedAllowed(route.policy!, user);
         if (allowed === deniedByPolicy) {
-          mismatches.push(`${user.username} (${user.accessType}) ${route.method} ${route.url}: expected ${allowed ? 'allow' : 'deny'}, got ${res.statusCode} ${res.body.slice(0, 120)}`);
+          mismatches.push(
+            `${user.username} (${user.accessType}) ${route.method} ${route.url}: expected ${allowed ? 'allow' : 'deny'}, got ${res.statusCode} ${res.body.slice(0, 120)}`,
+          );
         }
       }
     }

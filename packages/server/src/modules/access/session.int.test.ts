@@ -16,7 +16,8 @@ describe('sign-in and sessions', () => {
 
   const secretOf = async (username: string) =>
     (await s.ctx.db.selectFrom('users').select('mfa_secret').where('username', '=', username).executeTakeFirstOrThrow()).mfa_secret!;
-  const post = (url: string, payload: object, headers: Record<string, string> = {}) => s.app.inject({ method: 'POST', url, payload, headers });
+  const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
+    s.app.inject({ method: 'POST', url, payload, headers });
 
   it('answers health without sign-in', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/health' });
@@ -59,7 +60,12 @@ describe('sign-in and sessions', () => {
   it('refuses a state-changing request without the CSRF token', async () => {
     const h = await s.signIn('coordinator');
     const me = (await s.app.inject({ method: 'GET', url: '/api/me', headers: h })).json();
-    const res = await s.app.inject({ method: 'PUT', url: '/api/session/scope', headers: { cookie: h.cookie }, payload: { membershipId: me.activeScope.membershipId } });
+    const res = await s.app.inject({
+      method: 'PUT',
+      url: '/api/session/scope',
+      headers: { cookie: h.cookie },
+      payload: { membershipId: me.activeScope.membershipId },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().step).toBe('csrf');
   });
@@ -85,25 +91,48 @@ describe('sign-in and sessions', () => {
 
   it('locks the account after 5 failed attempts', async () => {
     for (let i = 0; i < 5; i++) await post('/api/session', { username: 'backup', password: 'not-the-password' });
-    const res = await post('/api/session', { username: 'backup', password: DEMO_PASSWORD, otp: totp(await secretOf('backup'), s.clock.now().getTime()) });
+    const res = await post('/api/session', {
+      username: 'backup',
+      password: DEMO_PASSWORD,
+      otp: totp(await secretOf('backup'), s.clock.now().getTime()),
+    });
     expect(res.statusCode).toBe(423);
     expect(res.json().step).toBe('locked');
     s.clock.advance(16 * 60_000);
-    const later = await post('/api/session', { username: 'backup', password: DEMO_PASSWORD, otp: totp(await secretOf('backup'), s.clock.now().getTime()) });
+    const later = await post('/api/session', {
+      username: 'backup',
+      password: DEMO_PASSWORD,
+      otp: totp(await secretOf('backup'), s.clock.now().getTime()),
+    });
     expect(later.statusCode).toBe(200);
     s.clock.set(new Date());
   });
 
   it('takes a new account through temporary password change and MFA enrolment', async () => {
     const org = await s.ctx.db.selectFrom('organizations').select('id').where('pin', '=', 'CT1001').executeTakeFirstOrThrow();
-    await createUser(s.ctx.db, { username: 'newbie', email: 'newbie@example.org', firstName: 'New', lastName: 'Bie', memberships: [{ organizationId: org.id, accessType: 'clinic_access' }], password: 'temp-pass-1234', temporary: true }, 1024);
+    await createUser(
+      s.ctx.db,
+      {
+        username: 'newbie',
+        email: 'newbie@example.org',
+        firstName: 'New',
+        lastName: 'Bie',
+        memberships: [{ organizationId: org.id, accessType: 'clinic_access' }],
+        password: 'temp-pass-1234',
+        temporary: true,
+      },
+      1024,
+    );
     const login = await post('/api/session', { username: 'newbie', password: 'temp-pass-1234' });
     expect(login.json()).toEqual({ stage: 'password_change' });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const me = (await s.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).json();
     const h = { cookie, 'x-csrf-token': me.csrfToken };
     // Restricted: nothing but finishing the set-up.
-    expect((await s.app.inject({ method: 'PUT', url: '/api/session/scope', headers: h, payload: { membershipId: me.memberships[0].id } })).statusCode).toBe(401);
+    expect(
+      (await s.app.inject({ method: 'PUT', url: '/api/session/scope', headers: h, payload: { membershipId: me.memberships[0].id } }))
+        .statusCode,
+    ).toBe(401);
     const weak = await post('/api/session/password', { currentPassword: 'temp-pass-1234', newPassword: 'password1' }, h);
     expect(weak.statusCode).toBe(400);
     expect(weak.json().fields[0].path).toBe('newPassword');

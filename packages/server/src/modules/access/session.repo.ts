@@ -13,14 +13,7 @@ export async function listActiveMemberships(db: Kysely<Database>, userId: string
   return db
     .selectFrom('memberships as m')
     .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select([
-      'm.id',
-      'm.access_type',
-      'm.organization_id',
-      'o.name as organization_name',
-      'o.kind as organization_kind',
-      'o.pin',
-    ])
+    .select(['m.id', 'm.access_type', 'm.organization_id', 'o.name as organization_name', 'o.kind as organization_kind', 'o.pin'])
     .where('m.user_id', '=', userId)
     .where('m.active', '=', true)
     .where('o.active', '=', true)
@@ -32,7 +25,17 @@ export type MembershipRow = Awaited<ReturnType<typeof listActiveMemberships>>[nu
 
 export async function insertSession(
   db: Kysely<Database>,
-  s: { id: string; userId: string; stage: 'password_change' | 'mfa_enroll' | 'active'; membershipId: string | null; csrf: string; ip: string | null; userAgent: string | null; absoluteExpiresAt: Date; now: Date },
+  s: {
+    id: string;
+    userId: string;
+    stage: 'password_change' | 'mfa_enroll' | 'active';
+    membershipId: string | null;
+    csrf: string;
+    ip: string | null;
+    userAgent: string | null;
+    absoluteExpiresAt: Date;
+    now: Date;
+  },
 ) {
   await db
     .insertInto('sessions')

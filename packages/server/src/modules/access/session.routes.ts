@@ -7,7 +7,10 @@ import * as sessions from './session.service.ts';
 const LoginBody = z.object({
   username: z.string().min(1, 'Enter your username').max(100),
   password: z.string().min(1, 'Enter your password').max(200),
-  otp: z.string().regex(/^\d{6}$/, 'The code has 6 digits').optional(),
+  otp: z
+    .string()
+    .regex(/^\d{6}$/, 'The code has 6 digits')
+    .optional(),
 });
 const PasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) });
 const OtpBody = z.object({ otp: z.string().regex(/^\d{6}$/, 'The code has 6 digits') });
@@ -17,11 +20,18 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
   const secure = ctx.config.PUBLIC_URL.startsWith('https:');
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure };
 
-  app.post('/api/session', { config: { policy: 'public' }, schema: { tags: ['session'], summary: 'Sign in with username, password and TOTP code', body: LoginBody } }, async (req, reply) => {
-    const { token, stage } = await sessions.login(ctx, req.body, originOf(req));
-    reply.setCookie(sessions.SESSION_COOKIE, token, cookieOptions);
-    return { stage };
-  });
+  app.post(
+    '/api/session',
+    {
+      config: { policy: 'public' },
+      schema: { tags: ['session'], summary: 'Sign in with username, password and TOTP code', body: LoginBody },
+    },
+    async (req, reply) => {
+      const { token, stage } = await sessions.login(ctx, req.body, originOf(req));
+      reply.setCookie(sessions.SESSION_COOKIE, token, cookieOptions);
+      return { stage };
+    },
+  );
 
   app.delete('/api/session', { config: { policy: 'session' }, schema: { tags: ['session'], summary: 'Sign out' } }, async (req, reply) => {
     await sessions.logout(ctx, actorOf(req));
@@ -29,42 +39,68 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
     return { ok: true };
   });
 
-  app.get('/api/me', { config: { policy: 'session' }, schema: { tags: ['session'], summary: 'The signed-in user, memberships, active scope and permissions' } }, async (req) => {
-    const actor = actorOf(req);
-    const memberships = await sessions.listMemberships(ctx, actor.userId);
-    return {
-      user: { id: actor.userId, username: actor.username, displayName: actor.displayName, dphRoles: actor.dphRoles },
-      stage: actor.stage,
-      csrfToken: actor.csrfToken,
-      memberships: memberships.map((m) => ({
-        id: m.id,
-        accessType: m.access_type,
-        accessTypeLabel: isAccessType(m.access_type) ? ACCESS_TYPE_DEFINITIONS[m.access_type].label : m.access_type,
-        organizationId: m.organization_id,
-        organizationName: m.organization_name,
-        organizationKind: m.organization_kind,
-        pin: m.pin,
-      })),
-      activeScope: actor.scope,
-      modules: actor.modules,
-      permissions: [...actor.permissions].sort(),
-    };
-  });
+  app.get(
+    '/api/me',
+    {
+      config: { policy: 'session' },
+      schema: { tags: ['session'], summary: 'The signed-in user, memberships, active scope and permissions' },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const memberships = await sessions.listMemberships(ctx, actor.userId);
+      return {
+        user: { id: actor.userId, username: actor.username, displayName: actor.displayName, dphRoles: actor.dphRoles },
+        stage: actor.stage,
+        csrfToken: actor.csrfToken,
+        memberships: memberships.map((m) => ({
+          id: m.id,
+          accessType: m.access_type,
+          accessTypeLabel: isAccessType(m.access_type) ? ACCESS_TYPE_DEFINITIONS[m.access_type].label : m.access_type,
+          organizationId: m.organization_id,
+          organizationName: m.organization_name,
+          organizationKind: m.organization_kind,
+          pin: m.pin,
+        })),
+        activeScope: actor.scope,
+        modules: actor.modules,
+        permissions: [...actor.permissions].sort(),
+      };
+    },
+  );
 
-  app.put('/api/session/scope', { config: { policy: 'signed-in' }, schema: { tags: ['session'], summary: 'Choose the clinic/organization you are acting for', body: ScopeBody } }, async (req) => {
-    await sessions.switchScope(ctx, actorOf(req), req.body.membershipId);
-    return { ok: true };
-  });
+  app.put(
+    '/api/session/scope',
+    {
+      config: { policy: 'signed-in' },
+      schema: { tags: ['session'], summary: 'Choose the clinic/organization you are acting for', body: ScopeBody },
+    },
+    async (req) => {
+      await sessions.switchScope(ctx, actorOf(req), req.body.membershipId);
+      return { ok: true };
+    },
+  );
 
-  app.post('/api/session/password', { config: { policy: 'session' }, schema: { tags: ['session'], summary: 'Change your password', body: PasswordBody } }, async (req) => {
-    return sessions.changePassword(ctx, actorOf(req), req.body.currentPassword, req.body.newPassword);
-  });
+  app.post(
+    '/api/session/password',
+    { config: { policy: 'session' }, schema: { tags: ['session'], summary: 'Change your password', body: PasswordBody } },
+    async (req) => {
+      return sessions.changePassword(ctx, actorOf(req), req.body.currentPassword, req.body.newPassword);
+    },
+  );
 
-  app.post('/api/session/mfa/setup', { config: { policy: 'session' }, schema: { tags: ['session'], summary: 'Start TOTP enrolment: secret and QR code' } }, async (req) => {
-    return sessions.beginMfaEnrollment(ctx, actorOf(req));
-  });
+  app.post(
+    '/api/session/mfa/setup',
+    { config: { policy: 'session' }, schema: { tags: ['session'], summary: 'Start TOTP enrolment: secret and QR code' } },
+    async (req) => {
+      return sessions.beginMfaEnrollment(ctx, actorOf(req));
+    },
+  );
 
-  app.post('/api/session/mfa/verify', { config: { policy: 'session' }, schema: { tags: ['session'], summary: 'Finish TOTP enrolment with a code', body: OtpBody } }, async (req) => {
-    return sessions.completeMfaEnrollment(ctx, actorOf(req), req.body.otp);
-  });
+  app.post(
+    '/api/session/mfa/verify',
+    { config: { policy: 'session' }, schema: { tags: ['session'], summary: 'Finish TOTP enrolment with a code', body: OtpBody } },
+    async (req) => {
+      return sessions.completeMfaEnrollment(ctx, actorOf(req), req.body.otp);
+    },
+  );
 }

@@ -41,9 +41,22 @@ async function recordFailure(ctx: AppContext, user: User, step: string, origin: 
     .set({ failed_logins: lock ? 0 : failures, ...(lock ? { locked_until: lockedUntil } : {}) })
     .where('id', '=', user.id)
     .execute();
-  await appendAudit(ctx.db, { actorUserId: user.id, actorUsername: user.username, action: 'login.failure', outcome: 'failure', ip: origin.ip, detail: { step, locked: lock } }, ctx.clock.now());
+  await appendAudit(
+    ctx.db,
+    {
+      actorUserId: user.id,
+      actorUsername: user.username,
+      action: 'login.failure',
+      outcome: 'failure',
+      ip: origin.ip,
+      detail: { step, locked: lock },
+    },
+    ctx.clock.now(),
+  );
   if (lock) {
-    return new AppError('locked', `Too many failed attempts: the account is locked for ${ctx.config.LOCKOUT_MINUTES} minutes.`, { step: 'locked' });
+    return new AppError('locked', `Too many failed attempts: the account is locked for ${ctx.config.LOCKOUT_MINUTES} minutes.`, {
+      step: 'locked',
+    });
   }
   return step === 'otp'
     ? new AppError('unauthenticated', 'The authenticator code is not correct.', { step: 'otp' })
@@ -58,15 +71,38 @@ export async function login(ctx: AppContext, input: LoginInput, origin: Origin):
   const now = ctx.clock.now();
   const user = await repo.findUserByUsername(ctx.db, input.username.trim());
   if (!user) {
-    await appendAudit(ctx.db, { actorUsername: input.username.slice(0, 100), action: 'login.failure', outcome: 'failure', ip: origin.ip, detail: { step: 'username' } }, now);
+    await appendAudit(
+      ctx.db,
+      {
+        actorUsername: input.username.slice(0, 100),
+        action: 'login.failure',
+        outcome: 'failure',
+        ip: origin.ip,
+        detail: { step: 'username' },
+      },
+      now,
+    );
     throw new AppError('unauthenticated', 'The username or password is not correct.', { step: 'password' });
   }
   if (user.locked_until && user.locked_until > now) {
-    throw new AppError('locked', `The account is locked after repeated failed attempts until ${user.locked_until.toISOString()}.`, { step: 'locked' });
+    throw new AppError('locked', `The account is locked after repeated failed attempts until ${user.locked_until.toISOString()}.`, {
+      step: 'locked',
+    });
   }
   if (!(await verifyPassword(user.password_hash, input.password))) throw await recordFailure(ctx, user, 'password', origin);
   if (user.status !== 'active') {
-    await appendAudit(ctx.db, { actorUserId: user.id, actorUsername: user.username, action: 'login.failure', outcome: 'denied', ip: origin.ip, detail: { step: 'account' } }, now);
+    await appendAudit(
+      ctx.db,
+      {
+        actorUserId: user.id,
+        actorUsername: user.username,
+        action: 'login.failure',
+        outcome: 'denied',
+        ip: origin.ip,
+        detail: { step: 'account' },
+      },
+      now,
+    );
     throw new AppError('forbidden', 'This account is inactive. Contact your clinic coordinator or DPH.', { step: 'account' });
   }
   if (user.mfa_enrolled_at && user.mfa_secret) {
@@ -88,7 +124,18 @@ export async function login(ctx: AppContext, input: LoginInput, origin: Origin):
     now,
   });
   await ctx.db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
-  await appendAudit(ctx.db, { actorUserId: user.id, actorUsername: user.username, organizationId: memberships[0]?.organization_id ?? null, action: 'login.success', ip: origin.ip, detail: { stage } }, now);
+  await appendAudit(
+    ctx.db,
+    {
+      actorUserId: user.id,
+      actorUsername: user.username,
+      organizationId: memberships[0]?.organization_id ?? null,
+      action: 'login.success',
+      ip: origin.ip,
+      detail: { stage },
+    },
+    now,
+  );
   return { token, stage };
 }
 
@@ -127,7 +174,14 @@ export async function resolveActor(ctx: AppContext, token: string, ip: string | 
     dphRoles,
     scope:
       m && accessType
-        ? { membershipId: m.id, organizationId: m.organization_id, organizationName: m.organization_name, organizationKind: m.organization_kind, pin: m.pin, accessType }
+        ? {
+            membershipId: m.id,
+            organizationId: m.organization_id,
+            organizationName: m.organization_name,
+            organizationKind: m.organization_kind,
+            pin: m.pin,
+            accessType,
+          }
         : null,
     modules: scopeHolder ? modulesFor(scopeHolder.accessType, dphRoles) : {},
     permissions: scopeHolder ? permissionsFor(scopeHolder) : new Set(),
@@ -140,13 +194,19 @@ export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
   await appendAudit(ctx.db, { actorUserId: actor.userId, actorUsername: actor.username, action: 'logout', ip: actor.ip }, ctx.clock.now());
 }
 
-export async function changePassword(ctx: AppContext, actor: Actor, currentPassword: string, newPassword: string): Promise<{ stage: string }> {
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  currentPassword: string,
+  newPassword: string,
+): Promise<{ stage: string }> {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in again.');
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
     throw invalid('The current password is not correct.', [{ path: 'currentPassword', message: 'Not correct.' }]);
   }
-  if (currentPassword === newPassword) throw invalid('Choose a new password.', [{ path: 'newPassword', message: 'Must differ from the current password.' }]);
+  if (currentPassword === newPassword)
+    throw invalid('Choose a new password.', [{ path: 'newPassword', message: 'Must differ from the current password.' }]);
   // Every account must enrol MFA, so the MFA length rule applies.
   const problems = checkPasswordRules(newPassword, { mfa: true, username: user.username, email: user.email });
   if (problems.length) throw invalid('The new password does not meet the rules.', problems);
@@ -155,7 +215,11 @@ export async function changePassword(ctx: AppContext, actor: Actor, currentPassw
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ password_hash: await hashPassword(newPassword, ctx.config.ARGON2_MEMORY_KIB), password_temporary: false, password_changed_at: now })
+      .set({
+        password_hash: await hashPassword(newPassword, ctx.config.ARGON2_MEMORY_KIB),
+        password_temporary: false,
+        password_changed_at: now,
+      })
       .where('id', '=', user.id)
       .execute();
     await trx.updateTable('sessions').set({ stage }).where('id', '=', actor.sessionId).execute();
@@ -165,10 +229,14 @@ export async function changePassword(ctx: AppContext, actor: Actor, currentPassw
   return { stage };
 }
 
-export async function beginMfaEnrollment(ctx: AppContext, actor: Actor): Promise<{ secret: string; otpauthUri: string; qrDataUrl: string }> {
+export async function beginMfaEnrollment(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ secret: string; otpauthUri: string; qrDataUrl: string }> {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in again.');
-  if (user.mfa_enrolled_at) throw new AppError('conflict', 'MFA is already set up for this account. Ask DPH to reset it if you lost your device.');
+  if (user.mfa_enrolled_at)
+    throw new AppError('conflict', 'MFA is already set up for this account. Ask DPH to reset it if you lost your device.');
   const secret = generateTotpSecret();
   await ctx.db.updateTable('users').set({ mfa_secret: secret }).where('id', '=', user.id).execute();
   const otpauthUri = totpUri(secret, 'Nutmeg IIS', user.username);
@@ -180,7 +248,9 @@ export async function completeMfaEnrollment(ctx: AppContext, actor: Actor, otp: 
   if (!user?.mfa_secret) throw invalid('Start MFA set-up first.');
   const now = ctx.clock.now();
   if (!verifyTotp(user.mfa_secret, otp, now.getTime())) {
-    throw invalid('The code does not match. Check the time on your phone and try the current code.', [{ path: 'otp', message: 'Code does not match.' }]);
+    throw invalid('The code does not match. Check the time on your phone and try the current code.', [
+      { path: 'otp', message: 'Code does not match.' },
+    ]);
   }
   const stage = nextStage({ password_temporary: user.password_temporary, mfa_enrolled_at: now });
   await ctx.db.transaction().execute(async (trx) => {
@@ -196,7 +266,18 @@ export async function switchScope(ctx: AppContext, actor: Actor, membershipId: s
   const m = memberships.find((x) => x.id === membershipId);
   if (!m) throw new AppError('forbidden', 'You do not have that membership.');
   await ctx.db.updateTable('sessions').set({ active_membership_id: m.id }).where('id', '=', actor.sessionId).execute();
-  await appendAudit(ctx.db, { actorUserId: actor.userId, actorUsername: actor.username, organizationId: m.organization_id, action: 'scope.switch', ip: actor.ip, detail: { membershipId } }, ctx.clock.now());
+  await appendAudit(
+    ctx.db,
+    {
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      organizationId: m.organization_id,
+      action: 'scope.switch',
+      ip: actor.ip,
+      detail: { membershipId },
+    },
+    ctx.clock.now(),
+  );
 }
 
 export async function listMemberships(ctx: AppContext, userId: string) {

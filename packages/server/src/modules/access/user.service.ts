@@ -21,7 +21,11 @@ export interface NewUser {
 }
 
 function asciiFold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 }
 
 /** First initial + last name, folded to ASCII, with a number when taken: "jrivera", "jrivera2". */
@@ -34,7 +38,12 @@ export async function proposeUsername(db: Kysely<Database>, firstName: string, l
 }
 
 /** Creates a user with memberships in one transaction (pass a transaction to join a larger one). */
-export async function createUser(db: Kysely<Database>, input: NewUser, argonMemoryKib: number, now: Date = new Date()): Promise<{ id: string; username: string }> {
+export async function createUser(
+  db: Kysely<Database>,
+  input: NewUser,
+  argonMemoryKib: number,
+  now: Date = new Date(),
+): Promise<{ id: string; username: string }> {
   const passwordHash = await hashPassword(input.password, argonMemoryKib);
   const run = async (trx: Kysely<Database>) => {
     const username = input.username ?? (await proposeUsername(trx, input.firstName, input.lastName));
@@ -62,7 +71,14 @@ export async function createUser(db: Kysely<Database>, input: NewUser, argonMemo
     if (input.memberships.length) {
       await trx
         .insertInto('memberships')
-        .values(input.memberships.map((m) => ({ user_id: user.id, organization_id: m.organizationId, access_type: m.accessType, created_at: now })))
+        .values(
+          input.memberships.map((m) => ({
+            user_id: user.id,
+            organization_id: m.organizationId,
+            access_type: m.accessType,
+            created_at: now,
+          })),
+        )
         .execute();
     }
     return user;

@@ -28,11 +28,23 @@ export async function findOrganizationsByIds(db: Kysely<Database>, ids: string[]
 }
 
 export async function findDphOrganization(db: Kysely<Database>) {
-  return db.selectFrom('organizations').select(['id', 'pin', 'name', 'kind', 'town', 'active']).where('kind', '=', 'dph').where('active', '=', true).orderBy('created_at').executeTakeFirst();
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'pin', 'name', 'kind', 'town', 'active'])
+    .where('kind', '=', 'dph')
+    .where('active', '=', true)
+    .orderBy('created_at')
+    .executeTakeFirst();
 }
 
 export async function findPendingRequest(db: Kysely<Database>, email: string, accessType: string) {
-  return db.selectFrom('account_requests').select('id').where('email', '=', email).where('access_type', '=', accessType).where('status', '=', 'pending').executeTakeFirst();
+  return db
+    .selectFrom('account_requests')
+    .select('id')
+    .where('email', '=', email)
+    .where('access_type', '=', accessType)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
 }
 
 export interface NewAccountRequest {
@@ -71,7 +83,12 @@ export async function listRequests(db: Kysely<Database>, f: { status?: string | 
   let q = db.selectFrom('account_requests');
   if (f.status) q = q.where('status', '=', f.status as 'pending');
   const [rows, total] = await Promise.all([
-    q.selectAll().orderBy('created_at', f.status === 'pending' ? 'asc' : 'desc').limit(f.limit).offset(f.offset).execute(),
+    q
+      .selectAll()
+      .orderBy('created_at', f.status === 'pending' ? 'asc' : 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
@@ -118,7 +135,12 @@ export async function usernamesByIds(db: Kysely<Database>, ids: string[]) {
 
 /** The user's active memberships as "organizationId:accessType" keys. */
 export async function activeMembershipKeys(db: Kysely<Database>, userId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('memberships').select(['organization_id', 'access_type']).where('user_id', '=', userId).where('active', '=', true).execute();
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['organization_id', 'access_type'])
+    .where('user_id', '=', userId)
+    .where('active', '=', true)
+    .execute();
   return new Set(rows.map((r) => `${r.organization_id}:${r.access_type}`));
 }
 

@@ -4,7 +4,13 @@ import type { AppContext } from '../../context.ts';
 import { conflict, invalid, notFound, type FieldError } from '../../errors.ts';
 import { ACCESS_TYPES, ACCESS_TYPE_DEFINITIONS, isAccessType } from '../access/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { accessTypeLabel, ORGANIZATION_CODE_LABELS, presentAccessType, presentOrganization, type OrganizationRef } from './account.present.ts';
+import {
+  accessTypeLabel,
+  ORGANIZATION_CODE_LABELS,
+  presentAccessType,
+  presentOrganization,
+  type OrganizationRef,
+} from './account.present.ts';
 import * as repo from './account-request.repo.ts';
 import { parsePins } from './staff-match.ts';
 
@@ -45,7 +51,12 @@ const filled = (what: string, max = 100) => z.string().trim().min(1, `Enter ${wh
 const ContactFields = z.object({
   firstName: filled('your first name'),
   lastName: filled('your last name'),
-  email: z.string().trim().min(1, 'Enter your e-mail address.').max(254).pipe(z.email('Enter a valid e-mail address, like name@example.org.')),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your e-mail address.')
+    .max(254)
+    .pipe(z.email('Enter a valid e-mail address, like name@example.org.')),
   phone: z
     .string()
     .trim()
@@ -88,7 +99,10 @@ export async function submitRequest(ctx: AppContext, input: AccountRequestInput,
       for (const pin of pins) {
         const o = byPin.get(pin);
         if (!o || !o.active) messages.push(`No active organization has the PIN or code ${pin}.`);
-        else if (o.kind !== kind) messages.push(`${pin} is ${o.name}, not a ${kind.replace('_', ' ')}: ${ACCESS_TYPE_DEFINITIONS[accessType].label} needs a ${codeLabel}.`);
+        else if (o.kind !== kind)
+          messages.push(
+            `${pin} is ${o.name}, not a ${kind.replace('_', ' ')}: ${ACCESS_TYPE_DEFINITIONS[accessType].label} needs a ${codeLabel}.`,
+          );
         else organizations.push(o);
       }
       if (messages.length) problems.push({ path: 'pins', message: messages.join(' ') });
@@ -102,7 +116,10 @@ export async function submitRequest(ctx: AppContext, input: AccountRequestInput,
     const accepted = input.agreements?.[a.kind];
     if (!accepted) problems.push({ path: `agreements.${a.kind}`, message: `Read and accept the ${a.title}.` });
     else if (accepted !== a.version) {
-      problems.push({ path: `agreements.${a.kind}`, message: `The ${a.title} has changed (now version ${a.version}); read it and accept it again.` });
+      problems.push({
+        path: `agreements.${a.kind}`,
+        message: `The ${a.title} has changed (now version ${a.version}); read it and accept it again.`,
+      });
     } else acceptances.push({ kind: a.kind, version: a.version, acceptedAt: now.toISOString() });
   }
   const contact = ContactFields.safeParse(input);
@@ -114,7 +131,8 @@ export async function submitRequest(ctx: AppContext, input: AccountRequestInput,
       seen.add(path);
     }
   }
-  if (problems.length || !accessType || !contact.success) throw invalid(`The request has ${problems.length} problem${problems.length > 1 ? 's' : ''}; see the marked fields.`, problems);
+  if (problems.length || !accessType || !contact.success)
+    throw invalid(`The request has ${problems.length} problem${problems.length > 1 ? 's' : ''}; see the marked fields.`, problems);
 
   const person = contact.data;
   const email = person.email.toLowerCase();
@@ -171,4 +189,3 @@ export async function submitRequest(ctx: AppContext, input: AccountRequestInput,
   });
   return { id: saved.id, status: 'pending' as const, createdAt: saved.created_at.toISOString() };
 }
-

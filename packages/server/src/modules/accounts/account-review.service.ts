@@ -1,6 +1,15 @@
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import { ACCESS_TYPE_DEFINITIONS, createUser, generateTemporaryPassword, isAccessType, proposeUsername, type AccessType, type Actor, type DphRole } from '../access/index.ts';
+import {
+  ACCESS_TYPE_DEFINITIONS,
+  createUser,
+  generateTemporaryPassword,
+  isAccessType,
+  proposeUsername,
+  type AccessType,
+  type Actor,
+  type DphRole,
+} from '../access/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { accessTypeLabel, presentOrganization } from './account.present.ts';
 import * as repo from './account-request.repo.ts';
@@ -17,7 +26,10 @@ async function presentRequests(ctx: AppContext, rows: repo.AccountRequestRow[]) 
     status: r.status,
     accessType: r.access_type,
     accessTypeLabel: accessTypeLabel(r.access_type),
-    organizations: r.organization_ids.map((id) => orgs.get(id)).filter((o): o is NonNullable<typeof o> => !!o).map(presentOrganization),
+    organizations: r.organization_ids
+      .map((id) => orgs.get(id))
+      .filter((o): o is NonNullable<typeof o> => !!o)
+      .map(presentOrganization),
     firstName: r.first_name,
     lastName: r.last_name,
     email: r.email,
@@ -32,7 +44,11 @@ async function presentRequests(ctx: AppContext, rows: repo.AccountRequestRow[]) 
   }));
 }
 
-export async function listRequests(ctx: AppContext, _actor: Actor, f: { status?: 'pending' | 'approved' | 'denied' | undefined; page: number }) {
+export async function listRequests(
+  ctx: AppContext,
+  _actor: Actor,
+  f: { status?: 'pending' | 'approved' | 'denied' | undefined; page: number },
+) {
   const pageSize = 50;
   const { rows, total } = await repo.listRequests(ctx.db, { status: f.status, limit: pageSize, offset: (f.page - 1) * pageSize });
   return { requests: await presentRequests(ctx, rows), total, page: f.page, pageSize };
@@ -56,7 +72,13 @@ async function checkStaffLists(ctx: AppContext, r: repo.AccountRequestRow): Prom
       person,
       staff.filter((s) => s.organization_id === id).map((s) => ({ firstName: s.first_name, lastName: s.last_name, email: s.email })),
     );
-    return { organizationId: id, pin: o?.pin ?? null, name: o?.name ?? 'unknown organization', onStaffList: match !== null, matchedBy: match };
+    return {
+      organizationId: id,
+      pin: o?.pin ?? null,
+      name: o?.name ?? 'unknown organization',
+      onStaffList: match !== null,
+      matchedBy: match,
+    };
   });
 }
 
@@ -120,7 +142,8 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
     let dphRoles: DphRole[] = [];
     if (accessType === 'dph') {
       dphRoles = [...new Set(input.dphRoles ?? [])];
-      if (dphRoles.length === 0) throw invalid('Choose at least one DPH role for this account.', [{ path: 'dphRoles', message: 'Choose at least one role.' }]);
+      if (dphRoles.length === 0)
+        throw invalid('Choose at least one DPH role for this account.', [{ path: 'dphRoles', message: 'Choose at least one role.' }]);
       if (dphRoles.includes('administrator') && !actor.dphRoles.includes('administrator')) {
         throw forbidden('Only a DPH administrator can grant the administrator role.');
       }
@@ -130,14 +153,37 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
 
     if (input.addToUserId) {
       const target = existing.find((u) => u.id === input.addToUserId);
-      if (!target) throw invalid('Only an active account with the request’s e-mail can be extended.', [{ path: 'addToUserId', message: 'Not an active account with this e-mail.' }]);
+      if (!target)
+        throw invalid('Only an active account with the request’s e-mail can be extended.', [
+          { path: 'addToUserId', message: 'Not an active account with this e-mail.' },
+        ]);
       const held = await repo.activeMembershipKeys(trx, target.id);
       const added = r.organization_ids.filter((o) => !held.has(`${o}:${accessType}`));
       await repo.insertMemberships(trx, target.id, added, accessType, now);
       const roles = dphRoles.length ? await repo.addDphRoles(trx, target.id, dphRoles) : null;
       await repo.decideRequest(trx, r.id, { status: 'approved', by: actor.userId, at: now, reason: null, userId: target.id });
-      await appendAudit(trx, { ...audit, action: 'account.approve', entityType: 'account_request', entityId: r.id, detail: { userId: target.id, username: target.username, extended: true } }, now);
-      await appendAudit(trx, { ...audit, action: 'membership.add', entityType: 'user', entityId: target.id, detail: { username: target.username, accessType, organizationIds: added, dphRoles: roles, requestId: r.id } }, now);
+      await appendAudit(
+        trx,
+        {
+          ...audit,
+          action: 'account.approve',
+          entityType: 'account_request',
+          entityId: r.id,
+          detail: { userId: target.id, username: target.username, extended: true },
+        },
+        now,
+      );
+      await appendAudit(
+        trx,
+        {
+          ...audit,
+          action: 'membership.add',
+          entityType: 'user',
+          entityId: target.id,
+          detail: { username: target.username, accessType, organizationIds: added, dphRoles: roles, requestId: r.id },
+        },
+        now,
+      );
       return { request: r, user: { id: target.id, username: target.username }, created: false, organizations: orgs };
     }
 
@@ -165,10 +211,26 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
       now,
     );
     await repo.decideRequest(trx, r.id, { status: 'approved', by: actor.userId, at: now, reason: null, userId: user.id });
-    await appendAudit(trx, { ...audit, action: 'account.approve', entityType: 'account_request', entityId: r.id, detail: { userId: user.id, username: user.username } }, now);
     await appendAudit(
       trx,
-      { ...audit, action: 'user.create', entityType: 'user', entityId: user.id, detail: { username: user.username, accessType, organizationIds: r.organization_ids, dphRoles, requestId: r.id } },
+      {
+        ...audit,
+        action: 'account.approve',
+        entityType: 'account_request',
+        entityId: r.id,
+        detail: { userId: user.id, username: user.username },
+      },
+      now,
+    );
+    await appendAudit(
+      trx,
+      {
+        ...audit,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        detail: { username: user.username, accessType, organizationIds: r.organization_ids, dphRoles, requestId: r.id },
+      },
       now,
     );
     return { request: r, user, created: true, organizations: orgs };
@@ -208,7 +270,8 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
 export async function denyRequest(ctx: AppContext, actor: Actor, id: string, reason: string) {
   const now = ctx.clock.now();
   const text = reason.trim();
-  if (text.length < 3) throw invalid('Give the reason for the denial; it is sent to the requester.', [{ path: 'reason', message: 'Enter a reason.' }]);
+  if (text.length < 3)
+    throw invalid('Give the reason for the denial; it is sent to the requester.', [{ path: 'reason', message: 'Enter a reason.' }]);
   const r = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findRequest(trx, id, true);
     if (!row) throw notFound('The account request');
@@ -216,7 +279,16 @@ export async function denyRequest(ctx: AppContext, actor: Actor, id: string, rea
     await repo.decideRequest(trx, row.id, { status: 'denied', by: actor.userId, at: now, reason: text, userId: null });
     await appendAudit(
       trx,
-      { actorUserId: actor.userId, actorUsername: actor.username, organizationId: row.organization_ids[0] ?? null, action: 'account.deny', entityType: 'account_request', entityId: row.id, ip: actor.ip, detail: { reason: text } },
+      {
+        actorUserId: actor.userId,
+        actorUsername: actor.username,
+        organizationId: row.organization_ids[0] ?? null,
+        action: 'account.deny',
+        entityType: 'account_request',
+        entityId: row.id,
+        ip: actor.ip,
+        detail: { reason: text },
+      },
       now,
     );
     return row;
@@ -230,4 +302,3 @@ export async function denyRequest(ctx: AppContext, actor: Actor, id: string, rea
   });
   return { requestId: r.id, status: 'denied' as const };
 }
-

@@ -1,4 +1,12 @@
-import { ACCESS_TYPE_DEFINITIONS, DPH_ROLE_LABELS, isAccessType, isDphRole, type AccessType, type Module, type OrganizationKind } from '../access/index.ts';
+import {
+  ACCESS_TYPE_DEFINITIONS,
+  DPH_ROLE_LABELS,
+  isAccessType,
+  isDphRole,
+  type AccessType,
+  type Module,
+  type OrganizationKind,
+} from '../access/index.ts';
 
 /** What leaves the server about accounts: every field listed here, never a raw row. */
 

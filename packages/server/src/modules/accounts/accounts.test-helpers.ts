@@ -17,7 +17,12 @@ export function buildRequest(overrides: Record<string, unknown> = {}) {
 }
 
 export async function outboxTo(s: TestServer, to: string) {
-  return s.ctx.db.selectFrom('mail_outbox').select(['subject', 'body', 'created_at']).where('to_address', '=', to).orderBy('created_at').execute();
+  return s.ctx.db
+    .selectFrom('mail_outbox')
+    .select(['subject', 'body', 'created_at'])
+    .where('to_address', '=', to)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** Signs in with a password (and code), returning the headers of the session whatever its stage. */

@@ -15,14 +15,42 @@ function activeClinic(actor: Actor): { id: string; name: string; pin: string | n
 export async function listClinicUsers(ctx: AppContext, actor: Actor) {
   const clinic = activeClinic(actor);
   const rows = await repo.usersAtOrganization(ctx.db, clinic.id);
-  const users = new Map<string, { id: string; username: string; email: string; firstName: string; lastName: string; jobTitle: string | null; status: string; lastLoginAt: string | null; accessTypes: { membershipId: string; accessType: string; label: string; since: string }[] }>();
+  const users = new Map<
+    string,
+    {
+      id: string;
+      username: string;
+      email: string;
+      firstName: string;
+      lastName: string;
+      jobTitle: string | null;
+      status: string;
+      lastLoginAt: string | null;
+      accessTypes: { membershipId: string; accessType: string; label: string; since: string }[];
+    }
+  >();
   for (const r of rows) {
     let u = users.get(r.id);
     if (!u) {
-      u = { id: r.id, username: r.username, email: r.email, firstName: r.first_name, lastName: r.last_name, jobTitle: r.job_title, status: r.status, lastLoginAt: r.last_login_at?.toISOString() ?? null, accessTypes: [] };
+      u = {
+        id: r.id,
+        username: r.username,
+        email: r.email,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        jobTitle: r.job_title,
+        status: r.status,
+        lastLoginAt: r.last_login_at?.toISOString() ?? null,
+        accessTypes: [],
+      };
       users.set(r.id, u);
     }
-    u.accessTypes.push({ membershipId: r.membership_id, accessType: r.access_type, label: accessTypeLabel(r.access_type), since: r.member_since.toISOString() });
+    u.accessTypes.push({
+      membershipId: r.membership_id,
+      accessType: r.access_type,
+      label: accessTypeLabel(r.access_type),
+      since: r.member_since.toISOString(),
+    });
   }
   return { clinic, users: [...users.values()] };
 }
@@ -41,7 +69,11 @@ export async function deactivateClinicUser(ctx: AppContext, actor: Actor, userId
     const user = await repo.findUser(trx, userId);
     const memberships = user ? (await repo.membershipsOf(trx, [user.id])).filter((m) => m.organization_id === clinic.id) : [];
     if (!user || memberships.length === 0) throw notFound(`A user of ${clinic.name}`);
-    await repo.endMemberships(trx, memberships.map((m) => m.id), now);
+    await repo.endMemberships(
+      trx,
+      memberships.map((m) => m.id),
+      now,
+    );
     await repo.removeFromStaffList(trx, clinic.id, user.email, now);
     const remaining = await repo.countActiveMemberships(trx, user.id);
     const deactivated = remaining === 0 && user.status === 'active';
@@ -59,7 +91,12 @@ export async function deactivateClinicUser(ctx: AppContext, actor: Actor, userId
         entityType: 'user',
         entityId: user.id,
         ip: actor.ip,
-        detail: { username: user.username, membershipIds: memberships.map((m) => m.id), userDeactivated: deactivated, reason: reason ?? null },
+        detail: {
+          username: user.username,
+          membershipIds: memberships.map((m) => m.id),
+          userDeactivated: deactivated,
+          reason: reason ?? null,
+        },
       },
       now,
     );

@@ -14,7 +14,8 @@ describe('password reset by e-mail link', () => {
   });
 
   const ask = (usernameOrEmail: string) => s.app.inject({ method: 'POST', url: '/api/password-reset', payload: { usernameOrEmail } });
-  const complete = (token: string, newPassword: string) => s.app.inject({ method: 'POST', url: '/api/password-reset/complete', payload: { token, newPassword } });
+  const complete = (token: string, newPassword: string) =>
+    s.app.inject({ method: 'POST', url: '/api/password-reset/complete', payload: { token, newPassword } });
   const otpOf = async (username: string) => {
     const u = await s.ctx.db.selectFrom('users').select('mfa_secret').where('username', '=', username).executeTakeFirstOrThrow();
     return totp(u.mfa_secret!, s.clock.now().getTime());
@@ -63,7 +64,12 @@ describe('password reset by e-mail link', () => {
     // The earlier, unused link of the first test was spent too.
     const open = await s.ctx.db.selectFrom('password_resets').select('token_hash').where('used_at', 'is', null).execute();
     expect(open).toHaveLength(0);
-    const actions = await s.ctx.db.selectFrom('audit_log').select('action').where('actor_username', '=', 'clinicstaff').where('action', 'like', 'password.reset%').execute();
+    const actions = await s.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('actor_username', '=', 'clinicstaff')
+      .where('action', 'like', 'password.reset%')
+      .execute();
     expect(actions.map((a) => a.action)).toContain('password.reset');
   });
 

@@ -12,15 +12,35 @@ const RESET_TTL_MS = 60 * 60_000;
  * Self-service reset: mails a one-hour link to every active account matching the username or
  * e-mail. Answers the same whether or not anything matched, so it cannot be used to probe for accounts.
  */
-export async function requestPasswordReset(ctx: AppContext, usernameOrEmail: string, origin: { ip: string | null }): Promise<{ message: string }> {
+export async function requestPasswordReset(
+  ctx: AppContext,
+  usernameOrEmail: string,
+  origin: { ip: string | null },
+): Promise<{ message: string }> {
   const now = ctx.clock.now();
   const users = await repo.findActiveUsersByLogin(ctx.db, usernameOrEmail.trim());
   const base = ctx.config.PUBLIC_URL.replace(/\/$/, '');
   for (const u of users) {
     const token = crypto.randomBytes(32).toString('base64url');
     await ctx.db.transaction().execute(async (trx) => {
-      await repo.insertPasswordReset(trx, { tokenHash: sha256(token), userId: u.id, now, expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
-      await appendAudit(trx, { actorUserId: u.id, actorUsername: u.username, action: 'password.reset.request', entityType: 'user', entityId: u.id, ip: origin.ip }, now);
+      await repo.insertPasswordReset(trx, {
+        tokenHash: sha256(token),
+        userId: u.id,
+        now,
+        expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+      });
+      await appendAudit(
+        trx,
+        {
+          actorUserId: u.id,
+          actorUsername: u.username,
+          action: 'password.reset.request',
+          entityType: 'user',
+          entityId: u.id,
+          ip: origin.ip,
+        },
+        now,
+      );
     });
     await ctx.mailer.send({
       to: u.email,
@@ -32,15 +52,33 @@ export async function requestPasswordReset(ctx: AppContext, usernameOrEmail: str
     });
   }
   if (users.length === 0) {
-    await appendAudit(ctx.db, { actorUsername: usernameOrEmail.trim().slice(0, 100), action: 'password.reset.request', outcome: 'failure', ip: origin.ip, detail: { reason: 'no active account' } }, now);
+    await appendAudit(
+      ctx.db,
+      {
+        actorUsername: usernameOrEmail.trim().slice(0, 100),
+        action: 'password.reset.request',
+        outcome: 'failure',
+        ip: origin.ip,
+        detail: { reason: 'no active account' },
+      },
+      now,
+    );
   }
   return { message: 'If an active account matches, a reset link has been sent to its e-mail address. The link works for one hour.' };
 }
 
 /** Sets the new password from a valid link, ends every session of the user and spends the link. */
-export async function completePasswordReset(ctx: AppContext, token: string, newPassword: string, origin: { ip: string | null }): Promise<{ ok: true; username: string }> {
+export async function completePasswordReset(
+  ctx: AppContext,
+  token: string,
+  newPassword: string,
+  origin: { ip: string | null },
+): Promise<{ ok: true; username: string }> {
   const now = ctx.clock.now();
-  const bad = () => invalid('This reset link is not valid any more (it was used, or is older than one hour). Ask for a new one.', [{ path: 'token', message: 'Link expired or already used.' }]);
+  const bad = () =>
+    invalid('This reset link is not valid any more (it was used, or is older than one hour). Ask for a new one.', [
+      { path: 'token', message: 'Link expired or already used.' },
+    ]);
   const reset = await repo.findPasswordReset(ctx.db, sha256(token));
   if (!reset || reset.used_at || reset.expires_at <= now) throw bad();
   const user = await repo.findUser(ctx.db, reset.user_id);
@@ -53,9 +91,26 @@ export async function completePasswordReset(ctx: AppContext, token: string, newP
     const spent = await repo.spendPasswordReset(trx, reset.token_hash, now);
     if (!spent) throw bad(); // a concurrent completion won
     await repo.spendAllPasswordResets(trx, user.id, now);
-    await repo.updateUser(trx, user.id, { password_hash: hash, password_temporary: false, password_changed_at: now, failed_logins: 0, locked_until: null });
+    await repo.updateUser(trx, user.id, {
+      password_hash: hash,
+      password_temporary: false,
+      password_changed_at: now,
+      failed_logins: 0,
+      locked_until: null,
+    });
     await repo.deleteSessions(trx, user.id);
-    await appendAudit(trx, { actorUserId: user.id, actorUsername: user.username, action: 'password.reset', entityType: 'user', entityId: user.id, ip: origin.ip }, now);
+    await appendAudit(
+      trx,
+      {
+        actorUserId: user.id,
+        actorUsername: user.username,
+        action: 'password.reset',
+        entityType: 'user',
+        entityId: user.id,
+        ip: origin.ip,
+      },
+      now,
+    );
   });
   return { ok: true, username: user.username };
 }

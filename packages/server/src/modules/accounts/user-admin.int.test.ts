@@ -17,8 +17,10 @@ describe('DPH user administration', () => {
     await s.shutdown();
   });
 
-  const call = (h: Headers, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) => s.app.inject({ method, url, headers: h, ...(payload ? { payload } : {}) });
-  const idOf = async (username: string) => (await s.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+  const call = (h: Headers, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+    s.app.inject({ method, url, headers: h, ...(payload ? { payload } : {}) });
+  const idOf = async (username: string) =>
+    (await s.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
   const otpOf = async (username: string) => {
     const u = await s.ctx.db.selectFrom('users').select('mfa_secret').where('username', '=', username).executeTakeFirstOrThrow();
     return totp(u.mfa_secret!, s.clock.now().getTime());
@@ -52,7 +54,10 @@ describe('DPH user administration', () => {
     const ended = await call(dph, 'DELETE', `/api/users/${id}/memberships/${membershipId}`);
     expect(ended.statusCode).toBe(200);
     const detail = (await call(dph, 'GET', `/api/users/${id}`)).json();
-    expect(detail.memberships.find((m: { id: string }) => m.id === membershipId)).toMatchObject({ active: false, endedAt: expect.any(String) });
+    expect(detail.memberships.find((m: { id: string }) => m.id === membershipId)).toMatchObject({
+      active: false,
+      endedAt: expect.any(String),
+    });
     expect(await auditActions(s, id)).toEqual(expect.arrayContaining(['membership.add', 'membership.end']));
   });
 
@@ -63,7 +68,9 @@ describe('DPH user administration', () => {
     expect((await call(cmo, 'GET', '/api/me')).statusCode).toBe(401);
     const refused = await signInWith(s, 'cmo', DEMO_PASSWORD, await otpOf('cmo'));
     expect(refused.res.statusCode).toBe(403);
-    expect((await call(dph, 'GET', '/api/users?status=inactive')).json().users.map((u: { username: string }) => u.username)).toEqual(['cmo']);
+    expect((await call(dph, 'GET', '/api/users?status=inactive')).json().users.map((u: { username: string }) => u.username)).toEqual([
+      'cmo',
+    ]);
     expect((await call(dph, 'POST', `/api/users/${id}/reactivate`)).json()).toEqual({ status: 'active' });
     expect((await signInWith(s, 'cmo', DEMO_PASSWORD, await otpOf('cmo'))).res.statusCode).toBe(200);
     expect(await auditActions(s, id)).toEqual(expect.arrayContaining(['user.deactivate', 'user.reactivate']));
@@ -93,15 +100,33 @@ describe('DPH user administration', () => {
     const set = await call(dph, 'PUT', `/api/users/${analyst}/dph-roles`, { roles: ['analyst_readonly', 'data_steward'] });
     expect(set.json().dphRoles.map((r: { role: string }) => r.role)).toEqual(['analyst_readonly', 'data_steward']);
     expect((await call(dph, 'PUT', `/api/users/${await idOf('dphadmin')}/dph-roles`, { roles: ['administrator'] })).statusCode).toBe(403);
-    expect((await call(dph, 'PUT', `/api/users/${await idOf('clinicstaff')}/dph-roles`, { roles: ['administrator'] })).statusCode).toBe(400);
+    expect((await call(dph, 'PUT', `/api/users/${await idOf('clinicstaff')}/dph-roles`, { roles: ['administrator'] })).statusCode).toBe(
+      400,
+    );
 
     const dphOrg = await s.ctx.db.selectFrom('organizations').select('id').where('kind', '=', 'dph').executeTakeFirstOrThrow();
     const secret = 'JBSWY3DPEHPK3PXP';
-    await createUser(s.ctx.db, { username: 'approver', email: 'approver@ct.gov.example', firstName: 'Ada', lastName: 'Approver', memberships: [{ organizationId: dphOrg.id, accessType: 'dph' }], dphRoles: ['account_approver'], password: DEMO_PASSWORD, temporary: false, mfaSecret: secret }, 1024);
+    await createUser(
+      s.ctx.db,
+      {
+        username: 'approver',
+        email: 'approver@ct.gov.example',
+        firstName: 'Ada',
+        lastName: 'Approver',
+        memberships: [{ organizationId: dphOrg.id, accessType: 'dph' }],
+        dphRoles: ['account_approver'],
+        password: DEMO_PASSWORD,
+        temporary: false,
+        mfaSecret: secret,
+      },
+      1024,
+    );
     const approver = (await signInWith(s, 'approver', DEMO_PASSWORD, totp(secret, s.clock.now().getTime()))).headers!;
     expect((await call(approver, 'GET', '/api/users?q=osei')).statusCode).toBe(200);
     expect((await call(approver, 'PUT', `/api/users/${analyst}/dph-roles`, { roles: ['administrator'] })).statusCode).toBe(403);
-    expect((await call(approver, 'PUT', `/api/users/${await idOf('approver')}/dph-roles`, { roles: ['administrator'] })).statusCode).toBe(403);
+    expect((await call(approver, 'PUT', `/api/users/${await idOf('approver')}/dph-roles`, { roles: ['administrator'] })).statusCode).toBe(
+      403,
+    );
   });
 
   it('refuses user administration to everyone without user:admin, and self-deactivation', async () => {
@@ -124,8 +149,10 @@ describe('coordinators and their clinic’s users', () => {
     await s.shutdown();
   });
 
-  const idOf = async (username: string) => (await s.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-  const deactivate = (h: Headers, userId: string) => s.app.inject({ method: 'POST', url: `/api/clinic-users/${userId}/deactivate`, headers: h, payload: {} });
+  const idOf = async (username: string) =>
+    (await s.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+  const deactivate = (h: Headers, userId: string) =>
+    s.app.inject({ method: 'POST', url: `/api/clinic-users/${userId}/deactivate`, headers: h, payload: {} });
 
   it('lists the users with access at the clinic the coordinator acts for', async () => {
     const res = (await s.app.inject({ method: 'GET', url: '/api/clinic-users', headers: coordinator })).json();
@@ -150,18 +177,45 @@ describe('coordinators and their clinic’s users', () => {
     const res = await deactivate(coordinator, id);
     expect(res.json()).toEqual({ userId: id, membershipsEnded: 1, userDeactivated: true });
     expect((await s.app.inject({ method: 'GET', url: '/api/me', headers: staff })).statusCode).toBe(401);
-    const onList = await s.ctx.db.selectFrom('clinic_staff').select('active').where('email', '=', 'clinicstaff@demo.nutmeg.example').execute();
+    const onList = await s.ctx.db
+      .selectFrom('clinic_staff')
+      .select('active')
+      .where('email', '=', 'clinicstaff@demo.nutmeg.example')
+      .execute();
     expect(onList.map((r) => r.active)).toEqual([false]);
-    const audit = await s.ctx.db.selectFrom('audit_log').select(['action', 'organization_id']).where('entity_id', '=', id).where('action', '=', 'clinic-user.deactivate').executeTakeFirstOrThrow();
+    const audit = await s.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'organization_id'])
+      .where('entity_id', '=', id)
+      .where('action', '=', 'clinic-user.deactivate')
+      .executeTakeFirstOrThrow();
     expect(audit.organization_id).toBeTruthy();
   });
 
   it('keeps the account of someone who still works at another clinic', async () => {
     const orgs = await s.ctx.db.selectFrom('organizations').select(['id', 'pin']).where('pin', 'in', ['CT1001', 'CT1003']).execute();
-    const user = await createUser(s.ctx.db, { username: 'floater', email: 'floater@example.org', firstName: 'Flo', lastName: 'Ater', memberships: orgs.map((o) => ({ organizationId: o.id, accessType: 'clinic_access' as const })), password: DEMO_PASSWORD, temporary: false }, 1024);
+    const user = await createUser(
+      s.ctx.db,
+      {
+        username: 'floater',
+        email: 'floater@example.org',
+        firstName: 'Flo',
+        lastName: 'Ater',
+        memberships: orgs.map((o) => ({ organizationId: o.id, accessType: 'clinic_access' as const })),
+        password: DEMO_PASSWORD,
+        temporary: false,
+      },
+      1024,
+    );
     const res = await deactivate(coordinator, user.id);
     expect(res.json()).toEqual({ userId: user.id, membershipsEnded: 1, userDeactivated: false });
-    const left = await s.ctx.db.selectFrom('memberships').innerJoin('organizations', 'organizations.id', 'memberships.organization_id').select('organizations.pin').where('user_id', '=', user.id).where('memberships.active', '=', true).execute();
+    const left = await s.ctx.db
+      .selectFrom('memberships')
+      .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+      .select('organizations.pin')
+      .where('user_id', '=', user.id)
+      .where('memberships.active', '=', true)
+      .execute();
     expect(left.map((r) => r.pin)).toEqual(['CT1003']);
   });
 

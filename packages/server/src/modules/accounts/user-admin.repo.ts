@@ -24,7 +24,10 @@ export async function findActiveUsersByLogin(db: Kysely<Database>, login: string
 }
 
 export async function insertPasswordReset(db: Kysely<Database>, r: { tokenHash: string; userId: string; now: Date; expiresAt: Date }) {
-  await db.insertInto('password_resets').values({ token_hash: r.tokenHash, user_id: r.userId, created_at: r.now, expires_at: r.expiresAt }).execute();
+  await db
+    .insertInto('password_resets')
+    .values({ token_hash: r.tokenHash, user_id: r.userId, created_at: r.now, expires_at: r.expiresAt })
+    .execute();
 }
 
 export async function findPasswordReset(db: Kysely<Database>, tokenHash: string) {
@@ -33,7 +36,12 @@ export async function findPasswordReset(db: Kysely<Database>, tokenHash: string)
 
 /** Marks the token used; false when it already was (a concurrent completion). */
 export async function spendPasswordReset(db: Kysely<Database>, tokenHash: string, now: Date): Promise<boolean> {
-  const r = await db.updateTable('password_resets').set({ used_at: now }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('password_resets')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -80,7 +88,18 @@ export async function searchUsers(db: Kysely<Database>, f: UserSearch) {
   }
   const [rows, total] = await Promise.all([
     q
-      .select(['u.id', 'u.username', 'u.email', 'u.first_name', 'u.last_name', 'u.status', 'u.dph_roles', 'u.mfa_enrolled_at', 'u.last_login_at', 'u.locked_until'])
+      .select([
+        'u.id',
+        'u.username',
+        'u.email',
+        'u.first_name',
+        'u.last_name',
+        'u.status',
+        'u.dph_roles',
+        'u.mfa_enrolled_at',
+        'u.last_login_at',
+        'u.locked_until',
+      ])
       .orderBy('u.last_name')
       .orderBy('u.first_name')
       .orderBy('u.username')
@@ -98,7 +117,18 @@ export async function membershipsOf(db: Kysely<Database>, userIds: string[], inc
   return db
     .selectFrom('memberships as m')
     .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select(['m.id', 'm.user_id', 'm.organization_id', 'm.access_type', 'm.active', 'm.created_at', 'm.ended_at', 'o.name as organization_name', 'o.pin', 'o.kind as organization_kind'])
+    .select([
+      'm.id',
+      'm.user_id',
+      'm.organization_id',
+      'm.access_type',
+      'm.active',
+      'm.created_at',
+      'm.ended_at',
+      'o.name as organization_name',
+      'o.pin',
+      'o.kind as organization_kind',
+    ])
     .where('m.user_id', 'in', userIds)
     .$if(!includeEnded, (w) => w.where('m.active', '=', true))
     .orderBy('m.active', 'desc')
@@ -112,7 +142,11 @@ export async function findOrganization(db: Kysely<Database>, id: string) {
 }
 
 export async function findOrganizationByPin(db: Kysely<Database>, pin: string) {
-  return db.selectFrom('organizations').select(['id', 'pin', 'name', 'kind', 'active']).where(sql<string>`upper(pin)`, '=', pin.trim().toUpperCase()).executeTakeFirst();
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'pin', 'name', 'kind', 'active'])
+    .where(sql<string>`upper(pin)`, '=', pin.trim().toUpperCase())
+    .executeTakeFirst();
 }
 
 export async function insertMembership(db: Kysely<Database>, m: { userId: string; organizationId: string; accessType: string; now: Date }) {
@@ -135,7 +169,12 @@ export async function endMemberships(db: Kysely<Database>, ids: string[], now: D
 }
 
 export async function countActiveMemberships(db: Kysely<Database>, userId: string): Promise<number> {
-  const r = await db.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('active', '=', true).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('active', '=', true)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -144,7 +183,19 @@ export async function usersAtOrganization(db: Kysely<Database>, organizationId: 
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id', 'u.username', 'u.email', 'u.first_name', 'u.last_name', 'u.job_title', 'u.status', 'u.last_login_at', 'm.id as membership_id', 'm.access_type', 'm.created_at as member_since'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.email',
+      'u.first_name',
+      'u.last_name',
+      'u.job_title',
+      'u.status',
+      'u.last_login_at',
+      'm.id as membership_id',
+      'm.access_type',
+      'm.created_at as member_since',
+    ])
     .where('m.organization_id', '=', organizationId)
     .where('m.active', '=', true)
     .orderBy('u.last_name')
@@ -154,5 +205,11 @@ export async function usersAtOrganization(db: Kysely<Database>, organizationId: 
 
 /** The person left the clinic: their staff-list entries there (by e-mail) are closed too. */
 export async function removeFromStaffList(db: Kysely<Database>, organizationId: string, email: string, now: Date) {
-  await db.updateTable('clinic_staff').set({ active: false, removed_at: now }).where('organization_id', '=', organizationId).where('email', '=', email).where('active', '=', true).execute();
+  await db
+    .updateTable('clinic_staff')
+    .set({ active: false, removed_at: now })
+    .where('organization_id', '=', organizationId)
+    .where('email', '=', email)
+    .where('active', '=', true)
+    .execute();
 }

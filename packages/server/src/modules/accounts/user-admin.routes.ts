@@ -16,45 +16,107 @@ const SearchQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
 });
 const MembershipBody = z
-  .object({ organizationId: z.string().uuid().optional(), pin: z.string().trim().min(1).max(50).optional(), accessType: z.enum(ACCESS_TYPES as [AccessType, ...AccessType[]]) })
+  .object({
+    organizationId: z.string().uuid().optional(),
+    pin: z.string().trim().min(1).max(50).optional(),
+    accessType: z.enum(ACCESS_TYPES as [AccessType, ...AccessType[]]),
+  })
   .refine((b) => b.organizationId || b.pin, { message: 'Give the organization PIN or code', path: ['pin'] });
 const RolesBody = z.object({ roles: z.array(z.enum(DPH_ROLES as [DphRole, ...DphRole[]])).max(DPH_ROLES.length) });
 /** Optional body: a POST without one arrives as null. */
 const ReasonBody = z.object({ reason: z.string().trim().max(500).optional() }).nullish();
 
 export function registerUserAdminRoutes(app: App, ctx: AppContext): void {
-  app.get('/api/users', { config: { policy: 'user:admin' }, schema: { tags: ['users'], summary: 'Find users by name, username, e-mail, organization, access type, status', querystring: SearchQuery } }, async (req) =>
-    admin.searchUsers(ctx, actorOf(req), req.query),
+  app.get(
+    '/api/users',
+    {
+      config: { policy: 'user:admin' },
+      schema: {
+        tags: ['users'],
+        summary: 'Find users by name, username, e-mail, organization, access type, status',
+        querystring: SearchQuery,
+      },
+    },
+    async (req) => admin.searchUsers(ctx, actorOf(req), req.query),
   );
-  app.get('/api/users/:id', { config: { policy: 'user:admin' }, schema: { tags: ['users'], summary: 'One user with memberships (ended ones too)', params: UserParams } }, async (req) =>
-    admin.getUser(ctx, actorOf(req), req.params.id),
+  app.get(
+    '/api/users/:id',
+    {
+      config: { policy: 'user:admin' },
+      schema: { tags: ['users'], summary: 'One user with memberships (ended ones too)', params: UserParams },
+    },
+    async (req) => admin.getUser(ctx, actorOf(req), req.params.id),
   );
-  app.post('/api/users/:id/memberships', { config: { policy: 'user:admin' }, schema: { tags: ['users'], summary: 'Add a membership (organization × access type)', params: UserParams, body: MembershipBody } }, async (req, reply) =>
-    reply.status(201).send(await admin.addMembership(ctx, actorOf(req), req.params.id, req.body)),
+  app.post(
+    '/api/users/:id/memberships',
+    {
+      config: { policy: 'user:admin' },
+      schema: { tags: ['users'], summary: 'Add a membership (organization × access type)', params: UserParams, body: MembershipBody },
+    },
+    async (req, reply) => reply.status(201).send(await admin.addMembership(ctx, actorOf(req), req.params.id, req.body)),
   );
-  app.delete('/api/users/:id/memberships/:membershipId', { config: { policy: 'user:admin' }, schema: { tags: ['users'], summary: 'End a membership', params: MembershipParams } }, async (req) =>
-    admin.endMembership(ctx, actorOf(req), req.params.id, req.params.membershipId),
+  app.delete(
+    '/api/users/:id/memberships/:membershipId',
+    { config: { policy: 'user:admin' }, schema: { tags: ['users'], summary: 'End a membership', params: MembershipParams } },
+    async (req) => admin.endMembership(ctx, actorOf(req), req.params.id, req.params.membershipId),
   );
-  app.put('/api/users/:id/dph-roles', { config: { policy: 'user:admin' }, schema: { tags: ['users'], summary: 'Set the DPH state roles (administrators only)', params: UserParams, body: RolesBody } }, async (req) =>
-    admin.setDphRoles(ctx, actorOf(req), req.params.id, req.body.roles),
+  app.put(
+    '/api/users/:id/dph-roles',
+    {
+      config: { policy: 'user:admin' },
+      schema: { tags: ['users'], summary: 'Set the DPH state roles (administrators only)', params: UserParams, body: RolesBody },
+    },
+    async (req) => admin.setDphRoles(ctx, actorOf(req), req.params.id, req.body.roles),
   );
-  app.post('/api/users/:id/deactivate', { config: { policy: 'user:admin' }, schema: { tags: ['users'], summary: 'Deactivate (ends the user’s sessions)', params: UserParams, body: ReasonBody } }, async (req) =>
-    admin.deactivateUser(ctx, actorOf(req), req.params.id, req.body?.reason),
+  app.post(
+    '/api/users/:id/deactivate',
+    {
+      config: { policy: 'user:admin' },
+      schema: { tags: ['users'], summary: 'Deactivate (ends the user’s sessions)', params: UserParams, body: ReasonBody },
+    },
+    async (req) => admin.deactivateUser(ctx, actorOf(req), req.params.id, req.body?.reason),
   );
-  app.post('/api/users/:id/reactivate', { config: { policy: 'user:admin' }, schema: { tags: ['users'], summary: 'Reactivate', params: UserParams } }, async (req) =>
-    admin.reactivateUser(ctx, actorOf(req), req.params.id),
+  app.post(
+    '/api/users/:id/reactivate',
+    { config: { policy: 'user:admin' }, schema: { tags: ['users'], summary: 'Reactivate', params: UserParams } },
+    async (req) => admin.reactivateUser(ctx, actorOf(req), req.params.id),
   );
-  app.post('/api/users/:id/mfa-reset', { config: { policy: 'user:admin' }, schema: { tags: ['users'], summary: 'Reset MFA: the next sign-in enrols an authenticator again', params: UserParams } }, async (req) =>
-    admin.resetMfa(ctx, actorOf(req), req.params.id),
+  app.post(
+    '/api/users/:id/mfa-reset',
+    {
+      config: { policy: 'user:admin' },
+      schema: { tags: ['users'], summary: 'Reset MFA: the next sign-in enrols an authenticator again', params: UserParams },
+    },
+    async (req) => admin.resetMfa(ctx, actorOf(req), req.params.id),
   );
-  app.post('/api/users/:id/temporary-password', { config: { policy: 'user:admin' }, schema: { tags: ['users'], summary: 'Issue and mail a new temporary password', params: UserParams } }, async (req) =>
-    admin.issueTemporaryPassword(ctx, actorOf(req), req.params.id),
+  app.post(
+    '/api/users/:id/temporary-password',
+    {
+      config: { policy: 'user:admin' },
+      schema: { tags: ['users'], summary: 'Issue and mail a new temporary password', params: UserParams },
+    },
+    async (req) => admin.issueTemporaryPassword(ctx, actorOf(req), req.params.id),
   );
 
-  app.get('/api/clinic-users', { config: { policy: 'clinic-users:manage' }, schema: { tags: ['users'], summary: 'Users with access at the clinic you are acting for' } }, async (req) =>
-    clinicUsers.listClinicUsers(ctx, actorOf(req)),
+  app.get(
+    '/api/clinic-users',
+    {
+      config: { policy: 'clinic-users:manage' },
+      schema: { tags: ['users'], summary: 'Users with access at the clinic you are acting for' },
+    },
+    async (req) => clinicUsers.listClinicUsers(ctx, actorOf(req)),
   );
-  app.post('/api/clinic-users/:id/deactivate', { config: { policy: 'clinic-users:manage' }, schema: { tags: ['users'], summary: 'A user left your clinic: end their access there (and the account if it was their last)', params: UserParams, body: ReasonBody } }, async (req) =>
-    clinicUsers.deactivateClinicUser(ctx, actorOf(req), req.params.id, req.body?.reason),
+  app.post(
+    '/api/clinic-users/:id/deactivate',
+    {
+      config: { policy: 'clinic-users:manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'A user left your clinic: end their access there (and the account if it was their last)',
+        params: UserParams,
+        body: ReasonBody,
+      },
+    },
+    async (req) => clinicUsers.deactivateClinicUser(ctx, actorOf(req), req.params.id, req.body?.reason),
   );
 }

@@ -1,6 +1,14 @@
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import { ACCESS_TYPE_DEFINITIONS, generateTemporaryPassword, hashPassword, isAccessType, type AccessType, type Actor, type DphRole } from '../access/index.ts';
+import {
+  ACCESS_TYPE_DEFINITIONS,
+  generateTemporaryPassword,
+  hashPassword,
+  isAccessType,
+  type AccessType,
+  type Actor,
+  type DphRole,
+} from '../access/index.ts';
 import { appendAudit, type AuditEntry } from '../audit/index.ts';
 import { accessTypeLabel, ORGANIZATION_CODE_LABELS, presentDphRoles } from './account.present.ts';
 import * as repo from './user-admin.repo.ts';
@@ -20,7 +28,14 @@ function presentMembership(m: repo.MembershipRow) {
   };
 }
 
-function presentUserSummary(u: Pick<repo.UserRow, 'id' | 'username' | 'email' | 'first_name' | 'last_name' | 'status' | 'dph_roles' | 'mfa_enrolled_at' | 'last_login_at' | 'locked_until'>, memberships: repo.MembershipRow[], now: Date) {
+function presentUserSummary(
+  u: Pick<
+    repo.UserRow,
+    'id' | 'username' | 'email' | 'first_name' | 'last_name' | 'status' | 'dph_roles' | 'mfa_enrolled_at' | 'last_login_at' | 'locked_until'
+  >,
+  memberships: repo.MembershipRow[],
+  now: Date,
+) {
   return {
     id: u.id,
     username: u.username,
@@ -53,8 +68,18 @@ export async function searchUsers(ctx: AppContext, _actor: Actor, f: UserFilter)
     if (!org) return { users: [], total: 0, page: f.page, pageSize };
     organizationId = org.id;
   }
-  const { rows, total } = await repo.searchUsers(ctx.db, { q: f.q?.trim() || undefined, organizationId, accessType: f.accessType, status: f.status, limit: pageSize, offset: (f.page - 1) * pageSize });
-  const memberships = await repo.membershipsOf(ctx.db, rows.map((r) => r.id));
+  const { rows, total } = await repo.searchUsers(ctx.db, {
+    q: f.q?.trim() || undefined,
+    organizationId,
+    accessType: f.accessType,
+    status: f.status,
+    limit: pageSize,
+    offset: (f.page - 1) * pageSize,
+  });
+  const memberships = await repo.membershipsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const now = ctx.clock.now();
   return { users: rows.map((r) => presentUserSummary(r, memberships, now)), total, page: f.page, pageSize };
 }
@@ -74,13 +99,33 @@ export async function getUser(ctx: AppContext, _actor: Actor, id: string) {
 }
 
 /** Runs a change to one user and its audit entry in one transaction. */
-async function changeUser<T>(ctx: AppContext, actor: Actor, userId: string, action: string, change: (trx: AppContext['db'], user: repo.UserRow, now: Date) => Promise<{ result: T; audit?: Partial<AuditEntry> }>): Promise<T> {
+async function changeUser<T>(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  action: string,
+  change: (trx: AppContext['db'], user: repo.UserRow, now: Date) => Promise<{ result: T; audit?: Partial<AuditEntry> }>,
+): Promise<T> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const user = await repo.findUser(trx, userId);
     if (!user) throw notFound('The user');
     const { result, audit } = await change(trx, user, now);
-    await appendAudit(trx, { actorUserId: actor.userId, actorUsername: actor.username, organizationId: actor.scope?.organizationId ?? null, action, entityType: 'user', entityId: user.id, ip: actor.ip, ...audit, detail: { username: user.username, ...audit?.detail } }, now);
+    await appendAudit(
+      trx,
+      {
+        actorUserId: actor.userId,
+        actorUsername: actor.username,
+        organizationId: actor.scope?.organizationId ?? null,
+        action,
+        entityType: 'user',
+        entityId: user.id,
+        ip: actor.ip,
+        ...audit,
+        detail: { username: user.username, ...audit?.detail },
+      },
+      now,
+    );
     return result;
   });
 }
@@ -89,18 +134,34 @@ function notSelf(actor: Actor, userId: string, what: string) {
   if (actor.userId === userId) throw forbidden(`You cannot ${what} your own account; ask another administrator.`);
 }
 
-export async function addMembership(ctx: AppContext, actor: Actor, userId: string, input: { organizationId?: string | undefined; pin?: string | undefined; accessType: string }) {
+export async function addMembership(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  input: { organizationId?: string | undefined; pin?: string | undefined; accessType: string },
+) {
   if (!isAccessType(input.accessType)) throw invalid('Unknown access type.', [{ path: 'accessType', message: 'Choose an access type.' }]);
   const accessType: AccessType = input.accessType;
-  const org = input.organizationId ? await repo.findOrganization(ctx.db, input.organizationId) : input.pin ? await repo.findOrganizationByPin(ctx.db, input.pin) : undefined;
-  if (!org || !org.active) throw invalid('No active organization has that PIN or code.', [{ path: input.organizationId ? 'organizationId' : 'pin', message: 'Unknown or inactive organization.' }]);
+  const org = input.organizationId
+    ? await repo.findOrganization(ctx.db, input.organizationId)
+    : input.pin
+      ? await repo.findOrganizationByPin(ctx.db, input.pin)
+      : undefined;
+  if (!org || !org.active)
+    throw invalid('No active organization has that PIN or code.', [
+      { path: input.organizationId ? 'organizationId' : 'pin', message: 'Unknown or inactive organization.' },
+    ]);
   const kind = ACCESS_TYPE_DEFINITIONS[accessType].organizationKind;
   if (org.kind !== kind) {
-    throw invalid(`${org.name} is not a ${kind.replace('_', ' ')}; ${ACCESS_TYPE_DEFINITIONS[accessType].label} needs a ${ORGANIZATION_CODE_LABELS[kind]}.`, [{ path: 'pin', message: `Needs a ${ORGANIZATION_CODE_LABELS[kind]}.` }]);
+    throw invalid(
+      `${org.name} is not a ${kind.replace('_', ' ')}; ${ACCESS_TYPE_DEFINITIONS[accessType].label} needs a ${ORGANIZATION_CODE_LABELS[kind]}.`,
+      [{ path: 'pin', message: `Needs a ${ORGANIZATION_CODE_LABELS[kind]}.` }],
+    );
   }
   return changeUser(ctx, actor, userId, 'membership.add', async (trx, user, now) => {
     const existing = await repo.membershipsOf(trx, [user.id]);
-    if (existing.some((m) => m.organization_id === org.id && m.access_type === accessType)) throw conflict(`${user.username} already has ${accessTypeLabel(accessType)} at ${org.name}.`);
+    if (existing.some((m) => m.organization_id === org.id && m.access_type === accessType))
+      throw conflict(`${user.username} already has ${accessTypeLabel(accessType)} at ${org.name}.`);
     const m = await repo.insertMembership(trx, { userId: user.id, organizationId: org.id, accessType, now });
     return { result: { membershipId: m.id }, audit: { organizationId: org.id, detail: { membershipId: m.id, accessType, pin: org.pin } } };
   });
@@ -112,7 +173,10 @@ export async function endMembership(ctx: AppContext, actor: Actor, userId: strin
     if (!m || m.user_id !== user.id) throw notFound('The membership');
     if (!m.active) throw conflict('This membership has already ended.');
     await repo.endMemberships(trx, [m.id], now);
-    return { result: { ok: true as const }, audit: { organizationId: m.organization_id, detail: { membershipId: m.id, accessType: m.access_type } } };
+    return {
+      result: { ok: true as const },
+      audit: { organizationId: m.organization_id, detail: { membershipId: m.id, accessType: m.access_type } },
+    };
   });
 }
 
@@ -124,7 +188,9 @@ export async function setDphRoles(ctx: AppContext, actor: Actor, userId: string,
   return changeUser(ctx, actor, userId, 'user.roles', async (trx, user) => {
     const memberships = await repo.membershipsOf(trx, [user.id]);
     if (next.length && !memberships.some((m) => m.access_type === 'dph')) {
-      throw invalid('DPH roles apply only to users with DPH (State Only) access; add that membership first.', [{ path: 'roles', message: 'User has no DPH membership.' }]);
+      throw invalid('DPH roles apply only to users with DPH (State Only) access; add that membership first.', [
+        { path: 'roles', message: 'User has no DPH membership.' },
+      ]);
     }
     await repo.updateUser(trx, user.id, { dph_roles: next });
     return { result: { dphRoles: presentDphRoles(next) }, audit: { detail: { from: user.dph_roles, to: next } } };
@@ -173,7 +239,13 @@ export async function issueTemporaryPassword(ctx: AppContext, actor: Actor, user
   const hash = await hashPassword(temporaryPassword, ctx.config.ARGON2_MEMORY_KIB);
   const user = await changeUser(ctx, actor, userId, 'user.temporary-password', async (trx, u, now) => {
     if (u.status !== 'active') throw conflict(`${u.username} is inactive; reactivate the account first.`);
-    await repo.updateUser(trx, u.id, { password_hash: hash, password_temporary: true, password_changed_at: null, failed_logins: 0, locked_until: null });
+    await repo.updateUser(trx, u.id, {
+      password_hash: hash,
+      password_temporary: true,
+      password_changed_at: null,
+      failed_logins: 0,
+      locked_until: null,
+    });
     await repo.deleteSessions(trx, u.id);
     await repo.spendAllPasswordResets(trx, u.id, now);
     return { result: u };

@@ -22,8 +22,16 @@ describe('the DPH audit viewer', () => {
     await s.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'clinicstaff', password: 'wrong-password-1' } });
     await s.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'clinicstaff', password: 'wrong-password-2' } });
     await s.signIn('clinicstaff');
-    await appendAudit(s.ctx.db, { actorUsername: 'clinicstaff', action: 'patient.view', patientId, entityType: 'patient', entityId: patientId }, s.clock.now());
-    await appendAudit(s.ctx.db, { actorUsername: 'importer', action: 'patient.update', patientId, detail: { source: 'hl7' } }, new Date('2026-01-15T10:00:00Z'));
+    await appendAudit(
+      s.ctx.db,
+      { actorUsername: 'clinicstaff', action: 'patient.view', patientId, entityType: 'patient', entityId: patientId },
+      s.clock.now(),
+    );
+    await appendAudit(
+      s.ctx.db,
+      { actorUsername: 'importer', action: 'patient.update', patientId, detail: { source: 'hl7' } },
+      new Date('2026-01-15T10:00:00Z'),
+    );
     dph = await s.signIn('dphadmin');
   });
   afterAll(async () => {
@@ -69,8 +77,20 @@ describe('the DPH audit viewer', () => {
   });
 
   it('verifies entries whose detail jsonb stores in another key order than written', async () => {
-    await appendAudit(s.ctx.db, { actorUsername: 'dphadmin', action: 'account.request', detail: { accessType: 'clinic_access', pins: ['CT1001'], nested: { zeta: 1, a: [{ yy: 1, b: 2 }] } } }, s.clock.now());
-    const stored = await s.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'account.request').executeTakeFirstOrThrow();
+    await appendAudit(
+      s.ctx.db,
+      {
+        actorUsername: 'dphadmin',
+        action: 'account.request',
+        detail: { accessType: 'clinic_access', pins: ['CT1001'], nested: { zeta: 1, a: [{ yy: 1, b: 2 }] } },
+      },
+      s.clock.now(),
+    );
+    const stored = await s.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'account.request')
+      .executeTakeFirstOrThrow();
     expect(Object.keys(stored.detail)).not.toEqual(['accessType', 'pins', 'nested']);
     expect((await s.app.inject({ method: 'GET', url: '/api/audit/verify', headers: dph })).json()).toMatchObject({ ok: true });
   });

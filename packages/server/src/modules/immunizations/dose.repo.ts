@@ -7,7 +7,14 @@ export type Db = Kysely<Database>;
 export type DoseRow = Selectable<DoseTable>;
 
 export async function liveDoses(db: Db, patientId: string): Promise<DoseRow[]> {
-  return db.selectFrom('doses').selectAll().where('patient_id', '=', patientId).where('deleted_at', 'is', null).orderBy('date').orderBy('entered_at').execute();
+  return db
+    .selectFrom('doses')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .orderBy('date')
+    .orderBy('entered_at')
+    .execute();
 }
 
 export async function doseById(db: Db, id: string): Promise<DoseRow | undefined> {
@@ -20,13 +27,29 @@ export async function repointMaster(db: Db, fromMaster: string, toMaster: string
 }
 
 export async function liveRefusals(db: Db, patientId: string) {
-  return db.selectFrom('patient_refusals').selectAll().where('patient_id', '=', patientId).where('deleted_at', 'is', null).orderBy('date').execute();
+  return db
+    .selectFrom('patient_refusals')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .orderBy('date')
+    .execute();
 }
 
 export async function liveObservations(db: Db, patientId: string) {
-  return db.selectFrom('patient_observations').selectAll().where('patient_id', '=', patientId).where('deleted_at', 'is', null).orderBy('date').execute();
+  return db
+    .selectFrom('patient_observations')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .where('deleted_at', 'is', null)
+    .orderBy('date')
+    .execute();
 }
 
 export async function organizationFacts(db: Db, orgId: string) {
-  return db.selectFrom('organizations').select(['id', 'name', 'kind', 'medical_home', 'clinic_type']).where('id', '=', orgId).executeTakeFirst();
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'kind', 'medical_home', 'clinic_type'])
+    .where('id', '=', orgId)
+    .executeTakeFirst();
 }

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { IsoDate } from '../patients/index.ts';
 
-const text = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
-const cvx = z.string().trim().regex(/^\d{1,3}$/, 'Use the CVX code (1–3 digits)');
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((s) => (s ? s : undefined));
+const cvx = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}$/, 'Use the CVX code (1–3 digits)');
 
 const Vis = z.object({ document: z.string().trim().min(1).max(100), edition: IsoDate, presented: IsoDate });
 
@@ -50,7 +59,10 @@ export const RefusalBody = z.object({
 export const ObservationBody = z.object({
   kind: z.enum(['contraindication', 'precaution', 'immunity', 'indication']),
   /** CDSi observation code, e.g. '024' history of varicella. */
-  code: z.string().trim().regex(/^\d{3}$/, 'Use the 3-digit CDSi observation code'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{3}$/, 'Use the 3-digit CDSi observation code'),
   date: IsoDate,
 });
 

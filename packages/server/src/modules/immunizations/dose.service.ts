@@ -22,7 +22,11 @@ function daysBetween(a: string, b: string): number {
 
 function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }
 
@@ -30,8 +34,30 @@ function todayOf(ctx: AppContext): string {
   return ctx.clock.now().toISOString().slice(0, 10);
 }
 
-function audit(ctx: AppContext, db: Db, actor: Actor, action: string, patientId: string, entityId: string, detail: Record<string, unknown> = {}) {
-  return appendAudit(db, { actorUserId: actor.userId, actorUsername: actor.username, organizationId: actor.scope?.organizationId ?? null, action, entityType: 'dose', entityId, patientId, ip: actor.ip, detail }, ctx.clock.now());
+function audit(
+  ctx: AppContext,
+  db: Db,
+  actor: Actor,
+  action: string,
+  patientId: string,
+  entityId: string,
+  detail: Record<string, unknown> = {},
+) {
+  return appendAudit(
+    db,
+    {
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      organizationId: actor.scope?.organizationId ?? null,
+      action,
+      entityType: 'dose',
+      entityId,
+      patientId,
+      ip: actor.ip,
+      detail,
+    },
+    ctx.clock.now(),
+  );
 }
 
 /** Field checks that need the patient and the clock. */
@@ -39,18 +65,27 @@ export function validateDose(body: DoseBody, dob: string, today: string): void {
   const fields: Array<{ path: string; message: string }> = [];
   if (body.date > today) fields.push({ path: 'date', message: 'The date cannot be in the future' });
   if (body.date < dob) fields.push({ path: 'date', message: 'The date is before the patient’s date of birth' });
-  if (vaccineInfo(body.cvx).groups.length === 0 && body.cvx !== '998' && body.cvx !== '999') fields.push({ path: 'cvx', message: `CVX ${body.cvx} is not a vaccine the recommender knows` });
+  if (vaccineInfo(body.cvx).groups.length === 0 && body.cvx !== '998' && body.cvx !== '999')
+    fields.push({ path: 'cvx', message: `CVX ${body.cvx} is not a vaccine the recommender knows` });
   if (body.kind === 'administered') {
     if (body.fundingSource === 'public' && body.vfcEligibility === 'V01') {
-      fields.push({ path: 'vfcEligibility', message: 'Public (VFC/state-supplied) vaccine needs an eligible patient (V02–V05, V07); use private stock for V01' });
+      fields.push({
+        path: 'vfcEligibility',
+        message: 'Public (VFC/state-supplied) vaccine needs an eligible patient (V02–V05, V07); use private stock for V01',
+      });
     }
-    if (body.lotExpiration && body.lotExpiration < body.date) fields.push({ path: 'lotExpiration', message: 'The lot had expired on the date given' });
+    if (body.lotExpiration && body.lotExpiration < body.date)
+      fields.push({ path: 'lotExpiration', message: 'The lot had expired on the date given' });
   }
   if (fields.length) throw invalid(fields.map((f) => f.message).join('; '), fields);
 }
 
 /** The master this new report belongs to, if any: same vaccine group, within the window, from another source or the same product. */
-export function findDuplicateMaster(existing: readonly DoseRow[], body: { cvx: string; date: string; kind: string }, sourceOrgId: string | null): DoseRow | undefined {
+export function findDuplicateMaster(
+  existing: readonly DoseRow[],
+  body: { cvx: string; date: string; kind: string },
+  sourceOrgId: string | null,
+): DoseRow | undefined {
   const groups = new Set(vaccineInfo(body.cvx).groups);
   if (groups.size === 0) return undefined;
   return existing.find((d) => {
@@ -67,7 +102,24 @@ export function findDuplicateMaster(existing: readonly DoseRow[], body: { cvx: s
 
 function doseColumns(body: DoseBody) {
   if (body.kind === 'historical') {
-    return { kind: 'historical' as const, cvx: body.cvx, date: body.date, historical_source: body.source, mvx: null, ndc: null, lot: null, lot_expiration: null, funding_source: null, volume_ml: null, site: null, route: null, administered_by: null, ordering_provider: null, vis: JSON.stringify([]), vfc_eligibility: null };
+    return {
+      kind: 'historical' as const,
+      cvx: body.cvx,
+      date: body.date,
+      historical_source: body.source,
+      mvx: null,
+      ndc: null,
+      lot: null,
+      lot_expiration: null,
+      funding_source: null,
+      volume_ml: null,
+      site: null,
+      route: null,
+      administered_by: null,
+      ordering_provider: null,
+      vis: JSON.stringify([]),
+      vfc_eligibility: null,
+    };
   }
   return {
     kind: 'administered' as const,
@@ -108,13 +160,37 @@ export async function recordDose(ctx: AppContext, actor: Actor, patientId: strin
     const id = randomUUID();
     let masterId = dup?.id ?? id;
     const now = ctx.clock.now();
-    await trx.insertInto('doses').values({ id, master_id: masterId, patient_id: patientId, origin_patient_id: patientId, ...doseColumns(body), source_org_id: orgId, source_kind: 'ui', entered_by: actor.userId, entered_at: now }).execute();
+    await trx
+      .insertInto('doses')
+      .values({
+        id,
+        master_id: masterId,
+        patient_id: patientId,
+        origin_patient_id: patientId,
+        ...doseColumns(body),
+        source_org_id: orgId,
+        source_kind: 'ui',
+        entered_by: actor.userId,
+        entered_at: now,
+      })
+      .execute();
     // An administered report outranks a historical master: it becomes the master of the group.
     if (dup && dup.kind === 'historical' && body.kind === 'administered') {
       await repointMaster(trx, dup.id, id);
       masterId = id;
     }
-    await trx.insertInto('dose_changes').values({ dose_id: id, patient_id: patientId, at: now, user_id: actor.userId, action: 'create', changes: JSON.stringify({ kind: body.kind, cvx: body.cvx, date: body.date }), reason: null }).execute();
+    await trx
+      .insertInto('dose_changes')
+      .values({
+        dose_id: id,
+        patient_id: patientId,
+        at: now,
+        user_id: actor.userId,
+        action: 'create',
+        changes: JSON.stringify({ kind: body.kind, cvx: body.cvx, date: body.date }),
+        reason: null,
+      })
+      .execute();
     await trx
       .insertInto('patient_org_status')
       .values({ patient_id: patientId, organization_id: orgId, status: 'active', changed_at: now, changed_by: actor.userId })
@@ -145,7 +221,14 @@ async function editableDose(ctx: AppContext, trx: Db, actor: Actor, patientId: s
   return dose;
 }
 
-export async function updateDose(ctx: AppContext, actor: Actor, patientId: string, doseId: string, body: DoseBody, reason: string): Promise<{ id: string }> {
+export async function updateDose(
+  ctx: AppContext,
+  actor: Actor,
+  patientId: string,
+  doseId: string,
+  body: DoseBody,
+  reason: string,
+): Promise<{ id: string }> {
   return ctx.db.transaction().execute(async (trx) => {
     const dose = await editableDose(ctx, trx, actor, patientId, doseId);
     const rows = await loadVisible(ctx, actor, patientId, trx);
@@ -159,38 +242,89 @@ export async function updateDose(ctx: AppContext, actor: Actor, patientId: strin
       if (!same) changes[k] = { from: before, to: k === 'vis' ? JSON.parse(v as string) : v };
     }
     const now = ctx.clock.now();
-    await trx.updateTable('doses').set({ ...cols, updated_at: now }).where('id', '=', doseId).execute();
-    await trx.insertInto('dose_changes').values({ dose_id: doseId, patient_id: patientId, at: now, user_id: actor.userId, action: 'update', changes: JSON.stringify(changes), reason }).execute();
+    await trx
+      .updateTable('doses')
+      .set({ ...cols, updated_at: now })
+      .where('id', '=', doseId)
+      .execute();
+    await trx
+      .insertInto('dose_changes')
+      .values({
+        dose_id: doseId,
+        patient_id: patientId,
+        at: now,
+        user_id: actor.userId,
+        action: 'update',
+        changes: JSON.stringify(changes),
+        reason,
+      })
+      .execute();
     await audit(ctx, trx, actor, 'dose.update', patientId, doseId, { fields: Object.keys(changes) });
     return { id: doseId };
   });
 }
 
-export async function deleteDose(ctx: AppContext, actor: Actor, patientId: string, doseId: string, reason: string): Promise<{ id: string }> {
+export async function deleteDose(
+  ctx: AppContext,
+  actor: Actor,
+  patientId: string,
+  doseId: string,
+  reason: string,
+): Promise<{ id: string }> {
   return ctx.db.transaction().execute(async (trx) => {
     const dose = await editableDose(ctx, trx, actor, patientId, doseId);
     const now = ctx.clock.now();
-    await trx.updateTable('doses').set({ deleted_at: now, deleted_by: actor.userId, delete_reason: reason }).where('id', '=', doseId).execute();
+    await trx
+      .updateTable('doses')
+      .set({ deleted_at: now, deleted_by: actor.userId, delete_reason: reason })
+      .where('id', '=', doseId)
+      .execute();
     if (dose.master_id === dose.id) {
       // Promote another live report of the same dose, administered first.
       const others = (await liveDoses(trx, patientId)).filter((d) => d.master_id === dose.id && d.id !== dose.id);
       const next = others.find((d) => d.kind === 'administered') ?? others[0];
       if (next) await repointMaster(trx, dose.id, next.id);
     }
-    await trx.insertInto('dose_changes').values({ dose_id: doseId, patient_id: patientId, at: now, user_id: actor.userId, action: 'delete', changes: JSON.stringify({}), reason }).execute();
+    await trx
+      .insertInto('dose_changes')
+      .values({
+        dose_id: doseId,
+        patient_id: patientId,
+        at: now,
+        user_id: actor.userId,
+        action: 'delete',
+        changes: JSON.stringify({}),
+        reason,
+      })
+      .execute();
     await audit(ctx, trx, actor, 'dose.delete', patientId, doseId, { reason });
     return { id: doseId };
   });
 }
 
-export async function recordRefusal(ctx: AppContext, actor: Actor, patientId: string, body: { vaccineGroup: string; date: string; reason: string }): Promise<{ id: string }> {
+export async function recordRefusal(
+  ctx: AppContext,
+  actor: Actor,
+  patientId: string,
+  body: { vaccineGroup: string; date: string; reason: string },
+): Promise<{ id: string }> {
   assertCanWrite(actor);
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);
-    if (body.date > todayOf(ctx) || body.date < rows.row.dob) throw invalid('The refusal date must be between the date of birth and today', [{ path: 'date', message: 'Out of range' }]);
+    if (body.date > todayOf(ctx) || body.date < rows.row.dob)
+      throw invalid('The refusal date must be between the date of birth and today', [{ path: 'date', message: 'Out of range' }]);
     const r = await trx
       .insertInto('patient_refusals')
-      .values({ patient_id: patientId, origin_patient_id: patientId, vaccine_group: body.vaccineGroup, date: body.date, reason: body.reason, source_org_id: actor.scope!.organizationId, entered_by: actor.userId, entered_at: ctx.clock.now() })
+      .values({
+        patient_id: patientId,
+        origin_patient_id: patientId,
+        vaccine_group: body.vaccineGroup,
+        date: body.date,
+        reason: body.reason,
+        source_org_id: actor.scope!.organizationId,
+        entered_by: actor.userId,
+        entered_at: ctx.clock.now(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(ctx, trx, actor, 'refusal.create', patientId, r.id, { vaccineGroup: body.vaccineGroup });
@@ -198,16 +332,32 @@ export async function recordRefusal(ctx: AppContext, actor: Actor, patientId: st
   });
 }
 
-export async function recordObservation(ctx: AppContext, actor: Actor, patientId: string, body: { kind: 'contraindication' | 'precaution' | 'immunity' | 'indication'; code: string; date: string }): Promise<{ id: string }> {
+export async function recordObservation(
+  ctx: AppContext,
+  actor: Actor,
+  patientId: string,
+  body: { kind: 'contraindication' | 'precaution' | 'immunity' | 'indication'; code: string; date: string },
+): Promise<{ id: string }> {
   assertCanWrite(actor);
   const title = observationTitle(body.code);
   if (!title) throw invalid(`${body.code} is not a CDSi observation code`, [{ path: 'code', message: 'Unknown observation code' }]);
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);
-    if (body.date > todayOf(ctx) || body.date < rows.row.dob) throw invalid('The date must be between the date of birth and today', [{ path: 'date', message: 'Out of range' }]);
+    if (body.date > todayOf(ctx) || body.date < rows.row.dob)
+      throw invalid('The date must be between the date of birth and today', [{ path: 'date', message: 'Out of range' }]);
     const r = await trx
       .insertInto('patient_observations')
-      .values({ patient_id: patientId, origin_patient_id: patientId, kind: body.kind, code: body.code, text: title, date: body.date, source_org_id: actor.scope!.organizationId, entered_by: actor.userId, entered_at: ctx.clock.now() })
+      .values({
+        patient_id: patientId,
+        origin_patient_id: patientId,
+        kind: body.kind,
+        code: body.code,
+        text: title,
+        date: body.date,
+        source_org_id: actor.scope!.organizationId,
+        entered_by: actor.userId,
+        entered_at: ctx.clock.now(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(ctx, trx, actor, 'observation.create', patientId, r.id, { code: body.code });
@@ -216,14 +366,30 @@ export async function recordObservation(ctx: AppContext, actor: Actor, patientId
 }
 
 /** Soft-deletes a refusal or observation; only the entering clinic or DPH. */
-export async function deleteNote(ctx: AppContext, actor: Actor, table: 'patient_refusals' | 'patient_observations', patientId: string, itemId: string, reason: string): Promise<{ id: string }> {
+export async function deleteNote(
+  ctx: AppContext,
+  actor: Actor,
+  table: 'patient_refusals' | 'patient_observations',
+  patientId: string,
+  itemId: string,
+  reason: string,
+): Promise<{ id: string }> {
   assertCanWrite(actor);
   return ctx.db.transaction().execute(async (trx) => {
     await loadVisible(ctx, actor, patientId, trx);
-    const item = await trx.selectFrom(table).select(['id', 'patient_id', 'source_org_id', 'deleted_at']).where('id', '=', itemId).executeTakeFirst();
+    const item = await trx
+      .selectFrom(table)
+      .select(['id', 'patient_id', 'source_org_id', 'deleted_at'])
+      .where('id', '=', itemId)
+      .executeTakeFirst();
     if (!item || item.patient_id !== patientId || item.deleted_at) throw notFound(table === 'patient_refusals' ? 'Refusal' : 'Observation');
-    if (!isStatewide(actor) && item.source_org_id !== actor.scope!.organizationId) throw forbidden('Only the clinic that entered it (or DPH) can remove it');
-    await trx.updateTable(table).set({ deleted_at: ctx.clock.now(), deleted_by: actor.userId, delete_reason: reason }).where('id', '=', itemId).execute();
+    if (!isStatewide(actor) && item.source_org_id !== actor.scope!.organizationId)
+      throw forbidden('Only the clinic that entered it (or DPH) can remove it');
+    await trx
+      .updateTable(table)
+      .set({ deleted_at: ctx.clock.now(), deleted_by: actor.userId, delete_reason: reason })
+      .where('id', '=', itemId)
+      .execute();
     await audit(ctx, trx, actor, `${table === 'patient_refusals' ? 'refusal' : 'observation'}.delete`, patientId, itemId, { reason });
     return { id: itemId };
   });

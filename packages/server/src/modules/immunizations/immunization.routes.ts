@@ -9,47 +9,125 @@ import { getForecast, getImmunizations, renderCertificate } from './immunization
 const tags = ['immunizations'];
 
 export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
-  app.get('/api/patients/:id/immunizations', { config: { policy: 'patient:read' }, schema: { tags, summary: 'Master doses with their source reports, refusals, contraindications and evidence of immunity', params: PatientParams } }, async (req) =>
-    getImmunizations(ctx, actorOf(req), req.params.id),
+  app.get(
+    '/api/patients/:id/immunizations',
+    {
+      config: { policy: 'patient:read' },
+      schema: {
+        tags,
+        summary: 'Master doses with their source reports, refusals, contraindications and evidence of immunity',
+        params: PatientParams,
+      },
+    },
+    async (req) => getImmunizations(ctx, actorOf(req), req.params.id),
   );
 
-  app.get('/api/patients/:id/forecast', { config: { policy: 'patient:read' }, schema: { tags, summary: 'Recommender: dose evaluations and forecast per vaccine group', params: PatientParams, querystring: z.object({ asOf: IsoDate.optional() }) } }, async (req) =>
-    getForecast(ctx, actorOf(req), req.params.id, req.query.asOf),
+  app.get(
+    '/api/patients/:id/forecast',
+    {
+      config: { policy: 'patient:read' },
+      schema: {
+        tags,
+        summary: 'Recommender: dose evaluations and forecast per vaccine group',
+        params: PatientParams,
+        querystring: z.object({ asOf: IsoDate.optional() }),
+      },
+    },
+    async (req) => getForecast(ctx, actorOf(req), req.params.id, req.query.asOf),
   );
 
-  app.get('/api/patients/:id/certificate.pdf', { config: { policy: 'patient:read' }, schema: { tags, summary: 'Certificate of Immunization (PDF); ?kind=covid for the COVID-19 record', params: PatientParams, querystring: CertificateQuery } }, async (req, reply) => {
-    const { pdf, filename } = await renderCertificate(ctx, actorOf(req), req.params.id, req.query.kind);
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).header('cache-control', 'no-store').send(Buffer.from(pdf));
-  });
-
-  app.post('/api/patients/:id/doses', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Record an administered or historical dose', params: PatientParams, body: DoseBody } }, async (req, reply) => {
-    const r = await doses.recordDose(ctx, actorOf(req), req.params.id, req.body);
-    return reply.status(201).send(r);
-  });
-
-  app.put('/api/patients/:id/doses/:itemId', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Correct a dose (entering clinic or DPH; reason required)', params: ItemParams, body: DoseUpdateBody } }, async (req) =>
-    doses.updateDose(ctx, actorOf(req), req.params.id, req.params.itemId, req.body.dose, req.body.reason),
+  app.get(
+    '/api/patients/:id/certificate.pdf',
+    {
+      config: { policy: 'patient:read' },
+      schema: {
+        tags,
+        summary: 'Certificate of Immunization (PDF); ?kind=covid for the COVID-19 record',
+        params: PatientParams,
+        querystring: CertificateQuery,
+      },
+    },
+    async (req, reply) => {
+      const { pdf, filename } = await renderCertificate(ctx, actorOf(req), req.params.id, req.query.kind);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(pdf));
+    },
   );
 
-  app.delete('/api/patients/:id/doses/:itemId', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Delete a dose (entering clinic or DPH; reason required)', params: ItemParams, querystring: DeleteBody } }, async (req) =>
-    doses.deleteDose(ctx, actorOf(req), req.params.id, req.params.itemId, req.query.reason),
+  app.post(
+    '/api/patients/:id/doses',
+    {
+      config: { policy: 'patient:write' },
+      schema: { tags, summary: 'Record an administered or historical dose', params: PatientParams, body: DoseBody },
+    },
+    async (req, reply) => {
+      const r = await doses.recordDose(ctx, actorOf(req), req.params.id, req.body);
+      return reply.status(201).send(r);
+    },
   );
 
-  app.post('/api/patients/:id/refusals', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Record a refusal with its reason', params: PatientParams, body: RefusalBody } }, async (req, reply) => {
-    const r = await doses.recordRefusal(ctx, actorOf(req), req.params.id, req.body);
-    return reply.status(201).send(r);
-  });
-
-  app.delete('/api/patients/:id/refusals/:itemId', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Remove a refusal', params: ItemParams, querystring: DeleteBody } }, async (req) =>
-    doses.deleteNote(ctx, actorOf(req), 'patient_refusals', req.params.id, req.params.itemId, req.query.reason),
+  app.put(
+    '/api/patients/:id/doses/:itemId',
+    {
+      config: { policy: 'patient:write' },
+      schema: { tags, summary: 'Correct a dose (entering clinic or DPH; reason required)', params: ItemParams, body: DoseUpdateBody },
+    },
+    async (req) => doses.updateDose(ctx, actorOf(req), req.params.id, req.params.itemId, req.body.dose, req.body.reason),
   );
 
-  app.post('/api/patients/:id/observations', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Record a contraindication, precaution, evidence of immunity or indication (CDSi code)', params: PatientParams, body: ObservationBody } }, async (req, reply) => {
-    const r = await doses.recordObservation(ctx, actorOf(req), req.params.id, req.body);
-    return reply.status(201).send(r);
-  });
+  app.delete(
+    '/api/patients/:id/doses/:itemId',
+    {
+      config: { policy: 'patient:write' },
+      schema: { tags, summary: 'Delete a dose (entering clinic or DPH; reason required)', params: ItemParams, querystring: DeleteBody },
+    },
+    async (req) => doses.deleteDose(ctx, actorOf(req), req.params.id, req.params.itemId, req.query.reason),
+  );
 
-  app.delete('/api/patients/:id/observations/:itemId', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Remove an observation', params: ItemParams, querystring: DeleteBody } }, async (req) =>
-    doses.deleteNote(ctx, actorOf(req), 'patient_observations', req.params.id, req.params.itemId, req.query.reason),
+  app.post(
+    '/api/patients/:id/refusals',
+    {
+      config: { policy: 'patient:write' },
+      schema: { tags, summary: 'Record a refusal with its reason', params: PatientParams, body: RefusalBody },
+    },
+    async (req, reply) => {
+      const r = await doses.recordRefusal(ctx, actorOf(req), req.params.id, req.body);
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.delete(
+    '/api/patients/:id/refusals/:itemId',
+    { config: { policy: 'patient:write' }, schema: { tags, summary: 'Remove a refusal', params: ItemParams, querystring: DeleteBody } },
+    async (req) => doses.deleteNote(ctx, actorOf(req), 'patient_refusals', req.params.id, req.params.itemId, req.query.reason),
+  );
+
+  app.post(
+    '/api/patients/:id/observations',
+    {
+      config: { policy: 'patient:write' },
+      schema: {
+        tags,
+        summary: 'Record a contraindication, precaution, evidence of immunity or indication (CDSi code)',
+        params: PatientParams,
+        body: ObservationBody,
+      },
+    },
+    async (req, reply) => {
+      const r = await doses.recordObservation(ctx, actorOf(req), req.params.id, req.body);
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.delete(
+    '/api/patients/:id/observations/:itemId',
+    {
+      config: { policy: 'patient:write' },
+      schema: { tags, summary: 'Remove an observation', params: ItemParams, querystring: DeleteBody },
+    },
+    async (req) => doses.deleteNote(ctx, actorOf(req), 'patient_observations', req.params.id, req.params.itemId, req.query.reason),
   );
 }

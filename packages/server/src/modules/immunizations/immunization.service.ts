@@ -6,7 +6,13 @@ import type { AppContext } from '../../context.ts';
 import type { Actor } from '../access/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { presentForecast, sharedRecommender } from '../recommender/index.ts';
-import { certificateContent, certificateVerificationCode, loadVisible, renderCertificatePdf, type CertificateGroup } from '../patients/index.ts';
+import {
+  certificateContent,
+  certificateVerificationCode,
+  loadVisible,
+  renderCertificatePdf,
+  type CertificateGroup,
+} from '../patients/index.ts';
 import { liveDoses, liveObservations, liveRefusals, type DoseRow } from './dose.repo.ts';
 import { supportingData, vaccineInfo } from './vaccine-catalog.ts';
 
@@ -60,23 +66,39 @@ function presentDose(d: DoseRow, reports: DoseRow[], orgNames: Map<string, strin
     ndc: d.ndc,
     vis: d.vis,
     historicalSource: d.historical_source,
-    sourceOrganization: d.source_org_id ? orgNames.get(d.source_org_id) ?? null : null,
+    sourceOrganization: d.source_org_id ? (orgNames.get(d.source_org_id) ?? null) : null,
     sourceOrganizationId: d.source_org_id,
-    reports: reports.map((r) => ({ id: r.id, source: r.source_org_id ? orgNames.get(r.source_org_id) ?? null : null, date: r.date, cvx: r.cvx, kind: r.kind })),
+    reports: reports.map((r) => ({
+      id: r.id,
+      source: r.source_org_id ? (orgNames.get(r.source_org_id) ?? null) : null,
+      date: r.date,
+      cvx: r.cvx,
+      kind: r.kind,
+    })),
     canEdit: actor.permissions.has('patient:write') && (actor.scope?.accessType === 'dph' || d.source_org_id === org),
   };
 }
 
 async function history(ctx: AppContext, actor: Actor, patientId: string) {
   const rows = await loadVisible(ctx, actor, patientId);
-  const [doses, refusals, observations] = await Promise.all([liveDoses(ctx.db, patientId), liveRefusals(ctx.db, patientId), liveObservations(ctx.db, patientId)]);
+  const [doses, refusals, observations] = await Promise.all([
+    liveDoses(ctx.db, patientId),
+    liveRefusals(ctx.db, patientId),
+    liveObservations(ctx.db, patientId),
+  ]);
   const orgIds = [...new Set([...doses, ...refusals, ...observations].map((d) => d.source_org_id).filter((x): x is string => !!x))];
   const orgs = orgIds.length ? await ctx.db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', orgIds).execute() : [];
   return { rows, doses, refusals, observations, orgNames: new Map(orgs.map((o) => [o.id, o.name])) };
 }
 
 /** Runs the recommender on the master doses and observations. */
-export function forecastFor(dob: string, sex: string, doses: DoseRow[], observations: Array<{ code: string; date: string }>, asOf: string): ForecastResult {
+export function forecastFor(
+  dob: string,
+  sex: string,
+  doses: DoseRow[],
+  observations: Array<{ code: string; date: string }>,
+  asOf: string,
+): ForecastResult {
   const masters = doses.filter((d) => d.id === d.master_id);
   return evaluateAndForecast(
     {
@@ -98,8 +120,23 @@ export async function getImmunizations(ctx: AppContext, actor: Actor, patientId:
   const mine = (src: string | null) => actor.permissions.has('patient:write') && (actor.scope?.accessType === 'dph' || src === org);
   return {
     doses: masters.map((d) => presentDose(d, byMaster.get(d.id) ?? [], h.orgNames, actor)),
-    refusals: h.refusals.map((r) => ({ id: r.id, vaccineGroup: r.vaccine_group, date: r.date, reason: r.reason, source: r.source_org_id ? h.orgNames.get(r.source_org_id) ?? null : null, canEdit: mine(r.source_org_id) })),
-    observations: h.observations.map((o) => ({ id: o.id, kind: o.kind, code: o.code, text: o.text, date: o.date, source: o.source_org_id ? h.orgNames.get(o.source_org_id) ?? null : null, canEdit: mine(o.source_org_id) })),
+    refusals: h.refusals.map((r) => ({
+      id: r.id,
+      vaccineGroup: r.vaccine_group,
+      date: r.date,
+      reason: r.reason,
+      source: r.source_org_id ? (h.orgNames.get(r.source_org_id) ?? null) : null,
+      canEdit: mine(r.source_org_id),
+    })),
+    observations: h.observations.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      code: o.code,
+      text: o.text,
+      date: o.date,
+      source: o.source_org_id ? (h.orgNames.get(o.source_org_id) ?? null) : null,
+      canEdit: mine(o.source_org_id),
+    })),
   };
 }
 
@@ -115,7 +152,12 @@ function certificateSecret(ctx: AppContext): string {
 }
 
 /** The Certificate of Immunization PDF (full or COVID-19 only), with validity from the recommender. */
-export async function renderCertificate(ctx: AppContext, actor: Actor, patientId: string, kind: 'full' | 'covid'): Promise<{ pdf: Uint8Array; filename: string }> {
+export async function renderCertificate(
+  ctx: AppContext,
+  actor: Actor,
+  patientId: string,
+  kind: 'full' | 'covid',
+): Promise<{ pdf: Uint8Array; filename: string }> {
   const h = await history(ctx, actor, patientId);
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const masters = h.doses.filter((d) => d.id === d.master_id);
@@ -128,30 +170,70 @@ export async function renderCertificate(ctx: AppContext, actor: Actor, patientId
       const evals = result.evaluations.filter((e) => e.doseId === d.id && antigens.includes(e.antigen));
       const valid = evals.length > 0 && evals.every((e) => e.status === 'Valid');
       const first = evals[0];
-      const validity = evals.length === 0 ? '' : valid ? 'Valid' : `${first?.status ?? ''}${first?.reasons[0] ? `: ${first.reasons[0]}` : ''}`;
+      const validity =
+        evals.length === 0 ? '' : valid ? 'Valid' : `${first?.status ?? ''}${first?.reasons[0] ? `: ${first.reasons[0]}` : ''}`;
       const group = groups.get(g) ?? { group: g, doses: [] };
-      group.doses.push({ date: d.date, vaccine: info.name, cvx: info.cvx, ...(valid && first?.targetDose ? { doseNumber: first.targetDose } : {}), validity });
+      group.doses.push({
+        date: d.date,
+        vaccine: info.name,
+        cvx: info.cvx,
+        ...(valid && first?.targetDose ? { doseNumber: first.targetDose } : {}),
+        validity,
+      });
       groups.set(g, group);
     }
   }
   const p = h.rows.row;
-  const guardian = await ctx.db.selectFrom('patient_guardians').select(['first_name', 'last_name', 'relationship']).where('patient_id', '=', patientId).orderBy('position').executeTakeFirst();
+  const guardian = await ctx.db
+    .selectFrom('patient_guardians')
+    .select(['first_name', 'last_name', 'relationship'])
+    .where('patient_id', '=', patientId)
+    .orderBy('position')
+    .executeTakeFirst();
   const input = {
     kind,
-    patient: { first: p.first_name, middle: p.middle_name ?? undefined, last: p.last_name, suffix: p.suffix ?? undefined, dob: p.dob, sex: p.sex, iisId: p.iis_id, guardian: guardian ? `${guardian.first_name} ${guardian.last_name}` : undefined },
+    patient: {
+      first: p.first_name,
+      middle: p.middle_name ?? undefined,
+      last: p.last_name,
+      suffix: p.suffix ?? undefined,
+      dob: p.dob,
+      sex: p.sex,
+      iisId: p.iis_id,
+      guardian: guardian ? `${guardian.first_name} ${guardian.last_name}` : undefined,
+    },
     groups: [...groups.values()].sort((a, b) => a.group.localeCompare(b.group)),
   };
   const notes = h.observations.filter((o) => o.kind === 'immunity' || o.kind === 'contraindication').map((o) => `${o.text} (${o.date})`);
   const verificationCode = certificateVerificationCode(certificateContent(input), certificateSecret(ctx));
-  const jurisdiction = await ctx.db.selectFrom('jurisdictions').select(['name', 'agency_name', 'program_name']).where('id', '=', p.jurisdiction_id).executeTakeFirst();
+  const jurisdiction = await ctx.db
+    .selectFrom('jurisdictions')
+    .select(['name', 'agency_name', 'program_name'])
+    .where('id', '=', p.jurisdiction_id)
+    .executeTakeFirst();
   const pdf = await renderCertificatePdf({
     ...input,
     notes,
     printedOn: today,
     printedBy: actor.scope?.organizationName ?? actor.displayName,
     verificationCode,
-    jurisdictionHeader: jurisdiction && jurisdiction.name !== 'Connecticut' ? `${jurisdiction.agency_name} — Immunization Program` : undefined,
+    jurisdictionHeader:
+      jurisdiction && jurisdiction.name !== 'Connecticut' ? `${jurisdiction.agency_name} — Immunization Program` : undefined,
   });
-  await appendAudit(ctx.db, { actorUserId: actor.userId, actorUsername: actor.username, organizationId: actor.scope?.organizationId ?? null, action: 'patient.certificate', entityType: 'patient', entityId: patientId, patientId, ip: actor.ip, detail: { kind, verificationCode } }, ctx.clock.now());
+  await appendAudit(
+    ctx.db,
+    {
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      organizationId: actor.scope?.organizationId ?? null,
+      action: 'patient.certificate',
+      entityType: 'patient',
+      entityId: patientId,
+      patientId,
+      ip: actor.ip,
+      detail: { kind, verificationCode },
+    },
+    ctx.clock.now(),
+  );
   return { pdf, filename: `${kind === 'covid' ? 'covid-19-record' : 'immunization-certificate'}-${p.iis_id}.pdf` };
 }

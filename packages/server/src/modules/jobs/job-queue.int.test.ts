@@ -16,17 +16,23 @@ describe('jobs in the database', () => {
     const ran: string[] = [];
     for (let i = 0; i < 6; i++) await enqueueJob(s.ctx.db, 'test.count', { i });
     const handler = { 'test.count': async (p: Record<string, unknown>) => void ran.push(String(p.i)) };
-    await Promise.all(['w1', 'w2', 'w3'].map(async (w) => {
-      while (await runOneJob(s.ctx.db, w, handler)) {
-        /* drain */
-      }
-    }));
+    await Promise.all(
+      ['w1', 'w2', 'w3'].map(async (w) => {
+        while (await runOneJob(s.ctx.db, w, handler)) {
+          /* drain */
+        }
+      }),
+    );
     expect(ran.sort()).toEqual(['0', '1', '2', '3', '4', '5']);
   });
 
   it('retries a failing job later and records the error', async () => {
     const id = await enqueueJob(s.ctx.db, 'test.fail');
-    await runOneJob(s.ctx.db, 'w', { 'test.fail': async () => { throw new Error('boom'); } });
+    await runOneJob(s.ctx.db, 'w', {
+      'test.fail': async () => {
+        throw new Error('boom');
+      },
+    });
     const row = await s.ctx.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'queued', last_error: 'boom', attempts: 1 });
     expect(row.run_at.getTime()).toBeGreaterThan(Date.now());
@@ -40,7 +46,12 @@ describe('jobs in the database', () => {
     expect(before.length).toBeGreaterThan(0);
     await runOneJob(s.ctx.db, 'w', maintenanceHandlers(s.ctx), s.clock.now());
     expect(await s.ctx.db.selectFrom('sessions').select('id').execute()).toEqual([]);
-    const next = await s.ctx.db.selectFrom('jobs').select('run_at').where('kind', '=', SESSION_CLEANUP).where('status', '=', 'queued').execute();
+    const next = await s.ctx.db
+      .selectFrom('jobs')
+      .select('run_at')
+      .where('kind', '=', SESSION_CLEANUP)
+      .where('status', '=', 'queued')
+      .execute();
     expect(next.length).toBeGreaterThan(0);
     s.clock.set(new Date());
   });

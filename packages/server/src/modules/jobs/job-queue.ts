@@ -4,8 +4,17 @@ import type { Database } from '@nutmeg/db';
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<Record<string, unknown> | void>;
 
-export async function enqueueJob(db: Kysely<Database>, kind: string, payload: Record<string, unknown> = {}, runAt: Date = new Date()): Promise<string> {
-  const row = await db.insertInto('jobs').values({ kind, payload: JSON.stringify(payload), run_at: runAt }).returning('id').executeTakeFirstOrThrow();
+export async function enqueueJob(
+  db: Kysely<Database>,
+  kind: string,
+  payload: Record<string, unknown> = {},
+  runAt: Date = new Date(),
+): Promise<string> {
+  const row = await db
+    .insertInto('jobs')
+    .values({ kind, payload: JSON.stringify(payload), run_at: runAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -31,12 +40,21 @@ export async function claimJob(db: Kysely<Database>, workerId: string, kinds: st
 const MAX_ATTEMPTS = 5;
 
 /** Runs one due job if there is one; returns whether it did. Failures are retried with backoff. */
-export async function runOneJob(db: Kysely<Database>, workerId: string, handlers: Record<string, JobHandler>, now: Date = new Date()): Promise<boolean> {
+export async function runOneJob(
+  db: Kysely<Database>,
+  workerId: string,
+  handlers: Record<string, JobHandler>,
+  now: Date = new Date(),
+): Promise<boolean> {
   const job = await claimJob(db, workerId, Object.keys(handlers), now);
   if (!job) return false;
   try {
     const result = await handlers[job.kind]!(job.payload);
-    await db.updateTable('jobs').set({ status: 'done', result: JSON.stringify(result ?? {}), last_error: null }).where('id', '=', job.id).execute();
+    await db
+      .updateTable('jobs')
+      .set({ status: 'done', result: JSON.stringify(result ?? {}), last_error: null })
+      .where('id', '=', job.id)
+      .execute();
   } catch (err) {
     const failed = job.attempts >= MAX_ATTEMPTS;
     await db

@@ -24,7 +24,12 @@ export function maintenanceHandlers(ctx: AppContext): Record<string, JobHandler>
 export async function scheduleMaintenance(ctx: AppContext): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(7042004)`.execute(trx);
-    const pending = await trx.selectFrom('jobs').select('id').where('kind', '=', SESSION_CLEANUP).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+    const pending = await trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', SESSION_CLEANUP)
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
     if (!pending) await enqueueJob(trx, SESSION_CLEANUP, {}, ctx.clock.now());
   });
 }

@@ -31,7 +31,11 @@ export function createMailer(db: Kysely<Database>, opts: { smtpUrl?: string | un
         await transport.sendMail({ from: opts.from, to: message.to, subject: message.subject, text: message.body });
         await db.updateTable('mail_outbox').set({ sent_at: new Date() }).where('id', '=', row.id).execute();
       } catch (err) {
-        await db.updateTable('mail_outbox').set({ error: (err as Error).message }).where('id', '=', row.id).execute();
+        await db
+          .updateTable('mail_outbox')
+          .set({ error: (err as Error).message })
+          .where('id', '=', row.id)
+          .execute();
       }
     },
   };

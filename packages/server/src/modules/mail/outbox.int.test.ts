@@ -16,6 +16,12 @@ describe('the dev outbox with SMTP configured', () => {
     const dph = await s.signIn('dphadmin');
     const res = (await s.app.inject({ method: 'GET', url: '/api/outbox', headers: dph })).json();
     expect(res.smtpConfigured).toBe(true);
-    expect(res.messages[0]).toMatchObject({ to: 'schoolnurse@demo.nutmeg.example', subject: 'Nutmeg IIS: reset your password', transport: 'smtp', sentAt: null, error: expect.any(String) });
+    expect(res.messages[0]).toMatchObject({
+      to: 'schoolnurse@demo.nutmeg.example',
+      subject: 'Nutmeg IIS: reset your password',
+      transport: 'smtp',
+      sentAt: null,
+      error: expect.any(String),
+    });
   });
 });

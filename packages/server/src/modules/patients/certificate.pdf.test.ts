@@ -11,7 +11,15 @@ import {
 function buildCertificate(over: Partial<CertificateInput> = {}): CertificateInput {
   return {
     kind: 'full',
-    patient: { first: 'Ánh', middle: 'Thị', last: 'Nguyễn', dob: '2019-03-12', sex: 'F', iisId: 'CT0001234567', guardian: 'Zoë Müller (Mother)' },
+    patient: {
+      first: 'Ánh',
+      middle: 'Thị',
+      last: 'Nguyễn',
+      dob: '2019-03-12',
+      sex: 'F',
+      iisId: 'CT0001234567',
+      guardian: 'Zoë Müller (Mother)',
+    },
     groups: [
       {
         group: 'DTaP/Tdap/Td',
@@ -21,7 +29,10 @@ function buildCertificate(over: Partial<CertificateInput> = {}): CertificateInpu
         ],
       },
       { group: 'MMR', doses: [{ date: '2020-03-20', vaccine: 'MMR', cvx: '03', doseNumber: 1, validity: 'Valid' }] },
-      { group: 'COVID-19', doses: [{ date: '2023-10-02', vaccine: 'COVID-19 mRNA 2023–2024 (Pfizer)', cvx: '309', doseNumber: 1, validity: 'Valid' }] },
+      {
+        group: 'COVID-19',
+        doses: [{ date: '2023-10-02', vaccine: 'COVID-19 mRNA 2023–2024 (Pfizer)', cvx: '309', doseNumber: 1, validity: 'Valid' }],
+      },
     ],
     printedOn: '2026-11-25',
     printedBy: 'Fair Haven Community Health Care',
@@ -37,7 +48,12 @@ async function pageTexts(bytes: Uint8Array): Promise<string[]> {
   for (let i = 1; i <= pdf.numPages; i++) {
     const page = await pdf.getPage(i);
     const content = await page.getTextContent();
-    out.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').normalize('NFC'));
+    out.push(
+      content.items
+        .map((it) => ('str' in it ? it.str : ''))
+        .join(' ')
+        .normalize('NFC'),
+    );
   }
   await pdf.destroy();
   return out;
@@ -70,7 +86,13 @@ describe('renderCertificatePdf', () => {
   it('flows a long history over several pages numbered "Page i of N"', async () => {
     const groups: CertificateGroup[] = Array.from({ length: 12 }, (_, g) => ({
       group: `Group ${g + 1}`,
-      doses: Array.from({ length: 8 }, (_, d) => ({ date: `20${10 + d}-0${(g % 9) + 1}-15`, vaccine: `Vaccine ${g + 1}.${d + 1}`, cvx: String(100 + g), doseNumber: d + 1, validity: 'Valid' })),
+      doses: Array.from({ length: 8 }, (_, d) => ({
+        date: `20${10 + d}-0${(g % 9) + 1}-15`,
+        vaccine: `Vaccine ${g + 1}.${d + 1}`,
+        cvx: String(100 + g),
+        doseNumber: d + 1,
+        validity: 'Valid',
+      })),
     }));
     const texts = await pageTexts(await renderCertificatePdf(buildCertificate({ groups })));
     expect(texts.length).toBeGreaterThanOrEqual(3);
@@ -92,7 +114,9 @@ describe('renderCertificatePdf', () => {
   });
 
   it('uses a configured jurisdiction header', async () => {
-    const [text] = await pageTexts(await renderCertificatePdf(buildCertificate({ jurisdictionHeader: 'Commonwealth of Nutmeg — Vaccine Registry' })));
+    const [text] = await pageTexts(
+      await renderCertificatePdf(buildCertificate({ jurisdictionHeader: 'Commonwealth of Nutmeg — Vaccine Registry' })),
+    );
     expect(text).toContain('Commonwealth of Nutmeg — Vaccine Registry');
   });
 });

@@ -63,10 +63,7 @@ let fontsPromise: Promise<CertificateFonts> | undefined;
 export function loadCertificateFonts(): Promise<CertificateFonts> {
   fontsPromise ??= (async () => {
     const dir = new URL('../../../assets/fonts/', import.meta.url);
-    const [regular, bold] = await Promise.all([
-      readFile(new URL('DejaVuSans.ttf', dir)),
-      readFile(new URL('DejaVuSans-Bold.ttf', dir)),
-    ]);
+    const [regular, bold] = await Promise.all([readFile(new URL('DejaVuSans.ttf', dir)), readFile(new URL('DejaVuSans-Bold.ttf', dir))]);
     return { regular, bold };
   })();
   return fontsPromise;
@@ -178,7 +175,8 @@ export async function renderCertificatePdf(input: CertificateInput, fonts?: Cert
     for (const dose of doses) rows.push({ type: 'dose', dose });
     if (doses.length === 0) rows.push({ type: 'note', text: 'No doses recorded' });
   }
-  if (groups.length === 0) rows.push({ type: 'note', text: input.kind === 'covid' ? 'No COVID-19 vaccinations recorded.' : 'No vaccinations recorded.' });
+  if (groups.length === 0)
+    rows.push({ type: 'note', text: input.kind === 'covid' ? 'No COVID-19 vaccinations recorded.' : 'No vaccinations recorded.' });
   if (input.notes?.length) {
     rows.push({ type: 'group', text: 'Evidence of immunity, contraindications and exemptions' });
     for (const n of input.notes) rows.push({ type: 'note', text: n });
@@ -229,14 +227,25 @@ function drawHeader(page: PDFPage, c: DrawCtx, index: number): number {
   let y = PAGE_H - MARGIN;
   page.drawRectangle({ x: MARGIN, y: y - 6, width: PAGE_W - 2 * MARGIN, height: 6, color: NAVY });
   y -= 24;
-  page.drawText(fit(input.jurisdictionHeader ?? DEFAULT_JURISDICTION_HEADER, bold, 10.5, PAGE_W - 2 * MARGIN), { x: MARGIN, y, size: 10.5, font: bold, color: NAVY });
+  page.drawText(fit(input.jurisdictionHeader ?? DEFAULT_JURISDICTION_HEADER, bold, 10.5, PAGE_W - 2 * MARGIN), {
+    x: MARGIN,
+    y,
+    size: 10.5,
+    font: bold,
+    color: NAVY,
+  });
   y -= 24;
   page.drawText(index === 0 ? c.title : `${c.title} (continued)`, { x: MARGIN, y, size: 18, font: bold });
   y -= 12;
   page.drawLine({ start: { x: MARGIN, y }, end: { x: PAGE_W - MARGIN, y }, thickness: 0.8, color: NAVY });
   if (index > 0) {
     y -= 16;
-    page.drawText(`${fullName(input.patient)} · DOB ${usDate(input.patient.dob)} · IIS ID ${input.patient.iisId}`, { x: MARGIN, y, size: 9.5, font: regular });
+    page.drawText(`${fullName(input.patient)} · DOB ${usDate(input.patient.dob)} · IIS ID ${input.patient.iisId}`, {
+      x: MARGIN,
+      y,
+      size: 9.5,
+      font: regular,
+    });
     return y - 14;
   }
   y -= 22;
@@ -257,7 +266,13 @@ function drawHeader(page: PDFPage, c: DrawCtx, index: number): number {
       : 'Immunizations reported to the state Immunization Information System as of the date printed.';
   page.drawText(statement, { x: MARGIN, y, size: 8.5, font: regular, color: GREY });
   y -= 12;
-  page.drawText('Dose status is the registry recommender’s evaluation under the current ACIP schedule (CDC CDSi).', { x: MARGIN, y, size: 8.5, font: regular, color: GREY });
+  page.drawText('Dose status is the registry recommender’s evaluation under the current ACIP schedule (CDC CDSi).', {
+    x: MARGIN,
+    y,
+    size: 8.5,
+    font: regular,
+    color: GREY,
+  });
   return y - 16;
 }
 
@@ -293,7 +308,8 @@ function drawFooter(page: PDFPage, c: DrawCtx, index: number): void {
   page.drawLine({ start: { x: MARGIN, y: y + 14 }, end: { x: PAGE_W - MARGIN, y: y + 14 }, thickness: 0.5, color: RULE });
   page.drawText(`Printed ${usDate(input.printedOn)} by ${input.printedBy}`, { x: MARGIN, y, size: 8.5, font: regular });
   page.drawText(`Verification code: ${input.verificationCode}`, { x: MARGIN, y: y - 13, size: 9, font: bold });
-  if (input.verificationUrl) page.drawText(`Verify at ${input.verificationUrl}`, { x: MARGIN, y: y - 25, size: 8, font: regular, color: GREY });
+  if (input.verificationUrl)
+    page.drawText(`Verify at ${input.verificationUrl}`, { x: MARGIN, y: y - 25, size: 8, font: regular, color: GREY });
   const label = `Page ${index + 1} of ${c.total}`;
   page.drawText(label, { x: PAGE_W - MARGIN - regular.widthOfTextAtSize(label, 8.5), y, size: 8.5, font: regular });
   const official = 'Official immunization record';

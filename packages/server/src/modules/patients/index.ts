@@ -7,7 +7,14 @@ export { loadVisible, searchPatients, createPatient, getPatient, findDuplicates 
 export { assertCanWrite, visibilityFor } from './patient.policy.ts';
 export { setOwnerInTrx } from './patient-status.service.ts';
 export { seedDemoPatients, loadPopulation } from './patient-bulk.ts';
-export { renderCertificatePdf, certificateVerificationCode, certificateContent, loadCertificateFonts, type CertificateGroup, type CertificateInput } from './certificate.pdf.ts';
+export {
+  renderCertificatePdf,
+  certificateVerificationCode,
+  certificateContent,
+  loadCertificateFonts,
+  type CertificateGroup,
+  type CertificateInput,
+} from './certificate.pdf.ts';
 export { generatePopulation, generatePopulationBatches, type GenerateOptions, type SyntheticPerson } from './synthetic-population.ts';
 export type * from './patient.types.ts';
 export { IsoDate, CertificateQuery } from './patient.schemas.ts';

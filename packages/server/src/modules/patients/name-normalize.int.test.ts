@@ -6,7 +6,28 @@ import { compactName, foldDiacritics, soundex, trigramSimilarity } from './name-
 
 // The TS keys must equal what the database computes, so keys stored by the application and keys computed in
 // SQL (fuzzystrmatch soundex, pg_trgm similarity) block the same candidates.
-const NAMES = ['Robert', 'Rupert', 'Ashcraft', 'Tymczak', 'Pfister', 'Honeyman', "O'Brien", 'Nguyễn', 'Müller', 'Garcia-Lopez', 'Lloyd', 'Schmidt', 'Washington', 'Lee', 'Gutierrez', 'Jackson', 'VanDeusen', 'Zoë', 'Đặng', 'Wiśniewski'];
+const NAMES = [
+  'Robert',
+  'Rupert',
+  'Ashcraft',
+  'Tymczak',
+  'Pfister',
+  'Honeyman',
+  "O'Brien",
+  'Nguyễn',
+  'Müller',
+  'Garcia-Lopez',
+  'Lloyd',
+  'Schmidt',
+  'Washington',
+  'Lee',
+  'Gutierrez',
+  'Jackson',
+  'VanDeusen',
+  'Zoë',
+  'Đặng',
+  'Wiśniewski',
+];
 
 describe('name keys match the database', () => {
   let h: DbHandle;
@@ -26,7 +47,13 @@ describe('name keys match the database', () => {
   });
 
   it('computes trigram similarity like pg_trgm', async () => {
-    const pairs: Array<[string, string]> = [['smith', 'smtih'], ['garcia lopez', 'lopez'], ['john', 'jonh'], ['katherine', 'catherine'], ['nguyen', 'nguyen']];
+    const pairs: Array<[string, string]> = [
+      ['smith', 'smtih'],
+      ['garcia lopez', 'lopez'],
+      ['john', 'jonh'],
+      ['katherine', 'catherine'],
+      ['nguyen', 'nguyen'],
+    ];
     for (const [a, b] of pairs) {
       const row = (await sql<{ s: number }>`SELECT similarity(${a}, ${b})::float8 AS s`.execute(h.db)).rows[0]!;
       expect(trigramSimilarity(a, b), `${a}/${b}`).toBeCloseTo(row.s, 5);

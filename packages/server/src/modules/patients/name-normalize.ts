@@ -5,8 +5,24 @@
 
 /** Letters NFD does not decompose into base + combining mark. */
 const SPECIAL_FOLDS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', œ: 'oe', Œ: 'OE',
-  þ: 'th', Þ: 'TH', ð: 'd', Ð: 'D', ı: 'i', ħ: 'h', Ħ: 'H',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+  œ: 'oe',
+  Œ: 'OE',
+  þ: 'th',
+  Þ: 'TH',
+  ð: 'd',
+  Ð: 'D',
+  ı: 'i',
+  ħ: 'h',
+  Ħ: 'H',
 };
 const SPECIAL_RE = /[ßæÆøØđĐłŁœŒþÞðÐıħĦ]/g;
 
@@ -20,8 +36,33 @@ export function foldDiacritics(s: string): string {
 
 /** Surname particles ignored when comparing name parts ("de la Cruz" ~ "Cruz"), kept in the compact form. */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
-  'de', 'del', 'della', 'der', 'den', 'la', 'las', 'los', 'le', 'les', 'van', 'von', 'da', 'das', 'dos',
-  'di', 'du', 'y', 'e', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'st', 'saint',
+  'de',
+  'del',
+  'della',
+  'der',
+  'den',
+  'la',
+  'las',
+  'los',
+  'le',
+  'les',
+  'van',
+  'von',
+  'da',
+  'das',
+  'dos',
+  'di',
+  'du',
+  'y',
+  'e',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'ter',
+  'ten',
+  'st',
+  'saint',
 ]);
 
 const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v']);
@@ -42,7 +83,9 @@ export function normalizeName(s: string | undefined | null): string {
 
 /** Significant parts of a name: hyphenated and compound surnames split, particles and suffixes dropped. */
 export function nameParts(s: string | undefined | null): string[] {
-  const parts = normalizeName(s).split(' ').filter((p) => p.length > 0);
+  const parts = normalizeName(s)
+    .split(' ')
+    .filter((p) => p.length > 0);
   const significant = parts.filter((p) => !NAME_PARTICLES.has(p) && !SUFFIXES.has(p));
   return significant.length > 0 ? significant : parts;
 }
@@ -132,7 +175,9 @@ export function jaroWinkler(a: string, b: string): number {
 /** pg_trgm's trigram set: each alphanumeric word lower-cased and padded "  word ". */
 export function trigrams(s: string): Set<string> {
   const out = new Set<string>();
-  for (const word of foldDiacritics(s).toLowerCase().split(/[^a-z0-9]+/)) {
+  for (const word of foldDiacritics(s)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)) {
     if (!word) continue;
     const padded = `  ${word} `;
     for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
@@ -157,9 +202,28 @@ export function normalizeStreet(s: string | undefined | null): string {
 }
 
 const STREET_ABBREVIATIONS: Record<string, string> = {
-  street: 'st', avenue: 'ave', av: 'ave', road: 'rd', drive: 'dr', lane: 'ln', court: 'ct', place: 'pl',
-  boulevard: 'blvd', terrace: 'ter', circle: 'cir', highway: 'hwy', parkway: 'pkwy', square: 'sq',
-  turnpike: 'tpke', north: 'n', south: 's', east: 'e', west: 'w', apartment: 'apt', unit: 'apt', suite: 'ste',
+  street: 'st',
+  avenue: 'ave',
+  av: 'ave',
+  road: 'rd',
+  drive: 'dr',
+  lane: 'ln',
+  court: 'ct',
+  place: 'pl',
+  boulevard: 'blvd',
+  terrace: 'ter',
+  circle: 'cir',
+  highway: 'hwy',
+  parkway: 'pkwy',
+  square: 'sq',
+  turnpike: 'tpke',
+  north: 'n',
+  south: 's',
+  east: 'e',
+  west: 'w',
+  apartment: 'apt',
+  unit: 'apt',
+  suite: 'ste',
   number: 'apt',
 };
 

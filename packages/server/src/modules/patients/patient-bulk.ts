@@ -61,7 +61,13 @@ class Columns<K extends string> {
 
 const SEP = '\u001f';
 
-async function insertUnnest<K extends string>(db: Db, table: string, cols: Columns<K>, types: Record<K, string>, expressions: Partial<Record<K, string>> = {}): Promise<void> {
+async function insertUnnest<K extends string>(
+  db: Db,
+  table: string,
+  cols: Columns<K>,
+  types: Record<K, string>,
+  expressions: Partial<Record<K, string>> = {},
+): Promise<void> {
   if (cols.length === 0) return;
   const t0 = performance.now();
   const names = cols.names;
@@ -89,15 +95,85 @@ export interface LoadCounts {
 
 /** Inserts one batch of people with their child rows, source reports and doses. */
 export async function loadPeople(db: Db, people: readonly SyntheticPerson[], opts: LoadOptions): Promise<LoadCounts> {
-  const patients = new Columns(['id', 'jurisdiction_id', 'first_name', 'middle_name', 'last_name', 'suffix', 'dob', 'sex', 'multiple_birth', 'birth_order', 'mothers_maiden_name', 'race', 'ethnicity', 'language', 'emails', 'birth_state', 'birth_country', 'notes', 'first_norm', 'last_norm', 'first_soundex', 'last_soundex', 'mmn_norm', 'town', 'owner_org_id', 'created_org_id'] as const);
+  const patients = new Columns([
+    'id',
+    'jurisdiction_id',
+    'first_name',
+    'middle_name',
+    'last_name',
+    'suffix',
+    'dob',
+    'sex',
+    'multiple_birth',
+    'birth_order',
+    'mothers_maiden_name',
+    'race',
+    'ethnicity',
+    'language',
+    'emails',
+    'birth_state',
+    'birth_country',
+    'notes',
+    'first_norm',
+    'last_norm',
+    'first_soundex',
+    'last_soundex',
+    'mmn_norm',
+    'town',
+    'owner_org_id',
+    'created_org_id',
+  ] as const);
   const names = new Columns(['patient_id', 'type', 'first_name', 'last_name', 'first_norm', 'last_norm', 'last_soundex'] as const);
-  const addresses = new Columns(['patient_id', 'street', 'street2', 'city', 'state', 'zip', 'county', 'type', 'current', 'street_norm', 'position'] as const);
+  const addresses = new Columns([
+    'patient_id',
+    'street',
+    'street2',
+    'city',
+    'state',
+    'zip',
+    'county',
+    'type',
+    'current',
+    'street_norm',
+    'position',
+  ] as const);
   const phones = new Columns(['patient_id', 'number', 'use', 'position'] as const);
-  const guardians = new Columns(['patient_id', 'first_name', 'last_name', 'relationship', 'phone', 'first_norm', 'last_norm', 'position'] as const);
+  const guardians = new Columns([
+    'patient_id',
+    'first_name',
+    'last_name',
+    'relationship',
+    'phone',
+    'first_norm',
+    'last_norm',
+    'position',
+  ] as const);
   const identifiers = new Columns(['patient_id', 'type', 'value', 'assigner'] as const);
   const reports = new Columns(['patient_id', 'origin_patient_id', 'source_org_id', 'source_kind', 'data'] as const);
   const statuses = new Columns(['patient_id', 'organization_id', 'status'] as const);
-  const doses = new Columns(['id', 'master_id', 'patient_id', 'origin_patient_id', 'kind', 'cvx', 'mvx', 'lot', 'lot_expiration', 'funding_source', 'date', 'volume_ml', 'site', 'route', 'administered_by', 'ordering_provider', 'vis', 'vfc_eligibility', 'historical_source', 'source_org_id', 'source_kind'] as const);
+  const doses = new Columns([
+    'id',
+    'master_id',
+    'patient_id',
+    'origin_patient_id',
+    'kind',
+    'cvx',
+    'mvx',
+    'lot',
+    'lot_expiration',
+    'funding_source',
+    'date',
+    'volume_ml',
+    'site',
+    'route',
+    'administered_by',
+    'ordering_provider',
+    'vis',
+    'vfc_eligibility',
+    'historical_source',
+    'source_org_id',
+    'source_kind',
+  ] as const);
   const refusals = new Columns(['patient_id', 'origin_patient_id', 'vaccine_group', 'date', 'reason', 'source_org_id'] as const);
   const observations = new Columns(['patient_id', 'origin_patient_id', 'kind', 'code', 'text', 'date', 'source_org_id'] as const);
 
@@ -132,42 +208,234 @@ export async function loadPeople(db: Db, people: readonly SyntheticPerson[], opt
     });
     for (const a of p.aliases) {
       const k = nameKeys(a.first, a.last);
-      names.push({ patient_id: id, type: a.type, first_name: a.first, last_name: a.last, first_norm: k.first_norm, last_norm: k.last_norm, last_soundex: k.last_soundex });
+      names.push({
+        patient_id: id,
+        type: a.type,
+        first_name: a.first,
+        last_name: a.last,
+        first_norm: k.first_norm,
+        last_norm: k.last_norm,
+        last_soundex: k.last_soundex,
+      });
     }
-    p.addresses.forEach((a, i) => addresses.push({ patient_id: id, street: a.street, street2: a.street2, city: a.city, state: a.state, zip: a.zip, county: a.county, type: a.type, current: a.current, street_norm: normalizeStreet(a.street), position: i }));
+    p.addresses.forEach((a, i) =>
+      addresses.push({
+        patient_id: id,
+        street: a.street,
+        street2: a.street2,
+        city: a.city,
+        state: a.state,
+        zip: a.zip,
+        county: a.county,
+        type: a.type,
+        current: a.current,
+        street_norm: normalizeStreet(a.street),
+        position: i,
+      }),
+    );
     p.phones.forEach((ph, i) => phones.push({ patient_id: id, number: normalizePhone(ph.number), use: ph.use, position: i }));
-    p.guardians.forEach((g, i) => guardians.push({ patient_id: id, first_name: g.name.first, last_name: g.name.last, relationship: g.relationship, phone: g.phone ? normalizePhone(g.phone) : null, first_norm: normalizeName(g.name.first), last_norm: normalizeName(g.name.last), position: i }));
-    for (const ident of p.identifiers) if (ident.type !== 'IIS') identifiers.push({ patient_id: id, type: ident.type, value: ident.value, assigner: ident.assigner });
-    reports.push({ patient_id: id, origin_patient_id: id, source_org_id: person.clinicId, source_kind: 'generator', data: JSON.stringify(p) });
+    p.guardians.forEach((g, i) =>
+      guardians.push({
+        patient_id: id,
+        first_name: g.name.first,
+        last_name: g.name.last,
+        relationship: g.relationship,
+        phone: g.phone ? normalizePhone(g.phone) : null,
+        first_norm: normalizeName(g.name.first),
+        last_norm: normalizeName(g.name.last),
+        position: i,
+      }),
+    );
+    for (const ident of p.identifiers)
+      if (ident.type !== 'IIS') identifiers.push({ patient_id: id, type: ident.type, value: ident.value, assigner: ident.assigner });
+    reports.push({
+      patient_id: id,
+      origin_patient_id: id,
+      source_org_id: person.clinicId,
+      source_kind: 'generator',
+      data: JSON.stringify(p),
+    });
     statuses.push({ patient_id: id, organization_id: person.clinicId, status: 'active' });
     for (const d of opts.skipDoses ? [] : person.record.doses) {
       const doseId = uuid7();
       if (d.kind === 'administered') {
-        doses.push({ id: doseId, master_id: doseId, patient_id: id, origin_patient_id: id, kind: 'administered', cvx: d.cvx, mvx: d.mvx, lot: d.lot, lot_expiration: d.lotExpiration, funding_source: d.fundingSource, date: d.date, volume_ml: d.volumeMl, site: d.site, route: d.route, administered_by: d.administeredBy, ordering_provider: d.orderingProvider, vis: JSON.stringify(d.vis), vfc_eligibility: d.vfcEligibility, historical_source: null, source_org_id: d.clinicId ?? person.clinicId, source_kind: 'generator' });
+        doses.push({
+          id: doseId,
+          master_id: doseId,
+          patient_id: id,
+          origin_patient_id: id,
+          kind: 'administered',
+          cvx: d.cvx,
+          mvx: d.mvx,
+          lot: d.lot,
+          lot_expiration: d.lotExpiration,
+          funding_source: d.fundingSource,
+          date: d.date,
+          volume_ml: d.volumeMl,
+          site: d.site,
+          route: d.route,
+          administered_by: d.administeredBy,
+          ordering_provider: d.orderingProvider,
+          vis: JSON.stringify(d.vis),
+          vfc_eligibility: d.vfcEligibility,
+          historical_source: null,
+          source_org_id: d.clinicId ?? person.clinicId,
+          source_kind: 'generator',
+        });
       } else {
-        doses.push({ id: doseId, master_id: doseId, patient_id: id, origin_patient_id: id, kind: 'historical', cvx: d.cvx, date: d.date, vis: '[]', historical_source: d.source, source_org_id: person.clinicId, source_kind: 'generator' });
+        doses.push({
+          id: doseId,
+          master_id: doseId,
+          patient_id: id,
+          origin_patient_id: id,
+          kind: 'historical',
+          cvx: d.cvx,
+          date: d.date,
+          vis: '[]',
+          historical_source: d.source,
+          source_org_id: person.clinicId,
+          source_kind: 'generator',
+        });
       }
     }
-    for (const r of person.record.refusals) refusals.push({ patient_id: id, origin_patient_id: id, vaccine_group: r.vaccineGroup, date: r.date, reason: r.reason, source_org_id: person.clinicId });
-    for (const o of person.record.observations) observations.push({ patient_id: id, origin_patient_id: id, kind: o.kind, code: o.code, text: o.text, date: o.date, source_org_id: person.clinicId });
+    for (const r of person.record.refusals)
+      refusals.push({
+        patient_id: id,
+        origin_patient_id: id,
+        vaccine_group: r.vaccineGroup,
+        date: r.date,
+        reason: r.reason,
+        source_org_id: person.clinicId,
+      });
+    for (const o of person.record.observations)
+      observations.push({
+        patient_id: id,
+        origin_patient_id: id,
+        kind: o.kind,
+        code: o.code,
+        text: o.text,
+        date: o.date,
+        source_org_id: person.clinicId,
+      });
   }
 
   const run = async (trx: Db) => {
-    await insertUnnest(trx, 'patients', patients, {
-      id: 'uuid', jurisdiction_id: 'text', first_name: 'text', middle_name: 'text', last_name: 'text', suffix: 'text', dob: 'date', sex: 'text', multiple_birth: 'boolean', birth_order: 'smallint', mothers_maiden_name: 'text', race: 'text', ethnicity: 'text', language: 'text', emails: 'text', birth_state: 'text', birth_country: 'text', notes: 'text', first_norm: 'text', last_norm: 'text', first_soundex: 'text', last_soundex: 'text', mmn_norm: 'text', town: 'text', owner_org_id: 'uuid', created_org_id: 'uuid',
-    }, { emails: `CASE WHEN $ = '' THEN '{}'::text[] ELSE string_to_array($, chr(31)) END` });
-    await insertUnnest(trx, 'patient_names', names, { patient_id: 'uuid', type: 'text', first_name: 'text', last_name: 'text', first_norm: 'text', last_norm: 'text', last_soundex: 'text' });
-    await insertUnnest(trx, 'patient_addresses', addresses, { patient_id: 'uuid', street: 'text', street2: 'text', city: 'text', state: 'text', zip: 'text', county: 'text', type: 'text', current: 'boolean', street_norm: 'text', position: 'smallint' });
+    await insertUnnest(
+      trx,
+      'patients',
+      patients,
+      {
+        id: 'uuid',
+        jurisdiction_id: 'text',
+        first_name: 'text',
+        middle_name: 'text',
+        last_name: 'text',
+        suffix: 'text',
+        dob: 'date',
+        sex: 'text',
+        multiple_birth: 'boolean',
+        birth_order: 'smallint',
+        mothers_maiden_name: 'text',
+        race: 'text',
+        ethnicity: 'text',
+        language: 'text',
+        emails: 'text',
+        birth_state: 'text',
+        birth_country: 'text',
+        notes: 'text',
+        first_norm: 'text',
+        last_norm: 'text',
+        first_soundex: 'text',
+        last_soundex: 'text',
+        mmn_norm: 'text',
+        town: 'text',
+        owner_org_id: 'uuid',
+        created_org_id: 'uuid',
+      },
+      { emails: `CASE WHEN $ = '' THEN '{}'::text[] ELSE string_to_array($, chr(31)) END` },
+    );
+    await insertUnnest(trx, 'patient_names', names, {
+      patient_id: 'uuid',
+      type: 'text',
+      first_name: 'text',
+      last_name: 'text',
+      first_norm: 'text',
+      last_norm: 'text',
+      last_soundex: 'text',
+    });
+    await insertUnnest(trx, 'patient_addresses', addresses, {
+      patient_id: 'uuid',
+      street: 'text',
+      street2: 'text',
+      city: 'text',
+      state: 'text',
+      zip: 'text',
+      county: 'text',
+      type: 'text',
+      current: 'boolean',
+      street_norm: 'text',
+      position: 'smallint',
+    });
     await insertUnnest(trx, 'patient_phones', phones, { patient_id: 'uuid', number: 'text', use: 'text', position: 'smallint' });
-    await insertUnnest(trx, 'patient_guardians', guardians, { patient_id: 'uuid', first_name: 'text', last_name: 'text', relationship: 'text', phone: 'text', first_norm: 'text', last_norm: 'text', position: 'smallint' });
+    await insertUnnest(trx, 'patient_guardians', guardians, {
+      patient_id: 'uuid',
+      first_name: 'text',
+      last_name: 'text',
+      relationship: 'text',
+      phone: 'text',
+      first_norm: 'text',
+      last_norm: 'text',
+      position: 'smallint',
+    });
     await insertUnnest(trx, 'patient_identifiers', identifiers, { patient_id: 'uuid', type: 'text', value: 'text', assigner: 'text' });
-    await insertUnnest(trx, 'patient_reports', reports, { patient_id: 'uuid', origin_patient_id: 'uuid', source_org_id: 'uuid', source_kind: 'text', data: 'jsonb' });
+    await insertUnnest(trx, 'patient_reports', reports, {
+      patient_id: 'uuid',
+      origin_patient_id: 'uuid',
+      source_org_id: 'uuid',
+      source_kind: 'text',
+      data: 'jsonb',
+    });
     await insertUnnest(trx, 'patient_org_status', statuses, { patient_id: 'uuid', organization_id: 'uuid', status: 'text' });
     await insertUnnest(trx, 'doses', doses, {
-      id: 'uuid', master_id: 'uuid', patient_id: 'uuid', origin_patient_id: 'uuid', kind: 'text', cvx: 'text', mvx: 'text', lot: 'text', lot_expiration: 'date', funding_source: 'text', date: 'date', volume_ml: 'real', site: 'text', route: 'text', administered_by: 'text', ordering_provider: 'text', vis: 'jsonb', vfc_eligibility: 'text', historical_source: 'text', source_org_id: 'uuid', source_kind: 'text',
+      id: 'uuid',
+      master_id: 'uuid',
+      patient_id: 'uuid',
+      origin_patient_id: 'uuid',
+      kind: 'text',
+      cvx: 'text',
+      mvx: 'text',
+      lot: 'text',
+      lot_expiration: 'date',
+      funding_source: 'text',
+      date: 'date',
+      volume_ml: 'real',
+      site: 'text',
+      route: 'text',
+      administered_by: 'text',
+      ordering_provider: 'text',
+      vis: 'jsonb',
+      vfc_eligibility: 'text',
+      historical_source: 'text',
+      source_org_id: 'uuid',
+      source_kind: 'text',
     });
-    await insertUnnest(trx, 'patient_refusals', refusals, { patient_id: 'uuid', origin_patient_id: 'uuid', vaccine_group: 'text', date: 'date', reason: 'text', source_org_id: 'uuid' });
-    await insertUnnest(trx, 'patient_observations', observations, { patient_id: 'uuid', origin_patient_id: 'uuid', kind: 'text', code: 'text', text: 'text', date: 'date', source_org_id: 'uuid' });
+    await insertUnnest(trx, 'patient_refusals', refusals, {
+      patient_id: 'uuid',
+      origin_patient_id: 'uuid',
+      vaccine_group: 'text',
+      date: 'date',
+      reason: 'text',
+      source_org_id: 'uuid',
+    });
+    await insertUnnest(trx, 'patient_observations', observations, {
+      patient_id: 'uuid',
+      origin_patient_id: 'uuid',
+      kind: 'text',
+      code: 'text',
+      text: 'text',
+      date: 'date',
+      source_org_id: 'uuid',
+    });
   };
   const withTriggersOff = async (trx: Db) => {
     // Trusted, internally consistent synthetic rows: a superuser skips per-row FK triggers for the batch.
@@ -195,7 +463,19 @@ export interface PopulationOptions {
   onProgress?: (done: LoadCounts) => void;
 }
 
-const BULK_TABLES = ['patients', 'patient_names', 'patient_addresses', 'patient_phones', 'patient_guardians', 'patient_identifiers', 'patient_reports', 'patient_org_status', 'doses', 'patient_refusals', 'patient_observations'];
+const BULK_TABLES = [
+  'patients',
+  'patient_names',
+  'patient_addresses',
+  'patient_phones',
+  'patient_guardians',
+  'patient_identifiers',
+  'patient_reports',
+  'patient_org_status',
+  'doses',
+  'patient_refusals',
+  'patient_observations',
+];
 
 /**
  * Loading into empty tables: drop the non-unique indexes first and build them once at the end (the usual
@@ -225,12 +505,27 @@ export async function loadPopulation(db: Db, opts: PopulationOptions): Promise<L
 }
 
 async function loadPopulationBatches(db: Db, opts: PopulationOptions): Promise<LoadCounts> {
-  const clinics = await db.selectFrom('organizations').select(['id', 'medical_home', 'jurisdiction_id']).where('kind', '=', 'clinic').where('active', '=', true).orderBy('pin').execute();
+  const clinics = await db
+    .selectFrom('organizations')
+    .select(['id', 'medical_home', 'jurisdiction_id'])
+    .where('kind', '=', 'clinic')
+    .where('active', '=', true)
+    .orderBy('pin')
+    .execute();
   if (clinics.length === 0) throw new Error('No clinics in the database: seed the organizations first (nutmeg seed)');
-  const superuser = (await sql<{ s: boolean }>`SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user`.execute(db)).rows[0]?.s ?? false;
-  const load: LoadOptions = { jurisdictionId: clinics[0]!.jurisdiction_id, medicalHomes: new Set(clinics.filter((c) => c.medical_home).map((c) => c.id)), skipForeignKeyChecks: superuser, skipDoses: opts.skipDoses ?? false };
+  const superuser =
+    (await sql<{ s: boolean }>`SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user`.execute(db)).rows[0]?.s ?? false;
+  const load: LoadOptions = {
+    jurisdictionId: clinics[0]!.jurisdiction_id,
+    medicalHomes: new Set(clinics.filter((c) => c.medical_home).map((c) => c.id)),
+    skipForeignKeyChecks: superuser,
+    skipDoses: opts.skipDoses ?? false,
+  };
   const total: LoadCounts = { patients: 0, doses: 0 };
-  for (const batch of generatePopulationBatches({ seed: opts.seed, people: opts.people, duplicates: opts.duplicates, asOf: opts.asOf, clinicIds: clinics.map((c) => c.id) }, opts.batchSize ?? 2000)) {
+  for (const batch of generatePopulationBatches(
+    { seed: opts.seed, people: opts.people, duplicates: opts.duplicates, asOf: opts.asOf, clinicIds: clinics.map((c) => c.id) },
+    opts.batchSize ?? 2000,
+  )) {
     const n = await loadPeople(db, batch, load);
     total.patients += n.patients;
     total.doses += n.doses;

@@ -22,7 +22,16 @@ describe('dobVariants', () => {
 describe('names', () => {
   it('has at least 150 nickname pairs that work both ways', () => {
     expect(NICKNAME_PAIR_COUNT).toBeGreaterThanOrEqual(150);
-    for (const [a, b] of [['bill', 'william'], ['peggy', 'margaret'], ['kate', 'katherine'], ['liz', 'elizabeth'], ['jim', 'james'], ['mike', 'michael'], ['bob', 'robert'], ['pepe', 'jose']]) {
+    for (const [a, b] of [
+      ['bill', 'william'],
+      ['peggy', 'margaret'],
+      ['kate', 'katherine'],
+      ['liz', 'elizabeth'],
+      ['jim', 'james'],
+      ['mike', 'michael'],
+      ['bob', 'robert'],
+      ['pepe', 'jose'],
+    ]) {
       expect(areNicknames(a!, b!), `${a}/${b}`).toBe(true);
       expect(areNicknames(b!, a!), `${b}/${a}`).toBe(true);
     }
@@ -43,7 +52,12 @@ describe('names', () => {
   });
 
   it('stores soundex keys of the compact folded name', () => {
-    expect(nameKeys('Zoë', "O'Brien")).toEqual({ first_norm: 'zoe', last_norm: 'obrien', first_soundex: soundex('zoe'), last_soundex: 'O165' });
+    expect(nameKeys('Zoë', "O'Brien")).toEqual({
+      first_norm: 'zoe',
+      last_norm: 'obrien',
+      first_soundex: soundex('zoe'),
+      last_soundex: 'O165',
+    });
     expect(soundex('Robert')).toBe('R163');
     expect(soundex('Rupert')).toBe('R163');
     expect(soundex('')).toBe('');

@@ -7,14 +7,7 @@
 // beside this file; they are constants so that a jurisdiction can re-estimate them (e.g. by EM) later.
 
 import { areNicknames } from './nicknames.ts';
-import {
-  compactName,
-  jaroWinkler,
-  nameParts,
-  normalizePhone,
-  normalizeStreet,
-  soundex,
-} from './name-normalize.ts';
+import { compactName, jaroWinkler, nameParts, normalizePhone, normalizeStreet, soundex } from './name-normalize.ts';
 import type { Address, Guardian, PatientAlias, PersonName, Sex } from './patient.types.ts';
 
 /** What matching looks at. A search form fills name + DOB (+ sex); an incoming record fills more. */
@@ -114,12 +107,7 @@ function display(s: string | undefined): string {
 }
 
 /** Compare given names. `qMiddle`/`cMiddle` catch people who go by their middle name. */
-export function compareFirstNames(
-  q: string,
-  c: string,
-  qMiddle?: string,
-  cMiddle?: string,
-): FieldOutcome<keyof typeof FIRST | 'missing'> {
+export function compareFirstNames(q: string, c: string, qMiddle?: string, cMiddle?: string): FieldOutcome<keyof typeof FIRST | 'missing'> {
   const a = compactName(q);
   const b = compactName(c);
   if (!a || !b) return { level: 'missing', weight: 0 };
@@ -241,9 +229,7 @@ function compareAddresses(
       if (x.zip.slice(0, 5) === y.zip.slice(0, 5)) zip = true;
     }
   }
-  return zip
-    ? { level: 'zip', weight: w(STREET.zip), reason: 'same ZIP code' }
-    : { level: 'disagree', weight: w(STREET.disagree) };
+  return zip ? { level: 'zip', weight: w(STREET.zip), reason: 'same ZIP code' } : { level: 'disagree', weight: w(STREET.disagree) };
 }
 
 function comparePhones(q: MatchSubject['phones'], c: MatchSubject['phones']): FieldOutcome<string> {
@@ -338,8 +324,7 @@ export function scoreMatch(query: MatchSubject, candidate: MatchSubject): MatchR
   return {
     score,
     weight,
-    classification:
-      score >= LIKELY_DUPLICATE_THRESHOLD ? 'likely' : score >= POSSIBLE_MATCH_THRESHOLD ? 'possible' : 'unlikely',
+    classification: score >= LIKELY_DUPLICATE_THRESHOLD ? 'likely' : score >= POSSIBLE_MATCH_THRESHOLD ? 'possible' : 'unlikely',
     firstName: names.first.level,
     lastName: names.last.level,
     dob: dob.level,
@@ -362,9 +347,16 @@ export function rankCandidates<T extends MatchSubject>(query: MatchSubject, cand
 
 /** One-line summary for a UI list: "name similar, DOB exact". */
 export function summarizeMatch(m: MatchResult): string {
-  const name =
-    m.firstName === 'exact' && m.lastName === 'exact' ? 'name exact' : m.swapped ? 'name swapped' : 'name similar';
-  const dob = m.dob === 'exact' ? 'DOB exact' : m.dob === 'transposed' ? 'DOB transposed' : m.dob === 'oneOff' ? 'DOB close' : m.dob === 'missing' ? '' : 'DOB differs';
+  const name = m.firstName === 'exact' && m.lastName === 'exact' ? 'name exact' : m.swapped ? 'name swapped' : 'name similar';
+  const dob =
+    m.dob === 'exact'
+      ? 'DOB exact'
+      : m.dob === 'transposed'
+        ? 'DOB transposed'
+        : m.dob === 'oneOff'
+          ? 'DOB close'
+          : m.dob === 'missing'
+            ? ''
+            : 'DOB differs';
   return dob ? `${name}, ${dob}` : name;
 }
-

@@ -10,13 +10,33 @@ import type { Db } from './patient.repo.ts';
 import { loadVisible } from './patient.service.ts';
 
 function audit(ctx: AppContext, db: Db, actor: Actor, action: string, patientId: string, detail: Record<string, unknown>) {
-  return appendAudit(db, { actorUserId: actor.userId, actorUsername: actor.username, organizationId: actor.scope?.organizationId ?? null, action, entityType: 'patient', entityId: patientId, patientId, ip: actor.ip, detail }, ctx.clock.now());
+  return appendAudit(
+    db,
+    {
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      organizationId: actor.scope?.organizationId ?? null,
+      action,
+      entityType: 'patient',
+      entityId: patientId,
+      patientId,
+      ip: actor.ip,
+      detail,
+    },
+    ctx.clock.now(),
+  );
 }
 
 export type OrgStatus = 'active' | 'inactive_moved' | 'inactive_not_patient';
 
 /** Status of the patient at the actor's own clinic. Inactivating at the owner clinic also releases ownership. */
-export async function setOrgStatus(ctx: AppContext, actor: Actor, patientId: string, status: OrgStatus, reason?: string): Promise<{ status: OrgStatus }> {
+export async function setOrgStatus(
+  ctx: AppContext,
+  actor: Actor,
+  patientId: string,
+  status: OrgStatus,
+  reason?: string,
+): Promise<{ status: OrgStatus }> {
   assertCanWrite(actor);
   const orgId = actor.scope!.organizationId;
   return ctx.db.transaction().execute(async (trx) => {
@@ -25,20 +45,43 @@ export async function setOrgStatus(ctx: AppContext, actor: Actor, patientId: str
     await trx
       .insertInto('patient_org_status')
       .values({ patient_id: patientId, organization_id: orgId, status, reason: reason ?? null, changed_at: now, changed_by: actor.userId })
-      .onConflict((oc) => oc.columns(['patient_id', 'organization_id']).doUpdateSet({ status, reason: reason ?? null, changed_at: now, changed_by: actor.userId }))
+      .onConflict((oc) =>
+        oc
+          .columns(['patient_id', 'organization_id'])
+          .doUpdateSet({ status, reason: reason ?? null, changed_at: now, changed_by: actor.userId }),
+      )
       .execute();
-    await trx.insertInto('patient_status_history').values({ patient_id: patientId, scope: 'organization', organization_id: orgId, status, reason: reason ?? null, at: now, user_id: actor.userId }).execute();
-    if (status !== 'active' && rows.row.owner_org_id === orgId) await setOwnerInTrx(ctx, trx, actor, patientId, null, 'Inactivated at the owning clinic');
+    await trx
+      .insertInto('patient_status_history')
+      .values({
+        patient_id: patientId,
+        scope: 'organization',
+        organization_id: orgId,
+        status,
+        reason: reason ?? null,
+        at: now,
+        user_id: actor.userId,
+      })
+      .execute();
+    if (status !== 'active' && rows.row.owner_org_id === orgId)
+      await setOwnerInTrx(ctx, trx, actor, patientId, null, 'Inactivated at the owning clinic');
     await audit(ctx, trx, actor, 'patient.status.organization', patientId, { status });
     return { status };
   });
 }
 
 /** Jurisdiction status: moved out of the jurisdiction, or deceased with the date of death. */
-export async function setJurisdictionStatus(ctx: AppContext, actor: Actor, patientId: string, body: { status: 'active' | 'moved' | 'deceased'; deceasedDate?: string | undefined; reason?: string | undefined }) {
+export async function setJurisdictionStatus(
+  ctx: AppContext,
+  actor: Actor,
+  patientId: string,
+  body: { status: 'active' | 'moved' | 'deceased'; deceasedDate?: string | undefined; reason?: string | undefined },
+) {
   assertCanWrite(actor);
-  if (body.status === 'deceased' && !body.deceasedDate) throw invalid('Enter the date of death', [{ path: 'deceasedDate', message: 'Enter the date of death' }]);
-  if (body.status !== 'deceased' && body.deceasedDate) throw invalid('A date of death is only for deceased patients', [{ path: 'deceasedDate', message: 'Remove the date' }]);
+  if (body.status === 'deceased' && !body.deceasedDate)
+    throw invalid('Enter the date of death', [{ path: 'deceasedDate', message: 'Enter the date of death' }]);
+  if (body.status !== 'deceased' && body.deceasedDate)
+    throw invalid('A date of death is only for deceased patients', [{ path: 'deceasedDate', message: 'Remove the date' }]);
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);
     const today = ctx.clock.now().toISOString().slice(0, 10);
@@ -50,18 +93,51 @@ export async function setJurisdictionStatus(ctx: AppContext, actor: Actor, patie
       throw forbidden('Only DPH can reactivate a record marked deceased');
     }
     const now = ctx.clock.now();
-    await trx.updateTable('patients').set({ jurisdiction_status: body.status, deceased_date: body.deceasedDate ?? null, updated_at: now }).where('id', '=', patientId).execute();
-    await trx.insertInto('patient_status_history').values({ patient_id: patientId, scope: 'jurisdiction', status: body.status, reason: body.reason ?? null, effective_date: body.deceasedDate ?? null, at: now, user_id: actor.userId }).execute();
+    await trx
+      .updateTable('patients')
+      .set({ jurisdiction_status: body.status, deceased_date: body.deceasedDate ?? null, updated_at: now })
+      .where('id', '=', patientId)
+      .execute();
+    await trx
+      .insertInto('patient_status_history')
+      .values({
+        patient_id: patientId,
+        scope: 'jurisdiction',
+        status: body.status,
+        reason: body.reason ?? null,
+        effective_date: body.deceasedDate ?? null,
+        at: now,
+        user_id: actor.userId,
+      })
+      .execute();
     await audit(ctx, trx, actor, 'patient.status.jurisdiction', patientId, { status: body.status });
     return { status: body.status };
   });
 }
 
 /** Sets (or clears, with null) the medical home inside the caller's transaction. */
-export async function setOwnerInTrx(ctx: AppContext, trx: Db, actor: Actor, patientId: string, orgId: string | null, reason: string): Promise<void> {
+export async function setOwnerInTrx(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  patientId: string,
+  orgId: string | null,
+  reason: string,
+): Promise<void> {
   const now = ctx.clock.now();
   await trx.updateTable('patients').set({ owner_org_id: orgId, updated_at: now }).where('id', '=', patientId).execute();
-  await trx.insertInto('patient_status_history').values({ patient_id: patientId, scope: 'ownership', organization_id: orgId, status: orgId ? 'owned' : 'released', reason, at: now, user_id: actor.userId }).execute();
+  await trx
+    .insertInto('patient_status_history')
+    .values({
+      patient_id: patientId,
+      scope: 'ownership',
+      organization_id: orgId,
+      status: orgId ? 'owned' : 'released',
+      reason,
+      at: now,
+      user_id: actor.userId,
+    })
+    .execute();
 }
 
 /** Take ownership for the caller's clinic, or release it (only the owner or DPH may release). */
@@ -90,7 +166,17 @@ export async function setOptOut(ctx: AppContext, actor: Actor, patientId: string
     await loadVisible(ctx, actor, patientId, trx);
     const now = ctx.clock.now();
     await trx.updateTable('patients').set({ opted_out: optedOut, updated_at: now }).where('id', '=', patientId).execute();
-    await trx.insertInto('patient_status_history').values({ patient_id: patientId, scope: 'opt_out', status: optedOut ? 'opted_out' : 'opted_in', reason, at: now, user_id: actor.userId }).execute();
+    await trx
+      .insertInto('patient_status_history')
+      .values({
+        patient_id: patientId,
+        scope: 'opt_out',
+        status: optedOut ? 'opted_out' : 'opted_in',
+        reason,
+        at: now,
+        user_id: actor.userId,
+      })
+      .execute();
     await audit(ctx, trx, actor, optedOut ? 'patient.opt_out' : 'patient.opt_in', patientId, { reason });
     return { optedOut };
   });

@@ -48,9 +48,38 @@ describe('patients (database)', () => {
     fqhc = await s.signIn('ceo');
     ids.john = await create(clinic, buildPatient());
     ids.joseph = await create(clinic, buildPatient({ name: { first: 'Joseph', last: 'Smith' }, dob: '2016-07-30' }));
-    ids.sofia = await create(clinic, buildPatient({ name: { first: 'Sofía', last: 'García-López' }, sex: 'F', dob: '2020-08-01', mothersMaidenName: 'López', phones: [], guardians: [] }));
-    ids.anh = await create(clinic, buildPatient({ name: { first: 'Ánh', middle: 'Thị', last: 'Nguyễn' }, sex: 'F', dob: '2021-02-14', mothersMaidenName: 'Trần', phones: [], guardians: [] }));
-    ids.william = await create(clinic, buildPatient({ name: { first: 'William', last: "O'Brien" }, dob: '2015-10-05', mothersMaidenName: 'Kelly', phones: [], guardians: [] }));
+    ids.sofia = await create(
+      clinic,
+      buildPatient({
+        name: { first: 'Sofía', last: 'García-López' },
+        sex: 'F',
+        dob: '2020-08-01',
+        mothersMaidenName: 'López',
+        phones: [],
+        guardians: [],
+      }),
+    );
+    ids.anh = await create(
+      clinic,
+      buildPatient({
+        name: { first: 'Ánh', middle: 'Thị', last: 'Nguyễn' },
+        sex: 'F',
+        dob: '2021-02-14',
+        mothersMaidenName: 'Trần',
+        phones: [],
+        guardians: [],
+      }),
+    );
+    ids.william = await create(
+      clinic,
+      buildPatient({
+        name: { first: 'William', last: "O'Brien" },
+        dob: '2015-10-05',
+        mothersMaidenName: 'Kelly',
+        phones: [],
+        guardians: [],
+      }),
+    );
   }, 120_000);
   afterAll(async () => {
     await s.shutdown();
@@ -85,7 +114,10 @@ describe('patients (database)', () => {
   });
 
   it('searches a leap-day DOB without inventing 29 February in other years', async () => {
-    const leap = await create(clinic, buildPatient({ name: { first: 'Leah', last: 'Day' }, dob: '2020-02-29', phones: [], guardians: [], mothersMaidenName: undefined }));
+    const leap = await create(
+      clinic,
+      buildPatient({ name: { first: 'Leah', last: 'Day' }, dob: '2020-02-29', phones: [], guardians: [], mothersMaidenName: undefined }),
+    );
     expect((await search(clinic, { firstName: 'Leah', lastName: 'Day', dob: '2020-02-29' }))[0]?.id).toBe(leap);
     expect((await search(clinic, { firstName: 'Leah', lastName: 'Day', dob: '2020-02-28' }))[0]?.id).toBe(leap);
     expect((await search(clinic, { firstName: 'Leah', lastName: 'Day', dob: '2019-02-28' })).map((r) => r.id)).not.toContain(leap);
@@ -110,13 +142,23 @@ describe('patients (database)', () => {
 
   it('edits demographics with history and refuses a stale version', async () => {
     const before = (await call(clinic, 'GET', `/api/patients/${ids.joseph}`)).json();
-    const body = { ...buildPatient({ name: { first: 'Joseph', last: 'Smith' }, dob: '2016-07-30' }), language: 'es', version: before.version, reason: 'Parent update' };
+    const body = {
+      ...buildPatient({ name: { first: 'Joseph', last: 'Smith' }, dob: '2016-07-30' }),
+      language: 'es',
+      version: before.version,
+      reason: 'Parent update',
+    };
     const ok = await call(clinic, 'PUT', `/api/patients/${ids.joseph}`, body);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().changed).toEqual(['language']);
     expect((await call(clinic, 'PUT', `/api/patients/${ids.joseph}`, body)).statusCode).toBe(409);
     const history = (await call(clinic, 'GET', `/api/patients/${ids.joseph}/history`)).json();
-    expect(history.changes[0]).toMatchObject({ action: 'update', by: 'clinicstaff', reason: 'Parent update', fields: { language: { from: null, to: 'es' } } });
+    expect(history.changes[0]).toMatchObject({
+      action: 'update',
+      by: 'clinicstaff',
+      reason: 'Parent update',
+      fields: { language: { from: null, to: 'es' } },
+    });
   });
 
   it('enforces dose rules: VFC eligibility fits funding, no future dates, only the entering clinic edits', async () => {
@@ -124,7 +166,9 @@ describe('patients (database)', () => {
     const bad = await call(clinic, 'POST', `/api/patients/${ids.john}/doses`, dose);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0].path).toBe('vfcEligibility');
-    expect((await call(clinic, 'POST', `/api/patients/${ids.john}/doses`, { ...dose, vfcEligibility: 'V02', date: '2027-01-01' })).statusCode).toBe(400);
+    expect(
+      (await call(clinic, 'POST', `/api/patients/${ids.john}/doses`, { ...dose, vfcEligibility: 'V02', date: '2027-01-01' })).statusCode,
+    ).toBe(400);
     const ok = await call(clinic, 'POST', `/api/patients/${ids.john}/doses`, { ...dose, vfcEligibility: 'V02' });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({ deduplicated: false, ownershipTaken: true });
@@ -141,29 +185,70 @@ describe('patients (database)', () => {
     // Elm may not delete Hartford's report; Hartford may, with a reason.
     expect((await call(clinic, 'DELETE', `/api/patients/${ids.john}/doses/${other.json().id}?reason=not+ours`)).statusCode).toBe(403);
     expect((await call(fqhc, 'DELETE', `/api/patients/${ids.john}/doses/${other.json().id}`)).statusCode).toBe(400);
-    expect((await call(fqhc, 'DELETE', `/api/patients/${ids.john}/doses/${other.json().id}?reason=Entered+on+the+wrong+child`)).statusCode).toBe(200);
+    expect(
+      (await call(fqhc, 'DELETE', `/api/patients/${ids.john}/doses/${other.json().id}?reason=Entered+on+the+wrong+child`)).statusCode,
+    ).toBe(200);
   });
 
   it('corrects a dose only at the entering clinic, keeping the change and its reason', async () => {
-    const created = await call(clinic, 'POST', `/api/patients/${ids.sofia}/doses`, { kind: 'administered', cvx: '03', lot: 'MMR0001', fundingSource: 'private', date: '2021-08-10', vfcEligibility: 'V01', vis: [{ document: 'MMR', edition: '2021-08-06', presented: '2021-08-10' }] });
+    const created = await call(clinic, 'POST', `/api/patients/${ids.sofia}/doses`, {
+      kind: 'administered',
+      cvx: '03',
+      lot: 'MMR0001',
+      fundingSource: 'private',
+      date: '2021-08-10',
+      vfcEligibility: 'V01',
+      vis: [{ document: 'MMR', edition: '2021-08-06', presented: '2021-08-10' }],
+    });
     expect(created.statusCode, created.body).toBe(201);
     const doseId = created.json().id as string;
-    const dose = (await call(clinic, 'GET', `/api/patients/${ids.sofia}/immunizations`)).json().doses.find((d: { id: string }) => d.id === doseId);
-    const corrected = { kind: 'administered', cvx: '03', lot: 'MMR0002', fundingSource: 'private', date: '2021-08-11', vfcEligibility: 'V01', vis: dose.vis };
-    expect((await call(fqhc, 'PUT', `/api/patients/${ids.sofia}/doses/${doseId}`, { dose: corrected, reason: 'typo' })).statusCode).toBe(403);
-    const ok = await call(clinic, 'PUT', `/api/patients/${ids.sofia}/doses/${doseId}`, { dose: corrected, reason: 'Lot and date mistyped' });
+    const dose = (await call(clinic, 'GET', `/api/patients/${ids.sofia}/immunizations`))
+      .json()
+      .doses.find((d: { id: string }) => d.id === doseId);
+    const corrected = {
+      kind: 'administered',
+      cvx: '03',
+      lot: 'MMR0002',
+      fundingSource: 'private',
+      date: '2021-08-11',
+      vfcEligibility: 'V01',
+      vis: dose.vis,
+    };
+    expect((await call(fqhc, 'PUT', `/api/patients/${ids.sofia}/doses/${doseId}`, { dose: corrected, reason: 'typo' })).statusCode).toBe(
+      403,
+    );
+    const ok = await call(clinic, 'PUT', `/api/patients/${ids.sofia}/doses/${doseId}`, {
+      dose: corrected,
+      reason: 'Lot and date mistyped',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    const after = (await call(clinic, 'GET', `/api/patients/${ids.sofia}/immunizations`)).json().doses.find((d: { id: string }) => d.id === doseId);
+    const after = (await call(clinic, 'GET', `/api/patients/${ids.sofia}/immunizations`))
+      .json()
+      .doses.find((d: { id: string }) => d.id === doseId);
     expect(after).toMatchObject({ date: '2021-08-11', lot: 'MMR0002', vis: dose.vis });
-    const change = await s.ctx.db.selectFrom('dose_changes').select(['action', 'reason', 'changes']).where('dose_id', '=', doseId).where('action', '=', 'update').executeTakeFirstOrThrow();
+    const change = await s.ctx.db
+      .selectFrom('dose_changes')
+      .select(['action', 'reason', 'changes'])
+      .where('dose_id', '=', doseId)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
     expect(change.reason).toBe('Lot and date mistyped');
     expect(Object.keys(change.changes).sort()).toEqual(['date', 'lot']);
   });
 
   it('records refusals and CDSi observations and uses them in the forecast', async () => {
-    expect((await call(clinic, 'POST', `/api/patients/${ids.john}/refusals`, { vaccineGroup: 'MMR', date: '2020-03-20', reason: '00' })).statusCode).toBe(201);
-    expect((await call(clinic, 'POST', `/api/patients/${ids.john}/observations`, { kind: 'immunity', code: '024', date: '2021-04-02' })).statusCode).toBe(201);
-    expect((await call(clinic, 'POST', `/api/patients/${ids.john}/observations`, { kind: 'immunity', code: '999', date: '2021-04-02' })).statusCode).toBe(400);
+    expect(
+      (await call(clinic, 'POST', `/api/patients/${ids.john}/refusals`, { vaccineGroup: 'MMR', date: '2020-03-20', reason: '00' }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await call(clinic, 'POST', `/api/patients/${ids.john}/observations`, { kind: 'immunity', code: '024', date: '2021-04-02' }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await call(clinic, 'POST', `/api/patients/${ids.john}/observations`, { kind: 'immunity', code: '999', date: '2021-04-02' }))
+        .statusCode,
+    ).toBe(400);
     const forecast = (await call(clinic, 'GET', `/api/patients/${ids.john}/forecast?asOf=2026-11-20`)).json();
     const varicella = forecast.vaccineGroups.find((g: { vaccineGroup: string }) => g.vaccineGroup === 'Varicella');
     expect(varicella.status).toBe('Immune');
@@ -179,14 +264,23 @@ describe('patients (database)', () => {
   });
 
   it('keeps status per clinic and per jurisdiction with who/when/why', async () => {
-    expect((await call(clinic, 'PUT', `/api/patients/${ids.john}/status`, { status: 'inactive_moved', reason: 'Family moved to Boston' })).statusCode).toBe(200);
+    expect(
+      (await call(clinic, 'PUT', `/api/patients/${ids.john}/status`, { status: 'inactive_moved', reason: 'Family moved to Boston' }))
+        .statusCode,
+    ).toBe(200);
     const r = (await call(clinic, 'GET', `/api/patients/${ids.john}`)).json();
     expect(r.myStatus).toBe('inactive_moved');
     expect(r.owner).toBeNull(); // inactivating at the owning clinic releases ownership
     expect((await call(clinic, 'PUT', `/api/patients/${ids.john}/jurisdiction-status`, { status: 'deceased' })).statusCode).toBe(400);
-    expect((await call(clinic, 'PUT', `/api/patients/${ids.john}/jurisdiction-status`, { status: 'deceased', deceasedDate: '2026-10-01' })).statusCode).toBe(200);
+    expect(
+      (await call(clinic, 'PUT', `/api/patients/${ids.john}/jurisdiction-status`, { status: 'deceased', deceasedDate: '2026-10-01' }))
+        .statusCode,
+    ).toBe(200);
     expect((await call(clinic, 'PUT', `/api/patients/${ids.john}/jurisdiction-status`, { status: 'active' })).statusCode).toBe(403);
-    expect((await call(dph, 'PUT', `/api/patients/${ids.john}/jurisdiction-status`, { status: 'active', reason: 'Reported in error' })).statusCode).toBe(200);
+    expect(
+      (await call(dph, 'PUT', `/api/patients/${ids.john}/jurisdiction-status`, { status: 'active', reason: 'Reported in error' }))
+        .statusCode,
+    ).toBe(200);
     const h = (await call(clinic, 'GET', `/api/patients/${ids.john}/history`)).json();
     expect(h.statuses.map((x: { scope: string; status: string }) => `${x.scope}:${x.status}`)).toEqual(
       expect.arrayContaining(['organization:inactive_moved', 'ownership:released', 'jurisdiction:deceased', 'jurisdiction:active']),
@@ -194,41 +288,78 @@ describe('patients (database)', () => {
   });
 
   it('hides an opted-out record from everyone but DPH', async () => {
-    expect((await call(clinic, 'PUT', `/api/patients/${ids.william}/opt-out`, { optedOut: true, reason: 'Signed request' })).statusCode).toBe(403);
-    expect((await call(dph, 'PUT', `/api/patients/${ids.william}/opt-out`, { optedOut: true, reason: 'Signed written request received' })).statusCode).toBe(200);
-    expect((await search(clinic, { firstName: 'William', lastName: "O'Brien", dob: '2015-10-05' })).map((r) => r.id)).not.toContain(ids.william);
+    expect(
+      (await call(clinic, 'PUT', `/api/patients/${ids.william}/opt-out`, { optedOut: true, reason: 'Signed request' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await call(dph, 'PUT', `/api/patients/${ids.william}/opt-out`, { optedOut: true, reason: 'Signed written request received' }))
+        .statusCode,
+    ).toBe(200);
+    expect((await search(clinic, { firstName: 'William', lastName: "O'Brien", dob: '2015-10-05' })).map((r) => r.id)).not.toContain(
+      ids.william,
+    );
     expect((await call(clinic, 'GET', `/api/patients/${ids.william}`)).statusCode).toBe(404);
     expect((await search(dph, { firstName: 'William', lastName: "O'Brien", dob: '2015-10-05' }))[0]?.id).toBe(ids.william);
   });
 
   it('merges a duplicate and unmerges it with nothing lost', async () => {
-    const dupId = await create(fqhc, buildPatient({ name: { first: 'Jon', last: 'Smith' }, phones: [{ number: '860-555-0100' }], identifiers: [{ type: 'MR', value: 'HCHC-778' }] }));
-    expect((await call(fqhc, 'POST', `/api/patients/${dupId}/doses`, { kind: 'administered', cvx: '03', lot: 'MM1111A', fundingSource: 'private', date: '2020-03-20', vfcEligibility: 'V01' })).statusCode).toBe(201);
+    const dupId = await create(
+      fqhc,
+      buildPatient({
+        name: { first: 'Jon', last: 'Smith' },
+        phones: [{ number: '860-555-0100' }],
+        identifiers: [{ type: 'MR', value: 'HCHC-778' }],
+      }),
+    );
+    expect(
+      (
+        await call(fqhc, 'POST', `/api/patients/${dupId}/doses`, {
+          kind: 'administered',
+          cvx: '03',
+          lot: 'MM1111A',
+          fundingSource: 'private',
+          date: '2020-03-20',
+          vfcEligibility: 'V01',
+        })
+      ).statusCode,
+    ).toBe(201);
     const before = (await call(dph, 'GET', `/api/patients/${ids.john}/immunizations`)).json().doses.length;
-    const merged = await call(dph, 'POST', '/api/patient-merges', { survivorId: ids.john, mergedId: dupId, reason: 'Same child: typo in first name' });
+    const merged = await call(dph, 'POST', '/api/patient-merges', {
+      survivorId: ids.john,
+      mergedId: dupId,
+      reason: 'Same child: typo in first name',
+    });
     expect(merged.statusCode, merged.body).toBe(201);
     expect((await call(dph, 'GET', `/api/patients/${ids.john}/immunizations`)).json().doses).toHaveLength(before + 1);
     const gone = await call(dph, 'GET', `/api/patients/${dupId}`);
     expect(gone.statusCode).toBe(404);
     expect(gone.json().mergedInto).toBe(ids.john);
     expect((await search(clinic, { mrn: 'HCHC-778' }))[0]?.id).toBe(ids.john);
-    expect((await call(clinic, 'POST', '/api/patient-merges', { survivorId: ids.john, mergedId: dupId, reason: 'x' })).statusCode).toBe(403);
+    expect((await call(clinic, 'POST', '/api/patient-merges', { survivorId: ids.john, mergedId: dupId, reason: 'x' })).statusCode).toBe(
+      403,
+    );
     const undone = await call(dph, 'POST', `/api/patient-merges/${merged.json().mergeId}/undo`, { reason: 'Twins, not the same child' });
     expect(undone.statusCode, undone.body).toBe(200);
     expect((await call(dph, 'GET', `/api/patients/${ids.john}/immunizations`)).json().doses).toHaveLength(before);
     const restored = (await call(dph, 'GET', `/api/patients/${dupId}`)).json();
     expect(restored.patient.name.first).toBe('Jon');
     expect(restored.patient.identifiers.map((i: { value: string }) => i.value)).toContain('HCHC-778');
-    expect((await call(dph, 'GET', `/api/patients/${dupId}/immunizations`)).json().doses.map((d: { cvx: string }) => d.cvx)).toEqual(['03']);
+    expect((await call(dph, 'GET', `/api/patients/${dupId}/immunizations`)).json().doses.map((d: { cvx: string }) => d.cvx)).toEqual([
+      '03',
+    ]);
   });
 
   it('gives read-only access types no writes and scopes health directors to their towns', async () => {
     const director = await s.signIn('healthdirector');
     expect((await call(director, 'POST', '/api/patients', buildPatient())).statusCode).toBe(403);
-    expect((await search(director, { firstName: 'Joseph', lastName: 'Smith', dob: '2016-07-30' })).map((r) => r.id)).not.toContain(ids.joseph);
+    expect((await search(director, { firstName: 'Joseph', lastName: 'Smith', dob: '2016-07-30' })).map((r) => r.id)).not.toContain(
+      ids.joseph,
+    );
     expect((await call(director, 'GET', `/api/patients/${ids.joseph}`)).statusCode).toBe(404);
     const nurse = await s.signIn('schoolnurse');
-    expect((await call(nurse, 'POST', `/api/patients/${ids.joseph}/doses`, { kind: 'historical', cvx: '03', date: '2020-01-01' })).statusCode).toBe(403);
+    expect(
+      (await call(nurse, 'POST', `/api/patients/${ids.joseph}/doses`, { kind: 'historical', cvx: '03', date: '2020-01-01' })).statusCode,
+    ).toBe(403);
   });
 
   it('audits every view of a record', async () => {

@@ -5,7 +5,16 @@ import { sql, type Kysely } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Database, PatientTable } from '@nutmeg/db';
 import type { MatchSubject } from './patient-match.ts';
-import { dobVariants, givenNameVariants, isValidDate, maidenKey, nameKeys, normalizeName, normalizePhone, normalizeStreet } from './patient-keys.ts';
+import {
+  dobVariants,
+  givenNameVariants,
+  isValidDate,
+  maidenKey,
+  nameKeys,
+  normalizeName,
+  normalizePhone,
+  normalizeStreet,
+} from './patient-keys.ts';
 import type { Patient } from './patient.types.ts';
 
 export type Db = Kysely<Database>;
@@ -51,41 +60,97 @@ export async function insertChildren(db: Db, patientId: string, p: Patient): Pro
   if (p.aliases.length) {
     await db
       .insertInto('patient_names')
-      .values(p.aliases.map((a) => {
-        const k = nameKeys(a.first, a.last);
-        return { patient_id: patientId, type: a.type, first_name: a.first, middle_name: a.middle ?? null, last_name: a.last, first_norm: k.first_norm, last_norm: k.last_norm, last_soundex: k.last_soundex };
-      }))
+      .values(
+        p.aliases.map((a) => {
+          const k = nameKeys(a.first, a.last);
+          return {
+            patient_id: patientId,
+            type: a.type,
+            first_name: a.first,
+            middle_name: a.middle ?? null,
+            last_name: a.last,
+            first_norm: k.first_norm,
+            last_norm: k.last_norm,
+            last_soundex: k.last_soundex,
+          };
+        }),
+      )
       .execute();
   }
   if (p.addresses.length) {
     await db
       .insertInto('patient_addresses')
-      .values(p.addresses.map((a, i) => ({ patient_id: patientId, street: a.street, street2: a.street2 ?? null, city: a.city, state: a.state, zip: a.zip, county: a.county ?? null, type: a.type, current: a.current, street_norm: normalizeStreet(a.street), position: i })))
+      .values(
+        p.addresses.map((a, i) => ({
+          patient_id: patientId,
+          street: a.street,
+          street2: a.street2 ?? null,
+          city: a.city,
+          state: a.state,
+          zip: a.zip,
+          county: a.county ?? null,
+          type: a.type,
+          current: a.current,
+          street_norm: normalizeStreet(a.street),
+          position: i,
+        })),
+      )
       .execute();
   }
   if (p.phones.length) {
-    await db.insertInto('patient_phones').values(p.phones.map((ph, i) => ({ patient_id: patientId, number: normalizePhone(ph.number), use: ph.use, position: i }))).execute();
+    await db
+      .insertInto('patient_phones')
+      .values(p.phones.map((ph, i) => ({ patient_id: patientId, number: normalizePhone(ph.number), use: ph.use, position: i })))
+      .execute();
   }
   if (p.guardians.length) {
     await db
       .insertInto('patient_guardians')
-      .values(p.guardians.map((g, i) => ({ patient_id: patientId, first_name: g.name.first, last_name: g.name.last, relationship: g.relationship, phone: g.phone ? normalizePhone(g.phone) : null, first_norm: normalizeName(g.name.first), last_norm: normalizeName(g.name.last), position: i })))
+      .values(
+        p.guardians.map((g, i) => ({
+          patient_id: patientId,
+          first_name: g.name.first,
+          last_name: g.name.last,
+          relationship: g.relationship,
+          phone: g.phone ? normalizePhone(g.phone) : null,
+          first_norm: normalizeName(g.name.first),
+          last_norm: normalizeName(g.name.last),
+          position: i,
+        })),
+      )
       .execute();
   }
   const ids = p.identifiers.filter((i) => i.type !== 'IIS');
   if (ids.length) {
-    await db.insertInto('patient_identifiers').values(ids.map((i) => ({ patient_id: patientId, type: i.type, value: i.value, assigner: i.assigner }))).execute();
+    await db
+      .insertInto('patient_identifiers')
+      .values(ids.map((i) => ({ patient_id: patientId, type: i.type, value: i.value, assigner: i.assigner })))
+      .execute();
   }
 }
 
-export async function deleteChildren(db: Db, patientId: string, tables: ReadonlyArray<'patient_names' | 'patient_addresses' | 'patient_phones' | 'patient_guardians'>): Promise<void> {
+export async function deleteChildren(
+  db: Db,
+  patientId: string,
+  tables: ReadonlyArray<'patient_names' | 'patient_addresses' | 'patient_phones' | 'patient_guardians'>,
+): Promise<void> {
   for (const t of tables) await db.deleteFrom(t).where('patient_id', '=', patientId).execute();
 }
 
 export interface PatientRows {
   row: Selectable<PatientTable>;
   names: Array<Selectable<Database['patient_names']>>;
-  addresses: Array<{ id: string; street: string; street2: string | null; city: string; state: string; zip: string; county: string | null; type: 'H' | 'M' | 'BA' | 'BR'; current: boolean }>;
+  addresses: Array<{
+    id: string;
+    street: string;
+    street2: string | null;
+    city: string;
+    state: string;
+    zip: string;
+    county: string | null;
+    type: 'H' | 'M' | 'BA' | 'BR';
+    current: boolean;
+  }>;
   phones: Array<{ id: string; number: string; use: 'PRN' | 'ORN' | 'WPN' | 'CP' }>;
   guardians: Array<{ id: string; first_name: string; last_name: string; relationship: string; phone: string | null }>;
   identifiers: Array<{ id: string; type: 'IIS' | 'MR' | 'MA'; value: string; assigner: string }>;
@@ -96,9 +161,19 @@ export async function loadPatientRows(db: Db, id: string): Promise<PatientRows |
   if (!row) return undefined;
   const [names, addresses, phones, guardians, identifiers] = await Promise.all([
     db.selectFrom('patient_names').selectAll().where('patient_id', '=', id).execute(),
-    db.selectFrom('patient_addresses').select(['id', 'street', 'street2', 'city', 'state', 'zip', 'county', 'type', 'current']).where('patient_id', '=', id).orderBy('position').execute(),
+    db
+      .selectFrom('patient_addresses')
+      .select(['id', 'street', 'street2', 'city', 'state', 'zip', 'county', 'type', 'current'])
+      .where('patient_id', '=', id)
+      .orderBy('position')
+      .execute(),
     db.selectFrom('patient_phones').select(['id', 'number', 'use']).where('patient_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('patient_guardians').select(['id', 'first_name', 'last_name', 'relationship', 'phone']).where('patient_id', '=', id).orderBy('position').execute(),
+    db
+      .selectFrom('patient_guardians')
+      .select(['id', 'first_name', 'last_name', 'relationship', 'phone'])
+      .where('patient_id', '=', id)
+      .orderBy('position')
+      .execute(),
     db.selectFrom('patient_identifiers').select(['id', 'type', 'value', 'assigner']).where('patient_id', '=', id).execute(),
   ]);
   return { row, names, addresses, phones, guardians, identifiers };
@@ -109,8 +184,18 @@ export function toPatient(r: PatientRows): Patient {
   const p = r.row;
   return {
     id: p.id,
-    name: { first: p.first_name, ...(p.middle_name ? { middle: p.middle_name } : {}), last: p.last_name, ...(p.suffix ? { suffix: p.suffix } : {}) },
-    aliases: r.names.map((n) => ({ type: n.type, first: n.first_name, ...(n.middle_name ? { middle: n.middle_name } : {}), last: n.last_name })),
+    name: {
+      first: p.first_name,
+      ...(p.middle_name ? { middle: p.middle_name } : {}),
+      last: p.last_name,
+      ...(p.suffix ? { suffix: p.suffix } : {}),
+    },
+    aliases: r.names.map((n) => ({
+      type: n.type,
+      first: n.first_name,
+      ...(n.middle_name ? { middle: n.middle_name } : {}),
+      last: n.last_name,
+    })),
     dob: p.dob,
     sex: p.sex,
     multipleBirth: p.multiple_birth,
@@ -119,10 +204,23 @@ export function toPatient(r: PatientRows): Patient {
     ...(p.race ? { race: p.race as Patient['race'] } : {}),
     ...(p.ethnicity ? { ethnicity: p.ethnicity as Patient['ethnicity'] } : {}),
     ...(p.language ? { language: p.language } : {}),
-    addresses: r.addresses.map((a) => ({ street: a.street, ...(a.street2 ? { street2: a.street2 } : {}), city: a.city, state: a.state, zip: a.zip, ...(a.county ? { county: a.county } : {}), type: a.type, current: a.current })),
+    addresses: r.addresses.map((a) => ({
+      street: a.street,
+      ...(a.street2 ? { street2: a.street2 } : {}),
+      city: a.city,
+      state: a.state,
+      zip: a.zip,
+      ...(a.county ? { county: a.county } : {}),
+      type: a.type,
+      current: a.current,
+    })),
     phones: r.phones.map((ph) => ({ number: ph.number, use: ph.use })),
     emails: p.emails,
-    guardians: r.guardians.map((g) => ({ name: { first: g.first_name, last: g.last_name }, relationship: g.relationship as Patient['guardians'][number]['relationship'], ...(g.phone ? { phone: g.phone } : {}) })),
+    guardians: r.guardians.map((g) => ({
+      name: { first: g.first_name, last: g.last_name },
+      relationship: g.relationship as Patient['guardians'][number]['relationship'],
+      ...(g.phone ? { phone: g.phone } : {}),
+    })),
     identifiers: [{ type: 'IIS', value: p.iis_id, assigner: p.jurisdiction_id }, ...r.identifiers],
     ...(p.birth_state ? { birthState: p.birth_state } : {}),
     ...(p.birth_country ? { birthCountry: p.birth_country } : {}),
@@ -147,12 +245,12 @@ export interface CandidateQuery {
 
 const BRANCH_LIMIT = 200;
 
-
 function visible(v: Visibility) {
   const parts = [sql`p.merged_into IS NULL`];
   if (!v.includeOptedOut) parts.push(sql`p.opted_out = false`);
   if (v.towns) parts.push(v.towns.length ? sql`p.town = ANY(${[...v.towns]}::text[])` : sql`false`);
-  if (v.organizationId) parts.push(sql`EXISTS (SELECT 1 FROM patient_org_status s WHERE s.patient_id = p.id AND s.organization_id = ${v.organizationId})`);
+  if (v.organizationId)
+    parts.push(sql`EXISTS (SELECT 1 FROM patient_org_status s WHERE s.patient_id = p.id AND s.organization_id = ${v.organizationId})`);
   return sql.join(parts, sql` AND `);
 }
 
@@ -196,18 +294,26 @@ export async function findCandidateIds(db: Db, q: CandidateQuery, v: Visibility)
   const branches = [];
   if (q.iisId) {
     const iis = q.iisId.trim().toUpperCase();
-    branches.push(sql`(SELECT p.id, true AS hit FROM patients p WHERE (p.iis_id = ${iis} OR p.id IN (SELECT patient_id FROM patient_identifiers WHERE value = ${iis} AND type = 'IIS')) AND ${vis} LIMIT 5)`);
+    branches.push(
+      sql`(SELECT p.id, true AS hit FROM patients p WHERE (p.iis_id = ${iis} OR p.id IN (SELECT patient_id FROM patient_identifiers WHERE value = ${iis} AND type = 'IIS')) AND ${vis} LIMIT 5)`,
+    );
   }
   if (q.mrn) {
-    branches.push(sql`(SELECT p.id, true AS hit FROM patients p JOIN patient_identifiers i ON i.patient_id = p.id WHERE i.value = ${q.mrn.trim()} AND i.type = 'MR' AND ${vis} LIMIT 20)`);
+    branches.push(
+      sql`(SELECT p.id, true AS hit FROM patients p JOIN patient_identifiers i ON i.patient_id = p.id WHERE i.value = ${q.mrn.trim()} AND i.type = 'MR' AND ${vis} LIMIT 20)`,
+    );
   }
   const last = normalizeName(q.last);
   const first = normalizeName(q.first);
   if (q.dob) {
     const dobs = dobVariants(q.dob);
-    branches.push(sql`(SELECT p.id, false AS hit FROM patients p WHERE p.dob = ANY(${dobs}::date[]) AND ${nameResembles(q)} AND ${vis} LIMIT ${BRANCH_LIMIT})`);
+    branches.push(
+      sql`(SELECT p.id, false AS hit FROM patients p WHERE p.dob = ANY(${dobs}::date[]) AND ${nameResembles(q)} AND ${vis} LIMIT ${BRANCH_LIMIT})`,
+    );
     if (last) {
-      branches.push(sql`(SELECT p.id, false AS hit FROM patients p JOIN patient_names n ON n.patient_id = p.id WHERE p.dob = ANY(${dobs}::date[]) AND (n.last_norm % ${last} OR n.last_norm = ${last}) AND ${vis} LIMIT 50)`);
+      branches.push(
+        sql`(SELECT p.id, false AS hit FROM patients p JOIN patient_names n ON n.patient_id = p.id WHERE p.dob = ANY(${dobs}::date[]) AND (n.last_norm % ${last} OR n.last_norm = ${last}) AND ${vis} LIMIT 50)`,
+      );
     }
   }
   if (last && first) {
@@ -221,11 +327,15 @@ export async function findCandidateIds(db: Db, q: CandidateQuery, v: Visibility)
     const dobNear = dobParts
       ? sql`((p.dob BETWEEN ${`${y}-01-01`}::date AND ${`${y}-12-31`}::date AND (extract(month FROM p.dob) = ${Number(dobParts[2])} OR extract(day FROM p.dob) = ${Number(dobParts[3])})) OR p.dob = ANY(${[y - 1, y + 1].filter((yy) => isValidDate(yy, Number(dobParts[2]), Number(dobParts[3]))).map((yy) => `${yy}-${md}`)}::date[]))`
       : sql`true`;
-    branches.push(sql`(SELECT p.id, false AS hit FROM patients p WHERE p.last_norm = ${last} AND p.first_norm = ANY(${givenNameVariants(q.first ?? '')}::text[]) AND ${dobNear} AND ${vis} LIMIT 50)`);
+    branches.push(
+      sql`(SELECT p.id, false AS hit FROM patients p WHERE p.last_norm = ${last} AND p.first_norm = ANY(${givenNameVariants(q.first ?? '')}::text[]) AND ${dobNear} AND ${vis} LIMIT 50)`,
+    );
   }
   const phone = normalizePhone(q.phone);
   if (phone.length >= 7) {
-    branches.push(sql`(SELECT p.id, false AS hit FROM patients p JOIN patient_phones ph ON ph.patient_id = p.id WHERE ph.number = ${phone} AND ${vis} LIMIT 50)`);
+    branches.push(
+      sql`(SELECT p.id, false AS hit FROM patients p JOIN patient_phones ph ON ph.patient_id = p.id WHERE ph.number = ${phone} AND ${vis} LIMIT 50)`,
+    );
   }
   if ((last || first) && q.mothersMaidenName) {
     const mmn = normalizeName(q.mothersMaidenName);
@@ -233,16 +343,25 @@ export async function findCandidateIds(db: Db, q: CandidateQuery, v: Visibility)
   }
   if ((last || first) && q.guardianLast) {
     const g = normalizeName(q.guardianLast);
-    branches.push(sql`(SELECT p.id, false AS hit FROM patients p JOIN patient_guardians gd ON gd.patient_id = p.id WHERE gd.last_norm % ${g} AND ${lastResembles(q)} AND ${vis} LIMIT 50)`);
+    branches.push(
+      sql`(SELECT p.id, false AS hit FROM patients p JOIN patient_guardians gd ON gd.patient_id = p.id WHERE gd.last_norm % ${g} AND ${lastResembles(q)} AND ${vis} LIMIT 50)`,
+    );
   }
   if ((last || first) && (q.zip || q.street)) {
     const zip = q.zip?.slice(0, 5);
     const street = q.street ? normalizeStreet(q.street) : undefined;
     const where = [zip ? sql`a.zip = ${zip}` : sql`true`, street ? sql`a.street_norm = ${street}` : sql`true`];
-    branches.push(sql`(SELECT p.id, false AS hit FROM patients p JOIN patient_addresses a ON a.patient_id = p.id WHERE ${sql.join(where, sql` AND `)} AND ${lastResembles(q)} AND ${vis} LIMIT 50)`);
+    branches.push(
+      sql`(SELECT p.id, false AS hit FROM patients p JOIN patient_addresses a ON a.patient_id = p.id WHERE ${sql.join(where, sql` AND `)} AND ${lastResembles(q)} AND ${vis} LIMIT 50)`,
+    );
   }
   if (branches.length === 0) return { ids: [], identifierHits: new Set() };
-  const rows = (await sql<{ id: string; hit: boolean }>`SELECT id, bool_or(hit) AS hit FROM (${sql.join(branches, sql` UNION ALL `)}) b GROUP BY id`.execute(db)).rows;
+  const rows = (
+    await sql<{
+      id: string;
+      hit: boolean;
+    }>`SELECT id, bool_or(hit) AS hit FROM (${sql.join(branches, sql` UNION ALL `)}) b GROUP BY id`.execute(db)
+  ).rows;
   return { ids: rows.map((r) => r.id), identifierHits: new Set(rows.filter((r) => r.hit).map((r) => r.id)) };
 }
 
@@ -264,9 +383,24 @@ export async function loadMatchSubjects(db: Db, ids: readonly string[]): Promise
   if (ids.length === 0) return [];
   const rows = (
     await sql<{
-      id: string; iis_id: string; first_name: string; middle_name: string | null; last_name: string; suffix: string | null; dob: string; sex: string;
-      mothers_maiden_name: string | null; birth_order: number | null; town: string | null; owner_org_id: string | null; opted_out: boolean; jurisdiction_status: string;
-      names: Array<{ type: 'A' | 'M' | 'B' | 'L'; first: string; last: string }>; addresses: Array<{ street: string; zip: string }>; phones: Array<{ number: string }>; guardians: Array<{ first: string; last: string }>;
+      id: string;
+      iis_id: string;
+      first_name: string;
+      middle_name: string | null;
+      last_name: string;
+      suffix: string | null;
+      dob: string;
+      sex: string;
+      mothers_maiden_name: string | null;
+      birth_order: number | null;
+      town: string | null;
+      owner_org_id: string | null;
+      opted_out: boolean;
+      jurisdiction_status: string;
+      names: Array<{ type: 'A' | 'M' | 'B' | 'L'; first: string; last: string }>;
+      addresses: Array<{ street: string; zip: string }>;
+      phones: Array<{ number: string }>;
+      guardians: Array<{ first: string; last: string }>;
     }>`SELECT p.id, p.iis_id, p.first_name, p.middle_name, p.last_name, p.suffix, p.dob::text AS dob, p.sex, p.mothers_maiden_name, p.birth_order, p.town, p.owner_org_id, p.opted_out, p.jurisdiction_status,
       (SELECT coalesce(json_agg(json_build_object('type', n.type, 'first', n.first_name, 'last', n.last_name)), '[]') FROM patient_names n WHERE n.patient_id = p.id) AS names,
       (SELECT coalesce(json_agg(json_build_object('street', a.street, 'zip', a.zip)), '[]') FROM patient_addresses a WHERE a.patient_id = p.id) AS addresses,

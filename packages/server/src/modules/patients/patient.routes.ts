@@ -21,57 +21,139 @@ import {
 const tags = ['patients'];
 
 export function registerPatientRoutes(app: App, ctx: AppContext): void {
-  app.get('/api/patients', { config: { policy: 'patient:read' }, schema: { tags, summary: 'Search patients (fuzzy): ranked results with a match score and reasons', querystring: SearchQuery } }, async (req) =>
-    patients.searchPatients(ctx, actorOf(req), req.query),
+  app.get(
+    '/api/patients',
+    {
+      config: { policy: 'patient:read' },
+      schema: { tags, summary: 'Search patients (fuzzy): ranked results with a match score and reasons', querystring: SearchQuery },
+    },
+    async (req) => patients.searchPatients(ctx, actorOf(req), req.query),
   );
 
-  app.post('/api/patients/duplicates', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Likely and possible duplicates of a record about to be added', body: PatientBody } }, async (req) =>
-    patients.checkDuplicates(ctx, actorOf(req), req.body),
+  app.post(
+    '/api/patients/duplicates',
+    {
+      config: { policy: 'patient:write' },
+      schema: { tags, summary: 'Likely and possible duplicates of a record about to be added', body: PatientBody },
+    },
+    async (req) => patients.checkDuplicates(ctx, actorOf(req), req.body),
   );
 
-  app.post('/api/patients', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Add a patient (409 with candidates when likely duplicates exist, unless confirmNew)', body: CreatePatientBody } }, async (req, reply) => {
-    const created = await patients.createPatient(ctx, actorOf(req), req.body);
-    return reply.status(201).send(created);
-  });
-
-  app.get('/api/patients/:id', { config: { policy: 'patient:read' }, schema: { tags, summary: 'The consolidated patient record with statuses and ownership', params: IdParams } }, async (req) =>
-    patients.getPatient(ctx, actorOf(req), req.params.id),
+  app.post(
+    '/api/patients',
+    {
+      config: { policy: 'patient:write' },
+      schema: {
+        tags,
+        summary: 'Add a patient (409 with candidates when likely duplicates exist, unless confirmNew)',
+        body: CreatePatientBody,
+      },
+    },
+    async (req, reply) => {
+      const created = await patients.createPatient(ctx, actorOf(req), req.body);
+      return reply.status(201).send(created);
+    },
   );
 
-  app.put('/api/patients/:id', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Edit demographics (send the version you edited)', params: IdParams, body: UpdatePatientBody } }, async (req) =>
-    patients.updatePatient(ctx, actorOf(req), req.params.id, req.body),
+  app.get(
+    '/api/patients/:id',
+    {
+      config: { policy: 'patient:read' },
+      schema: { tags, summary: 'The consolidated patient record with statuses and ownership', params: IdParams },
+    },
+    async (req) => patients.getPatient(ctx, actorOf(req), req.params.id),
   );
 
-  app.get('/api/patients/:id/history', { config: { policy: 'patient:read' }, schema: { tags, summary: 'Who changed what and when', params: IdParams } }, async (req) =>
-    patients.getPatientHistory(ctx, actorOf(req), req.params.id),
+  app.put(
+    '/api/patients/:id',
+    {
+      config: { policy: 'patient:write' },
+      schema: { tags, summary: 'Edit demographics (send the version you edited)', params: IdParams, body: UpdatePatientBody },
+    },
+    async (req) => patients.updatePatient(ctx, actorOf(req), req.params.id, req.body),
   );
 
-  app.get('/api/patients/:id/reports', { config: { policy: 'patient:read' }, schema: { tags, summary: 'Each source’s reported version of the patient', params: IdParams } }, async (req) =>
-    patients.getPatientReports(ctx, actorOf(req), req.params.id),
+  app.get(
+    '/api/patients/:id/history',
+    { config: { policy: 'patient:read' }, schema: { tags, summary: 'Who changed what and when', params: IdParams } },
+    async (req) => patients.getPatientHistory(ctx, actorOf(req), req.params.id),
   );
 
-  app.put('/api/patients/:id/status', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Status at your clinic (active / inactive)', params: IdParams, body: OrgStatusBody } }, async (req) =>
-    setOrgStatus(ctx, actorOf(req), req.params.id, req.body.status, req.body.reason),
+  app.get(
+    '/api/patients/:id/reports',
+    { config: { policy: 'patient:read' }, schema: { tags, summary: 'Each source’s reported version of the patient', params: IdParams } },
+    async (req) => patients.getPatientReports(ctx, actorOf(req), req.params.id),
   );
 
-  app.put('/api/patients/:id/jurisdiction-status', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Jurisdiction status: active, moved out, deceased (with date)', params: IdParams, body: JurisdictionStatusBody } }, async (req) =>
-    setJurisdictionStatus(ctx, actorOf(req), req.params.id, req.body),
+  app.put(
+    '/api/patients/:id/status',
+    {
+      config: { policy: 'patient:write' },
+      schema: { tags, summary: 'Status at your clinic (active / inactive)', params: IdParams, body: OrgStatusBody },
+    },
+    async (req) => setOrgStatus(ctx, actorOf(req), req.params.id, req.body.status, req.body.reason),
   );
 
-  app.put('/api/patients/:id/owner', { config: { policy: 'patient:write' }, schema: { tags, summary: 'Take or release ownership (medical home)', params: IdParams, body: OwnerBody } }, async (req) =>
-    setOwner(ctx, actorOf(req), req.params.id, req.body.own, req.body.reason),
+  app.put(
+    '/api/patients/:id/jurisdiction-status',
+    {
+      config: { policy: 'patient:write' },
+      schema: {
+        tags,
+        summary: 'Jurisdiction status: active, moved out, deceased (with date)',
+        params: IdParams,
+        body: JurisdictionStatusBody,
+      },
+    },
+    async (req) => setJurisdictionStatus(ctx, actorOf(req), req.params.id, req.body),
   );
 
-  app.put('/api/patients/:id/opt-out', { config: { policy: 'patient:opt-out' }, schema: { tags, summary: 'Record an opt-out (signed written request) or its withdrawal — DPH only', params: IdParams, body: OptOutBody } }, async (req) =>
-    setOptOut(ctx, actorOf(req), req.params.id, req.body.optedOut, req.body.reason),
+  app.put(
+    '/api/patients/:id/owner',
+    {
+      config: { policy: 'patient:write' },
+      schema: { tags, summary: 'Take or release ownership (medical home)', params: IdParams, body: OwnerBody },
+    },
+    async (req) => setOwner(ctx, actorOf(req), req.params.id, req.body.own, req.body.reason),
   );
 
-  app.post('/api/patient-merges', { config: { policy: 'patient:merge' }, schema: { tags, summary: 'Merge a duplicate into a surviving record (DPH data steward)', body: MergeBody } }, async (req, reply) => {
-    const r = await mergePatients(ctx, actorOf(req), req.body.survivorId, req.body.mergedId, req.body.reason);
-    return reply.status(201).send(r);
-  });
+  app.put(
+    '/api/patients/:id/opt-out',
+    {
+      config: { policy: 'patient:opt-out' },
+      schema: {
+        tags,
+        summary: 'Record an opt-out (signed written request) or its withdrawal — DPH only',
+        params: IdParams,
+        body: OptOutBody,
+      },
+    },
+    async (req) => setOptOut(ctx, actorOf(req), req.params.id, req.body.optedOut, req.body.reason),
+  );
 
-  app.post('/api/patient-merges/:id/undo', { config: { policy: 'patient:merge' }, schema: { tags, summary: 'Unmerge: restore both records exactly as before', params: z.object({ id: z.string().uuid() }), body: UnmergeBody } }, async (req) =>
-    unmergePatients(ctx, actorOf(req), req.params.id, req.body.reason),
+  app.post(
+    '/api/patient-merges',
+    {
+      config: { policy: 'patient:merge' },
+      schema: { tags, summary: 'Merge a duplicate into a surviving record (DPH data steward)', body: MergeBody },
+    },
+    async (req, reply) => {
+      const r = await mergePatients(ctx, actorOf(req), req.body.survivorId, req.body.mergedId, req.body.reason);
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.post(
+    '/api/patient-merges/:id/undo',
+    {
+      config: { policy: 'patient:merge' },
+      schema: {
+        tags,
+        summary: 'Unmerge: restore both records exactly as before',
+        params: z.object({ id: z.string().uuid() }),
+        body: UnmergeBody,
+      },
+    },
+    async (req) => unmergePatients(ctx, actorOf(req), req.params.id, req.body.reason),
   );
 }

@@ -2,9 +2,18 @@
 
 import { z } from 'zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real date');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real date');
 const name = (label: string, max = 80) => z.string().trim().min(1, `Enter ${label}`).max(max, `Use at most ${max} characters`);
-const optionalText = (max = 200) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
+const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((s) => (s ? s : undefined));
 
 export const IsoDate = isoDate;
 
@@ -18,7 +27,11 @@ export const SearchQuery = z.object({
   guardianName: optionalText(160),
   phone: optionalText(40),
   street: optionalText(200),
-  zip: z.string().trim().regex(/^\d{5}(-?\d{4})?$/, 'Use a 5-digit ZIP code').optional(),
+  zip: z
+    .string()
+    .trim()
+    .regex(/^\d{5}(-?\d{4})?$/, 'Use a 5-digit ZIP code')
+    .optional(),
   iisId: optionalText(40),
   mrn: optionalText(40),
   limit: z.coerce.number().int().min(1).max(50).default(25),
@@ -30,14 +43,21 @@ const Address = z.object({
   street2: optionalText(100),
   city: name('the city or town'),
   state: z.string().trim().length(2, 'Use the 2-letter state code').toUpperCase(),
-  zip: z.string().trim().regex(/^\d{5}(-?\d{4})?$/, 'Use a 5-digit ZIP code'),
+  zip: z
+    .string()
+    .trim()
+    .regex(/^\d{5}(-?\d{4})?$/, 'Use a 5-digit ZIP code'),
   county: optionalText(60),
   type: z.enum(['H', 'M', 'BA', 'BR']).default('H'),
   current: z.boolean().default(true),
 });
 
 const Phone = z.object({
-  number: z.string().trim().transform((s) => s.replace(/\D/g, '')).pipe(z.string().min(10, 'Enter a 10-digit phone number').max(15)),
+  number: z
+    .string()
+    .trim()
+    .transform((s) => s.replace(/\D/g, ''))
+    .pipe(z.string().min(10, 'Enter a 10-digit phone number').max(15)),
   use: z.enum(['PRN', 'ORN', 'WPN', 'CP']).default('PRN'),
 });
 
@@ -49,7 +69,17 @@ const Guardian = z.object({
 
 export const PatientBody = z.object({
   name: z.object({ first: name('the first name'), middle: optionalText(80), last: name('the last name'), suffix: optionalText(10) }),
-  aliases: z.array(z.object({ first: name('the first name'), middle: optionalText(80), last: name('the last name'), type: z.enum(['A', 'M', 'B', 'L']).default('A') })).max(20).default([]),
+  aliases: z
+    .array(
+      z.object({
+        first: name('the first name'),
+        middle: optionalText(80),
+        last: name('the last name'),
+        type: z.enum(['A', 'M', 'B', 'L']).default('A'),
+      }),
+    )
+    .max(20)
+    .default([]),
   dob: isoDate,
   sex: z.enum(['F', 'M', 'X', 'U']),
   multipleBirth: z.boolean().default(false),
@@ -62,7 +92,10 @@ export const PatientBody = z.object({
   phones: z.array(Phone).max(10).default([]),
   emails: z.array(z.string().trim().email('Enter a valid e-mail address').max(254)).max(5).default([]),
   guardians: z.array(Guardian).max(6).default([]),
-  identifiers: z.array(z.object({ type: z.enum(['MR', 'MA']), value: name('the identifier', 40), assigner: optionalText(80) })).max(10).default([]),
+  identifiers: z
+    .array(z.object({ type: z.enum(['MR', 'MA']), value: name('the identifier', 40), assigner: optionalText(80) }))
+    .max(10)
+    .default([]),
   birthState: optionalText(2),
   birthCountry: optionalText(3),
   notes: optionalText(2000),

@@ -45,7 +45,14 @@ function splitName(full: string | undefined): { first: string; last: string } | 
   return { first: parts.slice(0, -1).join(' '), last: parts[parts.length - 1]! };
 }
 
-function audit(ctx: AppContext, actor: Actor, action: string, patientId: string | null, detail: Record<string, unknown> = {}, db: Db = ctx.db) {
+function audit(
+  ctx: AppContext,
+  actor: Actor,
+  action: string,
+  patientId: string | null,
+  detail: Record<string, unknown> = {},
+  db: Db = ctx.db,
+) {
   return appendAudit(
     db,
     {
@@ -63,19 +70,48 @@ function audit(ctx: AppContext, actor: Actor, action: string, patientId: string 
   );
 }
 
-function presentResult(c: CandidateSummary, score: number, classification: SearchResult['classification'], reasons: string[], summary: string): SearchResult {
-  return { id: c.id, iisId: c.iisId, name: c.name, dob: c.dob, sex: c.sex, town: c.town, score, classification, summary, reasons, jurisdictionStatus: c.jurisdictionStatus };
+function presentResult(
+  c: CandidateSummary,
+  score: number,
+  classification: SearchResult['classification'],
+  reasons: string[],
+  summary: string,
+): SearchResult {
+  return {
+    id: c.id,
+    iisId: c.iisId,
+    name: c.name,
+    dob: c.dob,
+    sex: c.sex,
+    town: c.town,
+    score,
+    classification,
+    summary,
+    reasons,
+    jurisdictionStatus: c.jurisdictionStatus,
+  };
 }
 
-async function rank(db: Db, subject: MatchSubject, ids: string[], identifierHits: Set<string>, minScore = SHOW_THRESHOLD): Promise<SearchResult[]> {
+async function rank(
+  db: Db,
+  subject: MatchSubject,
+  ids: string[],
+  identifierHits: Set<string>,
+  minScore = SHOW_THRESHOLD,
+): Promise<SearchResult[]> {
   const candidates = await loadMatchSubjects(db, ids);
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  const ranked = rankCandidates(subject, candidates.map((c) => ({ ...c.subject, id: c.id })));
+  const ranked = rankCandidates(
+    subject,
+    candidates.map((c) => ({ ...c.subject, id: c.id })),
+  );
   const out: SearchResult[] = [];
   for (const r of ranked) {
     const c = byId.get(r.candidate.id)!;
-    if (identifierHits.has(c.id)) out.push(presentResult(c, 100, 'likely', ['identifier matches', ...r.match.reasons], 'identifier matches'));
-    else if (r.match.score >= minScore) out.push(presentResult(c, r.match.score, r.match.classification, r.match.reasons, summarizeMatch(r.match)));
+    if (identifierHits.has(c.id))
+      out.push(presentResult(c, 100, 'likely', ['identifier matches', ...r.match.reasons], 'identifier matches'));
+    else if (r.match.score >= minScore)
+      out.push(presentResult(c, r.match.score, r.match.classification, r.match.reasons, summarizeMatch(r.match)));
   }
   return out.sort((a, b) => b.score - a.score);
 }
@@ -88,15 +124,27 @@ export async function searchPatients(ctx: AppContext, actor: Actor, q: Partial<S
   const hasName = !!(q.lastName || q.firstName);
   const blocking = q.iisId || q.mrn || q.phone || (hasName && (q.dob || q.mothersMaidenName || q.guardianName || q.zip || q.street));
   if (!blocking) {
-    throw invalid('Add a date of birth (or a phone number, mother’s maiden name, guardian or address) to the name, or search by IIS id or MRN.', [
-      { path: 'dob', message: 'Enter the date of birth' },
-    ]);
+    throw invalid(
+      'Add a date of birth (or a phone number, mother’s maiden name, guardian or address) to the name, or search by IIS id or MRN.',
+      [{ path: 'dob', message: 'Enter the date of birth' }],
+    );
   }
   const v = await visibilityFor(ctx.db, actor);
   const guardian = splitName(q.guardianName);
   const { ids, identifierHits } = await findCandidateIds(
     ctx.db,
-    { first: q.firstName, last: q.lastName, dob: q.dob, mothersMaidenName: q.mothersMaidenName, guardianLast: guardian?.last, phone: q.phone, zip: q.zip, street: q.street, iisId: q.iisId, mrn: q.mrn },
+    {
+      first: q.firstName,
+      last: q.lastName,
+      dob: q.dob,
+      mothersMaidenName: q.mothersMaidenName,
+      guardianLast: guardian?.last,
+      phone: q.phone,
+      zip: q.zip,
+      street: q.street,
+      iisId: q.iisId,
+      mrn: q.mrn,
+    },
     v,
   );
   const subject: MatchSubject = {
@@ -143,7 +191,12 @@ export async function findDuplicates(db: Db, v: Visibility, p: PatientBody | Pat
     },
     v,
   );
-  const results = await rank(db, subjectOf(p), ids.filter((id) => id !== excludeId), new Set());
+  const results = await rank(
+    db,
+    subjectOf(p),
+    ids.filter((id) => id !== excludeId),
+    new Set(),
+  );
   return results.filter((r) => r.classification !== 'unlikely');
 }
 
@@ -154,7 +207,12 @@ export async function checkDuplicates(ctx: AppContext, actor: Actor, body: Patie
 
 export function toDomainPatient(body: PatientBody, assigner: string): Patient {
   return {
-    name: { first: body.name.first, last: body.name.last, ...(body.name.middle ? { middle: body.name.middle } : {}), ...(body.name.suffix ? { suffix: body.name.suffix } : {}) },
+    name: {
+      first: body.name.first,
+      last: body.name.last,
+      ...(body.name.middle ? { middle: body.name.middle } : {}),
+      ...(body.name.suffix ? { suffix: body.name.suffix } : {}),
+    },
     aliases: body.aliases.map((a) => ({ first: a.first, last: a.last, type: a.type, ...(a.middle ? { middle: a.middle } : {}) })),
     dob: body.dob,
     sex: body.sex,
@@ -164,7 +222,16 @@ export function toDomainPatient(body: PatientBody, assigner: string): Patient {
     ...(body.race ? { race: body.race } : {}),
     ...(body.ethnicity ? { ethnicity: body.ethnicity } : {}),
     ...(body.language ? { language: body.language } : {}),
-    addresses: body.addresses.map((a) => ({ street: a.street, city: a.city, state: a.state, zip: a.zip, type: a.type, current: a.current, ...(a.street2 ? { street2: a.street2 } : {}), ...(a.county ? { county: a.county } : {}) })),
+    addresses: body.addresses.map((a) => ({
+      street: a.street,
+      city: a.city,
+      state: a.state,
+      zip: a.zip,
+      type: a.type,
+      current: a.current,
+      ...(a.street2 ? { street2: a.street2 } : {}),
+      ...(a.county ? { county: a.county } : {}),
+    })),
     phones: body.phones,
     emails: body.emails,
     guardians: body.guardians.map((g) => ({ name: g.name, relationship: g.relationship, ...(g.phone ? { phone: g.phone } : {}) })),
@@ -176,21 +243,29 @@ export function toDomainPatient(body: PatientBody, assigner: string): Patient {
 }
 
 async function jurisdictionOf(db: Db, actor: Actor): Promise<string> {
-  const org = actor.scope ? await db.selectFrom('organizations').select('jurisdiction_id').where('id', '=', actor.scope.organizationId).executeTakeFirst() : undefined;
+  const org = actor.scope
+    ? await db.selectFrom('organizations').select('jurisdiction_id').where('id', '=', actor.scope.organizationId).executeTakeFirst()
+    : undefined;
   if (org) return org.jurisdiction_id;
   const j = await db.selectFrom('jurisdictions').select('id').executeTakeFirstOrThrow();
   return j.id;
 }
 
 /** Creates a master from a UI entry, after the duplicate check (409 with the candidates unless confirmed). */
-export async function createPatient(ctx: AppContext, actor: Actor, body: PatientBody & { confirmNew: boolean }): Promise<{ id: string; iisId: string }> {
+export async function createPatient(
+  ctx: AppContext,
+  actor: Actor,
+  body: PatientBody & { confirmNew: boolean },
+): Promise<{ id: string; iisId: string }> {
   assertCanWrite(actor);
   const orgId = actor.scope!.organizationId;
   const v = await visibilityFor(ctx.db, actor);
   const duplicates = await findDuplicates(ctx.db, v, body);
   const likely = duplicates.filter((d) => d.score >= LIKELY_DUPLICATE_THRESHOLD);
   if (likely.length > 0 && !body.confirmNew) {
-    throw conflict('This person may already be in the registry. Open the matching record, or confirm that this is a new person.', { candidates: duplicates });
+    throw conflict('This person may already be in the registry. Open the matching record, or confirm that this is a new person.', {
+      candidates: duplicates,
+    });
   }
   const patient = toDomainPatient(body, orgId);
   const jurisdictionId = await jurisdictionOf(ctx.db, actor);
@@ -198,13 +273,45 @@ export async function createPatient(ctx: AppContext, actor: Actor, body: Patient
   return ctx.db.transaction().execute(async (trx) => {
     const created = await trx
       .insertInto('patients')
-      .values({ ...masterColumns(patient), jurisdiction_id: jurisdictionId, created_by: actor.userId, created_org_id: orgId, created_at: now, updated_at: now })
+      .values({
+        ...masterColumns(patient),
+        jurisdiction_id: jurisdictionId,
+        created_by: actor.userId,
+        created_org_id: orgId,
+        created_at: now,
+        updated_at: now,
+      })
       .returning(['id', 'iis_id'])
       .executeTakeFirstOrThrow();
     await insertChildren(trx, created.id, patient);
-    await trx.insertInto('patient_reports').values({ patient_id: created.id, origin_patient_id: created.id, source_org_id: orgId, source_kind: 'ui', reported_by: actor.userId, received_at: now, data: JSON.stringify(patient) }).execute();
-    await trx.insertInto('patient_org_status').values({ patient_id: created.id, organization_id: orgId, status: 'active', changed_at: now, changed_by: actor.userId }).execute();
-    await trx.insertInto('patient_changes').values({ patient_id: created.id, at: now, user_id: actor.userId, organization_id: orgId, action: 'create', changes: JSON.stringify({}), reason: likely.length ? 'Confirmed as a new person despite likely duplicates' : null }).execute();
+    await trx
+      .insertInto('patient_reports')
+      .values({
+        patient_id: created.id,
+        origin_patient_id: created.id,
+        source_org_id: orgId,
+        source_kind: 'ui',
+        reported_by: actor.userId,
+        received_at: now,
+        data: JSON.stringify(patient),
+      })
+      .execute();
+    await trx
+      .insertInto('patient_org_status')
+      .values({ patient_id: created.id, organization_id: orgId, status: 'active', changed_at: now, changed_by: actor.userId })
+      .execute();
+    await trx
+      .insertInto('patient_changes')
+      .values({
+        patient_id: created.id,
+        at: now,
+        user_id: actor.userId,
+        organization_id: orgId,
+        action: 'create',
+        changes: JSON.stringify({}),
+        reason: likely.length ? 'Confirmed as a new person despite likely duplicates' : null,
+      })
+      .execute();
     await audit(ctx, actor, 'patient.create', created.id, { duplicatesShown: duplicates.length, confirmedNew: likely.length > 0 }, trx);
     return { id: created.id, iisId: created.iis_id };
   });
@@ -216,16 +323,38 @@ export async function loadVisible(ctx: AppContext, actor: Actor, id: string, db:
   if (!rows) throw notFound('Patient');
   const v = await visibilityFor(db, actor);
   const linkedToOrg = v.organizationId
-    ? !!(await db.selectFrom('patient_org_status').select('patient_id').where('patient_id', '=', id).where('organization_id', '=', v.organizationId).executeTakeFirst())
+    ? !!(await db
+        .selectFrom('patient_org_status')
+        .select('patient_id')
+        .where('patient_id', '=', id)
+        .where('organization_id', '=', v.organizationId)
+        .executeTakeFirst())
     : false;
   assertVisible(v, { optedOut: rows.row.opted_out, town: rows.row.town, mergedInto: rows.row.merged_into, linkedToOrg });
-  if (rows.row.merged_into) throw new AppError('not_found', 'This record was merged into another one', { mergedInto: rows.row.merged_into });
+  if (rows.row.merged_into)
+    throw new AppError('not_found', 'This record was merged into another one', { mergedInto: rows.row.merged_into });
   return rows;
 }
 
 const TRACKED: ReadonlyArray<keyof Patient> = [
-  'name', 'aliases', 'dob', 'sex', 'multipleBirth', 'birthOrder', 'mothersMaidenName', 'race', 'ethnicity', 'language',
-  'addresses', 'phones', 'emails', 'guardians', 'identifiers', 'birthState', 'birthCountry', 'notes',
+  'name',
+  'aliases',
+  'dob',
+  'sex',
+  'multipleBirth',
+  'birthOrder',
+  'mothersMaidenName',
+  'race',
+  'ethnicity',
+  'language',
+  'addresses',
+  'phones',
+  'emails',
+  'guardians',
+  'identifiers',
+  'birthState',
+  'birthCountry',
+  'notes',
 ];
 
 /** Field-level diff for the edit history. */
@@ -240,13 +369,20 @@ export function diffPatients(before: Patient, after: Patient): Record<string, { 
 }
 
 /** Edits demographics: optimistic version check, history row with the changed fields, a new source report. */
-export async function updatePatient(ctx: AppContext, actor: Actor, id: string, body: PatientBody & { version: number; reason?: string | undefined }): Promise<{ id: string; version: number; changed: string[] }> {
+export async function updatePatient(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: PatientBody & { version: number; reason?: string | undefined },
+): Promise<{ id: string; version: number; changed: string[] }> {
   assertCanWrite(actor);
   const orgId = actor.scope!.organizationId;
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, id, trx);
     if (rows.row.version !== body.version) {
-      throw conflict('Someone else changed this record since you opened it. Reload it and make your change again.', { currentVersion: rows.row.version });
+      throw conflict('Someone else changed this record since you opened it. Reload it and make your change again.', {
+        currentVersion: rows.row.version,
+      });
     }
     const before = toPatient(rows);
     const after = toDomainPatient(body, orgId);
@@ -254,12 +390,38 @@ export async function updatePatient(ctx: AppContext, actor: Actor, id: string, b
     const changed = Object.keys(changes);
     if (changed.length === 0) return { id, version: rows.row.version, changed };
     const now = ctx.clock.now();
-    await trx.updateTable('patients').set({ ...masterColumns(after), version: rows.row.version + 1, updated_at: now }).where('id', '=', id).execute();
+    await trx
+      .updateTable('patients')
+      .set({ ...masterColumns(after), version: rows.row.version + 1, updated_at: now })
+      .where('id', '=', id)
+      .execute();
     await deleteChildren(trx, id, ['patient_names', 'patient_addresses', 'patient_phones', 'patient_guardians']);
     await trx.deleteFrom('patient_identifiers').where('patient_id', '=', id).where('type', '!=', 'IIS').execute();
     await insertChildren(trx, id, after);
-    await trx.insertInto('patient_reports').values({ patient_id: id, origin_patient_id: id, source_org_id: orgId, source_kind: 'ui', reported_by: actor.userId, received_at: now, data: JSON.stringify(after) }).execute();
-    await trx.insertInto('patient_changes').values({ patient_id: id, at: now, user_id: actor.userId, organization_id: orgId, action: 'update', changes: JSON.stringify(changes), reason: body.reason ?? null }).execute();
+    await trx
+      .insertInto('patient_reports')
+      .values({
+        patient_id: id,
+        origin_patient_id: id,
+        source_org_id: orgId,
+        source_kind: 'ui',
+        reported_by: actor.userId,
+        received_at: now,
+        data: JSON.stringify(after),
+      })
+      .execute();
+    await trx
+      .insertInto('patient_changes')
+      .values({
+        patient_id: id,
+        at: now,
+        user_id: actor.userId,
+        organization_id: orgId,
+        action: 'update',
+        changes: JSON.stringify(changes),
+        reason: body.reason ?? null,
+      })
+      .execute();
     await audit(ctx, actor, 'patient.update', id, { fields: changed }, trx);
     return { id, version: rows.row.version + 1, changed };
   });
@@ -274,7 +436,13 @@ export interface PatientView {
   deceasedDate: string | null;
   optedOut: boolean;
   owner: { id: string; name: string } | null;
-  organizationStatuses: Array<{ organizationId: string; organizationName: string; status: string; reason: string | null; changedAt: string }>;
+  organizationStatuses: Array<{
+    organizationId: string;
+    organizationName: string;
+    status: string;
+    reason: string | null;
+    changedAt: string;
+  }>;
   /** Status at the caller's organization, if the patient has one there. */
   myStatus: string | null;
   reports: number;
@@ -286,10 +454,28 @@ export interface PatientView {
 export async function getPatient(ctx: AppContext, actor: Actor, id: string): Promise<PatientView> {
   const rows = await loadVisible(ctx, actor, id);
   const [statuses, owner, reports, merges] = await Promise.all([
-    ctx.db.selectFrom('patient_org_status as s').innerJoin('organizations as o', 'o.id', 's.organization_id').select(['s.organization_id', 'o.name', 's.status', 's.reason', 's.changed_at']).where('s.patient_id', '=', id).execute(),
-    rows.row.owner_org_id ? ctx.db.selectFrom('organizations').select(['id', 'name']).where('id', '=', rows.row.owner_org_id).executeTakeFirst() : undefined,
-    ctx.db.selectFrom('patient_reports').select(({ fn }) => fn.countAll<number>().as('n')).where('patient_id', '=', id).executeTakeFirstOrThrow(),
-    ctx.db.selectFrom('patient_merges as m').innerJoin('patients as p', 'p.id', 'm.merged_id').select(['m.id', 'm.merged_id', 'p.iis_id', 'm.at', 'm.reason']).where('m.survivor_id', '=', id).where('m.undone_at', 'is', null).orderBy('m.at', 'desc').execute(),
+    ctx.db
+      .selectFrom('patient_org_status as s')
+      .innerJoin('organizations as o', 'o.id', 's.organization_id')
+      .select(['s.organization_id', 'o.name', 's.status', 's.reason', 's.changed_at'])
+      .where('s.patient_id', '=', id)
+      .execute(),
+    rows.row.owner_org_id
+      ? ctx.db.selectFrom('organizations').select(['id', 'name']).where('id', '=', rows.row.owner_org_id).executeTakeFirst()
+      : undefined,
+    ctx.db
+      .selectFrom('patient_reports')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .where('patient_id', '=', id)
+      .executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('patient_merges as m')
+      .innerJoin('patients as p', 'p.id', 'm.merged_id')
+      .select(['m.id', 'm.merged_id', 'p.iis_id', 'm.at', 'm.reason'])
+      .where('m.survivor_id', '=', id)
+      .where('m.undone_at', 'is', null)
+      .orderBy('m.at', 'desc')
+      .execute(),
   ]);
   await audit(ctx, actor, 'patient.view', id);
   const orgId = actor.scope?.organizationId;
@@ -302,10 +488,22 @@ export async function getPatient(ctx: AppContext, actor: Actor, id: string): Pro
     deceasedDate: rows.row.deceased_date,
     optedOut: rows.row.opted_out,
     owner: owner ? { id: owner.id, name: owner.name } : null,
-    organizationStatuses: statuses.map((s) => ({ organizationId: s.organization_id, organizationName: s.name, status: s.status, reason: s.reason, changedAt: new Date(s.changed_at).toISOString() })),
+    organizationStatuses: statuses.map((s) => ({
+      organizationId: s.organization_id,
+      organizationName: s.name,
+      status: s.status,
+      reason: s.reason,
+      changedAt: new Date(s.changed_at).toISOString(),
+    })),
     myStatus: statuses.find((s) => s.organization_id === orgId)?.status ?? null,
     reports: Number(reports.n),
-    merges: merges.map((m) => ({ id: m.id, mergedId: m.merged_id, mergedIisId: m.iis_id, at: new Date(m.at).toISOString(), reason: m.reason })),
+    merges: merges.map((m) => ({
+      id: m.id,
+      mergedId: m.merged_id,
+      mergedIisId: m.iis_id,
+      at: new Date(m.at).toISOString(),
+      reason: m.reason,
+    })),
     canEdit: actor.permissions.has('patient:write'),
   };
 }
@@ -314,18 +512,65 @@ export async function getPatient(ctx: AppContext, actor: Actor, id: string): Pro
 export async function getPatientHistory(ctx: AppContext, actor: Actor, id: string) {
   await loadVisible(ctx, actor, id);
   const [changes, statuses] = await Promise.all([
-    ctx.db.selectFrom('patient_changes as c').leftJoin('users as u', 'u.id', 'c.user_id').leftJoin('organizations as o', 'o.id', 'c.organization_id').select(['c.id', 'c.at', 'c.action', 'c.changes', 'c.reason', 'u.username', 'o.name as organization']).where('c.patient_id', '=', id).orderBy('c.id', 'desc').limit(200).execute(),
-    ctx.db.selectFrom('patient_status_history as h').leftJoin('users as u', 'u.id', 'h.user_id').leftJoin('organizations as o', 'o.id', 'h.organization_id').select(['h.id', 'h.at', 'h.scope', 'h.status', 'h.reason', 'h.effective_date', 'u.username', 'o.name as organization']).where('h.patient_id', '=', id).orderBy('h.id', 'desc').limit(200).execute(),
+    ctx.db
+      .selectFrom('patient_changes as c')
+      .leftJoin('users as u', 'u.id', 'c.user_id')
+      .leftJoin('organizations as o', 'o.id', 'c.organization_id')
+      .select(['c.id', 'c.at', 'c.action', 'c.changes', 'c.reason', 'u.username', 'o.name as organization'])
+      .where('c.patient_id', '=', id)
+      .orderBy('c.id', 'desc')
+      .limit(200)
+      .execute(),
+    ctx.db
+      .selectFrom('patient_status_history as h')
+      .leftJoin('users as u', 'u.id', 'h.user_id')
+      .leftJoin('organizations as o', 'o.id', 'h.organization_id')
+      .select(['h.id', 'h.at', 'h.scope', 'h.status', 'h.reason', 'h.effective_date', 'u.username', 'o.name as organization'])
+      .where('h.patient_id', '=', id)
+      .orderBy('h.id', 'desc')
+      .limit(200)
+      .execute(),
   ]);
   return {
-    changes: changes.map((c) => ({ at: new Date(c.at).toISOString(), action: c.action, fields: c.changes, reason: c.reason, by: c.username, organization: c.organization })),
-    statuses: statuses.map((h) => ({ at: new Date(h.at).toISOString(), scope: h.scope, status: h.status, reason: h.reason, effectiveDate: h.effective_date, by: h.username, organization: h.organization })),
+    changes: changes.map((c) => ({
+      at: new Date(c.at).toISOString(),
+      action: c.action,
+      fields: c.changes,
+      reason: c.reason,
+      by: c.username,
+      organization: c.organization,
+    })),
+    statuses: statuses.map((h) => ({
+      at: new Date(h.at).toISOString(),
+      scope: h.scope,
+      status: h.status,
+      reason: h.reason,
+      effectiveDate: h.effective_date,
+      by: h.username,
+      organization: h.organization,
+    })),
   };
 }
 
 /** Every source's reported version (provenance), newest first. */
 export async function getPatientReports(ctx: AppContext, actor: Actor, id: string) {
   await loadVisible(ctx, actor, id);
-  const rows = await ctx.db.selectFrom('patient_reports as r').leftJoin('organizations as o', 'o.id', 'r.source_org_id').select(['r.id', 'r.source_kind', 'r.received_at', 'r.data', 'o.name as source', 'r.origin_patient_id']).where('r.patient_id', '=', id).orderBy('r.received_at', 'desc').limit(100).execute();
-  return { reports: rows.map((r) => ({ id: r.id, sourceKind: r.source_kind, source: r.source, receivedAt: new Date(r.received_at).toISOString(), fromMergedRecord: r.origin_patient_id !== id, data: r.data })) };
+  const rows = await ctx.db
+    .selectFrom('patient_reports as r')
+    .leftJoin('organizations as o', 'o.id', 'r.source_org_id')
+    .select(['r.id', 'r.source_kind', 'r.received_at', 'r.data', 'o.name as source', 'r.origin_patient_id'])
+    .where('r.patient_id', '=', id)
+    .orderBy('r.received_at', 'desc')
+    .limit(100)
+    .execute();
+  return {
+    reports: rows.map((r) => ({
+      id: r.id,
+      sourceKind: r.source_kind,
+      source: r.source,
+      receivedAt: new Date(r.received_at).toISOString(),
+      fromMergedRecord: r.origin_patient_id !== id,
+      data: r.data,
+    })),
+  };
 }

@@ -17,12 +17,44 @@ import {
 } from './patient.types.ts';
 
 type Group =
-  | 'HepB' | 'DTaP' | 'Polio' | 'Hib' | 'PCV' | 'RV' | 'MMR' | 'VAR' | 'HepA' | 'Flu' | 'COVID-19' | 'Tdap'
-  | 'MenACWY' | 'HPV' | 'Zoster' | 'PPSV' | 'RSV' | 'Td';
+  | 'HepB'
+  | 'DTaP'
+  | 'Polio'
+  | 'Hib'
+  | 'PCV'
+  | 'RV'
+  | 'MMR'
+  | 'VAR'
+  | 'HepA'
+  | 'Flu'
+  | 'COVID-19'
+  | 'Tdap'
+  | 'MenACWY'
+  | 'HPV'
+  | 'Zoster'
+  | 'PPSV'
+  | 'RSV'
+  | 'Td';
 
 const GROUPS: readonly Group[] = [
-  'HepB', 'DTaP', 'Polio', 'Hib', 'PCV', 'RV', 'MMR', 'VAR', 'HepA', 'Flu', 'COVID-19', 'Tdap', 'MenACWY', 'HPV',
-  'Zoster', 'PPSV', 'RSV', 'Td',
+  'HepB',
+  'DTaP',
+  'Polio',
+  'Hib',
+  'PCV',
+  'RV',
+  'MMR',
+  'VAR',
+  'HepA',
+  'Flu',
+  'COVID-19',
+  'Tdap',
+  'MenACWY',
+  'HPV',
+  'Zoster',
+  'PPSV',
+  'RSV',
+  'Td',
 ];
 /** Bit of a group in a mask (the hot loop tests masks, not sets). */
 function bit(g: Group): number {
@@ -202,7 +234,12 @@ function give(c: Ctx, product: Product, day: number, clinicId = c.clinicId): voi
     kind: 'administered',
     cvx: product.cvx,
     mvx: product.mvx,
-    lot: LOT_POOL[(Math.imul((day >> 7) + 1, 2654435761) ^ Math.imul(product.index + 1, 40503) ^ (clinicId === c.clinicId ? c.clinicHash : hashString(clinicId))) & 4095]!,
+    lot: LOT_POOL[
+      (Math.imul((day >> 7) + 1, 2654435761) ^
+        Math.imul(product.index + 1, 40503) ^
+        (clinicId === c.clinicId ? c.clinicHash : hashString(clinicId))) &
+        4095
+    ]!,
     lotExpiration: isoDay(((day >> 7) + 3) << 7),
     fundingSource: isPublic ? 'public' : 'private',
     date,
@@ -224,10 +261,30 @@ function give(c: Ctx, product: Product, day: number, clinicId = c.clinicId): voi
 type Profile = 'ontime' | 'late' | 'stopped' | 'refuser';
 
 // Series doses that fall due at a visit, as bits (a missed visit carries its bits to the next one).
-const HEPB1 = 1 << 0, HEPB2 = 1 << 1, DTAP_ = 1 << 2, POLIO = 1 << 3, HIB = 1 << 4, PCV = 1 << 5, RV = 1 << 6;
-const NIRS = 1 << 7, HIB3 = 1 << 8, RV3 = 1 << 9, HEPB3 = 1 << 10, MMR1 = 1 << 11, VAR1 = 1 << 12, HEPA = 1 << 13;
-const HIBB = 1 << 14, DTAP5 = 1 << 15, POLIO4 = 1 << 16, MMR2 = 1 << 17, VAR2 = 1 << 18, TDAP_ = 1 << 19;
-const MEN1 = 1 << 20, HPV1 = 1 << 21, HPV2 = 1 << 22, MEN2 = 1 << 23;
+const HEPB1 = 1 << 0,
+  HEPB2 = 1 << 1,
+  DTAP_ = 1 << 2,
+  POLIO = 1 << 3,
+  HIB = 1 << 4,
+  PCV = 1 << 5,
+  RV = 1 << 6;
+const NIRS = 1 << 7,
+  HIB3 = 1 << 8,
+  RV3 = 1 << 9,
+  HEPB3 = 1 << 10,
+  MMR1 = 1 << 11,
+  VAR1 = 1 << 12,
+  HEPA = 1 << 13;
+const HIBB = 1 << 14,
+  DTAP5 = 1 << 15,
+  POLIO4 = 1 << 16,
+  MMR2 = 1 << 17,
+  VAR2 = 1 << 18,
+  TDAP_ = 1 << 19;
+const MEN1 = 1 << 20,
+  HPV1 = 1 << 21,
+  HPV2 = 1 << 22,
+  MEN2 = 1 << 23;
 
 /** Visits of the childhood schedule: nominal age in days and which series doses fall due there. */
 const VISITS: ReadonlyArray<{ age: number; due: number }> = [
@@ -349,7 +406,15 @@ function covid(c: Ctx, propensity: number): void {
   // Eligibility opened by age group in 2021–2022.
   const age2021 = yearsAt(c, D('2021-03-01'));
   const start =
-    age2021 >= 65 ? ERA.covid + 35 : age2021 >= 16 ? ERA.covid + 108 : age2021 >= 11 ? ERA.covid + 150 : age2021 >= 4 ? ERA.covid + 324 : ERA.covid + 553;
+    age2021 >= 65
+      ? ERA.covid + 35
+      : age2021 >= 16
+        ? ERA.covid + 108
+        : age2021 >= 11
+          ? ERA.covid + 150
+          : age2021 >= 4
+            ? ERA.covid + 324
+            : ERA.covid + 553;
   let day = start + rng.between(0, 75);
   if (yearsAt(c, day) < 0.5) return;
   const moderna = yearsAt(c, day) >= 18 && rng.chance(0.4);
@@ -359,8 +424,18 @@ function covid(c: Ctx, propensity: number): void {
   day += moderna ? rng.between(28, 35) : rng.between(21, 28);
   give(c, primary, day, clinic);
   const boosters: ReadonlyArray<[number, Product, number]> = moderna
-    ? [[ERA.covidBooster, primary, 0.5], [ERA.covidBivalent, COVID.modernaBivalent, 0.45], [ERA.covid2023, COVID.moderna2023, 0.4], [ERA.covid2024, COVID.moderna2023, 0.4]]
-    : [[ERA.covidBooster, primary, 0.5], [ERA.covidBivalent, COVID.pfizerBivalent, 0.45], [ERA.covid2023, COVID.pfizer2023, 0.4], [ERA.covid2024, COVID.pfizer2023, 0.4]];
+    ? [
+        [ERA.covidBooster, primary, 0.5],
+        [ERA.covidBivalent, COVID.modernaBivalent, 0.45],
+        [ERA.covid2023, COVID.moderna2023, 0.4],
+        [ERA.covid2024, COVID.moderna2023, 0.4],
+      ]
+    : [
+        [ERA.covidBooster, primary, 0.5],
+        [ERA.covidBivalent, COVID.pfizerBivalent, 0.45],
+        [ERA.covid2023, COVID.pfizer2023, 0.4],
+        [ERA.covid2024, COVID.pfizer2023, 0.4],
+      ];
   for (const [from, product, p] of boosters) {
     if (!rng.chance(yearsAt(c, from) >= 65 ? p + 0.25 : p)) continue;
     const d = Math.max(from, day + 60) + rng.between(0, 90);
@@ -452,7 +527,13 @@ export function generateHistory(rng: Rng, input: HistoryInput): History {
   const cond = rng.next();
   if (cond < 0.004) {
     c.blocked |= BLOCK_VAR;
-    observe(c, 'immunity', ObservationCode.varicellaHistory, 'Healthcare provider verified history of varicella', input.dob + rng.between(400, 2500));
+    observe(
+      c,
+      'immunity',
+      ObservationCode.varicellaHistory,
+      'Healthcare provider verified history of varicella',
+      input.dob + rng.between(400, 2500),
+    );
   } else if (cond < 0.006) {
     c.blocked |= bit('RV');
     observe(c, 'contraindication', ObservationCode.intussusception, 'Intussusception', input.dob + rng.between(70, 200));
@@ -462,7 +543,13 @@ export function generateHistory(rng: Rng, input: HistoryInput): History {
   } else if (cond < 0.01) {
     observe(c, 'precaution', ObservationCode.eggAllergy, 'Allergic reaction to egg protein', input.dob + rng.between(200, 900));
   } else if (cond < 0.012 && ageNow > 25) {
-    observe(c, 'immunity', ObservationCode.labImmunityHepB, 'Laboratory evidence of immunity to hepatitis B', input.dob + rng.between(18 * 365, 25 * 365));
+    observe(
+      c,
+      'immunity',
+      ObservationCode.labImmunityHepB,
+      'Laboratory evidence of immunity to hepatitis B',
+      input.dob + rng.between(18 * 365, 25 * 365),
+    );
   }
 
   childhood(c, profile);
@@ -474,7 +561,13 @@ export function generateHistory(rng: Rng, input: HistoryInput): History {
       out.doses = out.doses.filter((_, i) => keep[i]);
       c.days = c.days.filter((_, i) => keep[i]);
       c.blocked |= bit('DTaP') | bit('Tdap');
-      observe(c, 'contraindication', ObservationCode.severeAllergyPertussis, 'Severe allergic reaction after previous dose of Pertussis', parseIsoDay(first.date) + 1);
+      observe(
+        c,
+        'contraindication',
+        ObservationCode.severeAllergyPertussis,
+        'Severe allergic reaction after previous dose of Pertussis',
+        parseIsoDay(first.date) + 1,
+      );
     }
   }
   const propensity = rng.chance(0.3) ? 0.05 : 0.35 + rng.next() * 0.6;

@@ -121,7 +121,9 @@ describe('generatePopulation', () => {
   it('builds families: siblings share surname, address, phone, guardian and mother maiden name; some twins', () => {
     const byHousehold = new Map<string, SyntheticPerson[]>();
     for (const p of people) byHousehold.set(p.householdKey, [...(byHousehold.get(p.householdKey) ?? []), p]);
-    const withKids = [...byHousehold.values()].map((h) => h.filter((p) => p.record.patient.guardians.length > 0)).filter((k) => k.length >= 2);
+    const withKids = [...byHousehold.values()]
+      .map((h) => h.filter((p) => p.record.patient.guardians.length > 0))
+      .filter((k) => k.length >= 2);
     expect(withKids.length).toBeGreaterThan(50);
     for (const kids of withKids) {
       const [a, b] = kids as [SyntheticPerson, SyntheticPerson];
@@ -156,7 +158,12 @@ describe('generatePopulation', () => {
       if (m.score >= POSSIBLE_MATCH_THRESHOLD) found++;
       // Against the original's household (siblings, parents) the original must rank first.
       const household = people.filter((p) => p.householdKey === original.householdKey);
-      expect(rankCandidates(dup.record.patient, household.map((p) => p.record.patient))[0]!.candidate).toBe(original.record.patient);
+      expect(
+        rankCandidates(
+          dup.record.patient,
+          household.map((p) => p.record.patient),
+        )[0]!.candidate,
+      ).toBe(original.record.patient);
     }
     expect(found / duplicates.length).toBeGreaterThan(0.9);
   });

@@ -11,16 +11,7 @@ import { nicknamesOf } from './nicknames.ts';
 import { generateHistory } from './synthetic-doses.ts';
 import { Rng, isoDay, mixSeed, parseIsoDay } from './synthetic-random.ts';
 import { CT_AREA_CODES, CT_TOWNS, HERITAGES, STREETS, type Heritage, type Town } from './synthetic-tables.ts';
-import type {
-  Address,
-  Ethnicity,
-  Guardian,
-  Patient,
-  PatientRecord,
-  Race,
-  Sex,
-  VfcEligibility,
-} from './patient.types.ts';
+import type { Address, Ethnicity, Guardian, Patient, PatientRecord, Race, Sex, VfcEligibility } from './patient.types.ts';
 
 export interface GenerateOptions {
   seed: number;
@@ -59,7 +50,17 @@ export interface SyntheticPerson {
 const TOWN_TOTAL = CT_TOWNS.reduce((n, t) => n + t.weight, 0);
 const HERITAGE_TOTAL = HERITAGES.reduce((n, h) => n + h.share, 0);
 const DUPLICATE_KINDS = Object.values(DuplicateKind);
-const BIRTH_COUNTRY: Record<string, string> = { vi: 'VNM', es: 'MEX', pt: 'PRT', zh: 'CHN', hi: 'IND', gu: 'IND', ko: 'KOR', ht: 'HTI', pl: 'POL' };
+const BIRTH_COUNTRY: Record<string, string> = {
+  vi: 'VNM',
+  es: 'MEX',
+  pt: 'PRT',
+  zh: 'CHN',
+  hi: 'IND',
+  gu: 'IND',
+  ko: 'KOR',
+  ht: 'HTI',
+  pl: 'POL',
+};
 
 function pickWeighted<T extends { weight: number }>(rng: Rng, items: readonly T[], total: number): T {
   let r = rng.next() * total;
@@ -267,7 +268,9 @@ const asciiCache = new Map<string, string>();
 function ascii(name: string): string {
   let v = asciiCache.get(name);
   if (v === undefined) {
-    v = foldDiacritics(name).toLowerCase().replace(/[^a-z]/g, '');
+    v = foldDiacritics(name)
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
     asciiCache.set(name, v);
   }
   return v;
@@ -287,7 +290,15 @@ function buildPerson(rng: Rng, hh: Household, m: Member, key: string, asOf: numb
   const addresses: Address[] = [hh.address];
   if (rng.chance(0.05)) {
     const town = pickWeighted(rng, CT_TOWNS, TOWN_TOTAL);
-    addresses.push({ street: `${rng.between(1, 999)} ${rng.pick(STREETS)}`, city: town.city, state: 'CT', zip: rng.pick(town.zips), county: town.county, type: 'H', current: false });
+    addresses.push({
+      street: `${rng.between(1, 999)} ${rng.pick(STREETS)}`,
+      city: town.city,
+      state: 'CT',
+      zip: rng.pick(town.zips),
+      county: town.county,
+      type: 'H',
+      current: false,
+    });
   }
   const phones: Patient['phones'] = [{ number: hh.phone, use: 'PRN' }];
   if (!minor && rng.chance(0.6)) phones.push({ number: `${rng.pick(CT_AREA_CODES)}555${pad(rng.int(10000), 4)}`, use: 'CP' });
@@ -309,7 +320,7 @@ function buildPerson(rng: Rng, hh: Household, m: Member, key: string, asOf: numb
     guardians: minor ? m.guardians : [],
     identifiers: [{ type: 'MR', value: `${rng.between(100000, 999999)}${pad(rng.int(100), 2)}`, assigner: clinicId }],
     birthState: born ? 'CT' : rng.pick(['NY', 'MA', 'RI', 'NJ', 'PR', 'FL']),
-    birthCountry: born || m.child ? 'USA' : BIRTH_COUNTRY[hh.language] ?? 'USA',
+    birthCountry: born || m.child ? 'USA' : (BIRTH_COUNTRY[hh.language] ?? 'USA'),
   };
   if (vfc === 'V02') patient.identifiers.push({ type: 'MA', value: pad(rng.int(1_000_000_000), 9), assigner: 'CT' });
   if (rng.chance(0.002)) patient.notes = 'Family requests phone contact in the evening.';
@@ -334,18 +345,32 @@ function plantDuplicate(rng: Rng, original: SyntheticPerson, key: string, clinic
   let kind = rng.pick(DUPLICATE_KINDS);
   const nick = nicknamesOf(normalizeName(p.name.first));
   if (kind === DuplicateKind.nickname && nick.length === 0) kind = DuplicateKind.typoFirst;
-  if (kind === DuplicateKind.diacriticsDropped && foldDiacritics(`${p.name.first}${p.name.last}`) === `${p.name.first}${p.name.last}`) kind = DuplicateKind.typoLast;
+  if (kind === DuplicateKind.diacriticsDropped && foldDiacritics(`${p.name.first}${p.name.last}`) === `${p.name.first}${p.name.last}`)
+    kind = DuplicateKind.typoLast;
   if (kind === DuplicateKind.dobTransposed) {
     const [y, mo, d] = p.dob.split('-') as [string, string, string];
-    const swapped = Number(d) <= 12 && d !== mo ? `${y}-${d}-${mo}` : d.charAt(0) !== d.charAt(1) && Number(d.charAt(1) + d.charAt(0)) <= 28 ? `${y}-${mo}-${d.charAt(1)}${d.charAt(0)}` : undefined;
+    const swapped =
+      Number(d) <= 12 && d !== mo
+        ? `${y}-${d}-${mo}`
+        : d.charAt(0) !== d.charAt(1) && Number(d.charAt(1) + d.charAt(0)) <= 28
+          ? `${y}-${mo}-${d.charAt(1)}${d.charAt(0)}`
+          : undefined;
     if (swapped) p.dob = swapped;
     else kind = DuplicateKind.typoFirst;
   }
   switch (kind) {
-    case DuplicateKind.typoFirst: p.name.first = swapAdjacent(rng, p.name.first); break;
-    case DuplicateKind.typoLast: p.name.last = swapAdjacent(rng, p.name.last); break;
-    case DuplicateKind.nickname: p.name.first = capitalize(rng.pick(nick)); break;
-    case DuplicateKind.swappedNames: p.name = { first: p.name.last, last: p.name.first }; break;
+    case DuplicateKind.typoFirst:
+      p.name.first = swapAdjacent(rng, p.name.first);
+      break;
+    case DuplicateKind.typoLast:
+      p.name.last = swapAdjacent(rng, p.name.last);
+      break;
+    case DuplicateKind.nickname:
+      p.name.first = capitalize(rng.pick(nick));
+      break;
+    case DuplicateKind.swappedNames:
+      p.name = { first: p.name.last, last: p.name.first };
+      break;
     case DuplicateKind.hyphenPart: {
       const parts = p.name.last.split(/[- ]/).filter(Boolean);
       p.name.last = parts.length > 1 ? rng.pick(parts) : `${p.name.last}-${p.mothersMaidenName ?? 'Smith'}`;
@@ -354,7 +379,8 @@ function plantDuplicate(rng: Rng, original: SyntheticPerson, key: string, clinic
     case DuplicateKind.diacriticsDropped:
       p.name = { first: foldDiacritics(p.name.first), last: foldDiacritics(p.name.last) };
       break;
-    case DuplicateKind.dobTransposed: break;
+    case DuplicateKind.dobTransposed:
+      break;
   }
   // The other clinic knows less: no middle name, maybe no phone or maiden name, its own MRN.
   const clinicId = clinicIds.length > 1 ? rng.pick(clinicIds.filter((c) => c !== original.clinicId)) : original.clinicId;
@@ -374,6 +400,11 @@ function plantDuplicate(rng: Rng, original: SyntheticPerson, key: string, clinic
     clinicId,
     duplicateOf: original.key,
     duplicateKind: kind,
-    record: { patient: p, doses: dupDoses.map((d) => (d.kind === 'administered' ? { ...d, clinicId } : d)), refusals: [], observations: [] },
+    record: {
+      patient: p,
+      doses: dupDoses.map((d) => (d.kind === 'administered' ? { ...d, clinicId } : d)),
+      refusals: [],
+      observations: [],
+    },
   };
 }

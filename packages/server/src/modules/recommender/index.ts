@@ -1,1 +1,9 @@
-export { createRecommender, sharedRecommender, presentForecast, urgencyOf, type Recommender, type PresentedForecast, type Urgency } from './recommender.ts';
+export {
+  createRecommender,
+  sharedRecommender,
+  presentForecast,
+  urgencyOf,
+  type Recommender,
+  type PresentedForecast,
+  type Urgency,
+} from './recommender.ts';

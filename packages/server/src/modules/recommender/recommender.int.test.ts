@@ -23,7 +23,15 @@ describe('recommender API', () => {
       method: 'POST',
       url: '/api/recommender/evaluate',
       headers: h,
-      payload: { dob: '2025-09-06', sex: 'F', assessmentDate: '2025-11-10', doses: [{ date: '2025-10-15', cvx: '107' }, { date: '2025-11-10', cvx: '107' }] },
+      payload: {
+        dob: '2025-09-06',
+        sex: 'F',
+        assessmentDate: '2025-11-10',
+        doses: [
+          { date: '2025-10-15', cvx: '107' },
+          { date: '2025-11-10', cvx: '107' },
+        ],
+      },
     });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -31,12 +39,23 @@ describe('recommender API', () => {
     expect(second[0].status).toBe('Not Valid');
     expect(second[0].explanation).not.toBe('');
     const dtap = body.vaccineGroups.find((g: { vaccineGroup: string }) => g.vaccineGroup === 'DTaP/Tdap/Td');
-    expect(dtap).toMatchObject({ forecastDoseNumber: 2, earliestDate: '2025-12-08', recommendedDate: '2026-01-06', pastDueDate: '2026-03-05', urgency: 'upcoming' });
+    expect(dtap).toMatchObject({
+      forecastDoseNumber: 2,
+      earliestDate: '2025-12-08',
+      recommendedDate: '2026-01-06',
+      pastDueDate: '2026-03-05',
+      urgency: 'upcoming',
+    });
   });
 
   it('says which field is wrong when a dose predates the birth', async () => {
     const h = await s.signIn('clinicstaff');
-    const res = await s.app.inject({ method: 'POST', url: '/api/recommender/evaluate', headers: h, payload: { dob: '2025-09-06', assessmentDate: '2025-11-10', doses: [{ date: '2025-01-01', cvx: '107' }] } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/recommender/evaluate',
+      headers: h,
+      payload: { dob: '2025-09-06', assessmentDate: '2025-11-10', doses: [{ date: '2025-01-01', cvx: '107' }] },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toEqual([{ path: 'doses.0.date', message: 'Before the date of birth' }]);
   });

@@ -10,29 +10,46 @@ const EvaluateBody = z.object({
   dob: IsoDate,
   sex: z.enum(['F', 'M', 'U']).default('U'),
   assessmentDate: IsoDate,
-  doses: z.array(z.object({ date: IsoDate, cvx: z.string().regex(/^\d{1,3}$/, 'CVX is 1–3 digits'), mvx: z.string().max(4).optional() })).max(200),
-  observations: z.array(z.object({ code: z.string().regex(/^\d{3}$/, 'CDSi observation codes have 3 digits'), date: IsoDate.optional() })).max(50).default([]),
+  doses: z
+    .array(z.object({ date: IsoDate, cvx: z.string().regex(/^\d{1,3}$/, 'CVX is 1–3 digits'), mvx: z.string().max(4).optional() }))
+    .max(200),
+  observations: z
+    .array(z.object({ code: z.string().regex(/^\d{3}$/, 'CDSi observation codes have 3 digits'), date: IsoDate.optional() }))
+    .max(50)
+    .default([]),
 });
 
 export function registerRecommenderRoutes(app: App, ctx: AppContext): void {
-  app.get('/api/recommender', { config: { policy: 'signed-in' }, schema: { tags: ['recommender'], summary: 'The CDSi supporting-data release in use' } }, async () => ({
-    engine: 'CDC CDSi logic specification 4.6',
-    supportingDataVersion: ctx.recommender.version,
-    counts: ctx.recommender.data.counts,
-    loadMs: ctx.recommender.loadMs,
-  }));
+  app.get(
+    '/api/recommender',
+    { config: { policy: 'signed-in' }, schema: { tags: ['recommender'], summary: 'The CDSi supporting-data release in use' } },
+    async () => ({
+      engine: 'CDC CDSi logic specification 4.6',
+      supportingDataVersion: ctx.recommender.version,
+      counts: ctx.recommender.data.counts,
+      loadMs: ctx.recommender.loadMs,
+    }),
+  );
 
   // A what-if evaluation of a history that is not (yet) in the registry, e.g. a paper record brought by a parent.
-  app.post('/api/recommender/evaluate', { config: { policy: 'patient:read' }, schema: { tags: ['recommender'], summary: 'Evaluate a dose history and forecast, without saving anything', body: EvaluateBody } }, async (req) => {
-    const b = req.body;
-    const early = b.doses.findIndex((d) => d.date < b.dob);
-    if (early >= 0) throw invalid('A dose is dated before the date of birth.', [{ path: `doses.${early}.date`, message: 'Before the date of birth' }]);
-    const result = ctx.recommender.forecast({
-      patient: { dob: b.dob, sex: b.sex },
-      assessmentDate: b.assessmentDate,
-      doses: b.doses.map((d, i) => ({ id: `d${i + 1}`, date: d.date, cvx: d.cvx, mvx: d.mvx ?? null })),
-      observations: b.observations.map((o) => ({ code: o.code, date: o.date ?? null })),
-    });
-    return presentForecast(ctx.recommender, result);
-  });
+  app.post(
+    '/api/recommender/evaluate',
+    {
+      config: { policy: 'patient:read' },
+      schema: { tags: ['recommender'], summary: 'Evaluate a dose history and forecast, without saving anything', body: EvaluateBody },
+    },
+    async (req) => {
+      const b = req.body;
+      const early = b.doses.findIndex((d) => d.date < b.dob);
+      if (early >= 0)
+        throw invalid('A dose is dated before the date of birth.', [{ path: `doses.${early}.date`, message: 'Before the date of birth' }]);
+      const result = ctx.recommender.forecast({
+        patient: { dob: b.dob, sex: b.sex },
+        assessmentDate: b.assessmentDate,
+        doses: b.doses.map((d, i) => ({ id: `d${i + 1}`, date: d.date, cvx: d.cvx, mvx: d.mvx ?? null })),
+        observations: b.observations.map((o) => ({ code: o.code, date: o.date ?? null })),
+      });
+      return presentForecast(ctx.recommender, result);
+    },
+  );
 }

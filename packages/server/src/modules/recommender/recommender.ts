@@ -1,4 +1,10 @@
-import { evaluateAndForecast, type ForecastInput, type ForecastResult, type SupportingData, type VaccineGroupForecast } from '@nutmeg/forecast';
+import {
+  evaluateAndForecast,
+  type ForecastInput,
+  type ForecastResult,
+  type SupportingData,
+  type VaccineGroupForecast,
+} from '@nutmeg/forecast';
 import { defaultSupportingDataDir, loadSupportingDataFromDir } from '@nutmeg/forecast/node';
 
 /** The loaded CDSi release and the engine over it; loaded once at start, shared by every request. */

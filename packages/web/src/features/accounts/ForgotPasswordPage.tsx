@@ -34,7 +34,15 @@ export function ForgotPasswordPage() {
             <ErrorSummary error={error} />
             <Form onSubmit={submit} large>
               <Field id="usernameOrEmail" label="Username or e-mail" error={error?.fieldMessage('usernameOrEmail')} required>
-                <TextInput id="usernameOrEmail" name="usernameOrEmail" type="text" autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} aria-describedby={describedBy('usernameOrEmail', error?.fieldMessage('usernameOrEmail'))} />
+                <TextInput
+                  id="usernameOrEmail"
+                  name="usernameOrEmail"
+                  type="text"
+                  autoComplete="username"
+                  value={login}
+                  onChange={(e) => setLogin(e.target.value)}
+                  aria-describedby={describedBy('usernameOrEmail', error?.fieldMessage('usernameOrEmail'))}
+                />
               </Field>
               <Button type="submit">Send reset link</Button>
             </Form>

@@ -43,7 +43,10 @@ type ContactField = (typeof CONTACT_FIELDS)[number]['id'];
 
 /** The public "Request User Account" form: the seed's access types with descriptions, PINs, contact data, agreements. */
 export function RequestAccountPage() {
-  const options = useQuery({ queryKey: ['account-request-options'], queryFn: () => api.get<RequestOptions>('/api/account-requests/options') });
+  const options = useQuery({
+    queryKey: ['account-request-options'],
+    queryFn: () => api.get<RequestOptions>('/api/account-requests/options'),
+  });
   const [accessType, setAccessType] = useState('');
   const [pins, setPins] = useState('');
   const [contact, setContact] = useState<Record<ContactField, string>>({ firstName: '', lastName: '', email: '', phone: '', jobTitle: '' });
@@ -53,15 +56,32 @@ export function RequestAccountPage() {
   const [busy, setBusy] = useState(false);
 
   if (options.isLoading) return <p>Loading…</p>;
-  if (!options.data) return <Alert type="error" headingLevel="h2" heading="The form could not be loaded">Try again in a moment.</Alert>;
+  if (!options.data)
+    return (
+      <Alert type="error" headingLevel="h2" heading="The form could not be loaded">
+        Try again in a moment.
+      </Alert>
+    );
   const { accessTypes, agreements } = options.data;
   const chosen = accessTypes.find((t) => t.value === accessType);
   const pinText = PIN_LABELS[chosen?.organizationKind ?? 'clinic'];
   const fieldError = (p: string) => error?.fieldMessage(p);
 
   async function lookUpPins() {
-    const list = [...new Set(pins.split(/[\s,;]+/).map((p) => p.trim().toUpperCase()).filter(Boolean))].slice(0, 10);
-    const found = await Promise.all(list.map(async (pin) => ({ pin, org: await api.get<Org>(`/api/account-requests/organizations/${encodeURIComponent(pin)}`).catch(() => null) })));
+    const list = [
+      ...new Set(
+        pins
+          .split(/[\s,;]+/)
+          .map((p) => p.trim().toUpperCase())
+          .filter(Boolean),
+      ),
+    ].slice(0, 10);
+    const found = await Promise.all(
+      list.map(async (pin) => ({
+        pin,
+        org: await api.get<Org>(`/api/account-requests/organizations/${encodeURIComponent(pin)}`).catch(() => null),
+      })),
+    );
     setOrgs(found);
   }
 
@@ -71,10 +91,17 @@ export function RequestAccountPage() {
     setError(null);
     try {
       const agreementVersions = Object.fromEntries(agreements.filter((a) => accepted[a.kind]).map((a) => [a.kind, a.version]));
-      const created = await api.post<{ id: string }>('/api/account-requests', { accessType, pins, ...contact, agreements: agreementVersions });
+      const created = await api.post<{ id: string }>('/api/account-requests', {
+        accessType,
+        pins,
+        ...contact,
+        agreements: agreementVersions,
+      });
       navigate(`/request-account/submitted?ref=${created.id}&email=${encodeURIComponent(contact.email.trim())}`);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached. Check your connection and try again.'));
+      setError(
+        err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached. Check your connection and try again.'),
+      );
       window.scrollTo(0, 0);
     } finally {
       setBusy(false);
@@ -85,8 +112,18 @@ export function RequestAccountPage() {
     <div className="grid-row">
       <div className="desktop:grid-col-10">
         <h1>Request a user account</h1>
-        <p className="usa-intro">Choose the access that matches your job. The Department of Public Health reviews every request; you will receive your username and a temporary password in two separate e-mails.</p>
-        <ErrorSummary error={error} fieldIds={{ accessType: `accessType-${accessTypes[0]?.value}`, 'agreements.user': 'agreement-user', 'agreements.confidentiality': 'agreement-confidentiality' }} />
+        <p className="usa-intro">
+          Choose the access that matches your job. The Department of Public Health reviews every request; you will receive your username and
+          a temporary password in two separate e-mails.
+        </p>
+        <ErrorSummary
+          error={error}
+          fieldIds={{
+            accessType: `accessType-${accessTypes[0]?.value}`,
+            'agreements.user': 'agreement-user',
+            'agreements.confidentiality': 'agreement-confidentiality',
+          }}
+        />
         <Form onSubmit={submit} large className="maxw-none">
           <Fieldset legend="Type of access" legendStyle="large">
             <p className="usa-hint" id="accessType-hint">
@@ -123,8 +160,22 @@ export function RequestAccountPage() {
           </Fieldset>
 
           <Fieldset legend="Where you work" legendStyle="large">
-            <Field id="pins" label={pinText.label} hint={pinText.hint} error={fieldError('pins')} required={chosen?.organizationKind !== 'dph'}>
-              <TextInput id="pins" name="pins" type="text" value={pins} onChange={(e) => setPins(e.target.value)} onBlur={() => void lookUpPins()} aria-describedby={describedBy('pins', fieldError('pins'), true)} />
+            <Field
+              id="pins"
+              label={pinText.label}
+              hint={pinText.hint}
+              error={fieldError('pins')}
+              required={chosen?.organizationKind !== 'dph'}
+            >
+              <TextInput
+                id="pins"
+                name="pins"
+                type="text"
+                value={pins}
+                onChange={(e) => setPins(e.target.value)}
+                onBlur={() => void lookUpPins()}
+                aria-describedby={describedBy('pins', fieldError('pins'), true)}
+              />
             </Field>
             {orgs.length > 0 && (
               <ul className="usa-list" aria-live="polite" data-testid="pin-lookup">
@@ -163,7 +214,12 @@ export function RequestAccountPage() {
                   <h3 className="margin-bottom-1">
                     {a.title} <span className="text-normal font-body-2xs">(version {a.version})</span>
                   </h3>
-                  <div className="border-1px border-base-lighter padding-2 bg-base-lightest overflow-y-auto maxh-card" tabIndex={0} role="region" aria-label={`${a.title} text`}>
+                  <div
+                    className="border-1px border-base-lighter padding-2 bg-base-lightest overflow-y-auto maxh-card"
+                    tabIndex={0}
+                    role="region"
+                    aria-label={`${a.title} text`}
+                  >
                     <p className="margin-0">{a.body}</p>
                   </div>
                   {err && (

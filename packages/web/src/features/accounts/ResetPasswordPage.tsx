@@ -26,7 +26,10 @@ export function ResetPasswordPage() {
     }
   }
 
-  const newErrors = error?.fields.filter((f) => f.path === 'newPassword').map((f) => f.message).join(' ');
+  const newErrors = error?.fields
+    .filter((f) => f.path === 'newPassword')
+    .map((f) => f.message)
+    .join(' ');
   return (
     <div className="grid-row">
       <div className="tablet:grid-col-6">
@@ -41,7 +44,10 @@ export function ResetPasswordPage() {
           </Alert>
         ) : (
           <>
-            <p className="usa-hint">Use at least 8 characters; a few unrelated words are easy to remember and hard to guess. Common or breached passwords are refused.</p>
+            <p className="usa-hint">
+              Use at least 8 characters; a few unrelated words are easy to remember and hard to guess. Common or breached passwords are
+              refused.
+            </p>
             <ErrorSummary error={error} fieldIds={{ token: 'newPassword' }} />
             {error?.fieldMessage('token') && (
               <p>
@@ -50,10 +56,31 @@ export function ResetPasswordPage() {
             )}
             <Form onSubmit={submit} large>
               <Field id="newPassword" label="New password" error={newErrors || undefined} required>
-                <TextInput id="newPassword" name="newPassword" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} aria-describedby={describedBy('newPassword', newErrors)} />
+                <TextInput
+                  id="newPassword"
+                  name="newPassword"
+                  type="password"
+                  autoComplete="new-password"
+                  value={newPassword}
+                  onChange={(e) => setNew(e.target.value)}
+                  aria-describedby={describedBy('newPassword', newErrors)}
+                />
               </Field>
-              <Field id="confirmPassword" label="Type the new password again" error={mismatch ? 'The two passwords differ.' : undefined} required>
-                <TextInput id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-describedby={describedBy('confirmPassword', mismatch ? 'x' : undefined)} />
+              <Field
+                id="confirmPassword"
+                label="Type the new password again"
+                error={mismatch ? 'The two passwords differ.' : undefined}
+                required
+              >
+                <TextInput
+                  id="confirmPassword"
+                  name="confirmPassword"
+                  type="password"
+                  autoComplete="new-password"
+                  value={confirm}
+                  onChange={(e) => setConfirm(e.target.value)}
+                  aria-describedby={describedBy('confirmPassword', mismatch ? 'x' : undefined)}
+                />
               </Field>
               <Button type="submit">Set new password</Button>
             </Form>

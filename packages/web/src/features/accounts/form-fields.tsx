@@ -3,7 +3,21 @@ import { Alert, ErrorMessage, FormGroup, Label } from '@trussworks/react-uswds';
 import type { ApiError } from '../../api';
 
 /** A labelled form field with the server's field-level message (USWDS error state) and a hint. */
-export function Field({ id, label, error, hint, required, children }: { id: string; label: ReactNode; error?: string | undefined; hint?: ReactNode; required?: boolean; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  error?: string | undefined;
+  hint?: ReactNode;
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <FormGroup error={!!error}>
       <Label htmlFor={id} error={!!error} requiredMarker={required} hint={hint ? <span id={`${id}-hint`}> {hint}</span> : undefined}>
@@ -25,10 +39,24 @@ export function describedBy(id: string, error?: string, hint?: boolean): string 
  * The error summary at the top of a form: the server's message and each field problem as a link
  * to the field, so keyboard and screen-reader users can reach them.
  */
-export function ErrorSummary({ error, fieldIds = {}, heading }: { error: ApiError | null; fieldIds?: Record<string, string>; heading?: string }) {
+export function ErrorSummary({
+  error,
+  fieldIds = {},
+  heading,
+}: {
+  error: ApiError | null;
+  fieldIds?: Record<string, string>;
+  heading?: string;
+}) {
   if (!error) return null;
   return (
-    <Alert type="error" headingLevel="h2" heading={error.fields.length ? 'Please correct the following' : (heading ?? 'That did not work')} role="alert" data-testid="error-summary">
+    <Alert
+      type="error"
+      headingLevel="h2"
+      heading={error.fields.length ? 'Please correct the following' : (heading ?? 'That did not work')}
+      role="alert"
+      data-testid="error-summary"
+    >
       <p className="margin-top-0">{error.message}</p>
       {error.fields.length > 0 && (
         <ul>

@@ -35,7 +35,10 @@ export function AuditPage() {
   const [form, setForm] = useState<Filters>(current);
   const [chain, setChain] = useState<ChainResult | null>(null);
   const [chainError, setChainError] = useState<string | null>(null);
-  const q = useQuery({ queryKey: ['audit', current, page], queryFn: () => api.get<{ entries: AuditEntry[]; total: number; pageSize: number }>(`/api/audit${qs({ ...current, page })}`) });
+  const q = useQuery({
+    queryKey: ['audit', current, page],
+    queryFn: () => api.get<{ entries: AuditEntry[]; total: number; pageSize: number }>(`/api/audit${qs({ ...current, page })}`),
+  });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -96,12 +99,27 @@ export function AuditPage() {
         </Button>
       </Form>
       {chain && (
-        <Alert type={chain.ok ? 'success' : 'error'} headingLevel="h2" heading={chain.ok ? 'The audit chain is intact' : 'The audit chain is broken'} data-testid="chain-result">
-          {chain.ok ? `${chain.checked} entries checked.` : `Entry #${chain.brokenAt} does not follow from the ${chain.checked} entries before it: it, or the one before, was altered, inserted or removed.`}
+        <Alert
+          type={chain.ok ? 'success' : 'error'}
+          headingLevel="h2"
+          heading={chain.ok ? 'The audit chain is intact' : 'The audit chain is broken'}
+          data-testid="chain-result"
+        >
+          {chain.ok
+            ? `${chain.checked} entries checked.`
+            : `Entry #${chain.brokenAt} does not follow from the ${chain.checked} entries before it: it, or the one before, was altered, inserted or removed.`}
         </Alert>
       )}
-      {chainError && <Alert type="error" headingLevel="h2" heading="Verification failed">{chainError}</Alert>}
-      {q.error && <Alert type="error" headingLevel="h2" heading="Could not load the audit log">{q.error.message}</Alert>}
+      {chainError && (
+        <Alert type="error" headingLevel="h2" heading="Verification failed">
+          {chainError}
+        </Alert>
+      )}
+      {q.error && (
+        <Alert type="error" headingLevel="h2" heading="Could not load the audit log">
+          {q.error.message}
+        </Alert>
+      )}
       {q.data && (
         <Table fullWidth striped compact scrollable caption={`${q.data.total} entr${q.data.total === 1 ? 'y' : 'ies'}, newest first`}>
           <thead>

@@ -21,7 +21,10 @@ interface ClinicUser {
 export function ClinicUsersPage() {
   const { me } = useSession();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['clinic-users', me?.activeScope?.organizationId], queryFn: () => api.get<{ clinic: { name: string; pin: string | null }; users: ClinicUser[] }>('/api/clinic-users') });
+  const q = useQuery({
+    queryKey: ['clinic-users', me?.activeScope?.organizationId],
+    queryFn: () => api.get<{ clinic: { name: string; pin: string | null }; users: ClinicUser[] }>('/api/clinic-users'),
+  });
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
 
@@ -29,7 +32,10 @@ export function ClinicUsersPage() {
     setMessage(null);
     try {
       const res = await api.post<{ userDeactivated: boolean }>(`/api/clinic-users/${u.id}/deactivate`, {});
-      setMessage({ type: 'success', text: `${u.firstName} ${u.lastName} no longer has access at ${q.data?.clinic.name}${res.userDeactivated ? ', and the account is deactivated' : '; they keep access at their other organizations'}.` });
+      setMessage({
+        type: 'success',
+        text: `${u.firstName} ${u.lastName} no longer has access at ${q.data?.clinic.name}${res.userDeactivated ? ', and the account is deactivated' : '; they keep access at their other organizations'}.`,
+      });
       await qc.invalidateQueries({ queryKey: ['clinic-users'] });
     } catch (err) {
       setMessage({ type: 'error', text: err instanceof ApiError ? err.message : 'The server could not be reached.' });
@@ -41,13 +47,20 @@ export function ClinicUsersPage() {
   return (
     <>
       <h1>Clinic users{q.data ? `: ${q.data.clinic.name} (${q.data.clinic.pin})` : ''}</h1>
-      <p>The people with Nutmeg access at your clinic. When someone leaves, end their access here: it also takes them off the clinic's staff list.</p>
+      <p>
+        The people with Nutmeg access at your clinic. When someone leaves, end their access here: it also takes them off the clinic's staff
+        list.
+      </p>
       {message && (
         <Alert type={message.type} headingLevel="h2" slim data-testid="clinic-user-message">
           {message.text}
         </Alert>
       )}
-      {q.error && <Alert type="error" headingLevel="h2" heading="Could not load the users">{q.error.message}</Alert>}
+      {q.error && (
+        <Alert type="error" headingLevel="h2" heading="Could not load the users">
+          {q.error.message}
+        </Alert>
+      )}
       {q.data && (
         <Table fullWidth striped caption={`${q.data.users.length} user${q.data.users.length === 1 ? '' : 's'} with access`}>
           <thead>
@@ -84,7 +97,12 @@ export function ClinicUsersPage() {
                     </ButtonGroup>
                   ) : (
                     <Button type="button" outline onClick={() => setConfirming(u.id)}>
-                      Deactivate<span className="usa-sr-only"> {u.firstName} {u.lastName}</span> — left the clinic
+                      Deactivate
+                      <span className="usa-sr-only">
+                        {' '}
+                        {u.firstName} {u.lastName}
+                      </span>{' '}
+                      — left the clinic
                     </Button>
                   )}
                 </td>

@@ -16,7 +16,11 @@ interface OutboxMessage {
 
 /** The dev outbox: what the system mailed, or would have mailed without SMTP. */
 export function OutboxPage() {
-  const q = useQuery({ queryKey: ['outbox'], queryFn: () => api.get<{ smtpConfigured: boolean; messages: OutboxMessage[] }>('/api/outbox'), refetchInterval: 10_000 });
+  const q = useQuery({
+    queryKey: ['outbox'],
+    queryFn: () => api.get<{ smtpConfigured: boolean; messages: OutboxMessage[] }>('/api/outbox'),
+    refetchInterval: 10_000,
+  });
   return (
     <>
       <h1>Outbox</h1>
@@ -27,7 +31,11 @@ export function OutboxPage() {
             : 'No SMTP server is configured: messages are not delivered; this page is where they go.'}
         </p>
       )}
-      {q.error && <Alert type="error" headingLevel="h2" heading="Could not load the outbox">{q.error.message}</Alert>}
+      {q.error && (
+        <Alert type="error" headingLevel="h2" heading="Could not load the outbox">
+          {q.error.message}
+        </Alert>
+      )}
       {q.data?.messages.length === 0 && <p>No messages yet.</p>}
       <ul className="usa-list usa-list--unstyled" data-testid="outbox">
         {q.data?.messages.map((m) => (
@@ -35,7 +43,13 @@ export function OutboxPage() {
             <details>
               <summary>
                 <strong>{m.subject}</strong> — to {m.to} — {formatDateTime(m.createdAt)}{' '}
-                {m.error ? <Tag className="bg-secondary-dark">failed</Tag> : m.sentAt ? <Tag className="bg-green">sent</Tag> : <Tag>{m.transport}</Tag>}
+                {m.error ? (
+                  <Tag className="bg-secondary-dark">failed</Tag>
+                ) : m.sentAt ? (
+                  <Tag className="bg-green">sent</Tag>
+                ) : (
+                  <Tag>{m.transport}</Tag>
+                )}
               </summary>
               <pre className="font-mono-2xs bg-base-lightest padding-2" style={{ whiteSpace: 'pre-wrap' }}>
                 {m.body}

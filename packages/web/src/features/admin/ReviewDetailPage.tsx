@@ -21,7 +21,12 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
   const [done, setDone] = useState<string | null>(null);
 
   if (q.isLoading) return <p>Loading…</p>;
-  if (!q.data) return <Alert type="error" headingLevel="h2" heading="Request not found">{q.error?.message}</Alert>;
+  if (!q.data)
+    return (
+      <Alert type="error" headingLevel="h2" heading="Request not found">
+        {q.error?.message}
+      </Alert>
+    );
   const r = q.data;
   const isAdmin = me?.user.dphRoles.includes('administrator') ?? false;
 
@@ -66,7 +71,11 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
           {done}
         </Alert>
       )}
-      <ErrorSummary error={error} heading="The request cannot be decided this way" fieldIds={{ dphRoles: `role-${DPH_ROLE_OPTIONS[0].role}` }} />
+      <ErrorSummary
+        error={error}
+        heading="The request cannot be decided this way"
+        fieldIds={{ dphRoles: `role-${DPH_ROLE_OPTIONS[0].role}` }}
+      />
       <Facts
         items={[
           ['Access type', r.accessTypeLabel],
@@ -74,14 +83,36 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
           ['Phone', r.phone],
           ['Job title', r.jobTitle],
           ['Submitted', formatDateTime(r.createdAt)],
-          ['Agreements accepted', r.agreements.map((a) => `${a.kind === 'user' ? 'User Agreement' : 'Confidentiality Agreement'} v${a.version}, ${formatDateTime(a.acceptedAt)}`).join('; ')],
-          ...(r.status !== 'pending' ? [['Decided', `${formatDateTime(r.decidedAt)} by ${r.decidedBy ?? '—'}${r.decisionReason ? ` — ${r.decisionReason}` : ''}`] as [string, string]] : []),
+          [
+            'Agreements accepted',
+            r.agreements
+              .map(
+                (a) =>
+                  `${a.kind === 'user' ? 'User Agreement' : 'Confidentiality Agreement'} v${a.version}, ${formatDateTime(a.acceptedAt)}`,
+              )
+              .join('; '),
+          ],
+          ...(r.status !== 'pending'
+            ? [
+                [
+                  'Decided',
+                  `${formatDateTime(r.decidedAt)} by ${r.decidedBy ?? '—'}${r.decisionReason ? ` — ${r.decisionReason}` : ''}`,
+                ] as [string, string],
+              ]
+            : []),
         ]}
       />
 
       <h2>Organizations</h2>
       {r.staffCheck.length > 0 ? (
-        <Table caption={r.staffListRequired ? 'Clinic Access needs the person on every clinic’s staff list.' : 'Staff lists (for information; this access type does not require them).'} fullWidth>
+        <Table
+          caption={
+            r.staffListRequired
+              ? 'Clinic Access needs the person on every clinic’s staff list.'
+              : 'Staff lists (for information; this access type does not require them).'
+          }
+          fullWidth
+        >
           <thead>
             <tr>
               <th scope="col">Clinic</th>
@@ -94,7 +125,13 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
               <tr key={c.organizationId} data-testid={`staff-check-${c.pin}`}>
                 <th scope="row">{c.name}</th>
                 <td>{c.pin}</td>
-                <td>{c.onStaffList ? <Tag className="bg-green">Yes, by {c.matchedBy === 'email' ? 'e-mail' : 'name'}</Tag> : <Tag className="bg-secondary-dark">Not on the list</Tag>}</td>
+                <td>
+                  {c.onStaffList ? (
+                    <Tag className="bg-green">Yes, by {c.matchedBy === 'email' ? 'e-mail' : 'name'}</Tag>
+                  ) : (
+                    <Tag className="bg-secondary-dark">Not on the list</Tag>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -125,29 +162,52 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
             <Form onSubmit={(e) => act(e, 'approve')}>
               {activeExisting.length === 0 ? (
                 <Field id="username" label="Username" hint="Proposed from the name; you may change it.">
-                  <TextInput id="username" name="username" type="text" value={username ?? r.proposedUsername ?? ''} onChange={(e) => setUsername(e.target.value)} aria-describedby={describedBy('username', undefined, true)} />
+                  <TextInput
+                    id="username"
+                    name="username"
+                    type="text"
+                    value={username ?? r.proposedUsername ?? ''}
+                    onChange={(e) => setUsername(e.target.value)}
+                    aria-describedby={describedBy('username', undefined, true)}
+                  />
                 </Field>
               ) : (
                 <p>
-                  This person already has the account <strong>{activeExisting[0]!.username}</strong>. Approving adds the requested access to it; no new username or password is sent.
+                  This person already has the account <strong>{activeExisting[0]!.username}</strong>. Approving adds the requested access to
+                  it; no new username or password is sent.
                 </p>
               )}
               {r.accessType === 'dph' && (
                 <Fieldset legend="DPH roles">
                   {error?.fieldMessage('dphRoles') && <span className="usa-error-message">{error.fieldMessage('dphRoles')}</span>}
                   {DPH_ROLE_OPTIONS.filter((o) => isAdmin || o.role !== 'administrator').map((o) => (
-                    <Checkbox key={o.role} id={`role-${o.role}`} name="dphRoles" label={o.label} checked={roles.includes(o.role)} onChange={(e) => setRoles((x) => (e.target.checked ? [...x, o.role] : x.filter((y) => y !== o.role)))} />
+                    <Checkbox
+                      key={o.role}
+                      id={`role-${o.role}`}
+                      name="dphRoles"
+                      label={o.label}
+                      checked={roles.includes(o.role)}
+                      onChange={(e) => setRoles((x) => (e.target.checked ? [...x, o.role] : x.filter((y) => y !== o.role)))}
+                    />
                   ))}
                 </Fieldset>
               )}
-              <Button type="submit">{activeExisting.length ? `Approve and add to ${activeExisting[0]!.username}` : 'Approve and create the account'}</Button>
+              <Button type="submit">
+                {activeExisting.length ? `Approve and add to ${activeExisting[0]!.username}` : 'Approve and create the account'}
+              </Button>
             </Form>
           </div>
           <div className="tablet:grid-col-6">
             <h2>Deny</h2>
             <Form onSubmit={(e) => act(e, 'deny')}>
               <Field id="reason" label="Reason (sent to the requester)" error={error?.fieldMessage('reason')} required>
-                <Textarea id="reason" name="reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('reason', error?.fieldMessage('reason'))} />
+                <Textarea
+                  id="reason"
+                  name="reason"
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  aria-describedby={describedBy('reason', error?.fieldMessage('reason'))}
+                />
               </Field>
               <Button type="submit" secondary>
                 Deny the request

@@ -17,21 +17,33 @@ export function ReviewQueuePage() {
   const { search } = useLocation();
   const status = (STATUSES as readonly string[]).includes(search.get('status') ?? '') ? search.get('status')! : 'pending';
   const page = Number(search.get('page') ?? 1) || 1;
-  const q = useQuery({ queryKey: ['account-requests', status, page], queryFn: () => api.get<{ requests: AccountRequest[]; total: number; pageSize: number }>(`/api/account-requests${qs({ status, page })}`) });
+  const q = useQuery({
+    queryKey: ['account-requests', status, page],
+    queryFn: () => api.get<{ requests: AccountRequest[]; total: number; pageSize: number }>(`/api/account-requests${qs({ status, page })}`),
+  });
 
   return (
     <>
       <h1>Account requests</h1>
       <div className="maxw-mobile-lg margin-bottom-2">
         <Label htmlFor="status-filter">Show</Label>
-        <Select id="status-filter" name="status" value={status} onChange={(e) => navigate(`/admin/account-requests${qs({ status: e.target.value })}`)}>
+        <Select
+          id="status-filter"
+          name="status"
+          value={status}
+          onChange={(e) => navigate(`/admin/account-requests${qs({ status: e.target.value })}`)}
+        >
           <option value="pending">Waiting for review</option>
           <option value="approved">Approved</option>
           <option value="denied">Denied</option>
         </Select>
       </div>
       {q.isLoading && <p>Loading…</p>}
-      {q.error && <Alert type="error" headingLevel="h2" heading="Could not load the requests">{q.error.message}</Alert>}
+      {q.error && (
+        <Alert type="error" headingLevel="h2" heading="Could not load the requests">
+          {q.error.message}
+        </Alert>
+      )}
       {q.data && q.data.requests.length === 0 && <p data-testid="queue-empty">No {status} requests.</p>}
       {q.data && q.data.requests.length > 0 && (
         <Table fullWidth striped caption={`${q.data.total} ${status} request${q.data.total === 1 ? '' : 's'}`}>

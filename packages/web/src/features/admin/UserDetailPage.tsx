@@ -14,7 +14,10 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
   const qc = useQueryClient();
   const { me } = useSession();
   const q = useQuery({ queryKey: ['user', id], queryFn: () => api.get<UserDetail>(`/api/users/${id}`) });
-  const options = useQuery({ queryKey: ['account-request-options'], queryFn: () => api.get<RequestOptions>('/api/account-requests/options') });
+  const options = useQuery({
+    queryKey: ['account-request-options'],
+    queryFn: () => api.get<RequestOptions>('/api/account-requests/options'),
+  });
   const [pin, setPin] = useState('');
   const [accessType, setAccessType] = useState('');
   const [roles, setRoles] = useState<string[] | null>(null);
@@ -22,7 +25,12 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
   const [done, setDone] = useState<string | null>(null);
 
   if (q.isLoading) return <p>Loading…</p>;
-  if (!q.data) return <Alert type="error" headingLevel="h2" heading="User not found">{q.error?.message}</Alert>;
+  if (!q.data)
+    return (
+      <Alert type="error" headingLevel="h2" heading="User not found">
+        {q.error?.message}
+      </Alert>
+    );
   const u = q.data;
   const self = me?.user.id === u.id;
   const isAdmin = me?.user.dphRoles.includes('administrator') ?? false;
@@ -58,7 +66,13 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
         {u.firstName} {u.lastName} <span className="text-normal">({u.username})</span>
       </h1>
       <p>
-        {u.status === 'active' ? <Tag className="bg-green">active</Tag> : <Tag className="bg-secondary-dark">inactive since {formatDateTime(u.deactivatedAt)}</Tag>} {u.mfaEnrolled ? <Tag>MFA set up</Tag> : <Tag>MFA not set up</Tag>} {u.passwordTemporary && <Tag>temporary password</Tag>} {u.locked && <Tag>locked</Tag>}
+        {u.status === 'active' ? (
+          <Tag className="bg-green">active</Tag>
+        ) : (
+          <Tag className="bg-secondary-dark">inactive since {formatDateTime(u.deactivatedAt)}</Tag>
+        )}{' '}
+        {u.mfaEnrolled ? <Tag>MFA set up</Tag> : <Tag>MFA not set up</Tag>} {u.passwordTemporary && <Tag>temporary password</Tag>}{' '}
+        {u.locked && <Tag>locked</Tag>}
       </p>
       {done && (
         <Alert type="success" headingLevel="h2" heading="Saved" slim data-testid="user-action-done">
@@ -79,7 +93,14 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
       <h2>Account</h2>
       <ButtonGroup>
         {u.status === 'active' ? (
-          <Button type="button" secondary disabled={self} onClick={() => void run('The account is deactivated and signed out everywhere.', () => api.post(`/api/users/${id}/deactivate`, {}))}>
+          <Button
+            type="button"
+            secondary
+            disabled={self}
+            onClick={() =>
+              void run('The account is deactivated and signed out everywhere.', () => api.post(`/api/users/${id}/deactivate`, {}))
+            }
+          >
             Deactivate
           </Button>
         ) : (
@@ -87,10 +108,24 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
             Reactivate
           </Button>
         )}
-        <Button type="button" outline disabled={!u.mfaEnrolled} onClick={() => void run('MFA is reset: the next sign-in sets up an authenticator again.', () => api.post(`/api/users/${id}/mfa-reset`, {}))}>
+        <Button
+          type="button"
+          outline
+          disabled={!u.mfaEnrolled}
+          onClick={() =>
+            void run('MFA is reset: the next sign-in sets up an authenticator again.', () => api.post(`/api/users/${id}/mfa-reset`, {}))
+          }
+        >
           Reset MFA
         </Button>
-        <Button type="button" outline disabled={u.status !== 'active'} onClick={() => void run(`A new temporary password was e-mailed to ${u.email}.`, () => api.post(`/api/users/${id}/temporary-password`, {}))}>
+        <Button
+          type="button"
+          outline
+          disabled={u.status !== 'active'}
+          onClick={() =>
+            void run(`A new temporary password was e-mailed to ${u.email}.`, () => api.post(`/api/users/${id}/temporary-password`, {}))
+          }
+        >
           E-mail a new temporary password
         </Button>
       </ButtonGroup>
@@ -115,8 +150,16 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
               <td>{formatDateTime(m.createdAt)}</td>
               <td>
                 {m.active ? (
-                  <Button type="button" unstyled onClick={() => void run('Membership ended.', () => api.delete(`/api/users/${id}/memberships/${m.id}`))}>
-                    End<span className="usa-sr-only"> {m.accessTypeLabel} at {m.organizationName}</span>
+                  <Button
+                    type="button"
+                    unstyled
+                    onClick={() => void run('Membership ended.', () => api.delete(`/api/users/${id}/memberships/${m.id}`))}
+                  >
+                    End
+                    <span className="usa-sr-only">
+                      {' '}
+                      {m.accessTypeLabel} at {m.organizationName}
+                    </span>
                   </Button>
                 ) : (
                   `ended ${formatDateTime(m.endedAt)}`
@@ -160,7 +203,15 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
           >
             <Fieldset legend="Roles" legendStyle="srOnly">
               {DPH_ROLE_OPTIONS.map((o) => (
-                <Checkbox key={o.role} id={`role-${o.role}`} name="roles" label={o.label} disabled={!isAdmin || self} checked={shownRoles.includes(o.role)} onChange={(e) => setRoles(e.target.checked ? [...shownRoles, o.role] : shownRoles.filter((r) => r !== o.role))} />
+                <Checkbox
+                  key={o.role}
+                  id={`role-${o.role}`}
+                  name="roles"
+                  label={o.label}
+                  disabled={!isAdmin || self}
+                  checked={shownRoles.includes(o.role)}
+                  onChange={(e) => setRoles(e.target.checked ? [...shownRoles, o.role] : shownRoles.filter((r) => r !== o.role))}
+                />
               ))}
             </Fieldset>
             <Button type="submit" disabled={!isAdmin || self}>

@@ -15,8 +15,14 @@ export function UsersPage() {
   const current = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const page = Number(search.get('page') ?? 1) || 1;
   const [form, setForm] = useState(current);
-  const options = useQuery({ queryKey: ['account-request-options'], queryFn: () => api.get<RequestOptions>('/api/account-requests/options') });
-  const q = useQuery({ queryKey: ['users', current, page], queryFn: () => api.get<{ users: UserSummary[]; total: number; pageSize: number }>(`/api/users${qs({ ...current, page })}`) });
+  const options = useQuery({
+    queryKey: ['account-request-options'],
+    queryFn: () => api.get<RequestOptions>('/api/account-requests/options'),
+  });
+  const q = useQuery({
+    queryKey: ['users', current, page],
+    queryFn: () => api.get<{ users: UserSummary[]; total: number; pageSize: number }>(`/api/users${qs({ ...current, page })}`),
+  });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -59,7 +65,11 @@ export function UsersPage() {
         </Grid>
         <Button type="submit">Search</Button>
       </Form>
-      {q.error && <Alert type="error" headingLevel="h2" heading="Search failed">{q.error.message}</Alert>}
+      {q.error && (
+        <Alert type="error" headingLevel="h2" heading="Search failed">
+          {q.error.message}
+        </Alert>
+      )}
       {q.data && (
         <Table fullWidth striped caption={`${q.data.total} user${q.data.total === 1 ? '' : 's'}`}>
           <thead>
@@ -90,7 +100,8 @@ export function UsersPage() {
                   {u.dphRoles.length > 0 && <div className="font-body-3xs">Roles: {u.dphRoles.map((r) => r.label).join(', ')}</div>}
                 </td>
                 <td>
-                  {u.status === 'active' ? <Tag className="bg-green">active</Tag> : <Tag className="bg-secondary-dark">inactive</Tag>} {u.locked && <Tag>locked</Tag>} {!u.mfaEnrolled && <Tag>no MFA</Tag>}
+                  {u.status === 'active' ? <Tag className="bg-green">active</Tag> : <Tag className="bg-secondary-dark">inactive</Tag>}{' '}
+                  {u.locked && <Tag>locked</Tag>} {!u.mfaEnrolled && <Tag>no MFA</Tag>}
                 </td>
                 <td>{formatDateTime(u.lastLoginAt)}</td>
               </tr>

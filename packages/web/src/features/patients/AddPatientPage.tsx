@@ -68,10 +68,14 @@ export function AddPatientPage() {
             <tbody>
               {candidates.map((c) => (
                 <tr key={c.id}>
-                  <th scope="row"><Link to={`/patients/${c.id}`}>{fullName(c.name)}</Link></th>
+                  <th scope="row">
+                    <Link to={`/patients/${c.id}`}>{fullName(c.name)}</Link>
+                  </th>
                   <td>{c.dob}</td>
                   <td>{c.iisId}</td>
-                  <td>{c.score} — {c.reasons.join(' · ')}</td>
+                  <td>
+                    {c.score} — {c.reasons.join(' · ')}
+                  </td>
                 </tr>
               ))}
             </tbody>

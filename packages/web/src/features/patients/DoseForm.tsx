@@ -8,7 +8,20 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Record an administered dose (lot typed in until inventory lots exist) or a historical dose. */
 export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (message: string) => void }) {
   const [kind, setKind] = useState<'administered' | 'historical'>('administered');
-  const [f, setF] = useState({ cvx: '', date: today(), lot: '', lotExpiration: '', mvx: '', fundingSource: 'public', vfcEligibility: 'V02', site: '', route: 'IM', administeredBy: '', source: '01', visEdition: '' });
+  const [f, setF] = useState({
+    cvx: '',
+    date: today(),
+    lot: '',
+    lotExpiration: '',
+    mvx: '',
+    fundingSource: 'public',
+    vfcEligibility: 'V02',
+    site: '',
+    route: 'IM',
+    administeredBy: '',
+    source: '01',
+    visEdition: '',
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
 
@@ -19,13 +32,26 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
       kind === 'historical'
         ? { kind, cvx: f.cvx, date: f.date, source: f.source }
         : {
-            kind, cvx: f.cvx, date: f.date, lot: f.lot, lotExpiration: f.lotExpiration || undefined, mvx: f.mvx || undefined, fundingSource: f.fundingSource, vfcEligibility: f.vfcEligibility,
-            site: f.site || undefined, route: f.route || undefined, administeredBy: f.administeredBy || undefined,
+            kind,
+            cvx: f.cvx,
+            date: f.date,
+            lot: f.lot,
+            lotExpiration: f.lotExpiration || undefined,
+            mvx: f.mvx || undefined,
+            fundingSource: f.fundingSource,
+            vfcEligibility: f.vfcEligibility,
+            site: f.site || undefined,
+            route: f.route || undefined,
+            administeredBy: f.administeredBy || undefined,
             vis: f.visEdition ? [{ document: `CVX ${f.cvx}`, edition: f.visEdition, presented: f.date }] : [],
           };
     try {
       const r = await api.post<{ deduplicated: boolean; ownershipTaken: boolean }>(`/api/patients/${patientId}/doses`, body);
-      onSaved(r.deduplicated ? 'Dose recorded; it matched a dose already reported by another source, so both reports are kept as one dose.' : `Dose recorded${r.ownershipTaken ? '; your clinic is now the medical home' : ''}.`);
+      onSaved(
+        r.deduplicated
+          ? 'Dose recorded; it matched a dose already reported by another source, so both reports are kept as one dose.'
+          : `Dose recorded${r.ownershipTaken ? '; your clinic is now the medical home' : ''}.`,
+      );
       setF({ ...f, cvx: '', lot: '', lotExpiration: '' });
     } catch (err) {
       setError(err instanceof ApiError ? err : null);
@@ -35,10 +61,25 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
 
   return (
     <Form onSubmit={submit} className="maxw-full" data-testid="dose-form">
-      <ErrorSummary error={error} fieldIds={{ cvx: 'dose-cvx', date: 'dose-date', vfcEligibility: 'dose-vfc', lotExpiration: 'dose-lotexp' }} />
+      <ErrorSummary
+        error={error}
+        fieldIds={{ cvx: 'dose-cvx', date: 'dose-date', vfcEligibility: 'dose-vfc', lotExpiration: 'dose-lotexp' }}
+      />
       <Fieldset legend="Kind of record">
-        <Radio id="kind-administered" name="kind" label="Given here (administered)" checked={kind === 'administered'} onChange={() => setKind('administered')} />
-        <Radio id="kind-historical" name="kind" label="Historical (from a record or another provider)" checked={kind === 'historical'} onChange={() => setKind('historical')} />
+        <Radio
+          id="kind-administered"
+          name="kind"
+          label="Given here (administered)"
+          checked={kind === 'administered'}
+          onChange={() => setKind('administered')}
+        />
+        <Radio
+          id="kind-historical"
+          name="kind"
+          label="Historical (from a record or another provider)"
+          checked={kind === 'historical'}
+          onChange={() => setKind('historical')}
+        />
       </Fieldset>
       <Grid row gap>
         <Grid tablet={{ col: 3 }}>
@@ -73,7 +114,14 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
             </Grid>
             <Grid tablet={{ col: 3 }}>
               <Field id="dose-lotexp" label="Lot expiration" error={msg('lotExpiration')}>
-                <input className="usa-input" id="dose-lotexp" name="lotExpiration" type="date" value={f.lotExpiration} onChange={set('lotExpiration')} />
+                <input
+                  className="usa-input"
+                  id="dose-lotexp"
+                  name="lotExpiration"
+                  type="date"
+                  value={f.lotExpiration}
+                  onChange={set('lotExpiration')}
+                />
               </Field>
             </Grid>
             <Grid tablet={{ col: 3 }}>
@@ -127,13 +175,22 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
             </Grid>
             <Grid tablet={{ col: 3 }}>
               <Field id="dose-vis" label="Edition date of the VIS handed out">
-                <input className="usa-input" id="dose-vis" name="visEdition" type="date" value={f.visEdition} onChange={set('visEdition')} />
+                <input
+                  className="usa-input"
+                  id="dose-vis"
+                  name="visEdition"
+                  type="date"
+                  value={f.visEdition}
+                  onChange={set('visEdition')}
+                />
               </Field>
             </Grid>
           </>
         )}
       </Grid>
-      <Button type="submit" data-testid="save-dose">Record dose</Button>
+      <Button type="submit" data-testid="save-dose">
+        Record dose
+      </Button>
     </Form>
   );
 }

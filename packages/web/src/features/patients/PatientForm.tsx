@@ -34,9 +34,31 @@ export interface PatientFormState {
 
 export function emptyForm(prefill: Partial<PatientFormState> = {}): PatientFormState {
   return {
-    first: '', middle: '', last: '', suffix: '', dob: '', sex: '', multipleBirth: false, birthOrder: '', mothersMaidenName: '', race: '', ethnicity: '',
-    language: '', street: '', city: '', state: 'CT', zip: '', phone: '', email: '', guardianFirst: '', guardianLast: '', guardianRelationship: 'MTH', mrn: '',
-    birthState: '', notes: '', ...prefill,
+    first: '',
+    middle: '',
+    last: '',
+    suffix: '',
+    dob: '',
+    sex: '',
+    multipleBirth: false,
+    birthOrder: '',
+    mothersMaidenName: '',
+    race: '',
+    ethnicity: '',
+    language: '',
+    street: '',
+    city: '',
+    state: 'CT',
+    zip: '',
+    phone: '',
+    email: '',
+    guardianFirst: '',
+    guardianLast: '',
+    guardianRelationship: 'MTH',
+    mrn: '',
+    birthState: '',
+    notes: '',
+    ...prefill,
   };
 }
 
@@ -44,11 +66,30 @@ export function formFromPatient(p: Patient): PatientFormState {
   const a = p.addresses.find((x) => x.current) ?? p.addresses[0];
   const g = p.guardians[0];
   return emptyForm({
-    first: p.name.first, middle: p.name.middle ?? '', last: p.name.last, suffix: p.name.suffix ?? '', dob: p.dob, sex: p.sex, multipleBirth: p.multipleBirth,
-    birthOrder: p.birthOrder ? String(p.birthOrder) : '', mothersMaidenName: p.mothersMaidenName ?? '', race: p.race ?? '', ethnicity: p.ethnicity ?? '', language: p.language ?? '',
-    street: a?.street ?? '', city: a?.city ?? '', state: a?.state ?? 'CT', zip: a?.zip ?? '', phone: p.phones[0]?.number ?? '', email: p.emails[0] ?? '',
-    guardianFirst: g?.name.first ?? '', guardianLast: g?.name.last ?? '', guardianRelationship: g?.relationship ?? 'MTH',
-    mrn: p.identifiers.find((i) => i.type === 'MR')?.value ?? '', birthState: p.birthState ?? '', notes: p.notes ?? '',
+    first: p.name.first,
+    middle: p.name.middle ?? '',
+    last: p.name.last,
+    suffix: p.name.suffix ?? '',
+    dob: p.dob,
+    sex: p.sex,
+    multipleBirth: p.multipleBirth,
+    birthOrder: p.birthOrder ? String(p.birthOrder) : '',
+    mothersMaidenName: p.mothersMaidenName ?? '',
+    race: p.race ?? '',
+    ethnicity: p.ethnicity ?? '',
+    language: p.language ?? '',
+    street: a?.street ?? '',
+    city: a?.city ?? '',
+    state: a?.state ?? 'CT',
+    zip: a?.zip ?? '',
+    phone: p.phones[0]?.number ?? '',
+    email: p.emails[0] ?? '',
+    guardianFirst: g?.name.first ?? '',
+    guardianLast: g?.name.last ?? '',
+    guardianRelationship: g?.relationship ?? 'MTH',
+    mrn: p.identifiers.find((i) => i.type === 'MR')?.value ?? '',
+    birthState: p.birthState ?? '',
+    notes: p.notes ?? '',
   });
 }
 
@@ -66,40 +107,97 @@ export function bodyFromForm(f: PatientFormState, base?: Patient): Record<string
     race: f.race || undefined,
     ethnicity: f.ethnicity || undefined,
     language: f.language || undefined,
-    addresses: [...(f.street ? [{ street: f.street, city: f.city, state: f.state, zip: f.zip, type: 'H', current: true }] : []), ...otherAddresses],
+    addresses: [
+      ...(f.street ? [{ street: f.street, city: f.city, state: f.state, zip: f.zip, type: 'H', current: true }] : []),
+      ...otherAddresses,
+    ],
     phones: [...(f.phone ? [{ number: f.phone, use: 'PRN' }] : []), ...(base?.phones.slice(1) ?? [])],
     emails: [...(f.email ? [f.email] : []), ...(base?.emails.slice(1) ?? [])],
-    guardians: [...(f.guardianFirst && f.guardianLast ? [{ name: { first: f.guardianFirst, last: f.guardianLast }, relationship: f.guardianRelationship }] : []), ...(base?.guardians.slice(1) ?? [])],
+    guardians: [
+      ...(f.guardianFirst && f.guardianLast
+        ? [{ name: { first: f.guardianFirst, last: f.guardianLast }, relationship: f.guardianRelationship }]
+        : []),
+      ...(base?.guardians.slice(1) ?? []),
+    ],
     identifiers: [
       ...(f.mrn ? [{ type: 'MR', value: f.mrn }] : []),
-      ...(base?.identifiers.filter((i) => i.type === 'MA' || (i.type === 'MR' && i.value !== f.mrn && i.value !== base.identifiers.find((x) => x.type === 'MR')?.value)) ?? []),
+      ...(base?.identifiers.filter(
+        (i) =>
+          i.type === 'MA' || (i.type === 'MR' && i.value !== f.mrn && i.value !== base.identifiers.find((x) => x.type === 'MR')?.value),
+      ) ?? []),
     ],
     birthState: f.birthState || undefined,
     notes: f.notes || undefined,
   };
 }
 
-export function PatientForm({ value, onChange, onSubmit, error, submitLabel, children }: { value: PatientFormState; onChange: (v: PatientFormState) => void; onSubmit: () => void; error: ApiError | null; submitLabel: string; children?: ReactNode }) {
+export function PatientForm({
+  value,
+  onChange,
+  onSubmit,
+  error,
+  submitLabel,
+  children,
+}: {
+  value: PatientFormState;
+  onChange: (v: PatientFormState) => void;
+  onSubmit: () => void;
+  error: ApiError | null;
+  submitLabel: string;
+  children?: ReactNode;
+}) {
   const set = (k: keyof PatientFormState) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
   const msg = (path: string) => error?.fieldMessage(path);
   function submit(e: FormEvent) {
     e.preventDefault();
     onSubmit();
   }
-  const text = (id: keyof PatientFormState, label: string, path: string, opts: { required?: boolean; type?: 'text' | 'date' | 'tel' | 'email'; col?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 } = {}) => (
+  const text = (
+    id: keyof PatientFormState,
+    label: string,
+    path: string,
+    opts: { required?: boolean; type?: 'text' | 'date' | 'tel' | 'email'; col?: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 } = {},
+  ) => (
     <Grid tablet={{ col: opts.col ?? 4 }}>
       <Field id={id} label={label} error={msg(path)} required={opts.required}>
         {opts.type === 'date' ? (
-          <input className={`usa-input${msg(path) ? ' usa-input--error' : ''}`} id={id} name={id} type="date" value={String(value[id])} onChange={set(id)} required={opts.required} />
+          <input
+            className={`usa-input${msg(path) ? ' usa-input--error' : ''}`}
+            id={id}
+            name={id}
+            type="date"
+            value={String(value[id])}
+            onChange={set(id)}
+            required={opts.required}
+          />
         ) : (
-          <TextInput id={id} name={id} type={opts.type ?? 'text'} value={String(value[id])} onChange={set(id)} required={opts.required} validationStatus={msg(path) ? 'error' : undefined} />
+          <TextInput
+            id={id}
+            name={id}
+            type={opts.type ?? 'text'}
+            value={String(value[id])}
+            onChange={set(id)}
+            required={opts.required}
+            validationStatus={msg(path) ? 'error' : undefined}
+          />
         )}
       </Field>
     </Grid>
   );
   return (
     <Form onSubmit={submit} large className="maxw-full">
-      <ErrorSummary error={error} fieldIds={{ 'name.first': 'first', 'name.last': 'last', dob: 'dob', sex: 'sex', 'addresses.0.zip': 'zip', 'phones.0.number': 'phone', 'emails.0': 'email' }} />
+      <ErrorSummary
+        error={error}
+        fieldIds={{
+          'name.first': 'first',
+          'name.last': 'last',
+          dob: 'dob',
+          sex: 'sex',
+          'addresses.0.zip': 'zip',
+          'phones.0.number': 'phone',
+          'emails.0': 'email',
+        }}
+      />
       <Fieldset legend="Name and birth">
         <Grid row gap>
           {text('first', 'First name', 'name.first', { required: true })}
@@ -120,7 +218,13 @@ export function PatientForm({ value, onChange, onSubmit, error, submitLabel, chi
           </Grid>
           {text('mothersMaidenName', 'Mother’s maiden name', 'mothersMaidenName')}
         </Grid>
-        <Checkbox id="multipleBirth" name="multipleBirth" label="Part of a multiple birth (twins, triplets)" checked={value.multipleBirth} onChange={(e) => onChange({ ...value, multipleBirth: e.target.checked })} />
+        <Checkbox
+          id="multipleBirth"
+          name="multipleBirth"
+          label="Part of a multiple birth (twins, triplets)"
+          checked={value.multipleBirth}
+          onChange={(e) => onChange({ ...value, multipleBirth: e.target.checked })}
+        />
         {value.multipleBirth && (
           <Grid row gap>
             {text('birthOrder', 'Birth order (1, 2, 3…)', 'birthOrder', { col: 3 })}
@@ -172,7 +276,12 @@ export function PatientForm({ value, onChange, onSubmit, error, submitLabel, chi
           {text('guardianLast', 'Guardian’s last name', 'guardians.0.name.last')}
           <Grid tablet={{ col: 4 }}>
             <Field id="guardianRelationship" label="Relationship">
-              <Select id="guardianRelationship" name="guardianRelationship" value={value.guardianRelationship} onChange={set('guardianRelationship')}>
+              <Select
+                id="guardianRelationship"
+                name="guardianRelationship"
+                value={value.guardianRelationship}
+                onChange={set('guardianRelationship')}
+              >
                 <option value="MTH">Mother</option>
                 <option value="FTH">Father</option>
                 <option value="GRD">Guardian</option>
@@ -188,7 +297,9 @@ export function PatientForm({ value, onChange, onSubmit, error, submitLabel, chi
         <Textarea id="notes" name="notes" value={value.notes} onChange={set('notes')} />
       </Field>
       {children}
-      <Button type="submit" data-testid="save-patient">{submitLabel}</Button>
+      <Button type="submit" data-testid="save-patient">
+        {submitLabel}
+      </Button>
     </Form>
   );
 }

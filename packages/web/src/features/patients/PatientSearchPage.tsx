@@ -39,19 +39,35 @@ export function PatientSearchPage() {
   return (
     <>
       <h1>Find a patient</h1>
-      <p>Search by name and date of birth, or by phone, IIS id or medical record number. Spelling mistakes, nicknames and swapped digits are allowed.</p>
+      <p>
+        Search by name and date of birth, or by phone, IIS id or medical record number. Spelling mistakes, nicknames and swapped digits are
+        allowed.
+      </p>
       <ErrorSummary error={error} />
       <Form onSubmit={submit} large role="search" aria-label="Patient search" className="maxw-full">
         <Fieldset legend="Patient" legendStyle="srOnly">
           <Grid row gap>
             <Grid tablet={{ col: 4 }}>
-              <Field id="lastName" label="Last name"><TextInput id="lastName" name="lastName" type="text" value={form.lastName} onChange={set('lastName')} autoComplete="off" /></Field>
+              <Field id="lastName" label="Last name">
+                <TextInput id="lastName" name="lastName" type="text" value={form.lastName} onChange={set('lastName')} autoComplete="off" />
+              </Field>
             </Grid>
             <Grid tablet={{ col: 4 }}>
-              <Field id="firstName" label="First name"><TextInput id="firstName" name="firstName" type="text" value={form.firstName} onChange={set('firstName')} autoComplete="off" /></Field>
+              <Field id="firstName" label="First name">
+                <TextInput
+                  id="firstName"
+                  name="firstName"
+                  type="text"
+                  value={form.firstName}
+                  onChange={set('firstName')}
+                  autoComplete="off"
+                />
+              </Field>
             </Grid>
             <Grid tablet={{ col: 2 }}>
-              <Field id="dob" label="Date of birth" error={error?.fieldMessage('dob')}><input className="usa-input" id="dob" name="dob" type="date" value={form.dob} onChange={set('dob')} /></Field>
+              <Field id="dob" label="Date of birth" error={error?.fieldMessage('dob')}>
+                <input className="usa-input" id="dob" name="dob" type="date" value={form.dob} onChange={set('dob')} />
+              </Field>
             </Grid>
             <Grid tablet={{ col: 2 }}>
               <Field id="sex" label="Sex">
@@ -65,32 +81,60 @@ export function PatientSearchPage() {
               </Field>
             </Grid>
           </Grid>
-          <details className="margin-top-2" open={!!(initial.mothersMaidenName || initial.guardianName || initial.phone || initial.zip || initial.iisId || initial.mrn)}>
+          <details
+            className="margin-top-2"
+            open={!!(initial.mothersMaidenName || initial.guardianName || initial.phone || initial.zip || initial.iisId || initial.mrn)}
+          >
             <summary>More search fields</summary>
             <Grid row gap>
               <Grid tablet={{ col: 4 }}>
-                <Field id="mothersMaidenName" label="Mother’s maiden name"><TextInput id="mothersMaidenName" name="mothersMaidenName" type="text" value={form.mothersMaidenName} onChange={set('mothersMaidenName')} /></Field>
+                <Field id="mothersMaidenName" label="Mother’s maiden name">
+                  <TextInput
+                    id="mothersMaidenName"
+                    name="mothersMaidenName"
+                    type="text"
+                    value={form.mothersMaidenName}
+                    onChange={set('mothersMaidenName')}
+                  />
+                </Field>
               </Grid>
               <Grid tablet={{ col: 4 }}>
-                <Field id="guardianName" label="Parent or guardian name"><TextInput id="guardianName" name="guardianName" type="text" value={form.guardianName} onChange={set('guardianName')} /></Field>
+                <Field id="guardianName" label="Parent or guardian name">
+                  <TextInput id="guardianName" name="guardianName" type="text" value={form.guardianName} onChange={set('guardianName')} />
+                </Field>
               </Grid>
               <Grid tablet={{ col: 4 }}>
-                <Field id="phone" label="Phone"><TextInput id="phone" name="phone" type="tel" value={form.phone} onChange={set('phone')} /></Field>
+                <Field id="phone" label="Phone">
+                  <TextInput id="phone" name="phone" type="tel" value={form.phone} onChange={set('phone')} />
+                </Field>
               </Grid>
               <Grid tablet={{ col: 4 }}>
-                <Field id="zip" label="ZIP code"><TextInput id="zip" name="zip" type="text" inputMode="numeric" value={form.zip} onChange={set('zip')} /></Field>
+                <Field id="zip" label="ZIP code">
+                  <TextInput id="zip" name="zip" type="text" inputMode="numeric" value={form.zip} onChange={set('zip')} />
+                </Field>
               </Grid>
               <Grid tablet={{ col: 4 }}>
-                <Field id="iisId" label="IIS id"><TextInput id="iisId" name="iisId" type="text" value={form.iisId} onChange={set('iisId')} /></Field>
+                <Field id="iisId" label="IIS id">
+                  <TextInput id="iisId" name="iisId" type="text" value={form.iisId} onChange={set('iisId')} />
+                </Field>
               </Grid>
               <Grid tablet={{ col: 4 }}>
-                <Field id="mrn" label="Clinic MRN"><TextInput id="mrn" name="mrn" type="text" value={form.mrn} onChange={set('mrn')} /></Field>
+                <Field id="mrn" label="Clinic MRN">
+                  <TextInput id="mrn" name="mrn" type="text" value={form.mrn} onChange={set('mrn')} />
+                </Field>
               </Grid>
             </Grid>
           </details>
         </Fieldset>
         <Button type="submit">Search</Button>
-        <Button type="button" outline onClick={() => { setForm(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<FieldName, string>); navigate('/patients'); }}>
+        <Button
+          type="button"
+          outline
+          onClick={() => {
+            setForm(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<FieldName, string>);
+            navigate('/patients');
+          }}
+        >
           Clear
         </Button>
       </Form>
@@ -98,7 +142,11 @@ export function PatientSearchPage() {
       {submitted && results.isLoading && <p>Searching…</p>}
       {results.data && (
         <section aria-labelledby="results-heading" className="margin-top-4">
-          <h2 id="results-heading">{results.data.results.length === 0 ? 'No matching patients' : `${results.data.results.length} possible match${results.data.results.length === 1 ? '' : 'es'}`}</h2>
+          <h2 id="results-heading">
+            {results.data.results.length === 0
+              ? 'No matching patients'
+              : `${results.data.results.length} possible match${results.data.results.length === 1 ? '' : 'es'}`}
+          </h2>
           {results.data.results.length > 0 && (
             <Table bordered fullWidth data-testid="search-results">
               <thead>
@@ -123,7 +171,11 @@ export function PatientSearchPage() {
                     <td>{r.town ?? '—'}</td>
                     <td>{r.iisId}</td>
                     <td>
-                      <Tag className={r.classification === 'likely' ? 'bg-green' : r.classification === 'possible' ? 'bg-gold text-ink' : 'bg-base'}>
+                      <Tag
+                        className={
+                          r.classification === 'likely' ? 'bg-green' : r.classification === 'possible' ? 'bg-gold text-ink' : 'bg-base'
+                        }
+                      >
                         {r.score}
                       </Tag>{' '}
                       {r.summary}

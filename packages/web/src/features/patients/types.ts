@@ -33,7 +33,16 @@ export interface Patient {
   race?: string;
   ethnicity?: string;
   language?: string;
-  addresses: Array<{ street: string; street2?: string; city: string; state: string; zip: string; county?: string; type: string; current: boolean }>;
+  addresses: Array<{
+    street: string;
+    street2?: string;
+    city: string;
+    state: string;
+    zip: string;
+    county?: string;
+    type: string;
+    current: boolean;
+  }>;
   phones: Array<{ number: string; use: string }>;
   emails: string[];
   guardians: Array<{ name: { first: string; last: string }; relationship: string; phone?: string }>;
@@ -52,7 +61,13 @@ export interface PatientView {
   deceasedDate: string | null;
   optedOut: boolean;
   owner: { id: string; name: string } | null;
-  organizationStatuses: Array<{ organizationId: string; organizationName: string; status: string; reason: string | null; changedAt: string }>;
+  organizationStatuses: Array<{
+    organizationId: string;
+    organizationName: string;
+    status: string;
+    reason: string | null;
+    changedAt: string;
+  }>;
   myStatus: string | null;
   reports: number;
   merges: Array<{ id: string; mergedId: string; mergedIisId: string; at: string; reason: string }>;
@@ -96,8 +111,17 @@ export const ORG_STATUS_LABEL: Record<string, string> = {
   inactive_moved: 'Inactive — moved or gone elsewhere',
   inactive_not_patient: 'Inactive — no longer a patient',
 };
-export const JURISDICTION_STATUS_LABEL: Record<string, string> = { active: 'Active', moved: 'Moved out of jurisdiction', deceased: 'Deceased' };
-export const REFUSAL_REASON: Record<string, string> = { '00': 'Parental decision', '01': 'Religious exemption', '02': 'Other', '03': 'Patient decision' };
+export const JURISDICTION_STATUS_LABEL: Record<string, string> = {
+  active: 'Active',
+  moved: 'Moved out of jurisdiction',
+  deceased: 'Deceased',
+};
+export const REFUSAL_REASON: Record<string, string> = {
+  '00': 'Parental decision',
+  '01': 'Religious exemption',
+  '02': 'Other',
+  '03': 'Patient decision',
+};
 
 export function fullName(n: { first: string; middle?: string | null; last: string; suffix?: string | null }): string {
   return [n.first, n.middle, n.last, n.suffix].filter(Boolean).join(' ');
@@ -112,10 +136,22 @@ export function formatPhone(digits: string): string {
 /** The PUT body that re-states a dose with a new date and lot (every other field kept as recorded). */
 export function correctedDose(d: DoseView, date: string, lot: string): Record<string, unknown> {
   if (d.kind === 'historical') return { kind: 'historical', cvx: d.cvx, date, source: d.historicalSource ?? '01' };
-  const opt = <T,>(v: T | null) => (v === null ? undefined : v);
+  const opt = <T>(v: T | null) => (v === null ? undefined : v);
   return {
-    kind: 'administered', cvx: d.cvx, date, lot, lotExpiration: opt(d.lotExpiration), mvx: opt(d.mvx), ndc: opt(d.ndc), volumeMl: opt(d.volumeMl),
-    fundingSource: d.fundingSource ?? 'private', vfcEligibility: d.vfcEligibility ?? 'V01', site: opt(d.site), route: opt(d.route),
-    administeredBy: opt(d.administeredBy), orderingProvider: opt(d.orderingProvider), vis: d.vis,
+    kind: 'administered',
+    cvx: d.cvx,
+    date,
+    lot,
+    lotExpiration: opt(d.lotExpiration),
+    mvx: opt(d.mvx),
+    ndc: opt(d.ndc),
+    volumeMl: opt(d.volumeMl),
+    fundingSource: d.fundingSource ?? 'private',
+    vfcEligibility: d.vfcEligibility ?? 'V01',
+    site: opt(d.site),
+    route: opt(d.route),
+    administeredBy: opt(d.administeredBy),
+    orderingProvider: opt(d.orderingProvider),
+    vis: d.vis,
   };
 }

@@ -50,7 +50,11 @@ export function EvaluatePage() {
     <>
       <h1>Evaluate a paper record</h1>
       <p>Check a history that is not in the registry (for example a record a parent brings in). Nothing is saved.</p>
-      {error && <Alert type="error" headingLevel="h2" slim>{error.message}</Alert>}
+      {error && (
+        <Alert type="error" headingLevel="h2" slim>
+          {error.message}
+        </Alert>
+      )}
       <Form onSubmit={submit} large>
         <Fieldset legend="Patient">
           <Label htmlFor="dob">Date of birth</Label>
@@ -66,7 +70,9 @@ export function EvaluatePage() {
         </Fieldset>
         <FormGroup error={lineErrors.length > 0}>
           <Label htmlFor="doses">Doses, one per line: date and CVX code (e.g. "2024-03-01 20")</Label>
-          {lineErrors.map((m) => <ErrorMessage key={m}>{m}</ErrorMessage>)}
+          {lineErrors.map((m) => (
+            <ErrorMessage key={m}>{m}</ErrorMessage>
+          ))}
           <Textarea id="doses" name="doses" value={dosesText} onChange={(e) => setDosesText(e.target.value)} />
         </FormGroup>
         <Button type="submit">Evaluate</Button>

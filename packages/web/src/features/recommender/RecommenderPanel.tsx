@@ -60,7 +60,11 @@ export function RecommenderPanel({ forecast, showHistory = true }: { forecast: P
               <td className={g.urgency === 'past_due' ? 'nutmeg-past-due' : ''}>{g.pastDueDate ?? '—'}</td>
               <td>
                 {/* CDSi names vaccine types only where the forecast vaccine type matters (e.g. PCV15/20). */}
-                {g.urgency === 'complete' ? '—' : g.recommendedVaccineNames.length ? g.recommendedVaccineNames.join('; ') : `Any age-appropriate ${g.vaccineGroup} vaccine`}
+                {g.urgency === 'complete'
+                  ? '—'
+                  : g.recommendedVaccineNames.length
+                    ? g.recommendedVaccineNames.join('; ')
+                    : `Any age-appropriate ${g.vaccineGroup} vaccine`}
                 {g.administrativeGuidance.length + g.clinicalJudgement.length > 0 && (
                   <details className="font-body-3xs margin-top-05">
                     <summary>Notes ({g.administrativeGuidance.length + g.clinicalJudgement.length})</summary>
@@ -113,7 +117,9 @@ export function RecommenderPanel({ forecast, showHistory = true }: { forecast: P
               </tbody>
             </Table>
           )}
-          {forecast.unmappedDoses.length > 0 && <p>Not evaluated (vaccine code not known to the recommender): {forecast.unmappedDoses.join(', ')}.</p>}
+          {forecast.unmappedDoses.length > 0 && (
+            <p>Not evaluated (vaccine code not known to the recommender): {forecast.unmappedDoses.join(', ')}.</p>
+          )}
         </>
       )}
     </section>

@@ -37,7 +37,9 @@ export function ChangePasswordPage() {
       <div className="tablet:grid-col-6">
         <h1>Change your password</h1>
         {me.stage === 'password_change' && <p>Your password is temporary. Choose your own before you continue.</p>}
-        <p className="usa-hint">Use at least 8 characters; a few unrelated words are easy to remember and hard to guess. Common or breached passwords are refused.</p>
+        <p className="usa-hint">
+          Use at least 8 characters; a few unrelated words are easy to remember and hard to guess. Common or breached passwords are refused.
+        </p>
         {error && !error.fields.length && (
           <Alert type="error" headingLevel="h2" slim>
             {error.message}
@@ -47,17 +49,45 @@ export function ChangePasswordPage() {
           <FormGroup error={!!fieldError('currentPassword')}>
             <Label htmlFor="currentPassword">Current (temporary) password</Label>
             {fieldError('currentPassword') && <ErrorMessage>{fieldError('currentPassword')}</ErrorMessage>}
-            <TextInput id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} required />
+            <TextInput
+              id="currentPassword"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              value={currentPassword}
+              onChange={(e) => setCurrent(e.target.value)}
+              required
+            />
           </FormGroup>
           <FormGroup error={!!fieldError('newPassword')}>
             <Label htmlFor="newPassword">New password</Label>
-            {error?.fields.filter((f) => f.path === 'newPassword').map((f) => <ErrorMessage key={f.message}>{f.message}</ErrorMessage>)}
-            <TextInput id="newPassword" name="newPassword" type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} required />
+            {error?.fields
+              .filter((f) => f.path === 'newPassword')
+              .map((f) => (
+                <ErrorMessage key={f.message}>{f.message}</ErrorMessage>
+              ))}
+            <TextInput
+              id="newPassword"
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              value={newPassword}
+              onChange={(e) => setNew(e.target.value)}
+              required
+            />
           </FormGroup>
           <FormGroup error={mismatch}>
             <Label htmlFor="confirmPassword">Type the new password again</Label>
             {mismatch && <ErrorMessage>The two passwords differ.</ErrorMessage>}
-            <TextInput id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required />
+            <TextInput
+              id="confirmPassword"
+              name="confirmPassword"
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              required
+            />
           </FormGroup>
           <Button type="submit">Change password</Button>
         </Form>

@@ -45,14 +45,40 @@ export function LoginPage() {
         <Form onSubmit={submit} large>
           <Fieldset legend="Your account" legendStyle="srOnly">
             <Label htmlFor="username">Username</Label>
-            <TextInput id="username" name="username" type="text" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+            <TextInput
+              id="username"
+              name="username"
+              type="text"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              required
+            />
             <Label htmlFor="password">Password</Label>
-            <TextInput id="password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+            <TextInput
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
             {needOtp && (
               <FormGroup error={otpPrompt || error?.step === 'otp'}>
                 <Label htmlFor="otp">Authenticator code</Label>
                 {error?.step === 'otp' && <ErrorMessage id="otp-error">{error.message}</ErrorMessage>}
-                <TextInput id="otp" name="otp" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={otp} onChange={(e) => setOtp(e.target.value.trim())} aria-describedby={error?.step === 'otp' ? 'otp-error' : undefined} />
+                <TextInput
+                  id="otp"
+                  name="otp"
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  value={otp}
+                  onChange={(e) => setOtp(e.target.value.trim())}
+                  aria-describedby={error?.step === 'otp' ? 'otp-error' : undefined}
+                />
               </FormGroup>
             )}
             <Button type="submit" disabled={busy}>

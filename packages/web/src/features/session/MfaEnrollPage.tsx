@@ -46,8 +46,15 @@ export function MfaEnrollPage() {
     <div className="grid-row">
       <div className="tablet:grid-col-8">
         <h1>Set up multi-factor authentication</h1>
-        <p>Every account protects patient records with a second factor. Scan this code with an authenticator app (Microsoft Authenticator, Google Authenticator, 1Password…), then enter the 6-digit code it shows.</p>
-        {error && !error.fields.length && <Alert type="error" headingLevel="h2" slim>{error.message}</Alert>}
+        <p>
+          Every account protects patient records with a second factor. Scan this code with an authenticator app (Microsoft Authenticator,
+          Google Authenticator, 1Password…), then enter the 6-digit code it shows.
+        </p>
+        {error && !error.fields.length && (
+          <Alert type="error" headingLevel="h2" slim>
+            {error.message}
+          </Alert>
+        )}
         {setup && (
           <>
             <img src={setup.qrDataUrl} alt="QR code to add Nutmeg to your authenticator app" width={200} height={200} />
@@ -60,7 +67,17 @@ export function MfaEnrollPage() {
           <FormGroup error={!!error?.fieldMessage('otp')}>
             <Label htmlFor="otp">6-digit code</Label>
             {error?.fieldMessage('otp') && <ErrorMessage>{error.message}</ErrorMessage>}
-            <TextInput id="otp" name="otp" type="text" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={otp} onChange={(e) => setOtp(e.target.value.trim())} required />
+            <TextInput
+              id="otp"
+              name="otp"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              value={otp}
+              onChange={(e) => setOtp(e.target.value.trim())}
+              required
+            />
           </FormGroup>
           <Button type="submit">Verify and finish</Button>
         </Form>
