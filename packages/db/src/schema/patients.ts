@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Generated, JSONColumnType } from 'kysely';
 import type { DateString, NullableTimestamp, Timestamp } from './foundation.ts';
 
 // Mirrors migrations/20261125100000_patients.sql.
