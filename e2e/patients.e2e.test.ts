@@ -123,5 +123,11 @@ describe('patients', () => {
       headers: { 'x-csrf-token': await page.evaluate(async () => (await (await fetch('/api/me')).json()).csrfToken) },
     });
     expect(refused.status()).toBe(403);
+    // Typing the edit page's address does not reach it either.
+    for (const url of [`/patients/${childId}/edit`, '/patients/new']) {
+      await page.goto(url);
+      await page.getByTestId('forbidden').waitFor();
+      await expect(page.getByRole('button', { name: /save/i }).count()).resolves.toBe(0);
+    }
   });
 });
