@@ -4,28 +4,9 @@
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import { can, isStatewide, type Actor } from '../access/index.ts';
-import { appendAudit } from '../audit/index.ts';
 import { assertCanWrite } from './patient.policy.ts';
 import type { Db } from './patient.repo.ts';
-import { loadVisible } from './patient.service.ts';
-
-function audit(ctx: AppContext, db: Db, actor: Actor, action: string, patientId: string, detail: Record<string, unknown>) {
-  return appendAudit(
-    db,
-    {
-      actorUserId: actor.userId,
-      actorUsername: actor.username,
-      organizationId: actor.scope?.organizationId ?? null,
-      action,
-      entityType: 'patient',
-      entityId: patientId,
-      patientId,
-      ip: actor.ip,
-      detail,
-    },
-    ctx.clock.now(),
-  );
-}
+import { auditPatient, loadVisible } from './patient.service.ts';
 
 export type OrgStatus = 'active' | 'inactive_moved' | 'inactive_not_patient';
 
@@ -65,7 +46,7 @@ export async function setOrgStatus(
       .execute();
     if (status !== 'active' && rows.row.owner_org_id === orgId)
       await setOwnerInTrx(ctx, trx, actor, patientId, null, 'Inactivated at the owning clinic');
-    await audit(ctx, trx, actor, 'patient.status.organization', patientId, { status });
+    await auditPatient(ctx, actor, 'patient.status.organization', patientId, { status }, trx);
     return { status };
   });
 }
@@ -110,7 +91,7 @@ export async function setJurisdictionStatus(
         user_id: actor.userId,
       })
       .execute();
-    await audit(ctx, trx, actor, 'patient.status.jurisdiction', patientId, { status: body.status });
+    await auditPatient(ctx, actor, 'patient.status.jurisdiction', patientId, { status: body.status }, trx);
     return { status: body.status };
   });
 }
@@ -154,7 +135,7 @@ export async function setOwner(ctx: AppContext, actor: Actor, patientId: string,
       if (rows.row.owner_org_id !== orgId && !isStatewide(actor)) throw forbidden('Only the owning clinic or DPH can release ownership');
       await setOwnerInTrx(ctx, trx, actor, patientId, null, reason ?? 'Released by hand');
     }
-    await audit(ctx, trx, actor, 'patient.owner', patientId, { own });
+    await auditPatient(ctx, actor, 'patient.owner', patientId, { own }, trx);
     return { ownerOrgId: own ? orgId : null };
   });
 }
@@ -177,7 +158,7 @@ export async function setOptOut(ctx: AppContext, actor: Actor, patientId: string
         user_id: actor.userId,
       })
       .execute();
-    await audit(ctx, trx, actor, optedOut ? 'patient.opt_out' : 'patient.opt_in', patientId, { reason });
+    await auditPatient(ctx, actor, optedOut ? 'patient.opt_out' : 'patient.opt_in', patientId, { reason }, trx);
     return { optedOut };
   });
 }

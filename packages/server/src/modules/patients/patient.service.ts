@@ -45,7 +45,8 @@ function splitName(full: string | undefined): { first: string; last: string } | 
   return { first: parts.slice(0, -1).join(' '), last: parts[parts.length - 1]! };
 }
 
-function audit(
+/** Audits an action on a patient record by the signed-in actor (pass a transaction to make it part of the change). */
+export function auditPatient(
   ctx: AppContext,
   actor: Actor,
   action: string,
@@ -158,7 +159,7 @@ export async function searchPatients(ctx: AppContext, actor: Actor, q: Partial<S
   };
   // Without a name there is nothing to rank on but the blocking field itself (a phone): show every hit.
   const results = (await rank(ctx.db, subject, ids, identifierHits, hasName ? SHOW_THRESHOLD : 0)).slice(0, q.limit ?? 25);
-  await audit(ctx, actor, 'patient.search', null, { fields: Object.keys(q).filter((k) => k !== 'limit'), results: results.length });
+  await auditPatient(ctx, actor, 'patient.search', null, { fields: Object.keys(q).filter((k) => k !== 'limit'), results: results.length });
   return { results };
 }
 
@@ -312,7 +313,14 @@ export async function createPatient(
         reason: likely.length ? 'Confirmed as a new person despite likely duplicates' : null,
       })
       .execute();
-    await audit(ctx, actor, 'patient.create', created.id, { duplicatesShown: duplicates.length, confirmedNew: likely.length > 0 }, trx);
+    await auditPatient(
+      ctx,
+      actor,
+      'patient.create',
+      created.id,
+      { duplicatesShown: duplicates.length, confirmedNew: likely.length > 0 },
+      trx,
+    );
     return { id: created.id, iisId: created.iis_id };
   });
 }
@@ -422,7 +430,7 @@ export async function updatePatient(
         reason: body.reason ?? null,
       })
       .execute();
-    await audit(ctx, actor, 'patient.update', id, { fields: changed }, trx);
+    await auditPatient(ctx, actor, 'patient.update', id, { fields: changed }, trx);
     return { id, version: rows.row.version + 1, changed };
   });
 }
@@ -477,7 +485,7 @@ export async function getPatient(ctx: AppContext, actor: Actor, id: string): Pro
       .orderBy('m.at', 'desc')
       .execute(),
   ]);
-  await audit(ctx, actor, 'patient.view', id);
+  await auditPatient(ctx, actor, 'patient.view', id);
   const orgId = actor.scope?.organizationId;
   return {
     id,
