@@ -108,7 +108,16 @@ async function createPostgresTestDb(url: string): Promise<DbHandle> {
     ...handle,
     async close() {
       await handle.close();
-      await withAdmin(url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withAdmin(url, async (admin) => {
+        // pg's pool.end() resolves before the server has seen every connection go; dropping WITH (FORCE)
+        // at once would kill a closing connection and surface as an uncaught "terminating connection".
+        for (let i = 0; i < 50; i++) {
+          const left = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (left.rows[0]?.n === 0) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      });
     },
   };
 }
