@@ -76,6 +76,15 @@ describe('patients', () => {
     await page.getByTestId('save-dose').click();
     await page.getByTestId('dose-row').filter({ hasText: 'MMRV' }).waitFor();
     await expect(page.getByTestId('owner').textContent()).resolves.toBe('Elm City Pediatrics');
+    // The entering clinic corrects the lot and the eligibility, with a reason.
+    await page.getByTestId('dose-row').filter({ hasText: 'MMRV' }).getByRole('button', { name: 'Correct' }).click();
+    const correction = page.getByTestId('correct-dose-form');
+    await correction.getByLabel('Lot number').fill('PQ9999Z');
+    await correction.getByLabel('Funding source').selectOption('public');
+    await correction.getByLabel('VFC eligibility').selectOption('V02');
+    await correction.getByLabel(/Reason for the correction/).fill('Lot and eligibility keyed wrong');
+    await correction.getByRole('button', { name: 'Save correction' }).click();
+    await page.getByTestId('dose-row').filter({ hasText: 'PQ9999Z' }).filter({ hasText: 'V02' }).waitFor();
     await page.getByTestId('forecast-Varicella').waitFor();
     expect(mmrBefore).toBe('past_due');
     expect(await page.getByTestId('forecast-MMR').getAttribute('data-urgency')).not.toBe('past_due');

@@ -20,6 +20,7 @@ import { ErrorSummary, Field } from '../accounts/form-fields';
 import { RecommenderPanel } from '../recommender/RecommenderPanel';
 import type { PresentedForecast } from '../recommender/types';
 import { DoseForm } from './DoseForm';
+import { CorrectDoseForm } from './CorrectDoseForm';
 import {
   JURISDICTION_STATUS_LABEL,
   ORG_STATUS_LABEL,
@@ -238,9 +239,9 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
           <CorrectDoseForm
             dose={correcting}
             onCancel={() => setCorrecting(null)}
-            onSave={async (date, lot, reason) => {
+            onSave={async (changes, reason) => {
               await act(
-                () => api.put(`/api/patients/${id}/doses/${correcting.id}`, { dose: correctedDose(correcting, date, lot), reason }),
+                () => api.put(`/api/patients/${id}/doses/${correcting.id}`, { dose: correctedDose(correcting, changes), reason }),
                 'Dose corrected; the change and its reason are kept.',
               );
               setCorrecting(null);
@@ -302,65 +303,6 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
 
       {can('patient:merge') && <MergePanel view={r} onAction={act} />}
     </>
-  );
-}
-
-function CorrectDoseForm({
-  dose,
-  onSave,
-  onCancel,
-}: {
-  dose: DoseView;
-  onSave: (date: string, lot: string, reason: string) => Promise<void>;
-  onCancel: () => void;
-}) {
-  const [date, setDate] = useState(dose.date);
-  const [lot, setLot] = useState(dose.lot ?? '');
-  const [reason, setReason] = useState('');
-  return (
-    <Form
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        void onSave(date, lot, reason);
-      }}
-      className="maxw-full margin-y-2"
-      data-testid="correct-dose-form"
-    >
-      <h3 className="margin-0">
-        Correct {dose.vaccine} of {dose.date}
-      </h3>
-      <Grid row gap>
-        <Grid tablet={{ col: 3 }}>
-          <Field id="correct-date" label="Date given">
-            <input
-              className="usa-input"
-              id="correct-date"
-              name="date"
-              type="date"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-              required
-            />
-          </Field>
-        </Grid>
-        {dose.kind === 'administered' && (
-          <Grid tablet={{ col: 3 }}>
-            <Field id="correct-lot" label="Lot number">
-              <TextInput id="correct-lot" name="lot" type="text" value={lot} onChange={(e) => setLot(e.target.value)} required />
-            </Field>
-          </Grid>
-        )}
-        <Grid tablet={{ col: 6 }}>
-          <Field id="correct-reason" label="Reason for the correction" required>
-            <TextInput id="correct-reason" name="reason" type="text" value={reason} onChange={(e) => setReason(e.target.value)} required />
-          </Field>
-        </Grid>
-      </Grid>
-      <Button type="submit">Save correction</Button>
-      <Button type="button" outline onClick={onCancel}>
-        Cancel
-      </Button>
-    </Form>
   );
 }
 

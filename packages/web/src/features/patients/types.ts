@@ -134,22 +134,34 @@ export function formatPhone(digits: string): string {
 }
 
 /** The PUT body that re-states a dose with a new date and lot (every other field kept as recorded). */
-export function correctedDose(d: DoseView, date: string, lot: string): Record<string, unknown> {
-  if (d.kind === 'historical') return { kind: 'historical', cvx: d.cvx, date, source: d.historicalSource ?? '01' };
-  const opt = <T>(v: T | null) => (v === null ? undefined : v);
+/** The fields a correction may change; the rest of the dose is sent back as it was. */
+export interface DoseChanges {
+  date: string;
+  cvx: string;
+  lot?: string;
+  lotExpiration?: string;
+  fundingSource?: string;
+  vfcEligibility?: string;
+  route?: string;
+  site?: string;
+}
+
+export function correctedDose(d: DoseView, c: DoseChanges): Record<string, unknown> {
+  if (d.kind === 'historical') return { kind: 'historical', cvx: c.cvx, date: c.date, source: d.historicalSource ?? '01' };
+  const opt = <T>(v: T | null | undefined) => (v === null || v === '' ? undefined : v);
   return {
     kind: 'administered',
-    cvx: d.cvx,
-    date,
-    lot,
-    lotExpiration: opt(d.lotExpiration),
+    cvx: c.cvx,
+    date: c.date,
+    lot: c.lot ?? d.lot,
+    lotExpiration: opt(c.lotExpiration ?? d.lotExpiration),
     mvx: opt(d.mvx),
     ndc: opt(d.ndc),
     volumeMl: opt(d.volumeMl),
-    fundingSource: d.fundingSource ?? 'private',
-    vfcEligibility: d.vfcEligibility ?? 'V01',
-    site: opt(d.site),
-    route: opt(d.route),
+    fundingSource: c.fundingSource ?? d.fundingSource ?? 'private',
+    vfcEligibility: c.vfcEligibility ?? d.vfcEligibility ?? 'V01',
+    site: opt(c.site ?? d.site),
+    route: opt(c.route ?? d.route),
     administeredBy: opt(d.administeredBy),
     orderingProvider: opt(d.orderingProvider),
     vis: d.vis,

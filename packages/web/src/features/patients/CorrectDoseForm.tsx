@@ -1,0 +1,130 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
+import { Field } from '../accounts/form-fields';
+import type { DoseChanges, DoseView } from './types';
+
+/** Correct a dose the user's clinic entered (or any, for DPH): every correction needs a reason and is audited. */
+export function CorrectDoseForm({
+  dose,
+  onSave,
+  onCancel,
+}: {
+  dose: DoseView;
+  onSave: (changes: DoseChanges, reason: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const administered = dose.kind === 'administered';
+  const [c, setC] = useState<DoseChanges>({
+    date: dose.date,
+    cvx: dose.cvx,
+    lot: dose.lot ?? '',
+    lotExpiration: dose.lotExpiration ?? '',
+    fundingSource: dose.fundingSource ?? 'private',
+    vfcEligibility: dose.vfcEligibility ?? 'V01',
+    route: dose.route ?? '',
+    site: dose.site ?? '',
+  });
+  const [reason, setReason] = useState('');
+  const set = (k: keyof DoseChanges) => (e: { target: { value: string } }) => setC((x) => ({ ...x, [k]: e.target.value }));
+  return (
+    <Form
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void onSave(c, reason);
+      }}
+      className="maxw-full margin-y-2"
+      data-testid="correct-dose-form"
+    >
+      <h3 className="margin-0">
+        Correct {dose.vaccine} of {dose.date}
+      </h3>
+      <Grid row gap>
+        <Grid tablet={{ col: 3 }}>
+          <Field id="correct-date" label="Date given">
+            <input className="usa-input" id="correct-date" name="date" type="date" value={c.date} onChange={set('date')} required />
+          </Field>
+        </Grid>
+        <Grid tablet={{ col: 2 }}>
+          <Field id="correct-cvx" label="CVX code">
+            <TextInput id="correct-cvx" name="cvx" type="text" inputMode="numeric" value={c.cvx} onChange={set('cvx')} required />
+          </Field>
+        </Grid>
+        {administered && (
+          <>
+            <Grid tablet={{ col: 3 }}>
+              <Field id="correct-lot" label="Lot number">
+                <TextInput id="correct-lot" name="lot" type="text" value={c.lot ?? ''} onChange={set('lot')} required />
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 3 }}>
+              <Field id="correct-lotexp" label="Lot expiration">
+                <input
+                  className="usa-input"
+                  id="correct-lotexp"
+                  name="lotExpiration"
+                  type="date"
+                  value={c.lotExpiration ?? ''}
+                  onChange={set('lotExpiration')}
+                />
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 3 }}>
+              <Field id="correct-funding" label="Funding source">
+                <Select id="correct-funding" name="fundingSource" value={c.fundingSource} onChange={set('fundingSource')}>
+                  <option value="public">Public (VFC / state)</option>
+                  <option value="private">Private</option>
+                </Select>
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 4 }}>
+              <Field id="correct-vfc" label="VFC eligibility">
+                <Select id="correct-vfc" name="vfcEligibility" value={c.vfcEligibility} onChange={set('vfcEligibility')}>
+                  <option value="V01">V01 Not VFC eligible</option>
+                  <option value="V02">V02 Medicaid / Medicaid managed care</option>
+                  <option value="V03">V03 Uninsured</option>
+                  <option value="V04">V04 American Indian / Alaska Native</option>
+                  <option value="V05">V05 Underinsured (FQHC/RHC)</option>
+                  <option value="V07">V07 State-specific eligibility</option>
+                </Select>
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 2 }}>
+              <Field id="correct-route" label="Route">
+                <Select id="correct-route" name="route" value={c.route} onChange={set('route')}>
+                  <option value="">—</option>
+                  <option value="IM">IM</option>
+                  <option value="SC">SC</option>
+                  <option value="ID">ID</option>
+                  <option value="PO">Oral</option>
+                  <option value="NS">Nasal</option>
+                </Select>
+              </Field>
+            </Grid>
+            <Grid tablet={{ col: 3 }}>
+              <Field id="correct-site" label="Site">
+                <Select id="correct-site" name="site" value={c.site} onChange={set('site')}>
+                  <option value="">—</option>
+                  <option value="LT">Left thigh</option>
+                  <option value="RT">Right thigh</option>
+                  <option value="LD">Left deltoid</option>
+                  <option value="RD">Right deltoid</option>
+                  <option value="LA">Left arm</option>
+                  <option value="RA">Right arm</option>
+                </Select>
+              </Field>
+            </Grid>
+          </>
+        )}
+        <Grid tablet={{ col: 6 }}>
+          <Field id="correct-reason" label="Reason for the correction" required>
+            <TextInput id="correct-reason" name="reason" type="text" value={reason} onChange={(e) => setReason(e.target.value)} required />
+          </Field>
+        </Grid>
+      </Grid>
+      <Button type="submit">Save correction</Button>
+      <Button type="button" outline onClick={onCancel}>
+        Cancel
+      </Button>
+    </Form>
+  );
+}
