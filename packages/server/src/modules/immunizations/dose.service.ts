@@ -8,10 +8,10 @@ import type { AppContext } from '../../context.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { isStatewide, type Actor } from '../access/index.ts';
 import { appendAudit } from '../audit/index.ts';
+import type { Recommender } from '../recommender/index.ts';
 import { assertCanWrite, loadVisible, setOwnerInTrx } from '../patients/index.ts';
 import { doseById, liveDoses, organizationFacts, repointMaster, type Db, type DoseRow } from './dose.repo.ts';
 import type { DoseBody } from './dose.schemas.ts';
-import { observationTitle, vaccineInfo } from './vaccine-catalog.ts';
 
 /** Two reports of one vaccine group at most this many days apart, from different sources, are one dose. */
 export const DEDUP_WINDOW_DAYS = 4;
@@ -61,11 +61,11 @@ function audit(
 }
 
 /** Field checks that need the patient and the clock. */
-export function validateDose(body: DoseBody, dob: string, today: string): void {
+export function validateDose(body: DoseBody, dob: string, today: string, catalogue: Pick<Recommender, 'vaccineInfo'>): void {
   const fields: Array<{ path: string; message: string }> = [];
   if (body.date > today) fields.push({ path: 'date', message: 'The date cannot be in the future' });
   if (body.date < dob) fields.push({ path: 'date', message: 'The date is before the patient’s date of birth' });
-  if (vaccineInfo(body.cvx).groups.length === 0 && body.cvx !== '998' && body.cvx !== '999')
+  if (catalogue.vaccineInfo(body.cvx).groups.length === 0 && body.cvx !== '998' && body.cvx !== '999')
     fields.push({ path: 'cvx', message: `CVX ${body.cvx} is not a vaccine the recommender knows` });
   if (body.kind === 'administered') {
     if (body.fundingSource === 'public' && body.vfcEligibility === 'V01') {
@@ -85,15 +85,16 @@ export function findDuplicateMaster(
   existing: readonly DoseRow[],
   body: { cvx: string; date: string; kind: string },
   sourceOrgId: string | null,
+  catalogue: Pick<Recommender, 'vaccineInfo'>,
 ): DoseRow | undefined {
-  const groups = new Set(vaccineInfo(body.cvx).groups);
+  const groups = new Set(catalogue.vaccineInfo(body.cvx).groups);
   if (groups.size === 0) return undefined;
   return existing.find((d) => {
     if (d.id !== d.master_id || d.deleted_at) return false;
     if (daysBetween(d.date, body.date) > DEDUP_WINDOW_DAYS) return false;
-    const other = vaccineInfo(d.cvx).groups;
+    const other = catalogue.vaccineInfo(d.cvx).groups;
     if (!other.some((g) => groups.has(g))) return false;
-    const sameProduct = vaccineInfo(d.cvx).cvx === vaccineInfo(body.cvx).cvx;
+    const sameProduct = catalogue.vaccineInfo(d.cvx).cvx === catalogue.vaccineInfo(body.cvx).cvx;
     const unspecified = d.kind === 'historical' || body.kind === 'historical';
     const sameGroups = other.length === groups.size && other.every((g) => groups.has(g));
     return (d.source_org_id !== sourceOrgId || sameProduct) && (sameProduct || unspecified || sameGroups);
@@ -154,9 +155,9 @@ export async function recordDose(ctx: AppContext, actor: Actor, patientId: strin
   const orgId = actor.scope!.organizationId;
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);
-    validateDose(body, rows.row.dob, todayOf(ctx));
+    validateDose(body, rows.row.dob, todayOf(ctx), ctx.recommender);
     const existing = await liveDoses(trx, patientId);
-    const dup = findDuplicateMaster(existing, body, orgId);
+    const dup = findDuplicateMaster(existing, body, orgId, ctx.recommender);
     const id = randomUUID();
     let masterId = dup?.id ?? id;
     const now = ctx.clock.now();
@@ -232,7 +233,7 @@ export async function updateDose(
   return ctx.db.transaction().execute(async (trx) => {
     const dose = await editableDose(ctx, trx, actor, patientId, doseId);
     const rows = await loadVisible(ctx, actor, patientId, trx);
-    validateDose(body, rows.row.dob, todayOf(ctx));
+    validateDose(body, rows.row.dob, todayOf(ctx), ctx.recommender);
     const cols = doseColumns(body);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [k, v] of Object.entries(cols)) {
@@ -339,7 +340,7 @@ export async function recordObservation(
   body: { kind: 'contraindication' | 'precaution' | 'immunity' | 'indication'; code: string; date: string },
 ): Promise<{ id: string }> {
   assertCanWrite(actor);
-  const title = observationTitle(body.code);
+  const title = ctx.recommender.observationTitle(body.code);
   if (!title) throw invalid(`${body.code} is not a CDSi observation code`, [{ path: 'code', message: 'Unknown observation code' }]);
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);

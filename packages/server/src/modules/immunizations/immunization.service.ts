@@ -1,11 +1,11 @@
 // The immunization history view (master doses with their reports, refusals, observations), the recommender
 // run on it, and the official record (Certificate of Immunization PDF).
 
-import { evaluateAndForecast, type ForecastResult } from '@nutmeg/forecast';
+import type { ForecastResult } from '@nutmeg/forecast';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../access/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { presentForecast, sharedRecommender } from '../recommender/index.ts';
+import { presentForecast, type Recommender } from '../recommender/index.ts';
 import {
   certificateContent,
   certificateVerificationCode,
@@ -14,7 +14,6 @@ import {
   type CertificateGroup,
 } from '../patients/index.ts';
 import { liveDoses, liveObservations, liveRefusals, type DoseRow } from './dose.repo.ts';
-import { supportingData, vaccineInfo } from './vaccine-catalog.ts';
 
 export interface DoseView {
   id: string;
@@ -43,8 +42,8 @@ export interface DoseView {
   canEdit: boolean;
 }
 
-function presentDose(d: DoseRow, reports: DoseRow[], orgNames: Map<string, string>, actor: Actor): DoseView {
-  const info = vaccineInfo(d.cvx);
+function presentDose(recommender: Recommender, d: DoseRow, reports: DoseRow[], orgNames: Map<string, string>, actor: Actor): DoseView {
+  const info = recommender.vaccineInfo(d.cvx);
   const org = actor.scope?.organizationId;
   return {
     id: d.id,
@@ -93,6 +92,7 @@ async function history(ctx: AppContext, actor: Actor, patientId: string) {
 
 /** Runs the recommender on the master doses and observations. */
 export function forecastFor(
+  recommender: Recommender,
   dob: string,
   sex: string,
   doses: DoseRow[],
@@ -100,15 +100,12 @@ export function forecastFor(
   asOf: string,
 ): ForecastResult {
   const masters = doses.filter((d) => d.id === d.master_id);
-  return evaluateAndForecast(
-    {
-      patient: { dob, sex: sex === 'F' || sex === 'M' ? sex : 'U' },
-      doses: masters.map((d) => ({ id: d.id, date: d.date, cvx: d.cvx, mvx: d.mvx, volume: d.volume_ml, lotExpiration: d.lot_expiration })),
-      observations: observations.map((o) => ({ code: o.code, date: o.date })),
-      assessmentDate: asOf,
-    },
-    supportingData(),
-  );
+  return recommender.forecast({
+    patient: { dob, sex: sex === 'F' || sex === 'M' ? sex : 'U' },
+    doses: masters.map((d) => ({ id: d.id, date: d.date, cvx: d.cvx, mvx: d.mvx, volume: d.volume_ml, lotExpiration: d.lot_expiration })),
+    observations: observations.map((o) => ({ code: o.code, date: o.date })),
+    assessmentDate: asOf,
+  });
 }
 
 export async function getImmunizations(ctx: AppContext, actor: Actor, patientId: string) {
@@ -119,7 +116,7 @@ export async function getImmunizations(ctx: AppContext, actor: Actor, patientId:
   const org = actor.scope?.organizationId;
   const mine = (src: string | null) => actor.permissions.has('patient:write') && (actor.scope?.accessType === 'dph' || src === org);
   return {
-    doses: masters.map((d) => presentDose(d, byMaster.get(d.id) ?? [], h.orgNames, actor)),
+    doses: masters.map((d) => presentDose(ctx.recommender, d, byMaster.get(d.id) ?? [], h.orgNames, actor)),
     refusals: h.refusals.map((r) => ({
       id: r.id,
       vaccineGroup: r.vaccine_group,
@@ -143,7 +140,7 @@ export async function getImmunizations(ctx: AppContext, actor: Actor, patientId:
 export async function getForecast(ctx: AppContext, actor: Actor, patientId: string, asOf?: string) {
   const h = await history(ctx, actor, patientId);
   const date = asOf ?? ctx.clock.now().toISOString().slice(0, 10);
-  return presentForecast(sharedRecommender(), forecastFor(h.rows.row.dob, h.rows.row.sex, h.doses, h.observations, date));
+  return presentForecast(ctx.recommender, forecastFor(ctx.recommender, h.rows.row.dob, h.rows.row.sex, h.doses, h.observations, date));
 }
 
 /** Verification codes are keyed with a per-install secret; the session secret material is not reused. */
@@ -161,12 +158,12 @@ export async function renderCertificate(
   const h = await history(ctx, actor, patientId);
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const masters = h.doses.filter((d) => d.id === d.master_id);
-  const result = forecastFor(h.rows.row.dob, h.rows.row.sex, h.doses, h.observations, today);
+  const result = forecastFor(ctx.recommender, h.rows.row.dob, h.rows.row.sex, h.doses, h.observations, today);
   const groups = new Map<string, CertificateGroup>();
   for (const d of masters) {
-    const info = vaccineInfo(d.cvx);
+    const info = ctx.recommender.vaccineInfo(d.cvx);
     for (const g of info.groups.length ? info.groups : ['Other']) {
-      const antigens = supportingData().vaccineGroups.get(g)?.antigens ?? [];
+      const antigens = ctx.recommender.data.vaccineGroups.get(g)?.antigens ?? [];
       const evals = result.evaluations.filter((e) => e.doseId === d.id && antigens.includes(e.antigen));
       const valid = evals.length > 0 && evals.every((e) => e.status === 'Valid');
       const first = evals[0];

@@ -5,7 +5,6 @@ import { registerImmunizationRoutes } from './immunization.routes.ts';
 
 export { recordDose, findDuplicateMaster, DEDUP_WINDOW_DAYS } from './dose.service.ts';
 export { forecastFor, getImmunizations } from './immunization.service.ts';
-export { vaccineInfo, supportingData } from './vaccine-catalog.ts';
 
 export function registerImmunizationsRoutes(app: App, ctx: AppContext): void {
   registerImmunizationRoutes(app, ctx);

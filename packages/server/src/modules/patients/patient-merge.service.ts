@@ -158,7 +158,7 @@ export async function mergePatients(
       .where('deleted_at', 'is', null)
       .execute();
     for (const d of mergedDoses.filter((x) => x.id === x.master_id)) {
-      const dup = findDuplicateMaster(survivorMasters, d, '__merge__');
+      const dup = findDuplicateMaster(survivorMasters, d, '__merge__', ctx.recommender);
       if (!dup) continue;
       for (const r of mergedDoses.filter((x) => x.master_id === d.id)) {
         moved.remastered.push([r.id, r.master_id]);

@@ -4,6 +4,7 @@ export {
   presentForecast,
   urgencyOf,
   type Recommender,
+  type VaccineInfo,
   type PresentedForecast,
   type Urgency,
 } from './recommender.ts';

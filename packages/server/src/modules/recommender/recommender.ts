@@ -1,4 +1,5 @@
 import {
+  normalizeCvx,
   evaluateAndForecast,
   type ForecastInput,
   type ForecastResult,
@@ -8,6 +9,13 @@ import {
 import { defaultSupportingDataDir, loadSupportingDataFromDir } from '@nutmeg/forecast/node';
 
 /** The loaded CDSi release and the engine over it; loaded once at start, shared by every request. */
+export interface VaccineInfo {
+  cvx: string;
+  name: string;
+  /** CDSi vaccine group names ('DTaP/Tdap/Td', 'HepB', 'Polio' for Pediarix). */
+  groups: string[];
+}
+
 export interface Recommender {
   readonly version: string;
   readonly data: SupportingData;
@@ -15,18 +23,37 @@ export interface Recommender {
   forecast(input: ForecastInput): ForecastResult;
   vaccineName(cvx: string): string;
   observationTitle(code: string): string | undefined;
+  /** Groups and short name of a CVX code; unknown codes get no group (they still print, under "Other"). */
+  vaccineInfo(cvx: string): VaccineInfo;
 }
 
 export function createRecommender(dir: string = defaultSupportingDataDir()): Recommender {
   const started = performance.now();
   const data = loadSupportingDataFromDir(dir);
   const loadMs = Math.round(performance.now() - started);
+  const catalogue = new Map<string, VaccineInfo>();
+  const vaccineInfo = (cvx: string): VaccineInfo => {
+    const key = normalizeCvx(cvx);
+    let v = catalogue.get(key);
+    if (!v) {
+      const entry = data.cvxMap.get(key);
+      const groups = new Set<string>();
+      for (const a of entry?.associations ?? []) {
+        const g = data.antigenToVaccineGroup.get(a.antigen);
+        if (g) groups.add(g);
+      }
+      v = { cvx: key, name: entry?.shortDescription ?? `CVX ${cvx}`, groups: [...groups] };
+      catalogue.set(key, v);
+    }
+    return v;
+  };
   return {
     version: data.version,
     data,
     loadMs,
     forecast: (input) => evaluateAndForecast(input, data),
-    vaccineName: (cvx) => data.cvxMap.get(cvx)?.shortDescription ?? data.cvxMap.get(cvx.padStart(2, '0'))?.shortDescription ?? `CVX ${cvx}`,
+    vaccineName: (cvx) => vaccineInfo(cvx).name,
+    vaccineInfo,
     observationTitle: (code) => data.observations.get(code)?.title,
   };
 }
