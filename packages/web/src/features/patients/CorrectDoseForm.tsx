@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
+import { FUNDING_OPTIONS, Options, ROUTE_OPTIONS, SITE_OPTIONS, VFC_OPTIONS } from './dose-options';
 import { Field } from '../accounts/form-fields';
 import type { DoseChanges, DoseView } from './types';
 
@@ -71,20 +72,14 @@ export function CorrectDoseForm({
             <Grid tablet={{ col: 3 }}>
               <Field id="correct-funding" label="Funding source">
                 <Select id="correct-funding" name="fundingSource" value={c.fundingSource} onChange={set('fundingSource')}>
-                  <option value="public">Public (VFC / state)</option>
-                  <option value="private">Private</option>
+                  <Options options={FUNDING_OPTIONS} />
                 </Select>
               </Field>
             </Grid>
             <Grid tablet={{ col: 4 }}>
               <Field id="correct-vfc" label="VFC eligibility">
                 <Select id="correct-vfc" name="vfcEligibility" value={c.vfcEligibility} onChange={set('vfcEligibility')}>
-                  <option value="V01">V01 Not VFC eligible</option>
-                  <option value="V02">V02 Medicaid / Medicaid managed care</option>
-                  <option value="V03">V03 Uninsured</option>
-                  <option value="V04">V04 American Indian / Alaska Native</option>
-                  <option value="V05">V05 Underinsured (FQHC/RHC)</option>
-                  <option value="V07">V07 State-specific eligibility</option>
+                  <Options options={VFC_OPTIONS} />
                 </Select>
               </Field>
             </Grid>
@@ -92,24 +87,14 @@ export function CorrectDoseForm({
               <Field id="correct-route" label="Route">
                 <Select id="correct-route" name="route" value={c.route} onChange={set('route')}>
                   <option value="">—</option>
-                  <option value="IM">IM</option>
-                  <option value="SC">SC</option>
-                  <option value="ID">ID</option>
-                  <option value="PO">Oral</option>
-                  <option value="NS">Nasal</option>
+                  <Options options={ROUTE_OPTIONS} />
                 </Select>
               </Field>
             </Grid>
             <Grid tablet={{ col: 3 }}>
               <Field id="correct-site" label="Site">
                 <Select id="correct-site" name="site" value={c.site} onChange={set('site')}>
-                  <option value="">—</option>
-                  <option value="LT">Left thigh</option>
-                  <option value="RT">Right thigh</option>
-                  <option value="LD">Left deltoid</option>
-                  <option value="RD">Right deltoid</option>
-                  <option value="LA">Left arm</option>
-                  <option value="RA">Right arm</option>
+                  <Options options={SITE_OPTIONS} />
                 </Select>
               </Field>
             </Grid>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Fieldset, Form, Grid, Radio, Select, TextInput } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
 import { ErrorSummary, Field } from '../accounts/form-fields';
+import { FUNDING_OPTIONS, Options, ROUTE_OPTIONS, SITE_OPTIONS, VFC_OPTIONS } from './dose-options';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -127,44 +128,28 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
             <Grid tablet={{ col: 3 }}>
               <Field id="dose-funding" label="Funding source">
                 <Select id="dose-funding" name="fundingSource" value={f.fundingSource} onChange={set('fundingSource')}>
-                  <option value="public">Public (VFC / state)</option>
-                  <option value="private">Private</option>
+                  <Options options={FUNDING_OPTIONS} />
                 </Select>
               </Field>
             </Grid>
             <Grid tablet={{ col: 5 }}>
               <Field id="dose-vfc" label="VFC eligibility for this dose" error={msg('vfcEligibility')}>
                 <Select id="dose-vfc" name="vfcEligibility" value={f.vfcEligibility} onChange={set('vfcEligibility')}>
-                  <option value="V01">V01 Not VFC eligible</option>
-                  <option value="V02">V02 Medicaid / Medicaid managed care</option>
-                  <option value="V03">V03 Uninsured</option>
-                  <option value="V04">V04 American Indian / Alaska Native</option>
-                  <option value="V05">V05 Underinsured (FQHC/RHC)</option>
-                  <option value="V07">V07 State-specific eligibility</option>
+                  <Options options={VFC_OPTIONS} />
                 </Select>
               </Field>
             </Grid>
             <Grid tablet={{ col: 2 }}>
               <Field id="dose-route" label="Route">
                 <Select id="dose-route" name="route" value={f.route} onChange={set('route')}>
-                  <option value="IM">IM</option>
-                  <option value="SC">SC</option>
-                  <option value="ID">ID</option>
-                  <option value="PO">Oral</option>
-                  <option value="NS">Nasal</option>
+                  <Options options={ROUTE_OPTIONS} />
                 </Select>
               </Field>
             </Grid>
             <Grid tablet={{ col: 2 }}>
               <Field id="dose-site" label="Site">
                 <Select id="dose-site" name="site" value={f.site} onChange={set('site')}>
-                  <option value="">—</option>
-                  <option value="LT">Left thigh</option>
-                  <option value="RT">Right thigh</option>
-                  <option value="LD">Left deltoid</option>
-                  <option value="RD">Right deltoid</option>
-                  <option value="LA">Left arm</option>
-                  <option value="RA">Right arm</option>
+                  <Options options={SITE_OPTIONS} />
                 </Select>
               </Field>
             </Grid>
