@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import QRCode from 'qrcode';
 import { AppError, invalid } from '../../errors.ts';
 import type { AppContext } from '../../context.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendActorAudit, appendAudit } from '../audit/index.ts';
 import { isAccessType, isDphRole, modulesFor, type DphRole } from './access-model.ts';
 import type { Actor } from './actor.ts';
 import { permissionsFor } from './permissions.ts';
@@ -191,7 +191,7 @@ export async function resolveActor(ctx: AppContext, token: string, ip: string | 
 
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
   await repo.deleteSession(ctx.db, actor.sessionId);
-  await appendAudit(ctx.db, { actorUserId: actor.userId, actorUsername: actor.username, action: 'logout', ip: actor.ip }, ctx.clock.now());
+  await appendActorAudit(ctx.db, actor, { action: 'logout' }, ctx.clock.now());
 }
 
 export async function changePassword(
@@ -224,7 +224,7 @@ export async function changePassword(
       .execute();
     await trx.updateTable('sessions').set({ stage }).where('id', '=', actor.sessionId).execute();
     await repo.deleteUserSessions(trx, user.id, actor.sessionId);
-    await appendAudit(trx, { actorUserId: user.id, actorUsername: user.username, action: 'password.change', ip: actor.ip }, now);
+    await appendActorAudit(trx, actor, { action: 'password.change' }, now);
   });
   return { stage };
 }
@@ -256,7 +256,7 @@ export async function completeMfaEnrollment(ctx: AppContext, actor: Actor, otp: 
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ mfa_enrolled_at: now }).where('id', '=', user.id).execute();
     await trx.updateTable('sessions').set({ stage }).where('id', '=', actor.sessionId).execute();
-    await appendAudit(trx, { actorUserId: user.id, actorUsername: user.username, action: 'mfa.enrol', ip: actor.ip }, now);
+    await appendActorAudit(trx, actor, { action: 'mfa.enrol' }, now);
   });
   return { stage };
 }
@@ -266,14 +266,12 @@ export async function switchScope(ctx: AppContext, actor: Actor, membershipId: s
   const m = memberships.find((x) => x.id === membershipId);
   if (!m) throw new AppError('forbidden', 'You do not have that membership.');
   await ctx.db.updateTable('sessions').set({ active_membership_id: m.id }).where('id', '=', actor.sessionId).execute();
-  await appendAudit(
+  await appendActorAudit(
     ctx.db,
+    actor,
     {
-      actorUserId: actor.userId,
-      actorUsername: actor.username,
       organizationId: m.organization_id,
       action: 'scope.switch',
-      ip: actor.ip,
       detail: { membershipId },
     },
     ctx.clock.now(),

@@ -10,7 +10,7 @@ import {
   type Actor,
   type DphRole,
 } from '../access/index.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendActorAudit } from '../audit/index.ts';
 import { accessTypeLabel, presentOrganization } from './account.present.ts';
 import * as repo from './account-request.repo.ts';
 import { matchStaff, type StaffMatch } from './staff-match.ts';
@@ -148,7 +148,7 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
         throw forbidden('Only a DPH administrator can grant the administrator role.');
       }
     }
-    const audit = { actorUserId: actor.userId, actorUsername: actor.username, organizationId: r.organization_ids[0] ?? null, ip: actor.ip };
+    const organizationId = r.organization_ids[0] ?? null;
     const existing = (await repo.findUsersByEmail(trx, r.email)).filter((u) => u.status === 'active');
 
     if (input.addToUserId) {
@@ -162,10 +162,11 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
       await repo.insertMemberships(trx, target.id, added, accessType, now);
       const roles = dphRoles.length ? await repo.addDphRoles(trx, target.id, dphRoles) : null;
       await repo.decideRequest(trx, r.id, { status: 'approved', by: actor.userId, at: now, reason: null, userId: target.id });
-      await appendAudit(
+      await appendActorAudit(
         trx,
+        actor,
         {
-          ...audit,
+          organizationId,
           action: 'account.approve',
           entityType: 'account_request',
           entityId: r.id,
@@ -173,10 +174,11 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
         },
         now,
       );
-      await appendAudit(
+      await appendActorAudit(
         trx,
+        actor,
         {
-          ...audit,
+          organizationId,
           action: 'membership.add',
           entityType: 'user',
           entityId: target.id,
@@ -211,10 +213,11 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
       now,
     );
     await repo.decideRequest(trx, r.id, { status: 'approved', by: actor.userId, at: now, reason: null, userId: user.id });
-    await appendAudit(
+    await appendActorAudit(
       trx,
+      actor,
       {
-        ...audit,
+        organizationId,
         action: 'account.approve',
         entityType: 'account_request',
         entityId: r.id,
@@ -222,10 +225,11 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
       },
       now,
     );
-    await appendAudit(
+    await appendActorAudit(
       trx,
+      actor,
       {
-        ...audit,
+        organizationId,
         action: 'user.create',
         entityType: 'user',
         entityId: user.id,
@@ -277,16 +281,14 @@ export async function denyRequest(ctx: AppContext, actor: Actor, id: string, rea
     if (!row) throw notFound('The account request');
     if (row.status !== 'pending') throw conflict(`This request was already ${row.status}.`);
     await repo.decideRequest(trx, row.id, { status: 'denied', by: actor.userId, at: now, reason: text, userId: null });
-    await appendAudit(
+    await appendActorAudit(
       trx,
+      actor,
       {
-        actorUserId: actor.userId,
-        actorUsername: actor.username,
         organizationId: row.organization_ids[0] ?? null,
         action: 'account.deny',
         entityType: 'account_request',
         entityId: row.id,
-        ip: actor.ip,
         detail: { reason: text },
       },
       now,

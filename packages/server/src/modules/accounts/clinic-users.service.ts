@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendActorAudit } from '../audit/index.ts';
 import { accessTypeLabel } from './account.present.ts';
 import * as repo from './user-admin.repo.ts';
 
@@ -81,16 +81,14 @@ export async function deactivateClinicUser(ctx: AppContext, actor: Actor, userId
       await repo.updateUser(trx, user.id, { status: 'inactive', deactivated_at: now });
       await repo.deleteSessions(trx, user.id);
     }
-    await appendAudit(
+    await appendActorAudit(
       trx,
+      actor,
       {
-        actorUserId: actor.userId,
-        actorUsername: actor.username,
         organizationId: clinic.id,
         action: 'clinic-user.deactivate',
         entityType: 'user',
         entityId: user.id,
-        ip: actor.ip,
         detail: {
           username: user.username,
           membershipIds: memberships.map((m) => m.id),

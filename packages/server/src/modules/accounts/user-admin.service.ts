@@ -9,7 +9,7 @@ import {
   type Actor,
   type DphRole,
 } from '../access/index.ts';
-import { appendAudit, type AuditEntry } from '../audit/index.ts';
+import { appendActorAudit, type AuditEntry } from '../audit/index.ts';
 import { accessTypeLabel, ORGANIZATION_CODE_LABELS, presentDphRoles } from './account.present.ts';
 import * as repo from './user-admin.repo.ts';
 
@@ -111,16 +111,13 @@ async function changeUser<T>(
     const user = await repo.findUser(trx, userId);
     if (!user) throw notFound('The user');
     const { result, audit } = await change(trx, user, now);
-    await appendAudit(
+    await appendActorAudit(
       trx,
+      actor,
       {
-        actorUserId: actor.userId,
-        actorUsername: actor.username,
-        organizationId: actor.scope?.organizationId ?? null,
         action,
         entityType: 'user',
         entityId: user.id,
-        ip: actor.ip,
         ...audit,
         detail: { username: user.username, ...audit?.detail },
       },

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
-import { appendAudit } from './audit.service.ts';
+import { appendActorAudit, appendAudit } from './audit.service.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 interface Entry {
@@ -103,6 +103,46 @@ describe('the DPH audit viewer', () => {
     await sql`DELETE FROM audit_log`.execute(s.ctx.db);
     expect((await query('action=login.failure')).total).toBe(2);
     expect((await s.app.inject({ method: 'GET', url: '/api/audit/verify', headers: dph })).json().ok).toBe(true);
+  });
+
+  it('records who acted, from where, and for the organization they work for unless the entry names one', async () => {
+    const actor = {
+      userId: '0195f3c4-2222-7000-8000-000000000002',
+      username: 'someone',
+      ip: '10.0.0.7',
+      scope: { organizationId: '0195f3c4-3333-7000-8000-00000000000a' },
+    };
+    await appendActorAudit(s.ctx.db, actor, { action: 'test.scoped' }, s.clock.now());
+    await appendActorAudit(
+      s.ctx.db,
+      actor,
+      { action: 'test.other-org', organizationId: '0195f3c4-3333-7000-8000-00000000000b' },
+      s.clock.now(),
+    );
+    await appendActorAudit(s.ctx.db, actor, { action: 'test.no-org', organizationId: null }, s.clock.now());
+    const rows = await s.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_user_id', 'actor_username', 'ip', 'organization_id'])
+      .where('action', 'like', 'test.%')
+      .orderBy('seq')
+      .execute();
+    expect(rows).toEqual([
+      {
+        action: 'test.scoped',
+        actor_user_id: actor.userId,
+        actor_username: 'someone',
+        ip: '10.0.0.7',
+        organization_id: '0195f3c4-3333-7000-8000-00000000000a',
+      },
+      {
+        action: 'test.other-org',
+        actor_user_id: actor.userId,
+        actor_username: 'someone',
+        ip: '10.0.0.7',
+        organization_id: '0195f3c4-3333-7000-8000-00000000000b',
+      },
+      { action: 'test.no-org', actor_user_id: actor.userId, actor_username: 'someone', ip: '10.0.0.7', organization_id: null },
+    ]);
   });
 
   it('detects a row altered behind the rules', async () => {

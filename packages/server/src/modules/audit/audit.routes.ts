@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
-import { appendAudit, verifyAuditChain } from './audit.service.ts';
+import { appendActorAudit, verifyAuditChain } from './audit.service.ts';
 import { queryAudit } from './audit-log.repo.ts';
 
 const day = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,14 +60,12 @@ export function registerAuditRoutes(app: App, ctx: AppContext): void {
     async (req) => {
       const actor = actorOf(req);
       const result = await verifyAuditChain(ctx.db);
-      await appendAudit(
+      await appendActorAudit(
         ctx.db,
+        actor,
         {
-          actorUserId: actor.userId,
-          actorUsername: actor.username,
           action: 'audit.verify',
           outcome: result.ok ? 'success' : 'failure',
-          ip: actor.ip,
           detail: { ...result },
         },
         ctx.clock.now(),

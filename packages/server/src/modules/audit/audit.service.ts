@@ -82,6 +82,37 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, at: D
   else await db.transaction().execute(write);
 }
 
+/** The signed-in person behind an entry; the access module's Actor fits this shape. */
+export interface AuditActor {
+  userId: string;
+  username: string;
+  ip: string | null;
+  scope: { organizationId: string } | null;
+}
+
+/**
+ * Appends an entry made by a signed-in actor: who, from where, and (unless the entry names another
+ * organization) the organization the actor is working for right now.
+ */
+export function appendActorAudit(
+  db: Kysely<Database>,
+  actor: AuditActor,
+  entry: Omit<AuditEntry, 'actorUserId' | 'actorUsername' | 'ip'>,
+  at: Date,
+): Promise<void> {
+  return appendAudit(
+    db,
+    {
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      ip: actor.ip,
+      ...entry,
+      organizationId: entry.organizationId !== undefined ? entry.organizationId : (actor.scope?.organizationId ?? null),
+    },
+    at,
+  );
+}
+
 export interface ChainCheck {
   ok: boolean;
   checked: number;

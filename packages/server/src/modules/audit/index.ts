@@ -1,1 +1,1 @@
-export { appendAudit, verifyAuditChain, type AuditEntry, type ChainCheck } from './audit.service.ts';
+export { appendActorAudit, appendAudit, verifyAuditChain, type AuditActor, type AuditEntry, type ChainCheck } from './audit.service.ts';

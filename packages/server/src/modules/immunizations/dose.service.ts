@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { isStatewide, type Actor } from '../access/index.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendActorAudit } from '../audit/index.ts';
 import type { Recommender } from '../recommender/index.ts';
 import { assertCanWrite, loadVisible, setOwnerInTrx } from '../patients/index.ts';
 import { doseById, liveDoses, organizationFacts, repointMaster, type Db, type DoseRow } from './dose.repo.ts';
@@ -43,17 +43,14 @@ function audit(
   entityId: string,
   detail: Record<string, unknown> = {},
 ) {
-  return appendAudit(
+  return appendActorAudit(
     db,
+    actor,
     {
-      actorUserId: actor.userId,
-      actorUsername: actor.username,
-      organizationId: actor.scope?.organizationId ?? null,
       action,
       entityType: 'dose',
       entityId,
       patientId,
-      ip: actor.ip,
       detail,
     },
     ctx.clock.now(),

@@ -4,7 +4,7 @@
 import type { ForecastResult } from '@nutmeg/forecast';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../access/index.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendActorAudit } from '../audit/index.ts';
 import { presentForecast, type Recommender } from '../recommender/index.ts';
 import {
   certificateContent,
@@ -217,17 +217,14 @@ export async function renderCertificate(
     jurisdictionHeader:
       jurisdiction && jurisdiction.name !== 'Connecticut' ? `${jurisdiction.agency_name} — Immunization Program` : undefined,
   });
-  await appendAudit(
+  await appendActorAudit(
     ctx.db,
+    actor,
     {
-      actorUserId: actor.userId,
-      actorUsername: actor.username,
-      organizationId: actor.scope?.organizationId ?? null,
       action: 'patient.certificate',
       entityType: 'patient',
       entityId: patientId,
       patientId,
-      ip: actor.ip,
       detail: { kind, verificationCode },
     },
     ctx.clock.now(),

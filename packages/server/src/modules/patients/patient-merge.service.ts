@@ -6,7 +6,7 @@
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { can, type Actor } from '../access/index.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendActorAudit } from '../audit/index.ts';
 import { nameKeys } from './patient-keys.ts';
 import { loadPatientRows, masterColumns, toPatient, type Db } from './patient.repo.ts';
 import type { Patient } from './patient.types.ts';
@@ -38,17 +38,14 @@ const CHILD_TABLES = {
 } as const;
 
 function audit(ctx: AppContext, db: Db, actor: Actor, action: string, patientId: string, detail: Record<string, unknown>) {
-  return appendAudit(
+  return appendActorAudit(
     db,
+    actor,
     {
-      actorUserId: actor.userId,
-      actorUsername: actor.username,
-      organizationId: actor.scope?.organizationId ?? null,
       action,
       entityType: 'patient_merge',
       entityId: patientId,
       patientId,
-      ip: actor.ip,
       detail,
     },
     ctx.clock.now(),

@@ -3,7 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendActorAudit } from '../audit/index.ts';
 import { LIKELY_DUPLICATE_THRESHOLD, rankCandidates, summarizeMatch, type MatchSubject } from './patient-match.ts';
 import { assertCanWrite, assertVisible, visibilityFor } from './patient.policy.ts';
 import {
@@ -54,17 +54,14 @@ export function auditPatient(
   detail: Record<string, unknown> = {},
   db: Db = ctx.db,
 ) {
-  return appendAudit(
+  return appendActorAudit(
     db,
+    actor,
     {
-      actorUserId: actor.userId,
-      actorUsername: actor.username,
-      organizationId: actor.scope?.organizationId ?? null,
       action,
       entityType: 'patient',
       entityId: patientId,
       patientId,
-      ip: actor.ip,
       detail,
     },
     ctx.clock.now(),
