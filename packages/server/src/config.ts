@@ -24,7 +24,12 @@ const ConfigSchema = z.object({
   /** Failed logins before the account is locked, and for how long. */
   LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
-  /** CDSi supporting data folder; defaults to the release shipped in packages/forecast. */
+  /** CDSi supporting-data release to load from packages/forecast/supporting-data/<release>. */
+  CDSI_RELEASE: z
+    .string()
+    .regex(/^\d+\.\d+$/, 'a CDC release number such as 4.64')
+    .default('4.64'),
+  /** A supporting-data folder outside the package (e.g. a CDC release being tried); overrides CDSI_RELEASE. */
   CDSI_DATA_DIR: z.string().optional(),
   /** Built web UI to serve; absent in API-only tests. */
   WEB_DIST: z.string().default(path.resolve(import.meta.dirname, '../../web/dist')),

@@ -2,7 +2,7 @@ import { createDb, migrate } from '@nutmeg/db';
 import type { Config } from './config.ts';
 import { systemClock, type AppContext } from './context.ts';
 import { createMailer } from './modules/mail/mailer.ts';
-import { sharedRecommender } from './modules/recommender/recommender.ts';
+import { sharedRecommender, supportingDataDirOf } from './modules/recommender/recommender.ts';
 
 /** A migrated database and the service context, without HTTP: for the CLI and scripts. */
 export async function createServerContext(config: Config): Promise<{ ctx: AppContext; engine: string; close(): Promise<void> }> {
@@ -18,7 +18,7 @@ export async function createServerContext(config: Config): Promise<{ ctx: AppCon
     config,
     clock: systemClock,
     mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
-    recommender: sharedRecommender(config.CDSI_DATA_DIR),
+    recommender: sharedRecommender(supportingDataDirOf(config)),
   };
   return { ctx, engine: handle.engine, close: () => handle.close() };
 }

@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { systemClock, type AppContext, type Clock } from './context.ts';
 import type { App } from './http.ts';
 import { createMailer } from './modules/mail/mailer.ts';
-import { sharedRecommender } from './modules/recommender/recommender.ts';
+import { sharedRecommender, supportingDataDirOf } from './modules/recommender/recommender.ts';
 import { bootstrap, type SeedReport } from './seed/seed.ts';
 import { seedDemoPatients } from './modules/patients/index.ts';
 import { maintenanceHandlers, scheduleMaintenance, startJobWorker, type JobWorker } from './modules/jobs/index.ts';
@@ -30,7 +30,7 @@ export async function createServer(config: Config, opts: { handle?: DbHandle; cl
       config,
       clock: opts.clock ?? systemClock,
       mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
-      recommender: sharedRecommender(config.CDSI_DATA_DIR),
+      recommender: sharedRecommender(supportingDataDirOf(config)),
     };
     // Demo patients load before the server listens: PGlite shares the event loop, so loading them in the
     // background would stall every request until done (measured: the sign-in page waited 60 s instead of 24 s).

@@ -1,6 +1,7 @@
 export {
   createRecommender,
   sharedRecommender,
+  supportingDataDirOf,
   presentForecast,
   urgencyOf,
   type Recommender,

@@ -6,7 +6,7 @@ import {
   type SupportingData,
   type VaccineGroupForecast,
 } from '@nutmeg/forecast';
-import { defaultSupportingDataDir, loadSupportingDataFromDir } from '@nutmeg/forecast/node';
+import { defaultSupportingDataDir, loadSupportingDataFromDir, supportingDataDirFor } from '@nutmeg/forecast/node';
 
 /** The loaded CDSi release and the engine over it; loaded once at start, shared by every request. */
 export interface VaccineInfo {
@@ -56,6 +56,11 @@ export function createRecommender(dir: string = defaultSupportingDataDir()): Rec
     vaccineInfo,
     observationTitle: (code) => data.observations.get(code)?.title,
   };
+}
+
+/** The supporting-data folder a configuration names: CDSI_DATA_DIR, else the shipped CDSI_RELEASE. */
+export function supportingDataDirOf(config: { CDSI_RELEASE: string; CDSI_DATA_DIR?: string | undefined }): string {
+  return config.CDSI_DATA_DIR ?? supportingDataDirFor(config.CDSI_RELEASE);
 }
 
 const loaded = new Map<string, Recommender>();
