@@ -25,7 +25,7 @@ export function lotExpirationDate(s: string | null | undefined): DayNumber | und
   if (ym) {
     const y = Number(ym[1]);
     const m = Number(ym[2]);
-    return daysFromCivil(y, m, daysInMonth(y, m));
+    if (m >= 1 && m <= 12) return daysFromCivil(y, m, daysInMonth(y, m));
   }
   throw new Error(`Invalid lot expiration date '${s}'`);
 }
