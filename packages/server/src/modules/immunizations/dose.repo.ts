@@ -53,3 +53,18 @@ export async function organizationFacts(db: Db, orgId: string) {
     .where('id', '=', orgId)
     .executeTakeFirst();
 }
+
+/** Every live report consolidated into one master dose of a patient, with the reporting organization's name. */
+export async function reportsOfMaster(db: Db, patientId: string, masterId: string) {
+  return db
+    .selectFrom('doses as d')
+    .leftJoin('organizations as o', 'o.id', 'd.source_org_id')
+    .selectAll('d')
+    .select('o.name as source_name')
+    .where('d.patient_id', '=', patientId)
+    .where('d.master_id', '=', masterId)
+    .where('d.deleted_at', 'is', null)
+    .orderBy('d.entered_at')
+    .orderBy('d.id')
+    .execute();
+}

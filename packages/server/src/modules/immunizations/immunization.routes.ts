@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import { CertificateQuery, IsoDate } from '../patients/index.ts';
+import { getDoseReports } from './dose-reports.service.ts';
 import * as doses from './dose.service.ts';
 import { DeleteBody, DoseBody, DoseUpdateBody, ItemParams, ObservationBody, PatientParams, RefusalBody } from './dose.schemas.ts';
 import { getForecast, getImmunizations, renderCertificate } from './immunization.service.ts';
@@ -20,6 +21,15 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => getImmunizations(ctx, actorOf(req), req.params.id),
+  );
+
+  app.get(
+    '/api/patients/:id/doses/:itemId/reports',
+    {
+      config: { policy: 'patient:read' },
+      schema: { tags, summary: 'Each source’s report consolidated into one dose, the master’s first', params: ItemParams },
+    },
+    async (req) => getDoseReports(ctx, actorOf(req), req.params.id, req.params.itemId),
   );
 
   app.get(
