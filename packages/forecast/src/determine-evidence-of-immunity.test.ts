@@ -24,6 +24,14 @@ describe('7.2 determine evidence of immunity (Table 7-3)', () => {
   ])('%s', (_n, c, immune) => {
     expect(determineEvidenceOfImmunity(c, immunity).immune).toBe(immune);
   });
+
+  it('an unknown country of birth is taken as the immunity country, and the reason says so for the clinician', () => {
+    expect(determineEvidenceOfImmunity(ctx('1975-01-01'), immunity)).toEqual({
+      immune: true,
+      because: 'born before 1980-01-01 (country of birth not recorded: taken as U.S.)',
+    });
+    expect(determineEvidenceOfImmunity(ctx('1975-01-01', [], 'USA'), immunity).because).toBe('born before 1980-01-01 in U.S.');
+  });
 });
 
 describe('7.3 determine contraindications (Tables 7-5, 7-6, 7-7)', () => {

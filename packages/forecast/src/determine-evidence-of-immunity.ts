@@ -2,6 +2,7 @@
  * 7.2 Determine Evidence Of Immunity (Table 7-3).
  */
 import type { PatientContext } from './context.ts';
+import { formatIsoDate } from './date-arithmetic.ts';
 import type { Immunity } from './supporting-data/model.ts';
 
 export interface ImmunityOutcome {
@@ -25,9 +26,16 @@ export function determineEvidenceOfImmunity(ctx: PatientContext, immunity: Immun
   for (const b of immunity.dateOfBirth) {
     if (!(ctx.dob < b.immunityBirthDate)) continue; // rule 5
     if (b.exclusions.some((x) => ctx.observations.has(x.code))) continue; // rule 2: exclusion condition
-    // rules 3/4: country of birth must match when the data names one; an unknown country of birth is not held against the patient
+    // rules 3/4: country of birth must match when the data names one. An unknown country of birth is not held
+    // against the patient (the CDC cases carry none), but the reason says so, for the clinician to confirm.
     if (b.birthCountry !== '' && ctx.countryOfBirth !== undefined && !sameCountry(b.birthCountry, ctx.countryOfBirth)) continue;
-    return { immune: true, because: `born before the immunity birth date${b.birthCountry ? ` in ${b.birthCountry}` : ''}` };
+    const where =
+      b.birthCountry === ''
+        ? ''
+        : ctx.countryOfBirth === undefined
+          ? ` (country of birth not recorded: taken as ${b.birthCountry})`
+          : ` in ${b.birthCountry}`;
+    return { immune: true, because: `born before ${formatIsoDate(b.immunityBirthDate)}${where}` };
   }
   return { immune: false };
 }

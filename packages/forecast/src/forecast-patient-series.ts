@@ -130,7 +130,7 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
     for (const x of tds) if (x.status === 'Satisfied') anySatisfied = true;
     // 7.2 evidence of immunity
     const imm = determineEvidenceOfImmunity(ctx, antigen.immunity);
-    if (imm.immune) return ended('Immune', [...reasons, 'Patient has evidence of immunity']);
+    if (imm.immune) return ended('Immune', [...reasons, `Patient has evidence of immunity: ${imm.because ?? ''}`]);
     // Table 7-10: no target dose left to satisfy
     if (!td) {
       if (anySatisfied) return ended('Complete', [...reasons, 'Patient series is complete'], undefined, undefined, forecastDoseNumber(run));

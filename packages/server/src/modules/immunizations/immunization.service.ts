@@ -93,15 +93,20 @@ async function history(ctx: AppContext, actor: Actor, patientId: string) {
 /** Runs the recommender on the master doses and observations. */
 export function forecastFor(
   recommender: Recommender,
-  dob: string,
-  sex: string,
+  patient: { dob: string; sex: string; birth_country: string | null },
   doses: DoseRow[],
   observations: Array<{ code: string; date: string }>,
   asOf: string,
 ): ForecastResult {
   const masters = doses.filter((d) => d.id === d.master_id);
+  const { dob, sex } = patient;
   return recommender.forecast({
-    patient: { dob, sex: sex === 'F' || sex === 'M' ? sex : 'U' },
+    // Country of birth decides birth-date immunity (varicella: born in the U.S. before 1980).
+    patient: {
+      dob,
+      sex: sex === 'F' || sex === 'M' ? sex : 'U',
+      ...(patient.birth_country ? { countryOfBirth: patient.birth_country } : {}),
+    },
     doses: masters.map((d) => ({ id: d.id, date: d.date, cvx: d.cvx, mvx: d.mvx, volume: d.volume_ml, lotExpiration: d.lot_expiration })),
     observations: observations.map((o) => ({ code: o.code, date: o.date })),
     assessmentDate: asOf,
@@ -140,7 +145,7 @@ export async function getImmunizations(ctx: AppContext, actor: Actor, patientId:
 export async function getForecast(ctx: AppContext, actor: Actor, patientId: string, asOf?: string) {
   const h = await history(ctx, actor, patientId);
   const date = asOf ?? ctx.clock.now().toISOString().slice(0, 10);
-  return presentForecast(ctx.recommender, forecastFor(ctx.recommender, h.rows.row.dob, h.rows.row.sex, h.doses, h.observations, date));
+  return presentForecast(ctx.recommender, forecastFor(ctx.recommender, h.rows.row, h.doses, h.observations, date));
 }
 
 /** Verification codes are keyed with a per-install secret; the session secret material is not reused. */
@@ -158,7 +163,7 @@ export async function renderCertificate(
   const h = await history(ctx, actor, patientId);
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const masters = h.doses.filter((d) => d.id === d.master_id);
-  const result = forecastFor(ctx.recommender, h.rows.row.dob, h.rows.row.sex, h.doses, h.observations, today);
+  const result = forecastFor(ctx.recommender, h.rows.row, h.doses, h.observations, today);
   const groups = new Map<string, CertificateGroup>();
   for (const d of masters) {
     const info = ctx.recommender.vaccineInfo(d.cvx);

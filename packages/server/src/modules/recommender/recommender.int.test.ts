@@ -48,6 +48,40 @@ describe('recommender API', () => {
     });
   });
 
+  it('takes the country of birth into account for birth-date immunity (varicella, born before 1980)', async () => {
+    const h = await s.signIn('clinicstaff');
+    const varicella = async (extra: object) => {
+      const res = await s.app.inject({
+        method: 'POST',
+        url: '/api/recommender/evaluate',
+        headers: h,
+        payload: { dob: '1975-06-01', sex: 'F', assessmentDate: '2026-11-20', doses: [], ...extra },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().vaccineGroups.find((g: { vaccineGroup: string }) => g.vaccineGroup === 'Varicella');
+    };
+    expect((await varicella({ countryOfBirth: 'US' })).status).toBe('Immune');
+    expect((await varicella({ countryOfBirth: 'MEX' })).status).toBe('Not Complete');
+    const unknown = await varicella({});
+    expect(unknown.status).toBe('Immune');
+    expect(unknown.reasons.join(' ')).toMatch(/country of birth not recorded/);
+  });
+
+  it("uses the patient record's country of birth for the patient's forecast", async () => {
+    const h = await s.signIn('clinicstaff');
+    const created = await s.app.inject({
+      method: 'POST',
+      url: '/api/patients',
+      headers: h,
+      payload: { name: { first: 'Rosa', last: 'Quintero' }, dob: '1975-06-01', sex: 'F', birthCountry: 'MEX', confirmNew: true },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await s.app.inject({ method: 'GET', url: `/api/patients/${created.json().id}/forecast?asOf=2026-11-20`, headers: h });
+    expect(res.statusCode, res.body).toBe(200);
+    const varicella = res.json().vaccineGroups.find((g: { vaccineGroup: string }) => g.vaccineGroup === 'Varicella');
+    expect(varicella.status).toBe('Not Complete');
+  });
+
   it('says which field is wrong when a dose predates the birth', async () => {
     const h = await s.signIn('clinicstaff');
     const res = await s.app.inject({

@@ -9,6 +9,8 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
 const EvaluateBody = z.object({
   dob: IsoDate,
   sex: z.enum(['F', 'M', 'U']).default('U'),
+  /** Country of birth (e.g. US, MEX); decides birth-date immunity such as varicella for people born before 1980. */
+  countryOfBirth: z.string().trim().min(2).max(60).optional(),
   assessmentDate: IsoDate,
   doses: z
     .array(z.object({ date: IsoDate, cvx: z.string().regex(/^\d{1,3}$/, 'CVX is 1–3 digits'), mvx: z.string().max(4).optional() }))
@@ -44,7 +46,7 @@ export function registerRecommenderRoutes(app: App, ctx: AppContext): void {
       if (early >= 0)
         throw invalid('A dose is dated before the date of birth.', [{ path: `doses.${early}.date`, message: 'Before the date of birth' }]);
       const result = ctx.recommender.forecast({
-        patient: { dob: b.dob, sex: b.sex },
+        patient: { dob: b.dob, sex: b.sex, ...(b.countryOfBirth ? { countryOfBirth: b.countryOfBirth } : {}) },
         assessmentDate: b.assessmentDate,
         doses: b.doses.map((d, i) => ({ id: `d${i + 1}`, date: d.date, cvx: d.cvx, mvx: d.mvx ?? null })),
         observations: b.observations.map((o) => ({ code: o.code, date: o.date ?? null })),
