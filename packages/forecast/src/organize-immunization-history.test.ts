@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from './date-arithmetic.ts';
 import { loadSupportingDataFromDir } from './node.ts';
 import { organizeImmunizationHistory } from './organize-immunization-history.ts';
-import { selectRelevantPatientSeries } from './select-relevant-patient-series.ts';
-import { context } from './test-fixtures.ts';
 
 const data = loadSupportingDataFromDir();
 
@@ -33,32 +31,5 @@ describe('4.2 organize immunization history', () => {
     const z2 = organizeImmunizationHistory([{ id: 'z', date: '2031-01-01', cvx: '121' }], dob, parseIsoDate('2032-01-01'), data);
     expect([...z.byAntigen.keys()]).toEqual(['Varicella']);
     expect([...z2.byAntigen.keys()]).toEqual(['Zoster']);
-  });
-});
-
-describe('5.1 select relevant patient series (Tables 5-4, 5-5)', () => {
-  const hpv = data.antigens.get('HPV');
-  const hib = data.antigens.get('Hib');
-  it('standard series by gender', () => {
-    const f = selectRelevantPatientSeries({ ...context({ dob: '2012-01-01', assessment: '2025-01-01' }), data }, hpv!).map((s) => s.name);
-    const m = selectRelevantPatientSeries({ ...context({ dob: '2012-01-01', assessment: '2025-01-01' }), data, sex: 'M' }, hpv!).map(
-      (s) => s.name,
-    );
-    expect(f).toContain('HPV 2-dose series');
-    expect(f).not.toContain('HPV male 2-dose series');
-    expect(m).toContain('HPV male 2-dose series');
-  });
-  it('risk series only when an indication applies at the assessment date', () => {
-    const obs = new Map([['160', undefined]]); // asplenia; Hib risk child series indication begins at 12 months
-    const young = selectRelevantPatientSeries(
-      { ...context({ dob: '2024-06-01', assessment: '2025-01-01', observations: obs }), data },
-      hib!,
-    ).map((s) => s.name);
-    const older = selectRelevantPatientSeries(
-      { ...context({ dob: '2023-06-01', assessment: '2025-01-01', observations: obs }), data },
-      hib!,
-    ).map((s) => s.name);
-    expect(young).not.toContain('Hib risk child 2-dose series');
-    expect(older).toContain('Hib risk child 2-dose series');
   });
 });
