@@ -167,3 +167,6 @@ export function correctedDose(d: DoseView, c: DoseChanges): Record<string, unkno
     vis: d.vis,
   };
 }
+
+/** Runs a change on the record, then refreshes it and shows `message` (or the error summary). */
+export type RecordAction = (fn: () => Promise<unknown>, message: string) => Promise<void>;

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Table } from '@trussworks/react-uswds';
+import { api } from '../../api';
+
+interface History {
+  changes: Array<{
+    at: string;
+    action: string;
+    fields: Record<string, { from: unknown; to: unknown }>;
+    reason: string | null;
+    by: string | null;
+    organization: string | null;
+  }>;
+  statuses: Array<{
+    at: string;
+    scope: string;
+    status: string;
+    reason: string | null;
+    effectiveDate: string | null;
+    by: string | null;
+    organization: string | null;
+  }>;
+}
+
+/** Who changed what and when: demographic edits (field by field), status and ownership changes. */
+export function HistorySection({ patientId, reports }: { patientId: string; reports: number }) {
+  const [open, setOpen] = useState(false);
+  const history = useQuery({
+    queryKey: ['patient', patientId, 'history'],
+    queryFn: () => api.get<History>(`/api/patients/${patientId}/history`),
+    enabled: open,
+  });
+  const rows = history.data
+    ? [
+        ...history.data.changes.map((c) => ({
+          at: c.at,
+          by: c.by,
+          org: c.organization,
+          what: `${c.action}${Object.keys(c.fields).length ? `: ${Object.keys(c.fields).join(', ')}` : ''}`,
+          reason: c.reason,
+        })),
+        ...history.data.statuses.map((h) => ({
+          at: h.at,
+          by: h.by,
+          org: h.organization,
+          what: `${h.scope} → ${h.status}${h.effectiveDate ? ` (${h.effectiveDate})` : ''}`,
+          reason: h.reason,
+        })),
+      ].sort((a, b) => (a.at < b.at ? 1 : -1))
+    : [];
+  return (
+    <section aria-labelledby="history-heading" className="margin-top-4">
+      <h2 id="history-heading">History</h2>
+      <p className="font-body-2xs">
+        {reports} reported version{reports === 1 ? '' : 's'} from sources are kept behind this consolidated record.
+      </p>
+      {!open ? (
+        <Button type="button" outline onClick={() => setOpen(true)}>
+          Show changes
+        </Button>
+      ) : (
+        <Table bordered fullWidth compact data-testid="history-table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((x, i) => (
+              <tr key={`${x.at}-${i}`}>
+                <td>{new Date(x.at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td>
+                  {x.by ?? 'system'}
+                  {x.org ? ` (${x.org})` : ''}
+                </td>
+                <td>{x.what}</td>
+                <td>{x.reason ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
+import { api } from '../../api';
+import { Field } from '../accounts/form-fields';
+import { REFUSAL_REASON, type Immunizations, type RecordAction } from './types';
+
+/** Refusals, contraindications, precautions and evidence of immunity on the record, each removable by its clinic. */
+export function RefusalsAndObservations({
+  patientId: id,
+  imm,
+  onAction: act,
+}: {
+  patientId: string;
+  imm: Immunizations;
+  onAction: RecordAction;
+}) {
+  return (
+    <>
+      <h3>Refusals, contraindications and evidence of immunity</h3>
+      <ul>
+        {imm.refusals.map((x) => (
+          <li key={x.id}>
+            Refused {x.vaccineGroup} on {x.date} ({REFUSAL_REASON[x.reason] ?? x.reason}){x.source ? `, ${x.source}` : ''}
+            {x.canEdit && (
+              <RemoveButton
+                label={`Remove refusal of ${x.vaccineGroup}`}
+                onRemove={(reason) =>
+                  act(() => api.delete(`/api/patients/${id}/refusals/${x.id}?reason=${encodeURIComponent(reason)}`), 'Refusal removed.')
+                }
+              />
+            )}
+          </li>
+        ))}
+        {imm.observations.map((o) => (
+          <li key={o.id}>
+            {o.kind}: {o.text} (CDSi {o.code}) — {o.date}
+            {o.source ? `, ${o.source}` : ''}
+            {o.canEdit && (
+              <RemoveButton
+                label={`Remove ${o.kind} ${o.code}`}
+                onRemove={(reason) =>
+                  act(
+                    () => api.delete(`/api/patients/${id}/observations/${o.id}?reason=${encodeURIComponent(reason)}`),
+                    'Observation removed.',
+                  )
+                }
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function RemoveButton({ label, onRemove }: { label: string; onRemove: (reason: string) => Promise<void> }) {
+  return (
+    <Button
+      type="button"
+      unstyled
+      className="margin-left-1"
+      aria-label={label}
+      onClick={() => {
+        const reason = window.prompt('Why is this being removed?');
+        if (reason) void onRemove(reason);
+      }}
+    >
+      Remove
+    </Button>
+  );
+}
+
+/** Forms to record a refusal and a CDSi observation (contraindication, precaution, immunity, indication). */
+export function NotesForms({ patientId, onAction }: { patientId: string; onAction: RecordAction }) {
+  const [refusal, setRefusal] = useState({ vaccineGroup: 'MMR', date: new Date().toISOString().slice(0, 10), reason: '00' });
+  const [obs, setObs] = useState({ kind: 'immunity', code: '024', date: new Date().toISOString().slice(0, 10) });
+  return (
+    <details className="margin-top-2">
+      <summary className="text-bold">Record a refusal, contraindication or evidence of immunity</summary>
+      <Form
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void onAction(() => api.post(`/api/patients/${patientId}/refusals`, refusal), 'Refusal recorded.');
+        }}
+        className="maxw-full"
+      >
+        <Grid row gap>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="refusal-group" label="Vaccine group refused">
+              <TextInput
+                id="refusal-group"
+                name="vaccineGroup"
+                type="text"
+                value={refusal.vaccineGroup}
+                onChange={(e) => setRefusal({ ...refusal, vaccineGroup: e.target.value })}
+              />
+            </Field>
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="refusal-date" label="Date">
+              <input
+                className="usa-input"
+                id="refusal-date"
+                name="date"
+                type="date"
+                value={refusal.date}
+                onChange={(e) => setRefusal({ ...refusal, date: e.target.value })}
+              />
+            </Field>
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="refusal-reason" label="Reason">
+              <Select
+                id="refusal-reason"
+                name="reason"
+                value={refusal.reason}
+                onChange={(e) => setRefusal({ ...refusal, reason: e.target.value })}
+              >
+                {Object.entries(REFUSAL_REASON).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </Grid>
+        </Grid>
+        <Button type="submit" outline>
+          Record refusal
+        </Button>
+      </Form>
+      <Form
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void onAction(() => api.post(`/api/patients/${patientId}/observations`, obs), 'Observation recorded.');
+        }}
+        className="maxw-full"
+      >
+        <Grid row gap>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="obs-kind" label="Kind">
+              <Select id="obs-kind" name="kind" value={obs.kind} onChange={(e) => setObs({ ...obs, kind: e.target.value })}>
+                <option value="contraindication">Contraindication</option>
+                <option value="precaution">Precaution</option>
+                <option value="immunity">Evidence of immunity</option>
+                <option value="indication">Indication / risk condition</option>
+              </Select>
+            </Field>
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="obs-code" label="CDSi observation code" hint="e.g. 024 varicella history, 089 allergy after varicella vaccine">
+              <TextInput
+                id="obs-code"
+                name="code"
+                type="text"
+                inputMode="numeric"
+                value={obs.code}
+                onChange={(e) => setObs({ ...obs, code: e.target.value })}
+              />
+            </Field>
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="obs-date" label="Date">
+              <input
+                className="usa-input"
+                id="obs-date"
+                name="date"
+                type="date"
+                value={obs.date}
+                onChange={(e) => setObs({ ...obs, date: e.target.value })}
+              />
+            </Field>
+          </Grid>
+        </Grid>
+        <Button type="submit" outline>
+          Record observation
+        </Button>
+      </Form>
+    </details>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Form, Select, SummaryBox, SummaryBoxContent, SummaryBoxHeading } from '@trussworks/react-uswds';
+import { api } from '../../api';
+import { Field } from '../accounts/form-fields';
+import { JURISDICTION_STATUS_LABEL, ORG_STATUS_LABEL, type PatientView, type RecordAction } from './types';
+
+/** Medical home, status at each clinic and in the jurisdiction, ownership and opt-out. */
+export function StatusPanel({ view, onAction, canOptOut }: { view: PatientView; onAction: RecordAction; canOptOut: boolean }) {
+  const [orgStatus, setOrgStatus] = useState(view.myStatus ?? 'active');
+  const [jStatus, setJStatus] = useState<string>(view.jurisdictionStatus);
+  const [deceasedDate, setDeceasedDate] = useState(view.deceasedDate ?? '');
+  const id = view.id;
+  return (
+    <SummaryBox>
+      <SummaryBoxHeading headingLevel="h2">Status and ownership</SummaryBoxHeading>
+      <SummaryBoxContent>
+        <p className="margin-top-0">
+          Medical home: <strong data-testid="owner">{view.owner?.name ?? 'none'}</strong>
+        </p>
+        <ul className="font-body-2xs">
+          {view.organizationStatuses.map((s) => (
+            <li key={s.organizationId}>
+              {s.organizationName}: {ORG_STATUS_LABEL[s.status] ?? s.status}
+            </li>
+          ))}
+        </ul>
+        {view.canEdit && (
+          <>
+            <Form
+              onSubmit={(e: FormEvent) => {
+                e.preventDefault();
+                void onAction(() => api.put(`/api/patients/${id}/status`, { status: orgStatus }), 'Status at your clinic saved.');
+              }}
+            >
+              <Field id="org-status" label="Status at your clinic">
+                <Select id="org-status" name="orgStatus" value={orgStatus} onChange={(e) => setOrgStatus(e.target.value)}>
+                  {Object.entries(ORG_STATUS_LABEL).map(([k, v]) => (
+                    <option key={k} value={k}>
+                      {v}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Button type="submit" outline>
+                Save clinic status
+              </Button>
+            </Form>
+            <Form
+              onSubmit={(e: FormEvent) => {
+                e.preventDefault();
+                void onAction(
+                  () =>
+                    api.put(`/api/patients/${id}/jurisdiction-status`, {
+                      status: jStatus,
+                      deceasedDate: jStatus === 'deceased' ? deceasedDate : undefined,
+                    }),
+                  'Jurisdiction status saved.',
+                );
+              }}
+            >
+              <Field id="j-status" label="Status in the jurisdiction">
+                <Select id="j-status" name="jurisdictionStatus" value={jStatus} onChange={(e) => setJStatus(e.target.value)}>
+                  {Object.entries(JURISDICTION_STATUS_LABEL).map(([k, v]) => (
+                    <option key={k} value={k}>
+                      {v}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              {jStatus === 'deceased' && (
+                <Field id="deceased-date" label="Date of death" required>
+                  <input
+                    className="usa-input"
+                    id="deceased-date"
+                    name="deceasedDate"
+                    type="date"
+                    value={deceasedDate}
+                    onChange={(e) => setDeceasedDate(e.target.value)}
+                    required
+                  />
+                </Field>
+              )}
+              <Button type="submit" outline>
+                Save jurisdiction status
+              </Button>
+            </Form>
+            <Button
+              type="button"
+              unstyled
+              className="margin-top-2"
+              onClick={() =>
+                void onAction(() => api.put(`/api/patients/${id}/owner`, { own: true }), 'Your clinic is now the medical home.')
+              }
+            >
+              Make my clinic the medical home
+            </Button>
+          </>
+        )}
+        {canOptOut && (
+          <Button
+            type="button"
+            secondary
+            className="margin-top-2"
+            onClick={() => {
+              const reason = window.prompt(
+                view.optedOut ? 'Reason for withdrawing the opt-out' : 'Opt-out: reference of the signed written request',
+              );
+              if (reason)
+                void onAction(
+                  () => api.put(`/api/patients/${id}/opt-out`, { optedOut: !view.optedOut, reason }),
+                  view.optedOut ? 'Opt-out withdrawn.' : 'Opt-out recorded: the record is hidden from everyone but DPH.',
+                );
+            }}
+          >
+            {view.optedOut ? 'Withdraw opt-out' : 'Record opt-out'}
+          </Button>
+        )}
+      </SummaryBoxContent>
+    </SummaryBox>
+  );
+}
