@@ -39,8 +39,9 @@ export function seriesDose(p: Partial<SeriesDose> & { doseNumber: number }): Ser
   };
 }
 
-export function series(p: Partial<AntigenSeries> & { doses: SeriesDose[] }): AntigenSeries {
+export function series(p: Partial<AntigenSeries> = {}): AntigenSeries {
   return {
+    doses: [],
     name: 'Test series',
     antigen: 'Test',
     vaccineGroup: 'Test',
