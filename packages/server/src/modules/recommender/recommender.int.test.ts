@@ -17,6 +17,16 @@ describe('recommender API', () => {
     expect(res.counts.antigens).toBeGreaterThan(20);
   });
 
+  it('lists the CDSi observation codes of the release, for pickers', async () => {
+    const h = await s.signIn('schoolnurse');
+    const res = await s.app.inject({ method: 'GET', url: '/api/recommender/observations', headers: h });
+    expect(res.statusCode).toBe(200);
+    const list = res.json().observations as Array<{ code: string; title: string }>;
+    expect(list.length).toBe(s.ctx.recommender.data.counts.observations);
+    expect(list.find((o) => o.code === '160')?.title).toMatch(/asplenia/i);
+    expect(list.map((o) => o.code)).toEqual([...list.map((o) => o.code)].sort());
+  });
+
   it('explains a DTaP dose given too soon and forecasts the repeat (CDC case 2013-0002)', async () => {
     const h = await s.signIn('clinicstaff');
     const res = await s.app.inject({

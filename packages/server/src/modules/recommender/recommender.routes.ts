@@ -33,6 +33,22 @@ export function registerRecommenderRoutes(app: App, ctx: AppContext): void {
     }),
   );
 
+  app.get(
+    '/api/recommender/observations',
+    {
+      config: { policy: 'signed-in' },
+      schema: {
+        tags: ['recommender'],
+        summary: 'CDSi observation codes of the release (indications, contraindications, precautions, evidence of immunity)',
+      },
+    },
+    async () => ({
+      observations: [...ctx.recommender.data.observations.values()]
+        .map((o) => ({ code: o.code, title: o.title, group: o.group }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    }),
+  );
+
   // A what-if evaluation of a history that is not (yet) in the registry, e.g. a paper record brought by a parent.
   app.post(
     '/api/recommender/evaluate',

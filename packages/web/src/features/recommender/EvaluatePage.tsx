@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, ErrorMessage, Fieldset, Form, FormGroup, Label, Select, Textarea } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
+import { ObservationPicker } from './ObservationPicker';
 import { RecommenderPanel } from './RecommenderPanel';
 import type { PresentedForecast } from './types';
 
@@ -26,6 +27,8 @@ export function parseDoseLines(text: string): { doses: { date: string; cvx: stri
 export function EvaluatePage() {
   const [dob, setDob] = useState('');
   const [sex, setSex] = useState('U');
+  const [countryOfBirth, setCountryOfBirth] = useState('');
+  const [observations, setObservations] = useState<string[]>([]);
   const [asOf, setAsOf] = useState(today());
   const [dosesText, setDosesText] = useState('');
   const [result, setResult] = useState<PresentedForecast | null>(null);
@@ -39,7 +42,16 @@ export function EvaluatePage() {
     setLineErrors(parsed.errors);
     if (parsed.errors.length) return;
     try {
-      setResult(await api.post<PresentedForecast>('/api/recommender/evaluate', { dob, sex, assessmentDate: asOf, doses: parsed.doses }));
+      setResult(
+        await api.post<PresentedForecast>('/api/recommender/evaluate', {
+          dob,
+          sex,
+          ...(countryOfBirth.trim() ? { countryOfBirth: countryOfBirth.trim() } : {}),
+          assessmentDate: asOf,
+          doses: parsed.doses,
+          observations: observations.map((code) => ({ code })),
+        }),
+      );
     } catch (err) {
       setResult(null);
       setError(err instanceof ApiError ? err : null);
@@ -65,6 +77,18 @@ export function EvaluatePage() {
             <option value="M">Male</option>
             <option value="U">Unknown</option>
           </Select>
+          <Label htmlFor="countryOfBirth" hint=" (optional; decides birth-date immunity, e.g. varicella before 1980)">
+            Country of birth
+          </Label>
+          <input
+            className="usa-input usa-input--medium"
+            id="countryOfBirth"
+            name="countryOfBirth"
+            value={countryOfBirth}
+            onChange={(e) => setCountryOfBirth(e.target.value)}
+            placeholder="US"
+          />
+          <ObservationPicker id="observations" value={observations} onChange={setObservations} />
           <Label htmlFor="asOf">Evaluate as of</Label>
           <input className="usa-input" id="asOf" name="asOf" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} required />
         </Fieldset>

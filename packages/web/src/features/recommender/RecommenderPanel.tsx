@@ -1,5 +1,5 @@
 import { Table, Tag } from '@trussworks/react-uswds';
-import type { PresentedForecast, Urgency } from './types';
+import type { PresentedForecast, PresentedVaccineGroup, Urgency } from './types';
 
 const URGENCY_LABEL: Record<Urgency, string> = {
   past_due: 'Past due',
@@ -16,6 +16,12 @@ const URGENCY_CLASS: Record<Urgency, string> = {
   complete: 'text-green',
   not_recommended: 'text-base',
 };
+
+/** For an Immune group, the evidence the engine found (e.g. "born before 1980-01-01 in U.S."). */
+function immunityOf(g: PresentedVaccineGroup): string | undefined {
+  if (g.status !== 'Immune') return undefined;
+  return g.reasons.map((r) => /evidence of immunity: (.+)$/.exec(r)?.[1]).find(Boolean);
+}
 
 /**
  * The Recommender panel: each vaccine group's status and dates (past due in red, due now, future),
@@ -53,6 +59,7 @@ export function RecommenderPanel({ forecast, showHistory = true }: { forecast: P
               <td className={URGENCY_CLASS[g.urgency]}>
                 {URGENCY_LABEL[g.urgency]}
                 {g.status !== 'Not Complete' && g.status !== 'Complete' ? ` (${g.status})` : ''}
+                {immunityOf(g) && <div className="font-body-3xs text-base-dark">Evidence: {immunityOf(g)}</div>}
               </td>
               <td>{g.forecastDoseNumber ?? '—'}</td>
               <td>{g.earliestDate ?? '—'}</td>
@@ -81,7 +88,7 @@ export function RecommenderPanel({ forecast, showHistory = true }: { forecast: P
         </tbody>
       </Table>
       {inactive.length > 0 && (
-        <p className="font-body-2xs">
+        <p className="font-body-2xs" data-testid="no-dose-needed">
           No dose needed now: {inactive.map((g) => `${g.vaccineGroup} (${g.status.toLowerCase()})`).join(', ')}.
         </p>
       )}
