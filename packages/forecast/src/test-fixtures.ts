@@ -3,7 +3,7 @@
  */
 import { parseDuration, parseIsoDate, type Duration } from './date-arithmetic.ts';
 import type { EvalRecord, PatientContext, SeriesRun } from './context.ts';
-import type { AntigenSeries, SeriesDose, SupportingData } from './supporting-data/model.ts';
+import type { Antigen, AntigenSeries, SeriesDose, SupportingData } from './supporting-data/model.ts';
 import type { AntigenDose, EvaluationStatus } from './types.ts';
 
 export const d = (s: string): number => parseIsoDate(s);
@@ -56,6 +56,18 @@ export function series(p: Partial<AntigenSeries> = {}): AntigenSeries {
     seriesPriority: 'A',
     seriesPreference: 1,
     indications: [],
+    ...p,
+  };
+}
+
+export function antigen(p: Partial<Antigen> = {}): Antigen {
+  return {
+    name: 'Test',
+    fileName: 'test',
+    immunity: { clinicalHistory: [], dateOfBirth: [] },
+    antigenContraindications: [],
+    vaccineContraindications: [],
+    series: [],
     ...p,
   };
 }
