@@ -173,6 +173,8 @@ export interface DoseTable {
   ordering_provider: string | null;
   vis: JSONColumnType<Array<{ document: string; edition: string; presented: string }>, string | undefined, string>;
   vfc_eligibility: 'V01' | 'V02' | 'V03' | 'V04' | 'V05' | 'V07' | null;
+  /** Makes the dose sub-standard for the recommender (CDSi 6.1). */
+  dose_condition: 'partial' | 'storage' | 'recall' | 'other' | null;
   historical_source: string | null;
   source_org_id: string | null;
   source_kind: Generated<string>;

@@ -13,6 +13,9 @@ const cvx = z
   .trim()
   .regex(/^\d{1,3}$/, 'Use the CVX code (1–3 digits)');
 
+/** A dose condition that makes the dose not count (CDSi 6.1 sub-standard): partial dose, storage/handling, recall, other. */
+const doseCondition = z.enum(['partial', 'storage', 'recall', 'other']).optional();
+
 const Vis = z.object({ document: z.string().trim().min(1).max(100), edition: IsoDate, presented: IsoDate });
 
 export const AdministeredBody = z.object({
@@ -31,6 +34,7 @@ export const AdministeredBody = z.object({
   orderingProvider: text(120),
   vis: z.array(Vis).max(6).default([]),
   vfcEligibility: z.enum(['V01', 'V02', 'V03', 'V04', 'V05', 'V07']),
+  doseCondition,
 });
 
 export const HistoricalBody = z.object({
@@ -38,6 +42,7 @@ export const HistoricalBody = z.object({
   cvx,
   date: IsoDate,
   source: z.enum(['01', '02', '03', '04', '05', '06', '07', '08']).default('01'),
+  doseCondition,
 });
 
 export const DoseBody = z.discriminatedUnion('kind', [AdministeredBody, HistoricalBody]);

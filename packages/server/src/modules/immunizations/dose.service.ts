@@ -117,6 +117,7 @@ function doseColumns(body: DoseBody) {
       ordering_provider: null,
       vis: JSON.stringify([]),
       vfc_eligibility: null,
+      dose_condition: body.doseCondition ?? null,
     };
   }
   return {
@@ -136,6 +137,7 @@ function doseColumns(body: DoseBody) {
     ordering_provider: body.orderingProvider ?? null,
     vis: JSON.stringify(body.vis),
     vfc_eligibility: body.vfcEligibility,
+    dose_condition: body.doseCondition ?? null,
   };
 }
 

@@ -27,6 +27,8 @@ export interface DoseView {
   mvx: string | null;
   fundingSource: string | null;
   vfcEligibility: string | null;
+  /** Partial dose, storage problem, recall…: the recommender does not count the dose. */
+  doseCondition: string | null;
   site: string | null;
   route: string | null;
   volumeMl: number | null;
@@ -57,6 +59,7 @@ function presentDose(recommender: Recommender, d: DoseRow, reports: DoseRow[], o
     mvx: d.mvx,
     fundingSource: d.funding_source,
     vfcEligibility: d.vfc_eligibility,
+    doseCondition: d.dose_condition,
     site: d.site,
     route: d.route,
     volumeMl: d.volume_ml,
@@ -107,7 +110,15 @@ export function forecastFor(
       sex: sex === 'F' || sex === 'M' ? sex : 'U',
       ...(patient.birth_country ? { countryOfBirth: patient.birth_country } : {}),
     },
-    doses: masters.map((d) => ({ id: d.id, date: d.date, cvx: d.cvx, mvx: d.mvx, volume: d.volume_ml, lotExpiration: d.lot_expiration })),
+    doses: masters.map((d) => ({
+      id: d.id,
+      date: d.date,
+      cvx: d.cvx,
+      mvx: d.mvx,
+      volume: d.volume_ml,
+      lotExpiration: d.lot_expiration,
+      subStandard: d.dose_condition !== null,
+    })),
     observations: observations.map((o) => ({ code: o.code, date: o.date })),
     assessmentDate: asOf,
   });
