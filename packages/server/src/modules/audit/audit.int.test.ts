@@ -6,6 +6,7 @@ import { appendActorAudit, appendAudit } from './audit.service.ts';
 type Headers = { cookie: string; 'x-csrf-token': string };
 interface Entry {
   seq: number;
+  detail?: unknown;
   at: string;
   actorUsername: string | null;
   action: string;
@@ -62,11 +63,21 @@ describe('the DPH audit viewer', () => {
     expect(january.entries.map((e) => e.action)).toEqual(['patient.update']);
     const sinceFebruary = await query(`from=2026-02-01&patientId=${patientId}`);
     expect(sinceFebruary.entries.map((e) => e.action)).toEqual(['patient.view']);
-    const all = await query('pageSize=2');
-    const second = await query('pageSize=2&page=2');
+    const all = await query('action=login&pageSize=2');
+    const second = await query('action=login&pageSize=2&page=2');
     expect(second.entries).toHaveLength(2);
     expect(second.entries[0]!.seq).toBeLessThan(all.entries[1]!.seq);
     expect(second.total).toBe(all.total);
+  });
+
+  it('puts each search of the log on record, with its filters', async () => {
+    await query(`actor=clinicstaff&patientId=${patientId}`);
+    const views = await query('action=audit.view&actor=dphadmin&pageSize=1');
+    expect(views.entries[0]).toMatchObject({
+      action: 'audit.view',
+      actorUsername: 'dphadmin',
+      detail: { filters: { actor: 'clinicstaff', patientId, page: 1, pageSize: 50 }, total: 1 },
+    });
   });
 
   it('is for DPH administrators and data stewards only', async () => {
