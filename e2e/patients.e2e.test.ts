@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations, describeViolations, startE2E, type E2E } from './harness.ts';
 
-/** Patient management in a real browser: search with a typo, record a dose, print; read-only school nurse. */
+/**
+ * Patient management in a real browser: search with a typo, record a dose, print; read-only school nurse;
+ * each source's reported version beside the consolidated record.
+ */
 describe('patients', () => {
   let e: E2E;
   let childId = '';
@@ -138,5 +142,89 @@ describe('patients', () => {
       await page.getByTestId('forbidden').waitFor();
       await expect(page.getByRole('button', { name: /save/i }).count()).resolves.toBe(0);
     }
+  });
+
+  it('shows a health director each source’s version beside the consolidated record, with differing values marked', async () => {
+    const csrf = async (p: Page) => ({
+      'x-csrf-token': await p.evaluate(async () => ((await (await fetch('/api/me')).json()) as { csrfToken: string }).csrfToken),
+    });
+    const child = {
+      name: { first: 'Maja', last: 'Kowalczyk' },
+      dob: '2022-02-02',
+      sex: 'F',
+      addresses: [{ street: '5 Whitney Avenue', city: 'Hamden', state: 'CT', zip: '06517' }],
+      phones: [{ number: '203-555-0142' }],
+      guardians: [{ name: { first: 'Ewa', last: 'Kowalczyk' }, relationship: 'MTH' }],
+    };
+    // Elm City Pediatrics adds the child and gives MMR.
+    const elm = await e.newPage();
+    await e.signIn(elm, 'clinicstaff');
+    const created = await elm.request.post('/api/patients', { data: { ...child, confirmNew: true }, headers: await csrf(elm) });
+    expect(created.status(), await created.text()).toBe(201);
+    const patientId = ((await created.json()) as { id: string }).id;
+    const mmr = { kind: 'administered', cvx: '03', lot: 'MMR0142', fundingSource: 'private', vfcEligibility: 'V01', date: '2023-02-10' };
+    expect((await elm.request.post(`/api/patients/${patientId}/doses`, { data: mmr, headers: await csrf(elm) })).status()).toBe(201);
+    // Hartford CHC reports a new address and phone, and the same MMR from the parent's card two days off.
+    const hartford = await e.newPage();
+    await e.signIn(hartford, 'ceo');
+    const { version } = (await (await hartford.request.get(`/api/patients/${patientId}`)).json()) as { version: number };
+    const edited = await hartford.request.put(`/api/patients/${patientId}`, {
+      data: {
+        ...child,
+        addresses: [{ street: '77 Dixwell Avenue', city: 'Hamden', state: 'CT', zip: '06514' }],
+        phones: [{ number: '860-555-0177' }],
+        version,
+        reason: 'Parent gave a new address',
+      },
+      headers: await csrf(hartford),
+    });
+    expect(edited.status(), await edited.text()).toBe(200);
+    const card = { kind: 'historical', cvx: '03', date: '2023-02-12', source: '03' };
+    const reported = await hartford.request.post(`/api/patients/${patientId}/doses`, { data: card, headers: await csrf(hartford) });
+    expect(((await reported.json()) as { deduplicated: boolean }).deduplicated).toBe(true);
+
+    // The local health director (read-only) follows the dose's "compare" link from the record.
+    const page = await e.newPage();
+    await e.signIn(page, 'healthdirector');
+    await page.goto(`/patients/${patientId}`);
+    await page.getByTestId('patient-name').filter({ hasText: 'Maja Kowalczyk' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Compare the reported versions' }).count()).resolves.toBe(1);
+    await page
+      .getByTestId('dose-row')
+      .getByRole('link', { name: /^compare the reports of/ })
+      .click();
+    const table = page.getByTestId('reported-versions-table');
+    await table.waitFor();
+    await expect(table.locator('thead th').allTextContents()).resolves.toEqual([
+      'Field',
+      expect.stringContaining('Consolidated record'),
+      expect.stringMatching(/^Hartford Community Health Center.*received/),
+      expect.stringMatching(/^Elm City Pediatrics.*received/),
+    ]);
+    // Elm's version still has the old phone and address: marked, with the word and not only a tint.
+    const phones = table.locator('tr[data-field="phones"]');
+    await expect(phones.locator('td').allTextContents()).resolves.toEqual([
+      '(860) 555-0177',
+      '(860) 555-0177',
+      expect.stringMatching(/^\(203\) 555-0142 Differs from the consolidated record$/),
+    ]);
+    await expect(phones.getByTestId('differs').count()).resolves.toBe(1);
+    await expect(table.locator('tr[data-field="addresses"] [data-differs="true"]').textContent()).resolves.toContain('5 Whitney Avenue');
+    await expect(table.locator('tr[data-field="name"] [data-differs]').count()).resolves.toBe(0);
+    await expect(table.locator('tr[data-field="race"] td').allTextContents()).resolves.toEqual(['—', 'not reported', 'not reported']);
+    // The dose opened from the link: Elm's administered report is the master; Hartford's card differs in kind and date.
+    const dose = page.getByTestId('dose-reports-table');
+    await dose.waitFor();
+    await expect(dose.locator('tr[data-field="date"] td').allTextContents()).resolves.toEqual([
+      '2023-02-10',
+      expect.stringMatching(/^2023-02-12 Differs/),
+    ]);
+    await expect(dose.locator('tr[data-field="lot"] td').allTextContents()).resolves.toEqual(['MMR0142', 'not reported']);
+    await expect(dose.locator('tr[data-field="historicalSource"] td').allTextContents()).resolves.toEqual([
+      '—',
+      expect.stringMatching(/^Parent written record Differs/),
+    ]);
+    const v = await axeViolations(page);
+    expect(v, describeViolations(v)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { Button, Table, Tag } from '@trussworks/react-uswds';
 import { api } from '../../api';
+import { Link } from '../../router';
 import type { DoseView, RecordAction } from './types';
 
 /** The master doses: date, vaccine, groups, lot/funding, who reported them; correct and delete for the entering clinic. */
@@ -41,7 +42,16 @@ export function DoseHistoryTable({
             <td>
               {d.sourceOrganization ?? '—'}
               {d.reports.length > 0 && (
-                <div className="font-body-3xs">also reported by {d.reports.map((x) => x.source ?? 'unknown').join(', ')}</div>
+                <div className="font-body-3xs">
+                  also reported by {d.reports.map((x) => x.source ?? 'unknown').join(', ')} ·{' '}
+                  <Link to={`/patients/${patientId}/reports?dose=${d.id}`}>
+                    compare
+                    <span className="usa-sr-only">
+                      {' '}
+                      the reports of {d.vaccine} on {d.date}
+                    </span>
+                  </Link>
+                </div>
               )}
             </td>
             <td>

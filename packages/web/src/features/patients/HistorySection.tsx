@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Table } from '@trussworks/react-uswds';
 import { api } from '../../api';
+import { Link } from '../../router';
 
 interface History {
   changes: Array<{
@@ -53,7 +54,8 @@ export function HistorySection({ patientId, reports }: { patientId: string; repo
     <section aria-labelledby="history-heading" className="margin-top-4">
       <h2 id="history-heading">History</h2>
       <p className="font-body-2xs">
-        {reports} reported version{reports === 1 ? '' : 's'} from sources are kept behind this consolidated record.
+        {reports} reported version{reports === 1 ? '' : 's'} from sources are kept behind this consolidated record.{' '}
+        <Link to={`/patients/${patientId}/reports`}>Compare the reported versions</Link>
       </p>
       {!open ? (
         <Button type="button" outline onClick={() => setOpen(true)}>

@@ -3,11 +3,13 @@ import { AddPatientPage } from './AddPatientPage';
 import { EditPatientPage } from './EditPatientPage';
 import { PatientRecordPage } from './PatientRecordPage';
 import { PatientSearchPage } from './PatientSearchPage';
+import { ReportedVersionsPage } from './ReportedVersionsPage';
 
 export const patientsRoutes: RouteDef[] = [
   { path: '/patients', title: 'Find a patient', access: { permission: 'patient:read' }, component: PatientSearchPage },
   { path: '/patients/new', title: 'Add a patient', access: { permission: 'patient:write' }, component: AddPatientPage },
   { path: '/patients/:id', title: 'Patient record', access: { permission: 'patient:read' }, component: PatientRecordPage },
+  { path: '/patients/:id/reports', title: 'Reported versions', access: { permission: 'patient:read' }, component: ReportedVersionsPage },
   { path: '/patients/:id/edit', title: 'Edit patient', access: { permission: 'patient:write' }, component: EditPatientPage },
 ];
 

@@ -105,6 +105,54 @@ export interface Immunizations {
   observations: Array<{ id: string; kind: string; code: string; text: string; date: string; source: string | null; canEdit: boolean }>;
 }
 
+/** GET /api/patients/:id/reports: each source's version of the patient, newest first. */
+export interface PatientReport {
+  id: string;
+  sourceKind: string;
+  source: string | null;
+  receivedAt: string;
+  /** Came with a duplicate record merged into this one. */
+  fromMergedRecord: boolean;
+  /** The patient as that source reported it (a Patient, or only some of its fields). */
+  data: Record<string, unknown>;
+}
+
+export interface PatientReports {
+  reports: PatientReport[];
+}
+
+/** GET /api/patients/:id/doses/:doseId/reports: every report consolidated into one dose, the master's first. */
+export interface DoseReport {
+  id: string;
+  master: boolean;
+  source: string | null;
+  sourceKind: string;
+  receivedAt: string;
+  fromMergedRecord: boolean;
+  kind: 'administered' | 'historical';
+  cvx: string;
+  vaccine: string;
+  date: string;
+  lot: string | null;
+  lotExpiration: string | null;
+  mvx: string | null;
+  ndc: string | null;
+  volumeMl: number | null;
+  fundingSource: string | null;
+  vfcEligibility: string | null;
+  route: string | null;
+  site: string | null;
+  administeredBy: string | null;
+  orderingProvider: string | null;
+  historicalSource: string | null;
+  vis: Array<{ document: string; edition: string; presented: string }>;
+}
+
+export interface DoseReports {
+  doseId: string;
+  reports: DoseReport[];
+}
+
 export const SEX_LABEL: Record<string, string> = { F: 'Female', M: 'Male', X: 'X', U: 'Unknown' };
 export const ORG_STATUS_LABEL: Record<string, string> = {
   active: 'Active',

@@ -1,0 +1,92 @@
+import type { ReactNode } from 'react';
+import { Table, Tag } from '@trussworks/react-uswds';
+import { SOURCE_KIND_LABEL, cellDiffers, type Cell, type ComparisonRow } from './reported-versions';
+
+export interface VersionSource {
+  source: string | null;
+  sourceKind: string;
+  receivedAt: string;
+  fromMergedRecord: boolean;
+}
+
+const received = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A column heading for one source's version: who sent it, how, and when it arrived. */
+export function SourceHeading({ version, note }: { version: VersionSource; note?: ReactNode }) {
+  return (
+    <>
+      <span className="display-block">{version.source ?? 'Unknown source'}</span>
+      <span className="display-block font-body-3xs text-normal">
+        {SOURCE_KIND_LABEL[version.sourceKind] ?? version.sourceKind} · received {received(version.receivedAt)}
+      </span>
+      {version.fromMergedRecord && <Tag className="bg-base margin-top-05">from a merged record</Tag>}
+      {note}
+    </>
+  );
+}
+
+function ComparedCell({ master, cell }: { master: Cell; cell: Cell | null }) {
+  if (!cell) return <td className="text-base-dark text-italic">not reported</td>;
+  const differs = cellDiffers(master, cell);
+  if (!differs) return <td>{cell.text}</td>;
+  return (
+    <td className="nutmeg-differs" data-differs="true">
+      {cell.text}{' '}
+      <Tag className="bg-secondary-dark" data-testid="differs">
+        Differs<span className="usa-sr-only"> from the consolidated record</span>
+      </Tag>
+    </td>
+  );
+}
+
+/**
+ * Rows = fields, columns = the consolidated record and each compared version; a value that differs from the
+ * consolidated one is tinted and tagged "Differs" (text, so it does not rest on colour alone).
+ */
+export function ReportComparisonTable({
+  caption,
+  masterHeading,
+  versions,
+  rows,
+  testId,
+}: {
+  caption: string;
+  masterHeading: ReactNode;
+  versions: Array<{ key: string; heading: ReactNode }>;
+  rows: ComparisonRow[];
+  testId: string;
+}) {
+  return (
+    <div className="nutmeg-comparison" data-testid={testId}>
+      <Table bordered compact fullWidth scrollable caption={caption}>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">{masterHeading}</th>
+            {versions.map((v) => (
+              <th scope="col" key={v.key}>
+                {v.heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.field} data-field={row.field}>
+              <th scope="row">{row.label}</th>
+              <td>{row.master.text}</td>
+              {row.others.map((c, i) => (
+                <ComparedCell key={versions[i]?.key ?? i} master={row.master} cell={c} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}
+
+/** How many fields differ from the consolidated record in at least one version. */
+export function countDiffering(rows: ComparisonRow[]): number {
+  return rows.filter((r) => r.others.some((c) => cellDiffers(r.master, c))).length;
+}
