@@ -7,6 +7,7 @@ import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { presentForecast, type Recommender } from '../recommender/index.ts';
 import {
+  auditPatient,
   certificateContent,
   certificateVerificationCode,
   loadVisible,
@@ -126,6 +127,7 @@ export function forecastFor(
 
 export async function getImmunizations(ctx: AppContext, actor: Actor, patientId: string) {
   const h = await history(ctx, actor, patientId);
+  await auditPatient(ctx, actor, 'patient.immunizations.view', patientId);
   const masters = h.doses.filter((d) => d.id === d.master_id);
   const byMaster = new Map<string, DoseRow[]>();
   for (const d of h.doses) if (d.id !== d.master_id) byMaster.set(d.master_id, [...(byMaster.get(d.master_id) ?? []), d]);
@@ -156,6 +158,7 @@ export async function getImmunizations(ctx: AppContext, actor: Actor, patientId:
 export async function getForecast(ctx: AppContext, actor: Actor, patientId: string, asOf?: string) {
   const h = await history(ctx, actor, patientId);
   const date = asOf ?? ctx.clock.now().toISOString().slice(0, 10);
+  await auditPatient(ctx, actor, 'patient.forecast.view', patientId, { asOf: date });
   return presentForecast(ctx.recommender, forecastFor(ctx.recommender, h.rows.row, h.doses, h.observations, date));
 }
 

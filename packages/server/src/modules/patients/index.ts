@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerPatientRoutes } from './patient.routes.ts';
 
-export { loadVisible, searchPatients, createPatient, getPatient, findDuplicates } from './patient.service.ts';
+export { auditPatient, loadVisible, searchPatients, createPatient, getPatient, findDuplicates } from './patient.service.ts';
 export { assertCanWrite, visibilityFor } from './patient.policy.ts';
 export { setOwnerInTrx } from './patient-status.service.ts';
 export { seedDemoPatients, loadPopulation } from './patient-bulk.ts';

@@ -362,9 +362,16 @@ describe('patients (database)', () => {
     ).toBe(403);
   });
 
-  it('audits every view of a record', async () => {
-    await call(clinic, 'GET', `/api/patients/${ids.sofia}`);
+  it('audits every view of a record, whichever part of it is read', async () => {
+    const parts = ['', '/history', '/reports', '/immunizations', '/forecast'];
+    for (const part of parts) expect((await call(clinic, 'GET', `/api/patients/${ids.sofia}${part}`)).statusCode).toBe(200);
     const rows = await s.ctx.db.selectFrom('audit_log').select(['action', 'actor_username']).where('patient_id', '=', ids.sofia!).execute();
-    expect(rows).toEqual(expect.arrayContaining([{ action: 'patient.view', actor_username: 'clinicstaff' }]));
+    expect(rows).toEqual(
+      expect.arrayContaining(
+        ['patient.view', 'patient.history.view', 'patient.reports.view', 'patient.immunizations.view', 'patient.forecast.view'].map(
+          (action) => ({ action, actor_username: 'clinicstaff' }),
+        ),
+      ),
+    );
   });
 });

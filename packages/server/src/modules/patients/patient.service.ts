@@ -516,6 +516,7 @@ export async function getPatient(ctx: AppContext, actor: Actor, id: string): Pro
 /** Who changed what and when: demographic edits, status changes, merges. */
 export async function getPatientHistory(ctx: AppContext, actor: Actor, id: string) {
   await loadVisible(ctx, actor, id);
+  await auditPatient(ctx, actor, 'patient.history.view', id);
   const [changes, statuses] = await Promise.all([
     ctx.db
       .selectFrom('patient_changes as c')
@@ -560,6 +561,7 @@ export async function getPatientHistory(ctx: AppContext, actor: Actor, id: strin
 /** Every source's reported version (provenance), newest first. */
 export async function getPatientReports(ctx: AppContext, actor: Actor, id: string) {
   await loadVisible(ctx, actor, id);
+  await auditPatient(ctx, actor, 'patient.reports.view', id);
   const rows = await ctx.db
     .selectFrom('patient_reports as r')
     .leftJoin('organizations as o', 'o.id', 'r.source_org_id')
