@@ -96,6 +96,13 @@ describe('patients', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // A storage problem comes to light: the dose is marked and no longer counts.
+    await page.getByTestId('dose-row').filter({ hasText: 'MMRV' }).getByRole('button', { name: 'Correct' }).click();
+    await correction.getByLabel('Dose condition').selectOption('storage');
+    await correction.getByLabel(/Reason for the correction/).fill('Refrigerator excursion reported for lot PQ9999Z');
+    await correction.getByRole('button', { name: 'Save correction' }).click();
+    await page.getByTestId('dose-row').filter({ hasText: 'does not count: Storage or handling problem' }).waitFor();
+    await page.locator('[data-testid="forecast-MMR"][data-urgency="past_due"]').waitFor();
     const v = await axeViolations(page);
     expect(v, describeViolations(v)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
-import { FUNDING_OPTIONS, Options, ROUTE_OPTIONS, SITE_OPTIONS, VFC_OPTIONS } from './dose-options';
+import { DOSE_CONDITION_OPTIONS, FUNDING_OPTIONS, Options, ROUTE_OPTIONS, SITE_OPTIONS, VFC_OPTIONS } from './dose-options';
 import { Field } from '../accounts/form-fields';
 import type { DoseChanges, DoseView } from './types';
 
@@ -24,6 +24,7 @@ export function CorrectDoseForm({
     vfcEligibility: dose.vfcEligibility ?? 'V01',
     route: dose.route ?? '',
     site: dose.site ?? '',
+    doseCondition: dose.doseCondition ?? '',
   });
   const [reason, setReason] = useState('');
   const set = (k: keyof DoseChanges) => (e: { target: { value: string } }) => setC((x) => ({ ...x, [k]: e.target.value }));
@@ -100,6 +101,13 @@ export function CorrectDoseForm({
             </Grid>
           </>
         )}
+        <Grid tablet={{ col: 5 }}>
+          <Field id="correct-condition" label="Dose condition" hint="A dose with a condition does not count toward the series.">
+            <Select id="correct-condition" name="doseCondition" value={c.doseCondition} onChange={set('doseCondition')}>
+              <Options options={DOSE_CONDITION_OPTIONS} />
+            </Select>
+          </Field>
+        </Grid>
         <Grid tablet={{ col: 6 }}>
           <Field id="correct-reason" label="Reason for the correction" required>
             <TextInput id="correct-reason" name="reason" type="text" value={reason} onChange={(e) => setReason(e.target.value)} required />

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Fieldset, Form, Grid, Radio, Select, TextInput } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
 import { ErrorSummary, Field } from '../accounts/form-fields';
-import { FUNDING_OPTIONS, Options, ROUTE_OPTIONS, SITE_OPTIONS, VFC_OPTIONS } from './dose-options';
+import { DOSE_CONDITION_OPTIONS, FUNDING_OPTIONS, Options, ROUTE_OPTIONS, SITE_OPTIONS, VFC_OPTIONS } from './dose-options';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -22,6 +22,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
     administeredBy: '',
     source: '01',
     visEdition: '',
+    doseCondition: '',
   });
   const [error, setError] = useState<ApiError | null>(null);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
@@ -31,7 +32,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
     setError(null);
     const body =
       kind === 'historical'
-        ? { kind, cvx: f.cvx, date: f.date, source: f.source }
+        ? { kind, cvx: f.cvx, date: f.date, source: f.source, doseCondition: f.doseCondition || undefined }
         : {
             kind,
             cvx: f.cvx,
@@ -45,6 +46,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
             route: f.route || undefined,
             administeredBy: f.administeredBy || undefined,
             vis: f.visEdition ? [{ document: `CVX ${f.cvx}`, edition: f.visEdition, presented: f.date }] : [],
+            doseCondition: f.doseCondition || undefined,
           };
     try {
       const r = await api.post<{ deduplicated: boolean; ownershipTaken: boolean }>(`/api/patients/${patientId}/doses`, body);
@@ -53,7 +55,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
           ? 'Dose recorded; it matched a dose already reported by another source, so both reports are kept as one dose.'
           : `Dose recorded${r.ownershipTaken ? '; your clinic is now the medical home' : ''}.`,
       );
-      setF({ ...f, cvx: '', lot: '', lotExpiration: '' });
+      setF({ ...f, cvx: '', lot: '', lotExpiration: '', doseCondition: '' });
     } catch (err) {
       setError(err instanceof ApiError ? err : null);
     }
@@ -172,6 +174,13 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
             </Grid>
           </>
         )}
+        <Grid tablet={{ col: 5 }}>
+          <Field id="dose-condition" label="Dose condition" hint="Only when the dose does not count: partial, storage problem, recall.">
+            <Select id="dose-condition" name="doseCondition" value={f.doseCondition} onChange={set('doseCondition')}>
+              <Options options={DOSE_CONDITION_OPTIONS} />
+            </Select>
+          </Field>
+        </Grid>
       </Grid>
       <Button type="submit" data-testid="save-dose">
         Record dose

@@ -1,6 +1,7 @@
 import { Button, Table, Tag } from '@trussworks/react-uswds';
 import { api } from '../../api';
 import { Link } from '../../router';
+import { doseConditionLabel } from './dose-options';
 import type { DoseView, RecordAction } from './types';
 
 /** The master doses: date, vaccine, groups, lot/funding, who reported them; correct and delete for the entering clinic. */
@@ -36,6 +37,11 @@ export function DoseHistoryTable({
             <td>
               {d.vaccine} <span className="text-base">(CVX {d.cvx})</span>
               {d.kind === 'historical' && <Tag className="margin-left-1 bg-base">historical</Tag>}
+              {d.doseCondition && (
+                <Tag className="margin-left-1 bg-secondary-dark" title={doseConditionLabel(d.doseCondition)}>
+                  does not count: {doseConditionLabel(d.doseCondition)}
+                </Tag>
+              )}
             </td>
             <td>{d.groups.join(', ')}</td>
             <td>{d.lot ? `${d.lot} · ${d.fundingSource ?? ''} · ${d.vfcEligibility ?? ''}` : '—'}</td>

@@ -1,4 +1,4 @@
-// Coded choices for a dose (HL7 tables 0064 VFC eligibility, 0162 route, 0163 site), shared by the
+// Coded choices for a dose (HL7 tables 0064 VFC eligibility, 0162 route, 0163 site; dose condition), shared by the
 // record and correct forms so both offer exactly the same codes.
 export type Option = readonly [value: string, label: string];
 
@@ -33,6 +33,19 @@ export const SITE_OPTIONS: readonly Option[] = [
   ['LA', 'Left arm'],
   ['RA', 'Right arm'],
 ];
+
+/** A dose condition makes the dose not count for the recommender (CDSi 6.1 sub-standard). */
+export const DOSE_CONDITION_OPTIONS: readonly Option[] = [
+  ['', 'None (a full, potent dose)'],
+  ['partial', 'Partial dose (not all of it given)'],
+  ['storage', 'Storage or handling problem (e.g. cold chain)'],
+  ['recall', 'Recalled lot'],
+  ['other', 'Other reason it does not count'],
+];
+
+export function doseConditionLabel(code: string): string {
+  return DOSE_CONDITION_OPTIONS.find(([v]) => v === code)?.[1] ?? code;
+}
 
 export function Options({ options }: { options: readonly Option[] }) {
   return (

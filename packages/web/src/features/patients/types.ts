@@ -88,6 +88,8 @@ export interface DoseView {
   volumeMl: number | null;
   fundingSource: string | null;
   vfcEligibility: string | null;
+  /** partial / storage / recall / other: the recommender does not count the dose. */
+  doseCondition: string | null;
   site: string | null;
   route: string | null;
   administeredBy: string | null;
@@ -192,11 +194,13 @@ export interface DoseChanges {
   vfcEligibility?: string;
   route?: string;
   site?: string;
+  doseCondition?: string;
 }
 
 export function correctedDose(d: DoseView, c: DoseChanges): Record<string, unknown> {
-  if (d.kind === 'historical') return { kind: 'historical', cvx: c.cvx, date: c.date, source: d.historicalSource ?? '01' };
   const opt = <T>(v: T | null | undefined) => (v === null || v === '' ? undefined : v);
+  const doseCondition = opt(c.doseCondition ?? d.doseCondition);
+  if (d.kind === 'historical') return { kind: 'historical', cvx: c.cvx, date: c.date, source: d.historicalSource ?? '01', doseCondition };
   return {
     kind: 'administered',
     cvx: c.cvx,
@@ -213,6 +217,7 @@ export function correctedDose(d: DoseView, c: DoseChanges): Record<string, unkno
     administeredBy: opt(d.administeredBy),
     orderingProvider: opt(d.orderingProvider),
     vis: d.vis,
+    doseCondition,
   };
 }
 
