@@ -28,6 +28,7 @@ export interface DoseReportView {
   volumeMl: number | null;
   fundingSource: string | null;
   vfcEligibility: string | null;
+  doseCondition: string | null;
   route: string | null;
   site: string | null;
   administeredBy: string | null;
@@ -66,6 +67,7 @@ export async function getDoseReports(ctx: AppContext, actor: Actor, patientId: s
       volumeMl: r.volume_ml,
       fundingSource: r.funding_source,
       vfcEligibility: r.vfc_eligibility,
+      doseCondition: r.dose_condition,
       route: r.route,
       site: r.site,
       administeredBy: r.administered_by,

@@ -110,6 +110,7 @@ describe('compareDoseReports', () => {
     volumeMl: null,
     fundingSource: 'private',
     vfcEligibility: 'V01',
+    doseCondition: null,
     route: 'SC',
     site: 'LT',
     administeredBy: null,

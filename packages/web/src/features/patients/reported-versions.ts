@@ -4,7 +4,7 @@
 // is compared after normalizing case, spacing and phone punctuation, and lists (phones, addresses…) regardless
 // of order.
 
-import { FUNDING_OPTIONS, ROUTE_OPTIONS, SITE_OPTIONS, VFC_OPTIONS, type Option } from './dose-options';
+import { FUNDING_OPTIONS, ROUTE_OPTIONS, SITE_OPTIONS, VFC_OPTIONS, doseConditionLabel, type Option } from './dose-options';
 import { SEX_LABEL, formatPhone, type DoseReport, type Patient, type PatientReport } from './types';
 
 /** One version's value of a field: what to show, and what to compare. */
@@ -211,6 +211,7 @@ export const DOSE_FIELDS: readonly DoseField[] = [
   { field: 'ndc', label: 'NDC', value: (d) => d.ndc },
   { field: 'fundingSource', label: 'Funding source', value: (d) => optionLabel(FUNDING_OPTIONS, d.fundingSource) },
   { field: 'vfcEligibility', label: 'VFC eligibility', value: (d) => optionLabel(VFC_OPTIONS, d.vfcEligibility) },
+  { field: 'doseCondition', label: 'Dose condition', value: (d) => (d.doseCondition ? doseConditionLabel(d.doseCondition) : null) },
   { field: 'volumeMl', label: 'Dose volume (mL)', value: (d) => (d.volumeMl === null ? null : String(d.volumeMl)) },
   { field: 'route', label: 'Route', value: (d) => optionLabel(ROUTE_OPTIONS, d.route) },
   { field: 'site', label: 'Site', value: (d) => optionLabel(SITE_OPTIONS, d.site) },

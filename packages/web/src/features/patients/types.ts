@@ -142,6 +142,7 @@ export interface DoseReport {
   volumeMl: number | null;
   fundingSource: string | null;
   vfcEligibility: string | null;
+  doseCondition: string | null;
   route: string | null;
   site: string | null;
   administeredBy: string | null;
