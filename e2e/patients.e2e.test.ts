@@ -103,6 +103,12 @@ describe('patients', () => {
     await correction.getByRole('button', { name: 'Save correction' }).click();
     await page.getByTestId('dose-row').filter({ hasText: 'does not count: Storage or handling problem' }).waitFor();
     await page.locator('[data-testid="forecast-MMR"][data-urgency="past_due"]').waitFor();
+    // A provider-verified varicella history, picked from the CDSi list by words of its title.
+    await page.getByText('Record a refusal, contraindication or evidence of immunity').click();
+    await page.getByRole('combobox', { name: 'CDSi observation' }).fill('verified history');
+    await page.getByRole('option', { name: /^024 / }).click();
+    await page.getByRole('button', { name: 'Record observation' }).click();
+    await page.locator('[data-testid="forecast-Varicella"][data-urgency="complete"]').waitFor();
     const v = await axeViolations(page);
     expect(v, describeViolations(v)).toEqual([]);
   });

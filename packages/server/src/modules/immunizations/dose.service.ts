@@ -309,6 +309,8 @@ export async function recordRefusal(
   body: { vaccineGroup: string; date: string; reason: string },
 ): Promise<{ id: string }> {
   assertCanWrite(actor);
+  if (!ctx.recommender.data.vaccineGroups.has(body.vaccineGroup))
+    throw invalid(`${body.vaccineGroup} is not a CDSi vaccine group`, [{ path: 'vaccineGroup', message: 'Unknown vaccine group' }]);
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);
     if (body.date > todayOf(ctx) || body.date < rows.row.dob)

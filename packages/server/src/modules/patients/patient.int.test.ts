@@ -241,6 +241,13 @@ describe('patients (database)', () => {
       (await call(clinic, 'POST', `/api/patients/${ids.john}/refusals`, { vaccineGroup: 'MMR', date: '2020-03-20', reason: '00' }))
         .statusCode,
     ).toBe(201);
+    const unknownGroup = await call(clinic, 'POST', `/api/patients/${ids.john}/refusals`, {
+      vaccineGroup: 'MMRR',
+      date: '2020-03-20',
+      reason: '00',
+    });
+    expect(unknownGroup.statusCode).toBe(400);
+    expect(unknownGroup.json().fields).toEqual([{ path: 'vaccineGroup', message: 'Unknown vaccine group' }]);
     expect(
       (await call(clinic, 'POST', `/api/patients/${ids.john}/observations`, { kind: 'immunity', code: '024', date: '2021-04-02' }))
         .statusCode,

@@ -15,6 +15,8 @@ describe('recommender API', () => {
     const res = (await s.app.inject({ method: 'GET', url: '/api/recommender', headers: h })).json();
     expect(res.supportingDataVersion).toBe('4.64');
     expect(res.counts.antigens).toBeGreaterThan(20);
+    expect(res.vaccineGroups).toEqual(expect.arrayContaining(['DTaP/Tdap/Td', 'MMR', 'Varicella']));
+    expect(res.vaccineGroups).toHaveLength(res.counts.vaccineGroups);
   });
 
   it('lists the CDSi observation codes of the release, for pickers', async () => {

@@ -29,6 +29,7 @@ export function registerRecommenderRoutes(app: App, ctx: AppContext): void {
       engine: 'CDC CDSi logic specification 4.6',
       supportingDataVersion: ctx.recommender.version,
       counts: ctx.recommender.data.counts,
+      vaccineGroups: [...ctx.recommender.data.vaccineGroups.keys()].sort((a, b) => a.localeCompare(b)),
       loadMs: ctx.recommender.loadMs,
     }),
   );

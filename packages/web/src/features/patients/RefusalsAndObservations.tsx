@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
+import { Button, ComboBox, Form, Grid, Select } from '@trussworks/react-uswds';
 import { api } from '../../api';
+import { useObservationCodes, useVaccineGroups } from '../recommender/catalog';
 import { Field } from '../accounts/form-fields';
 import { REFUSAL_REASON, type Immunizations, type RecordAction } from './types';
 
@@ -74,6 +75,8 @@ function RemoveButton({ label, onRemove }: { label: string; onRemove: (reason: s
 export function NotesForms({ patientId, onAction }: { patientId: string; onAction: RecordAction }) {
   const [refusal, setRefusal] = useState({ vaccineGroup: 'MMR', date: new Date().toISOString().slice(0, 10), reason: '00' });
   const [obs, setObs] = useState({ kind: 'immunity', code: '024', date: new Date().toISOString().slice(0, 10) });
+  const groups = useVaccineGroups();
+  const codes = useObservationCodes();
   return (
     <details className="margin-top-2">
       <summary className="text-bold">Record a refusal, contraindication or evidence of immunity</summary>
@@ -87,13 +90,18 @@ export function NotesForms({ patientId, onAction }: { patientId: string; onActio
         <Grid row gap>
           <Grid tablet={{ col: 4 }}>
             <Field id="refusal-group" label="Vaccine group refused">
-              <TextInput
+              <Select
                 id="refusal-group"
                 name="vaccineGroup"
-                type="text"
                 value={refusal.vaccineGroup}
                 onChange={(e) => setRefusal({ ...refusal, vaccineGroup: e.target.value })}
-              />
+              >
+                {(groups.data ?? [refusal.vaccineGroup]).map((g) => (
+                  <option key={g} value={g}>
+                    {g}
+                  </option>
+                ))}
+              </Select>
             </Field>
           </Grid>
           <Grid tablet={{ col: 4 }}>
@@ -148,14 +156,16 @@ export function NotesForms({ patientId, onAction }: { patientId: string; onActio
             </Field>
           </Grid>
           <Grid tablet={{ col: 4 }}>
-            <Field id="obs-code" label="CDSi observation code" hint="e.g. 024 varicella history, 089 allergy after varicella vaccine">
-              <TextInput
+            <Field id="obs-code" label="CDSi observation" hint="Type a code or words of its title, e.g. 024 or varicella">
+              <ComboBox
+                key={codes.data ? 'loaded' : 'loading'}
                 id="obs-code"
                 name="code"
-                type="text"
-                inputMode="numeric"
-                value={obs.code}
-                onChange={(e) => setObs({ ...obs, code: e.target.value })}
+                defaultValue={obs.code}
+                disabled={!codes.data}
+                noResults="No CDSi observation matches"
+                options={(codes.data?.observations ?? []).map((o) => ({ value: o.code, label: `${o.code} ${o.title}` }))}
+                onChange={(code) => setObs({ ...obs, code: code ?? '' })}
               />
             </Field>
           </Grid>

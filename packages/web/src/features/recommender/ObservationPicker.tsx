@@ -1,22 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Button, ComboBox, Label, type ComboBoxRef } from '@trussworks/react-uswds';
 import { useRef } from 'react';
-import { api } from '../../api';
-
-export interface ObservationCode {
-  code: string;
-  title: string;
-  group: string;
-}
-
-/** The release's CDSi observation codes (about 280): fetched once per session. */
-export function useObservationCodes() {
-  return useQuery({
-    queryKey: ['recommender', 'observations'],
-    queryFn: () => api.get<{ observations: ObservationCode[] }>('/api/recommender/observations'),
-    staleTime: Infinity,
-  });
-}
+import { useObservationCodes } from './catalog';
 
 /**
  * Chooses CDSi observations (risk conditions, contraindications, evidence of immunity) by code or by words of
