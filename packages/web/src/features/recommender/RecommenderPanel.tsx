@@ -64,7 +64,11 @@ export function RecommenderPanel({ forecast, showHistory = true }: { forecast: P
               <td>{g.forecastDoseNumber ?? '—'}</td>
               <td>{g.earliestDate ?? '—'}</td>
               <td>{g.recommendedDate ?? '—'}</td>
-              <td className={g.urgency === 'past_due' ? 'nutmeg-past-due' : ''}>{g.pastDueDate ?? '—'}</td>
+              <td className={g.urgency === 'past_due' ? 'nutmeg-past-due' : ''}>
+                {g.pastDueDate ?? '—'}
+                {/* CDSi latest date: past it the dose can no longer be given (maximum age). */}
+                {g.latestDate && <div className="font-body-3xs text-base-dark">last day to give: {g.latestDate}</div>}
+              </td>
               <td>
                 {/* CDSi names vaccine types only where the forecast vaccine type matters (e.g. PCV15/20). */}
                 {g.urgency === 'complete'
