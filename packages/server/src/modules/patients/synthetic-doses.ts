@@ -4,7 +4,8 @@
 // catch-up at later visits), stopped, or refusing; a few have contraindications or evidence of immunity.
 
 import { CLINICIANS } from './synthetic-tables.ts';
-import { civilFromDays, dayOf, isoDay, parseIsoDay, type Rng } from './synthetic-random.ts';
+import { civilFromDays, daysFromCivil, parseIsoDate } from '@nutmeg/forecast';
+import { isoDay, type Rng } from './synthetic-random.ts';
 import {
   ObservationCode,
   type AdministeredDose,
@@ -129,9 +130,7 @@ const COVID = {
   moderna2023: P('312', 'MOD', 'IM', 0.5, 'COVID-19'),
 };
 
-function D(iso: string): number {
-  return dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
-}
+const D = parseIsoDate;
 const ERA = {
   registryStart: D('2000-01-01'),
   rv: D('2006-02-03'),
@@ -383,7 +382,7 @@ function flu(c: Ctx, propensity: number): void {
   const lastYear = civilFromDays(c.asOf)[0];
   let seasonsGiven = 0;
   for (let y = firstYear; y <= lastYear; y++) {
-    const day = dayOf(y, 9, 1) + rng.between(0, 110);
+    const day = daysFromCivil(y, 9, 1) + rng.between(0, 110);
     const age = day - c.dob;
     if (age < 183) continue;
     if (!rng.chance(age >= 65 * 365 ? propensity + 0.2 : propensity)) continue;
@@ -566,7 +565,7 @@ export function generateHistory(rng: Rng, input: HistoryInput): History {
         'contraindication',
         ObservationCode.severeAllergyPertussis,
         'Severe allergic reaction after previous dose of Pertussis',
-        parseIsoDay(first.date) + 1,
+        parseIsoDate(first.date) + 1,
       );
     }
   }

@@ -9,7 +9,8 @@
 import { foldDiacritics, normalizeName } from './name-normalize.ts';
 import { nicknamesOf } from './nicknames.ts';
 import { generateHistory } from './synthetic-doses.ts';
-import { Rng, isoDay, mixSeed, parseIsoDay } from './synthetic-random.ts';
+import { parseIsoDate } from '@nutmeg/forecast';
+import { Rng, isoDay, mixSeed } from './synthetic-random.ts';
 import { CT_AREA_CODES, CT_TOWNS, HERITAGES, STREETS, type Heritage, type Town } from './synthetic-tables.ts';
 import type { Address, Ethnicity, Guardian, Patient, PatientRecord, Race, Sex, VfcEligibility } from './patient.types.ts';
 
@@ -124,7 +125,7 @@ interface Member {
 /** Streams the population. `for (const p of generatePopulation(opts))` holds one household at a time. */
 export function* generatePopulation(opts: GenerateOptions): Generator<SyntheticPerson> {
   if (opts.clinicIds.length === 0) throw new Error('generatePopulation needs at least one clinic id');
-  const asOf = parseIsoDay(opts.asOf);
+  const asOf = parseIsoDate(opts.asOf);
   const total = Math.max(0, Math.floor(opts.people));
   let dupsLeft = Math.min(Math.max(0, Math.floor(opts.duplicates ?? 0)), total);
   const select = new Rng(mixSeed(opts.seed, 0xd0b1e));

@@ -1,5 +1,7 @@
 // Deterministic randomness and day-number dates for the synthetic population (no Math.random, no Date
-// parsing in the hot loop: dates are integers, days since 1970-01-01, formatted through a cache).
+// parsing in the hot loop: dates are integers, days since 1970-01-01 (the forecast engine's day numbers),
+// formatted through a cache).
+import { civilFromDays } from '@nutmeg/forecast';
 
 /** mulberry32: tiny, fast 32-bit PRNG; the same seed always yields the same sequence. */
 export class Rng {
@@ -43,28 +45,6 @@ export function mixSeed(a: number, b: number): number {
   return h >>> 0;
 }
 
-/** Days since 1970-01-01 for a civil date (H. Hinnant's algorithm, valid for the proleptic Gregorian calendar). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-export function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
 const ISO_OFFSET = 40_000; // 1860-06-… … 2079-…: a dense array (a sparse one falls into slow dictionary mode)
 const isoCache: string[] = new Array<string>(80_000).fill('');
 
@@ -77,15 +57,4 @@ export function isoDay(days: number): string {
   const s = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
   if (k >= 0 && k < isoCache.length) isoCache[k] = s;
   return s;
-}
-
-export function parseIsoDay(s: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) throw new Error(`not a YYYY-MM-DD date: ${s}`);
-  return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
-}
-
-/** Day number of month/day in a given year. */
-export function dayOf(y: number, m: number, d: number): number {
-  return daysFromCivil(y, m, d);
 }
