@@ -6,7 +6,8 @@ import { randomFillSync } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
-import { maidenKey, nameKeys, normalizeName, normalizePhone, normalizeStreet } from './patient-keys.ts';
+import { maidenKey, nameKeys } from './patient-keys.ts';
+import { childRows } from './patient.repo.ts';
 import { generatePopulationBatches, type SyntheticPerson } from './synthetic-population.ts';
 
 type Db = Kysely<Database>;
@@ -123,7 +124,16 @@ export async function loadPeople(db: Db, people: readonly SyntheticPerson[], opt
     'owner_org_id',
     'created_org_id',
   ] as const);
-  const names = new Columns(['patient_id', 'type', 'first_name', 'last_name', 'first_norm', 'last_norm', 'last_soundex'] as const);
+  const names = new Columns([
+    'patient_id',
+    'type',
+    'first_name',
+    'middle_name',
+    'last_name',
+    'first_norm',
+    'last_norm',
+    'last_soundex',
+  ] as const);
   const addresses = new Columns([
     'patient_id',
     'street',
@@ -206,48 +216,12 @@ export async function loadPeople(db: Db, people: readonly SyntheticPerson[], opt
       owner_org_id: opts.medicalHomes.has(person.clinicId) ? person.clinicId : null,
       created_org_id: person.clinicId,
     });
-    for (const a of p.aliases) {
-      const k = nameKeys(a.first, a.last);
-      names.push({
-        patient_id: id,
-        type: a.type,
-        first_name: a.first,
-        last_name: a.last,
-        first_norm: k.first_norm,
-        last_norm: k.last_norm,
-        last_soundex: k.last_soundex,
-      });
-    }
-    p.addresses.forEach((a, i) =>
-      addresses.push({
-        patient_id: id,
-        street: a.street,
-        street2: a.street2,
-        city: a.city,
-        state: a.state,
-        zip: a.zip,
-        county: a.county,
-        type: a.type,
-        current: a.current,
-        street_norm: normalizeStreet(a.street),
-        position: i,
-      }),
-    );
-    p.phones.forEach((ph, i) => phones.push({ patient_id: id, number: normalizePhone(ph.number), use: ph.use, position: i }));
-    p.guardians.forEach((g, i) =>
-      guardians.push({
-        patient_id: id,
-        first_name: g.name.first,
-        last_name: g.name.last,
-        relationship: g.relationship,
-        phone: g.phone ? normalizePhone(g.phone) : null,
-        first_norm: normalizeName(g.name.first),
-        last_norm: normalizeName(g.name.last),
-        position: i,
-      }),
-    );
-    for (const ident of p.identifiers)
-      if (ident.type !== 'IIS') identifiers.push({ patient_id: id, type: ident.type, value: ident.value, assigner: ident.assigner });
+    const children = childRows(id, p);
+    for (const r of children.names) names.push(r);
+    for (const r of children.addresses) addresses.push(r);
+    for (const r of children.phones) phones.push(r);
+    for (const r of children.guardians) guardians.push(r);
+    for (const r of children.identifiers) identifiers.push(r);
     reports.push({
       patient_id: id,
       origin_patient_id: id,
@@ -358,6 +332,7 @@ export async function loadPeople(db: Db, people: readonly SyntheticPerson[], opt
       patient_id: 'uuid',
       type: 'text',
       first_name: 'text',
+      middle_name: 'text',
       last_name: 'text',
       first_norm: 'text',
       last_norm: 'text',

@@ -55,78 +55,60 @@ export function masterColumns(p: Patient) {
   };
 }
 
+/** The child-table rows of a patient (aliases, addresses, phones, guardians, non-IIS identifiers) with their match keys. */
+export function childRows(patientId: string, p: Patient) {
+  return {
+    names: p.aliases.map((a) => {
+      const k = nameKeys(a.first, a.last);
+      return {
+        patient_id: patientId,
+        type: a.type,
+        first_name: a.first,
+        middle_name: a.middle ?? null,
+        last_name: a.last,
+        first_norm: k.first_norm,
+        last_norm: k.last_norm,
+        last_soundex: k.last_soundex,
+      };
+    }),
+    addresses: p.addresses.map((a, i) => ({
+      patient_id: patientId,
+      street: a.street,
+      street2: a.street2 ?? null,
+      city: a.city,
+      state: a.state,
+      zip: a.zip,
+      county: a.county ?? null,
+      type: a.type,
+      current: a.current,
+      street_norm: normalizeStreet(a.street),
+      position: i,
+    })),
+    phones: p.phones.map((ph, i) => ({ patient_id: patientId, number: normalizePhone(ph.number), use: ph.use, position: i })),
+    guardians: p.guardians.map((g, i) => ({
+      patient_id: patientId,
+      first_name: g.name.first,
+      last_name: g.name.last,
+      relationship: g.relationship,
+      phone: g.phone ? normalizePhone(g.phone) : null,
+      first_norm: normalizeName(g.name.first),
+      last_norm: normalizeName(g.name.last),
+      position: i,
+    })),
+    identifiers: p.identifiers
+      .filter((i) => i.type !== 'IIS')
+      .map((i) => ({ patient_id: patientId, type: i.type, value: i.value, assigner: i.assigner })),
+  };
+}
+
 /** Inserts the child rows of a patient (after deleting the old ones when replacing). */
 export async function insertChildren(db: Db, patientId: string, p: Patient): Promise<void> {
-  if (p.aliases.length) {
-    await db
-      .insertInto('patient_names')
-      .values(
-        p.aliases.map((a) => {
-          const k = nameKeys(a.first, a.last);
-          return {
-            patient_id: patientId,
-            type: a.type,
-            first_name: a.first,
-            middle_name: a.middle ?? null,
-            last_name: a.last,
-            first_norm: k.first_norm,
-            last_norm: k.last_norm,
-            last_soundex: k.last_soundex,
-          };
-        }),
-      )
-      .execute();
-  }
-  if (p.addresses.length) {
-    await db
-      .insertInto('patient_addresses')
-      .values(
-        p.addresses.map((a, i) => ({
-          patient_id: patientId,
-          street: a.street,
-          street2: a.street2 ?? null,
-          city: a.city,
-          state: a.state,
-          zip: a.zip,
-          county: a.county ?? null,
-          type: a.type,
-          current: a.current,
-          street_norm: normalizeStreet(a.street),
-          position: i,
-        })),
-      )
-      .execute();
-  }
-  if (p.phones.length) {
-    await db
-      .insertInto('patient_phones')
-      .values(p.phones.map((ph, i) => ({ patient_id: patientId, number: normalizePhone(ph.number), use: ph.use, position: i })))
-      .execute();
-  }
-  if (p.guardians.length) {
-    await db
-      .insertInto('patient_guardians')
-      .values(
-        p.guardians.map((g, i) => ({
-          patient_id: patientId,
-          first_name: g.name.first,
-          last_name: g.name.last,
-          relationship: g.relationship,
-          phone: g.phone ? normalizePhone(g.phone) : null,
-          first_norm: normalizeName(g.name.first),
-          last_norm: normalizeName(g.name.last),
-          position: i,
-        })),
-      )
-      .execute();
-  }
-  const ids = p.identifiers.filter((i) => i.type !== 'IIS');
-  if (ids.length) {
-    await db
-      .insertInto('patient_identifiers')
-      .values(ids.map((i) => ({ patient_id: patientId, type: i.type, value: i.value, assigner: i.assigner })))
-      .execute();
-  }
+  const rows = childRows(patientId, p);
+  if (rows.names.length) await db.insertInto('patient_names').values(rows.names).execute();
+  if (rows.addresses.length) await db.insertInto('patient_addresses').values(rows.addresses).execute();
+  if (rows.phones.length) await db.insertInto('patient_phones').values(rows.phones).execute();
+  if (rows.guardians.length) await db.insertInto('patient_guardians').values(rows.guardians).execute();
+  if (rows.identifiers.length) await db.insertInto('patient_identifiers').values(rows.identifiers).execute();
 }
 
 export async function deleteChildren(
