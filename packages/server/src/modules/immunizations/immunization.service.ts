@@ -15,29 +15,10 @@ import {
   type CertificateGroup,
 } from '../patients/index.ts';
 import { liveDoses, liveObservations, liveRefusals, type DoseRow } from './dose.repo.ts';
+import { doseFields, type DoseFields } from './dose.present.ts';
 
-export interface DoseView {
-  id: string;
-  kind: 'administered' | 'historical';
-  cvx: string;
-  vaccine: string;
+export interface DoseView extends DoseFields {
   groups: string[];
-  date: string;
-  lot: string | null;
-  lotExpiration: string | null;
-  mvx: string | null;
-  fundingSource: string | null;
-  vfcEligibility: string | null;
-  /** Partial dose, storage problem, recall…: the recommender does not count the dose. */
-  doseCondition: string | null;
-  site: string | null;
-  route: string | null;
-  volumeMl: number | null;
-  administeredBy: string | null;
-  orderingProvider: string | null;
-  ndc: string | null;
-  vis: Array<{ document: string; edition: string; presented: string }>;
-  historicalSource: string | null;
   sourceOrganization: string | null;
   sourceOrganizationId: string | null;
   /** Other sources' reports consolidated into this dose. */
@@ -46,29 +27,10 @@ export interface DoseView {
 }
 
 function presentDose(recommender: Recommender, d: DoseRow, reports: DoseRow[], orgNames: Map<string, string>, actor: Actor): DoseView {
-  const info = recommender.vaccineInfo(d.cvx);
   const org = actor.scope?.organizationId;
   return {
-    id: d.id,
-    kind: d.kind,
-    cvx: d.cvx,
-    vaccine: info.name,
-    groups: info.groups,
-    date: d.date,
-    lot: d.lot,
-    lotExpiration: d.lot_expiration,
-    mvx: d.mvx,
-    fundingSource: d.funding_source,
-    vfcEligibility: d.vfc_eligibility,
-    doseCondition: d.dose_condition,
-    site: d.site,
-    route: d.route,
-    volumeMl: d.volume_ml,
-    administeredBy: d.administered_by,
-    orderingProvider: d.ordering_provider,
-    ndc: d.ndc,
-    vis: d.vis,
-    historicalSource: d.historical_source,
+    ...doseFields(recommender, d),
+    groups: recommender.vaccineInfo(d.cvx).groups,
     sourceOrganization: d.source_org_id ? (orgNames.get(d.source_org_id) ?? null) : null,
     sourceOrganizationId: d.source_org_id,
     reports: reports.map((r) => ({

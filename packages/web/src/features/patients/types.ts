@@ -74,12 +74,12 @@ export interface PatientView {
   canEdit: boolean;
 }
 
-export interface DoseView {
+/** The fields of one dose (or one source's report of it), as the server presents them. */
+export interface DoseFields {
   id: string;
   kind: 'administered' | 'historical';
   cvx: string;
   vaccine: string;
-  groups: string[];
   date: string;
   lot: string | null;
   lotExpiration: string | null;
@@ -90,12 +90,16 @@ export interface DoseView {
   vfcEligibility: string | null;
   /** partial / storage / recall / other: the recommender does not count the dose. */
   doseCondition: string | null;
-  site: string | null;
   route: string | null;
+  site: string | null;
   administeredBy: string | null;
   orderingProvider: string | null;
-  vis: Array<{ document: string; edition: string; presented: string }>;
   historicalSource: string | null;
+  vis: Array<{ document: string; edition: string; presented: string }>;
+}
+
+export interface DoseView extends DoseFields {
+  groups: string[];
   sourceOrganization: string | null;
   reports: Array<{ id: string; source: string | null; date: string; cvx: string; kind: string }>;
   canEdit: boolean;
@@ -124,31 +128,12 @@ export interface PatientReports {
 }
 
 /** GET /api/patients/:id/doses/:doseId/reports: every report consolidated into one dose, the master's first. */
-export interface DoseReport {
-  id: string;
+export interface DoseReport extends DoseFields {
   master: boolean;
   source: string | null;
   sourceKind: string;
   receivedAt: string;
   fromMergedRecord: boolean;
-  kind: 'administered' | 'historical';
-  cvx: string;
-  vaccine: string;
-  date: string;
-  lot: string | null;
-  lotExpiration: string | null;
-  mvx: string | null;
-  ndc: string | null;
-  volumeMl: number | null;
-  fundingSource: string | null;
-  vfcEligibility: string | null;
-  doseCondition: string | null;
-  route: string | null;
-  site: string | null;
-  administeredBy: string | null;
-  orderingProvider: string | null;
-  historicalSource: string | null;
-  vis: Array<{ document: string; edition: string; presented: string }>;
 }
 
 export interface DoseReports {
