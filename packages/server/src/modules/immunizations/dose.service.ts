@@ -1,7 +1,7 @@
 // Dose rules: recording administered and historical doses (VFC eligibility must fit the funding), vaccination
 // dedup (the same vaccine group reported by two sources within a few days is one dose, both reports kept),
-// edit/delete only by the reporting clinic or DPH with a reason, automatic medical-home ownership, and
-// refusals / CDSi observations.
+// edit/delete only by the reporting clinic or DPH with a reason, and automatic medical-home ownership.
+// Refusals and CDSi observations are in note.service.ts.
 
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
@@ -30,7 +30,7 @@ function canonicalJson(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function todayOf(ctx: AppContext): string {
+export function todayOf(ctx: AppContext): string {
   return ctx.clock.now().toISOString().slice(0, 10);
 }
 
@@ -299,100 +299,5 @@ export async function deleteDose(
       .execute();
     await audit(ctx, trx, actor, 'dose.delete', patientId, doseId, { reason });
     return { id: doseId };
-  });
-}
-
-export async function recordRefusal(
-  ctx: AppContext,
-  actor: Actor,
-  patientId: string,
-  body: { vaccineGroup: string; date: string; reason: string },
-): Promise<{ id: string }> {
-  assertCanWrite(actor);
-  if (!ctx.recommender.data.vaccineGroups.has(body.vaccineGroup))
-    throw invalid(`${body.vaccineGroup} is not a CDSi vaccine group`, [{ path: 'vaccineGroup', message: 'Unknown vaccine group' }]);
-  return ctx.db.transaction().execute(async (trx) => {
-    const rows = await loadVisible(ctx, actor, patientId, trx);
-    if (body.date > todayOf(ctx) || body.date < rows.row.dob)
-      throw invalid('The refusal date must be between the date of birth and today', [{ path: 'date', message: 'Out of range' }]);
-    const r = await trx
-      .insertInto('patient_refusals')
-      .values({
-        patient_id: patientId,
-        origin_patient_id: patientId,
-        vaccine_group: body.vaccineGroup,
-        date: body.date,
-        reason: body.reason,
-        source_org_id: actor.scope!.organizationId,
-        entered_by: actor.userId,
-        entered_at: ctx.clock.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit(ctx, trx, actor, 'refusal.create', patientId, r.id, { vaccineGroup: body.vaccineGroup });
-    return { id: r.id };
-  });
-}
-
-export async function recordObservation(
-  ctx: AppContext,
-  actor: Actor,
-  patientId: string,
-  body: { kind: 'contraindication' | 'precaution' | 'immunity' | 'indication'; code: string; date: string },
-): Promise<{ id: string }> {
-  assertCanWrite(actor);
-  const title = ctx.recommender.observationTitle(body.code);
-  if (!title) throw invalid(`${body.code} is not a CDSi observation code`, [{ path: 'code', message: 'Unknown observation code' }]);
-  return ctx.db.transaction().execute(async (trx) => {
-    const rows = await loadVisible(ctx, actor, patientId, trx);
-    if (body.date > todayOf(ctx) || body.date < rows.row.dob)
-      throw invalid('The date must be between the date of birth and today', [{ path: 'date', message: 'Out of range' }]);
-    const r = await trx
-      .insertInto('patient_observations')
-      .values({
-        patient_id: patientId,
-        origin_patient_id: patientId,
-        kind: body.kind,
-        code: body.code,
-        text: title,
-        date: body.date,
-        source_org_id: actor.scope!.organizationId,
-        entered_by: actor.userId,
-        entered_at: ctx.clock.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit(ctx, trx, actor, 'observation.create', patientId, r.id, { code: body.code });
-    return { id: r.id };
-  });
-}
-
-/** Soft-deletes a refusal or observation; only the entering clinic or DPH. */
-export async function deleteNote(
-  ctx: AppContext,
-  actor: Actor,
-  table: 'patient_refusals' | 'patient_observations',
-  patientId: string,
-  itemId: string,
-  reason: string,
-): Promise<{ id: string }> {
-  assertCanWrite(actor);
-  return ctx.db.transaction().execute(async (trx) => {
-    await loadVisible(ctx, actor, patientId, trx);
-    const item = await trx
-      .selectFrom(table)
-      .select(['id', 'patient_id', 'source_org_id', 'deleted_at'])
-      .where('id', '=', itemId)
-      .executeTakeFirst();
-    if (!item || item.patient_id !== patientId || item.deleted_at) throw notFound(table === 'patient_refusals' ? 'Refusal' : 'Observation');
-    if (!isStatewide(actor) && item.source_org_id !== actor.scope!.organizationId)
-      throw forbidden('Only the clinic that entered it (or DPH) can remove it');
-    await trx
-      .updateTable(table)
-      .set({ deleted_at: ctx.clock.now(), deleted_by: actor.userId, delete_reason: reason })
-      .where('id', '=', itemId)
-      .execute();
-    await audit(ctx, trx, actor, `${table === 'patient_refusals' ? 'refusal' : 'observation'}.delete`, patientId, itemId, { reason });
-    return { id: itemId };
   });
 }

@@ -4,6 +4,7 @@ import { actorOf, type App } from '../../http.ts';
 import { CertificateQuery, IsoDate } from '../patients/index.ts';
 import { getDoseReports } from './dose-reports.service.ts';
 import * as doses from './dose.service.ts';
+import * as notes from './note.service.ts';
 import { DeleteBody, DoseBody, DoseUpdateBody, ItemParams, ObservationBody, PatientParams, RefusalBody } from './dose.schemas.ts';
 import { getForecast, getImmunizations, renderCertificate } from './immunization.service.ts';
 
@@ -104,7 +105,7 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
       schema: { tags, summary: 'Record a refusal with its reason', params: PatientParams, body: RefusalBody },
     },
     async (req, reply) => {
-      const r = await doses.recordRefusal(ctx, actorOf(req), req.params.id, req.body);
+      const r = await notes.recordRefusal(ctx, actorOf(req), req.params.id, req.body);
       return reply.status(201).send(r);
     },
   );
@@ -112,7 +113,7 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
   app.delete(
     '/api/patients/:id/refusals/:itemId',
     { config: { policy: 'patient:write' }, schema: { tags, summary: 'Remove a refusal', params: ItemParams, querystring: DeleteBody } },
-    async (req) => doses.deleteNote(ctx, actorOf(req), 'patient_refusals', req.params.id, req.params.itemId, req.query.reason),
+    async (req) => notes.deleteNote(ctx, actorOf(req), 'patient_refusals', req.params.id, req.params.itemId, req.query.reason),
   );
 
   app.post(
@@ -127,7 +128,7 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const r = await doses.recordObservation(ctx, actorOf(req), req.params.id, req.body);
+      const r = await notes.recordObservation(ctx, actorOf(req), req.params.id, req.body);
       return reply.status(201).send(r);
     },
   );
@@ -138,6 +139,6 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
       config: { policy: 'patient:write' },
       schema: { tags, summary: 'Remove an observation', params: ItemParams, querystring: DeleteBody },
     },
-    async (req) => doses.deleteNote(ctx, actorOf(req), 'patient_observations', req.params.id, req.params.itemId, req.query.reason),
+    async (req) => notes.deleteNote(ctx, actorOf(req), 'patient_observations', req.params.id, req.params.itemId, req.query.reason),
   );
 }
