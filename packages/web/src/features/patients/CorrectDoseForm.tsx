@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
-import { DOSE_CONDITION_OPTIONS, FUNDING_OPTIONS, Options, ROUTE_OPTIONS, SITE_OPTIONS, VFC_OPTIONS } from './dose-options';
+import { Button, Form, Grid, TextInput } from '@trussworks/react-uswds';
+import { DOSE_CONDITION_OPTIONS, FUNDING_OPTIONS, ROUTE_OPTIONS, SITE_OPTIONS, SelectField, VFC_OPTIONS } from './code-options';
 import { Field } from '../accounts/form-fields';
 import type { DoseChanges, DoseView } from './types';
 
@@ -71,42 +71,51 @@ export function CorrectDoseForm({
               </Field>
             </Grid>
             <Grid tablet={{ col: 3 }}>
-              <Field id="correct-funding" label="Funding source">
-                <Select id="correct-funding" name="fundingSource" value={c.fundingSource} onChange={set('fundingSource')}>
-                  <Options options={FUNDING_OPTIONS} />
-                </Select>
-              </Field>
+              <SelectField
+                id="correct-funding"
+                name="fundingSource"
+                label="Funding source"
+                options={FUNDING_OPTIONS}
+                value={c.fundingSource ?? ''}
+                onChange={set('fundingSource')}
+              />
             </Grid>
             <Grid tablet={{ col: 4 }}>
-              <Field id="correct-vfc" label="VFC eligibility">
-                <Select id="correct-vfc" name="vfcEligibility" value={c.vfcEligibility} onChange={set('vfcEligibility')}>
-                  <Options options={VFC_OPTIONS} />
-                </Select>
-              </Field>
+              <SelectField
+                id="correct-vfc"
+                name="vfcEligibility"
+                label="VFC eligibility"
+                options={VFC_OPTIONS}
+                value={c.vfcEligibility ?? ''}
+                onChange={set('vfcEligibility')}
+              />
             </Grid>
             <Grid tablet={{ col: 2 }}>
-              <Field id="correct-route" label="Route">
-                <Select id="correct-route" name="route" value={c.route} onChange={set('route')}>
-                  <option value="">—</option>
-                  <Options options={ROUTE_OPTIONS} />
-                </Select>
-              </Field>
+              <SelectField
+                id="correct-route"
+                name="route"
+                label="Route"
+                none="—"
+                options={ROUTE_OPTIONS}
+                value={c.route ?? ''}
+                onChange={set('route')}
+              />
             </Grid>
             <Grid tablet={{ col: 3 }}>
-              <Field id="correct-site" label="Site">
-                <Select id="correct-site" name="site" value={c.site} onChange={set('site')}>
-                  <Options options={SITE_OPTIONS} />
-                </Select>
-              </Field>
+              <SelectField id="correct-site" name="site" label="Site" options={SITE_OPTIONS} value={c.site ?? ''} onChange={set('site')} />
             </Grid>
           </>
         )}
         <Grid tablet={{ col: 5 }}>
-          <Field id="correct-condition" label="Dose condition" hint="A dose with a condition does not count toward the series.">
-            <Select id="correct-condition" name="doseCondition" value={c.doseCondition} onChange={set('doseCondition')}>
-              <Options options={DOSE_CONDITION_OPTIONS} />
-            </Select>
-          </Field>
+          <SelectField
+            id="correct-condition"
+            name="doseCondition"
+            label="Dose condition"
+            hint="A dose with a condition does not count toward the series."
+            options={DOSE_CONDITION_OPTIONS}
+            value={c.doseCondition ?? ''}
+            onChange={set('doseCondition')}
+          />
         </Grid>
         <Grid tablet={{ col: 6 }}>
           <Field id="correct-reason" label="Reason for the correction" required>

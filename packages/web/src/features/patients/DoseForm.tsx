@@ -1,8 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Fieldset, Form, Grid, Radio, Select, TextInput } from '@trussworks/react-uswds';
+import { Button, Fieldset, Form, Grid, Radio, TextInput } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
 import { ErrorSummary, Field } from '../accounts/form-fields';
-import { DOSE_CONDITION_OPTIONS, FUNDING_OPTIONS, Options, ROUTE_OPTIONS, SITE_OPTIONS, VFC_OPTIONS } from './dose-options';
+import {
+  DOSE_CONDITION_OPTIONS,
+  FUNDING_OPTIONS,
+  HISTORICAL_SOURCE_OPTIONS,
+  ROUTE_OPTIONS,
+  SITE_OPTIONS,
+  SelectField,
+  VFC_OPTIONS,
+} from './code-options';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -97,16 +105,14 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
         </Grid>
         {kind === 'historical' ? (
           <Grid tablet={{ col: 4 }}>
-            <Field id="dose-source" label="Source">
-              <Select id="dose-source" name="source" value={f.source} onChange={set('source')}>
-                <option value="01">Source unspecified</option>
-                <option value="02">Other provider</option>
-                <option value="03">Parent written record</option>
-                <option value="04">Parent recall</option>
-                <option value="05">Other registry</option>
-                <option value="07">School record</option>
-              </Select>
-            </Field>
+            <SelectField
+              id="dose-source"
+              name="source"
+              label="Source"
+              options={HISTORICAL_SOURCE_OPTIONS}
+              value={f.source}
+              onChange={set('source')}
+            />
           </Grid>
         ) : (
           <>
@@ -128,32 +134,31 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
               </Field>
             </Grid>
             <Grid tablet={{ col: 3 }}>
-              <Field id="dose-funding" label="Funding source">
-                <Select id="dose-funding" name="fundingSource" value={f.fundingSource} onChange={set('fundingSource')}>
-                  <Options options={FUNDING_OPTIONS} />
-                </Select>
-              </Field>
+              <SelectField
+                id="dose-funding"
+                name="fundingSource"
+                label="Funding source"
+                options={FUNDING_OPTIONS}
+                value={f.fundingSource}
+                onChange={set('fundingSource')}
+              />
             </Grid>
             <Grid tablet={{ col: 5 }}>
-              <Field id="dose-vfc" label="VFC eligibility for this dose" error={msg('vfcEligibility')}>
-                <Select id="dose-vfc" name="vfcEligibility" value={f.vfcEligibility} onChange={set('vfcEligibility')}>
-                  <Options options={VFC_OPTIONS} />
-                </Select>
-              </Field>
+              <SelectField
+                id="dose-vfc"
+                name="vfcEligibility"
+                label="VFC eligibility for this dose"
+                error={msg('vfcEligibility')}
+                options={VFC_OPTIONS}
+                value={f.vfcEligibility}
+                onChange={set('vfcEligibility')}
+              />
             </Grid>
             <Grid tablet={{ col: 2 }}>
-              <Field id="dose-route" label="Route">
-                <Select id="dose-route" name="route" value={f.route} onChange={set('route')}>
-                  <Options options={ROUTE_OPTIONS} />
-                </Select>
-              </Field>
+              <SelectField id="dose-route" name="route" label="Route" options={ROUTE_OPTIONS} value={f.route} onChange={set('route')} />
             </Grid>
             <Grid tablet={{ col: 2 }}>
-              <Field id="dose-site" label="Site">
-                <Select id="dose-site" name="site" value={f.site} onChange={set('site')}>
-                  <Options options={SITE_OPTIONS} />
-                </Select>
-              </Field>
+              <SelectField id="dose-site" name="site" label="Site" options={SITE_OPTIONS} value={f.site} onChange={set('site')} />
             </Grid>
             <Grid tablet={{ col: 3 }}>
               <Field id="dose-by" label="Administered by">
@@ -175,11 +180,15 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
           </>
         )}
         <Grid tablet={{ col: 5 }}>
-          <Field id="dose-condition" label="Dose condition" hint="Only when the dose does not count: partial, storage problem, recall.">
-            <Select id="dose-condition" name="doseCondition" value={f.doseCondition} onChange={set('doseCondition')}>
-              <Options options={DOSE_CONDITION_OPTIONS} />
-            </Select>
-          </Field>
+          <SelectField
+            id="dose-condition"
+            name="doseCondition"
+            label="Dose condition"
+            hint="Only when the dose does not count: partial, storage problem, recall."
+            options={DOSE_CONDITION_OPTIONS}
+            value={f.doseCondition}
+            onChange={set('doseCondition')}
+          />
         </Grid>
       </Grid>
       <Button type="submit" data-testid="save-dose">

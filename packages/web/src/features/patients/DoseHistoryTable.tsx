@@ -1,7 +1,7 @@
 import { Button, Table, Tag } from '@trussworks/react-uswds';
 import { api } from '../../api';
 import { Link } from '../../router';
-import { doseConditionLabel } from './dose-options';
+import { DOSE_CONDITION_OPTIONS, optionLabel } from './code-options';
 import type { DoseView, RecordAction } from './types';
 
 /** The master doses: date, vaccine, groups, lot/funding, who reported them; correct and delete for the entering clinic. */
@@ -38,8 +38,8 @@ export function DoseHistoryTable({
               {d.vaccine} <span className="text-base">(CVX {d.cvx})</span>
               {d.kind === 'historical' && <Tag className="margin-left-1 bg-base">historical</Tag>}
               {d.doseCondition && (
-                <Tag className="margin-left-1 bg-secondary-dark" title={doseConditionLabel(d.doseCondition)}>
-                  does not count: {doseConditionLabel(d.doseCondition)}
+                <Tag className="margin-left-1 bg-secondary-dark">
+                  does not count: {optionLabel(DOSE_CONDITION_OPTIONS, d.doseCondition)}
                 </Tag>
               )}
             </td>

@@ -2,6 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { Button, Checkbox, Fieldset, Form, Grid, Select, TextInput, Textarea } from '@trussworks/react-uswds';
 import type { ApiError } from '../../api';
 import { ErrorSummary, Field } from '../accounts/form-fields';
+import { ETHNICITY_OPTIONS, RACE_OPTIONS, SelectField } from './code-options';
 import type { Patient } from './types';
 
 /** Flat form state for the common case: one current address, one phone, one e-mail, one guardian, one MRN. */
@@ -234,26 +235,26 @@ export function PatientForm({
       <Fieldset legend="Demographics">
         <Grid row gap>
           <Grid tablet={{ col: 4 }}>
-            <Field id="race" label="Race">
-              <Select id="race" name="race" value={value.race} onChange={set('race')}>
-                <option value="">Not reported</option>
-                <option value="1002-5">American Indian or Alaska Native</option>
-                <option value="2028-9">Asian</option>
-                <option value="2054-5">Black or African-American</option>
-                <option value="2076-8">Native Hawaiian or Other Pacific Islander</option>
-                <option value="2106-3">White</option>
-                <option value="2131-1">Other race</option>
-              </Select>
-            </Field>
+            <SelectField
+              id="race"
+              name="race"
+              label="Race"
+              none="Not reported"
+              options={RACE_OPTIONS}
+              value={value.race}
+              onChange={set('race')}
+            />
           </Grid>
           <Grid tablet={{ col: 4 }}>
-            <Field id="ethnicity" label="Ethnicity">
-              <Select id="ethnicity" name="ethnicity" value={value.ethnicity} onChange={set('ethnicity')}>
-                <option value="">Not reported</option>
-                <option value="2135-2">Hispanic or Latino</option>
-                <option value="2186-5">Not Hispanic or Latino</option>
-              </Select>
-            </Field>
+            <SelectField
+              id="ethnicity"
+              name="ethnicity"
+              label="Ethnicity"
+              none="Not reported"
+              options={ETHNICITY_OPTIONS}
+              value={value.ethnicity}
+              onChange={set('ethnicity')}
+            />
           </Grid>
           {text('language', 'Language (e.g. en, es, pt, vi)', 'language')}
           {text('birthState', 'Birth state', 'birthState', { col: 2 })}

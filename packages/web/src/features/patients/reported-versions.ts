@@ -4,7 +4,18 @@
 // is compared after normalizing case, spacing and phone punctuation, and lists (phones, addresses…) regardless
 // of order.
 
-import { FUNDING_OPTIONS, ROUTE_OPTIONS, SITE_OPTIONS, VFC_OPTIONS, doseConditionLabel, type Option } from './dose-options';
+import {
+  DOSE_CONDITION_OPTIONS,
+  ETHNICITY_OPTIONS,
+  FUNDING_OPTIONS,
+  HISTORICAL_SOURCE_OPTIONS,
+  RACE_OPTIONS,
+  ROUTE_OPTIONS,
+  SITE_OPTIONS,
+  VFC_OPTIONS,
+  optionLabel,
+  type Option,
+} from './code-options';
 import { SEX_LABEL, formatPhone, type DoseReport, type Patient, type PatientReport } from './types';
 
 /** One version's value of a field: what to show, and what to compare. */
@@ -33,24 +44,6 @@ export const SOURCE_KIND_LABEL: Record<string, string> = {
   import: 'data import',
   generator: 'synthetic data',
   merge: 'merge',
-};
-
-const RACE_LABEL: Record<string, string> = {
-  '1002-5': 'American Indian or Alaska Native',
-  '2028-9': 'Asian',
-  '2054-5': 'Black or African-American',
-  '2076-8': 'Native Hawaiian or Other Pacific Islander',
-  '2106-3': 'White',
-  '2131-1': 'Other race',
-};
-const ETHNICITY_LABEL: Record<string, string> = { '2135-2': 'Hispanic or Latino', '2186-5': 'Not Hispanic or Latino' };
-const HISTORICAL_SOURCE_LABEL: Record<string, string> = {
-  '01': 'Source unspecified',
-  '02': 'Other provider',
-  '03': 'Parent written record',
-  '04': 'Parent recall',
-  '05': 'Other registry',
-  '07': 'School record',
 };
 
 const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -103,9 +96,9 @@ interface PatientField {
   value: (p: Record<string, unknown>) => Cell;
 }
 
-const coded = (labels: Record<string, string>, v: unknown) => {
+const coded = (options: readonly Option[], v: unknown) => {
   const code = str(v);
-  return code ? cell(labels[code] ?? code) : EMPTY;
+  return code ? cell(optionLabel(options, code)) : EMPTY;
 };
 
 /** The demographic fields compared, in the order the record shows them. */
@@ -118,7 +111,7 @@ export const PATIENT_FIELDS: readonly PatientField[] = [
     value: (p) => listCell(list(p.aliases).map(personName), '; '),
   },
   { field: 'dob', label: 'Date of birth', value: (p) => cell(str(p.dob)) },
-  { field: 'sex', label: 'Sex', value: (p) => coded(SEX_LABEL, p.sex) },
+  { field: 'sex', label: 'Sex', value: (p) => coded(Object.entries(SEX_LABEL), p.sex) },
   {
     field: 'multipleBirth',
     label: 'Multiple birth',
@@ -127,8 +120,8 @@ export const PATIENT_FIELDS: readonly PatientField[] = [
       typeof p.multipleBirth !== 'boolean' ? EMPTY : cell(p.multipleBirth ? `Yes, birth order ${str(p.birthOrder) ?? '?'}` : 'No'),
   },
   { field: 'mothersMaidenName', label: 'Mother’s maiden name', value: (p) => cell(str(p.mothersMaidenName)) },
-  { field: 'race', label: 'Race', value: (p) => coded(RACE_LABEL, p.race) },
-  { field: 'ethnicity', label: 'Ethnicity', value: (p) => coded(ETHNICITY_LABEL, p.ethnicity) },
+  { field: 'race', label: 'Race', value: (p) => coded(RACE_OPTIONS, p.race) },
+  { field: 'ethnicity', label: 'Ethnicity', value: (p) => coded(ETHNICITY_OPTIONS, p.ethnicity) },
   { field: 'language', label: 'Language', value: (p) => cell(str(p.language)) },
   { field: 'addresses', label: 'Addresses', value: (p) => listCell(list(p.addresses).map(addressText), '; ') },
   {
@@ -193,8 +186,6 @@ export function latestPerSource(reports: readonly PatientReport[]): { shown: Pat
   return { shown, hidden: reports.length - shown.length };
 }
 
-const optionLabel = (options: readonly Option[], v: string | null) => (v ? (options.find(([k]) => k === v)?.[1] ?? v) : null);
-
 interface DoseField {
   field: string;
   label: string;
@@ -211,7 +202,7 @@ export const DOSE_FIELDS: readonly DoseField[] = [
   { field: 'ndc', label: 'NDC', value: (d) => d.ndc },
   { field: 'fundingSource', label: 'Funding source', value: (d) => optionLabel(FUNDING_OPTIONS, d.fundingSource) },
   { field: 'vfcEligibility', label: 'VFC eligibility', value: (d) => optionLabel(VFC_OPTIONS, d.vfcEligibility) },
-  { field: 'doseCondition', label: 'Dose condition', value: (d) => (d.doseCondition ? doseConditionLabel(d.doseCondition) : null) },
+  { field: 'doseCondition', label: 'Dose condition', value: (d) => optionLabel(DOSE_CONDITION_OPTIONS, d.doseCondition) },
   { field: 'volumeMl', label: 'Dose volume (mL)', value: (d) => (d.volumeMl === null ? null : String(d.volumeMl)) },
   { field: 'route', label: 'Route', value: (d) => optionLabel(ROUTE_OPTIONS, d.route) },
   { field: 'site', label: 'Site', value: (d) => optionLabel(SITE_OPTIONS, d.site) },
@@ -220,7 +211,7 @@ export const DOSE_FIELDS: readonly DoseField[] = [
   {
     field: 'historicalSource',
     label: 'Historical source',
-    value: (d) => optionLabel(Object.entries(HISTORICAL_SOURCE_LABEL), d.historicalSource),
+    value: (d) => optionLabel(HISTORICAL_SOURCE_OPTIONS, d.historicalSource),
   },
   {
     field: 'vis',
