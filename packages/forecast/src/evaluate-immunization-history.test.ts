@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesRun } from './context.ts';
 import { evaluateImmunizationHistory } from './evaluate-immunization-history.ts';
-import { context, d, dur, run, series, seriesDose } from './test-fixtures.ts';
+import { context, d, dur, run, series, seriesDose, skipFrom12Months } from './test-fixtures.ts';
 import type { ConditionalSkip, IntervalSpec, SeriesDose } from './supporting-data/model.ts';
 import type { AntigenDose } from './types.ts';
 
@@ -120,31 +120,10 @@ describe('4.4 evaluate immunization history (Figure 4-6)', () => {
     expect(targetStatuses).toEqual(['Not Satisfied', 'Not Satisfied']);
   });
 
-  const skipFrom12Months = (context: ConditionalSkip['context']): ConditionalSkip => ({
-    context,
-    setLogic: 'OR',
-    sets: [
-      {
-        id: '1',
-        description: 'dose not needed from 12 months of age',
-        conditionLogic: 'AND',
-        conditions: [
-          {
-            id: '1',
-            type: 'Age',
-            beginAge: dur('12 months'),
-            doseType: 'Total',
-            doseCountLogic: 'greater than',
-            vaccineTypes: new Set(),
-            seriesGroups: [],
-          },
-        ],
-      },
-    ],
-  });
+  const skipAt12Months = (context: ConditionalSkip['context']) => skipFrom12Months(context, 'dose not needed from 12 months of age');
 
   it('6.2 in the loop: a target dose skipped in the Evaluation context is Skipped and the dose is evaluated against the next target dose', () => {
-    const skippable = sdose({ doseNumber: 1, conditionalSkips: [skipFrom12Months('Evaluation')] });
+    const skippable = sdose({ doseNumber: 1, conditionalSkips: [skipAt12Months('Evaluation')] });
     const { r, targets, targetStatuses } = evaluate(['2021-02-01'], [skippable, td2]);
     expect(targetStatuses).toEqual(['Skipped', 'Satisfied']);
     expect(targets).toEqual([2]);
@@ -153,21 +132,21 @@ describe('4.4 evaluate immunization history (Figure 4-6)', () => {
   });
 
   it('6.2 in the loop: the skip is judged on the date administered (CONDSKIP-2) — a dose before 12 months satisfies target dose 1', () => {
-    const skippable = sdose({ doseNumber: 1, conditionalSkips: [skipFrom12Months('Both')] });
+    const skippable = sdose({ doseNumber: 1, conditionalSkips: [skipAt12Months('Both')] });
     const { targets, targetStatuses } = evaluate(['2020-12-31'], [skippable, td2]);
     expect(targets).toEqual([1]);
     expect(targetStatuses).toEqual(['Satisfied', 'Not Satisfied']);
   });
 
   it('6.2 in the loop: a conditional skip whose context is Forecast does not skip a target dose during evaluation', () => {
-    const skippable = sdose({ doseNumber: 1, conditionalSkips: [skipFrom12Months('Forecast')] });
+    const skippable = sdose({ doseNumber: 1, conditionalSkips: [skipAt12Months('Forecast')] });
     const { targets, targetStatuses } = evaluate(['2021-02-01'], [skippable, td2]);
     expect(targets).toEqual([1]);
     expect(targetStatuses).toEqual(['Satisfied', 'Not Satisfied']);
   });
 
   it('step 6a after skips: when the last target doses are skipped, the dose is Extraneous', () => {
-    const skippable = sdose({ doseNumber: 2, intervals: [fourWeeks], conditionalSkips: [skipFrom12Months('Both')] });
+    const skippable = sdose({ doseNumber: 2, intervals: [fourWeeks], conditionalSkips: [skipAt12Months('Both')] });
     const { statuses, targetStatuses } = evaluate(['2020-03-01', '2021-03-01'], [td1, skippable]);
     expect(targetStatuses).toEqual(['Satisfied', 'Skipped']);
     expect(statuses).toEqual(['Valid', 'Extraneous']);

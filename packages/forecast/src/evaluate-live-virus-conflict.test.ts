@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateVaccineConflict, isImpactedBy } from './evaluate-live-virus-conflict.ts';
-import { context, d, dur, EMPTY_DATA, run, series, seriesDose } from './test-fixtures.ts';
-import type { LiveVirusConflict } from './supporting-data/model.ts';
+import { context, d, dur, EMPTY_DATA, mmrVaricellaConflict, run, series, seriesDose } from './test-fixtures.ts';
 
 // ScheduleSupportingData: MMR (03) previous → Varicella (21) current: begin 1 day, min end 28 days, end 28 days;
 // MMR → MMR: begin 1 day, min end 24 days, end 28 days
-const mmrVar: LiveVirusConflict = {
-  previousVaccineType: 'MMR',
-  previousCvx: '3',
-  currentVaccineType: 'Varicella',
-  currentCvx: '21',
-  conflictBeginInterval: dur('1 day'),
-  minConflictEndInterval: dur('28 days'),
-  conflictEndInterval: dur('28 days'),
-};
-const mmrMmr: LiveVirusConflict = { ...mmrVar, currentVaccineType: 'MMR', currentCvx: '3', minConflictEndInterval: dur('24 days') };
+const mmrVar = mmrVaricellaConflict();
+const mmrMmr = mmrVaricellaConflict({ currentVaccineType: 'MMR', currentCvx: '3', minConflictEndInterval: dur('24 days') });
 
 describe('6.7 evaluate vaccine conflict (CONFLICT-3)', () => {
   it.each([

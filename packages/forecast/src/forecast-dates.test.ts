@@ -3,8 +3,8 @@ import type { SeriesRun } from './context.ts';
 import { formatIsoDate, MAX_DATE } from './date-arithmetic.ts';
 import { evaluateImmunizationHistory } from './evaluate-immunization-history.ts';
 import { generateForecastDates, recommendedVaccines, type ForecastDates } from './forecast-dates.ts';
-import { context, d, dur, EMPTY_DATA, run, series, seriesDose } from './test-fixtures.ts';
-import type { AgeSpec, IntervalSpec, LiveVirusConflict, SeriesDose, SupportingData } from './supporting-data/model.ts';
+import { context, d, dur, EMPTY_DATA, mmrVaricellaConflict, run, series, seriesDose } from './test-fixtures.ts';
+import type { AgeSpec, IntervalSpec, SeriesDose, SupportingData } from './supporting-data/model.ts';
 
 const dtap = { vaccineType: 'DTaP', cvx: '20', forecastVaccineType: true };
 const sd = (doseNumber: number, p: Partial<SeriesDose> = {}): SeriesDose => seriesDose({ doseNumber, preferableVaccines: [dtap], ...p });
@@ -70,15 +70,7 @@ describe('7.5 candidate earliest date (FORECASTDTCAN-1): the latest of the candi
   });
 
   it('the latest forecast conflict end date, from the conflict end interval (CALCDTCONFLICT-3)', () => {
-    const mmrVar: LiveVirusConflict = {
-      previousVaccineType: 'MMR',
-      previousCvx: '3',
-      currentVaccineType: 'Varicella',
-      currentCvx: '21',
-      conflictBeginInterval: dur('1 day'),
-      minConflictEndInterval: dur('24 days'),
-      conflictEndInterval: dur('28 days'),
-    };
+    const mmrVar = mmrVaricellaConflict({ minConflictEndInterval: dur('24 days') });
     const data = { ...EMPTY_DATA, conflictsByCurrentCvx: new Map([['21', [mmrVar]]]) };
     const varicella = seriesDose({
       doseNumber: 1,

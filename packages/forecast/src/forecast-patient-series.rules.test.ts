@@ -2,37 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { formatIsoDate } from './date-arithmetic.ts';
 import { evaluateImmunizationHistory } from './evaluate-immunization-history.ts';
 import { forecastDoseNumber, forecastPatientSeries } from './forecast-patient-series.ts';
-import { antigen, context, d, dur, run, series, seriesDose } from './test-fixtures.ts';
+import { antigen, context, d, dur, run, series, seriesDose, skipFrom12Months } from './test-fixtures.ts';
 import type { Antigen, ConditionalSkip, SeriesDose } from './supporting-data/model.ts';
 
 const vac = { vaccineType: 'Hib', cvx: '48', forecastVaccineType: true };
 const sd = (doseNumber: number, p: Partial<SeriesDose> = {}): SeriesDose => seriesDose({ doseNumber, preferableVaccines: [vac], ...p });
 const fromPrevious = (min: string) => ({ fromPrevious: true, minInt: dur(min), priority: false });
 const iso = (n: number | undefined) => (n === undefined ? undefined : formatIsoDate(n));
-
-/** Conditional skip "patient is 12 months or older" (a Hib-like catch-up rule). */
-const skipFrom12Months = (context: ConditionalSkip['context']): ConditionalSkip => ({
-  context,
-  setLogic: 'OR',
-  sets: [
-    {
-      id: '1',
-      description: 'patient is 12 months or older',
-      conditionLogic: 'AND',
-      conditions: [
-        {
-          id: '1',
-          type: 'Age',
-          beginAge: dur('12 months'),
-          doseType: 'Total',
-          doseCountLogic: 'greater than',
-          vaccineTypes: new Set(),
-          seriesGroups: [],
-        },
-      ],
-    },
-  ],
-});
 
 function forecast(
   doses: SeriesDose[],

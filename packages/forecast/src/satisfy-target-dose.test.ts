@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesRun } from './context.ts';
 import { evaluateAgainstTargetDose } from './satisfy-target-dose.ts';
-import { context, dur, EMPTY_DATA, run, series, seriesDose } from './test-fixtures.ts';
-import type { LiveVirusConflict, SeriesDose } from './supporting-data/model.ts';
+import { context, dur, EMPTY_DATA, mmrVaricellaConflict, run, series, seriesDose } from './test-fixtures.ts';
+import type { SeriesDose } from './supporting-data/model.ts';
 
 // DTaP-like target dose 2 for a child born 01/01/2025: absolute minimum age 10 weeks - 4 days (03/08/2025),
 // minimum age 10 weeks (03/12/2025), maximum age 7 years (01/01/2032); 4 weeks (absolute 4 weeks - 4 days)
@@ -149,15 +149,7 @@ describe('6.10 satisfy target dose (Table 6-31)', () => {
 
   describe('rule 5: an impacted vaccine dose administered (6.7) is Not Valid', () => {
     // ScheduleSupportingData: MMR (3) then varicella (21): conflict from 1 day to 28 days after the MMR
-    const mmrVar: LiveVirusConflict = {
-      previousVaccineType: 'MMR',
-      previousCvx: '3',
-      currentVaccineType: 'Varicella',
-      currentCvx: '21',
-      conflictBeginInterval: dur('1 day'),
-      minConflictEndInterval: dur('28 days'),
-      conflictEndInterval: dur('28 days'),
-    };
+    const mmrVar = mmrVaricellaConflict();
     const varicella = seriesDose({
       doseNumber: 1,
       preferableVaccines: [{ vaccineType: 'Varicella', cvx: '21', forecastVaccineType: true }],

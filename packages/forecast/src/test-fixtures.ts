@@ -3,7 +3,7 @@
  */
 import { parseDuration, parseIsoDate, type Duration } from './date-arithmetic.ts';
 import type { EvalRecord, PatientContext, SeriesRun } from './context.ts';
-import type { Antigen, AntigenSeries, SeriesDose, SupportingData } from './supporting-data/model.ts';
+import type { Antigen, AntigenSeries, ConditionalSkip, LiveVirusConflict, SeriesDose, SupportingData } from './supporting-data/model.ts';
 import type { AntigenDose, EvaluationStatus } from './types.ts';
 
 export const d = (s: string): number => parseIsoDate(s);
@@ -114,5 +114,48 @@ export function run(
       return st ? evalRecord(st) : undefined;
     }),
     isSeriesGroupComplete: complete,
+  };
+}
+
+/**
+ * ScheduleSupportingData's MMR (3) previous → varicella (21) current conflict: from 1 day to 28 days after
+ * the MMR; pass overrides for other variants (e.g. MMR → MMR ends at minimum 24 days).
+ */
+export function mmrVaricellaConflict(p: Partial<LiveVirusConflict> = {}): LiveVirusConflict {
+  return {
+    previousVaccineType: 'MMR',
+    previousCvx: '3',
+    currentVaccineType: 'Varicella',
+    currentCvx: '21',
+    conflictBeginInterval: dur('1 day'),
+    minConflictEndInterval: dur('28 days'),
+    conflictEndInterval: dur('28 days'),
+    ...p,
+  };
+}
+
+/** A conditional skip "the patient is 12 months or older" (a Hib-like catch-up rule) in the given context. */
+export function skipFrom12Months(context: ConditionalSkip['context'], description = 'patient is 12 months or older'): ConditionalSkip {
+  return {
+    context,
+    setLogic: 'OR',
+    sets: [
+      {
+        id: '1',
+        description,
+        conditionLogic: 'AND',
+        conditions: [
+          {
+            id: '1',
+            type: 'Age',
+            beginAge: dur('12 months'),
+            doseType: 'Total',
+            doseCountLogic: 'greater than',
+            vaccineTypes: new Set(),
+            seriesGroups: [],
+          },
+        ],
+      },
+    ],
   };
 }
