@@ -38,6 +38,16 @@ export default tseslint.config(
     },
   },
   {
+    // The API's JSON shapes: types only, shared by the server and the web UI; they import nothing.
+    files: ['packages/api-types/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@*', 'node:*', 'fs', 'path', 'pg', 'kysely', 'react'], message: '@nutmeg/api-types holds types only.' }] },
+      ],
+    },
+  },
+  {
     // The recommender engine is pure: no internal packages, no I/O (node.ts is its one I/O door).
     files: ['packages/forecast/src/**/*.ts'],
     ignores: ['packages/forecast/src/node.ts', 'packages/forecast/src/**/*.test.ts'],

@@ -40,9 +40,15 @@ function vitest(label, argv, extraEnv = {}) {
 
 const dbOnly = args.has('--db-only');
 if (!dbOnly) {
-  const projects = ['packages/db', 'packages/forecast', 'packages/server', 'packages/cli', 'packages/web', 'e2e'].filter((p) =>
-    fs.existsSync(path.join(p, 'tsconfig.json')),
-  );
+  const projects = [
+    'packages/api-types',
+    'packages/db',
+    'packages/forecast',
+    'packages/server',
+    'packages/cli',
+    'packages/web',
+    'e2e',
+  ].filter((p) => fs.existsSync(path.join(p, 'tsconfig.json')));
   let typeErrors = 0;
   for (const p of projects) if (run('npx', ['tsc', '--noEmit', '-p', p]) !== 0) typeErrors++;
   if (typeErrors) {

@@ -1,28 +1,14 @@
 // Provenance of one dose: every source's report consolidated into it (vaccination dedup keeps them all), side by
 // side. A read of the patient record: same scope as the record, audited.
 
+import type { DoseReport, DoseReports } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { loadVisible } from '../patients/index.ts';
 import { doseById, reportsOfMaster } from './dose.repo.ts';
-import { doseFields, type DoseFields } from './dose.present.ts';
-
-export interface DoseReportView extends DoseFields {
-  /** This report is the one the consolidated dose shows. */
-  master: boolean;
-  source: string | null;
-  sourceKind: string;
-  receivedAt: string;
-  /** Came with a duplicate record merged into this one. */
-  fromMergedRecord: boolean;
-}
-
-export interface DoseReports {
-  doseId: string;
-  reports: DoseReportView[];
-}
+import { doseFields } from './dose.present.ts';
 
 /** The reports behind a dose (`doseId` may be the master or any report of it), the master's report first. */
 export async function getDoseReports(ctx: AppContext, actor: Actor, patientId: string, doseId: string): Promise<DoseReports> {
@@ -31,7 +17,7 @@ export async function getDoseReports(ctx: AppContext, actor: Actor, patientId: s
   if (!dose || dose.patient_id !== patientId || dose.deleted_at) throw notFound('Dose');
   const rows = await reportsOfMaster(ctx.db, patientId, dose.master_id);
   const reports = rows
-    .map((r): DoseReportView => ({
+    .map((r): DoseReport => ({
       ...doseFields(ctx.recommender, r),
       master: r.id === r.master_id,
       source: r.source_name,

@@ -1,29 +1,7 @@
 // What a dose row looks like to the API, shared by the record's dose list and the per-source report comparison.
+import type { DoseFields } from '@nutmeg/api-types';
 import type { Recommender } from '../recommender/index.ts';
 import type { DoseRow } from './dose.repo.ts';
-
-export interface DoseFields {
-  id: string;
-  kind: 'administered' | 'historical';
-  cvx: string;
-  vaccine: string;
-  date: string;
-  lot: string | null;
-  lotExpiration: string | null;
-  mvx: string | null;
-  ndc: string | null;
-  volumeMl: number | null;
-  fundingSource: string | null;
-  vfcEligibility: string | null;
-  /** Partial dose, storage problem, recall…: the recommender does not count the dose. */
-  doseCondition: string | null;
-  route: string | null;
-  site: string | null;
-  administeredBy: string | null;
-  orderingProvider: string | null;
-  historicalSource: string | null;
-  vis: Array<{ document: string; edition: string; presented: string }>;
-}
 
 export function doseFields(recommender: Pick<Recommender, 'vaccineInfo'>, d: DoseRow): DoseFields {
   return {

@@ -1,6 +1,7 @@
 // The immunization history view (master doses with their reports, refusals, observations), the recommender
 // run on it, and the official record (Certificate of Immunization PDF).
 
+import type { DoseView } from '@nutmeg/api-types';
 import type { ForecastResult } from '@nutmeg/forecast';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../access/index.ts';
@@ -15,16 +16,7 @@ import {
   type CertificateGroup,
 } from '../patients/index.ts';
 import { liveDoses, liveObservations, liveRefusals, type DoseRow } from './dose.repo.ts';
-import { doseFields, type DoseFields } from './dose.present.ts';
-
-export interface DoseView extends DoseFields {
-  groups: string[];
-  sourceOrganization: string | null;
-  sourceOrganizationId: string | null;
-  /** Other sources' reports consolidated into this dose. */
-  reports: Array<{ id: string; source: string | null; date: string; cvx: string; kind: string }>;
-  canEdit: boolean;
-}
+import { doseFields } from './dose.present.ts';
 
 function presentDose(recommender: Recommender, d: DoseRow, reports: DoseRow[], orgNames: Map<string, string>, actor: Actor): DoseView {
   const org = actor.scope?.organizationId;

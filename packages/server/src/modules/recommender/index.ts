@@ -6,6 +6,5 @@ export {
   urgencyOf,
   type Recommender,
   type VaccineInfo,
-  type PresentedForecast,
-  type Urgency,
 } from './recommender.ts';
+export type { PresentedForecast, Urgency } from '@nutmeg/api-types';

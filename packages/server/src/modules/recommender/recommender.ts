@@ -1,3 +1,4 @@
+import type { PresentedForecast, Urgency } from '@nutmeg/api-types';
 import {
   normalizeCvx,
   evaluateAndForecast,
@@ -74,36 +75,12 @@ export function sharedRecommender(dir: string = defaultSupportingDataDir()): Rec
   return r;
 }
 
-/** How urgent a vaccine group is on the assessment date, for the red/amber/green of the Recommender panel. */
-export type Urgency = 'past_due' | 'due_now' | 'upcoming' | 'complete' | 'not_recommended';
-
 export function urgencyOf(f: Pick<VaccineGroupForecast, 'status' | 'earliestDate' | 'pastDueDate'>, asOf: string): Urgency {
   if (f.status === 'Complete' || f.status === 'Immune') return 'complete';
   if (f.status !== 'Not Complete') return 'not_recommended';
   if (f.pastDueDate && asOf >= f.pastDueDate) return 'past_due';
   if (f.earliestDate && asOf >= f.earliestDate) return 'due_now';
   return 'upcoming';
-}
-
-export interface PresentedForecast {
-  assessmentDate: string;
-  supportingDataVersion: string;
-  vaccineGroups: (VaccineGroupForecast & { urgency: Urgency; recommendedVaccineNames: string[] })[];
-  evaluations: {
-    doseId: string;
-    date: string;
-    cvx: string;
-    vaccine: string;
-    antigen: string;
-    vaccineGroup: string;
-    status: string;
-    reasons: readonly string[];
-    explanation: string;
-    targetDose: number | undefined;
-    series: string;
-    rulePath: readonly { section: string; rules: readonly string[]; outcome: string }[];
-  }[];
-  unmappedDoses: readonly string[];
 }
 
 /** The forecast as the API and the Recommender panel show it: every group with its urgency, every dose explained. */

@@ -1,4 +1,5 @@
 /** Shapes of the patients API (see packages/server/src/modules/patients and immunizations). */
+import type { DoseView } from '@nutmeg/api-types';
 
 export interface SearchResult {
   id: string;
@@ -74,37 +75,7 @@ export interface PatientView {
   canEdit: boolean;
 }
 
-/** The fields of one dose (or one source's report of it), as the server presents them. */
-export interface DoseFields {
-  id: string;
-  kind: 'administered' | 'historical';
-  cvx: string;
-  vaccine: string;
-  date: string;
-  lot: string | null;
-  lotExpiration: string | null;
-  mvx: string | null;
-  ndc: string | null;
-  volumeMl: number | null;
-  fundingSource: string | null;
-  vfcEligibility: string | null;
-  /** partial / storage / recall / other: the recommender does not count the dose. */
-  doseCondition: string | null;
-  route: string | null;
-  site: string | null;
-  administeredBy: string | null;
-  orderingProvider: string | null;
-  historicalSource: string | null;
-  vis: Array<{ document: string; edition: string; presented: string }>;
-}
-
-export interface DoseView extends DoseFields {
-  groups: string[];
-  sourceOrganization: string | null;
-  reports: Array<{ id: string; source: string | null; date: string; cvx: string; kind: string }>;
-  canEdit: boolean;
-}
-
+export type { DoseFields, DoseReport, DoseReports, DoseView } from '@nutmeg/api-types';
 export interface Immunizations {
   doses: DoseView[];
   refusals: Array<{ id: string; vaccineGroup: string; date: string; reason: string; source: string | null; canEdit: boolean }>;
@@ -125,20 +96,6 @@ export interface PatientReport {
 
 export interface PatientReports {
   reports: PatientReport[];
-}
-
-/** GET /api/patients/:id/doses/:doseId/reports: every report consolidated into one dose, the master's first. */
-export interface DoseReport extends DoseFields {
-  master: boolean;
-  source: string | null;
-  sourceKind: string;
-  receivedAt: string;
-  fromMergedRecord: boolean;
-}
-
-export interface DoseReports {
-  doseId: string;
-  reports: DoseReport[];
 }
 
 export const SEX_LABEL: Record<string, string> = { F: 'Female', M: 'Male', X: 'X', U: 'Unknown' };

@@ -1,0 +1,4 @@
+// The JSON the API sends, described once for the server that builds it and the web UI that reads it.
+// Types only: nothing here runs.
+export type * from './immunizations.ts';
+export type * from './recommender.ts';
