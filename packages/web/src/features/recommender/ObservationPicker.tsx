@@ -1,5 +1,4 @@
-import { Button, ComboBox, Label, type ComboBoxRef } from '@trussworks/react-uswds';
-import { useRef } from 'react';
+import { Button, ComboBox, Label } from '@trussworks/react-uswds';
 import { useObservationCodes } from './catalog';
 
 /**
@@ -8,7 +7,6 @@ import { useObservationCodes } from './catalog';
  */
 export function ObservationPicker({ id, value, onChange }: { id: string; value: string[]; onChange(codes: string[]): void }) {
   const q = useObservationCodes();
-  const box = useRef<ComboBoxRef>(null);
   const all = q.data?.observations ?? [];
   const titleOf = (code: string) => all.find((o) => o.code === code)?.title ?? '';
   const options = all.filter((o) => !value.includes(o.code)).map((o) => ({ value: o.code, label: `${o.code} ${o.title}` }));
@@ -18,16 +16,15 @@ export function ObservationPicker({ id, value, onChange }: { id: string; value: 
         Risk conditions, contraindications and evidence of immunity
       </Label>
       <ComboBox
-        key={value.join(',')}
-        ref={box}
+        // A new choice remounts the box: it is empty again and no longer offers what was chosen.
+        key={`${q.isPending}:${value.join(',')}`}
         id={id}
         name={id}
         options={options}
         disabled={q.isPending}
         noResults="No CDSi observation matches"
         onChange={(code) => {
-          if (code && !value.includes(code)) onChange([...value, code]);
-          box.current?.clearSelection();
+          if (code) onChange([...value, code]);
         }}
       />
       {value.length > 0 && (
