@@ -146,6 +146,8 @@ export interface MailOutboxTable {
   created_at: Timestamp;
   sent_at: NullableTimestamp;
   error: string | null;
+  /** Write order (created_at ties within a transaction). */
+  seq: Generated<number>;
 }
 
 export interface AuditLogTable {

@@ -13,7 +13,7 @@ export function registerOutboxRoutes(app: App, ctx: AppContext): void {
       schema: { tags: ['mail'], summary: 'Latest outgoing messages, with transport and delivery state', querystring: OutboxQuery },
     },
     async (req) => {
-      let q = ctx.db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').limit(req.query.limit);
+      let q = ctx.db.selectFrom('mail_outbox').selectAll().orderBy('seq', 'desc').limit(req.query.limit);
       if (req.query.to) q = q.where('to_address', '=', req.query.to);
       const rows = await q.execute();
       return {
