@@ -312,7 +312,8 @@ describe('Request User Account and the DPH review queue', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ step: 'existing_user', existingUsers: [{ username: 'clinicstaff' }] });
     const wrong = await asDph('POST', `/api/account-requests/${id}/approve`, {
-      addToUserId: detail.existingUsers[0].id.replace(/.$/, '0'),
+      // Another id: the real one with its last digit changed (never to itself).
+      addToUserId: (detail.existingUsers[0].id as string).replace(/.$/, (c) => (c === '0' ? '1' : '0')),
     });
     expect(wrong.statusCode).toBe(400);
     const before = (await outboxTo(s, email)).length;
