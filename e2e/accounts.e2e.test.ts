@@ -4,7 +4,7 @@ import { axeViolations, describeViolations, startE2E, type E2E } from './harness
 
 /** Reads a mail as the person would, from the outbox (no SMTP in tests). */
 async function mailBody(e: E2E, to: string, subject: RegExp): Promise<string> {
-  const rows = await e.server.ctx.db
+  const rows = await e.db
     .selectFrom('mail_outbox')
     .select(['subject', 'body'])
     .where('to_address', '=', to)

@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createTestDb } from '@nutmeg/db/testing';
-import { testConfig } from '@nutmeg/server/config';
-import { createServer, type Server } from '@nutmeg/server';
-import { seedDemo, seedReference, DEMO_PASSWORD } from '@nutmeg/server/seed';
+import type { Kysely } from 'kysely';
+import type { Database } from '@nutmeg/db';
+import { DEMO_PASSWORD } from '@nutmeg/server/seed';
 import { totp } from '@nutmeg/server/access';
+import { startServerProcess } from './server-client.ts';
 
 const WEB_DIST = path.resolve(import.meta.dirname, '../packages/web/dist');
 const AXE = fs.readFileSync(path.resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');
 
 export interface E2E {
-  server: Server;
+  /** The server's database (demo organizations and users), queried through the server process. */
+  db: Kysely<Database>;
   baseUrl: string;
   browser: Browser;
   newPage(): Promise<Page>;
@@ -21,36 +22,40 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** A real server on a random port (demo organizations and users) and a headless Debian chromium. */
-export async function startE2E(opts: { seedPatients?: (server: Server) => Promise<void> } = {}): Promise<E2E> {
+/**
+ * A real server on a random port (demo organizations and users), in its own process, and a headless
+ * Debian chromium. `seed` runs against the server's database before the browser starts.
+ */
+export async function startE2E(opts: { seed?: (db: Kysely<Database>) => Promise<void> } = {}): Promise<E2E> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('Build the web UI first: npm run build');
-  const handle = await createTestDb();
-  const config = testConfig({ WEB_DIST, PORT: 0, HOST: '127.0.0.1' });
-  const seedCtx = { db: handle.db, config, clock: { now: () => new Date() }, mailer: { send: async () => {} } };
-  await seedReference(seedCtx);
-  await seedDemo(seedCtx);
-  const server = await createServer(config, { handle });
-  if (opts.seedPatients) await opts.seedPatients(server);
-  const baseUrl = await server.app.listen({ port: 0, host: '127.0.0.1' });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const server = await startServerProcess();
+  const { db, baseUrl } = server;
+  let browser: Browser;
+  try {
+    if (opts.seed) await opts.seed(db);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
   async function codeFor(username: string) {
-    const u = await server.ctx.db.selectFrom('users').select('mfa_secret').where('username', '=', username).executeTakeFirstOrThrow();
+    const u = await db.selectFrom('users').select('mfa_secret').where('username', '=', username).executeTakeFirstOrThrow();
     return totp(u.mfa_secret!, Date.now());
   }
   return {
-    server,
+    db,
     baseUrl,
     browser,
     async newPage() {
@@ -69,8 +74,8 @@ export async function startE2E(opts: { seedPatients?: (server: Server) => Promis
       await page.getByRole('heading', { name: /Welcome/ }).waitFor();
     },
     async close() {
-      await browser.close();
-      await server.shutdown();
+      await browser.close().catch(() => {});
+      await server.close();
     },
   };
 }
