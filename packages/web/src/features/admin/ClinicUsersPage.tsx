@@ -32,11 +32,12 @@ export function ClinicUsersPage() {
     setMessage(null);
     try {
       const res = await api.post<{ userDeactivated: boolean }>(`/api/clinic-users/${u.id}/deactivate`, {});
+      // The list is refreshed first, so the message never shows beside the row it says is gone.
+      await qc.invalidateQueries({ queryKey: ['clinic-users'] });
       setMessage({
         type: 'success',
         text: `${u.firstName} ${u.lastName} no longer has access at ${q.data?.clinic.name}${res.userDeactivated ? ', and the account is deactivated' : '; they keep access at their other organizations'}.`,
       });
-      await qc.invalidateQueries({ queryKey: ['clinic-users'] });
     } catch (err) {
       setMessage({ type: 'error', text: err instanceof ApiError ? err.message : 'The server could not be reached.' });
     } finally {
