@@ -3,7 +3,10 @@
 // Debian's chromium is installed. Ends with one line "N passed, N failed" over everything.
 //   --db-only    only the *.int.test.ts database tests (CI runs them again on PostgreSQL)
 //   --no-e2e     skip browser tests
-import { spawnSync } from 'node:child_process';
+// E2E_DATABASE_URL=postgres://…  browser tests' server on that PostgreSQL instead of PGlite
+// Each stage has a time limit: a stage that hangs is killed with everything it started and counted as a
+// failure, so the run always ends with its summary line (CI has a hard limit of its own).
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,16 +17,51 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-function run(cmd, argv, opts = {}) {
-  console.log(`\n$ ${cmd} ${argv.join(' ')}`);
-  const r = spawnSync(cmd, argv, { stdio: 'inherit', env: { ...env, ...opts.env } });
-  return r.status ?? 1;
+const MINUTE = 60_000;
+let current; // the running stage: its own process group does not see the terminal's Ctrl-C
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    if (current) killGroup(current);
+    process.exit(130);
+  });
 }
 
-function vitest(label, argv, extraEnv = {}) {
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+/** Runs a command in its own process group; past `limitMs` the whole group is killed. Resolves to its exit status. */
+function run(cmd, argv, { env: extraEnv = {}, limitMs = 10 * MINUTE } = {}) {
+  console.log(`\n$ ${cmd} ${argv.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, argv, { stdio: 'inherit', env: { ...env, ...extraEnv }, detached: true });
+    current = child;
+    const timer = setTimeout(() => {
+      console.log(`\n${cmd} ${argv.join(' ')}: still running after ${limitMs / MINUTE} min; stopped (counted as a failure)`);
+      killGroup(child);
+    }, limitMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      console.log(`${cmd}: ${err.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      current = undefined;
+      resolve(code ?? 1);
+    });
+  });
+}
+
+async function vitest(label, argv, extraEnv = {}) {
   const out = path.join(os.tmpdir(), `nutmeg-vitest-${process.pid}-${label}.json`);
-  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...argv], {
+  const status = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...argv], {
     env: extraEnv,
+    limitMs: 20 * MINUTE,
   });
   if (!fs.existsSync(out)) {
     console.log(`${label}: the test run produced no report (exit ${status})`);
@@ -50,7 +88,7 @@ if (!dbOnly) {
     'e2e',
   ].filter((p) => fs.existsSync(path.join(p, 'tsconfig.json')));
   let typeErrors = 0;
-  for (const p of projects) if (run('npx', ['tsc', '--noEmit', '-p', p]) !== 0) typeErrors++;
+  for (const p of projects) if ((await run('npx', ['tsc', '--noEmit', '-p', p])) !== 0) typeErrors++;
   if (typeErrors) {
     console.log(`typecheck: ${typeErrors} project(s) with type errors`);
     failed += typeErrors;
@@ -60,12 +98,17 @@ if (!dbOnly) {
   }
 }
 
-vitest(dbOnly ? 'database' : 'unit+database', dbOnly ? ['.int.test.ts'] : []);
+await vitest(dbOnly ? 'database' : 'unit+database', dbOnly ? ['.int.test.ts'] : []);
 
 if (!dbOnly && !args.has('--no-e2e')) {
   if (fs.existsSync('/usr/bin/chromium')) {
-    if (run('npm', ['run', 'build']) !== 0) failed++;
-    else vitest('browser', ['--config', 'e2e/vitest.config.ts']);
+    if ((await run('npm', ['run', 'build'])) !== 0) failed++;
+    else {
+      // E2E_DATABASE_URL runs the browser tests' server on PostgreSQL instead of the embedded PGlite (CI does).
+      const url = process.env.E2E_DATABASE_URL;
+      console.log(`\nbrowser tests: server database ${url ? `PostgreSQL (${url})` : 'embedded PGlite'}`);
+      await vitest('browser', ['--config', 'e2e/vitest.config.ts'], url ? { TEST_DATABASE_URL: url } : {});
+    }
   } else {
     console.log('\nbrowser tests: skipped (no /usr/bin/chromium; install it with: apt-get install -y chromium)');
   }
