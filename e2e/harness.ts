@@ -6,8 +6,8 @@ import type { Database } from '@nutmeg/db';
 import { DEMO_PASSWORD } from '@nutmeg/server/seed';
 import { totp } from '@nutmeg/server/access';
 import { startServerProcess } from './server-client.ts';
+import { WEB_DIST } from './server-protocol.ts';
 
-const WEB_DIST = path.resolve(import.meta.dirname, '../packages/web/dist');
 const AXE = fs.readFileSync(path.resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');
 
 export interface E2E {

@@ -1,15 +1,12 @@
 // The browser tests' server, in its own process (forked by harness.ts), as `npm start` runs it: PGlite and
 // Fastify on one event loop. Kept out of the test process so that a server that stops answering fails the
 // test by timeout, with a diagnostic report, instead of freezing the test runner's own timers with it.
-import path from 'node:path';
 import { CompiledQuery } from 'kysely';
 import { createTestDb } from '@nutmeg/db/testing';
 import { testConfig } from '@nutmeg/server/config';
 import { createServer } from '@nutmeg/server';
 import { seedDemo, seedReference } from '@nutmeg/server/seed';
-import type { FromServer, ToServer } from './server-protocol.ts';
-
-const WEB_DIST = path.resolve(import.meta.dirname, '../packages/web/dist');
+import { WEB_DIST, type FromServer, type ToServer } from './server-protocol.ts';
 
 function send(msg: FromServer): void {
   process.send!(msg);
