@@ -16,19 +16,27 @@ import type { Database } from '@nutmeg/db';
 import type { FromServer, ToServer } from './server-protocol.ts';
 
 const SERVER_SCRIPT = path.resolve(import.meta.dirname, 'server-process.ts');
-const START_TIMEOUT_MS = 90_000;
-const QUERY_TIMEOUT_MS = 30_000;
-const CLOSE_TIMEOUT_MS = 15_000;
+export interface Limits {
+  startMs: number;
+  queryMs: number;
+  closeMs: number;
+  /** How long a hung server gets to write its diagnostic report before it is killed. */
+  reportMs: number;
+}
+
+const LIMITS: Limits = { startMs: 90_000, queryMs: 30_000, closeMs: 15_000, reportMs: 20_000 };
 
 export interface ServerProcess {
   baseUrl: string;
+  pid: number;
   /** The server's database, queried through the server process. */
   db: Kysely<Database>;
   close(): Promise<void>;
 }
 
 /** Starts the e2e server in its own process and waits until it listens. */
-export async function startServerProcess(): Promise<ServerProcess> {
+export async function startServerProcess(limits: Partial<Limits> = {}): Promise<ServerProcess> {
+  const { startMs, queryMs, closeMs, reportMs } = { ...LIMITS, ...limits };
   const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nutmeg-e2e-report-'));
   const child = fork(SERVER_SCRIPT, [], {
     execArgv: ['--import', 'tsx', '--report-on-signal', '--report-signal=SIGUSR2', `--report-directory=${reportDir}`],
@@ -41,10 +49,16 @@ export async function startServerProcess(): Promise<ServerProcess> {
     exited = `the e2e server process exited (${signal ?? `code ${code}`})`;
     for (const p of pending.values()) p.reject(new Error(exited));
     pending.clear();
+    fs.rmSync(reportDir, { recursive: true, force: true });
   });
+  // A query timeout and a slow shutdown may both decide the server hangs: diagnose and kill it once.
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= stopHungServer(child, reportDir, reportMs));
+  // With a callback, a message to a process that is going away fails that call instead of the test process.
+  const send = (msg: ToServer, onError: (err: Error) => void = () => {}) => child.send(msg, (err) => err && onError(err));
 
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the e2e server did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`the e2e server did not start within ${startMs / 1000} s`)), startMs);
     child.on('message', (m: FromServer) => {
       if (m.type === 'ready') {
         clearTimeout(timer);
@@ -56,7 +70,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
       reject(new Error(exited));
     });
   }).catch(async (err: Error) => {
-    await stopHungServer(child, reportDir);
+    await stop();
     throw err;
   });
 
@@ -67,14 +81,14 @@ export async function startServerProcess(): Promise<ServerProcess> {
     const reply = await new Promise<FromServer>((resolve, reject) => {
       const timer = setTimeout(() => {
         pending.delete(id);
-        reject(new Error(`the e2e server did not answer within ${QUERY_TIMEOUT_MS / 1000} s: ${compiled.sql}`));
-        void stopHungServer(child, reportDir);
-      }, QUERY_TIMEOUT_MS);
+        reject(new Error(`the e2e server did not answer within ${queryMs / 1000} s: ${compiled.sql}`));
+        void stop();
+      }, queryMs);
       pending.set(id, {
         resolve: (m) => (clearTimeout(timer), resolve(m)),
         reject: (e) => (clearTimeout(timer), reject(e)),
       });
-      child.send({ type: 'query', id, sql: compiled.sql, parameters: compiled.parameters } satisfies ToServer);
+      send({ type: 'query', id, sql: compiled.sql, parameters: compiled.parameters }, (err) => pending.get(id)?.reject(err));
     });
     pending.delete(id);
     if (reply.type === 'error') throw new Error(`${reply.message} (in: ${compiled.sql})`);
@@ -85,15 +99,15 @@ export async function startServerProcess(): Promise<ServerProcess> {
   const db = new Kysely<Database>({ dialect: remoteDialect(query) });
   return {
     baseUrl,
+    pid: child.pid!,
     db,
     async close() {
       if (exited) return;
       const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.send({ type: 'close' } satisfies ToServer);
-      const timer = setTimeout(() => void stopHungServer(child, reportDir), CLOSE_TIMEOUT_MS);
+      send({ type: 'close' });
+      const timer = setTimeout(() => void stop(), closeMs);
       await gone;
       clearTimeout(timer);
-      fs.rmSync(reportDir, { recursive: true, force: true });
     },
   };
 }
@@ -102,13 +116,13 @@ export async function startServerProcess(): Promise<ServerProcess> {
  * A server that stopped answering: ask Node for a diagnostic report (its JavaScript and native stacks
  * show where the event loop is stuck), print the stacks, then kill it.
  */
-async function stopHungServer(child: ChildProcess, reportDir: string): Promise<void> {
+async function stopHungServer(child: ChildProcess, reportDir: string, reportMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const cpu = await cpuShare(child.pid!);
   console.error(`e2e server not answering; it used ${cpu} of a core over the last 2 s`);
   child.kill('SIGUSR2');
   let report: string | undefined;
-  for (let i = 0; i < 200 && !report; i++) {
+  for (let waited = 0; waited < reportMs && !report; waited += 100) {
     await new Promise((r) => setTimeout(r, 100));
     report = fs.readdirSync(reportDir).find((f) => f.endsWith('.json'));
   }
@@ -128,7 +142,8 @@ async function stopHungServer(child: ChildProcess, reportDir: string): Promise<v
     } catch (err) {
       console.error(`e2e server hung; its report could not be read: ${String(err)}`);
     }
-  } else console.error('e2e server hung and wrote no diagnostic report within 20 s: it is stuck in native or WebAssembly code');
+  } else
+    console.error(`e2e server hung and wrote no diagnostic report within ${reportMs / 1000} s: it is stuck in native or WebAssembly code`);
   child.kill('SIGKILL');
 }
 
