@@ -19,10 +19,13 @@ let skipped = 0;
 
 const MINUTE = 60_000;
 let current; // the running stage: its own process group does not see the terminal's Ctrl-C
-for (const sig of ['SIGINT', 'SIGTERM']) {
+for (const [sig, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
   process.on(sig, () => {
     if (current) killGroup(current);
-    process.exit(130);
+    process.exit(code);
   });
 }
 
