@@ -85,6 +85,7 @@ if (!dbOnly) {
     'packages/api-types',
     'packages/db',
     'packages/forecast',
+    'packages/codes',
     'packages/server',
     'packages/cli',
     'packages/web',
