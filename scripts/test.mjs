@@ -86,6 +86,7 @@ if (!dbOnly) {
     'packages/db',
     'packages/forecast',
     'packages/codes',
+    'packages/hl7v2',
     'packages/server',
     'packages/cli',
     'packages/web',
