@@ -5,39 +5,9 @@ import { byCode } from './read-cdc.ts';
 import { compact, cvxCode, isoDate, pipeRows } from './source-text.ts';
 
 // Column positions in CDC's files (documented by CDC's "NDC lookup" download page; checked by the crosswalk test).
-const SALE = {
-  id: 0,
-  labeler: 1,
-  product: 2,
-  pkg: 3,
-  trade: 4,
-  generic: 5,
-  labelerName: 6,
-  start: 7,
-  end: 8,
-  form: 9,
-  route: 10,
-  updated: 11,
-  cvx: 12,
-  ndc: 14,
-  gtin: 15,
-};
-const USE = {
-  id: 0,
-  labeler: 1,
-  product: 2,
-  pkg: 3,
-  trade: 4,
-  generic: 5,
-  labelerName: 6,
-  start: 7,
-  end: 8,
-  form: 9,
-  gtin: 10,
-  cvx: 11,
-  ndc: 14,
-  updated: 15,
-};
+const COMMON = { id: 0, labeler: 1, product: 2, pkg: 3, trade: 4, generic: 5, labelerName: 6, start: 7, end: 8, form: 9, ndc: 14 };
+const SALE = { ...COMMON, route: 10, updated: 11, cvx: 12, gtin: 15 };
+const USE = { ...COMMON, gtin: 10, cvx: 11, updated: 15 };
 const LINK = { sale: 1, use: 2, mvx: 3 };
 
 /** '49281', '425', '50' → '49281-0425-50' (the 11-digit 5-4-2 form). */

@@ -45,8 +45,9 @@ export function parseBatch(text: string, options: ParseOptions = {}): BatchFile 
   const file: BatchFile = { delimiters: d, batches: [], terminator, finalTerminator, warnings };
   let batch: Batch | undefined;
   let current: Segment[] | undefined;
+  let currentIndex = 0; // the index of the current message's MSH in the file, for error positions
   const close = () => {
-    if (current) (batch ??= newBatch(file)).messages.push(messageOf(current, d, terminator, segments));
+    if (current) (batch ??= newBatch(file)).messages.push(messageOf(current, d, terminator, currentIndex));
     current = undefined;
   };
   segments.forEach((s, i) => {
@@ -59,6 +60,7 @@ export function parseBatch(text: string, options: ParseOptions = {}): BatchFile 
     if (s.name === 'MSH') {
       close();
       current = [s];
+      currentIndex = i;
     } else if (!ENVELOPE.has(s.name)) current!.push(s);
     else {
       close();
@@ -79,9 +81,9 @@ function newBatch(file: BatchFile, header?: Segment): Batch {
   return b;
 }
 
-function messageOf(segments: Segment[], fileDelimiters: Delimiters, terminator: SegmentTerminator, all: Segment[]): Message {
+function messageOf(segments: Segment[], fileDelimiters: Delimiters, terminator: SegmentTerminator, segmentIndex: number): Message {
   const msh = segments[0]!;
-  const own = headerDelimiters(`MSH${msh.fields[1]}${msh.fields[2]}`, all.indexOf(msh));
+  const own = headerDelimiters(`MSH${msh.fields[1]}${msh.fields[2]}`, segmentIndex);
   const same = own.field === fileDelimiters.field && own.component === fileDelimiters.component && own.escape === fileDelimiters.escape;
   const delimiters = same ? fileDelimiters : own;
   const issues = delimiterIssues(delimiters, msh.fields[2]);

@@ -53,13 +53,17 @@ export const CX = composite('CX', [
   ['effectiveDate'],
   ['expirationDate'],
 ]);
-export const XPN = composite('XPN', [
+/** The name components XPN and XCN share (XPN.1–6 = XCN.2–7). */
+const PERSON_NAME = [
   ['familyName', FN],
   ['givenName'],
   ['secondAndFurtherGivenNamesOrInitialsThereof'],
   ['suffix'],
   ['prefix'],
   ['degree'],
+] as const;
+export const XPN = composite('XPN', [
+  ...PERSON_NAME,
   ['nameTypeCode'],
   ['nameRepresentationCode'],
   ['nameContext', CWE],
@@ -101,12 +105,7 @@ export const XTN = composite('XTN', [
 ]);
 export const XCN = composite('XCN', [
   ['idNumber'],
-  ['familyName', FN],
-  ['givenName'],
-  ['secondAndFurtherGivenNamesOrInitialsThereof'],
-  ['suffix'],
-  ['prefix'],
-  ['degree'],
+  ...PERSON_NAME,
   ['sourceTable'],
   ['assigningAuthority', HD],
   ['nameTypeCode'],
