@@ -66,6 +66,25 @@ export default tseslint.config(
     },
   },
   {
+    // Code sets and the HL7 codec are pure and may be imported by the web UI: no internal packages, no Node, no I/O.
+    // (The codes build script in packages/codes/scripts is a build-time tool and reads files.)
+    files: ['packages/codes/src/**/*.ts', 'packages/hl7v2/src/**/*.ts'],
+    ignores: ['**/*.test.ts', 'packages/hl7v2/src/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nutmeg/*', 'node:*', 'fs', 'path', 'http', 'https', 'pg', 'kysely', '**/scripts/*'],
+              message: '@nutmeg/codes and @nutmeg/hl7v2 are pure: no I/O, no Node-only modules, no internal imports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/db/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -85,6 +85,8 @@ if (!dbOnly) {
     'packages/api-types',
     'packages/db',
     'packages/forecast',
+    'packages/codes',
+    'packages/hl7v2',
     'packages/server',
     'packages/cli',
     'packages/web',
