@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.ts';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import { DEMO_PASSWORD } from '../seed/demo-data.ts';
 import { codeOf, range } from './security.test-helpers.ts';
@@ -57,7 +58,7 @@ describe('X-Forwarded-For without a configured proxy', () => {
 describe('X-Forwarded-For through a proxy named in TRUST_PROXY', () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await createTestServer({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' });
+    s = await createTestServer({ TRUST_PROXY: ['127.0.0.1', '10.0.0.0/8'] });
   });
   afterAll(async () => {
     await s.shutdown();
@@ -72,5 +73,15 @@ describe('X-Forwarded-For through a proxy named in TRUST_PROXY', () => {
     s.clock.advance(30_000); // a fresh TOTP code: the last one was used
     expect((await signInFrom(s, '203.0.113.68', '192.0.2.99')).statusCode).toBe(200);
     expect(await lastLoginAddress(s)).toBe('192.0.2.99');
+  });
+});
+
+describe('the TRUST_PROXY setting', () => {
+  it('reads a list of addresses and CIDRs, and refuses anything else at start', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16 ::1' }).TRUST_PROXY).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
+    expect(loadConfig({}).TRUST_PROXY).toEqual([]);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
   });
 });

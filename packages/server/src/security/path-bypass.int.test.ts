@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
@@ -14,7 +17,7 @@ import { concreteUrl, spellings } from './security.test-helpers.ts';
  */
 
 const HANDLER_DATA = 'undeclared-handler-data';
-type Headers = Record<string, string>;
+type Headers = { cookie?: string; 'x-csrf-token'?: string };
 
 const holderOf = (p: Permission) => DEMO_USERS.find((u) => permissionsFor({ accessType: u.accessType, dphRoles: u.dphRoles ?? [] }).has(p));
 const lackerOf = (p: Permission) =>
@@ -136,5 +139,27 @@ describe('authorization on the matched route, whatever the spelling of the path'
         expect(res.body).not.toContain(HANDLER_DATA);
       }
     }
+  });
+});
+
+describe('the web UI’s files and pages', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nutmeg-web-'));
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Nutmeg</title>');
+    fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
+    s = await createTestServer({ WEB_DIST: dist });
+  });
+  afterAll(async () => {
+    await s.shutdown();
+  });
+
+  it('serves them as declared public content, and no data route through a page path', async () => {
+    expect(s.app.routeTable).toContainEqual({ method: 'GET', url: '/assets/app.js', policy: 'public' });
+    expect((await s.app.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
+    const page = await s.app.inject({ method: 'GET', url: '/%61pi/nothing-here' });
+    expect(page.body).toContain('<title>Nutmeg</title>');
+    expect((await s.app.inject({ method: 'POST', url: '/some/page', payload: {} })).statusCode).toBe(404);
   });
 });

@@ -29,7 +29,7 @@ describe('separation of duties, enforced on the server', () => {
   const call = (headers: Record<string, string>, method: 'POST' | 'DELETE' | 'PUT', url: string, payload: object = {}) =>
     s.app.inject({ method, url, headers, ...(method === 'DELETE' ? {} : { payload }) });
 
-  async function requestFor(body: object): Promise<string> {
+  async function requestFor(body: Record<string, unknown>): Promise<string> {
     const res = await s.app.inject({ method: 'POST', url: '/api/account-requests', payload: buildRequest(body) });
     expect(res.statusCode).toBe(201);
     return res.json().id;
