@@ -106,7 +106,7 @@ async function checkApproval(trx: Kysely<Database>, actor: Actor, r: repo.Accoun
       throw invalid('Choose at least one DPH role for this account.', [{ path: 'dphRoles', message: 'Choose at least one role.' }]);
     assertMayGrantRoles(actor, dphRoles);
   }
-  return { accessType, orgs, dphRoles, existing: self.filter((u) => u.status === 'active') };
+  return { request: r, accessType, orgs, dphRoles, existing: self.filter((u) => u.status === 'active') };
 }
 
 /**
@@ -118,9 +118,7 @@ async function checkApproval(trx: Kysely<Database>, actor: Actor, r: repo.Accoun
 export async function approveRequest(ctx: AppContext, actor: Actor, id: string, input: ApproveInput) {
   const now = ctx.clock.now();
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const r = await repo.findRequest(trx, id, true);
-    const { accessType, orgs, dphRoles, existing } = await checkApproval(trx, actor, r, input);
-    const request = r!;
+    const { request, accessType, orgs, dphRoles, existing } = await checkApproval(trx, actor, await repo.findRequest(trx, id, true), input);
     const organizationId = request.organization_ids[0] ?? null;
     const audit = (action: string, entityType: string, entityId: string, detail: Record<string, unknown>) =>
       appendActorAudit(trx, actor, { organizationId, action, entityType, entityId, detail }, now);
