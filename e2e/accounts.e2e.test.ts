@@ -2,20 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '@nutmeg/server/access';
 import { axeViolations, describeViolations, startE2E, type E2E } from './harness.ts';
 
-/** Reads a mail as the person would, from the outbox (no SMTP in tests). */
-async function mailBody(e: E2E, to: string, subject: RegExp): Promise<string> {
-  const rows = await e.db
-    .selectFrom('mail_outbox')
-    .select(['subject', 'body'])
-    .where('to_address', '=', to)
-    .orderBy('created_at')
-    .execute();
-  const m = rows.find((r) => subject.test(r.subject));
-  if (!m) throw new Error(`no mail to ${to} matching ${subject}; have: ${rows.map((r) => r.subject).join(' | ')}`);
-  return m.body;
-}
-
-describe('request an account → DPH approves → first sign-in', () => {
+describe('request an account → DPH approves → activation → first sign-in', () => {
   let e: E2E;
   beforeAll(async () => {
     e = await startE2E();
@@ -53,26 +40,27 @@ describe('request an account → DPH approves → first sign-in', () => {
     await dph.getByTestId('decision-done').waitFor();
     expect(await axeViolations(dph).then((v) => describeViolations(v))).toBe('');
 
-    // Two separate mails: username, then temporary password.
-    const usernameMail = await mailBody(e, 'jordan.rivera@elmcitypeds.example', /username/i);
-    const passwordMail = await mailBody(e, 'jordan.rivera@elmcitypeds.example', /password/i);
-    const username = /username[^:]*:\s*(\S+)/i.exec(usernameMail)?.[1];
-    const temporary = /password[^:]*:\s*(\S+)/i.exec(passwordMail)?.[1];
+    // One mail: the username and a single-use link to choose a password; no password is mailed.
+    const mail = await e.mailBody('jordan.rivera@elmcitypeds.example', /approved/i);
+    const username = /username[^:]*:\s*(\S+)/i.exec(mail)?.[1];
+    const link = /http:\/\/\S+(\/activate\?token=\S+)/.exec(mail)?.[1];
     expect(username).toBeTruthy();
-    expect(temporary).toBeTruthy();
-    expect(passwordMail).not.toContain(username!);
+    expect(link).toBeTruthy();
+    expect(mail).not.toMatch(/temporary password/i);
 
-    // First sign-in: change the temporary password, enrol MFA, land on the modules of Clinic Access.
+    // Activation: choose a password, sign in, enrol MFA, land on the modules of Clinic Access.
     const user = await e.newPage();
+    await user.goto(link!);
+    await user.getByRole('heading', { name: 'Activate your account' }).waitFor();
+    expect(await axeViolations(user).then((v) => describeViolations(v))).toBe('');
+    await user.locator('#newPassword').fill('maple syrup orchard');
+    await user.locator('#confirmPassword').fill('maple syrup orchard');
+    await user.getByRole('button', { name: 'Set new password' }).click();
+    await user.getByTestId('reset-done').filter({ hasText: username! }).waitFor();
     await user.goto('/login');
     await user.getByLabel('Username').fill(username!);
-    await user.getByLabel('Password', { exact: true }).fill(temporary!);
+    await user.getByLabel('Password', { exact: true }).fill('maple syrup orchard');
     await user.getByRole('button', { name: 'Sign in' }).click();
-    await user.getByRole('heading', { name: 'Change your password' }).waitFor();
-    await user.getByLabel('Current (temporary) password').fill(temporary!);
-    await user.getByLabel('New password', { exact: true }).fill('maple syrup orchard');
-    await user.getByLabel('Type the new password again').fill('maple syrup orchard');
-    await user.getByRole('button', { name: 'Change password' }).click();
     await user.getByRole('heading', { name: 'Set up multi-factor authentication' }).waitFor();
     const secret = (await user.getByTestId('mfa-secret').textContent())!;
     expect(await axeViolations(user).then((v) => describeViolations(v))).toBe('');

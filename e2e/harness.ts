@@ -18,6 +18,8 @@ export interface E2E {
   newPage(): Promise<Page>;
   /** Current TOTP code for a user, read from the database as an authenticator app would compute it. */
   codeFor(username: string): Promise<string>;
+  /** The body of the latest mail to an address whose subject matches, as its owner reads it (waits for it to be sent). */
+  mailBody(to: string, subject: RegExp): Promise<string>;
   signIn(page: Page, username: string, password?: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,8 +53,20 @@ export async function startE2E(opts: { seed?: (db: Kysely<Database>) => Promise<
     throw err;
   }
   async function codeFor(username: string) {
+    // A code signs in once; tests sign in again within 30 s, as if each time with a fresh code.
+    await db.updateTable('users').set({ mfa_last_step: null }).where('username', '=', username).execute();
     const u = await db.selectFrom('users').select('mfa_secret').where('username', '=', username).executeTakeFirstOrThrow();
     return totp(u.mfa_secret!, Date.now());
+  }
+  async function mailBody(to: string, subject: RegExp) {
+    // Some mail is sent after the answer (so that its timing tells nothing): poll for a while.
+    for (let tries = 0; ; tries++) {
+      const rows = await db.selectFrom('mail_outbox').select(['subject', 'body']).where('to_address', '=', to).orderBy('seq').execute();
+      const m = rows.filter((r) => subject.test(r.subject)).at(-1);
+      if (m?.body) return m.body;
+      if (tries >= 50) throw new Error(`no mail to ${to} matching ${subject}; have: ${rows.map((r) => r.subject).join(' | ')}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
   return {
     db,
@@ -64,6 +78,7 @@ export async function startE2E(opts: { seed?: (db: Kysely<Database>) => Promise<
       return context.newPage();
     },
     codeFor,
+    mailBody,
     async signIn(page, username, password = DEMO_PASSWORD) {
       await page.goto('/login');
       await page.getByLabel('Username').fill(username);

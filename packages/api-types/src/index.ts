@@ -1,4 +1,5 @@
 // The JSON the API sends, described once for the server that builds it and the web UI that reads it.
 // Types only: nothing here runs.
 export type * from './immunizations.ts';
+export type * from './mail.ts';
 export type * from './recommender.ts';

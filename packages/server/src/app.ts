@@ -10,8 +10,8 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.ts';
 import { AppError, type FieldError } from './errors.ts';
-import { sendProblem, type App, type RouteInfo } from './http.ts';
-import { installAuthHooks } from './modules/access/auth.hooks.ts';
+import { sendProblem, type App } from './http.ts';
+import { DEFAULT_BODY_LIMIT, installAuthHooks, registerPublicContent } from './modules/access/auth.hooks.ts';
 import { registerSessionRoutes } from './modules/access/session.routes.ts';
 import { registerAccountsRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -31,8 +31,9 @@ export interface BuildAppOptions {
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: ctx.config.LOG_LEVEL === 'silent' ? false : { level: ctx.config.LOG_LEVEL },
-    trustProxy: true,
-    bodyLimit: 20 * 1024 * 1024,
+    // X-Forwarded-For only from the proxies named in TRUST_PROXY (none by default).
+    trustProxy: ctx.config.TRUST_PROXY.length ? ctx.config.TRUST_PROXY : false,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     // Slow first starts (PGlite initdb on a busy machine) must not fail plugin registration.
     pluginTimeout: 60_000,
   }).withTypeProvider<ZodTypeProvider>();
@@ -50,15 +51,13 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     openapi: { info: { title: 'Nutmeg IIS API', version: VERSION }, servers: [] },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs/api' });
-
-  const routeTable: RouteInfo[] = [];
-  app.decorate('routeTable', routeTable);
-  app.addHook('onRoute', (r) => {
-    if (!r.url.startsWith('/api/')) return;
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, policy: r.config?.policy });
-  });
   installAuthHooks(app, ctx);
+  await registerPublicContent(app, async (scope) => {
+    await scope.register(swaggerUi, { routePrefix: '/docs/api' });
+    if (fs.existsSync(ctx.config.WEB_DIST)) {
+      await scope.register(fastifyStatic, { root: path.resolve(ctx.config.WEB_DIST), wildcard: false });
+    }
+  });
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) return sendProblem(reply, err);
     const e = err as {
@@ -110,8 +109,5 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     if (req.method === 'GET' && fs.existsSync(index)) return reply.type('text/html').send(fs.createReadStream(index));
     return reply.status(404).send('Not found');
   });
-  if (fs.existsSync(ctx.config.WEB_DIST)) {
-    await app.register(fastifyStatic, { root: path.resolve(ctx.config.WEB_DIST), wildcard: false });
-  }
   return app;
 }

@@ -7,11 +7,15 @@ export function printBanner(b: {
   dataDir: string | undefined;
   seed: SeedReport;
   demoLogins: SeedReport['demoLogins'];
+  smtpConfigured: boolean;
   ms: number;
 }): void {
   const lines: string[] = [];
   lines.push('', `Nutmeg IIS is running at ${b.url} (listening on ${b.address})`);
   lines.push(`Database: ${b.engine}${b.dataDir ? ` in ${b.dataDir}` : ''}. Started in ${b.ms} ms. API docs: ${b.url}/docs/api`);
+  if (!b.smtpConfigured) {
+    lines.push('No SMTP_URL: mail is not delivered but kept in the outbox (development only); administrators can open it there, audited.');
+  }
   if (b.seed.admin) {
     lines.push('', 'First start with NUTMEG_SEED=none. DPH administrator (shown once; change it at first sign-in):');
     lines.push(`  username: ${b.seed.admin.username}   temporary password: ${b.seed.admin.temporaryPassword}`);

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -24,6 +25,13 @@ const ConfigSchema = z.object({
   /** Failed logins before the account is locked, and for how long. */
   LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /**
+   * Failed sign-ins from one client address (any usernames) before that address is refused for
+   * LOCKOUT_MINUTES: stops password spraying across accounts. A clinic behind one NAT address shares it.
+   */
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  /** How long an activation link (new account, or a password reset by DPH) stays valid. */
+  ACTIVATION_LINK_HOURS: z.coerce.number().positive().default(72),
   /** CDSi supporting-data release to load from packages/forecast/supporting-data/<release>. */
   CDSI_RELEASE: z
     .string()
@@ -40,7 +48,24 @@ const ConfigSchema = z.object({
   JOB_WORKER: z.enum(['on', 'off']).default('on'),
   /** Rate limit of requests per minute per client IP on the whole API. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs, e.g.
+   * "10.0.0.5, 10.1.0.0/16". Default none: the client address is the TCP peer, so nobody can forge
+   * the address that rate limits, sign-in throttling and the audit log see.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine((list) => list.every(isAddressOrCidr), 'a comma-separated list of IP addresses or CIDRs'),
 });
+
+function isAddressOrCidr(v: string): boolean {
+  const [address = '', bits, ...extra] = v.split('/');
+  const family = net.isIP(address);
+  if (!family || extra.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
 

@@ -13,8 +13,9 @@ import type { Actor } from './modules/access/actor.ts';
 import type { Permission } from './modules/access/permissions.ts';
 
 /**
- * Every /api route declares one policy in its config; the auth hook enforces it and a route
- * without one is refused at runtime and fails the route-matrix test.
+ * Every route declares one policy in its config (API docs and the web UI's files are registered
+ * through registerPublicContent, which declares 'public' for them); the auth hook enforces it on
+ * the matched route, and a route without one is refused at runtime and fails the route-matrix test.
  * - 'public': no sign-in (health, login, request an account)
  * - 'session': any session, including one that must still change its password or enrol MFA
  * - 'signed-in': a fully signed-in user, whatever their modules
@@ -30,7 +31,7 @@ declare module 'fastify' {
     actor: Actor | null;
   }
   interface FastifyInstance {
-    /** Every /api route with its declared policy, for the route-matrix test and the docs. */
+    /** Every route (HEAD aside) with its declared policy, for the route-matrix test and the attack battery. */
     routeTable: RouteInfo[];
   }
 }

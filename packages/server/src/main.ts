@@ -17,6 +17,7 @@ printBanner({
   dataDir: config.DATABASE_URL ? undefined : config.DATA_DIR,
   seed: server.seed,
   demoLogins,
+  smtpConfigured: !!config.SMTP_URL,
   ms: Date.now() - started,
 });
 

@@ -50,6 +50,7 @@ export async function createServer(config: Config, opts: { handle?: DbHandle; cl
       async shutdown() {
         await app.close();
         await worker?.stop();
+        await ctx.mailer.idle(); // mail sent after an answer is recorded before the database closes
         await handle.close();
       },
     };

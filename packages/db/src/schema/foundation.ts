@@ -64,6 +64,8 @@ export interface UserTable {
   password_changed_at: NullableTimestamp;
   mfa_secret: string | null;
   mfa_enrolled_at: NullableTimestamp;
+  /** The TOTP time step of the last code accepted: that code and older ones are refused (single use). */
+  mfa_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   status: Generated<'active' | 'inactive'>;
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;
@@ -135,13 +137,23 @@ export interface PasswordResetTable {
   created_at: Timestamp;
   expires_at: ColumnType<Date, Date | string, Date | string>;
   used_at: NullableTimestamp;
+  /** 'reset': asked for by the user; 'activation': a new account, or a reset by DPH. */
+  purpose: ColumnType<'reset' | 'activation', 'reset' | 'activation' | undefined, 'reset' | 'activation'>;
+}
+
+/** Failed sign-ins from one client address in the current window (see LOGIN_FAILURES_PER_ADDRESS). */
+export interface LoginThrottleTable {
+  address: string;
+  failures: number;
+  window_started_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface MailOutboxTable {
   id: Generated<string>;
   to_address: string;
   subject: string;
-  body: string;
+  /** Kept only without SMTP (development); with SMTP the outbox holds metadata only. */
+  body: string | null;
   transport: string;
   created_at: Timestamp;
   sent_at: NullableTimestamp;
@@ -192,6 +204,7 @@ export interface FoundationTables {
   account_requests: AccountRequestTable;
   sessions: SessionTable;
   password_resets: PasswordResetTable;
+  login_throttle: LoginThrottleTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
   jobs: JobTable;

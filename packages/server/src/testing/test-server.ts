@@ -36,6 +36,8 @@ export async function createTestServer(overrides: Partial<Config> = {}): Promise
   await seedDemo(ctxForSeed);
   const server = await createServer(config, { handle, clock });
   async function signIn(username: string) {
+    // A code signs in once; tests sign in many times at one clock time, as if each time with a fresh code.
+    await server.ctx.db.updateTable('users').set({ mfa_last_step: null }).where('username', '=', username).execute();
     const user = await server.ctx.db.selectFrom('users').select('mfa_secret').where('username', '=', username).executeTakeFirstOrThrow();
     const res = await server.app.inject({
       method: 'POST',

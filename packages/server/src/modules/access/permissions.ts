@@ -29,7 +29,10 @@ export const PERMISSIONS = {
   'account:review': { dphRoles: ['account_approver', 'administrator'] },
   'user:admin': { dphRoles: ['account_approver', 'administrator'] },
   'audit:read': { dphRoles: ['administrator', 'data_steward'] },
+  /** The outbox's metadata: to whom, what subject, when, delivered or not. */
   'outbox:read': { dphRoles: ['administrator', 'account_approver'] },
+  /** A kept body (development mode only): it may hold someone's activation link, so administrators only, audited. */
+  'outbox:read-body': { dphRoles: ['administrator'] },
 } as const satisfies Record<string, Grant>;
 
 export type Permission = keyof typeof PERMISSIONS;

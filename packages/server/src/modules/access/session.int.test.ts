@@ -89,15 +89,15 @@ describe('sign-in and sessions', () => {
     s.clock.set(new Date());
   });
 
-  it('locks the account after 5 failed attempts', async () => {
+  it('locks the account after 5 failed attempts, answering as for a wrong password', async () => {
     for (let i = 0; i < 5; i++) await post('/api/session', { username: 'backup', password: 'not-the-password' });
     const res = await post('/api/session', {
       username: 'backup',
       password: DEMO_PASSWORD,
       otp: totp(await secretOf('backup'), s.clock.now().getTime()),
     });
-    expect(res.statusCode).toBe(423);
-    expect(res.json().step).toBe('locked');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().step).toBe('password');
     s.clock.advance(16 * 60_000);
     const later = await post('/api/session', {
       username: 'backup',

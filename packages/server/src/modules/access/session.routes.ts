@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, originOf, type App } from '../../http.ts';
 import { ACCESS_TYPE_DEFINITIONS, isAccessType } from './access-model.ts';
+import { login } from './login.service.ts';
 import * as sessions from './session.service.ts';
 
 const LoginBody = z.object({
@@ -27,7 +28,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
       schema: { tags: ['session'], summary: 'Sign in with username, password and TOTP code', body: LoginBody },
     },
     async (req, reply) => {
-      const { token, stage } = await sessions.login(ctx, req.body, originOf(req));
+      const { token, stage } = await login(ctx, req.body, originOf(req));
       reply.setCookie(sessions.SESSION_COOKIE, token, cookieOptions);
       return { stage };
     },

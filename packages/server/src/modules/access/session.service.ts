@@ -8,17 +8,12 @@ import type { Actor } from './actor.ts';
 import { permissionsFor } from './permissions.ts';
 import { checkPasswordRules, hashPassword, verifyPassword } from './password.ts';
 import * as repo from './session.repo.ts';
-import { generateTotpSecret, totpUri, verifyTotp } from './totp.ts';
+import { generateTotpSecret, totpStepOf, totpUri } from './totp.ts';
 
 export const SESSION_COOKIE = 'nutmeg_sid';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
-export interface LoginInput {
-  username: string;
-  password: string;
-  otp?: string | undefined;
-}
 export interface Origin {
   ip: string | null;
   userAgent: string | null;
@@ -32,83 +27,11 @@ function nextStage(user: Pick<User, 'password_temporary' | 'mfa_enrolled_at'>): 
   return 'active';
 }
 
-async function recordFailure(ctx: AppContext, user: User, step: string, origin: Origin): Promise<AppError> {
-  const failures = user.failed_logins + 1;
-  const lock = failures >= ctx.config.LOCKOUT_THRESHOLD;
-  const lockedUntil = lock ? new Date(ctx.clock.now().getTime() + ctx.config.LOCKOUT_MINUTES * 60_000) : null;
-  await ctx.db
-    .updateTable('users')
-    .set({ failed_logins: lock ? 0 : failures, ...(lock ? { locked_until: lockedUntil } : {}) })
-    .where('id', '=', user.id)
-    .execute();
-  await appendAudit(
-    ctx.db,
-    {
-      actorUserId: user.id,
-      actorUsername: user.username,
-      action: 'login.failure',
-      outcome: 'failure',
-      ip: origin.ip,
-      detail: { step, locked: lock },
-    },
-    ctx.clock.now(),
-  );
-  if (lock) {
-    return new AppError('locked', `Too many failed attempts: the account is locked for ${ctx.config.LOCKOUT_MINUTES} minutes.`, {
-      step: 'locked',
-    });
-  }
-  return step === 'otp'
-    ? new AppError('unauthenticated', 'The authenticator code is not correct.', { step: 'otp' })
-    : new AppError('unauthenticated', 'The username or password is not correct.', { step: 'password' });
-}
-
 /**
- * Sign-in. Password first, then the TOTP code when the user has MFA; a temporary password or a
- * missing MFA enrolment yields a restricted session whose only next steps are to fix that.
+ * Opens a session for a user whose sign-in succeeded. A temporary password or a missing MFA
+ * enrolment yields a restricted session whose only next steps are to fix that.
  */
-export async function login(ctx: AppContext, input: LoginInput, origin: Origin): Promise<{ token: string; stage: string }> {
-  const now = ctx.clock.now();
-  const user = await repo.findUserByUsername(ctx.db, input.username.trim());
-  if (!user) {
-    await appendAudit(
-      ctx.db,
-      {
-        actorUsername: input.username.slice(0, 100),
-        action: 'login.failure',
-        outcome: 'failure',
-        ip: origin.ip,
-        detail: { step: 'username' },
-      },
-      now,
-    );
-    throw new AppError('unauthenticated', 'The username or password is not correct.', { step: 'password' });
-  }
-  if (user.locked_until && user.locked_until > now) {
-    throw new AppError('locked', `The account is locked after repeated failed attempts until ${user.locked_until.toISOString()}.`, {
-      step: 'locked',
-    });
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) throw await recordFailure(ctx, user, 'password', origin);
-  if (user.status !== 'active') {
-    await appendAudit(
-      ctx.db,
-      {
-        actorUserId: user.id,
-        actorUsername: user.username,
-        action: 'login.failure',
-        outcome: 'denied',
-        ip: origin.ip,
-        detail: { step: 'account' },
-      },
-      now,
-    );
-    throw new AppError('forbidden', 'This account is inactive. Contact your clinic coordinator or DPH.', { step: 'account' });
-  }
-  if (user.mfa_enrolled_at && user.mfa_secret) {
-    if (!input.otp) throw new AppError('unauthenticated', 'Enter the 6-digit code from your authenticator app.', { step: 'otp' });
-    if (!verifyTotp(user.mfa_secret, input.otp, now.getTime())) throw await recordFailure(ctx, user, 'otp', origin);
-  }
+export async function startSession(ctx: AppContext, user: User, origin: Origin, now: Date): Promise<{ token: string; stage: string }> {
   const memberships = await repo.listActiveMemberships(ctx.db, user.id);
   const token = crypto.randomBytes(32).toString('base64url');
   const stage = nextStage(user);
@@ -123,7 +46,6 @@ export async function login(ctx: AppContext, input: LoginInput, origin: Origin):
     absoluteExpiresAt: new Date(now.getTime() + ctx.config.SESSION_ABSOLUTE_HOURS * 3_600_000),
     now,
   });
-  await ctx.db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
   await appendAudit(
     ctx.db,
     {
@@ -238,7 +160,7 @@ export async function beginMfaEnrollment(
   if (user.mfa_enrolled_at)
     throw new AppError('conflict', 'MFA is already set up for this account. Ask DPH to reset it if you lost your device.');
   const secret = generateTotpSecret();
-  await ctx.db.updateTable('users').set({ mfa_secret: secret }).where('id', '=', user.id).execute();
+  await ctx.db.updateTable('users').set({ mfa_secret: secret, mfa_last_step: null }).where('id', '=', user.id).execute();
   const otpauthUri = totpUri(secret, 'Nutmeg IIS', user.username);
   return { secret, otpauthUri, qrDataUrl: await QRCode.toDataURL(otpauthUri) };
 }
@@ -247,14 +169,16 @@ export async function completeMfaEnrollment(ctx: AppContext, actor: Actor, otp: 
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user?.mfa_secret) throw invalid('Start MFA set-up first.');
   const now = ctx.clock.now();
-  if (!verifyTotp(user.mfa_secret, otp, now.getTime())) {
+  const step = totpStepOf(user.mfa_secret, otp, now.getTime());
+  if (step === null) {
     throw invalid('The code does not match. Check the time on your phone and try the current code.', [
       { path: 'otp', message: 'Code does not match.' },
     ]);
   }
   const stage = nextStage({ password_temporary: user.password_temporary, mfa_enrolled_at: now });
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ mfa_enrolled_at: now }).where('id', '=', user.id).execute();
+    // The code that finishes enrolment is spent: it cannot sign in afterwards.
+    await trx.updateTable('users').set({ mfa_enrolled_at: now, mfa_last_step: step }).where('id', '=', user.id).execute();
     await trx.updateTable('sessions').set({ stage }).where('id', '=', actor.sessionId).execute();
     await appendActorAudit(trx, actor, { action: 'mfa.enrol' }, now);
   });

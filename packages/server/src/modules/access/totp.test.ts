@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base32Decode, base32Encode, hotp, totp, verifyTotp } from './totp.ts';
+import { base32Decode, base32Encode, hotp, totp, totpStepOf } from './totp.ts';
 
 // RFC 6238 appendix B: secret "12345678901234567890", SHA-1, 8 digits.
 const RFC_SECRET = base32Encode(Buffer.from('12345678901234567890'));
@@ -20,10 +20,13 @@ describe('TOTP', () => {
     expect(base32Decode(base32Encode(buf))).toEqual(buf);
   });
 
-  it('accepts the neighbouring step for clock drift but not two steps away', () => {
+  it('accepts the neighbouring step for clock drift but not two steps away, and says which step matched', () => {
     const now = 1_700_000_000_000;
-    expect(verifyTotp(RFC_SECRET, totp(RFC_SECRET, now - 30_000), now)).toBe(true);
-    expect(verifyTotp(RFC_SECRET, totp(RFC_SECRET, now - 90_000), now)).toBe(false);
-    expect(verifyTotp(RFC_SECRET, 'abcdef', now)).toBe(false);
+    const step = Math.floor(now / 30_000);
+    expect(totpStepOf(RFC_SECRET, totp(RFC_SECRET, now), now)).toBe(step);
+    expect(totpStepOf(RFC_SECRET, totp(RFC_SECRET, now - 30_000), now)).toBe(step - 1);
+    expect(totpStepOf(RFC_SECRET, totp(RFC_SECRET, now + 30_000), now)).toBe(step + 1);
+    expect(totpStepOf(RFC_SECRET, totp(RFC_SECRET, now - 90_000), now)).toBeNull();
+    expect(totpStepOf(RFC_SECRET, 'abcdef', now)).toBeNull();
   });
 });

@@ -55,16 +55,19 @@ export function totp(secretBase32: string, atMs: number, stepSeconds = 30): stri
   return hotp(base32Decode(secretBase32), Math.floor(atMs / 1000 / stepSeconds));
 }
 
-/** Accepts the current code and one step either side, for clock drift. */
-export function verifyTotp(secretBase32: string, code: string, atMs: number): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * The time step a code belongs to, accepting the current step and one either side (clock drift);
+ * null when the code matches none. The caller refuses a step already used (a code signs in once).
+ */
+export function totpStepOf(secretBase32: string, code: string, atMs: number): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
   const key = base32Decode(secretBase32);
   const step = Math.floor(atMs / 1000 / 30);
   for (const d of [0, -1, 1]) {
     const expected = hotp(key, step + d);
-    if (crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(code))) return true;
+    if (crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(code))) return step + d;
   }
-  return false;
+  return null;
 }
 
 export function totpUri(secretBase32: string, issuer: string, account: string): string {

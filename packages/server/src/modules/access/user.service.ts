@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import { conflict } from '../../errors.ts';
@@ -13,8 +14,11 @@ export interface NewUser {
   jobTitle?: string | null;
   memberships: { organizationId: string; accessType: AccessType }[];
   dphRoles?: DphRole[];
-  password: string;
-  /** Real accounts start with a temporary password that must be changed at first sign-in. */
+  /**
+   * null: no usable password until the owner sets one from their activation link (accounts DPH
+   * approves). A temporary password (first administrator, CLI) must be changed at first sign-in.
+   */
+  password: string | null;
   temporary: boolean;
   /** Pre-enrolled TOTP secret: demo users only. */
   mfaSecret?: string;
@@ -44,7 +48,8 @@ export async function createUser(
   argonMemoryKib: number,
   now: Date = new Date(),
 ): Promise<{ id: string; username: string }> {
-  const passwordHash = await hashPassword(input.password, argonMemoryKib);
+  // Without a password the stored hash is of a random secret nobody knows: no sign-in until activation.
+  const passwordHash = await hashPassword(input.password ?? crypto.randomBytes(32).toString('base64url'), argonMemoryKib);
   const run = async (trx: Kysely<Database>) => {
     const username = input.username ?? (await proposeUsername(trx, input.firstName, input.lastName));
     const exists = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();

@@ -66,7 +66,7 @@ describe('Request User Account and the DPH review queue', () => {
     expect((await s.app.inject({ method: 'GET', url: '/api/account-requests/organizations/CT9999' })).statusCode).toBe(404);
   });
 
-  it('takes a request through approval, two separate mails, first sign-in, password change and MFA to the modules of the access type', async () => {
+  it('takes a request through approval, an activation link, the owner’s own password and MFA to the modules of the access type', async () => {
     const created = await submit(buildRequest({ pins: 'ct1001' }));
     expect(created.statusCode).toBe(201);
     const { id } = created.json();
@@ -90,28 +90,32 @@ describe('Request User Account and the DPH review queue', () => {
     expect(approved.statusCode).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'approved', user: { username: 'jrivera' } });
 
-    // Username and temporary password in two different messages, each without the other.
-    const outbox = (await asDph('GET', '/api/outbox?to=jordan.rivera@elmcitypeds.example')).json();
-    const [pwdMail, userMail] = outbox.messages;
-    expect(outbox.messages).toHaveLength(3);
-    expect(userMail.subject).toMatch(/username/);
-    expect(userMail.body).toContain('Your username: jrivera');
-    expect(pwdMail.subject).toMatch(/temporary password/);
-    const temporary = /Your temporary password: (\S+)/.exec(pwdMail.body)![1]!;
-    expect(pwdMail.body).not.toContain('jrivera');
-    expect(userMail.body).not.toContain(temporary);
-    expect(outbox.messages[0].transport).toBe('outbox');
+    expect(approved.body).not.toMatch(/token/);
 
-    const first = await signInWith(s, 'jrivera', temporary);
-    expect(first.res.json()).toEqual({ stage: 'password_change' });
+    // One mail: the username and a single-use activation link; no password anywhere.
+    const mails = await outboxTo(s, 'jordan.rivera@elmcitypeds.example');
+    expect(mails.map((m) => m.subject)).toEqual([
+      'Nutmeg IIS: we received your account request',
+      'Nutmeg IIS: your account is approved — activate it',
+    ]);
+    const body = mails[1]!.body!;
+    expect(body).toContain('Your username: jrivera');
+    expect(body).not.toMatch(/temporary password/i);
+    const token = /http:\/\/localhost:8080\/activate\?token=([\w-]+)/.exec(body)![1]!;
+    const user = await s.ctx.db.selectFrom('users').select('id').where('username', '=', 'jrivera').executeTakeFirstOrThrow();
+    const link = await s.ctx.db.selectFrom('password_resets').selectAll().where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    expect(link).toMatchObject({ purpose: 'activation', used_at: null });
+    expect(link.token_hash).not.toContain(token);
+    expect(link.expires_at.getTime() - s.clock.now().getTime()).toBe(72 * 3_600_000);
+
+    const activate = (newPassword: string) =>
+      s.app.inject({ method: 'POST', url: '/api/password-reset/complete', payload: { token, newPassword } });
+    expect((await activate('amber canyon whistle')).json()).toEqual({ ok: true, username: 'jrivera' });
+    expect((await activate('another fine choice')).statusCode).toBe(400); // single use
+
+    const first = await signInWith(s, 'jrivera', 'amber canyon whistle');
+    expect(first.res.json()).toEqual({ stage: 'mfa_enroll' });
     const h = first.headers!;
-    const changed = await s.app.inject({
-      method: 'POST',
-      url: '/api/session/password',
-      headers: h,
-      payload: { currentPassword: temporary, newPassword: 'amber canyon whistle' },
-    });
-    expect(changed.json()).toEqual({ stage: 'mfa_enroll' });
     const setup = (await s.app.inject({ method: 'POST', url: '/api/session/mfa/setup', headers: h })).json();
     const verified = await s.app.inject({
       method: 'POST',
@@ -125,8 +129,26 @@ describe('Request User Account and the DPH review queue', () => {
     expect(me.memberships).toEqual([expect.objectContaining({ accessType: 'clinic_access', pin: 'CT1001' })]);
 
     expect(await auditActions(s, id)).toEqual(['account.request', 'account.approve']);
-    const user = await s.ctx.db.selectFrom('users').select('id').where('username', '=', 'jrivera').executeTakeFirstOrThrow();
-    expect(await auditActions(s, user.id)).toContain('user.create');
+    expect(await auditActions(s, user.id)).toEqual(expect.arrayContaining(['user.create', 'password.activate']));
+  });
+
+  it('refuses an activation link after its time is up; the owner then asks for a reset link', async () => {
+    const { id } = (
+      await submit(
+        buildRequest({ accessType: 'ceo_signing', pins: 'CT1003', firstName: 'Lee', lastName: 'Park', email: 'lee.park@example.org' }),
+      )
+    ).json();
+    expect((await asDph('POST', `/api/account-requests/${id}/approve`, {})).statusCode).toBe(200);
+    const token = /\/activate\?token=([\w-]+)/.exec((await outboxTo(s, 'lee.park@example.org')).at(-1)!.body!)![1]!;
+    s.clock.advance(73 * 3_600_000);
+    const late = await s.app.inject({
+      method: 'POST',
+      url: '/api/password-reset/complete',
+      payload: { token, newPassword: 'amber canyon whistle' },
+    });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().fields[0].path).toBe('token');
+    s.clock.set(new Date());
   });
 
   it('refuses to approve Clinic Access for someone missing from a clinic’s staff list, naming the clinic, and creates nothing', async () => {
@@ -289,7 +311,7 @@ describe('Request User Account and the DPH review queue', () => {
       .select(['dph_roles', 'password_temporary'])
       .where('username', '=', 'ohaddad.dph')
       .executeTakeFirstOrThrow();
-    expect(u).toEqual({ dph_roles: ['analyst_readonly'], password_temporary: true });
+    expect(u).toEqual({ dph_roles: ['analyst_readonly'], password_temporary: false });
   });
 
   it('approves a request of someone who already has an account by adding to that account, when DPH chooses so', async () => {

@@ -1,9 +1,10 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import {
   ACCESS_TYPE_DEFINITIONS,
   createUser,
-  generateTemporaryPassword,
   isAccessType,
   proposeUsername,
   type AccessType,
@@ -13,7 +14,8 @@ import {
 import { appendActorAudit } from '../audit/index.ts';
 import { accessTypeLabel, presentOrganization } from './account.present.ts';
 import * as repo from './account-request.repo.ts';
-import { matchStaff, type StaffMatch } from './staff-match.ts';
+import { assertMayGrantRoles, assertOnStaffLists, checkStaffLists, staffListRequired } from './duties.ts';
+import { createPasswordLink } from './password-reset.service.ts';
 
 /** DPH review of account requests: the queue, one request with its staff-list check, approve, deny. */
 
@@ -54,45 +56,12 @@ export async function listRequests(
   return { requests: await presentRequests(ctx, rows), total, page: f.page, pageSize };
 }
 
-interface StaffCheck {
-  organizationId: string;
-  pin: string | null;
-  name: string;
-  onStaffList: boolean;
-  matchedBy: StaffMatch;
-}
-
-async function checkStaffLists(ctx: AppContext, r: repo.AccountRequestRow): Promise<StaffCheck[]> {
-  const orgs = await repo.findOrganizationsByIds(ctx.db, r.organization_ids);
-  const staff = await repo.activeStaff(ctx.db, r.organization_ids);
-  const person = { firstName: r.first_name, lastName: r.last_name, email: r.email };
-  return r.organization_ids.map((id) => {
-    const o = orgs.find((x) => x.id === id);
-    const match = matchStaff(
-      person,
-      staff.filter((s) => s.organization_id === id).map((s) => ({ firstName: s.first_name, lastName: s.last_name, email: s.email })),
-    );
-    return {
-      organizationId: id,
-      pin: o?.pin ?? null,
-      name: o?.name ?? 'unknown organization',
-      onStaffList: match !== null,
-      matchedBy: match,
-    };
-  });
-}
-
-/** Clinic Access needs the person on every requested clinic's staff list (the coordinator keeps it). */
-function staffListRequired(accessType: string): boolean {
-  return accessType === 'clinic_access';
-}
-
 export async function getRequest(ctx: AppContext, _actor: Actor, id: string) {
   const r = await repo.findRequest(ctx.db, id);
   if (!r) throw notFound('The account request');
   const [presented] = await presentRequests(ctx, [r]);
   const isClinic = isAccessType(r.access_type) && ACCESS_TYPE_DEFINITIONS[r.access_type].organizationKind === 'clinic';
-  const staffCheck = isClinic ? await checkStaffLists(ctx, r) : [];
+  const staffCheck = isClinic ? await checkStaffLists(ctx.db, personOf(r), r.organization_ids) : [];
   const existing = await repo.findUsersByEmail(ctx.db, r.email);
   return {
     ...presented!,
@@ -110,46 +79,49 @@ export interface ApproveInput {
   addToUserId?: string | undefined;
 }
 
+const personOf = (r: repo.AccountRequestRow) => ({ firstName: r.first_name, lastName: r.last_name, email: r.email });
+
+/**
+ * What must hold before a request is approved, whoever approves it: pending, a known access type,
+ * open organizations, the staff list for Clinic Access, DPH roles the approver holds, and never
+ * the approver's own request (by e-mail or by the account it would extend).
+ */
+async function checkApproval(trx: Kysely<Database>, actor: Actor, r: repo.AccountRequestRow | undefined, input: ApproveInput) {
+  if (!r) throw notFound('The account request');
+  if (r.status !== 'pending') throw conflict(`This request was already ${r.status}.`);
+  if (!isAccessType(r.access_type)) throw invalid(`Unknown access type ${r.access_type}.`);
+  const self = await repo.findUsersByEmail(trx, r.email);
+  if (input.addToUserId === actor.userId || self.some((u) => u.id === actor.userId)) {
+    throw forbidden('You cannot approve your own access request; another approver must decide it.');
+  }
+  const accessType: AccessType = r.access_type;
+  const orgs = await repo.findOrganizationsByIds(trx, r.organization_ids);
+  const closed = orgs.filter((o) => !o.active);
+  if (closed.length) throw conflict(`${closed.map((o) => `${o.name} (${o.pin})`).join(', ')} is no longer active; deny the request.`);
+  await assertOnStaffLists(trx, personOf(r), accessType, r.organization_ids);
+  let dphRoles: DphRole[] = [];
+  if (accessType === 'dph') {
+    dphRoles = [...new Set(input.dphRoles ?? [])];
+    if (dphRoles.length === 0)
+      throw invalid('Choose at least one DPH role for this account.', [{ path: 'dphRoles', message: 'Choose at least one role.' }]);
+    assertMayGrantRoles(actor, dphRoles);
+  }
+  return { request: r, accessType, orgs, dphRoles, existing: self.filter((u) => u.status === 'active') };
+}
+
 /**
  * Approval creates the user with one membership per requested organization — or, when DPH chooses
  * the requester's existing account (same e-mail), adds the memberships to it — marks the request
- * and audits, in one transaction. A new account's username and temporary password then go out in
- * two separate messages, so one intercepted mail is not enough to sign in.
+ * and audits, in one transaction. A new account gets no password: its owner receives a single-use
+ * activation link and chooses one, so nobody else (the approver included) ever knows it.
  */
 export async function approveRequest(ctx: AppContext, actor: Actor, id: string, input: ApproveInput) {
   const now = ctx.clock.now();
-  const temporaryPassword = generateTemporaryPassword();
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const r = await repo.findRequest(trx, id, true);
-    if (!r) throw notFound('The account request');
-    if (r.status !== 'pending') throw conflict(`This request was already ${r.status}.`);
-    if (!isAccessType(r.access_type)) throw invalid(`Unknown access type ${r.access_type}.`);
-    const accessType: AccessType = r.access_type;
-    const orgs = await repo.findOrganizationsByIds(trx, r.organization_ids);
-    const closed = orgs.filter((o) => !o.active);
-    if (closed.length) throw conflict(`${closed.map((o) => `${o.name} (${o.pin})`).join(', ')} is no longer active; deny the request.`);
-    if (staffListRequired(accessType)) {
-      const checks = await checkStaffLists({ ...ctx, db: trx }, r);
-      const missing = checks.filter((c) => !c.onStaffList);
-      if (missing.length) {
-        throw conflict(
-          `${r.first_name} ${r.last_name} is not on the staff list of ${missing.map((c) => `${c.name} (${c.pin})`).join(' and ')}. ` +
-            `Clinic Access can be approved only for people on the clinic's staff list: ask the clinic's vaccine coordinator to add them first.`,
-          { step: 'staff_list', organizations: missing.map((c) => ({ id: c.organizationId, pin: c.pin, name: c.name })) },
-        );
-      }
-    }
-    let dphRoles: DphRole[] = [];
-    if (accessType === 'dph') {
-      dphRoles = [...new Set(input.dphRoles ?? [])];
-      if (dphRoles.length === 0)
-        throw invalid('Choose at least one DPH role for this account.', [{ path: 'dphRoles', message: 'Choose at least one role.' }]);
-      if (dphRoles.includes('administrator') && !actor.dphRoles.includes('administrator')) {
-        throw forbidden('Only a DPH administrator can grant the administrator role.');
-      }
-    }
-    const organizationId = r.organization_ids[0] ?? null;
-    const existing = (await repo.findUsersByEmail(trx, r.email)).filter((u) => u.status === 'active');
+    const { request, accessType, orgs, dphRoles, existing } = await checkApproval(trx, actor, await repo.findRequest(trx, id, true), input);
+    const organizationId = request.organization_ids[0] ?? null;
+    const audit = (action: string, entityType: string, entityId: string, detail: Record<string, unknown>) =>
+      appendActorAudit(trx, actor, { organizationId, action, entityType, entityId, detail }, now);
 
     if (input.addToUserId) {
       const target = existing.find((u) => u.id === input.addToUserId);
@@ -158,35 +130,19 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
           { path: 'addToUserId', message: 'Not an active account with this e-mail.' },
         ]);
       const held = await repo.activeMembershipKeys(trx, target.id);
-      const added = r.organization_ids.filter((o) => !held.has(`${o}:${accessType}`));
+      const added = request.organization_ids.filter((o) => !held.has(`${o}:${accessType}`));
       await repo.insertMemberships(trx, target.id, added, accessType, now);
       const roles = dphRoles.length ? await repo.addDphRoles(trx, target.id, dphRoles) : null;
-      await repo.decideRequest(trx, r.id, { status: 'approved', by: actor.userId, at: now, reason: null, userId: target.id });
-      await appendActorAudit(
-        trx,
-        actor,
-        {
-          organizationId,
-          action: 'account.approve',
-          entityType: 'account_request',
-          entityId: r.id,
-          detail: { userId: target.id, username: target.username, extended: true },
-        },
-        now,
-      );
-      await appendActorAudit(
-        trx,
-        actor,
-        {
-          organizationId,
-          action: 'membership.add',
-          entityType: 'user',
-          entityId: target.id,
-          detail: { username: target.username, accessType, organizationIds: added, dphRoles: roles, requestId: r.id },
-        },
-        now,
-      );
-      return { request: r, user: { id: target.id, username: target.username }, created: false, organizations: orgs };
+      await repo.decideRequest(trx, request.id, { status: 'approved', by: actor.userId, at: now, reason: null, userId: target.id });
+      await audit('account.approve', 'account_request', request.id, { userId: target.id, username: target.username, extended: true });
+      await audit('membership.add', 'user', target.id, {
+        username: target.username,
+        accessType,
+        organizationIds: added,
+        dphRoles: roles,
+        requestId: request.id,
+      });
+      return { request, user: { id: target.id, username: target.username }, activationLink: null, organizations: orgs };
     }
 
     if (existing.length) {
@@ -199,76 +155,54 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
       trx,
       {
         ...(input.username ? { username: input.username } : {}),
-        email: r.email,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        phone: r.phone,
-        jobTitle: r.job_title,
-        memberships: r.organization_ids.map((organizationId) => ({ organizationId, accessType })),
+        email: request.email,
+        firstName: request.first_name,
+        lastName: request.last_name,
+        phone: request.phone,
+        jobTitle: request.job_title,
+        memberships: request.organization_ids.map((organizationId) => ({ organizationId, accessType })),
         dphRoles,
-        password: temporaryPassword,
-        temporary: true,
+        password: null,
+        temporary: false,
       },
       ctx.config.ARGON2_MEMORY_KIB,
       now,
     );
-    await repo.decideRequest(trx, r.id, { status: 'approved', by: actor.userId, at: now, reason: null, userId: user.id });
-    await appendActorAudit(
-      trx,
-      actor,
-      {
-        organizationId,
-        action: 'account.approve',
-        entityType: 'account_request',
-        entityId: r.id,
-        detail: { userId: user.id, username: user.username },
-      },
-      now,
-    );
-    await appendActorAudit(
-      trx,
-      actor,
-      {
-        organizationId,
-        action: 'user.create',
-        entityType: 'user',
-        entityId: user.id,
-        detail: { username: user.username, accessType, organizationIds: r.organization_ids, dphRoles, requestId: r.id },
-      },
-      now,
-    );
-    return { request: r, user, created: true, organizations: orgs };
+    const activationLink = await createPasswordLink(ctx, trx, user.id, 'activation', now);
+    await repo.decideRequest(trx, request.id, { status: 'approved', by: actor.userId, at: now, reason: null, userId: user.id });
+    await audit('account.approve', 'account_request', request.id, { userId: user.id, username: user.username });
+    await audit('user.create', 'user', user.id, {
+      username: user.username,
+      accessType,
+      organizationIds: request.organization_ids,
+      dphRoles,
+      requestId: request.id,
+    });
+    return { request, user, activationLink, organizations: orgs };
   });
 
-  const { user, request: r } = result;
-  const signIn = `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/login`;
-  if (!result.created) {
-    await ctx.mailer.send({
-      to: r.email,
-      subject: 'Nutmeg IIS: your access is extended',
-      body:
-        `Hello ${r.first_name},\n\nYour request for ${accessTypeLabel(r.access_type)} access is approved and added to your existing account ${user.username}` +
-        (result.organizations.length ? ` for ${result.organizations.map((o) => `${o.name} (${o.pin})`).join(', ')}` : '') +
-        `.\nSign in at ${signIn} as usual; choose the organization you act for at the top of the page.\n`,
-    });
-    return { requestId: r.id, status: 'approved' as const, user: { id: user.id, username: user.username }, created: false };
-  }
-  await ctx.mailer.send({
-    to: r.email,
-    subject: 'Nutmeg IIS: your account is approved — your username',
-    body:
-      `Hello ${r.first_name},\n\nYour request for ${accessTypeLabel(r.access_type)} access is approved.\n\n` +
-      `Your username: ${user.username}\n\nYour temporary password comes in a separate message. Sign in at ${signIn}; ` +
-      `you will choose your own password and set up an authenticator app at the first sign-in.\n`,
-  });
-  await ctx.mailer.send({
-    to: r.email,
-    subject: 'Nutmeg IIS: your temporary password',
-    body:
-      `Hello ${r.first_name},\n\nYour temporary password: ${temporaryPassword}\n\n` +
-      `Your username comes in a separate message. The temporary password must be changed at the first sign-in.\n`,
-  });
-  return { requestId: r.id, status: 'approved' as const, user: { id: user.id, username: user.username }, created: true };
+  const { user, request: r, activationLink } = result;
+  const created = activationLink !== null;
+  await ctx.mailer.send(
+    created
+      ? {
+          to: r.email,
+          subject: 'Nutmeg IIS: your account is approved — activate it',
+          body:
+            `Hello ${r.first_name},\n\nYour request for ${accessTypeLabel(r.access_type)} access is approved.\n\n` +
+            `Your username: ${user.username}\n\nOpen this link within ${ctx.config.ACTIVATION_LINK_HOURS} hours to choose your password ` +
+            `(it works once):\n\n${activationLink}\n\nThen sign in and set up an authenticator app on your phone.\n`,
+        }
+      : {
+          to: r.email,
+          subject: 'Nutmeg IIS: your access is extended',
+          body:
+            `Hello ${r.first_name},\n\nYour request for ${accessTypeLabel(r.access_type)} access is approved and added to your existing account ${user.username}` +
+            (result.organizations.length ? ` for ${result.organizations.map((o) => `${o.name} (${o.pin})`).join(', ')}` : '') +
+            `.\nSign in at ${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/login as usual; choose the organization you act for at the top of the page.\n`,
+        },
+  );
+  return { requestId: r.id, status: 'approved' as const, user: { id: user.id, username: user.username }, created };
 }
 
 export async function denyRequest(ctx: AppContext, actor: Actor, id: string, reason: string) {

@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
+import type { MailMessage } from '../mail/index.ts';
 import { invalid } from '../../errors.ts';
 import { checkPasswordRules, hashPassword } from '../access/index.ts';
 import { appendAudit } from '../audit/index.ts';
@@ -8,9 +11,32 @@ import * as repo from './user-admin.repo.ts';
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const RESET_TTL_MS = 60 * 60_000;
 
+/** 'reset': the user asked (one hour); 'activation': a new account, or a reset by DPH (ACTIVATION_LINK_HOURS). */
+export type PasswordLinkPurpose = 'reset' | 'activation';
+
+/**
+ * A single-use link with which the account's owner chooses a password. The token is random and only
+ * its sha256 is stored, so neither the database nor anyone who reads it can use the link. The URL
+ * goes into the owner's mail and nowhere else: never return it to the caller of a route.
+ */
+export async function createPasswordLink(
+  ctx: AppContext,
+  db: Kysely<Database>,
+  userId: string,
+  purpose: PasswordLinkPurpose,
+  now: Date,
+): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const ttl = purpose === 'reset' ? RESET_TTL_MS : ctx.config.ACTIVATION_LINK_HOURS * 3_600_000;
+  await repo.insertPasswordReset(db, { tokenHash: sha256(token), userId, purpose, now, expiresAt: new Date(now.getTime() + ttl) });
+  const page = purpose === 'reset' ? 'reset-password' : 'activate';
+  return `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/${page}?token=${token}`;
+}
+
 /**
  * Self-service reset: mails a one-hour link to every active account matching the username or
- * e-mail. Answers the same whether or not anything matched, so it cannot be used to probe for accounts.
+ * e-mail. Answers the same, and as fast, whether or not anything matched (the mail goes out after
+ * the answer), so it cannot be used to probe for accounts.
  */
 export async function requestPasswordReset(
   ctx: AppContext,
@@ -19,16 +45,10 @@ export async function requestPasswordReset(
 ): Promise<{ message: string }> {
   const now = ctx.clock.now();
   const users = await repo.findActiveUsersByLogin(ctx.db, usernameOrEmail.trim());
-  const base = ctx.config.PUBLIC_URL.replace(/\/$/, '');
+  const mails: MailMessage[] = [];
   for (const u of users) {
-    const token = crypto.randomBytes(32).toString('base64url');
-    await ctx.db.transaction().execute(async (trx) => {
-      await repo.insertPasswordReset(trx, {
-        tokenHash: sha256(token),
-        userId: u.id,
-        now,
-        expiresAt: new Date(now.getTime() + RESET_TTL_MS),
-      });
+    const link = await ctx.db.transaction().execute(async (trx) => {
+      const url = await createPasswordLink(ctx, trx, u.id, 'reset', now);
       await appendAudit(
         trx,
         {
@@ -41,13 +61,14 @@ export async function requestPasswordReset(
         },
         now,
       );
+      return url;
     });
-    await ctx.mailer.send({
+    mails.push({
       to: u.email,
       subject: 'Nutmeg IIS: reset your password',
       body:
         `Hello ${u.first_name},\n\nSomeone (hopefully you) asked to reset the password of the Nutmeg IIS account ${u.username}.\n` +
-        `Open this link within one hour to choose a new password:\n\n${base}/reset-password?token=${token}\n\n` +
+        `Open this link within one hour to choose a new password:\n\n${link}\n\n` +
         `If you did not ask for this, ignore this message; your password stays the same.\n`,
     });
   }
@@ -64,10 +85,11 @@ export async function requestPasswordReset(
       now,
     );
   }
+  for (const m of mails) void ctx.mailer.send(m).catch(() => {});
   return { message: 'If an active account matches, a reset link has been sent to its e-mail address. The link works for one hour.' };
 }
 
-/** Sets the new password from a valid link, ends every session of the user and spends the link. */
+/** Sets the password from a valid reset or activation link, ends every session of the user and spends every link of theirs. */
 export async function completePasswordReset(
   ctx: AppContext,
   token: string,
@@ -76,7 +98,7 @@ export async function completePasswordReset(
 ): Promise<{ ok: true; username: string }> {
   const now = ctx.clock.now();
   const bad = () =>
-    invalid('This reset link is not valid any more (it was used, or is older than one hour). Ask for a new one.', [
+    invalid('This link is not valid any more (it was used, or it has expired). Ask for a new one with “Forgot your password?”.', [
       { path: 'token', message: 'Link expired or already used.' },
     ]);
   const reset = await repo.findPasswordReset(ctx.db, sha256(token));
@@ -104,7 +126,7 @@ export async function completePasswordReset(
       {
         actorUserId: user.id,
         actorUsername: user.username,
-        action: 'password.reset',
+        action: reset.purpose === 'activation' ? 'password.activate' : 'password.reset',
         entityType: 'user',
         entityId: user.id,
         ip: origin.ip,

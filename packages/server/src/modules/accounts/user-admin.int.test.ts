@@ -47,9 +47,11 @@ describe('DPH user administration', () => {
     const wrongKind = await call(dph, 'POST', `/api/users/${id}/memberships`, { pin: 'SCH2001', accessType: 'clinic_access' });
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.json().fields[0].path).toBe('pin');
-    const added = await call(dph, 'POST', `/api/users/${id}/memberships`, { pin: 'CT1002', accessType: 'clinic_access' });
+    const added = await call(dph, 'POST', `/api/users/${id}/memberships`, { pin: 'CT1002', accessType: 'backup_coordinator' });
     expect(added.statusCode).toBe(201);
-    expect((await call(dph, 'POST', `/api/users/${id}/memberships`, { pin: 'CT1002', accessType: 'clinic_access' })).statusCode).toBe(409);
+    expect((await call(dph, 'POST', `/api/users/${id}/memberships`, { pin: 'CT1002', accessType: 'backup_coordinator' })).statusCode).toBe(
+      409,
+    );
     const membershipId = added.json().membershipId;
     const ended = await call(dph, 'DELETE', `/api/users/${id}/memberships/${membershipId}`);
     expect(ended.statusCode).toBe(200);
@@ -72,6 +74,7 @@ describe('DPH user administration', () => {
       'cmo',
     ]);
     expect((await call(dph, 'POST', `/api/users/${id}/reactivate`)).json()).toEqual({ status: 'active' });
+    s.clock.advance(30_000); // the code of the first sign-in is spent
     expect((await signInWith(s, 'cmo', DEMO_PASSWORD, await otpOf('cmo'))).res.statusCode).toBe(200);
     expect(await auditActions(s, id)).toEqual(expect.arrayContaining(['user.deactivate', 'user.reactivate']));
   });
@@ -84,15 +87,25 @@ describe('DPH user administration', () => {
     expect((await outboxTo(s, 'backup@demo.nutmeg.example')).map((m) => m.subject)).toEqual(['Nutmeg IIS: your authenticator was reset']);
   });
 
-  it('mails a new temporary password that must be changed at sign-in', async () => {
+  it('resets a password: the old one stops working and only the owner’s mail has the link to a new one', async () => {
     const id = await idOf('healthdirector');
-    const res = await call(dph, 'POST', `/api/users/${id}/temporary-password`);
+    const res = await call(dph, 'POST', `/api/users/${id}/password-reset`);
     expect(res.json()).toEqual({ ok: true, mailedTo: 'healthdirector@demo.nutmeg.example' });
-    expect(res.body).not.toMatch(/[a-zA-Z0-9]{4}-[a-zA-Z0-9]{4}-/);
+    s.clock.advance(30_000);
+    expect((await signInWith(s, 'healthdirector', DEMO_PASSWORD, await otpOf('healthdirector'))).res.statusCode).toBe(401);
     const mail = (await outboxTo(s, 'healthdirector@demo.nutmeg.example')).at(-1)!;
-    const temporary = /temporary password for your account: (\S+)/.exec(mail.body)![1]!;
-    const signed = await signInWith(s, 'healthdirector', temporary, await otpOf('healthdirector'));
-    expect(signed.res.json()).toEqual({ stage: 'password_change' });
+    expect(mail.subject).toBe('Nutmeg IIS: choose a new password');
+    const token = /\/activate\?token=([\w-]+)/.exec(mail.body!)![1]!;
+    expect(res.body).not.toContain(token);
+    const set = await s.app.inject({
+      method: 'POST',
+      url: '/api/password-reset/complete',
+      payload: { token, newPassword: 'quiet harbor lantern' },
+    });
+    expect(set.json()).toEqual({ ok: true, username: 'healthdirector' });
+    const signed = await signInWith(s, 'healthdirector', 'quiet harbor lantern', await otpOf('healthdirector'));
+    expect(signed.res.json()).toEqual({ stage: 'active' });
+    expect(await auditActions(s, id)).toEqual(expect.arrayContaining(['user.password-reset', 'password.activate']));
   });
 
   it('lets only an administrator change DPH roles, never their own', async () => {

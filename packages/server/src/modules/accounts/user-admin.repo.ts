@@ -23,10 +23,13 @@ export async function findActiveUsersByLogin(db: Kysely<Database>, login: string
     .execute();
 }
 
-export async function insertPasswordReset(db: Kysely<Database>, r: { tokenHash: string; userId: string; now: Date; expiresAt: Date }) {
+export async function insertPasswordReset(
+  db: Kysely<Database>,
+  r: { tokenHash: string; userId: string; purpose: 'reset' | 'activation'; now: Date; expiresAt: Date },
+) {
   await db
     .insertInto('password_resets')
-    .values({ token_hash: r.tokenHash, user_id: r.userId, created_at: r.now, expires_at: r.expiresAt })
+    .values({ token_hash: r.tokenHash, user_id: r.userId, purpose: r.purpose, created_at: r.now, expires_at: r.expiresAt })
     .execute();
 }
 

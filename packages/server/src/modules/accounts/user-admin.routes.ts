@@ -90,12 +90,16 @@ export function registerUserAdminRoutes(app: App, ctx: AppContext): void {
     async (req) => admin.resetMfa(ctx, actorOf(req), req.params.id),
   );
   app.post(
-    '/api/users/:id/temporary-password',
+    '/api/users/:id/password-reset',
     {
       config: { policy: 'user:admin' },
-      schema: { tags: ['users'], summary: 'Issue and mail a new temporary password', params: UserParams },
+      schema: {
+        tags: ['users'],
+        summary: 'Reset the password: the old one stops working and the owner is mailed a link to choose a new one',
+        params: UserParams,
+      },
     },
-    async (req) => admin.issueTemporaryPassword(ctx, actorOf(req), req.params.id),
+    async (req) => admin.resetPassword(ctx, actorOf(req), req.params.id),
   );
 
   app.get(

@@ -1,16 +1,11 @@
+import crypto from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import {
-  ACCESS_TYPE_DEFINITIONS,
-  generateTemporaryPassword,
-  hashPassword,
-  isAccessType,
-  type AccessType,
-  type Actor,
-  type DphRole,
-} from '../access/index.ts';
+import { ACCESS_TYPE_DEFINITIONS, hashPassword, isAccessType, type AccessType, type Actor, type DphRole } from '../access/index.ts';
 import { appendActorAudit, type AuditEntry } from '../audit/index.ts';
 import { accessTypeLabel, ORGANIZATION_CODE_LABELS, presentDphRoles } from './account.present.ts';
+import { assertMayResetCredentials, assertOnStaffLists, notSelf } from './duties.ts';
+import { createPasswordLink } from './password-reset.service.ts';
 import * as repo from './user-admin.repo.ts';
 
 function presentMembership(m: repo.MembershipRow) {
@@ -127,10 +122,6 @@ async function changeUser<T>(
   });
 }
 
-function notSelf(actor: Actor, userId: string, what: string) {
-  if (actor.userId === userId) throw forbidden(`You cannot ${what} your own account; ask another administrator.`);
-}
-
 export async function addMembership(
   ctx: AppContext,
   actor: Actor,
@@ -155,7 +146,9 @@ export async function addMembership(
       [{ path: 'pin', message: `Needs a ${ORGANIZATION_CODE_LABELS[kind]}.` }],
     );
   }
+  notSelf(actor, userId, 'change the access of');
   return changeUser(ctx, actor, userId, 'membership.add', async (trx, user, now) => {
+    await assertOnStaffLists(trx, { firstName: user.first_name, lastName: user.last_name, email: user.email }, accessType, [org.id]);
     const existing = await repo.membershipsOf(trx, [user.id]);
     if (existing.some((m) => m.organization_id === org.id && m.access_type === accessType))
       throw conflict(`${user.username} already has ${accessTypeLabel(accessType)} at ${org.name}.`);
@@ -165,6 +158,7 @@ export async function addMembership(
 }
 
 export async function endMembership(ctx: AppContext, actor: Actor, userId: string, membershipId: string) {
+  notSelf(actor, userId, 'change the access of');
   return changeUser(ctx, actor, userId, 'membership.end', async (trx, user, now) => {
     const m = await repo.findMembership(trx, membershipId);
     if (!m || m.user_id !== user.id) throw notFound('The membership');
@@ -215,7 +209,8 @@ export async function reactivateUser(ctx: AppContext, actor: Actor, userId: stri
 /** Lost authenticator: the next sign-in (with the password) goes through MFA enrolment again. */
 export async function resetMfa(ctx: AppContext, actor: Actor, userId: string) {
   const user = await changeUser(ctx, actor, userId, 'user.mfa-reset', async (trx, u) => {
-    await repo.updateUser(trx, u.id, { mfa_secret: null, mfa_enrolled_at: null });
+    assertMayResetCredentials(actor, u);
+    await repo.updateUser(trx, u.id, { mfa_secret: null, mfa_enrolled_at: null, mfa_last_step: null });
     await repo.deleteSessions(trx, u.id);
     return { result: u };
   });
@@ -230,27 +225,34 @@ export async function resetMfa(ctx: AppContext, actor: Actor, userId: string) {
   return { mfaEnrolled: false };
 }
 
-/** A new temporary password, mailed to the user (never shown to the administrator). */
-export async function issueTemporaryPassword(ctx: AppContext, actor: Actor, userId: string) {
-  const temporaryPassword = generateTemporaryPassword();
-  const hash = await hashPassword(temporaryPassword, ctx.config.ARGON2_MEMORY_KIB);
-  const user = await changeUser(ctx, actor, userId, 'user.temporary-password', async (trx, u, now) => {
+/**
+ * DPH resets a password: the current one stops working, every session ends, and the owner gets a
+ * single-use link to choose a new one. The administrator never sees a credential: the link goes
+ * only into the owner's mail.
+ */
+export async function resetPassword(ctx: AppContext, actor: Actor, userId: string) {
+  const unusable = await hashPassword(crypto.randomBytes(32).toString('base64url'), ctx.config.ARGON2_MEMORY_KIB);
+  const { user, link } = await changeUser(ctx, actor, userId, 'user.password-reset', async (trx, u, now) => {
+    assertMayResetCredentials(actor, u);
     if (u.status !== 'active') throw conflict(`${u.username} is inactive; reactivate the account first.`);
     await repo.updateUser(trx, u.id, {
-      password_hash: hash,
-      password_temporary: true,
+      password_hash: unusable,
+      password_temporary: false,
       password_changed_at: null,
       failed_logins: 0,
       locked_until: null,
     });
     await repo.deleteSessions(trx, u.id);
     await repo.spendAllPasswordResets(trx, u.id, now);
-    return { result: u };
+    return { result: { user: u, link: await createPasswordLink(ctx, trx, u.id, 'activation', now) } };
   });
   await ctx.mailer.send({
     to: user.email,
-    subject: 'Nutmeg IIS: your new temporary password',
-    body: `Hello ${user.first_name},\n\nDPH issued a new temporary password for your account: ${temporaryPassword}\n\nChange it when you sign in next.\n`,
+    subject: 'Nutmeg IIS: choose a new password',
+    body:
+      `Hello ${user.first_name},\n\nDPH reset the password of your Nutmeg IIS account ${user.username}; the old one no longer works.\n` +
+      `Open this link within ${ctx.config.ACTIVATION_LINK_HOURS} hours to choose a new password (it works once):\n\n${link}\n\n` +
+      `If you did not ask for this, call the DPH Immunization Program right away.\n`,
   });
   return { ok: true as const, mailedTo: user.email };
 }

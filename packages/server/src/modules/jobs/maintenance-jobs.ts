@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
+import { deleteExpiredLoginThrottles } from '../access/index.ts';
 import { enqueueJob, type JobHandler } from './job-queue.ts';
 
 export const SESSION_CLEANUP = 'sessions.cleanup';
 
-/** Removes sessions past their absolute or idle limit and re-schedules itself hourly. */
+/** Removes sessions past their absolute or idle limit (and sign-in throttles past their window); re-schedules itself hourly. */
 export function maintenanceHandlers(ctx: AppContext): Record<string, JobHandler> {
   return {
     [SESSION_CLEANUP]: async () => {
@@ -14,8 +15,9 @@ export function maintenanceHandlers(ctx: AppContext): Record<string, JobHandler>
         .deleteFrom('sessions')
         .where((eb) => eb.or([eb('absolute_expires_at', '<', now), eb('last_seen_at', '<', idleCutoff)]))
         .executeTakeFirst();
+      const throttles = await deleteExpiredLoginThrottles(ctx.db, new Date(now.getTime() - ctx.config.LOCKOUT_MINUTES * 60_000));
       await enqueueJob(ctx.db, SESSION_CLEANUP, {}, new Date(now.getTime() + 3_600_000));
-      return { deleted: Number(r.numDeletedRows) };
+      return { deleted: Number(r.numDeletedRows), loginThrottles: throttles };
     },
   };
 }

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
+import * as outbox from './outbox.repo.ts';
 
 export interface MailMessage {
   to: string;
@@ -8,35 +9,48 @@ export interface MailMessage {
   body: string;
 }
 
-/** Where notifications go: SMTP in production; every message is also kept in the outbox table. */
+/** Where notifications go: SMTP in production, the development outbox without it. */
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+  /**
+   * Resolves when every message handed to send() so far is recorded and delivered (or failed).
+   * Some routes send after answering, so that their time tells nothing; shutdown waits here.
+   */
+  idle(): Promise<void>;
 }
 
 /**
- * Writes every message to mail_outbox (the DPH dev outbox page reads it) and, when SMTP is
- * configured, delivers it, recording the send time or the error on the row.
+ * Every message is recorded in mail_outbox. With SMTP configured only its metadata is kept (to,
+ * subject, time, delivery result): a body may carry an activation or reset link, which nobody but
+ * its owner may see. Without SMTP (development) there is no delivery, so the body is kept for the
+ * outbox page, where only an administrator can read it and every read is audited.
  */
 export function createMailer(db: Kysely<Database>, opts: { smtpUrl?: string | undefined; from: string }): Mailer {
   const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : undefined;
+  const pending = new Set<Promise<void>>();
+  async function deliver(message: MailMessage): Promise<void> {
+    const id = await outbox.insertMessage(db, {
+      to: message.to,
+      subject: message.subject,
+      body: transport ? null : message.body,
+      transport: transport ? 'smtp' : 'outbox',
+    });
+    if (!transport) return;
+    try {
+      await transport.sendMail({ from: opts.from, to: message.to, subject: message.subject, text: message.body });
+      await outbox.recordDelivery(db, id, { sentAt: new Date() });
+    } catch (err) {
+      await outbox.recordDelivery(db, id, { error: (err as Error).message });
+    }
+  }
   return {
-    async send(message) {
-      const row = await db
-        .insertInto('mail_outbox')
-        .values({ to_address: message.to, subject: message.subject, body: message.body, transport: transport ? 'smtp' : 'outbox' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (!transport) return;
-      try {
-        await transport.sendMail({ from: opts.from, to: message.to, subject: message.subject, text: message.body });
-        await db.updateTable('mail_outbox').set({ sent_at: new Date() }).where('id', '=', row.id).execute();
-      } catch (err) {
-        await db
-          .updateTable('mail_outbox')
-          .set({ error: (err as Error).message })
-          .where('id', '=', row.id)
-          .execute();
-      }
+    send(message) {
+      const p = deliver(message).finally(() => pending.delete(p));
+      pending.add(p);
+      return p;
+    },
+    async idle() {
+      while (pending.size) await Promise.allSettled([...pending]);
     },
   };
 }

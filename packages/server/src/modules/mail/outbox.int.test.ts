@@ -11,8 +11,9 @@ describe('the dev outbox with SMTP configured', () => {
     await s.shutdown();
   });
 
-  it('lists what was sent through SMTP with its delivery state', async () => {
+  it('lists what was sent through SMTP with its delivery state, and keeps no body', async () => {
     await s.app.inject({ method: 'POST', url: '/api/password-reset', payload: { usernameOrEmail: 'schoolnurse' } });
+    await s.ctx.mailer.idle();
     const dph = await s.signIn('dphadmin');
     const res = (await s.app.inject({ method: 'GET', url: '/api/outbox', headers: dph })).json();
     expect(res.smtpConfigured).toBe(true);
@@ -22,6 +23,9 @@ describe('the dev outbox with SMTP configured', () => {
       transport: 'smtp',
       sentAt: null,
       error: expect.any(String),
+      hasBody: false,
     });
+    const body = await s.app.inject({ method: 'GET', url: `/api/outbox/${res.messages[0].id}`, headers: dph });
+    expect(body.statusCode).toBe(404);
   });
 });

@@ -44,7 +44,7 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
         });
         setDone(
           res.created
-            ? `Approved. The account ${res.user.username} was created; the username and a temporary password were sent to ${r.email} in two separate messages.`
+            ? `Approved. The account ${res.user.username} was created; ${r.email} was sent the username and a link to choose a password.`
             : `Approved. The access was added to the existing account ${res.user.username}, and ${r.email} was told.`,
         );
       } else {

@@ -8,7 +8,7 @@ import { ErrorSummary, Facts, formatDateTime } from '../accounts/form-fields';
 import type { RequestOptions } from '../accounts/RequestAccountPage';
 import { DPH_ROLE_OPTIONS, type UserDetail } from './admin-types';
 
-/** DPH: one user — memberships, DPH roles, deactivate/reactivate, reset MFA, new temporary password. */
+/** DPH: one user — memberships, DPH roles, deactivate/reactivate, reset MFA, reset the password (the owner gets a link). */
 export function UserDetailPage({ params }: { params: Record<string, string> }) {
   const id = params.id!;
   const qc = useQueryClient();
@@ -111,7 +111,7 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
         <Button
           type="button"
           outline
-          disabled={!u.mfaEnrolled}
+          disabled={!u.mfaEnrolled || self}
           onClick={() =>
             void run('MFA is reset: the next sign-in sets up an authenticator again.', () => api.post(`/api/users/${id}/mfa-reset`, {}))
           }
@@ -121,12 +121,14 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
         <Button
           type="button"
           outline
-          disabled={u.status !== 'active'}
+          disabled={u.status !== 'active' || self}
           onClick={() =>
-            void run(`A new temporary password was e-mailed to ${u.email}.`, () => api.post(`/api/users/${id}/temporary-password`, {}))
+            void run(`The password is reset: ${u.email} was sent a link to choose a new one.`, () =>
+              api.post(`/api/users/${id}/password-reset`, {}),
+            )
           }
         >
-          E-mail a new temporary password
+          Reset password (e-mail a link)
         </Button>
       </ButtonGroup>
 

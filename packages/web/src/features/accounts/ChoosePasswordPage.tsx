@@ -4,7 +4,34 @@ import { ApiError, api } from '../../api';
 import { Link, useLocation } from '../../router';
 import { describedBy, ErrorSummary, Field } from './form-fields';
 
+const TEXT = {
+  reset: {
+    title: 'Choose a new password',
+    done: 'Your password is changed',
+    next: 'with the new password and your authenticator code',
+    incomplete: 'Open the link from the e-mail again, or',
+  },
+  activate: {
+    title: 'Activate your account',
+    done: 'Your account is ready',
+    next: 'with this password; you will then set up an authenticator app on your phone',
+    incomplete: 'Open the link from the approval e-mail again, or',
+  },
+} as const;
+
+/** A new account's activation link (from the approval mail, or a reset by DPH) leads here. */
+export function ActivatePage() {
+  return <ChoosePassword purpose="activate" />;
+}
+
+/** The link of a reset the user asked for leads here. */
 export function ResetPasswordPage() {
+  return <ChoosePassword purpose="reset" />;
+}
+
+/** Both links carry a single-use token; the owner chooses the password here, nobody else ever sees it. */
+function ChoosePassword({ purpose }: { purpose: keyof typeof TEXT }) {
+  const text = TEXT[purpose];
   const { search } = useLocation();
   const token = search.get('token') ?? '';
   const [newPassword, setNew] = useState('');
@@ -33,14 +60,14 @@ export function ResetPasswordPage() {
   return (
     <div className="grid-row">
       <div className="tablet:grid-col-6">
-        <h1>Choose a new password</h1>
+        <h1>{text.title}</h1>
         {done ? (
-          <Alert type="success" headingLevel="h2" heading="Your password is changed" data-testid="reset-done">
-            Sign in as <strong>{done}</strong> with the new password and your authenticator code. <Link to="/login">Sign in</Link>
+          <Alert type="success" headingLevel="h2" heading={text.done} data-testid="reset-done">
+            Sign in as <strong>{done}</strong> {text.next}. <Link to="/login">Sign in</Link>
           </Alert>
         ) : !token ? (
           <Alert type="error" headingLevel="h2" heading="This link is incomplete">
-            Open the link from the e-mail again, or <Link to="/forgot-password">ask for a new one</Link>.
+            {text.incomplete} <Link to="/forgot-password">ask for a new one</Link>.
           </Alert>
         ) : (
           <>
@@ -51,7 +78,7 @@ export function ResetPasswordPage() {
             <ErrorSummary error={error} fieldIds={{ token: 'newPassword' }} />
             {error?.fieldMessage('token') && (
               <p>
-                <Link to="/forgot-password">Ask for a new reset link</Link>
+                <Link to="/forgot-password">Ask for a new link</Link>
               </p>
             )}
             <Form onSubmit={submit} large>
