@@ -12,9 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { compareCase, formatTally, parseCaseLine, runCase, tallyCases, type TalliedCase } from '@nutmeg/forecast';
 import { defaultSupportingDataDir, loadSupportingDataFromDir } from '@nutmeg/forecast/node';
 
+/** A CDC case the engine disagrees with, with the spec clause and 4.64 data row that decide it and the reading tried. */
 interface KnownDisagreement {
   id: string;
   clause: string;
+  dataRow: string;
+  readingTried: string;
   why: string;
 }
 
@@ -53,8 +56,8 @@ export async function cdsiCheck(argv: string[]): Promise<number> {
       return 2;
     }
     for (const k of list) {
-      if (!k.id || !k.clause || !k.why) {
-        console.error(`cdsi-check: known disagreement ${k.id ?? '(no id)'} must have an id, a clause and a why`);
+      if (!k.id || !k.clause || !k.dataRow || !k.readingTried || !k.why) {
+        console.error(`cdsi-check: known disagreement ${k.id ?? '(no id)'} must have an id, a clause, a dataRow, a readingTried and a why`);
         console.log('0 passed, 0 failed');
         return 2;
       }
@@ -94,7 +97,7 @@ export async function cdsiCheck(argv: string[]): Promise<number> {
       if (!k) unexpected++;
       console.log(`FAIL ${id} [${group}] ${name}${k ? ' (known disagreement)' : ''}`);
       for (const d of diffs) console.log(`    ${d}`);
-      if (k) console.log(`    known: ${k.clause} — ${k.why}`);
+      if (k) console.log(`    known: ${k.clause}; data: ${k.dataRow}. ${k.why}\n    reading tried: ${k.readingTried}`);
     }
   }
   console.log('');
