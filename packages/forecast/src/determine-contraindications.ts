@@ -58,8 +58,11 @@ export function determineContraindications(
   }
   const pv = seriesDose?.preferableVaccines ?? [];
   // Table 7-6 last rule: an unknown vaccine contraindication matters only for a preferable vaccine of the target dose
-  const undetermined = [...base.undeterminedAntigen];
-  for (const u of base.undeterminedVaccine) if (pv.some((v) => u.cvx.has(v.cvx))) undetermined.push(u.entry);
+  let undetermined: readonly Undetermined[] = base.undeterminedAntigen;
+  if (base.undeterminedVaccine.length > 0) {
+    const forDose = base.undeterminedVaccine.filter((u) => pv.some((v) => u.cvx.has(v.cvx))).map((u) => u.entry);
+    if (forDose.length > 0) undetermined = [...undetermined, ...forDose];
+  }
   if (!base.antigenCi && base.cvx.size === 0 && undetermined.length === 0) return NONE;
   // Table 7-7: an antigen contraindication, or all preferable vaccines contraindicated
   const cvx = base.cvx;
