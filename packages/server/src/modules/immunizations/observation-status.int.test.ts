@@ -1,46 +1,31 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../../testing/test-server.ts';
-
-type Headers = { cookie: string; 'x-csrf-token': string };
+import { clinicPatient, type ClinicPatient } from './clinic-patient.testing.ts';
 
 describe('an observation recorded as unknown (clinical judgement needed)', () => {
-  let s: TestServer;
-  let clinic: Headers;
-  let patientId: string;
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
-    s.app.inject({ method, url, headers: clinic, ...(payload ? { payload } : {}) });
+  let t: ClinicPatient;
+  const call: ClinicPatient['call'] = (method, url, payload) => t.call(method, url, payload);
   const mmr = async () => {
-    const f = (await call('GET', `/api/patients/${patientId}/forecast?asOf=2025-10-01`)).json();
+    const f = (await call('GET', `/api/patients/${t.patientId}/forecast?asOf=2025-10-01`)).json();
     return f.vaccineGroups.find((g: { vaccineGroup: string }) => g.vaccineGroup === 'MMR');
   };
 
   beforeAll(async () => {
-    s = await createTestServer();
-    s.clock.set(new Date('2025-10-01T15:00:00Z'));
-    clinic = await s.signIn('clinicstaff');
-    const created = await call('POST', '/api/patients', {
-      name: { first: 'Marta', last: 'Ferreira' },
-      dob: '1995-04-12',
-      sex: 'F',
-      confirmNew: true,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    patientId = created.json().id;
+    t = await clinicPatient('2025-10-01T15:00:00Z', { name: { first: 'Marta', last: 'Ferreira' }, dob: '1995-04-12', sex: 'F' });
   });
   afterAll(async () => {
-    await s.shutdown();
+    await t.s.shutdown();
   });
 
   it('is stored with its status, shown on the record, and the forecast says what the engine could not decide', async () => {
-    const recorded = await call('POST', `/api/patients/${patientId}/observations`, {
+    const recorded = await call('POST', `/api/patients/${t.patientId}/observations`, {
       kind: 'contraindication',
       code: '007',
       date: '2025-09-30',
       status: 'unknown',
     });
     expect(recorded.statusCode, recorded.body).toBe(201);
-    const observation = (await call('GET', `/api/patients/${patientId}/immunizations`)).json().observations[0];
+    const observation = (await call('GET', `/api/patients/${t.patientId}/immunizations`)).json().observations[0];
     expect(observation).toMatchObject({ code: '007', status: 'unknown', text: 'Pregnant' });
 
     // pregnancy contraindicates MMR; unknown, it is not applied and comes back for the clinician
@@ -49,7 +34,7 @@ describe('an observation recorded as unknown (clinical judgement needed)', () =>
     expect(group.undetermined).toEqual([
       expect.objectContaining({ code: '007', kind: 'antigen contraindication', antigens: ['Measles', 'Mumps', 'Rubella'] }),
     ]);
-    const audit = await s.ctx.db
+    const audit = await t.s.ctx.db
       .selectFrom('audit_log')
       .select(['detail'])
       .where('action', '=', 'observation.create')
@@ -59,7 +44,7 @@ describe('an observation recorded as unknown (clinical judgement needed)', () =>
   });
 
   it('recorded as active (the default), the same observation contraindicates MMR', async () => {
-    const active = await call('POST', `/api/patients/${patientId}/observations`, {
+    const active = await call('POST', `/api/patients/${t.patientId}/observations`, {
       kind: 'contraindication',
       code: '007',
       date: '2025-09-30',
@@ -68,11 +53,11 @@ describe('an observation recorded as unknown (clinical judgement needed)', () =>
     const group = await mmr();
     expect(group.status).toBe('Contraindicated');
     expect(group.undetermined).toEqual([]);
-    await call('DELETE', `/api/patients/${patientId}/observations/${active.json().id}?reason=${encodeURIComponent('Entered twice')}`);
+    await call('DELETE', `/api/patients/${t.patientId}/observations/${active.json().id}?reason=${encodeURIComponent('Entered twice')}`);
   });
 
   it('refuses a status that is neither active nor unknown, naming the field', async () => {
-    const res = await call('POST', `/api/patients/${patientId}/observations`, {
+    const res = await call('POST', `/api/patients/${t.patientId}/observations`, {
       kind: 'contraindication',
       code: '007',
       date: '2025-09-30',
@@ -88,15 +73,16 @@ describe('an observation recorded as unknown (clinical judgement needed)', () =>
       ['024', 'unknown'],
     ])
       expect(
-        (await call('POST', `/api/patients/${patientId}/observations`, { kind: 'immunity', code, date: '2025-09-30', status })).statusCode,
+        (await call('POST', `/api/patients/${t.patientId}/observations`, { kind: 'immunity', code, date: '2025-09-30', status }))
+          .statusCode,
       ).toBe(201);
-    const res = await call('GET', `/api/patients/${patientId}/certificate.pdf`);
+    const res = await call('GET', `/api/patients/${t.patientId}/certificate.pdf`);
     expect(res.statusCode).toBe(200);
     const pdf = await getDocument({ data: new Uint8Array(res.rawPayload), useSystemFonts: false, isEvalSupported: false }).promise;
     const page = await (await pdf.getPage(1)).getTextContent();
     const text = page.items.map((i) => ('str' in i ? i.str : '')).join(' ');
     await pdf.destroy();
-    const title = (code: string) => s.ctx.recommender.observationTitle(code) ?? code;
+    const title = (code: string) => t.s.ctx.recommender.observationTitle(code) ?? code;
     expect(text).toContain(title('023'));
     expect(text).not.toContain(title('024'));
   });
