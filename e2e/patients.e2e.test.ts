@@ -112,6 +112,27 @@ describe('patients', () => {
     expect(v, describeViolations(v)).toEqual([]);
   });
 
+  it('records an observation as unknown; the recommender does not apply it and says what it could not decide', async () => {
+    const page = await e.newPage();
+    await e.signIn(page, 'clinicstaff');
+    await page.goto(`/patients/${childId}`);
+    await page.getByTestId('patient-name').filter({ hasText: 'Zoë Müller-Santos' }).waitFor();
+    await page.getByText('Record a refusal, contraindication or evidence of immunity').click();
+    await page.getByLabel('Kind').selectOption('indication');
+    await page.getByRole('combobox', { name: 'CDSi observation' }).fill('functional asplenia');
+    await page.getByRole('option', { name: /^160 / }).click();
+    await page.getByText('Unknown — clinical judgement needed').click(); // the USWDS radio is styled on its label
+    await page.getByRole('button', { name: 'Record observation' }).click();
+    await page.getByText(/Anatomical or functional asplenia \(CDSi 160\) — unknown, clinical judgement needed/).waitFor();
+    // asplenia would bring in the pneumococcal risk series for a child of 2–5 years: left to the clinician
+    await page
+      .getByTestId('undetermined')
+      .filter({ hasText: /Pneumococcal: .*\(CDSi 160, indication/ })
+      .waitFor();
+    const v = await axeViolations(page);
+    expect(v, describeViolations(v)).toEqual([]);
+  });
+
   it('offers Add patient only after a search and shows likely duplicates before saving', async () => {
     const page = await e.newPage();
     await e.signIn(page, 'clinicstaff');

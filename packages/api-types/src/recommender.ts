@@ -19,6 +19,20 @@ export interface PresentedVaccineGroup {
   administrativeGuidance: readonly string[];
   /** Contraindications that apply and indications the engine did not apply, for the clinician. */
   clinicalJudgement: readonly string[];
+  /** What the engine could not decide: rows described only by observations recorded as unknown. */
+  undetermined: readonly PresentedUndetermined[];
+}
+
+/** An indication, contraindication or evidence of immunity the engine left to the clinician (CDSi "Unknown"). */
+export interface PresentedUndetermined {
+  /** the CDSi observation code recorded as unknown */
+  code: string;
+  kind: 'indication' | 'antigen contraindication' | 'vaccine contraindication' | 'evidence of immunity';
+  antigens: readonly string[];
+  /** the indication / contraindication text for manual determination */
+  text: string;
+  /** indication: the risk series that would apply; vaccine contraindication: the CVX codes it names */
+  detail?: string;
 }
 
 export interface PresentedEvaluation {

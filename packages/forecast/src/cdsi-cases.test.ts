@@ -14,7 +14,13 @@ const repoRoot = path.resolve(here, '../../..');
 const casesDir = path.resolve(repoRoot, '../shared/cdsi/testcases');
 const known = new Map(
   (
-    JSON.parse(readFileSync(path.resolve(here, '../known-disagreements.json'), 'utf8')) as { id: string; clause: string; why: string }[]
+    JSON.parse(readFileSync(path.resolve(here, '../known-disagreements.json'), 'utf8')) as {
+      id: string;
+      clause: string;
+      dataRow: string;
+      readingTried: string;
+      why: string;
+    }[]
   ).map((k) => [k.id, k]),
 );
 const data = loadSupportingDataFromDir();
@@ -49,6 +55,13 @@ for (const file of FILES) {
 }
 
 describe('known-disagreements.json', () => {
+  it('gives every entry the deciding clause, the 4.64 data row, the reading tried and why it fails', () => {
+    for (const k of known.values()) {
+      for (const field of ['clause', 'dataRow', 'readingTried', 'why'] as const) {
+        expect(typeof k[field] === 'string' && k[field].length > 20, `${k.id}: ${field}`).toBe(true);
+      }
+    }
+  });
   it.skipIf(!FILES.every((f) => existsSync(path.join(casesDir, f))))('names only cases that exist in the CDC files', () => {
     const ids = new Set(
       FILES.flatMap((f) =>

@@ -22,6 +22,8 @@ export interface PatientContext {
   readonly assessmentDate: DayNumber;
   /** active observation code → most recent observation date (undefined when not dated) */
   readonly observations: ReadonlyMap<string, DayNumber | undefined>;
+  /** observation codes recorded as unknown (clinical judgement needed) and not also recorded as active */
+  readonly unknownObservations?: ReadonlySet<string>;
   /** all doses administered on or before the assessment date, sorted by date */
   readonly doses: readonly PatientDose[];
 }

@@ -8,7 +8,7 @@ import type { EvalRecord, PatientContext, SeriesRun } from './context.ts';
 import { evaluateImmunizationHistory } from './evaluate-immunization-history.ts';
 import { forecastPatientSeries } from './forecast-patient-series.ts';
 import { organizeImmunizationHistory } from './organize-immunization-history.ts';
-import { indicationApplies, selectRelevantPatientSeries } from './select-relevant-patient-series.ts';
+import { indicationNotes, selectRelevantPatientSeries } from './select-relevant-patient-series.ts';
 import { selectBestSeries } from './select-best-series.ts';
 import type { Antigen, AntigenSeries, SupportingData, VaccineGroup } from './supporting-data/model.ts';
 import type {
@@ -30,12 +30,19 @@ export function buildPatientContext(
   const dob = parseIsoDate(input.patient.dob);
   const assessmentDate = parseIsoDate(input.assessmentDate);
   const observations = new Map<string, DayNumber | undefined>();
+  let unknown: Set<string> | undefined;
   for (const o of input.observations ?? []) {
     const code = o.code.trim();
+    if (o.status === 'unknown') {
+      (unknown ??= new Set()).add(code);
+      continue;
+    }
     const date = o.date ? parseIsoDate(o.date) : undefined;
     const prev = observations.get(code);
     observations.set(code, prev === undefined ? date : date === undefined ? prev : Math.max(prev, date));
   }
+  // an observation recorded both as active and as unknown is active
+  if (unknown) for (const code of observations.keys()) unknown.delete(code);
   const hist = organizeImmunizationHistory(input.doses, dob, assessmentDate, data);
   const ctx: PatientContext = {
     data,
@@ -44,6 +51,7 @@ export function buildPatientContext(
     countryOfBirth: input.patient.countryOfBirth,
     assessmentDate,
     observations,
+    unknownObservations: unknown?.size ? unknown : undefined,
     doses: hist.doses,
   };
   return { ctx, byAntigen: hist.byAntigen, unmapped: hist.unmapped };
@@ -330,18 +338,15 @@ export function evaluateAntigen(ctx: PatientContext, antigen: Antigen, doses: re
   const relevant = selectRelevantPatientSeries(ctx, antigen);
   const relevantResults = new AntigenEvaluation(ctx, antigen, relevant, doses).runAll();
   const best = selectBestSeries(relevantResults, ctx.dob, ctx.assessmentDate);
-  // Table 5-4: risk indications of non-relevant series that could not be resolved are left to the clinician
-  const unresolved: string[] = [];
-  if (ctx.observations.size > 0) {
-    for (const s of antigen.series) {
-      if (s.type !== 'Risk') continue;
-      for (const ind of s.indications) {
-        if (ctx.observations.has(ind.code) && !indicationApplies(ctx, ind))
-          unresolved.push(`${s.name} not applied (outside the indication's age range): ${ind.description || ind.text}`);
-      }
-    }
-  }
-  return { antigen: antigen.name, relevantSeries: relevantResults, bestSeries: best, unresolvedIndications: unresolved };
+  // Table 5-4: risk indications that were not applied are left to the clinician
+  const notes = indicationNotes(ctx, antigen, relevant);
+  return {
+    antigen: antigen.name,
+    relevantSeries: relevantResults,
+    bestSeries: best,
+    unresolvedIndications: notes.outsideAges,
+    undeterminedIndications: notes.undetermined,
+  };
 }
 
 const ALL_GROUPS = new WeakMap<SupportingData, VaccineGroup[]>();

@@ -108,7 +108,8 @@ function checkOne(run: SeriesRun, interval: IntervalSpec, date: DayNumber, befor
       absoluteMinimumIntervalDate: absMin,
       minimumIntervalDate: min,
       interval,
-      explanation: `given ${days(min - date)} before the minimum interval of ${interval.minInt?.text} after ${describeReference(ref)}, within the 4-day grace period`,
+      // Table 6-18 rule 2: between the absolute minimum and the minimum interval (usually the 4-day grace period)
+      explanation: `given ${days(min - date)} before the minimum interval of ${interval.minInt?.text} after ${describeReference(ref)}, on or after the absolute minimum interval${interval.absMinInt ? ` of ${interval.absMinInt.text}` : ''} (grace period)`,
     };
   }
   return {

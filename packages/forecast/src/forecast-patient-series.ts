@@ -10,7 +10,7 @@ import { determineEvidenceOfImmunity } from './determine-evidence-of-immunity.ts
 import { evaluateConditionalSkip } from './evaluate-conditional-skip.ts';
 import { generateForecastDates, recommendedVaccines, type ForecastDates } from './forecast-dates.ts';
 import type { Antigen, SeriesDose } from './supporting-data/model.ts';
-import type { PatientSeriesForecast, RecommendedVaccine } from './types.ts';
+import type { PatientSeriesForecast, RecommendedVaccine, Undetermined } from './types.ts';
 
 /** FORECASTDN-1 */
 export function forecastDoseNumber(run: SeriesRun): number {
@@ -41,6 +41,7 @@ class SeriesForecast implements PatientSeriesForecast {
   readonly pastDueDate: number | undefined = undefined;
   readonly latestDate: number | undefined = undefined;
   readonly maxAgeDate: number | undefined = undefined;
+  undetermined: readonly Undetermined[] | undefined = undefined;
   #vaccines: readonly RecommendedVaccine[] | undefined;
   readonly #run: SeriesRun | undefined;
   readonly #dates: ForecastDates | undefined;
@@ -93,6 +94,7 @@ class SeriesForecast implements PatientSeriesForecast {
       reasons: this.reasons,
       recommendedVaccines: this.recommendedVaccines,
       contraindications: this.contraindications,
+      undetermined: this.undetermined,
       targetDose: this.targetDose?.doseNumber,
     };
   }
@@ -107,6 +109,12 @@ function ended(
   contraindications?: readonly string[],
 ): SeriesForecast {
   return new SeriesForecast(status, reasons, forecastNumber, targetDose, contraindications, undefined, dates, undefined);
+}
+
+/** The forecast with the 7.2 / 7.3 rows the engine could not decide attached (observations recorded as unknown). */
+function withUndetermined(f: SeriesForecast, a: readonly Undetermined[] | undefined, b?: readonly Undetermined[]): SeriesForecast {
+  if (a?.length || b?.length) f.undetermined = [...(a ?? []), ...(b ?? [])];
+  return f;
 }
 
 export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startIndex: number): PatientSeriesForecast {
@@ -129,7 +137,7 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
     let anySatisfied = false;
     for (const x of tds) if (x.status === 'Satisfied') anySatisfied = true;
     // 7.2 evidence of immunity
-    const imm = determineEvidenceOfImmunity(ctx, antigen.immunity);
+    const imm = determineEvidenceOfImmunity(ctx, antigen.immunity, antigen.name);
     if (imm.immune) return ended('Immune', [...reasons, `Patient has evidence of immunity: ${imm.because ?? ''}`]);
     // Table 7-10: no target dose left to satisfy
     if (!td) {
@@ -139,7 +147,11 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
     // 7.3 contraindications (Table 7-7)
     const ci = determineContraindications(ctx, antigen, td.seriesDose);
     if (ci.contraindicated)
-      return ended('Contraindicated', [...reasons, 'Patient has a contraindication'], td.seriesDose, undefined, undefined, ci.applying);
+      return withUndetermined(
+        ended('Contraindicated', [...reasons, 'Patient has a contraindication'], td.seriesDose, undefined, undefined, ci.applying),
+        imm.undetermined,
+        ci.undetermined,
+      );
     // 7.5 dates
     const dates = generateForecastDates(run, td.seriesDose);
     // 7.4 remaining rules of Table 7-10
@@ -160,15 +172,10 @@ export function forecastPatientSeries(run: SeriesRun, antigen: Antigen, startInd
       t++;
       continue;
     }
-    return new SeriesForecast(
-      'Not Complete',
-      reasons,
-      forecastDoseNumber(run),
-      td.seriesDose,
-      ci.applying,
-      run,
-      dates,
-      ci.contraindicatedCvx,
+    return withUndetermined(
+      new SeriesForecast('Not Complete', reasons, forecastDoseNumber(run), td.seriesDose, ci.applying, run, dates, ci.contraindicatedCvx),
+      imm.undetermined,
+      ci.undetermined,
     );
   }
   throw new Error('forecast did not converge');

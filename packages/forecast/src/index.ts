@@ -26,3 +26,4 @@ export {
   type CdsiCase,
   type CaseOutcome,
 } from './cdsi-cases.ts';
+export { tallyCases, formatTally, type TalliedCase, type CaseTally } from './cdsi-tally.ts';

@@ -73,7 +73,9 @@ export function evaluateAgainstTargetDose(run: SeriesRun, doseIndex: number, ser
     );
   } else if (age.outcome === 'Grace Period') {
     reasons.push('Age: Grace Period');
-    explanation.push(`given within the 4-day grace period before the minimum age of ${age.age?.minAge?.text}`);
+    explanation.push(
+      `given before the minimum age of ${age.age?.minAge?.text}, on or after the absolute minimum age${age.age?.absMinAge ? ` of ${age.age.absMinAge.text}` : ''} (grace period)`,
+    );
   } else if (age.outcome === 'Too Old') {
     reasons.push('Age: Too Old');
     explanation.push(`given on or after the maximum age of ${age.age?.maxAge?.text} (${formatIsoDate(age.maximumAgeDate)})`);

@@ -54,6 +54,36 @@ describe('8.1 pre-filter (SELECTB-24, SELECTSCORE-2)', () => {
     const b = result('b', 'Not Complete', 0, { type: 'Risk', seriesPriority: 'B' });
     expect(preFilter([a, b], dob, assess).map((r) => r.series.name)).toEqual(['a']);
   });
+  // Appendix A: minimum / maximum age to start — "the earliest / latest age an antigen series may be started"
+  it.each<[string, Partial<Omit<AntigenSeries, 'doses'>>, number, boolean]>([
+    [
+      'a risk series not started, before its minimum age to start → not scorable',
+      { type: 'Risk', minAgeToStart: dur('6 years') },
+      0,
+      false,
+    ],
+    [
+      'a risk series not started, inside its start ages → scorable',
+      { type: 'Risk', minAgeToStart: dur('2 years'), maxAgeToStart: dur('6 years') },
+      0,
+      true,
+    ],
+    [
+      'a risk series not started, on its maximum age to start date → not scorable',
+      { type: 'Risk', maxAgeToStart: dur('5 years') },
+      0,
+      false,
+    ],
+    ['a risk series started before its maximum age to start → scorable past it', { type: 'Risk', maxAgeToStart: dur('1 year') }, 1, true],
+    ['a risk series started after its maximum age to start → not scorable', { type: 'Risk', maxAgeToStart: dur('2 months') }, 1, false],
+  ])('%s', (_n, p, valid, scorable) => {
+    // dob 2020-01-01, assessment 2025-01-01 (5 years), first valid dose 2020-03-01
+    expect(preFilter([result('r', 'Not Complete', valid, p)], dob, assess).length === 1).toBe(scorable);
+  });
+  it('Table 8-3: a default series past its maximum age to start is still the prioritized series when nothing is scorable', () => {
+    const def = result('default', 'Not Complete', 0, { defaultSeries: true, maxAgeToStart: dur('2 years') });
+    expect(selectPrioritizedSeries([def, result('other', 'Not Complete', 0)], dob, assess)?.series.name).toBe('default');
+  });
   it('evaluation-only series are scorable only when complete', () => {
     const a = result('a', 'Not Complete', 1, { type: 'Evaluation Only' });
     const b = result('b', 'Complete', 3, { type: 'Evaluation Only' });

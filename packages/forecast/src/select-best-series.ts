@@ -54,15 +54,17 @@ const priorityRank = (p: string): number => {
  * Minimum / maximum age to start (Appendix A: "the earliest / latest age an antigen series may be
  * started"): a series that the patient has not started can only be chosen inside that age window;
  * a started series must have its first valid dose before the maximum age to start (SELECTSCORE-2).
+ * The default series of a group is the exception past its maximum age to start: Table 8-3 makes it the
+ * prioritized series when nothing is scorable, whatever the patient's age (as the CDC cases confirm).
  */
 export function canStart(r: PatientSeriesResult, dob: DayNumber, assessmentDate: DayNumber): boolean {
   const s = r.series;
   if (r.validDoseCount > 0 && r.firstValidDoseDate !== undefined) {
     return !s.maxAgeToStart || r.firstValidDoseDate < addDuration(dob, s.maxAgeToStart);
   }
-  // a series not yet started is not a candidate before its minimum age to start; past the maximum
-  // age to start the default series still applies (Table 8-3), as the CDC cases confirm
   if (s.minAgeToStart && assessmentDate < addDuration(dob, s.minAgeToStart)) return false;
+  // e.g. a risk series for children 6 months – 4 years is not started for a 7-year-old whose indication lasts longer
+  if (!s.defaultSeries && s.maxAgeToStart && assessmentDate >= addDuration(dob, s.maxAgeToStart)) return false;
   return true;
 }
 

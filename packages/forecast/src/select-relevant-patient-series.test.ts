@@ -1,20 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAntigen } from './evaluate-and-forecast.ts';
 import { loadSupportingDataFromDir } from './node.ts';
-import { genderMatches, indicationApplies, isRelevantSeries, selectRelevantPatientSeries } from './select-relevant-patient-series.ts';
+import {
+  genderMatches,
+  indicationApplies,
+  indicationOutcome,
+  isRelevantSeries,
+  selectRelevantPatientSeries,
+} from './select-relevant-patient-series.ts';
 import { context, dur, series } from './test-fixtures.ts';
 import type { Antigen, Indication } from './supporting-data/model.ts';
 import type { Sex } from './types.ts';
 
 const data = loadSupportingDataFromDir();
 
-const patient = (p: { dob?: string; assessment?: string; sex?: Sex; observations?: string[] } = {}) => ({
+const patient = (p: { dob?: string; assessment?: string; sex?: Sex; observations?: string[]; unknown?: string[] } = {}) => ({
   ...context({
     dob: p.dob ?? '2020-01-01',
     assessment: p.assessment ?? '2025-01-01',
     observations: new Map((p.observations ?? []).map((o) => [o, undefined])),
   }),
   sex: p.sex ?? 'F',
+  unknownObservations: p.unknown ? new Set(p.unknown) : undefined,
 });
 
 // indication 160 from 12 months up to (not including) 5 years of age
@@ -38,6 +45,52 @@ describe('5.1 does the indication apply to the patient? (Table 5-4, CALCDTIND-1,
     ['rule 4: on the end age date (assessment < end) → does not apply', ['160'], '2025-01-01', false],
   ])('%s', (_name, observations, assessment, applies) => {
     expect(indicationApplies(patient({ observations, assessment }), asplenia)).toBe(applies);
+  });
+
+  // Table 5-4 with the "Unknown" column: an observation recorded as unknown (clinical judgement needed)
+  it.each<[string, { observations?: string[]; unknown?: string[] }, string, 'yes' | 'no' | 'unknown']>([
+    ['rule 1: observation active, inside the ages → Yes', { observations: ['160'] }, '2022-06-01', 'yes'],
+    ['rule 2: no observation describes the indication → No', { observations: ['007'] }, '2022-06-01', 'no'],
+    [
+      'rule 3: observation recorded as unknown, inside the ages → Unknown (does not apply; text to the clinician)',
+      { unknown: ['160'] },
+      '2022-06-01',
+      'unknown',
+    ],
+    ['rule 4: observation recorded as unknown, outside the ages → No', { unknown: ['160'] }, '2025-06-01', 'no'],
+    ['rule 4: observation active, outside the ages → No', { observations: ['160'] }, '2025-06-01', 'no'],
+    [
+      'active and unknown for the same code: the active observation decides → Yes',
+      { observations: ['160'], unknown: ['160'] },
+      '2022-06-01',
+      'yes',
+    ],
+  ])('%s', (_name, obs, assessment, outcome) => {
+    const ctx = patient({ ...obs, assessment });
+    expect(indicationOutcome(ctx, asplenia)).toBe(outcome);
+    expect(indicationApplies(ctx, asplenia)).toBe(outcome === 'yes');
+  });
+
+  it('rule 3 with the 4.64 data: asplenia recorded as unknown makes no Hib risk series relevant; the indication text is returned for manual determination', () => {
+    const hib = data.antigens.get('Hib');
+    if (!hib) throw new Error('Hib missing from the 4.64 supporting data');
+    const ctx = { ...patient({ dob: '2022-06-01', assessment: '2025-01-01', unknown: ['160'] }), data };
+    const r = evaluateAntigen(ctx, hib, []);
+    expect(r.relevantSeries.map((s) => s.series.type)).not.toContain('Risk');
+    expect(r.undeterminedIndications).toEqual([
+      expect.objectContaining({ code: '160', kind: 'indication', antigens: ['Hib'], detail: 'Hib risk child 2-dose series' }),
+    ]);
+    // once recorded as active, the same patient gets the risk series and nothing is left undetermined
+    const active = evaluateAntigen({ ...ctx, observations: new Map([['160', undefined]]), unknownObservations: undefined }, hib, []);
+    expect(active.relevantSeries.map((s) => s.series.name)).toContain('Hib risk child 2-dose series');
+    expect(active.undeterminedIndications).toEqual([]);
+  });
+
+  it('5.1: a risk series made relevant by an active indication is not reported as undetermined for another, unknown one', () => {
+    const hib = data.antigens.get('Hib');
+    if (!hib) throw new Error('Hib missing from the 4.64 supporting data');
+    const ctx = { ...patient({ dob: '2022-06-01', assessment: '2025-01-01', observations: ['160'], unknown: ['186'] }), data };
+    expect(evaluateAntigen(ctx, hib, []).undeterminedIndications).toEqual([]);
   });
 
   it('an indication without begin or end age applies at any age (assumed 01/01/1900 and 12/31/2999)', () => {

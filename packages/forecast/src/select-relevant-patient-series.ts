@@ -4,16 +4,60 @@
 import { addDuration, MAX_DATE, MIN_DATE } from './date-arithmetic.ts';
 import type { PatientContext } from './context.ts';
 import type { Antigen, AntigenSeries, Indication } from './supporting-data/model.ts';
-import type { Sex } from './types.ts';
+import type { Sex, Undetermined } from './types.ts';
 
 const GENDER: Record<Sex, string> = { F: 'Female', M: 'Male', U: 'Unknown' };
 
-/** Table 5-4: does the indication apply to the patient? (CALCDTIND-1, CALCDTIND-2) */
-export function indicationApplies(ctx: PatientContext, ind: Indication): boolean {
-  if (!ctx.observations.has(ind.code)) return false;
+/** Is indication begin age date ≤ assessment date < indication end age date? (CALCDTIND-1, CALCDTIND-2) */
+function inIndicationAges(ctx: PatientContext, ind: Indication): boolean {
   const begin = ind.beginAge ? addDuration(ctx.dob, ind.beginAge) : MIN_DATE; // CALCDTIND-1
   const end = ind.endAge ? addDuration(ctx.dob, ind.endAge) : MAX_DATE; // CALCDTIND-2
   return begin <= ctx.assessmentDate && ctx.assessmentDate < end;
+}
+
+/**
+ * Table 5-4 DOES THE INDICATION APPLY TO THE PATIENT? 'yes' (rule 1), 'no' (rules 2 and 4), or 'unknown' (rule 3:
+ * the indication is described only by an observation recorded as unknown — it does not apply, and its text is
+ * made available to the clinician).
+ */
+export function indicationOutcome(ctx: PatientContext, ind: Indication): 'yes' | 'no' | 'unknown' {
+  const active = ctx.observations.has(ind.code);
+  if (!active && !ctx.unknownObservations?.has(ind.code)) return 'no';
+  if (!inIndicationAges(ctx, ind)) return 'no';
+  return active ? 'yes' : 'unknown';
+}
+
+/** Table 5-4 rule 1: the indication applies to the patient. */
+export function indicationApplies(ctx: PatientContext, ind: Indication): boolean {
+  return ctx.observations.has(ind.code) && inIndicationAges(ctx, ind);
+}
+
+export interface IndicationNotes {
+  /** observations that indicate a risk series of the antigen only outside its indication ages (rule 4), when none applied */
+  readonly outsideAges: string[];
+  /** rule 3: risk series left out because their only indications were recorded as unknown */
+  readonly undetermined: Undetermined[];
+}
+
+/** Notes for the clinician about the risk indications of an antigen that were not applied (5.1). */
+export function indicationNotes(ctx: PatientContext, antigen: Antigen, relevant: readonly AntigenSeries[]): IndicationNotes {
+  const notes: IndicationNotes = { outsideAges: [], undetermined: [] };
+  if (ctx.observations.size === 0 && !ctx.unknownObservations) return notes;
+  const appliedCodes = new Set<string>();
+  for (const s of relevant)
+    if (s.type === 'Risk') for (const ind of s.indications) if (indicationApplies(ctx, ind)) appliedCodes.add(ind.code);
+  for (const s of antigen.series) {
+    if (s.type !== 'Risk' || relevant.includes(s) || !genderMatches(s, ctx.sex)) continue;
+    for (const ind of s.indications) {
+      const text = ind.description || ind.text;
+      if (ctx.observations.has(ind.code)) {
+        if (!appliedCodes.has(ind.code)) notes.outsideAges.push(`${s.name} not applied (outside the indication's age range): ${text}`);
+      } else if (indicationOutcome(ctx, ind) === 'unknown') {
+        notes.undetermined.push({ code: ind.code, kind: 'indication', antigens: [antigen.name], text, detail: s.name });
+      }
+    }
+  }
+  return notes;
 }
 
 /** Is the patient gender one of the required genders (empty = any)? */

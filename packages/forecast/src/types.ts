@@ -18,6 +18,27 @@ export interface ObservationInput {
   readonly code: string;
   /** 'YYYY-MM-DD' when known (used by intervals "from relevant observation") */
   readonly date?: string | null;
+  /**
+   * 'active' (default): the patient has the observation. 'unknown': a clinician could not determine whether the
+   * patient has it (clinical judgement needed). CDSi's "Unknown" rows (Tables 5-4, 7-5, 7-6): an indication or
+   * contraindication that only an unknown observation describes is not applied, and its text is returned in
+   * `undetermined` for manual determination.
+   */
+  readonly status?: 'active' | 'unknown';
+}
+
+/** Something the engine could not decide because an observation was recorded as unknown (for the clinician). */
+export interface Undetermined {
+  /** the CDSi observation code recorded as unknown */
+  readonly code: string;
+  /** Table 5-4 indication, Table 7-5 antigen / Table 7-6 vaccine contraindication, Table 7-3 evidence of immunity */
+  readonly kind: 'indication' | 'antigen contraindication' | 'vaccine contraindication' | 'evidence of immunity';
+  /** the antigens it concerns (one entry per text: the vaccine group lists every antigen it applies to) */
+  readonly antigens: readonly string[];
+  /** the indication / contraindication text description (or immunity guideline) for manual determination */
+  readonly text: string;
+  /** indication: the risk series that would apply; vaccine contraindication: the CVX codes it names */
+  readonly detail?: string;
 }
 
 export interface DoseInput {
@@ -132,6 +153,8 @@ export interface PatientSeriesForecast {
   readonly recommendedVaccines: readonly RecommendedVaccine[];
   /** texts of contraindications that apply to the patient for this antigen (7.3), if any */
   readonly contraindications?: readonly string[];
+  /** 7.2 / 7.3 rows the engine could not decide (an observation recorded as unknown) */
+  readonly undetermined?: readonly Undetermined[];
   /** series dose being forecast */
   readonly targetDose?: SeriesDose;
   readonly maxAgeDate?: DayNumber;
@@ -162,8 +185,10 @@ export interface AntigenResult {
    */
   readonly relevantSeries: readonly PatientSeriesResult[];
   readonly bestSeries: readonly PatientSeriesResult[];
-  /** indications whose applicability could not be determined (Table 5-4) */
+  /** risk indications recorded for the patient that did not apply because of the patient's age (Table 5-4 rule 4) */
   readonly unresolvedIndications: readonly string[];
+  /** Table 5-4 "Unknown": risk series not made relevant because their only indication was recorded as unknown */
+  readonly undeterminedIndications: readonly Undetermined[];
 }
 
 export interface VaccineGroupForecast {
@@ -188,6 +213,11 @@ export interface VaccineGroupForecast {
    * did not apply (Table 5-4, e.g. outside the indication's age range).
    */
   readonly clinicalJudgement: readonly string[];
+  /**
+   * What the engine could not decide: indications, contraindications and evidence of immunity described only by
+   * observations recorded as unknown (Tables 5-4, 7-3, 7-5, 7-6). The forecast is made without them.
+   */
+  readonly undetermined: readonly Undetermined[];
   /** the best series of the group behind this forecast (single antigen groups: all best series; the forecast dates come from the risk ones when present) */
   readonly bestSeries: readonly { readonly antigen: string; readonly series: string; readonly status: SeriesStatus }[];
 }

@@ -77,7 +77,13 @@ function groupForecasts(
   for (const a of group.antigens) {
     const bestSeries = results.filter((r) => r.antigen === a);
     const others = relevantOnly.filter((r) => r.antigen === a);
-    antigens.set(a, { antigen: a, relevantSeries: [...bestSeries, ...others], bestSeries, unresolvedIndications: [] });
+    antigens.set(a, {
+      antigen: a,
+      relevantSeries: [...bestSeries, ...others],
+      bestSeries,
+      unresolvedIndications: [],
+      undeterminedIndications: [],
+    });
   }
   return vaccineGroupForecasts(c, group, antigens);
 }
@@ -219,5 +225,60 @@ describe('9.3 multiple antigen vaccine group (Table 9-5)', () => {
       ['Risk', ['Pertussis']],
       ['Standard', ['Diphtheria', 'Tetanus']],
     ]);
+  });
+});
+
+describe('9.3 with a contraindicated antigen (7.3: an antigen contraindication stops that antigen only)', () => {
+  const data = {
+    ...EMPTY_DATA,
+    cvxMap: new Map([
+      ['9', { cvx: '9', shortDescription: 'Td', associations: [{ antigen: 'Diphtheria' }, { antigen: 'Tetanus' }] }],
+      [
+        '115',
+        {
+          cvx: '115',
+          shortDescription: 'Tdap',
+          associations: [{ antigen: 'Diphtheria' }, { antigen: 'Tetanus' }, { antigen: 'Pertussis' }],
+        },
+      ],
+    ]),
+  };
+  const c = context({ dob: '1990-01-01', assessment: '2025-03-01', data });
+  const contraindicated = (a: string) => ({
+    ...best(a, 'Contraindicated'),
+    forecast: {
+      ...best(a, 'Contraindicated').forecast,
+      reasons: ['Patient has a contraindication'],
+      contraindications: [`No ${a} vaccine.`],
+    },
+  });
+  const td = (a: string) => best(a, 'Not Complete', { earliest: '2025-03-01', number: 1, cvx: ['9', '115'] });
+
+  it('administer full vaccine group N: the group is forecast from the other antigens, without vaccines containing the contraindicated one', () => {
+    const [f, ...rest] = groupForecasts(dtapGroup, [td('Diphtheria'), td('Tetanus'), contraindicated('Pertussis')], [], c);
+    expect(rest).toEqual([]);
+    expect(f?.status).toBe('Not Complete');
+    expect(f?.recommendedAntigens).toEqual(['Diphtheria', 'Tetanus']);
+    expect(f?.recommendedVaccines.map((v) => v.cvx)).toEqual(['9']);
+    expect(f?.earliestDate).toBe('2025-03-01');
+    expect(f?.reasons).toContain('Pertussis: Patient has a contraindication; forecast from the other antigens of the group');
+    expect(f?.clinicalJudgement).toContain('No Pertussis vaccine.');
+  });
+  it('administer full vaccine group N, every antigen contraindicated → Contraindicated (Table 9-4)', () => {
+    const [f] = groupForecasts(dtapGroup, ['Diphtheria', 'Tetanus', 'Pertussis'].map(contraindicated), [], c);
+    expect(f?.status).toBe('Contraindicated');
+    expect(f?.recommendedVaccines).toEqual([]);
+  });
+  it('administer full vaccine group Y: the antigens are given together, so one contraindicated antigen contraindicates the group (Table 9-4)', () => {
+    const [f] = groupForecasts(
+      mmrGroup,
+      [best('Measles', 'Not Complete'), best('Mumps', 'Not Complete'), contraindicated('Rubella')],
+      [],
+      c,
+    );
+    expect(f?.status).toBe('Contraindicated');
+  });
+  it('a single antigen group with its antigen contraindicated is Contraindicated (SINGLEANTVG-1)', () => {
+    expect(one(hepBGroup, [contraindicated('HepB')]).status).toBe('Contraindicated');
   });
 });

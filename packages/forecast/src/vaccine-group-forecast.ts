@@ -2,12 +2,18 @@
  * Chapter 9 Identify And Evaluate Vaccine Group: 9.1 general rules (FORECASTVG-1 … -9,
  * FORECASTDN-2), 9.2 single antigen groups (SINGLEANTVG-1, -2), 9.3 multiple antigen groups
  * (Table 9-4, MULTIANTVG-1, FORECASTPRIORITY-1).
+ *
+ * A contraindicated antigen of a multiple antigen group whose antigens need not be given together
+ * (administer full vaccine group flag 'N', e.g. DTaP/Tdap/Td) is left out of the group forecast, which is
+ * made from the other antigens (7.3: an antigen contraindication stops that antigen's series only; the
+ * vaccine contraindications that come with it remove the vaccines containing it). With the flag 'Y' (MMR)
+ * the antigens only come together, so Table 9-4 makes the group Contraindicated.
  */
 import { formatIsoDate, type DayNumber } from './date-arithmetic.ts';
 import type { PatientContext } from './context.ts';
 import { indicationApplies } from './select-relevant-patient-series.ts';
 import type { SeriesType, VaccineGroup } from './supporting-data/model.ts';
-import type { AntigenResult, PatientSeriesResult, RecommendedVaccine, SeriesStatus, VaccineGroupForecast } from './types.ts';
+import type { AntigenResult, PatientSeriesResult, RecommendedVaccine, SeriesStatus, Undetermined, VaccineGroupForecast } from './types.ts';
 
 const fmt = (d: DayNumber | undefined): string | undefined => (d === undefined ? undefined : formatIsoDate(d));
 
@@ -37,19 +43,57 @@ export function vaccineGroupForecasts(
   antigens: ReadonlyMap<string, AntigenResult>,
 ): VaccineGroupForecast[] {
   const out = assemble(ctx, group, antigens);
-  // Table 5-4: risk indications recorded for the patient that did not apply are left to the clinician
-  if (ctx.observations.size > 0) {
+  // Table 5-4: risk indications recorded for the patient that did not apply (rule 4) or could not be decided
+  // (rule 3, observation recorded as unknown) are left to the clinician
+  if (ctx.observations.size > 0 || ctx.unknownObservations) {
     const notes: string[] = [];
-    for (const a of group.antigens) for (const u of antigens.get(a)?.unresolvedIndications ?? []) pushUnique(notes, u);
-    if (notes.length > 0) {
+    const undetermined: Undetermined[] = [];
+    for (const a of group.antigens) {
+      const ar = antigens.get(a);
+      for (const u of ar?.unresolvedIndications ?? []) pushUnique(notes, u);
+      for (const u of ar?.undeterminedIndications ?? []) pushUndetermined(undetermined, u);
+    }
+    if (notes.length > 0 || undetermined.length > 0) {
       return out.map((f) => {
         const judgement = [...f.clinicalJudgement];
         for (const n of notes) pushUnique(judgement, n);
-        return { ...f, clinicalJudgement: judgement };
+        const und = [...f.undetermined];
+        for (const u of undetermined) pushUndetermined(und, u);
+        return { ...f, clinicalJudgement: judgement, undetermined: und };
       });
     }
   }
   return out;
+}
+
+/** Adds an undetermined row once per text, listing every antigen it concerns. */
+function pushUndetermined(list: Undetermined[], u: Undetermined): void {
+  const i = list.findIndex((x) => x.code === u.code && x.kind === u.kind && x.text === u.text && x.detail === u.detail);
+  const same = list[i];
+  if (!same) list.push(u);
+  else list[i] = { ...same, antigens: [...same.antigens, ...u.antigens.filter((a) => !same.antigens.includes(a))] };
+}
+
+/**
+ * The patient series forecasts a multiple antigen vaccine group forecast is made from: without the
+ * contraindicated antigens when the group's antigens need not be given together and not all are
+ * contraindicated (see the file comment).
+ */
+function containedForecasts(
+  group: VaccineGroup,
+  series: readonly PatientSeriesResult[],
+): { contained: readonly PatientSeriesResult[]; removed: readonly string[] } {
+  if (group.antigens.length === 1 || group.administerFullVaccineGroup) return { contained: series, removed: NONE };
+  const removed = new Set<string>();
+  for (const s of series) if (s.forecast.status === 'Contraindicated') removed.add(s.antigen);
+  const contained = series.filter((s) => !removed.has(s.antigen));
+  if (removed.size === 0 || contained.length === 0) return { contained: series, removed: NONE };
+  return { contained, removed: [...removed] };
+}
+
+/** Does the vaccine (CVX) contain one of the antigens? (CVX to antigen map) */
+function containsAntigen(ctx: PatientContext, cvx: string, antigens: readonly string[]): boolean {
+  return ctx.data.cvxMap.get(cvx)?.associations.some((a) => antigens.includes(a.antigen)) ?? false;
 }
 
 function assemble(ctx: PatientContext, group: VaccineGroup, antigens: ReadonlyMap<string, AntigenResult>): VaccineGroupForecast[] {
@@ -78,6 +122,7 @@ function assemble(ctx: PatientContext, group: VaccineGroup, antigens: ReadonlyMa
         reasons: NO_SERIES_REASONS,
         administrativeGuidance: NONE,
         clinicalJudgement: NONE,
+        undetermined: NONE,
         bestSeries: NONE,
       },
     ];
@@ -130,17 +175,18 @@ const STATUS_ORDER: Record<SeriesStatus, number> = {
 };
 
 /**
- * @param series the patient series forecasts the vaccine group forecast is made from
+ * @param everything the best series of this blend (a contraindicated antigen may be left out of the forecast)
  * @param allBest every best series of the group (dose number of a single antigen group)
  */
 function blend(
   ctx: PatientContext,
   group: VaccineGroup,
   type: SeriesType,
-  series: readonly PatientSeriesResult[],
+  everything: readonly PatientSeriesResult[],
   allBest: readonly PatientSeriesResult[],
 ): VaccineGroupForecast {
   const single = group.antigens.length === 1; // VACCINEGROUP-1 / VACCINEGROUP-2
+  const { contained: series, removed } = containedForecasts(group, everything);
   const statuses = series.map((s) => s.forecast.status);
   // SINGLEANTVG-1 (several best series of one antigen: the most actionable status) / Table 9-4
   const status: SeriesStatus = single ? mostActionable(statuses) : multipleAntigenStatus(statuses);
@@ -178,7 +224,11 @@ function blend(
     minUnadjRec = minOf2(minUnadjRec, f.unadjustedRecommendedDate);
     minUnadjPastDue = minOf2(minUnadjPastDue, f.unadjustedPastDueDate);
     if (!anyPriority && isPriorityForecast(s)) anyPriority = true;
-    for (const v of f.recommendedVaccines) if (!vaccines.some((x) => x.cvx === v.cvx)) vaccines.push(v); // FORECASTVG-9
+    for (const v of f.recommendedVaccines) {
+      // FORECASTVG-9, without vaccines that contain a contraindicated antigen (7.3 antigen contraindication)
+      if (removed.length > 0 && containsAntigen(ctx, v.cvx, removed)) continue;
+      if (!vaccines.some((x) => x.cvx === v.cvx)) vaccines.push(v);
+    }
   }
   let earliest: DayNumber | undefined;
   if (single) {
@@ -208,12 +258,17 @@ function blend(
   const guidance: string[] = [];
   const judgement: string[] = [];
   const reasons: string[] = [];
+  const undetermined: Undetermined[] = [];
   for (const s of series) {
     if (s.forecast.status === 'Not Complete') for (const g of s.series.adminGuidance) pushUnique(guidance, g);
     if (ctx.observations.size > 0)
       for (const ind of s.series.indications) if (ind.guidance && indicationApplies(ctx, ind)) pushUnique(guidance, ind.guidance);
-    for (const c of s.forecast.contraindications ?? []) pushUnique(judgement, c);
     for (const r of s.forecast.reasons) pushUnique(reasons, r); // FORECASTVG-7
+  }
+  for (const a of removed) pushUnique(reasons, `${a}: Patient has a contraindication; forecast from the other antigens of the group`);
+  for (const s of everything) {
+    for (const c of s.forecast.contraindications ?? []) pushUnique(judgement, c);
+    for (const u of s.forecast.undetermined ?? []) pushUndetermined(undetermined, u);
   }
   if (ctx.observations.size > 0) {
     // FORECASTGUIDANCE-1: guidance of contraindications for which the patient has an active observation
@@ -240,6 +295,7 @@ function blend(
     reasons,
     administrativeGuidance: guidance,
     clinicalJudgement: judgement,
+    undetermined,
     bestSeries: allBest.map((s) => ({ antigen: s.antigen, series: s.series.name, status: s.forecast.status })),
   };
 }

@@ -2,18 +2,22 @@
  * nutmeg cdsi-check <file.jsonl> [more files] [--known packages/forecast/known-disagreements.json] [--data DIR]
  *
  * Runs every CDC CDSi test case through @nutmeg/forecast, prints each failure with its differences,
- * a passed/failed table per vaccine group, and as the last line "N passed, N failed".
+ * passed/failed per file, per vaccine group the healthy and underlying-condition (UC) cases passed,
+ * and as the last line "N passed, N failed".
  * Exit code is non-zero when a failing case is not listed in the known-disagreements file.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareCase, parseCaseLine, runCase } from '@nutmeg/forecast';
+import { compareCase, formatTally, parseCaseLine, runCase, tallyCases, type TalliedCase } from '@nutmeg/forecast';
 import { defaultSupportingDataDir, loadSupportingDataFromDir } from '@nutmeg/forecast/node';
 
+/** A CDC case the engine disagrees with, with the spec clause and 4.64 data row that decide it and the reading tried. */
 interface KnownDisagreement {
   id: string;
   clause: string;
+  dataRow: string;
+  readingTried: string;
   why: string;
 }
 
@@ -52,8 +56,8 @@ export async function cdsiCheck(argv: string[]): Promise<number> {
       return 2;
     }
     for (const k of list) {
-      if (!k.id || !k.clause || !k.why) {
-        console.error(`cdsi-check: known disagreement ${k.id ?? '(no id)'} must have an id, a clause and a why`);
+      if (!k.id || !k.clause || !k.dataRow || !k.readingTried || !k.why) {
+        console.error(`cdsi-check: known disagreement ${k.id ?? '(no id)'} must have an id, a clause, a dataRow, a readingTried and a why`);
         console.log('0 passed, 0 failed');
         return 2;
       }
@@ -65,10 +69,8 @@ export async function cdsiCheck(argv: string[]): Promise<number> {
   console.log(
     `supporting data ${data.version}: ${data.counts.antigens} antigens, ${data.counts.series} series, ${data.counts.targetDoses} target doses, ${data.counts.cvxMappings} CVX codes (${Math.round(performance.now() - t0)} ms)`,
   );
-  let passed = 0;
-  let failed = 0;
   let unexpected = 0;
-  const table = new Map<string, { passed: number; failed: number }>();
+  const tallied: TalliedCase[] = [];
   for (const file of files) {
     const lines = readFileSync(file, 'utf8')
       .split('\n')
@@ -76,6 +78,7 @@ export async function cdsiCheck(argv: string[]): Promise<number> {
     for (const line of lines) {
       let id = '?';
       let group = '?';
+      let suite: string | undefined;
       let diffs: readonly string[];
       let name = '';
       try {
@@ -83,33 +86,24 @@ export async function cdsiCheck(argv: string[]): Promise<number> {
         id = c.id;
         name = c.name;
         group = c.expectedForecast.vaccineGroupCdsi;
+        suite = c.suite;
         diffs = compareCase(c, runCase(c, data)).differences;
       } catch (e) {
         diffs = [`error: ${(e as Error).message}`];
       }
-      const row = table.get(group) ?? { passed: 0, failed: 0 };
-      table.set(group, row);
-      if (diffs.length === 0) {
-        passed++;
-        row.passed++;
-        continue;
-      }
-      failed++;
-      row.failed++;
+      tallied.push({ file: path.basename(file), suite, group, passed: diffs.length === 0 });
+      if (diffs.length === 0) continue;
       const k = known.get(id);
       if (!k) unexpected++;
       console.log(`FAIL ${id} [${group}] ${name}${k ? ' (known disagreement)' : ''}`);
       for (const d of diffs) console.log(`    ${d}`);
-      if (k) console.log(`    known: ${k.clause} — ${k.why}`);
+      if (k) console.log(`    known: ${k.clause}; data: ${k.dataRow}. ${k.why}\n    reading tried: ${k.readingTried}`);
     }
   }
   console.log('');
-  const w = Math.max(13, ...[...table.keys()].map((g) => g.length));
-  console.log(`${'vaccine group'.padEnd(w)}  passed  failed`);
-  for (const [g, r] of [...table.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    console.log(`${g.padEnd(w)}  ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}`);
-  }
+  const tally = tallyCases(tallied);
+  for (const l of formatTally(tally)) console.log(l);
   if (unexpected > 0) console.log(`${unexpected} failing case(s) are not listed as known disagreements`);
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`${tally.total.passed} passed, ${tally.total.failed} failed`);
   return unexpected > 0 ? 1 : 0;
 }

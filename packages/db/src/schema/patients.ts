@@ -221,6 +221,8 @@ export interface PatientObservationTable {
   code: string;
   text: string;
   date: DateString;
+  /** 'unknown': a clinician could not determine whether the patient has it (CDSi "Unknown"); default 'active' */
+  status: Generated<'active' | 'unknown'>;
   source_org_id: string | null;
   entered_by: string | null;
   entered_at: Timestamp;

@@ -69,6 +69,8 @@ export const ObservationBody = z.object({
     .trim()
     .regex(/^\d{3}$/, 'Use the 3-digit CDSi observation code'),
   date: IsoDate,
+  /** 'unknown': whether the patient has it could not be determined (clinical judgement needed). */
+  status: z.enum(['active', 'unknown']).default('active'),
 });
 
 export const PatientParams = z.object({ id: z.string().uuid() });

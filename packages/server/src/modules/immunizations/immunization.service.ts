@@ -53,7 +53,7 @@ export function forecastFor(
   recommender: Recommender,
   patient: { dob: string; sex: string; birth_country: string | null },
   doses: DoseRow[],
-  observations: Array<{ code: string; date: string }>,
+  observations: Array<{ code: string; date: string; status: 'active' | 'unknown' }>,
   asOf: string,
 ): ForecastResult {
   const masters = doses.filter((d) => d.id === d.master_id);
@@ -74,7 +74,7 @@ export function forecastFor(
       lotExpiration: d.lot_expiration,
       subStandard: d.dose_condition !== null,
     })),
-    observations: observations.map((o) => ({ code: o.code, date: o.date })),
+    observations: observations.map((o) => ({ code: o.code, date: o.date, status: o.status })),
     assessmentDate: asOf,
   });
 }
@@ -103,6 +103,7 @@ export async function getImmunizations(ctx: AppContext, actor: Actor, patientId:
       code: o.code,
       text: o.text,
       date: o.date,
+      status: o.status,
       source: o.source_org_id ? (h.orgNames.get(o.source_org_id) ?? null) : null,
       canEdit: mine(o.source_org_id),
     })),
@@ -174,7 +175,10 @@ export async function renderCertificate(
     },
     groups: [...groups.values()].sort((a, b) => a.group.localeCompare(b.group)),
   };
-  const notes = h.observations.filter((o) => o.kind === 'immunity' || o.kind === 'contraindication').map((o) => `${o.text} (${o.date})`);
+  // the official record states facts: an observation recorded as unknown is not printed
+  const notes = h.observations
+    .filter((o) => o.status === 'active' && (o.kind === 'immunity' || o.kind === 'contraindication'))
+    .map((o) => `${o.text} (${o.date})`);
   const verificationCode = certificateVerificationCode(certificateContent(input), certificateSecret(ctx));
   const jurisdiction = await ctx.db
     .selectFrom('jurisdictions')

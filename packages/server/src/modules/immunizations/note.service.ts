@@ -1,5 +1,6 @@
 // Refusals and CDSi observations (contraindications, precautions, evidence of immunity, indications) on a
 // record: dated between birth and today, removable only by the entering clinic or DPH, each change audited.
+// An observation is 'active' (the patient has it) or 'unknown' (clinical judgement needed).
 
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
@@ -76,7 +77,7 @@ export async function recordObservation(
   ctx: AppContext,
   actor: Actor,
   patientId: string,
-  body: { kind: 'contraindication' | 'precaution' | 'immunity' | 'indication'; code: string; date: string },
+  body: { kind: 'contraindication' | 'precaution' | 'immunity' | 'indication'; code: string; date: string; status: 'active' | 'unknown' },
 ): Promise<{ id: string }> {
   assertCanWrite(actor);
   const title = ctx.recommender.observationTitle(body.code);
@@ -90,10 +91,10 @@ export async function recordObservation(
     (trx, common) =>
       trx
         .insertInto('patient_observations')
-        .values({ ...common, kind: body.kind, code: body.code, text: title })
+        .values({ ...common, kind: body.kind, code: body.code, text: title, status: body.status })
         .returning('id')
         .executeTakeFirstOrThrow(),
-    { code: body.code },
+    { code: body.code, status: body.status },
   );
 }
 

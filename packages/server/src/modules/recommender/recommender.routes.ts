@@ -16,7 +16,14 @@ const EvaluateBody = z.object({
     .array(z.object({ date: IsoDate, cvx: z.string().regex(/^\d{1,3}$/, 'CVX is 1–3 digits'), mvx: z.string().max(4).optional() }))
     .max(200),
   observations: z
-    .array(z.object({ code: z.string().regex(/^\d{3}$/, 'CDSi observation codes have 3 digits'), date: IsoDate.optional() }))
+    .array(
+      z.object({
+        code: z.string().regex(/^\d{3}$/, 'CDSi observation codes have 3 digits'),
+        date: IsoDate.optional(),
+        /** 'unknown': clinical judgement needed — not applied, returned in the group's `undetermined` */
+        status: z.enum(['active', 'unknown']).default('active'),
+      }),
+    )
     .max(50)
     .default([]),
 });
@@ -66,7 +73,7 @@ export function registerRecommenderRoutes(app: App, ctx: AppContext): void {
         patient: { dob: b.dob, sex: b.sex, ...(b.countryOfBirth ? { countryOfBirth: b.countryOfBirth } : {}) },
         assessmentDate: b.assessmentDate,
         doses: b.doses.map((d, i) => ({ id: `d${i + 1}`, date: d.date, cvx: d.cvx, mvx: d.mvx ?? null })),
-        observations: b.observations.map((o) => ({ code: o.code, date: o.date ?? null })),
+        observations: b.observations.map((o) => ({ code: o.code, date: o.date ?? null, status: o.status })),
       });
       return presentForecast(ctx.recommender, result);
     },

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, ComboBox, Form, Grid, Select } from '@trussworks/react-uswds';
+import { Button, ComboBox, Fieldset, Form, Grid, Radio, Select } from '@trussworks/react-uswds';
 import { api } from '../../api';
 import { useObservationCodes, useVaccineGroups } from '../recommender/catalog';
 import { Field } from '../accounts/form-fields';
@@ -34,7 +34,7 @@ export function RefusalsAndObservations({
         ))}
         {imm.observations.map((o) => (
           <li key={o.id}>
-            {o.kind}: {o.text} (CDSi {o.code}) — {o.date}
+            {o.kind}: {o.text} (CDSi {o.code}){o.status === 'unknown' ? ' — unknown, clinical judgement needed' : ''} — {o.date}
             {o.source ? `, ${o.source}` : ''}
             {o.canEdit && (
               <RemoveButton
@@ -74,7 +74,7 @@ function RemoveButton({ label, onRemove }: { label: string; onRemove: (reason: s
 /** Forms to record a refusal and a CDSi observation (contraindication, precaution, immunity, indication). */
 export function NotesForms({ patientId, onAction }: { patientId: string; onAction: RecordAction }) {
   const [refusal, setRefusal] = useState({ vaccineGroup: 'MMR', date: new Date().toISOString().slice(0, 10), reason: '00' });
-  const [obs, setObs] = useState({ kind: 'immunity', code: '024', date: new Date().toISOString().slice(0, 10) });
+  const [obs, setObs] = useState({ kind: 'immunity', code: '024', date: new Date().toISOString().slice(0, 10), status: 'active' });
   const groups = useVaccineGroups();
   const codes = useObservationCodes();
   return (
@@ -182,6 +182,23 @@ export function NotesForms({ patientId, onAction }: { patientId: string; onActio
             </Field>
           </Grid>
         </Grid>
+        {/* CDSi lets an observation be unknown: the recommender then does not apply it and says what it could not decide */}
+        <Fieldset legend="Does the patient have it?" legendStyle="srOnly">
+          <Radio
+            id="obs-status-active"
+            name="status"
+            label="Yes, the patient has it"
+            checked={obs.status === 'active'}
+            onChange={() => setObs({ ...obs, status: 'active' })}
+          />
+          <Radio
+            id="obs-status-unknown"
+            name="status"
+            label="Unknown — clinical judgement needed"
+            checked={obs.status === 'unknown'}
+            onChange={() => setObs({ ...obs, status: 'unknown' })}
+          />
+        </Fieldset>
         <Button type="submit" outline>
           Record observation
         </Button>

@@ -79,7 +79,17 @@ export type { DoseFields, DoseReport, DoseReports, DoseView } from '@nutmeg/api-
 export interface Immunizations {
   doses: DoseView[];
   refusals: Array<{ id: string; vaccineGroup: string; date: string; reason: string; source: string | null; canEdit: boolean }>;
-  observations: Array<{ id: string; kind: string; code: string; text: string; date: string; source: string | null; canEdit: boolean }>;
+  observations: Array<{
+    id: string;
+    kind: string;
+    code: string;
+    text: string;
+    date: string;
+    /** 'unknown': whether the patient has it could not be determined (clinical judgement needed) */
+    status: 'active' | 'unknown';
+    source: string | null;
+    canEdit: boolean;
+  }>;
 }
 
 /** GET /api/patients/:id/reports: each source's version of the patient, newest first. */

@@ -91,6 +91,7 @@ export function RecommenderPanel({ forecast, showHistory = true }: { forecast: P
           ))}
         </tbody>
       </Table>
+      <Undetermined groups={forecast.vaccineGroups} />
       {inactive.length > 0 && (
         <p className="font-body-2xs" data-testid="no-dose-needed">
           No dose needed now: {inactive.map((g) => `${g.vaccineGroup} (${g.status.toLowerCase()})`).join(', ')}.
@@ -134,5 +135,24 @@ export function RecommenderPanel({ forecast, showHistory = true }: { forecast: P
         </>
       )}
     </section>
+  );
+}
+
+/** What the recommender could not decide: indications and contraindications described by observations recorded as unknown. */
+function Undetermined({ groups }: { groups: readonly PresentedVaccineGroup[] }) {
+  const rows = groups.flatMap((g) => g.undetermined.map((u) => ({ group: g.vaccineGroup, ...u })));
+  if (rows.length === 0) return null;
+  return (
+    <div className="font-body-2xs" data-testid="undetermined">
+      <p className="margin-bottom-05">Not decided by the recommender — clinical judgement needed (observations recorded as unknown):</p>
+      <ul className="usa-list margin-top-0">
+        {rows.map((u) => (
+          <li key={`${u.group}-${u.code}-${u.kind}-${u.text}`}>
+            {u.group}: {u.text} (CDSi {u.code}, {u.kind}
+            {u.detail ? `: ${u.detail}` : ''}) — not applied
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
