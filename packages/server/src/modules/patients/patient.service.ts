@@ -14,6 +14,7 @@ import {
   loadPatientRows,
   masterColumns,
   toPatient,
+  updateMasterAtVersion,
   type CandidateSummary,
   type Db,
   type Visibility,
@@ -382,24 +383,23 @@ export async function updatePatient(
 ): Promise<{ id: string; version: number; changed: string[] }> {
   assertCanWrite(actor);
   const orgId = actor.scope!.organizationId;
+  const stale = (currentVersion: number) =>
+    conflict('Someone else changed this record since you opened it. Reload it and make your change again.', { currentVersion });
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, id, trx);
-    if (rows.row.version !== body.version) {
-      throw conflict('Someone else changed this record since you opened it. Reload it and make your change again.', {
-        currentVersion: rows.row.version,
-      });
-    }
+    if (rows.row.version !== body.version) throw stale(rows.row.version);
     const before = toPatient(rows);
     const after = toDomainPatient(body, orgId);
     const changes = diffPatients(before, after);
     const changed = Object.keys(changes);
     if (changed.length === 0) return { id, version: rows.row.version, changed };
     const now = ctx.clock.now();
-    await trx
-      .updateTable('patients')
-      .set({ ...masterColumns(after), version: rows.row.version + 1, updated_at: now })
-      .where('id', '=', id)
-      .execute();
+    // The version check above read without a lock; this UPDATE … WHERE version = $v is the one that decides.
+    const version = await updateMasterAtVersion(trx, id, body.version, masterColumns(after), now);
+    if (version === undefined) {
+      const current = await trx.selectFrom('patients').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+      throw stale(current.version);
+    }
     await deleteChildren(trx, id, ['patient_names', 'patient_addresses', 'patient_phones', 'patient_guardians']);
     await trx.deleteFrom('patient_identifiers').where('patient_id', '=', id).where('type', '!=', 'IIS').execute();
     await insertChildren(trx, id, after);
@@ -428,7 +428,7 @@ export async function updatePatient(
       })
       .execute();
     await auditPatient(ctx, actor, 'patient.update', id, { fields: changed }, trx);
-    return { id, version: rows.row.version + 1, changed };
+    return { id, version, changed };
   });
 }
 
