@@ -82,7 +82,9 @@ describe.skipIf(!onPostgres)('concurrent writes on PostgreSQL', () => {
 
   it('merges B into only one of A and C when both are asked at once', async () => {
     for (let round = 0; round < 5; round++) {
-      const [a, b, c] = await Promise.all(['Bo', 'Bob', 'Bobby'].map(async (n) => (await api.create(clinic, person(`${n}${round}`, '2016-06-06'))).id));
+      const [a, b, c] = await Promise.all(
+        ['Bo', 'Bob', 'Bobby'].map(async (n) => (await api.create(clinic, person(`${n}${round}`, '2016-06-06'))).id),
+      );
       const results = await Promise.all([merge(a!, b!), merge(c!, b!)]);
       expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
       const winner = results[0]!.statusCode === 201 ? a! : c!;

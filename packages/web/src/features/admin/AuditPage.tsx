@@ -22,6 +22,8 @@ interface ChainResult {
   ok: boolean;
   checked: number;
   brokenAt: number | null;
+  /** What is wrong, in words (an altered entry, removed entries, a forged checkpoint…). */
+  problem: string | null;
 }
 
 const FILTERS = ['actor', 'action', 'patientId', 'from', 'to', 'outcome'] as const;
@@ -107,7 +109,7 @@ export function AuditPage() {
         >
           {chain.ok
             ? `${chain.checked} entries checked.`
-            : `Entry #${chain.brokenAt} does not follow from the ${chain.checked} entries before it: it, or the one before, was altered, inserted or removed.`}
+            : `${chain.problem ?? `Entry #${chain.brokenAt} does not follow from the entries before it.`} ${chain.checked} entries checked before it.`}
         </Alert>
       )}
       {chainError && (
