@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './context.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { sendProblem, type App, type RouteInfo } from './http.ts';
+import { logSerializers } from './log-redaction.ts';
 import { installAuthHooks } from './modules/access/auth.hooks.ts';
 import { registerSessionRoutes } from './modules/access/session.routes.ts';
 import { registerAccountsRoutes } from './modules/accounts/index.ts';
@@ -25,12 +26,17 @@ export const VERSION = '0.1.0';
 
 export interface BuildAppOptions {
   engine: string;
+  /** Where log lines go (default stdout); tests capture them to prove no PHI is written. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the HTTP app: plugins, the auth hook, every module's routes in one block, one error handler. */
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<App> {
   const app = Fastify({
-    logger: ctx.config.LOG_LEVEL === 'silent' ? false : { level: ctx.config.LOG_LEVEL },
+    logger:
+      ctx.config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: ctx.config.LOG_LEVEL, serializers: logSerializers, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     trustProxy: true,
     bodyLimit: 20 * 1024 * 1024,
     // Slow first starts (PGlite initdb on a busy machine) must not fail plugin registration.
@@ -59,6 +65,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, policy: r.config?.policy });
   });
   installAuthHooks(app, ctx);
+  // API answers carry PHI: no browser or proxy may keep them (back button on a shared clinic computer, caches).
+  app.addHook('onSend', async (req, reply) => {
+    if ((req.routeOptions.url ?? req.url).startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) return sendProblem(reply, err);
     const e = err as {

@@ -23,7 +23,10 @@ export interface Server {
 }
 
 /** Composition root: config → database → migrate → seed → app. main.ts and the tests both use it. */
-export async function createServer(config: Config, opts: { handle?: DbHandle; clock?: Clock } = {}): Promise<Server> {
+export async function createServer(
+  config: Config,
+  opts: { handle?: DbHandle; clock?: Clock; logStream?: NodeJS.WritableStream } = {},
+): Promise<Server> {
   const handle = opts.handle ?? (await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   try {
     await migrate(handle.db);
@@ -44,7 +47,7 @@ export async function createServer(config: Config, opts: { handle?: DbHandle; cl
     await scheduleMaintenance(ctx);
     await scheduleAuditCheckpoints(ctx);
     const background = config.JOB_WORKER === 'on';
-    const app = await buildApp(ctx, { engine: handle.engine });
+    const app = await buildApp(ctx, { engine: handle.engine, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
     let worker: JobWorker | undefined;
     return {
       app,

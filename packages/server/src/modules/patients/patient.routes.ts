@@ -21,13 +21,14 @@ import {
 const tags = ['patients'];
 
 export function registerPatientRoutes(app: App, ctx: AppContext): void {
-  app.get(
-    '/api/patients',
+  // POST with a JSON body: names, dates of birth and phone numbers never travel in a URL (logs, history, Referer).
+  app.post(
+    '/api/patients/search',
     {
       config: { policy: 'patient:read' },
-      schema: { tags, summary: 'Search patients (fuzzy): ranked results with a match score and reasons', querystring: SearchQuery },
+      schema: { tags, summary: 'Search patients (fuzzy): ranked results with a match score and reasons', body: SearchQuery },
     },
-    async (req) => patients.searchPatients(ctx, actorOf(req), req.query),
+    async (req) => patients.searchPatients(ctx, actorOf(req), req.body),
   );
 
   app.post(
