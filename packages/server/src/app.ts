@@ -16,6 +16,7 @@ import { installAuthHooks } from './modules/access/auth.hooks.ts';
 import { registerSessionRoutes } from './modules/access/session.routes.ts';
 import { registerAccountsRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { auditRefusal } from './modules/audit/refusal-audit.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerImmunizationsRoutes } from './modules/immunizations/index.ts';
 import { registerRecommenderRoutes } from './modules/recommender/recommender.routes.ts';
@@ -69,8 +70,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   app.addHook('onSend', async (req, reply) => {
     if ((req.routeOptions.url ?? req.url).startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
-  app.setErrorHandler((err, req, reply) => {
-    if (err instanceof AppError) return sendProblem(reply, err);
+  app.setErrorHandler(async (err, req, reply) => {
+    if (err instanceof AppError) {
+      await auditRefusal(ctx, req, err).catch((e: unknown) => req.log.error({ err: e }, 'could not audit a refused request'));
+      return sendProblem(reply, err);
+    }
     const e = err as {
       validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[];
       validationContext?: string;

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuditCheckpointTable, Database } from '@nutmeg/db';
 import type { Checkpoint } from './audit-chain.ts';
 
@@ -23,7 +23,11 @@ export async function queryAudit(db: Kysely<Database>, f: AuditQuery) {
     const prefix = f.action.replace(/[\\%_]/g, (c) => `\\${c}`);
     q = q.where((eb) => eb.or([eb('action', '=', f.action!), eb('action', 'like', `${prefix}.%`)]));
   }
-  if (f.patientId) q = q.where('patient_id', '=', f.patientId);
+  // An entry is about a patient when it names them in patient_id, or lists them among the patients it showed.
+  if (f.patientId) {
+    const id = f.patientId;
+    q = q.where((eb) => eb.or([eb('patient_id', '=', id), sql<boolean>`detail -> 'patientIds' @> jsonb_build_array(${id}::text)`]));
+  }
   if (f.organizationId) q = q.where('organization_id', '=', f.organizationId);
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);

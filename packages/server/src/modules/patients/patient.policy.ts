@@ -3,7 +3,7 @@
 // records; DPH sees everything; local health directors see residents of their towns; school nurses their
 // students (patients linked to the school by a roster).
 
-import { forbidden, notFound } from '../../errors.ts';
+import { forbidden, patientDenied, type PatientDenial } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { can, isStatewide } from '../access/index.ts';
 import type { Db, Visibility } from './patient.repo.ts';
@@ -21,17 +21,25 @@ export async function visibilityFor(db: Db, actor: Actor): Promise<Visibility> {
 }
 
 export interface VisibleFacts {
+  id: string;
   optedOut: boolean;
   town: string | null;
   mergedInto: string | null;
   linkedToOrg?: boolean;
 }
 
-/** Throws not_found for a record outside the actor's scope (not forbidden: do not confirm it exists). */
+/** Why a record is outside the actor's scope, or null when it is visible. */
+export function hiddenBecause(v: Visibility, facts: VisibleFacts): PatientDenial['reason'] | null {
+  if (facts.optedOut && !v.includeOptedOut) return 'opted_out';
+  if (v.towns && !(facts.town && v.towns.includes(facts.town))) return 'out_of_scope';
+  if (v.organizationId && !facts.linkedToOrg) return 'out_of_scope';
+  return null;
+}
+
+/** Throws not_found for a record outside the actor's scope (not forbidden: do not confirm it exists); audited. */
 export function assertVisible(v: Visibility, facts: VisibleFacts): void {
-  if (facts.optedOut && !v.includeOptedOut) throw notFound('Patient');
-  if (v.towns && !(facts.town && v.towns.includes(facts.town))) throw notFound('Patient');
-  if (v.organizationId && !facts.linkedToOrg) throw notFound('Patient');
+  const reason = hiddenBecause(v, facts);
+  if (reason) throw patientDenied({ patientId: facts.id, reason });
 }
 
 /** Writers act for a clinic (or DPH); read-only access types are refused by the route policy already. */

@@ -5,7 +5,7 @@ import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { LIKELY_DUPLICATE_THRESHOLD, rankCandidates, summarizeMatch, type MatchSubject } from './patient-match.ts';
-import { assertCanWrite, assertVisible, visibilityFor } from './patient.policy.ts';
+import { assertCanWrite, assertVisible, hiddenBecause, visibilityFor } from './patient.policy.ts';
 import {
   deleteChildren,
   findCandidateIds,
@@ -15,6 +15,7 @@ import {
   masterColumns,
   toPatient,
   updateMasterAtVersion,
+  visibilityFacts,
   type CandidateSummary,
   type Db,
   type Visibility,
@@ -157,7 +158,11 @@ export async function searchPatients(ctx: AppContext, actor: Actor, q: Partial<S
   };
   // Without a name there is nothing to rank on but the blocking field itself (a phone): show every hit.
   const results = (await rank(ctx.db, subject, ids, identifierHits, hasName ? SHOW_THRESHOLD : 0)).slice(0, q.limit ?? 25);
-  await auditPatient(ctx, actor, 'patient.search', null, { fields: Object.keys(q).filter((k) => k !== 'limit'), results: results.length });
+  await auditPatient(ctx, actor, 'patient.search', null, {
+    fields: Object.keys(q).filter((k) => k !== 'limit'),
+    results: results.length,
+    patientIds: results.map((r) => r.id),
+  });
   return { results };
 }
 
@@ -201,7 +206,9 @@ export async function findDuplicates(db: Db, v: Visibility, p: PatientBody | Pat
 
 export async function checkDuplicates(ctx: AppContext, actor: Actor, body: PatientBody): Promise<{ candidates: SearchResult[] }> {
   const v = await visibilityFor(ctx.db, actor);
-  return { candidates: await findDuplicates(ctx.db, v, body) };
+  const candidates = await findDuplicates(ctx.db, v, body);
+  await auditPatient(ctx, actor, 'patient.duplicates.check', null, { patientIds: candidates.map((c) => c.id) });
+  return { candidates };
 }
 
 export function toDomainPatient(body: PatientBody, assigner: string): Patient {
@@ -262,6 +269,12 @@ export async function createPatient(
   const duplicates = await findDuplicates(ctx.db, v, body);
   const likely = duplicates.filter((d) => d.score >= LIKELY_DUPLICATE_THRESHOLD);
   if (likely.length > 0 && !body.confirmNew) {
+    await appendActorAudit(
+      ctx.db,
+      actor,
+      { action: 'patient.create.candidates', outcome: 'failure', detail: { patientIds: duplicates.map((d) => d.id) } },
+      ctx.clock.now(),
+    );
     throw conflict('This person may already be in the registry. Open the matching record, or confirm that this is a new person.', {
       candidates: duplicates,
     });
@@ -323,23 +336,33 @@ export async function createPatient(
   });
 }
 
-/** Loads a master for the actor, or throws: not_found outside scope, not_found with mergedInto for merged ones. */
+/**
+ * Loads a master for the actor, or throws: not_found outside scope (audited as a denial), not_found for a merged
+ * one, naming the record it went into only when the actor may open that one.
+ */
 export async function loadVisible(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db) {
   const rows = await loadPatientRows(db, id);
-  if (!rows) throw notFound('Patient');
   const v = await visibilityFor(db, actor);
-  const linkedToOrg = v.organizationId
-    ? !!(await db
-        .selectFrom('patient_org_status')
-        .select('patient_id')
-        .where('patient_id', '=', id)
-        .where('organization_id', '=', v.organizationId)
-        .executeTakeFirst())
-    : false;
-  assertVisible(v, { optedOut: rows.row.opted_out, town: rows.row.town, mergedInto: rows.row.merged_into, linkedToOrg });
-  if (rows.row.merged_into)
-    throw new AppError('not_found', 'This record was merged into another one', { mergedInto: rows.row.merged_into });
+  const facts = rows && (await visibilityFacts(db, id, v.organizationId));
+  if (!rows || !facts) throw notFound('Patient');
+  assertVisible(v, facts);
+  if (rows.row.merged_into) {
+    const survivor = await visibleSurvivor(db, v, rows.row.merged_into);
+    throw new AppError('not_found', 'This record was merged into another one', survivor ? { mergedInto: survivor } : {});
+  }
   return rows;
+}
+
+/** The live record at the end of a merge chain, if the caller may see it (a chain is short: merges refuse merged survivors). */
+async function visibleSurvivor(db: Db, v: Visibility, first: string): Promise<string | undefined> {
+  let id = first;
+  for (let hop = 0; hop < 20; hop++) {
+    const facts = await visibilityFacts(db, id, v.organizationId);
+    if (!facts) return undefined;
+    if (!facts.mergedInto) return hiddenBecause(v, facts) ? undefined : id;
+    id = facts.mergedInto;
+  }
+  return undefined;
 }
 
 const TRACKED: ReadonlyArray<keyof Patient> = [
