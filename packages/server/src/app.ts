@@ -12,6 +12,7 @@ import type { AppContext } from './context.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { sendProblem, type App, type RouteInfo } from './http.ts';
 import { logSerializers } from './log-redaction.ts';
+import { parseQueryString, refuseUnsafeText } from './input-guard.ts';
 import { installAuthHooks } from './modules/access/auth.hooks.ts';
 import { registerSessionRoutes } from './modules/access/session.routes.ts';
 import { registerAccountsRoutes } from './modules/accounts/index.ts';
@@ -24,6 +25,11 @@ import { registerOutboxRoutes } from './modules/mail/outbox.routes.ts';
 import { registerPatientsRoutes } from './modules/patients/index.ts';
 
 export const VERSION = '0.1.0';
+
+function isDataException(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
 
 export interface BuildAppOptions {
   engine: string;
@@ -42,6 +48,15 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     bodyLimit: 20 * 1024 * 1024,
     // Slow first starts (PGlite initdb on a busy machine) must not fail plugin registration.
     pluginTimeout: 60_000,
+    querystringParser: parseQueryString,
+    frameworkErrors: (err, _req, reply) => {
+      // A path whose percent-encoding is not UTF-8 cannot be routed, so no parameter can be named: the path is.
+      const field = err.code === 'FST_ERR_BAD_URL' ? 'path' : 'request';
+      return sendProblem(
+        reply,
+        new AppError('invalid', `The ${field} is not valid: ${err.message}`, { fields: [{ path: field, message: err.message }] }),
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -63,9 +78,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
     if (!r.url.startsWith('/api/')) return;
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, policy: r.config?.policy });
+    for (const method of [r.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: r.url, policy: r.config?.policy, schema: r.schema });
   });
   installAuthHooks(app, ctx);
+  app.addHook('preValidation', refuseUnsafeText);
   // API answers carry PHI: no browser or proxy may keep them (back button on a shared clinic computer, caches).
   app.addHook('onSend', async (req, reply) => {
     if ((req.routeOptions.url ?? req.url).startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -97,6 +114,12 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       );
     }
     if (e.statusCode === 429) return sendProblem(reply, new AppError('rate_limited', 'Too many requests; wait a minute and try again.'));
+    // PostgreSQL's data exceptions (class 22: a value it cannot store or read) are the caller's input, not a fault.
+    // Schemas and the input guard should have named the field first; this keeps any they miss from being a 500.
+    if (isDataException(err)) {
+      req.log.warn({ err }, 'a value reached the database that the request schema did not refuse');
+      return sendProblem(reply, new AppError('invalid', 'A value in the request is not valid for its field.'));
+    }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(e.statusCode).type('application/problem+json').send({ error: 'invalid', title: e.message, status: e.statusCode });
     }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { IsoDateOrInstant } from '../../schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import { checkpointAuditLog, searchAuditLog, verifyAuditLog } from './audit-viewer.service.ts';
 
 /** A date (the whole day, UTC) or an instant. */
-const When = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'Use a date (YYYY-MM-DD) or an ISO date-time');
+const When = IsoDateOrInstant;
 const AuditQuery = z.object({
   actor: z.string().trim().max(100).optional(),
   action: z.string().trim().max(100).optional(),
