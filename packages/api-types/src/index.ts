@@ -2,3 +2,4 @@
 // Types only: nothing here runs.
 export type * from './immunizations.ts';
 export type * from './recommender.ts';
+export type * from './certificates.ts';

@@ -55,6 +55,8 @@ const ConfigSchema = z.object({
    * DATA_DIR/audit/checkpoints.jsonl). Rows newer than the last checkpoint can be cut unnoticed, so keep it short.
    */
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().positive().default(15),
+  /** Public certificate checks per minute per client address (a code has 50 bits: guessing must stay hopeless). */
+  CERTIFICATE_VERIFY_PER_MINUTE: z.coerce.number().int().positive().default(10),
 });
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };

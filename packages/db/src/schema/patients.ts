@@ -229,6 +229,18 @@ export interface PatientObservationTable {
   delete_reason: string | null;
 }
 
+/** A printed certificate and its verification code (immunizations module). */
+export interface CertificateIssueTable {
+  id: Generated<string>;
+  code: string;
+  patient_id: string;
+  kind: 'full' | 'covid';
+  printed_on: DateString;
+  printed_by: string;
+  issued_at: Timestamp;
+  issued_by: string | null;
+}
+
 export interface PatientTables {
   patients: PatientTable;
   patient_names: PatientNameTable;
@@ -245,4 +257,5 @@ export interface PatientTables {
   dose_changes: DoseChangeTable;
   patient_refusals: PatientRefusalTable;
   patient_observations: PatientObservationTable;
+  certificate_issues: CertificateIssueTable;
 }

@@ -6,12 +6,13 @@ import { registerPatientRoutes } from './patient.routes.ts';
 export { auditPatient, loadVisible, searchPatients, createPatient, getPatient, findDuplicates } from './patient.service.ts';
 export { assertCanWrite, visibilityFor } from './patient.policy.ts';
 export { setOwnerInTrx } from './patient-status.service.ts';
-export { lockPatients } from './patient.repo.ts';
+export { loadPatientRows, lockPatients, type PatientRows } from './patient.repo.ts';
 export { seedDemoPatients, loadPopulation } from './patient-bulk.ts';
 export {
   renderCertificatePdf,
   certificateVerificationCode,
   certificateContent,
+  fullName as certificateFullName,
   loadCertificateFonts,
   type CertificateGroup,
   type CertificateInput,
