@@ -3,3 +3,4 @@
 export type * from './immunizations.ts';
 export type * from './recommender.ts';
 export type * from './certificates.ts';
+export type * from './lookup-alerts.ts';

@@ -57,6 +57,10 @@ const ConfigSchema = z.object({
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().positive().default(15),
   /** Public certificate checks per minute per client address (a code has 50 bits: guessing must stay hopeless). */
   CERTIFICATE_VERIFY_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Patient look-ups by identifier (IIS id, MRN, phone alone) per user per hour before refusal (harvesting). */
+  ID_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(120),
+  /** At this many look-ups by identifier in an hour, DPH is alerted (audit entry + the bulk look-ups list). */
+  ID_LOOKUP_ALERT_AT: z.coerce.number().int().positive().default(60),
 });
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };

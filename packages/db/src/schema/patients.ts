@@ -241,6 +241,14 @@ export interface CertificateIssueTable {
   issued_by: string | null;
 }
 
+/** Look-ups by identifier per user per hour (patients module: bulk look-up throttle and DPH alert). */
+export interface PatientLookupCountTable {
+  user_id: string;
+  window_start: Timestamp;
+  lookups: number;
+  alerted_at: NullableTimestamp;
+}
+
 export interface PatientTables {
   patients: PatientTable;
   patient_names: PatientNameTable;
@@ -258,4 +266,5 @@ export interface PatientTables {
   patient_refusals: PatientRefusalTable;
   patient_observations: PatientObservationTable;
   certificate_issues: CertificateIssueTable;
+  patient_lookup_counts: PatientLookupCountTable;
 }

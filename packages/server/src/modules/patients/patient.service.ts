@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
+import { admitIdentifierLookup } from './patient-lookup.service.ts';
 import { LIKELY_DUPLICATE_THRESHOLD, rankCandidates, summarizeMatch, type MatchSubject } from './patient-match.ts';
 import { assertCanWrite, assertVisible, hiddenBecause, visibilityFor } from './patient.policy.ts';
 import {
@@ -129,6 +130,7 @@ export async function searchPatients(ctx: AppContext, actor: Actor, q: Partial<S
       [{ path: 'dob', message: 'Enter the date of birth' }],
     );
   }
+  await admitIdentifierLookup(ctx, actor, q);
   const v = await visibilityFor(ctx.db, actor);
   const guardian = splitName(q.guardianName);
   const { ids, identifierHits } = await findCandidateIds(

@@ -4,6 +4,7 @@ import { Alert, Button, Form, Grid, Label, Select, Table, TextInput } from '@tru
 import { ApiError, api, qs } from '../../api';
 import { Link, navigate, useLocation } from '../../router';
 import { formatDateTime } from '../accounts/form-fields';
+import { BulkLookupsPanel } from './BulkLookupsPanel';
 
 interface AuditEntry {
   seq: number;
@@ -59,6 +60,7 @@ export function AuditPage() {
   return (
     <>
       <h1>Audit log</h1>
+      <BulkLookupsPanel />
       <Form onSubmit={submit} className="maxw-none" aria-label="Filter the audit log">
         <Grid row gap>
           <Grid tablet={{ col: 3 }}>
