@@ -35,3 +35,14 @@ $$;
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_truncate();
 CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON audit_checkpoints FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_truncate();
 CREATE TRIGGER audit_chain_genesis_no_truncate BEFORE TRUNCATE ON audit_chain_genesis FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_truncate();
+-- Fire even with session_replication_role = replica (which otherwise skips triggers): switching them off takes
+-- an explicit ALTER TABLE by the owner.
+ALTER TABLE audit_log ENABLE ALWAYS TRIGGER audit_log_no_truncate;
+ALTER TABLE audit_checkpoints ENABLE ALWAYS TRIGGER audit_checkpoints_no_truncate;
+ALTER TABLE audit_chain_genesis ENABLE ALWAYS TRIGGER audit_chain_genesis_no_truncate;
+ALTER TABLE audit_log ENABLE ALWAYS RULE audit_log_no_update;
+ALTER TABLE audit_log ENABLE ALWAYS RULE audit_log_no_delete;
+ALTER TABLE audit_checkpoints ENABLE ALWAYS RULE audit_checkpoints_no_update;
+ALTER TABLE audit_checkpoints ENABLE ALWAYS RULE audit_checkpoints_no_delete;
+ALTER TABLE audit_chain_genesis ENABLE ALWAYS RULE audit_chain_genesis_no_update;
+ALTER TABLE audit_chain_genesis ENABLE ALWAYS RULE audit_chain_genesis_no_delete;

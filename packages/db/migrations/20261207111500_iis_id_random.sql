@@ -47,4 +47,6 @@ $$;
 
 ALTER TABLE patients ALTER COLUMN iis_id DROP DEFAULT;
 CREATE TRIGGER patients_iis_id BEFORE INSERT ON patients FOR EACH ROW EXECUTE FUNCTION patients_assign_iis_id();
+-- Also when the bulk loader turns per-row triggers off (session_replication_role = replica) to skip FK checks.
+ALTER TABLE patients ENABLE ALWAYS TRIGGER patients_iis_id;
 DROP SEQUENCE patient_iis_seq;

@@ -168,6 +168,14 @@ describe('the audit chain against someone with database access', () => {
   it('refuses TRUNCATE, and detects it when done with the guard switched off', async () => {
     await checkpoint();
     await expect(sql`TRUNCATE audit_log`.execute(s.ctx.db)).rejects.toThrow(/append-only/);
+    // Nor does the replication role that skips ordinary triggers and rules get around the guards.
+    const asReplica = (statement: string) =>
+      s.ctx.db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+        await sql.raw(statement).execute(trx);
+      });
+    await asReplica('DELETE FROM audit_log');
+    await expect(asReplica('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
     expect((await rows()).length).toBeGreaterThan(5);
     await sql`ALTER TABLE audit_log DISABLE TRIGGER USER`.execute(s.ctx.db);
     await sql`TRUNCATE audit_log`.execute(s.ctx.db);

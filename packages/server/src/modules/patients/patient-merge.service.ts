@@ -8,7 +8,8 @@ import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { can, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { nameKeys } from './patient-keys.ts';
-import { bumpVersion, loadPatientRows, lockPatients, masterColumns, toPatient, type Db } from './patient.repo.ts';
+import { loadPatientRows, masterColumns, toPatient, type Db } from './patient.repo.ts';
+import { bumpVersion, lockPatients } from './patient-write.repo.ts';
 import type { Patient } from './patient.types.ts';
 
 interface Moved {

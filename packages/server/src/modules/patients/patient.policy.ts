@@ -3,10 +3,11 @@
 // records; DPH sees everything; local health directors see residents of their towns; school nurses their
 // students (patients linked to the school by a roster).
 
-import { forbidden, patientDenied, type PatientDenial } from '../../errors.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError, forbidden, notFound, patientDenied, type PatientDenial } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { can, isStatewide } from '../access/index.ts';
-import type { Db, Visibility } from './patient.repo.ts';
+import { loadPatientRows, visibilityFacts, type Db, type Visibility } from './patient.repo.ts';
 
 export async function visibilityFor(db: Db, actor: Actor): Promise<Visibility> {
   if (isStatewide(actor)) return { includeOptedOut: true };
@@ -46,4 +47,33 @@ export function assertVisible(v: Visibility, facts: VisibleFacts): void {
 export function assertCanWrite(actor: Actor): void {
   if (!can(actor, 'patient:write')) throw forbidden('Your access is read-only');
   if (!actor.scope) throw forbidden('Choose the clinic you are working for');
+}
+
+/**
+ * Loads a master for the actor, or throws: not_found outside scope (audited as a denial), not_found for a merged
+ * one, naming the record it went into only when the actor may open that one.
+ */
+export async function loadVisible(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db) {
+  const rows = await loadPatientRows(db, id);
+  const v = await visibilityFor(db, actor);
+  const facts = rows && (await visibilityFacts(db, id, v.organizationId));
+  if (!rows || !facts) throw notFound('Patient');
+  assertVisible(v, facts);
+  if (rows.row.merged_into) {
+    const survivor = await visibleSurvivor(db, v, rows.row.merged_into);
+    throw new AppError('not_found', 'This record was merged into another one', survivor ? { mergedInto: survivor } : {});
+  }
+  return rows;
+}
+
+/** The live record at the end of a merge chain, if the caller may see it (a chain is short: merges refuse merged survivors). */
+async function visibleSurvivor(db: Db, v: Visibility, first: string): Promise<string | undefined> {
+  let id = first;
+  for (let hop = 0; hop < 20; hop++) {
+    const facts = await visibilityFacts(db, id, v.organizationId);
+    if (!facts) return undefined;
+    if (!facts.mergedInto) return hiddenBecause(v, facts) ? undefined : id;
+    id = facts.mergedInto;
+  }
+  return undefined;
 }

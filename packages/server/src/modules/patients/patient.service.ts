@@ -1,27 +1,25 @@
 // Patient rules: search before add, duplicate check on save, the record view, demographic edits with history.
 
 import type { AppContext } from '../../context.ts';
-import { AppError, conflict, invalid, notFound } from '../../errors.ts';
+import { conflict, invalid } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { admitIdentifierLookup } from './patient-lookup.service.ts';
 import { LIKELY_DUPLICATE_THRESHOLD, rankCandidates, summarizeMatch, type MatchSubject } from './patient-match.ts';
-import { assertCanWrite, assertVisible, hiddenBecause, visibilityFor } from './patient.policy.ts';
+import { assertCanWrite, loadVisible, visibilityFor } from './patient.policy.ts';
 import {
   deleteChildren,
   findCandidateIds,
   insertChildren,
   loadMatchSubjects,
-  loadPatientRows,
   masterColumns,
   toPatient,
-  updateMasterAtVersion,
-  visibilityFacts,
   type CandidateSummary,
   type Db,
   type Visibility,
 } from './patient.repo.ts';
 import type { PatientBody, SearchQuery } from './patient.schemas.ts';
+import { updateMasterAtVersion } from './patient-write.repo.ts';
 import type { Patient } from './patient.types.ts';
 
 /** Results below this score are not shown (an identifier hit always is). */
@@ -336,35 +334,6 @@ export async function createPatient(
     );
     return { id: created.id, iisId: created.iis_id };
   });
-}
-
-/**
- * Loads a master for the actor, or throws: not_found outside scope (audited as a denial), not_found for a merged
- * one, naming the record it went into only when the actor may open that one.
- */
-export async function loadVisible(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db) {
-  const rows = await loadPatientRows(db, id);
-  const v = await visibilityFor(db, actor);
-  const facts = rows && (await visibilityFacts(db, id, v.organizationId));
-  if (!rows || !facts) throw notFound('Patient');
-  assertVisible(v, facts);
-  if (rows.row.merged_into) {
-    const survivor = await visibleSurvivor(db, v, rows.row.merged_into);
-    throw new AppError('not_found', 'This record was merged into another one', survivor ? { mergedInto: survivor } : {});
-  }
-  return rows;
-}
-
-/** The live record at the end of a merge chain, if the caller may see it (a chain is short: merges refuse merged survivors). */
-async function visibleSurvivor(db: Db, v: Visibility, first: string): Promise<string | undefined> {
-  let id = first;
-  for (let hop = 0; hop < 20; hop++) {
-    const facts = await visibilityFacts(db, id, v.organizationId);
-    if (!facts) return undefined;
-    if (!facts.mergedInto) return hiddenBecause(v, facts) ? undefined : id;
-    id = facts.mergedInto;
-  }
-  return undefined;
 }
 
 const TRACKED: ReadonlyArray<keyof Patient> = [
