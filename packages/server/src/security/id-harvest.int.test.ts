@@ -3,19 +3,9 @@
 // is alerted, past the limit the user is refused.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { luhnValid } from '../modules/patients/iis-id.ts';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import { buildPatient, caller, type Headers } from './data-battery.test-helpers.ts';
-
-/** Luhn over all digits (the last is the check digit). */
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 describe('harvesting the registry by id', () => {
   let s: TestServer;

@@ -2,9 +2,8 @@
 // demand: to the audit_checkpoints table and to DATA_DIR/audit/checkpoints.jsonl. Each one first checks the
 // rows since the previous checkpoint, so tampering is also caught as it happens, not only by a full verify.
 
-import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
-import { enqueueJob, type JobHandler } from '../jobs/index.ts';
+import { enqueueJob, ensureJobScheduled, type JobHandler } from '../jobs/index.ts';
 import { checkpointSignatureValid, signCheckpoint, type Checkpoint } from './audit-chain.ts';
 import { insertCheckpointRow, latestCheckpointRow, legacyBoundary } from './audit-log.repo.ts';
 import { CHAIN_START, positionStands, walkChain, type ChainCheck, type ChainPosition } from './audit-verify.ts';
@@ -79,14 +78,5 @@ export function auditJobHandlers(ctx: AppContext): Record<string, JobHandler> {
 
 /** Makes sure the recurring checkpoint job exists (once, whichever process starts first). */
 export async function scheduleAuditCheckpoints(ctx: AppContext): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(7042011)`.execute(trx);
-    const pending = await trx
-      .selectFrom('jobs')
-      .select('id')
-      .where('kind', '=', AUDIT_CHECKPOINT_JOB)
-      .where('status', 'in', ['queued', 'running'])
-      .executeTakeFirst();
-    if (!pending) await enqueueJob(trx, AUDIT_CHECKPOINT_JOB, {}, ctx.clock.now());
-  });
+  await ensureJobScheduled(ctx.db, AUDIT_CHECKPOINT_JOB, ctx.clock.now());
 }
