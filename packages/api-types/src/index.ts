@@ -3,3 +3,5 @@
 export type * from './immunizations.ts';
 export type * from './mail.ts';
 export type * from './recommender.ts';
+export type * from './certificates.ts';
+export type * from './lookup-alerts.ts';

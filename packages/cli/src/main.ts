@@ -18,6 +18,14 @@ const COMMANDS: Record<string, Command> = {
     run: async (a) => (await import('./commands/generate.ts')).generate(a),
     help: 'load a synthetic population: --people N [--seed S] [--duplicates D] [--as-of DATE] [--skip-doses] [--defer-indexes]',
   },
+  'audit verify': {
+    run: async () => (await import('./commands/audit.ts')).auditVerify(),
+    help: 'check the keyed audit chain against its signed checkpoints (exit 1 if broken)',
+  },
+  'audit checkpoint': {
+    run: async () => (await import('./commands/audit.ts')).auditCheckpoint(),
+    help: 'sign a checkpoint of the audit chain now',
+  },
   'bench search': {
     run: async (a) => (await import('./commands/bench-search.ts')).benchSearch(a),
     help: 'time name+DOB patient searches: [--queries N] [--typos]',

@@ -1,3 +1,4 @@
+import type { AuditTables } from './schema/audit.ts';
 import type { FoundationTables } from './schema/foundation.ts';
 import type { PatientTables } from './schema/patients.ts';
 
@@ -5,4 +6,4 @@ import type { PatientTables } from './schema/patients.ts';
  * The whole database as Kysely sees it. Each domain declares its tables in schema/<domain>.ts
  * (mirroring its migrations) and is added to this intersection.
  */
-export type Database = FoundationTables & PatientTables;
+export type Database = FoundationTables & PatientTables & AuditTables;

@@ -11,10 +11,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './context.ts';
 import { AppError, type FieldError } from './errors.ts';
 import { sendProblem, type App } from './http.ts';
+import { logSerializers } from './log-redaction.ts';
+import { parseQueryString, refuseUnsafeText } from './input-guard.ts';
 import { DEFAULT_BODY_LIMIT, installAuthHooks, registerPublicContent } from './modules/access/auth.hooks.ts';
 import { registerSessionRoutes } from './modules/access/session.routes.ts';
 import { registerAccountsRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { auditRefusal } from './modules/audit/refusal-audit.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerImmunizationsRoutes } from './modules/immunizations/index.ts';
 import { registerRecommenderRoutes } from './modules/recommender/recommender.routes.ts';
@@ -23,19 +26,38 @@ import { registerPatientsRoutes } from './modules/patients/index.ts';
 
 export const VERSION = '0.1.0';
 
+function isDataException(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 export interface BuildAppOptions {
   engine: string;
+  /** Where log lines go (default stdout); tests capture them to prove no PHI is written. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the HTTP app: plugins, the auth hook, every module's routes in one block, one error handler. */
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<App> {
   const app = Fastify({
-    logger: ctx.config.LOG_LEVEL === 'silent' ? false : { level: ctx.config.LOG_LEVEL },
+    logger:
+      ctx.config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: ctx.config.LOG_LEVEL, serializers: logSerializers, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     // X-Forwarded-For only from the proxies named in TRUST_PROXY (none by default).
     trustProxy: ctx.config.TRUST_PROXY.length ? ctx.config.TRUST_PROXY : false,
     bodyLimit: DEFAULT_BODY_LIMIT,
     // Slow first starts (PGlite initdb on a busy machine) must not fail plugin registration.
     pluginTimeout: 60_000,
+    querystringParser: parseQueryString,
+    frameworkErrors: (err, _req, reply) => {
+      // A path whose percent-encoding is not UTF-8 cannot be routed, so no parameter can be named: the path is.
+      const field = err.code === 'FST_ERR_BAD_URL' ? 'path' : 'request';
+      return sendProblem(
+        reply,
+        new AppError('invalid', `The ${field} is not valid: ${err.message}`, { fields: [{ path: field, message: err.message }] }),
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -58,8 +80,16 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       await scope.register(fastifyStatic, { root: path.resolve(ctx.config.WEB_DIST), wildcard: false });
     }
   });
-  app.setErrorHandler((err, req, reply) => {
-    if (err instanceof AppError) return sendProblem(reply, err);
+  app.addHook('preValidation', refuseUnsafeText);
+  // API answers carry PHI: no browser or proxy may keep them (back button on a shared clinic computer, caches).
+  app.addHook('onSend', async (req, reply) => {
+    if ((req.routeOptions.url ?? req.url).startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  app.setErrorHandler(async (err, req, reply) => {
+    if (err instanceof AppError) {
+      await auditRefusal(ctx, req, err).catch((e: unknown) => req.log.error({ err: e }, 'could not audit a refused request'));
+      return sendProblem(reply, err);
+    }
     const e = err as {
       validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[];
       validationContext?: string;
@@ -82,6 +112,12 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       );
     }
     if (e.statusCode === 429) return sendProblem(reply, new AppError('rate_limited', 'Too many requests; wait a minute and try again.'));
+    // PostgreSQL's data exceptions (class 22: a value it cannot store or read) are the caller's input, not a fault.
+    // Schemas and the input guard should have named the field first; this keeps any they miss from being a 500.
+    if (isDataException(err)) {
+      req.log.warn({ err }, 'a value reached the database that the request schema did not refuse');
+      return sendProblem(reply, new AppError('invalid', 'A value in the request is not valid for its field.'));
+    }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(e.statusCode).type('application/problem+json').send({ error: 'invalid', title: e.message, status: e.statusCode });
     }

@@ -1,4 +1,7 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -58,6 +61,24 @@ const ConfigSchema = z.object({
     .default('')
     .transform((v) => v.split(/[\s,]+/).filter(Boolean))
     .refine((list) => list.every(isAddressOrCidr), 'a comma-separated list of IP addresses or CIDRs'),
+  /**
+   * The per-install secret that keys the audit chain, its checkpoints and certificate verification codes; it is
+   * never written to the database. Unset: generated on the first start into DATA_DIR/secrets/install-secret
+   * (mode 0600; back it up with the database). Several app instances on one database must all be given the same
+   * value here (at least 32 characters, e.g. `openssl rand -hex 32`). Changing it makes the existing chain unverifiable.
+   */
+  INSTALL_SECRET: z.string().min(32, 'at least 32 characters (openssl rand -hex 32)').optional(),
+  /**
+   * Minutes between signed audit checkpoints (head count + hash, in the audit_checkpoints table and appended to
+   * DATA_DIR/audit/checkpoints.jsonl). Rows newer than the last checkpoint can be cut unnoticed, so keep it short.
+   */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().positive().default(15),
+  /** Public certificate checks per minute per client address (a code has 50 bits: guessing must stay hopeless). */
+  CERTIFICATE_VERIFY_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Patient look-ups by identifier (IIS id, MRN, phone alone) per user per hour before refusal (harvesting). */
+  ID_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(120),
+  /** At this many look-ups by identifier in an hour, DPH is alerted (audit entry + the bulk look-ups list). */
+  ID_LOOKUP_ALERT_AT: z.coerce.number().int().positive().default(60),
 });
 
 function isAddressOrCidr(v: string): boolean {
@@ -79,11 +100,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return { ...merged, PUBLIC_URL: merged.PUBLIC_URL ?? `http://localhost:${merged.PORT}` };
 }
 
-/** Settings for tests: quiet, fast hashing, no web bundle. */
+// One secret per test process: every test server in it shares the audit key, like instances of one install.
+const TEST_INSTALL_SECRET = crypto.randomBytes(32).toString('hex');
+
+const testDataDirs: string[] = [];
+
+/** A data folder of its own (audit checkpoints, secrets) for a test server, removed when the process exits. */
+function testDataDir(): string {
+  if (testDataDirs.length === 0) process.once('exit', () => testDataDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nutmeg-test-data-'));
+  testDataDirs.push(dir);
+  return dir;
+}
+
+/** Settings for tests: quiet, fast hashing, no web bundle, a fresh data folder. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig(
     {},
     {
+      DATA_DIR: overrides.DATA_DIR ?? testDataDir(),
+      INSTALL_SECRET: TEST_INSTALL_SECRET,
       LOG_LEVEL: 'silent',
       ARGON2_MEMORY_KIB: 1024,
       RATE_LIMIT_PER_MINUTE: 100_000,

@@ -1,6 +1,8 @@
 import { createDb, migrate } from '@nutmeg/db';
 import type { Config } from './config.ts';
 import { systemClock, type AppContext } from './context.ts';
+import { deriveInstallKeys, loadInstallSecret } from './install-secret.ts';
+import { initAuditChain, useInstallKeys } from './modules/audit/index.ts';
 import { createMailer } from './modules/mail/mailer.ts';
 import { sharedRecommender, supportingDataDirOf } from './modules/recommender/recommender.ts';
 
@@ -9,16 +11,20 @@ export async function createServerContext(config: Config): Promise<{ ctx: AppCon
   const handle = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await migrate(handle.db);
+    const ctx: AppContext = {
+      db: handle.db,
+      config,
+      clock: systemClock,
+      mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+      recommender: sharedRecommender(supportingDataDirOf(config)),
+      keys: deriveInstallKeys(loadInstallSecret(config)),
+    };
+    // Refuses a secret other than the log's before this process writes a single entry with it.
+    await initAuditChain(ctx);
+    useInstallKeys(ctx.keys);
+    return { ctx, engine: handle.engine, close: () => handle.close() };
   } catch (err) {
     await handle.close();
     throw err;
   }
-  const ctx: AppContext = {
-    db: handle.db,
-    config,
-    clock: systemClock,
-    mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
-    recommender: sharedRecommender(supportingDataDirOf(config)),
-  };
-  return { ctx, engine: handle.engine, close: () => handle.close() };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import type { Config } from './config.ts';
+import type { InstallKeys } from './install-secret.ts';
 import type { Mailer } from './modules/mail/mailer.ts';
 import type { Recommender } from './modules/recommender/recommender.ts';
 
@@ -17,4 +18,6 @@ export interface AppContext {
   mailer: Mailer;
   /** The CDSi engine over the supporting-data release named in the config. */
   recommender: Recommender;
+  /** Keys derived from the per-install secret (never stored in the database). */
+  keys: InstallKeys;
 }

@@ -19,7 +19,15 @@ export interface FieldError {
   message: string;
 }
 
+/** A refusal to show a patient who exists (outside scope, opted out): audited, never told to the caller. */
+export interface PatientDenial {
+  patientId: string;
+  reason: 'out_of_scope' | 'opted_out';
+}
+
 export class AppError extends Error {
+  /** Set on a 404 that hides an existing patient; the error handler audits it (not part of the response). */
+  denial?: PatientDenial;
   constructor(
     readonly kind: ErrorKind,
     message: string,
@@ -35,5 +43,7 @@ export class AppError extends Error {
 
 export const invalid = (message: string, fields?: FieldError[]) => new AppError('invalid', message, fields ? { fields } : {});
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found`);
+/** The same 404 as for a patient who does not exist, marked so that the refusal is audited. */
+export const patientDenied = (denial: PatientDenial) => Object.assign(notFound('Patient'), { denial });
 export const forbidden = (message = 'You do not have access to this') => new AppError('forbidden', message);
 export const conflict = (message: string, details: Record<string, unknown> = {}) => new AppError('conflict', message, details);

@@ -40,6 +40,8 @@ export interface RouteInfo {
   method: string;
   url: string;
   policy: RoutePolicy | undefined;
+  /** The route's zod schemas (body, querystring, params), for tests generated from the route table. */
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown } | undefined;
 }
 
 export type App = FastifyInstance<

@@ -8,6 +8,8 @@ import { sharedRecommender, supportingDataDirOf } from './modules/recommender/re
 import { bootstrap, type SeedReport } from './seed/seed.ts';
 import { seedDemoPatients } from './modules/patients/index.ts';
 import { maintenanceHandlers, scheduleMaintenance, startJobWorker, type JobWorker } from './modules/jobs/index.ts';
+import { auditJobHandlers, initAuditChain, scheduleAuditCheckpoints, useInstallKeys } from './modules/audit/index.ts';
+import { deriveInstallKeys, loadInstallSecret } from './install-secret.ts';
 
 export interface Server {
   app: App;
@@ -21,7 +23,10 @@ export interface Server {
 }
 
 /** Composition root: config → database → migrate → seed → app. main.ts and the tests both use it. */
-export async function createServer(config: Config, opts: { handle?: DbHandle; clock?: Clock } = {}): Promise<Server> {
+export async function createServer(
+  config: Config,
+  opts: { handle?: DbHandle; clock?: Clock; logStream?: NodeJS.WritableStream } = {},
+): Promise<Server> {
   const handle = opts.handle ?? (await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   try {
     await migrate(handle.db);
@@ -31,13 +36,18 @@ export async function createServer(config: Config, opts: { handle?: DbHandle; cl
       clock: opts.clock ?? systemClock,
       mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
       recommender: sharedRecommender(supportingDataDirOf(config)),
+      keys: deriveInstallKeys(loadInstallSecret(config)),
     };
+    // Refuses a secret other than the log's before this process writes a single entry with it.
+    await initAuditChain(ctx);
+    useInstallKeys(ctx.keys);
     // Demo patients load before the server listens: PGlite shares the event loop, so loading them in the
     // background would stall every request until done (measured: the sign-in page waited 60 s instead of 24 s).
     const seed = await bootstrap(ctx, seedDemoPatients);
     await scheduleMaintenance(ctx);
+    await scheduleAuditCheckpoints(ctx);
     const background = config.JOB_WORKER === 'on';
-    const app = await buildApp(ctx, { engine: handle.engine });
+    const app = await buildApp(ctx, { engine: handle.engine, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
     let worker: JobWorker | undefined;
     return {
       app,
@@ -45,7 +55,7 @@ export async function createServer(config: Config, opts: { handle?: DbHandle; cl
       handle,
       seed,
       startBackgroundWork() {
-        if (background) worker ??= startJobWorker(handle.db, maintenanceHandlers(ctx));
+        if (background) worker ??= startJobWorker(handle.db, { ...maintenanceHandlers(ctx), ...auditJobHandlers(ctx) });
       },
       async shutdown() {
         await app.close();

@@ -3,6 +3,7 @@ import { sessionRoutes } from './features/session/routes';
 import { homeRoutes } from './features/home/routes';
 import { recommenderNav, recommenderRoutes } from './features/recommender/routes';
 import { accountsRoutes } from './features/accounts/routes';
+import { certificatesRoutes } from './features/certificates/routes';
 import { adminNav, adminRoutes } from './features/admin/routes';
 import { patientsNav, patientsRoutes } from './features/patients/routes';
 
@@ -13,6 +14,7 @@ export const ROUTES: RouteDef[] = [
   ...patientsRoutes,
   ...recommenderRoutes,
   ...accountsRoutes,
+  ...certificatesRoutes,
   ...adminRoutes,
 ];
 

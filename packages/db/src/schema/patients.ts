@@ -231,6 +231,26 @@ export interface PatientObservationTable {
   delete_reason: string | null;
 }
 
+/** A printed certificate and its verification code (immunizations module). */
+export interface CertificateIssueTable {
+  id: Generated<string>;
+  code: string;
+  patient_id: string;
+  kind: 'full' | 'covid';
+  printed_on: DateString;
+  printed_by: string;
+  issued_at: Timestamp;
+  issued_by: string | null;
+}
+
+/** Look-ups by identifier per user per hour (patients module: bulk look-up throttle and DPH alert). */
+export interface PatientLookupCountTable {
+  user_id: string;
+  window_start: Timestamp;
+  lookups: number;
+  alerted_at: NullableTimestamp;
+}
+
 export interface PatientTables {
   patients: PatientTable;
   patient_names: PatientNameTable;
@@ -247,4 +267,6 @@ export interface PatientTables {
   dose_changes: DoseChangeTable;
   patient_refusals: PatientRefusalTable;
   patient_observations: PatientObservationTable;
+  certificate_issues: CertificateIssueTable;
+  patient_lookup_counts: PatientLookupCountTable;
 }

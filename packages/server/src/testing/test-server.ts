@@ -26,7 +26,10 @@ export function mutableClock(start = new Date()): MutableClock {
  * A server on a fresh test database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set),
  * seeded with the demo organizations and users but no demo patients.
  */
-export async function createTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function createTestServer(
+  overrides: Partial<Config> = {},
+  opts: { logStream?: NodeJS.WritableStream } = {},
+): Promise<TestServer> {
   const handle = await createTestDb();
   const clock = mutableClock();
   const config = testConfig({ NUTMEG_SEED: 'none', ...overrides });
@@ -34,7 +37,7 @@ export async function createTestServer(overrides: Partial<Config> = {}): Promise
   const ctxForSeed = { db: handle.db, config, clock, mailer: { send: async () => {} } };
   await seedReference(ctxForSeed);
   await seedDemo(ctxForSeed);
-  const server = await createServer(config, { handle, clock });
+  const server = await createServer(config, { handle, clock, ...opts });
   async function signIn(username: string) {
     // A code signs in once; tests sign in many times at one clock time, as if each time with a fresh code.
     await server.ctx.db.updateTable('users').set({ mfa_last_step: null }).where('username', '=', username).execute();

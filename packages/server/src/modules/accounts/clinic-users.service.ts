@@ -4,6 +4,7 @@ import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { accessTypeLabel } from './account.present.ts';
 import * as repo from './user-admin.repo.ts';
+import { auditUsersShown } from './user-admin.service.ts';
 
 /** The clinic the coordinator is acting for; every clinic-users action is confined to it. */
 function activeClinic(actor: Actor): { id: string; name: string; pin: string | null } {
@@ -52,6 +53,7 @@ export async function listClinicUsers(ctx: AppContext, actor: Actor) {
       since: r.member_since.toISOString(),
     });
   }
+  await auditUsersShown(ctx, actor, 'user.list', [...users.keys()]);
   return { clinic, users: [...users.values()] };
 }
 

@@ -55,7 +55,7 @@ export interface UserFilter {
   page: number;
 }
 
-export async function searchUsers(ctx: AppContext, _actor: Actor, f: UserFilter) {
+export async function searchUsers(ctx: AppContext, actor: Actor, f: UserFilter) {
   const pageSize = 50;
   let organizationId = f.organizationId;
   if (!organizationId && f.pin) {
@@ -76,13 +76,25 @@ export async function searchUsers(ctx: AppContext, _actor: Actor, f: UserFilter)
     rows.map((r) => r.id),
   );
   const now = ctx.clock.now();
+  await auditUsersShown(
+    ctx,
+    actor,
+    'user.list',
+    rows.map((r) => r.id),
+  );
   return { users: rows.map((r) => presentUserSummary(r, memberships, now)), total, page: f.page, pageSize };
 }
 
-export async function getUser(ctx: AppContext, _actor: Actor, id: string) {
+/** Which users' details an administrator or coordinator was shown (a user list is a disclosure of people). */
+export function auditUsersShown(ctx: AppContext, actor: Actor, action: 'user.list' | 'user.view', userIds: string[]) {
+  return appendActorAudit(ctx.db, actor, { action, entityType: 'user', detail: { userIds } }, ctx.clock.now());
+}
+
+export async function getUser(ctx: AppContext, actor: Actor, id: string) {
   const u = await repo.findUser(ctx.db, id);
   if (!u) throw notFound('The user');
   const memberships = await repo.membershipsOf(ctx.db, [u.id], true);
+  await auditUsersShown(ctx, actor, 'user.view', [u.id]);
   return {
     ...presentUserSummary(u, memberships, ctx.clock.now()),
     phone: u.phone,

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '@nutmeg/db';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AuditCheckpointTable, Database } from '@nutmeg/db';
+import type { Checkpoint } from './audit-chain.ts';
 
 export interface AuditQuery {
   /** Username (case-insensitive, exact) of whoever acted. */
@@ -22,7 +23,11 @@ export async function queryAudit(db: Kysely<Database>, f: AuditQuery) {
     const prefix = f.action.replace(/[\\%_]/g, (c) => `\\${c}`);
     q = q.where((eb) => eb.or([eb('action', '=', f.action!), eb('action', 'like', `${prefix}.%`)]));
   }
-  if (f.patientId) q = q.where('patient_id', '=', f.patientId);
+  // An entry is about a patient when it names them in patient_id, or lists them among the patients it showed.
+  if (f.patientId) {
+    const id = f.patientId;
+    q = q.where((eb) => eb.or([eb('patient_id', '=', id), sql<boolean>`detail -> 'patientIds' @> jsonb_build_array(${id}::text)`]));
+  }
   if (f.organizationId) q = q.where('organization_id', '=', f.organizationId);
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);
@@ -32,4 +37,56 @@ export async function queryAudit(db: Kysely<Database>, f: AuditQuery) {
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
+}
+
+/** Rows of the chain after `after`, in order, a batch at a time. */
+export function auditRowsAfter(db: Kysely<Database>, after: number, limit: number) {
+  return db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
+}
+
+export function auditRowAt(db: Kysely<Database>, seq: number) {
+  return db.selectFrom('audit_log').select(['seq', 'hash']).where('seq', '=', seq).executeTakeFirst();
+}
+
+/** The legacy boundary recorded by the migration that keyed the chain (undefined if the row was removed). */
+export async function legacyBoundary(db: Kysely<Database>): Promise<number | undefined> {
+  const row = await db.selectFrom('audit_chain_genesis').select('legacy_up_to').executeTakeFirst();
+  return row ? Number(row.legacy_up_to) : undefined;
+}
+
+export async function readCheckpointRows(db: Kysely<Database>): Promise<Checkpoint[]> {
+  const rows = await db.selectFrom('audit_checkpoints').selectAll().orderBy('seq').orderBy('id').execute();
+  return rows.map(checkpointOfRow);
+}
+
+export async function latestCheckpointRow(db: Kysely<Database>): Promise<Checkpoint | undefined> {
+  const row = await db.selectFrom('audit_checkpoints').selectAll().orderBy('seq', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row ? checkpointOfRow(row) : undefined;
+}
+
+export async function insertCheckpointRow(db: Kysely<Database>, cp: Checkpoint): Promise<void> {
+  await db
+    .insertInto('audit_checkpoints')
+    .values({
+      at: cp.at,
+      key_id: cp.keyId,
+      legacy_up_to: cp.legacyUpTo,
+      seq: cp.seq,
+      count: cp.count,
+      hash: cp.hash,
+      signature: cp.signature,
+    })
+    .execute();
+}
+
+function checkpointOfRow(r: Selectable<AuditCheckpointTable>): Checkpoint {
+  return {
+    at: r.at.toISOString(),
+    keyId: r.key_id,
+    legacyUpTo: Number(r.legacy_up_to),
+    seq: Number(r.seq),
+    count: Number(r.count),
+    hash: r.hash,
+    signature: r.signature,
+  };
 }

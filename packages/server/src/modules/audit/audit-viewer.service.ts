@@ -2,7 +2,11 @@
 // at whose activity can be answered too.
 import type { AppContext } from '../../context.ts';
 import { queryAudit } from './audit-log.repo.ts';
-import { appendActorAudit, verifyAuditChain, type AuditActor } from './audit.service.ts';
+import { conflict } from '../../errors.ts';
+import { writeAuditCheckpoint } from './audit-checkpoint.ts';
+import { appendActorAudit, type AuditActor } from './audit.service.ts';
+import { verifyAuditChain } from './audit-verify.ts';
+import { checkpointFileOf } from './checkpoint-file.ts';
 
 export interface AuditFilters {
   actor?: string | undefined;
@@ -47,12 +51,22 @@ export async function searchAuditLog(ctx: AppContext, actor: AuditActor, f: Audi
 }
 
 export async function verifyAuditLog(ctx: AppContext, actor: AuditActor) {
-  const result = await verifyAuditChain(ctx.db);
+  const result = await verifyAuditChain(ctx.db, ctx.keys, { checkpointFile: checkpointFileOf(ctx.config.DATA_DIR) });
   await appendActorAudit(
     ctx.db,
     actor,
     { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', detail: { ...result } },
     ctx.clock.now(),
   );
-  return { ok: result.ok, checked: result.checked, brokenAt: result.brokenAt ?? null };
+  return { ok: result.ok, checked: result.checked, brokenAt: result.brokenAt ?? null, problem: result.problem ?? null };
+}
+
+/** On demand: check the rows since the last checkpoint and sign the head. */
+export async function checkpointAuditLog(ctx: AppContext, actor: AuditActor) {
+  const r = await writeAuditCheckpoint(ctx);
+  const detail = r.ok ? { seq: r.checkpoint.seq, count: r.checkpoint.count } : { brokenAt: r.brokenAt ?? null, problem: r.problem ?? null };
+  await appendActorAudit(ctx.db, actor, { action: 'audit.checkpoint', outcome: r.ok ? 'success' : 'failure', detail }, ctx.clock.now());
+  if (!r.ok)
+    throw conflict(`The audit chain does not verify, so no checkpoint was written: ${r.problem}`, { brokenAt: r.brokenAt ?? null });
+  return { at: r.checkpoint.at, seq: r.checkpoint.seq, count: r.checkpoint.count };
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { IsoDateOrInstant } from '../../schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
-import { searchAuditLog, verifyAuditLog } from './audit-viewer.service.ts';
+import { checkpointAuditLog, searchAuditLog, verifyAuditLog } from './audit-viewer.service.ts';
 
 /** A date (the whole day, UTC) or an instant. */
-const When = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'Use a date (YYYY-MM-DD) or an ISO date-time');
+const When = IsoDateOrInstant;
 const AuditQuery = z.object({
   actor: z.string().trim().max(100).optional(),
   action: z.string().trim().max(100).optional(),
@@ -33,7 +34,22 @@ export function registerAuditRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/audit/verify',
-    { config: { policy: 'audit:read' }, schema: { tags: ['audit'], summary: 'Recompute the hash chain: ok, or the first broken entry' } },
+    {
+      config: { policy: 'audit:read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Recompute the keyed chain against its signed checkpoints: ok, or the first broken entry and why',
+      },
+    },
     async (req) => verifyAuditLog(ctx, actorOf(req)),
+  );
+
+  app.post(
+    '/api/audit/checkpoints',
+    {
+      config: { policy: 'audit:read' },
+      schema: { tags: ['audit'], summary: 'Sign a checkpoint of the chain now (after checking the entries since the last one)' },
+    },
+    async (req, reply) => reply.status(201).send(await checkpointAuditLog(ctx, actorOf(req))),
   );
 }

@@ -9,7 +9,7 @@ import { forbidden, invalid, notFound } from '../../errors.ts';
 import { isStatewide, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import type { Recommender } from '../recommender/index.ts';
-import { assertCanWrite, loadVisible, setOwnerInTrx } from '../patients/index.ts';
+import { assertCanWrite, loadVisible, lockPatients, setOwnerInTrx } from '../patients/index.ts';
 import { doseById, liveDoses, organizationFacts, repointMaster, type Db, type DoseRow } from './dose.repo.ts';
 import type { DoseBody } from './dose.schemas.ts';
 
@@ -153,6 +153,9 @@ export async function recordDose(ctx: AppContext, actor: Actor, patientId: strin
   assertCanWrite(actor);
   const orgId = actor.scope!.organizationId;
   return ctx.db.transaction().execute(async (trx) => {
+    // One writer per patient from here to commit: the dedup below reads the doses it then adds to, so two
+    // reports of one dose arriving together must not both find "no master yet".
+    await lockPatients(trx, [patientId]);
     const rows = await loadVisible(ctx, actor, patientId, trx);
     validateDose(body, rows.row.dob, todayOf(ctx), ctx.recommender);
     const existing = await liveDoses(trx, patientId);
@@ -212,6 +215,7 @@ export async function recordDose(ctx: AppContext, actor: Actor, patientId: strin
 
 async function editableDose(ctx: AppContext, trx: Db, actor: Actor, patientId: string, doseId: string): Promise<DoseRow> {
   assertCanWrite(actor);
+  await lockPatients(trx, [patientId]); // edits re-point masters: serialised with recordDose's dedup
   await loadVisible(ctx, actor, patientId, trx);
   const dose = await doseById(trx, doseId);
   if (!dose || dose.patient_id !== patientId || dose.deleted_at) throw notFound('Dose');

@@ -6,7 +6,8 @@ import { getDoseReports } from './dose-reports.service.ts';
 import * as doses from './dose.service.ts';
 import * as notes from './note.service.ts';
 import { DeleteBody, DoseBody, DoseUpdateBody, ItemParams, ObservationBody, PatientParams, RefusalBody } from './dose.schemas.ts';
-import { getForecast, getImmunizations, renderCertificate } from './immunization.service.ts';
+import { renderCertificate } from './certificate.service.ts';
+import { getForecast, getImmunizations } from './immunization.service.ts';
 
 const tags = ['immunizations'];
 

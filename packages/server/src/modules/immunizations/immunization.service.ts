@@ -5,16 +5,8 @@ import type { DoseView } from '@nutmeg/api-types';
 import type { ForecastResult } from '@nutmeg/forecast';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../access/index.ts';
-import { appendActorAudit } from '../audit/index.ts';
 import { presentForecast, type Recommender } from '../recommender/index.ts';
-import {
-  auditPatient,
-  certificateContent,
-  certificateVerificationCode,
-  loadVisible,
-  renderCertificatePdf,
-  type CertificateGroup,
-} from '../patients/index.ts';
+import { auditPatient, loadVisible } from '../patients/index.ts';
 import { liveDoses, liveObservations, liveRefusals, type DoseRow } from './dose.repo.ts';
 import { doseFields } from './dose.present.ts';
 
@@ -36,7 +28,8 @@ function presentDose(recommender: Recommender, d: DoseRow, reports: DoseRow[], o
   };
 }
 
-async function history(ctx: AppContext, actor: Actor, patientId: string) {
+/** The record's doses, refusals and observations for an actor who may see it (not audited here). */
+export async function history(ctx: AppContext, actor: Actor, patientId: string) {
   const rows = await loadVisible(ctx, actor, patientId);
   const [doses, refusals, observations] = await Promise.all([
     liveDoses(ctx.db, patientId),
@@ -115,96 +108,4 @@ export async function getForecast(ctx: AppContext, actor: Actor, patientId: stri
   const date = asOf ?? ctx.clock.now().toISOString().slice(0, 10);
   await auditPatient(ctx, actor, 'patient.forecast.view', patientId, { asOf: date });
   return presentForecast(ctx.recommender, forecastFor(ctx.recommender, h.rows.row, h.doses, h.observations, date));
-}
-
-/** Verification codes are keyed with a per-install secret; the session secret material is not reused. */
-function certificateSecret(ctx: AppContext): string {
-  return `${ctx.config.PUBLIC_URL}|nutmeg-certificate-v1`;
-}
-
-/** The Certificate of Immunization PDF (full or COVID-19 only), with validity from the recommender. */
-export async function renderCertificate(
-  ctx: AppContext,
-  actor: Actor,
-  patientId: string,
-  kind: 'full' | 'covid',
-): Promise<{ pdf: Uint8Array; filename: string }> {
-  const h = await history(ctx, actor, patientId);
-  const today = ctx.clock.now().toISOString().slice(0, 10);
-  const masters = h.doses.filter((d) => d.id === d.master_id);
-  const result = forecastFor(ctx.recommender, h.rows.row, h.doses, h.observations, today);
-  const groups = new Map<string, CertificateGroup>();
-  for (const d of masters) {
-    const info = ctx.recommender.vaccineInfo(d.cvx);
-    for (const g of info.groups.length ? info.groups : ['Other']) {
-      const antigens = ctx.recommender.data.vaccineGroups.get(g)?.antigens ?? [];
-      const evals = result.evaluations.filter((e) => e.doseId === d.id && antigens.includes(e.antigen));
-      const valid = evals.length > 0 && evals.every((e) => e.status === 'Valid');
-      const first = evals[0];
-      const validity =
-        evals.length === 0 ? '' : valid ? 'Valid' : `${first?.status ?? ''}${first?.reasons[0] ? `: ${first.reasons[0]}` : ''}`;
-      const group = groups.get(g) ?? { group: g, doses: [] };
-      group.doses.push({
-        date: d.date,
-        vaccine: info.name,
-        cvx: info.cvx,
-        ...(valid && first?.targetDose ? { doseNumber: first.targetDose } : {}),
-        validity,
-      });
-      groups.set(g, group);
-    }
-  }
-  const p = h.rows.row;
-  const guardian = await ctx.db
-    .selectFrom('patient_guardians')
-    .select(['first_name', 'last_name', 'relationship'])
-    .where('patient_id', '=', patientId)
-    .orderBy('position')
-    .executeTakeFirst();
-  const input = {
-    kind,
-    patient: {
-      first: p.first_name,
-      middle: p.middle_name ?? undefined,
-      last: p.last_name,
-      suffix: p.suffix ?? undefined,
-      dob: p.dob,
-      sex: p.sex,
-      iisId: p.iis_id,
-      guardian: guardian ? `${guardian.first_name} ${guardian.last_name}` : undefined,
-    },
-    groups: [...groups.values()].sort((a, b) => a.group.localeCompare(b.group)),
-  };
-  // the official record states facts: an observation recorded as unknown is not printed
-  const notes = h.observations
-    .filter((o) => o.status === 'active' && (o.kind === 'immunity' || o.kind === 'contraindication'))
-    .map((o) => `${o.text} (${o.date})`);
-  const verificationCode = certificateVerificationCode(certificateContent(input), certificateSecret(ctx));
-  const jurisdiction = await ctx.db
-    .selectFrom('jurisdictions')
-    .select(['name', 'agency_name', 'program_name'])
-    .where('id', '=', p.jurisdiction_id)
-    .executeTakeFirst();
-  const pdf = await renderCertificatePdf({
-    ...input,
-    notes,
-    printedOn: today,
-    printedBy: actor.scope?.organizationName ?? actor.displayName,
-    verificationCode,
-    jurisdictionHeader:
-      jurisdiction && jurisdiction.name !== 'Connecticut' ? `${jurisdiction.agency_name} — Immunization Program` : undefined,
-  });
-  await appendActorAudit(
-    ctx.db,
-    actor,
-    {
-      action: 'patient.certificate',
-      entityType: 'patient',
-      entityId: patientId,
-      patientId,
-      detail: { kind, verificationCode },
-    },
-    ctx.clock.now(),
-  );
-  return { pdf, filename: `${kind === 'covid' ? 'covid-19-record' : 'immunization-certificate'}-${p.iis_id}.pdf` };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
-import { enqueueJob, runOneJob } from './job-queue.ts';
+import { enqueueJob, ensureJobScheduled, runOneJob } from './job-queue.ts';
 import { maintenanceHandlers, SESSION_CLEANUP } from './maintenance-jobs.ts';
 
 describe('jobs in the database', () => {
@@ -24,6 +24,12 @@ describe('jobs in the database', () => {
       }),
     );
     expect(ran.sort()).toEqual(['0', '1', '2', '3', '4', '5']);
+  });
+
+  it('schedules a recurring kind once, however many processes ask at the same time', async () => {
+    await Promise.all(Array.from({ length: 5 }, () => ensureJobScheduled(s.ctx.db, 'test.recurring', new Date())));
+    const jobs = await s.ctx.db.selectFrom('jobs').select('id').where('kind', '=', 'test.recurring').execute();
+    expect(jobs).toHaveLength(1);
   });
 
   it('retries a failing job later and records the error', async () => {

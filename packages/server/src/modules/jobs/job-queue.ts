@@ -19,6 +19,23 @@ export async function enqueueJob(
 }
 
 /**
+ * Makes sure one queued (or running) job of a recurring kind exists, whichever app process starts first: the
+ * check and the insert run under a transaction-scoped advisory lock derived from the kind.
+ */
+export async function ensureJobScheduled(db: Kysely<Database>, kind: string, runAt: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`nutmeg job ${kind}`}))`.execute(trx);
+    const pending = await trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', kind)
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
+    if (!pending) await enqueueJob(trx, kind, {}, runAt);
+  });
+}
+
+/**
  * Claims one due job. FOR UPDATE SKIP LOCKED lets any number of app processes poll the same
  * table: each job is claimed by exactly one of them.
  */

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { deleteExpiredLoginThrottles } from '../access/index.ts';
-import { enqueueJob, type JobHandler } from './job-queue.ts';
+import { enqueueJob, ensureJobScheduled, type JobHandler } from './job-queue.ts';
 
 export const SESSION_CLEANUP = 'sessions.cleanup';
 
@@ -24,14 +23,5 @@ export function maintenanceHandlers(ctx: AppContext): Record<string, JobHandler>
 
 /** Makes sure the recurring maintenance job exists (once, whichever process starts first). */
 export async function scheduleMaintenance(ctx: AppContext): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(7042004)`.execute(trx);
-    const pending = await trx
-      .selectFrom('jobs')
-      .select('id')
-      .where('kind', '=', SESSION_CLEANUP)
-      .where('status', 'in', ['queued', 'running'])
-      .executeTakeFirst();
-    if (!pending) await enqueueJob(trx, SESSION_CLEANUP, {}, ctx.clock.now());
-  });
+  await ensureJobScheduled(ctx.db, SESSION_CLEANUP, ctx.clock.now());
 }

@@ -88,7 +88,7 @@ const BASE32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * Verification code of a record: HMAC-SHA256(secret, canonical JSON of the content), first 50 bits in
  * Crockford base32, as 'XXXXX-XXXXX'. The registry recomputes it from the stored record to check a paper copy.
  */
-export function certificateVerificationCode(content: unknown, secret: string): string {
+export function certificateVerificationCode(content: unknown, secret: string | Buffer): string {
   const mac = createHmac('sha256', secret).update(canonical(content)).digest();
   let bits = 0;
   let value = 0;
@@ -146,7 +146,7 @@ function usDate(iso: string): string {
   return m ? `${m[2]}/${m[3]}/${m[1]}` : iso;
 }
 
-function fullName(p: CertificateInput['patient']): string {
+export function fullName(p: CertificateInput['patient']): string {
   return [p.first, p.middle, p.last, p.suffix].filter((s) => s && s.trim()).join(' ');
 }
 

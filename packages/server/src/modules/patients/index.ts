@@ -3,14 +3,17 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerPatientRoutes } from './patient.routes.ts';
 
-export { auditPatient, loadVisible, searchPatients, createPatient, getPatient, findDuplicates } from './patient.service.ts';
-export { assertCanWrite, visibilityFor } from './patient.policy.ts';
+export { auditPatient, searchPatients, createPatient, getPatient, findDuplicates } from './patient.service.ts';
+export { assertCanWrite, loadVisible, visibilityFor } from './patient.policy.ts';
 export { setOwnerInTrx } from './patient-status.service.ts';
+export { loadPatientRows, type PatientRows } from './patient.repo.ts';
+export { lockPatients } from './patient-write.repo.ts';
 export { seedDemoPatients, loadPopulation } from './patient-bulk.ts';
 export {
   renderCertificatePdf,
   certificateVerificationCode,
   certificateContent,
+  fullName as certificateFullName,
   loadCertificateFonts,
   type CertificateGroup,
   type CertificateInput,

@@ -9,6 +9,7 @@ import { can, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { nameKeys } from './patient-keys.ts';
 import { loadPatientRows, masterColumns, toPatient, type Db } from './patient.repo.ts';
+import { bumpVersion, lockPatients } from './patient-write.repo.ts';
 import type { Patient } from './patient.types.ts';
 
 interface Moved {
@@ -70,10 +71,14 @@ export async function mergePatients(
   if (!can(actor, 'patient:merge')) throw forbidden('Only DPH data stewards can merge records');
   if (survivorId === mergedId) throw invalid('Choose two different records');
   return ctx.db.transaction().execute(async (trx) => {
+    // Both rows locked before they are read: of two merges over one record (A←B with B←A, or A←B with C←B)
+    // the second waits, then sees the first's merged_into and is refused, so no cycle or split merge.
+    await lockPatients(trx, [survivorId, mergedId]);
     const survivor = await loadPatientRows(trx, survivorId);
     const merged = await loadPatientRows(trx, mergedId);
     if (!survivor || !merged) throw notFound('Patient');
-    if (survivor.row.merged_into || merged.row.merged_into) throw conflict('One of the records is already merged into another');
+    if (survivor.row.merged_into) throw conflict('The surviving record was itself merged into another; merge into that one instead');
+    if (merged.row.merged_into) throw conflict('This record is already merged into another');
     const now = ctx.clock.now();
     const moved: Moved = {
       reports: await ids(trx, 'patient_reports', mergedId),
@@ -165,11 +170,7 @@ export async function mergePatients(
     if (!survivor.row.owner_org_id && merged.row.owner_org_id)
       await trx.updateTable('patients').set({ owner_org_id: merged.row.owner_org_id }).where('id', '=', survivorId).execute();
     await trx.updateTable('patients').set({ merged_into: survivorId, updated_at: now }).where('id', '=', mergedId).execute();
-    await trx
-      .updateTable('patients')
-      .set({ version: survivor.row.version + 1, updated_at: now })
-      .where('id', '=', survivorId)
-      .execute();
+    await bumpVersion(trx, survivorId, now);
     const m = await trx
       .insertInto('patient_merges')
       .values({
@@ -208,9 +209,14 @@ export async function unmergePatients(
 ): Promise<{ survivorId: string; restoredId: string }> {
   if (!can(actor, 'patient:merge')) throw forbidden('Only DPH data stewards can unmerge records');
   return ctx.db.transaction().execute(async (trx) => {
-    const m = await trx.selectFrom('patient_merges').selectAll().where('id', '=', mergeId).executeTakeFirst();
-    if (!m) throw notFound('Merge');
+    const found = await trx.selectFrom('patient_merges').select(['survivor_id', 'merged_id']).where('id', '=', mergeId).executeTakeFirst();
+    if (!found) throw notFound('Merge');
+    // Same lock order as a merge, then the merge row itself: two undos of one merge cannot both run.
+    await lockPatients(trx, [found.survivor_id, found.merged_id]);
+    const m = await trx.selectFrom('patient_merges').selectAll().where('id', '=', mergeId).forUpdate().executeTakeFirstOrThrow();
     if (m.undone_at) throw conflict('This merge was already undone');
+    const survivorNow = await trx.selectFrom('patients').select('merged_into').where('id', '=', m.survivor_id).executeTakeFirstOrThrow();
+    if (survivorNow.merged_into) throw conflict('The surviving record was merged into another since; undo that merge first');
     const later = await trx
       .selectFrom('patient_merges')
       .select('id')
@@ -267,11 +273,7 @@ export async function unmergePatients(
         .execute();
     }
     await trx.updateTable('patients').set({ merged_into: null, updated_at: now }).where('id', '=', m.merged_id).execute();
-    await trx
-      .updateTable('patients')
-      .set({ version: (survivor?.row.version ?? 1) + 1, updated_at: now })
-      .where('id', '=', m.survivor_id)
-      .execute();
+    await bumpVersion(trx, m.survivor_id, now);
     await trx
       .updateTable('patient_merges')
       .set({ undone_at: now, undone_by: actor.userId, undo_reason: reason })

@@ -4,9 +4,9 @@
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import { can, isStatewide, type Actor } from '../access/index.ts';
-import { assertCanWrite } from './patient.policy.ts';
+import { assertCanWrite, loadVisible } from './patient.policy.ts';
 import type { Db } from './patient.repo.ts';
-import { auditPatient, loadVisible } from './patient.service.ts';
+import { auditPatient } from './patient.service.ts';
 
 export type OrgStatus = 'active' | 'inactive_moved' | 'inactive_not_patient';
 

@@ -28,7 +28,7 @@ describe('patients (database)', () => {
   const call = (h: Headers, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     s.app.inject({ method, url, headers: h, ...(payload ? { payload } : {}) });
   const search = async (h: Headers, q: Record<string, string>) => {
-    const res = await call(h, 'GET', `/api/patients?${new URLSearchParams(q)}`);
+    const res = await call(h, 'POST', '/api/patients/search', q);
     expect(res.statusCode, res.body).toBe(200);
     return res.json().results as Array<{ id: string; score: number; reasons: string[]; summary: string; classification: string }>;
   };
@@ -124,7 +124,7 @@ describe('patients (database)', () => {
   });
 
   it('refuses a name-only search instead of scanning the state', async () => {
-    const res = await call(clinic, 'GET', '/api/patients?lastName=Smith');
+    const res = await call(clinic, 'POST', '/api/patients/search', { lastName: 'Smith' });
     expect(res.statusCode).toBe(400);
     expect(res.json().title).toMatch(/date of birth/);
   });

@@ -3,10 +3,11 @@
 // records; DPH sees everything; local health directors see residents of their towns; school nurses their
 // students (patients linked to the school by a roster).
 
-import { forbidden, notFound } from '../../errors.ts';
+import type { AppContext } from '../../context.ts';
+import { AppError, forbidden, notFound, patientDenied, type PatientDenial } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { can, isStatewide } from '../access/index.ts';
-import type { Db, Visibility } from './patient.repo.ts';
+import { loadPatientRows, visibilityFacts, type Db, type Visibility } from './patient.repo.ts';
 
 export async function visibilityFor(db: Db, actor: Actor): Promise<Visibility> {
   if (isStatewide(actor)) return { includeOptedOut: true };
@@ -21,21 +22,58 @@ export async function visibilityFor(db: Db, actor: Actor): Promise<Visibility> {
 }
 
 export interface VisibleFacts {
+  id: string;
   optedOut: boolean;
   town: string | null;
   mergedInto: string | null;
   linkedToOrg?: boolean;
 }
 
-/** Throws not_found for a record outside the actor's scope (not forbidden: do not confirm it exists). */
+/** Why a record is outside the actor's scope, or null when it is visible. */
+export function hiddenBecause(v: Visibility, facts: VisibleFacts): PatientDenial['reason'] | null {
+  if (facts.optedOut && !v.includeOptedOut) return 'opted_out';
+  if (v.towns && !(facts.town && v.towns.includes(facts.town))) return 'out_of_scope';
+  if (v.organizationId && !facts.linkedToOrg) return 'out_of_scope';
+  return null;
+}
+
+/** Throws not_found for a record outside the actor's scope (not forbidden: do not confirm it exists); audited. */
 export function assertVisible(v: Visibility, facts: VisibleFacts): void {
-  if (facts.optedOut && !v.includeOptedOut) throw notFound('Patient');
-  if (v.towns && !(facts.town && v.towns.includes(facts.town))) throw notFound('Patient');
-  if (v.organizationId && !facts.linkedToOrg) throw notFound('Patient');
+  const reason = hiddenBecause(v, facts);
+  if (reason) throw patientDenied({ patientId: facts.id, reason });
 }
 
 /** Writers act for a clinic (or DPH); read-only access types are refused by the route policy already. */
 export function assertCanWrite(actor: Actor): void {
   if (!can(actor, 'patient:write')) throw forbidden('Your access is read-only');
   if (!actor.scope) throw forbidden('Choose the clinic you are working for');
+}
+
+/**
+ * Loads a master for the actor, or throws: not_found outside scope (audited as a denial), not_found for a merged
+ * one, naming the record it went into only when the actor may open that one.
+ */
+export async function loadVisible(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db) {
+  const rows = await loadPatientRows(db, id);
+  const v = await visibilityFor(db, actor);
+  const facts = rows && (await visibilityFacts(db, id, v.organizationId));
+  if (!rows || !facts) throw notFound('Patient');
+  assertVisible(v, facts);
+  if (rows.row.merged_into) {
+    const survivor = await visibleSurvivor(db, v, rows.row.merged_into);
+    throw new AppError('not_found', 'This record was merged into another one', survivor ? { mergedInto: survivor } : {});
+  }
+  return rows;
+}
+
+/** The live record at the end of a merge chain, if the caller may see it (a chain is short: merges refuse merged survivors). */
+async function visibleSurvivor(db: Db, v: Visibility, first: string): Promise<string | undefined> {
+  let id = first;
+  for (let hop = 0; hop < 20; hop++) {
+    const facts = await visibilityFacts(db, id, v.organizationId);
+    if (!facts) return undefined;
+    if (!facts.mergedInto) return hiddenBecause(v, facts) ? undefined : id;
+    id = facts.mergedInto;
+  }
+  return undefined;
 }

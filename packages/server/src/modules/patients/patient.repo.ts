@@ -119,6 +119,28 @@ export async function deleteChildren(
   for (const t of tables) await db.deleteFrom(t).where('patient_id', '=', patientId).execute();
 }
 
+/** What record scope is decided on, for one master (undefined if there is none). */
+export async function visibilityFacts(db: Db, id: string, organizationId: string | undefined) {
+  const row = await db
+    .selectFrom('patients as p')
+    .select(['p.id', 'p.opted_out', 'p.town', 'p.merged_into'])
+    .select((eb) =>
+      (organizationId
+        ? eb.exists(
+            eb
+              .selectFrom('patient_org_status as s')
+              .select('s.patient_id')
+              .whereRef('s.patient_id', '=', 'p.id')
+              .where('s.organization_id', '=', organizationId),
+          )
+        : eb.val(false)
+      ).as('linked'),
+    )
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  return row && { id: row.id, optedOut: row.opted_out, town: row.town, mergedInto: row.merged_into, linkedToOrg: !!row.linked };
+}
+
 export interface PatientRows {
   row: Selectable<PatientTable>;
   names: Array<Selectable<Database['patient_names']>>;

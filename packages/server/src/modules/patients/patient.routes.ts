@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import * as patients from './patient.service.ts';
+import { listLookupAlerts } from './patient-lookup.service.ts';
 import { mergePatients, unmergePatients } from './patient-merge.service.ts';
 import { setJurisdictionStatus, setOptOut, setOrgStatus, setOwner } from './patient-status.service.ts';
 import {
@@ -21,13 +22,23 @@ import {
 const tags = ['patients'];
 
 export function registerPatientRoutes(app: App, ctx: AppContext): void {
-  app.get(
-    '/api/patients',
+  // POST with a JSON body: names, dates of birth and phone numbers never travel in a URL (logs, history, Referer).
+  app.post(
+    '/api/patients/search',
     {
       config: { policy: 'patient:read' },
-      schema: { tags, summary: 'Search patients (fuzzy): ranked results with a match score and reasons', querystring: SearchQuery },
+      schema: { tags, summary: 'Search patients (fuzzy): ranked results with a match score and reasons', body: SearchQuery },
     },
-    async (req) => patients.searchPatients(ctx, actorOf(req), req.query),
+    async (req) => patients.searchPatients(ctx, actorOf(req), req.body),
+  );
+
+  app.get(
+    '/api/patient-lookup-alerts',
+    {
+      config: { policy: 'audit:read' },
+      schema: { tags, summary: 'Users who looked up many patients by identifier in an hour (last 7 days): a possible harvest' },
+    },
+    async (req) => listLookupAlerts(ctx, actorOf(req)),
   );
 
   app.post(

@@ -1,11 +1,9 @@
 // One zod schema per request: validation, the TypeScript type and the OpenAPI docs.
 
 import { z } from 'zod';
+import { IsoDate } from '../../schemas.ts';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real date');
+const isoDate = IsoDate;
 const name = (label: string, max = 80) => z.string().trim().min(1, `Enter ${label}`).max(max, `Use at most ${max} characters`);
 const optionalText = (max = 200) =>
   z
@@ -15,7 +13,7 @@ const optionalText = (max = 200) =>
     .optional()
     .transform((s) => (s ? s : undefined));
 
-export const IsoDate = isoDate;
+export { IsoDate };
 
 export const SearchQuery = z.object({
   lastName: optionalText(80),

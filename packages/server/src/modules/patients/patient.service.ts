@@ -1,17 +1,17 @@
 // Patient rules: search before add, duplicate check on save, the record view, demographic edits with history.
 
 import type { AppContext } from '../../context.ts';
-import { AppError, conflict, invalid, notFound } from '../../errors.ts';
+import { conflict, invalid } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
+import { admitIdentifierLookup } from './patient-lookup.service.ts';
 import { LIKELY_DUPLICATE_THRESHOLD, rankCandidates, summarizeMatch, type MatchSubject } from './patient-match.ts';
-import { assertCanWrite, assertVisible, visibilityFor } from './patient.policy.ts';
+import { assertCanWrite, loadVisible, visibilityFor } from './patient.policy.ts';
 import {
   deleteChildren,
   findCandidateIds,
   insertChildren,
   loadMatchSubjects,
-  loadPatientRows,
   masterColumns,
   toPatient,
   type CandidateSummary,
@@ -19,6 +19,7 @@ import {
   type Visibility,
 } from './patient.repo.ts';
 import type { PatientBody, SearchQuery } from './patient.schemas.ts';
+import { updateMasterAtVersion } from './patient-write.repo.ts';
 import type { Patient } from './patient.types.ts';
 
 /** Results below this score are not shown (an identifier hit always is). */
@@ -127,6 +128,7 @@ export async function searchPatients(ctx: AppContext, actor: Actor, q: Partial<S
       [{ path: 'dob', message: 'Enter the date of birth' }],
     );
   }
+  await admitIdentifierLookup(ctx, actor, q);
   const v = await visibilityFor(ctx.db, actor);
   const guardian = splitName(q.guardianName);
   const { ids, identifierHits } = await findCandidateIds(
@@ -156,7 +158,11 @@ export async function searchPatients(ctx: AppContext, actor: Actor, q: Partial<S
   };
   // Without a name there is nothing to rank on but the blocking field itself (a phone): show every hit.
   const results = (await rank(ctx.db, subject, ids, identifierHits, hasName ? SHOW_THRESHOLD : 0)).slice(0, q.limit ?? 25);
-  await auditPatient(ctx, actor, 'patient.search', null, { fields: Object.keys(q).filter((k) => k !== 'limit'), results: results.length });
+  await auditPatient(ctx, actor, 'patient.search', null, {
+    fields: Object.keys(q).filter((k) => k !== 'limit'),
+    results: results.length,
+    patientIds: results.map((r) => r.id),
+  });
   return { results };
 }
 
@@ -200,7 +206,9 @@ export async function findDuplicates(db: Db, v: Visibility, p: PatientBody | Pat
 
 export async function checkDuplicates(ctx: AppContext, actor: Actor, body: PatientBody): Promise<{ candidates: SearchResult[] }> {
   const v = await visibilityFor(ctx.db, actor);
-  return { candidates: await findDuplicates(ctx.db, v, body) };
+  const candidates = await findDuplicates(ctx.db, v, body);
+  await auditPatient(ctx, actor, 'patient.duplicates.check', null, { patientIds: candidates.map((c) => c.id) });
+  return { candidates };
 }
 
 export function toDomainPatient(body: PatientBody, assigner: string): Patient {
@@ -261,6 +269,12 @@ export async function createPatient(
   const duplicates = await findDuplicates(ctx.db, v, body);
   const likely = duplicates.filter((d) => d.score >= LIKELY_DUPLICATE_THRESHOLD);
   if (likely.length > 0 && !body.confirmNew) {
+    await appendActorAudit(
+      ctx.db,
+      actor,
+      { action: 'patient.create.candidates', outcome: 'failure', detail: { patientIds: duplicates.map((d) => d.id) } },
+      ctx.clock.now(),
+    );
     throw conflict('This person may already be in the registry. Open the matching record, or confirm that this is a new person.', {
       candidates: duplicates,
     });
@@ -322,25 +336,6 @@ export async function createPatient(
   });
 }
 
-/** Loads a master for the actor, or throws: not_found outside scope, not_found with mergedInto for merged ones. */
-export async function loadVisible(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db) {
-  const rows = await loadPatientRows(db, id);
-  if (!rows) throw notFound('Patient');
-  const v = await visibilityFor(db, actor);
-  const linkedToOrg = v.organizationId
-    ? !!(await db
-        .selectFrom('patient_org_status')
-        .select('patient_id')
-        .where('patient_id', '=', id)
-        .where('organization_id', '=', v.organizationId)
-        .executeTakeFirst())
-    : false;
-  assertVisible(v, { optedOut: rows.row.opted_out, town: rows.row.town, mergedInto: rows.row.merged_into, linkedToOrg });
-  if (rows.row.merged_into)
-    throw new AppError('not_found', 'This record was merged into another one', { mergedInto: rows.row.merged_into });
-  return rows;
-}
-
 const TRACKED: ReadonlyArray<keyof Patient> = [
   'name',
   'aliases',
@@ -382,24 +377,23 @@ export async function updatePatient(
 ): Promise<{ id: string; version: number; changed: string[] }> {
   assertCanWrite(actor);
   const orgId = actor.scope!.organizationId;
+  const stale = (currentVersion: number) =>
+    conflict('Someone else changed this record since you opened it. Reload it and make your change again.', { currentVersion });
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, id, trx);
-    if (rows.row.version !== body.version) {
-      throw conflict('Someone else changed this record since you opened it. Reload it and make your change again.', {
-        currentVersion: rows.row.version,
-      });
-    }
+    if (rows.row.version !== body.version) throw stale(rows.row.version);
     const before = toPatient(rows);
     const after = toDomainPatient(body, orgId);
     const changes = diffPatients(before, after);
     const changed = Object.keys(changes);
     if (changed.length === 0) return { id, version: rows.row.version, changed };
     const now = ctx.clock.now();
-    await trx
-      .updateTable('patients')
-      .set({ ...masterColumns(after), version: rows.row.version + 1, updated_at: now })
-      .where('id', '=', id)
-      .execute();
+    // The version check above read without a lock; this UPDATE … WHERE version = $v is the one that decides.
+    const version = await updateMasterAtVersion(trx, id, body.version, masterColumns(after), now);
+    if (version === undefined) {
+      const current = await trx.selectFrom('patients').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+      throw stale(current.version);
+    }
     await deleteChildren(trx, id, ['patient_names', 'patient_addresses', 'patient_phones', 'patient_guardians']);
     await trx.deleteFrom('patient_identifiers').where('patient_id', '=', id).where('type', '!=', 'IIS').execute();
     await insertChildren(trx, id, after);
@@ -428,7 +422,7 @@ export async function updatePatient(
       })
       .execute();
     await auditPatient(ctx, actor, 'patient.update', id, { fields: changed }, trx);
-    return { id, version: rows.row.version + 1, changed };
+    return { id, version, changed };
   });
 }
 

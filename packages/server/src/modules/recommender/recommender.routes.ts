@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { IsoDate } from '../../schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { invalid } from '../../errors.ts';
 import type { App } from '../../http.ts';
 import { presentForecast } from './recommender.ts';
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
 
 const EvaluateBody = z.object({
   dob: IsoDate,

@@ -4,6 +4,7 @@ import { Alert, Button, Form, Grid, Label, Select, Table, TextInput } from '@tru
 import { ApiError, api, qs } from '../../api';
 import { Link, navigate, useLocation } from '../../router';
 import { formatDateTime } from '../accounts/form-fields';
+import { BulkLookupsPanel } from './BulkLookupsPanel';
 
 interface AuditEntry {
   seq: number;
@@ -22,6 +23,8 @@ interface ChainResult {
   ok: boolean;
   checked: number;
   brokenAt: number | null;
+  /** What is wrong, in words (an altered entry, removed entries, a forged checkpoint…). */
+  problem: string | null;
 }
 
 const FILTERS = ['actor', 'action', 'patientId', 'from', 'to', 'outcome'] as const;
@@ -57,6 +60,7 @@ export function AuditPage() {
   return (
     <>
       <h1>Audit log</h1>
+      <BulkLookupsPanel />
       <Form onSubmit={submit} className="maxw-none" aria-label="Filter the audit log">
         <Grid row gap>
           <Grid tablet={{ col: 3 }}>
@@ -107,7 +111,7 @@ export function AuditPage() {
         >
           {chain.ok
             ? `${chain.checked} entries checked.`
-            : `Entry #${chain.brokenAt} does not follow from the ${chain.checked} entries before it: it, or the one before, was altered, inserted or removed.`}
+            : `${chain.problem ?? `Entry #${chain.brokenAt} does not follow from the entries before it.`} ${chain.checked} entries checked before it.`}
         </Alert>
       )}
       {chainError && (

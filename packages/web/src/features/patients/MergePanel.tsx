@@ -38,7 +38,7 @@ export function MergePanel({ view, onAction }: { view: PatientView; onAction: Re
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           void onAction(async () => {
-            const found = await api.get<{ results: Array<{ id: string }> }>(`/api/patients?iisId=${encodeURIComponent(iisId)}`);
+            const found = await api.post<{ results: Array<{ id: string }> }>('/api/patients/search', { iisId });
             const other = found.results[0];
             if (!other) throw new ApiError(404, 'not_found', `No record with IIS id ${iisId}`);
             await api.post('/api/patient-merges', { survivorId: view.id, mergedId: other.id, reason });

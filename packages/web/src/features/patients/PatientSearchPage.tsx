@@ -20,11 +20,13 @@ export function PatientSearchPage() {
   const initial = Object.fromEntries(FIELDS.map((f) => [f, search.get(f) ?? ''])) as Record<FieldName, string>;
   const [form, setForm] = useState(initial);
   const submitted = FIELDS.some((f) => search.get(f));
-  const query = qs(Object.fromEntries(FIELDS.map((f) => [f, search.get(f) ?? ''])));
+  // Sent as a JSON body (POST): the server never sees the criteria in a URL it could log.
+  const criteria = Object.fromEntries(FIELDS.flatMap((f) => (search.get(f) ? [[f, search.get(f)!]] : [])));
+  const query = qs(criteria);
 
   const results = useQuery({
-    queryKey: ['patient-search', query],
-    queryFn: () => api.get<{ results: SearchResult[] }>(`/api/patients${query}`),
+    queryKey: ['patient-search', criteria],
+    queryFn: () => api.post<{ results: SearchResult[] }>('/api/patients/search', criteria),
     enabled: submitted,
     retry: false,
   });
