@@ -36,7 +36,8 @@ export function installAuthHooks(app: App, ctx: AppContext): void {
   app.addHook('onRoute', function (this: FastifyInstance, r) {
     if (r.config?.policy === undefined && PUBLIC_CONTENT in this) r.config = { ...r.config, policy: 'public' };
     if (r.bodyLimit === undefined && r.config?.policy === 'public') r.bodyLimit = PUBLIC_BODY_LIMIT;
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, policy: r.config?.policy, schema: r.schema });
+    for (const method of [r.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: r.url, policy: r.config?.policy, schema: r.schema });
   });
 
   app.addHook('onRequest', async (req: FastifyRequest) => {
