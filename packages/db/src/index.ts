@@ -4,3 +4,4 @@ export { acquireFolderLock } from './folder-lock.ts';
 export type { Database } from './schema.ts';
 export type * from './schema/foundation.ts';
 export type * from './schema/patients.ts';
+export type * from './schema/recommender.ts';

@@ -1,8 +1,9 @@
 import type { FoundationTables } from './schema/foundation.ts';
 import type { PatientTables } from './schema/patients.ts';
+import type { RecommenderTables } from './schema/recommender.ts';
 
 /**
  * The whole database as Kysely sees it. Each domain declares its tables in schema/<domain>.ts
  * (mirroring its migrations) and is added to this intersection.
  */
-export type Database = FoundationTables & PatientTables;
+export type Database = FoundationTables & PatientTables & RecommenderTables;

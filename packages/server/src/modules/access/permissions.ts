@@ -30,6 +30,7 @@ export const PERMISSIONS = {
   'user:admin': { dphRoles: ['account_approver', 'administrator'] },
   'audit:read': { dphRoles: ['administrator', 'data_steward'] },
   'outbox:read': { dphRoles: ['administrator', 'account_approver'] },
+  'recommender:seasons': { dphRoles: ['administrator'] },
 } as const satisfies Record<string, Grant>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,11 +2,12 @@
 // run on it, and the official record (Certificate of Immunization PDF).
 
 import type { DoseView } from '@nutmeg/api-types';
-import type { ForecastResult } from '@nutmeg/forecast';
+import type { ForecastResult, SeasonDates } from '@nutmeg/forecast';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
-import { presentForecast, type Recommender } from '../recommender/index.ts';
+import { jurisdictionToday } from '../../dates.ts';
+import { presentForecast, seasonsInForceOn, type Recommender } from '../recommender/index.ts';
 import {
   auditPatient,
   certificateContent,
@@ -55,6 +56,7 @@ export function forecastFor(
   doses: DoseRow[],
   observations: Array<{ code: string; date: string }>,
   asOf: string,
+  seasons: readonly SeasonDates[] = [],
 ): ForecastResult {
   const masters = doses.filter((d) => d.id === d.master_id);
   const { dob, sex } = patient;
@@ -76,6 +78,7 @@ export function forecastFor(
     })),
     observations: observations.map((o) => ({ code: o.code, date: o.date })),
     assessmentDate: asOf,
+    seasons,
   });
 }
 
@@ -111,9 +114,10 @@ export async function getImmunizations(ctx: AppContext, actor: Actor, patientId:
 
 export async function getForecast(ctx: AppContext, actor: Actor, patientId: string, asOf?: string) {
   const h = await history(ctx, actor, patientId);
-  const date = asOf ?? ctx.clock.now().toISOString().slice(0, 10);
+  const date = asOf ?? jurisdictionToday(ctx.clock);
   await auditPatient(ctx, actor, 'patient.forecast.view', patientId, { asOf: date });
-  return presentForecast(ctx.recommender, forecastFor(ctx.recommender, h.rows.row, h.doses, h.observations, date));
+  const seasons = await seasonsInForceOn(ctx, date);
+  return presentForecast(ctx.recommender, forecastFor(ctx.recommender, h.rows.row, h.doses, h.observations, date, seasons), seasons);
 }
 
 /** Verification codes are keyed with a per-install secret; the session secret material is not reused. */
