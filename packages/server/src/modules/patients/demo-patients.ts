@@ -7,7 +7,7 @@ import { clinicsForLoading, loadPeople } from './patient-bulk.ts';
 import type { Db } from './patient.repo.ts';
 
 /** The patient the README tells a new user to search for. */
-export const README_PATIENT = { first: 'Olivia', last: 'Brennan', dob: '2024-03-15' } as const;
+export const README_PATIENT = { first: 'Olivia', last: 'Brennan', dob: '2024-03-15', mrn: 'ELM-240315' } as const;
 
 /** Manufacturers (MVX) of the products the named patients were given. */
 const MVX: Record<string, string> = {
@@ -85,7 +85,7 @@ function olivia(): PatientRecord {
       phones: [{ number: '2035550148', use: 'PRN' }],
       emails: [],
       guardians: [{ name: { first: 'Siobhan', last: 'Brennan' }, relationship: 'MTH', phone: '2035550148' }],
-      identifiers: [{ type: 'MR', value: 'ELM-240315', assigner: 'CT1001' }],
+      identifiers: [{ type: 'MR', value: README_PATIENT.mrn, assigner: 'CT1001' }],
       birthState: 'CT',
       birthCountry: 'USA',
     },
@@ -142,14 +142,13 @@ export function namedDemoPatients(): Array<{ clinicPin: string; record: PatientR
   ];
 }
 
-/** Loads the named demo patients (once: a second call finds Olivia Brennan and does nothing). */
+/** Loads the named demo patients, once: a second call finds Olivia Brennan's MRN and does nothing. */
 export async function seedNamedDemoPatients(db: Db): Promise<void> {
   const exists = await db
-    .selectFrom('patients')
-    .select('id')
-    .where('first_name', '=', README_PATIENT.first)
-    .where('last_name', '=', README_PATIENT.last)
-    .where('dob', '=', README_PATIENT.dob)
+    .selectFrom('patient_identifiers')
+    .select('patient_id')
+    .where('type', '=', 'MR')
+    .where('value', '=', README_PATIENT.mrn)
     .executeTakeFirst();
   if (exists) return;
   const { clinics, load } = await clinicsForLoading(db);
