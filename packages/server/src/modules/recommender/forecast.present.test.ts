@@ -62,6 +62,21 @@ describe('the presented forecast of a toddler (born 2024-01-12, MMR and varicell
     });
   });
 
+  it('does not call influenza complete for a season that is over (two doses in 2025–26)', () => {
+    const flu = presentForecast(
+      r,
+      r.forecast({
+        ...input,
+        doses: [
+          { id: 'f1', date: '2025-10-01', cvx: '140' },
+          { id: 'f2', date: '2025-11-01', cvx: '140' },
+        ],
+      }),
+    ).vaccineGroups.find((g) => g.vaccineGroup === 'Influenza');
+    expect(flu).toMatchObject({ status: 'Complete', urgency: 'no_season_data' });
+    expect(flu?.notice).toMatch(/no Influenza season for 2026-12-07/);
+  });
+
   it('names DPH as the source of the season dates it was forecast with', () => {
     const seasons = [{ vaccineGroup: 'Influenza', startDate: '2026-07-01', endDate: '2027-06-30' }];
     const withDph = presentForecast(r, r.forecast({ ...input, seasons }), seasons);

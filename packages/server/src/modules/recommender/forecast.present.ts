@@ -55,7 +55,11 @@ function seasonOf(r: Recommender, group: string, dph: readonly SeasonDates[]): P
 
 function presentGroup(r: Recommender, g: VaccineGroupForecast, asOf: string, dph: readonly SeasonDates[]): PresentedVaccineGroup {
   const season = seasonOf(r, g.vaccineGroup, dph);
-  const noSeason = g.status === 'Not Recommended' && g.reasons.includes(PAST_SEASON);
+  // Past the season in force, the engine's "not recommended" (past the season's end) and "complete" (enough
+  // doses in that season) speak of a season that is over: neither is a clinical answer for today.
+  const end = season?.endDate;
+  const seasonOver = typeof end === 'string' && asOf > end;
+  const noSeason = (g.status === 'Not Recommended' && g.reasons.includes(PAST_SEASON)) || (seasonOver && g.status === 'Complete');
   const urgency = noSeason ? 'no_season_data' : urgencyOf(g, asOf);
   return {
     vaccineGroup: g.vaccineGroup,
