@@ -2,7 +2,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { Button, Checkbox, Fieldset, Form, Grid, Select, TextInput, Textarea } from '@trussworks/react-uswds';
 import type { ApiError } from '../../api';
 import { ErrorSummary, Field } from '../accounts/form-fields';
-import { ETHNICITY_OPTIONS, RACE_OPTIONS, SelectField } from './code-options';
+import { ETHNICITY_OPTIONS, RACE_OPTIONS, SelectField, languageOptions } from './code-options';
 import type { Patient } from './types';
 
 /** Flat form state for the common case: one current address, one phone, one e-mail, one guardian, one MRN. */
@@ -199,7 +199,7 @@ export function PatientForm({
           'emails.0': 'email',
         }}
       />
-      <Fieldset legend="Name and birth">
+      <Fieldset legend="Name and birth" legendStyle="large">
         <Grid row gap>
           {text('first', 'First name', 'name.first', { required: true })}
           {text('middle', 'Middle name', 'name.middle')}
@@ -232,7 +232,7 @@ export function PatientForm({
           </Grid>
         )}
       </Fieldset>
-      <Fieldset legend="Demographics">
+      <Fieldset legend="Demographics" legendStyle="large" className="margin-top-5">
         <Grid row gap>
           <Grid tablet={{ col: 4 }}>
             <SelectField
@@ -256,11 +256,21 @@ export function PatientForm({
               onChange={set('ethnicity')}
             />
           </Grid>
-          {text('language', 'Language (e.g. en, es, pt, vi)', 'language')}
+          <Grid tablet={{ col: 4 }}>
+            <SelectField
+              id="language"
+              name="language"
+              label="Preferred language"
+              none="Not reported"
+              options={languageOptions(value.language)}
+              value={value.language}
+              onChange={set('language')}
+            />
+          </Grid>
           {text('birthState', 'Birth state', 'birthState', { col: 2 })}
         </Grid>
       </Fieldset>
-      <Fieldset legend="Contact">
+      <Fieldset legend="Contact" legendStyle="large" className="margin-top-5">
         <Grid row gap>
           {text('street', 'Street address', 'addresses.0.street', { col: 6 })}
           {text('city', 'City or town', 'addresses.0.city', { col: 3 })}
@@ -271,7 +281,7 @@ export function PatientForm({
           {text('mrn', 'Your clinic’s MRN', 'identifiers.0.value')}
         </Grid>
       </Fieldset>
-      <Fieldset legend="Parent, guardian or responsible person">
+      <Fieldset legend="Parent, guardian or responsible person" legendStyle="large" className="margin-top-5">
         <Grid row gap>
           {text('guardianFirst', 'Guardian’s first name', 'guardians.0.name.first')}
           {text('guardianLast', 'Guardian’s last name', 'guardians.0.name.last')}
