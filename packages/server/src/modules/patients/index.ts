@@ -7,6 +7,7 @@ export { auditPatient, loadVisible, searchPatients, createPatient, getPatient, f
 export { assertCanWrite, visibilityFor } from './patient.policy.ts';
 export { setOwnerInTrx } from './patient-status.service.ts';
 export { seedDemoPatients, loadPopulation } from './patient-bulk.ts';
+export { namedDemoPatients, README_PATIENT } from './demo-patients.ts';
 export {
   renderCertificatePdf,
   certificateVerificationCode,
