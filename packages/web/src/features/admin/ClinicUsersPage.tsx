@@ -78,7 +78,7 @@ export function ClinicUsersPage() {
               <tr key={u.id} data-testid={`clinic-user-${u.username}`}>
                 <th scope="row">
                   {u.firstName} {u.lastName}
-                  <div className="font-body-3xs nutmeg-break">
+                  <div className="font-body-3xs">
                     {u.username} · {u.email}
                     {u.jobTitle ? ` · ${u.jobTitle}` : ''}
                   </div>

@@ -89,7 +89,7 @@ export function UsersPage() {
                   <Link to={`/admin/users/${u.id}`}>
                     {u.lastName}, {u.firstName}
                   </Link>
-                  <div className="font-body-3xs nutmeg-break">{u.email}</div>
+                  <div className="font-body-3xs">{u.email}</div>
                 </th>
                 <td>{u.username}</td>
                 <td>

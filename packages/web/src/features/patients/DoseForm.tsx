@@ -167,7 +167,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
               </Field>
             </Grid>
             <Grid tablet={{ col: 3 }}>
-              <Field id="dose-vis" label="Edition date of the VIS handed out">
+              <Field id="dose-vis" label="VIS edition handed out">
                 <input
                   className="usa-input"
                   id="dose-vis"
@@ -184,8 +184,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
           <SelectField
             id="dose-condition"
             name="doseCondition"
-            label="Dose condition"
-            hint="Only when the dose does not count: partial, storage problem, recall."
+            label="Dose condition (only if it does not count)"
             options={DOSE_CONDITION_OPTIONS}
             value={f.doseCondition}
             onChange={set('doseCondition')}

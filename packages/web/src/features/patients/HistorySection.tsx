@@ -65,6 +65,8 @@ export function HistorySection({ patientId, reports }: { patientId: string; repo
         <Button type="button" outline onClick={() => setOpen(true)}>
           Show changes
         </Button>
+      ) : history.data && rows.length === 0 ? (
+        <p data-testid="history-empty">No changes recorded since the record was loaded.</p>
       ) : (
         <StackedTable bordered fullWidth compact testId="history-table">
           <thead>

@@ -199,7 +199,7 @@ export function PatientForm({
           'emails.0': 'email',
         }}
       />
-      <Fieldset legend="Name and birth" legendStyle="large">
+      <Fieldset legend="Name and birth" className="nutmeg-form-section">
         <Grid row gap>
           {text('first', 'First name', 'name.first', { required: true })}
           {text('middle', 'Middle name', 'name.middle')}
@@ -232,7 +232,7 @@ export function PatientForm({
           </Grid>
         )}
       </Fieldset>
-      <Fieldset legend="Demographics" legendStyle="large" className="margin-top-5">
+      <Fieldset legend="Demographics" className="nutmeg-form-section margin-top-5">
         <Grid row gap>
           <Grid tablet={{ col: 4 }}>
             <SelectField
@@ -270,7 +270,7 @@ export function PatientForm({
           {text('birthState', 'Birth state', 'birthState', { col: 2 })}
         </Grid>
       </Fieldset>
-      <Fieldset legend="Contact" legendStyle="large" className="margin-top-5">
+      <Fieldset legend="Contact" className="nutmeg-form-section margin-top-5">
         <Grid row gap>
           {text('street', 'Street address', 'addresses.0.street', { col: 6 })}
           {text('city', 'City or town', 'addresses.0.city', { col: 3 })}
@@ -281,7 +281,7 @@ export function PatientForm({
           {text('mrn', 'Your clinic’s MRN', 'identifiers.0.value')}
         </Grid>
       </Fieldset>
-      <Fieldset legend="Parent, guardian or responsible person" legendStyle="large" className="margin-top-5">
+      <Fieldset legend="Parent, guardian or responsible person" className="nutmeg-form-section margin-top-5">
         <Grid row gap>
           {text('guardianFirst', 'Guardian’s first name', 'guardians.0.name.first')}
           {text('guardianLast', 'Guardian’s last name', 'guardians.0.name.last')}
