@@ -3,6 +3,7 @@ import { Button, Checkbox, Fieldset, Form, Grid, Select, TextInput, Textarea } f
 import type { ApiError } from '../../api';
 import { ErrorSummary, Field } from '../accounts/form-fields';
 import { ETHNICITY_OPTIONS, RACE_OPTIONS, SelectField, languageOptions } from './code-options';
+import { RELATIONSHIP_LABEL } from './labels';
 import type { Patient } from './types';
 
 /** Flat form state for the common case: one current address, one phone, one e-mail, one guardian, one MRN. */
@@ -293,12 +294,13 @@ export function PatientForm({
                 value={value.guardianRelationship}
                 onChange={set('guardianRelationship')}
               >
-                <option value="MTH">Mother</option>
-                <option value="FTH">Father</option>
-                <option value="GRD">Guardian</option>
-                <option value="GRP">Grandparent</option>
-                <option value="FCH">Foster parent</option>
-                <option value="OTH">Other</option>
+                {Object.entries(RELATIONSHIP_LABEL)
+                  .filter(([code]) => code !== 'SEL')
+                  .map(([code, label]) => (
+                    <option key={code} value={code}>
+                      {label}
+                    </option>
+                  ))}
               </Select>
             </Field>
           </Grid>

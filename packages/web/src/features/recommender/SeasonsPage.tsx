@@ -68,41 +68,34 @@ function SeasonForm({ season }: { season: SeasonStatus }) {
         The season starts after <span className="nutmeg-date">{season.release.endDate}</span>, when the installed release’s season ends, and
         lasts less than a year. Say where the dates come from (e.g. ACIP 2026–27 recommendations).
       </p>
-      <ErrorSummary error={error} fieldIds={{ startDate: id('start'), endDate: id('end'), reason: id('reason') }} />
+      <ErrorSummary error={error} fieldIds={{ startDate: id('startDate'), endDate: id('endDate'), reason: id('reason') }} />
       {saved && (
         <Alert type="success" headingLevel="h4" slim role="status" data-testid="season-saved">
           {season.vaccineGroup} season dates saved. Forecasts use them on dates the installed release does not cover.
         </Alert>
       )}
       <Grid row gap>
-        <Grid tablet={{ col: 3 }}>
-          <Field id={id('start')} label="Season starts" error={msg('startDate')} required>
-            <input
-              className="usa-input"
-              id={id('start')}
-              name="startDate"
-              type="date"
-              value={form.startDate}
-              onChange={set('startDate')}
-              aria-describedby={describedBy(id('start'), msg('startDate'))}
-              required
-            />
-          </Field>
-        </Grid>
-        <Grid tablet={{ col: 3 }}>
-          <Field id={id('end')} label="Season ends" error={msg('endDate')} required>
-            <input
-              className="usa-input"
-              id={id('end')}
-              name="endDate"
-              type="date"
-              value={form.endDate}
-              onChange={set('endDate')}
-              aria-describedby={describedBy(id('end'), msg('endDate'))}
-              required
-            />
-          </Field>
-        </Grid>
+        {(
+          [
+            ['startDate', 'Season starts'],
+            ['endDate', 'Season ends'],
+          ] as const
+        ).map(([field, label]) => (
+          <Grid tablet={{ col: 3 }} key={field}>
+            <Field id={id(field)} label={label} error={msg(field)} required>
+              <input
+                className="usa-input"
+                id={id(field)}
+                name={field}
+                type="date"
+                value={form[field]}
+                onChange={set(field)}
+                aria-describedby={describedBy(id(field), msg(field))}
+                required
+              />
+            </Field>
+          </Grid>
+        ))}
         <Grid tablet={{ col: 6 }}>
           <Field
             id={id('reason')}
