@@ -3,6 +3,7 @@
 import type { PresentedForecast, PresentedSeason, PresentedVaccineGroup, Urgency } from '@nutmeg/api-types';
 import type { ForecastResult, SeasonDates, VaccineGroupForecast } from '@nutmeg/forecast';
 import type { Recommender } from './recommender.ts';
+import { oneYearAfter } from './season.ts';
 
 /** The engine's reason when the assessment date is past the season a seasonal series dose describes (Table 7-10). */
 const PAST_SEASON = 'Past seasonal recommendation end date';
@@ -38,11 +39,6 @@ const ORDER: Record<Urgency, number> = {
   not_recommended: 7,
   aged_out: 8,
 };
-
-/** 'YYYY-MM-DD' one year after `iso`. */
-function oneYearAfter(iso: string): string {
-  return `${String(Number(iso.slice(0, 4)) + 1).padStart(4, '0')}${iso.slice(4)}`;
-}
 
 function seasonOf(r: Recommender, group: string, dph: readonly SeasonDates[]): PresentedSeason | undefined {
   const release = r.seasons.get(group);

@@ -5,7 +5,10 @@ import { actorOf, type App } from '../../http.ts';
 import { presentForecast } from './forecast.present.ts';
 import { listSeasons, seasonsInForceOn, setSeason } from './season.service.ts';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real date');
 
 const EvaluateBody = z.object({
   dob: IsoDate,

@@ -76,6 +76,7 @@ describe('influenza season dates set by DPH', () => {
       ['Influenza', { ...season, endDate: '2027-07-01' }, 'endDate'],
       ['COVID-19', season, 'vaccineGroup'],
       ['Influenza', { ...season, reason: ' ' }, 'reason'],
+      ['Influenza', { ...season, endDate: '2027-02-30' }, 'endDate'],
     ];
     for (const [group, payload, field] of cases) {
       const res = await put('dphadmin', group, payload);

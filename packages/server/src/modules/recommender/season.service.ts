@@ -8,7 +8,7 @@ import { invalid } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { listSeasonOverrides, upsertSeasonOverride } from './season.repo.ts';
-import { releaseCovers, seasonsInForce, type ReleaseSeason, type SeasonOverride } from './season.ts';
+import { oneYearAfter, releaseCovers, seasonsInForce, type ReleaseSeason, type SeasonOverride } from './season.ts';
 
 /** The DPH season dates to forecast with on `date`: none while the installed release covers every season. */
 export async function seasonsInForceOn(ctx: AppContext, date: string): Promise<SeasonDates[]> {
@@ -45,9 +45,6 @@ export async function listSeasons(ctx: AppContext): Promise<SeasonStatusList> {
   const overrides = new Map((await listSeasonOverrides(ctx.db)).map((o) => [o.vaccineGroup, o]));
   return { today, seasons: endingSeasons(ctx).map((s) => present(ctx, s, overrides.get(s.vaccineGroup), today)) };
 }
-
-/** 'YYYY-MM-DD' one year after `iso`. */
-const oneYearAfter = (iso: string) => `${String(Number(iso.slice(0, 4)) + 1).padStart(4, '0')}${iso.slice(4)}`;
 
 /**
  * Sets the dates of the season after the release's for a seasonal vaccine group. They apply only to dates

@@ -62,3 +62,8 @@ export function seasonsInForce(
     return season !== undefined && !releaseCovers(season, date);
   });
 }
+
+/** 'YYYY-MM-DD' one year after `iso` (same month and day). */
+export function oneYearAfter(iso: string): string {
+  return `${String(Number(iso.slice(0, 4)) + 1).padStart(4, '0')}${iso.slice(4)}`;
+}
