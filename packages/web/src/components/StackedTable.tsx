@@ -12,6 +12,7 @@ export function StackedTable({
   ...props
 }: Omit<ComponentProps<typeof Table>, 'stackedStyle' | 'scrollable'> & { headers?: boolean; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  // After every render (rows come and go): React does not own these attributes, callers never set them.
   useLayoutEffect(() => {
     const table = ref.current?.querySelector('table');
     if (!table) return;
