@@ -36,6 +36,23 @@ function immunityOf(g: PresentedVaccineGroup): string | undefined {
   return g.reasons.map((r) => /evidence of immunity: (.+)$/.exec(r)?.[1]).find(Boolean);
 }
 
+/** Text with each YYYY-MM-DD kept on one line (an engine reason such as "born before 1980-01-01 in U.S."). */
+function KeepDates({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) =>
+        i % 2 === 1 ? (
+          <span key={i} className="nutmeg-date">
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 function Dates({ g }: { g: PresentedVaccineGroup }) {
   return (
     <>
@@ -52,11 +69,16 @@ function Dates({ g }: { g: PresentedVaccineGroup }) {
 
 function Status({ g, asOf }: { g: PresentedVaccineGroup; asOf: string }) {
   const early = g.urgency === 'not_yet_due' && g.earliestDate !== undefined && g.earliestDate <= asOf;
+  const evidence = immunityOf(g);
   return (
     <td className={URGENCY_CLASS[g.urgency] ?? ''}>
       {URGENCY_LABEL[g.urgency]}
       {early && <div className="font-body-3xs text-base-dark">may be given now</div>}
-      {immunityOf(g) && <div className="font-body-3xs text-base-dark">Evidence: {immunityOf(g)}</div>}
+      {evidence && (
+        <div className="font-body-3xs text-base-dark">
+          Evidence: <KeepDates text={evidence} />
+        </div>
+      )}
     </td>
   );
 }
@@ -76,7 +98,9 @@ function Vaccines({ g }: { g: PresentedVaccineGroup }) {
           <summary>Notes ({notes.length})</summary>
           <ul className="usa-list margin-top-05">
             {notes.map((t) => (
-              <li key={t}>{t}</li>
+              <li key={t}>
+                <KeepDates text={t} />
+              </li>
             ))}
           </ul>
         </details>
@@ -166,7 +190,7 @@ function EvaluatedHistory({ forecast }: { forecast: PresentedForecast }) {
                 <td>{e.antigen}</td>
                 <td>{e.targetDose ?? '—'}</td>
                 <td className={e.status === 'Valid' ? '' : 'nutmeg-past-due'}>{e.status}</td>
-                <td>{e.status === 'Valid' ? '' : e.explanation || e.reasons.join('; ')}</td>
+                <td>{e.status === 'Valid' ? '' : <KeepDates text={e.explanation || e.reasons.join('; ')} />}</td>
               </tr>
             ))}
           </tbody>
