@@ -22,10 +22,15 @@ export function SeasonWarning({ list, link = false }: { list: SeasonStatusList; 
   return (
     <Alert type="warning" headingLevel="h2" heading="The recommender has no season for today" data-testid="season-warning">
       <p className="margin-top-0">
-        The installed CDSi release describes a season that has ended for {ended.map((s) => s.vaccineGroup).join(' and ')} (
-        {ended.map((s) => `${s.vaccineGroup} to ${s.release.endDate}`).join(', ')}). Until a newer CDC release is installed or DPH sets this
-        season’s dates, every forecast for {ended.length > 1 ? 'these groups' : 'it'} says the supporting data is out of date ({list.today}
-        ).
+        The installed CDSi release describes a season that has ended for{' '}
+        {ended.map((s, i) => (
+          <span key={s.vaccineGroup}>
+            {i > 0 && (i === ended.length - 1 ? ' and ' : ', ')}
+            {s.vaccineGroup} (until <span className="nutmeg-date">{s.release.endDate}</span>)
+          </span>
+        ))}
+        . Until a newer CDC release is installed or DPH sets this season’s dates, every forecast for{' '}
+        {ended.length > 1 ? 'these groups' : 'it'} says the supporting data is out of date.
       </p>
       {link && (
         <p>
@@ -97,13 +102,7 @@ function SeasonForm({ season }: { season: SeasonStatus }) {
           </Grid>
         ))}
         <Grid tablet={{ col: 6 }}>
-          <Field
-            id={id('reason')}
-            label="Where the dates come from"
-            error={msg('reason')}
-            required
-            hint="e.g. ACIP 2026–27 recommendations"
-          >
+          <Field id={id('reason')} label="Where the dates come from" error={msg('reason')} required>
             <TextInput
               id={id('reason')}
               name="reason"
