@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
@@ -7,14 +8,21 @@ import { DEMO_PASSWORD } from '@nutmeg/server/seed';
 import { totp } from '@nutmeg/server/access';
 import { startServerProcess } from './server-client.ts';
 import { WEB_DIST } from './server-protocol.ts';
+import { FAILURE_DIR, PageGuard } from './page-guard.ts';
 
-const AXE = fs.readFileSync(path.resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');
+/** Guards of the servers started in this test file: after each test, every page they watched is checked. */
+const guards = new Set<PageGuard>();
+afterEach(async () => {
+  const faults = (await Promise.all([...guards].map((g) => g.check()))).flat();
+  if (faults.length) throw new Error(`Layout guard (e2e/page-guard.ts; screenshots in ${FAILURE_DIR}):\n${faults.join('\n')}`);
+});
 
 export interface E2E {
   /** The server's database (demo organizations and users), queried through the server process. */
   db: Kysely<Database>;
   baseUrl: string;
   browser: Browser;
+  /** A new browser session (its own cookies); every address it reaches is checked by the layout guard. */
   newPage(): Promise<Page>;
   /** Current TOTP code for a user, read from the database as an authenticator app would compute it. */
   codeFor(username: string): Promise<string>;
@@ -52,6 +60,8 @@ export async function startE2E(opts: { seed?: (db: Kysely<Database>) => Promise<
     await server.close();
     throw err;
   }
+  const guard = new PageGuard();
+  guards.add(guard);
   async function codeFor(username: string) {
     // A code signs in once; tests sign in again within 30 s, as if each time with a fresh code.
     await db.updateTable('users').set({ mfa_last_step: null }).where('username', '=', username).execute();
@@ -75,7 +85,9 @@ export async function startE2E(opts: { seed?: (db: Kysely<Database>) => Promise<
     async newPage() {
       // bypassCSP only so the test can inject axe-core; the app itself runs under its real CSP.
       const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, bypassCSP: true });
-      return context.newPage();
+      const page = await context.newPage();
+      guard.watch(page);
+      return page;
     },
     codeFor,
     mailBody,
@@ -83,35 +95,16 @@ export async function startE2E(opts: { seed?: (db: Kysely<Database>) => Promise<
       await page.goto('/login');
       await page.getByLabel('Username').fill(username);
       await page.getByLabel('Password', { exact: true }).fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByLabel('Authenticator code').fill(await codeFor(username));
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: /Welcome/ }).waitFor();
     },
     async close() {
+      guards.delete(guard);
       await browser.close().catch(() => {});
       await server.close();
     },
   };
 }
 
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core in the page; returns the WCAG 2 A/AA violations. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
-
-export function describeViolations(v: AxeViolation[]): string {
-  return v.map((x) => `${x.id} (${x.impact}): ${x.help} at ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n');
-}
+export { axeViolations, describeViolations, type AxeViolation } from './axe.ts';

@@ -76,9 +76,22 @@ describe('patients', () => {
     await page.getByLabel('Vaccine (CVX code)').fill('94');
     await page.getByLabel('Date given').fill('2022-05-01');
     await page.getByLabel('Lot number').fill('PQ1234Z');
+    // No VFC eligibility is chosen for the user: the field is empty and required.
+    const vfc = page.getByLabel('VFC eligibility for this dose');
+    expect(await vfc.inputValue()).toBe('');
+    expect(await vfc.getAttribute('required')).not.toBeNull();
+    await vfc.selectOption('V02');
     await page.getByTestId('save-dose').click();
     await page.getByTestId('dose-row').filter({ hasText: 'MMRV' }).waitFor();
     await expect(page.getByTestId('owner').textContent()).resolves.toBe('Elm City Pediatrics');
+    // Inactivating here would end the medical home: the page says so before anything is saved.
+    await page.getByLabel('Status at your clinic').selectOption('inactive_moved');
+    await page.getByTestId('releases-medical-home').filter({ hasText: 'does not restore it' }).waitFor();
+    await page.getByLabel('Status at your clinic').selectOption('active');
+    await page.getByTestId('releases-medical-home').waitFor({ state: 'detached' });
+    // The history says it in words.
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await page.getByTestId('history-table').getByText('Medical home: Elm City Pediatrics').waitFor();
     // The entering clinic corrects the lot and the eligibility, with a reason.
     await page.getByTestId('dose-row').filter({ hasText: 'MMRV' }).getByRole('button', { name: 'Correct' }).click();
     const correction = page.getByTestId('correct-dose-form');
@@ -89,8 +102,8 @@ describe('patients', () => {
     await correction.getByRole('button', { name: 'Save correction' }).click();
     await page.getByTestId('dose-row').filter({ hasText: 'PQ9999Z' }).filter({ hasText: 'V02' }).waitFor();
     await page.getByTestId('forecast-Varicella').waitFor();
-    expect(mmrBefore).toBe('past_due');
-    expect(await page.getByTestId('forecast-MMR').getAttribute('data-urgency')).not.toBe('past_due');
+    expect(mmrBefore).toBe('overdue');
+    expect(await page.getByTestId('forecast-MMR').getAttribute('data-urgency')).not.toBe('overdue');
     const pdf = await page.request.get(`/api/patients/${childId}/certificate.pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
@@ -101,13 +114,13 @@ describe('patients', () => {
     await correction.getByLabel(/Reason for the correction/).fill('Refrigerator excursion reported for lot PQ9999Z');
     await correction.getByRole('button', { name: 'Save correction' }).click();
     await page.getByTestId('dose-row').filter({ hasText: 'does not count: Storage or handling problem' }).waitFor();
-    await page.locator('[data-testid="forecast-MMR"][data-urgency="past_due"]').waitFor();
+    await page.locator('[data-testid="forecast-MMR"][data-urgency="overdue"]').waitFor();
     // A provider-verified varicella history, picked from the CDSi list by words of its title.
     await page.getByText('Record a refusal, contraindication or evidence of immunity').click();
     await page.getByRole('combobox', { name: 'CDSi observation' }).fill('verified history');
     await page.getByRole('option', { name: /^024 / }).click();
     await page.getByRole('button', { name: 'Record observation' }).click();
-    await page.locator('[data-testid="forecast-Varicella"][data-urgency="complete"]').waitFor();
+    await page.locator('[data-testid="forecast-Varicella"][data-urgency="immune"]').waitFor();
     const v = await axeViolations(page);
     expect(v, describeViolations(v)).toEqual([]);
   });
@@ -137,6 +150,9 @@ describe('patients', () => {
     const page = await e.newPage();
     await e.signIn(page, 'clinicstaff');
     await page.goto('/patients');
+    // An empty search says what to enter.
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByTestId('empty-search').filter({ hasText: 'last name and a date of birth' }).waitFor();
     await expect(page.getByTestId('add-patient').count()).resolves.toBe(0);
     await page.getByLabel('Last name').fill('Mueller Santos');
     await page.getByLabel('First name').fill('Zoe');
@@ -259,5 +275,14 @@ describe('patients', () => {
     ]);
     const v = await axeViolations(page);
     expect(v, describeViolations(v)).toEqual([]);
+  });
+
+  it('offers DPH no clinic-only actions on a record', async () => {
+    const page = await e.newPage();
+    await e.signIn(page, 'dphadmin');
+    await page.goto(`/patients/${childId}`);
+    await page.getByLabel('Status in the jurisdiction').waitFor();
+    await expect(page.getByLabel('Status at your clinic').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Make my clinic the medical home' }).count()).resolves.toBe(0);
   });
 });

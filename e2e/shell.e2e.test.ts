@@ -15,6 +15,11 @@ describe('the UI shell', () => {
     await page.goto('/');
     await page.getByRole('heading', { name: 'Sign in to Nutmeg' }).waitFor();
     expect(page.url()).toContain('/login');
+    // The authenticator code is asked for from the start, as a plain field (not an error).
+    const otp = page.getByLabel('Authenticator code');
+    await otp.waitFor();
+    expect(await otp.getAttribute('class')).not.toContain('usa-input--error');
+    await expect(page.locator('.usa-form-group--error').count()).resolves.toBe(0);
     const v = await axeViolations(page);
     expect(v, describeViolations(v)).toEqual([]);
   });

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // Empties e2e/artifacts (screenshots, layout-guard failures) before the run and prints its path after.
+    globalSetup: ['e2e/artifacts.ts'],
   },
 });

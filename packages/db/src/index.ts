@@ -5,3 +5,4 @@ export type { Database } from './schema.ts';
 export type * from './schema/foundation.ts';
 export type * from './schema/patients.ts';
 export type * from './schema/audit.ts';
+export type * from './schema/recommender.ts';

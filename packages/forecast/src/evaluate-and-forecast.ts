@@ -21,6 +21,7 @@ import type {
   TargetDoseState,
   VaccineGroupForecast,
 } from './types.ts';
+import { withSeasons } from './season-dates.ts';
 import { vaccineGroupForecasts } from './vaccine-group-forecast.ts';
 
 export function buildPatientContext(
@@ -360,7 +361,8 @@ function allGroups(data: SupportingData): VaccineGroup[] {
 }
 
 /** Evaluate the immunization history and forecast every (or the requested) vaccine group. */
-export function evaluateAndForecast(input: ForecastInput, data: SupportingData): ForecastResult {
+export function evaluateAndForecast(input: ForecastInput, release: SupportingData): ForecastResult {
+  const data = input.seasons?.length ? withSeasons(release, input.seasons) : release;
   const { ctx, byAntigen, unmapped } = buildPatientContext(input, data);
   const groups = input.vaccineGroups
     ? input.vaccineGroups.map((g) => data.vaccineGroups.get(g)).filter((g) => g !== undefined)

@@ -63,6 +63,21 @@ export interface ForecastInput {
   readonly assessmentDate: string;
   /** Restrict the work to these vaccine groups (default: all). */
   readonly vaccineGroups?: readonly string[];
+  /**
+   * Season dates that replace the supporting data's seasonal recommendation of a vaccine group (e.g. a
+   * health department's dates for an influenza season the installed release does not describe). Only
+   * series doses that have a seasonal recommendation in the release take them.
+   */
+  readonly seasons?: readonly SeasonDates[];
+}
+
+export interface SeasonDates {
+  /** CDSi vaccine group name, e.g. 'Influenza' */
+  readonly vaccineGroup: string;
+  /** 'YYYY-MM-DD' */
+  readonly startDate: string;
+  /** 'YYYY-MM-DD' */
+  readonly endDate: string;
 }
 
 export type EvaluationStatus = 'Valid' | 'Not Valid' | 'Extraneous' | 'Sub-standard';

@@ -1,7 +1,7 @@
 import type { NavEntry, RouteDef } from './route-types';
 import { sessionRoutes } from './features/session/routes';
 import { homeRoutes } from './features/home/routes';
-import { recommenderNav, recommenderRoutes } from './features/recommender/routes';
+import { recommenderAdminNav, recommenderNav, recommenderRoutes } from './features/recommender/routes';
 import { accountsRoutes } from './features/accounts/routes';
 import { certificatesRoutes } from './features/certificates/routes';
 import { adminNav, adminRoutes } from './features/admin/routes';
@@ -19,4 +19,4 @@ export const ROUTES: RouteDef[] = [
 ];
 
 /** Primary navigation in module order; each entry shows only for users holding the module. */
-export const NAV: NavEntry[] = [...patientsNav, ...recommenderNav, ...adminNav];
+export const NAV: NavEntry[] = [...patientsNav, ...recommenderNav, ...adminNav, ...recommenderAdminNav];

@@ -203,11 +203,13 @@ export async function listDemoLogins(ctx: AppContext): Promise<NonNullable<SeedR
     )
     .execute();
   const secret = new Map(rows.map((r) => [r.username, r.mfa_secret ?? '']));
+  const orgName = new Map(DEMO_ORGANIZATIONS.map((o) => [o.key, o.name]));
   return DEMO_USERS.filter((u) => secret.has(u.username)).map((u) => ({
     username: u.username,
     password: DEMO_PASSWORD,
     accessType: u.accessType,
-    organizations: u.orgKeys.join(', '),
+    // The same text as on the first start: organization names, not the demo data's internal keys.
+    organizations: u.orgKeys.map((k) => orgName.get(k) ?? k).join('; '),
     totpSecret: secret.get(u.username)!,
   }));
 }

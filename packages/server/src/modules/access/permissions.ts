@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   'outbox:read': { dphRoles: ['administrator', 'account_approver'] },
   /** A kept body (development mode only): it may hold someone's activation link, so administrators only, audited. */
   'outbox:read-body': { dphRoles: ['administrator'] },
+  'recommender:seasons': { dphRoles: ['administrator'] },
 } as const satisfies Record<string, Grant>;
 
 export type Permission = keyof typeof PERMISSIONS;

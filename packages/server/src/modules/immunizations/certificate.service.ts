@@ -20,6 +20,7 @@ import {
 } from '../patients/index.ts';
 import { insertCertificateIssue, latestCertificateIssue } from './certificate.repo.ts';
 import { liveDoses, liveObservations, type DoseRow } from './dose.repo.ts';
+import { jurisdictionToday } from '../../dates.ts';
 import { forecastFor, history } from './immunization.service.ts';
 
 type Observation = Awaited<ReturnType<typeof liveObservations>>[number];
@@ -76,7 +77,7 @@ async function certificateInput(
 }
 
 const codeOf = (ctx: AppContext, printed: Printed) => certificateVerificationCode(certificateContent(printed), ctx.keys.certificate);
-const todayOf = (ctx: AppContext) => ctx.clock.now().toISOString().slice(0, 10);
+const todayOf = (ctx: AppContext) => jurisdictionToday(ctx.clock);
 
 /** The Certificate of Immunization PDF (full or COVID-19 only), with validity from the recommender. */
 export async function renderCertificate(

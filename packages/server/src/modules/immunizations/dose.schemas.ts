@@ -33,7 +33,8 @@ export const AdministeredBody = z.object({
   administeredBy: text(120),
   orderingProvider: text(120),
   vis: z.array(Vis).max(6).default([]),
-  vfcEligibility: z.enum(['V01', 'V02', 'V03', 'V04', 'V05', 'V07']),
+  // No default: the person giving the dose says whether the patient is VFC-eligible for it.
+  vfcEligibility: z.enum(['V01', 'V02', 'V03', 'V04', 'V05', 'V07'], { error: 'Choose the VFC eligibility for this dose' }),
   doseCondition,
 });
 

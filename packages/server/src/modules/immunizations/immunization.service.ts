@@ -2,10 +2,11 @@
 // run on it, and the official record (Certificate of Immunization PDF).
 
 import type { DoseView } from '@nutmeg/api-types';
-import type { ForecastResult } from '@nutmeg/forecast';
+import type { ForecastResult, SeasonDates } from '@nutmeg/forecast';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../access/index.ts';
-import { presentForecast, type Recommender } from '../recommender/index.ts';
+import { jurisdictionToday } from '../../dates.ts';
+import { presentForecast, seasonsInForceOn, type Recommender } from '../recommender/index.ts';
 import { auditPatient, loadVisible } from '../patients/index.ts';
 import { liveDoses, liveObservations, liveRefusals, type DoseRow } from './dose.repo.ts';
 import { doseFields } from './dose.present.ts';
@@ -48,6 +49,7 @@ export function forecastFor(
   doses: DoseRow[],
   observations: Array<{ code: string; date: string; status: 'active' | 'unknown' }>,
   asOf: string,
+  seasons: readonly SeasonDates[] = [],
 ): ForecastResult {
   const masters = doses.filter((d) => d.id === d.master_id);
   const { dob, sex } = patient;
@@ -69,6 +71,7 @@ export function forecastFor(
     })),
     observations: observations.map((o) => ({ code: o.code, date: o.date, status: o.status })),
     assessmentDate: asOf,
+    seasons,
   });
 }
 
@@ -105,7 +108,8 @@ export async function getImmunizations(ctx: AppContext, actor: Actor, patientId:
 
 export async function getForecast(ctx: AppContext, actor: Actor, patientId: string, asOf?: string) {
   const h = await history(ctx, actor, patientId);
-  const date = asOf ?? ctx.clock.now().toISOString().slice(0, 10);
+  const date = asOf ?? jurisdictionToday(ctx.clock);
   await auditPatient(ctx, actor, 'patient.forecast.view', patientId, { asOf: date });
-  return presentForecast(ctx.recommender, forecastFor(ctx.recommender, h.rows.row, h.doses, h.observations, date));
+  const seasons = await seasonsInForceOn(ctx, date);
+  return presentForecast(ctx.recommender, forecastFor(ctx.recommender, h.rows.row, h.doses, h.observations, date, seasons), seasons);
 }

@@ -77,6 +77,29 @@ describe('renderCertificatePdf', () => {
     expect(text).toContain('Page 1 of 1');
   });
 
+  it('prints long evaluations and vaccine names whole, over more lines, and CVX codes with two digits', async () => {
+    const groups: CertificateGroup[] = [
+      {
+        group: 'HepB',
+        doses: [
+          { date: '2024-05-17', vaccine: 'Hep B, adolescent or pediatric', cvx: '8', doseNumber: 1, validity: 'Valid' },
+          {
+            date: '2024-06-01',
+            vaccine: 'Hepatitis B vaccine, pediatric or pediatric/adolescent dosage (preservative free)',
+            cvx: '8',
+            validity: 'Extraneous: Series Already Complete',
+          },
+        ],
+      },
+    ];
+    const [page] = await pageTexts(await renderCertificatePdf(buildCertificate({ groups })));
+    const text = page!.replace(/\s+/g, ' ');
+    expect(text).not.toContain('…');
+    expect(text).toContain('Extraneous: Series Already Complete');
+    expect(text).toContain('Hepatitis B vaccine, pediatric or pediatric/adolescent dosage (preservative free)');
+    expect(text).toMatch(/ 08 1 Valid/);
+  });
+
   it('embeds a subset of the font, keeping the file small', async () => {
     const bytes = await renderCertificatePdf(buildCertificate());
     expect(bytes.length).toBeLessThan(200_000);

@@ -134,6 +134,54 @@ const COLUMNS = [
 
 type Row = { type: 'group'; text: string } | { type: 'dose'; dose: CertificateDose } | { type: 'note'; text: string };
 
+/** Leading of the second and later lines of a wrapped cell. */
+const LINE_H = 11;
+const NOTE_WIDTH = PAGE_W - 2 * MARGIN - 12;
+
+/** Words of `text` in lines no wider than `width` (a word longer than a line is split). Nothing is cut off. */
+export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (font.widthOfTextAtSize(candidate, size) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = word;
+    while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
+      let cut = line.length - 1;
+      while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
+      lines.push(line.slice(0, cut));
+      line = line.slice(cut);
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** CVX codes print with at least two digits, as CDC lists them (08, 03). */
+export function formatCvx(cvx: string): string {
+  return /^\d$/.test(cvx) ? cvx.padStart(2, '0') : cvx;
+}
+
+/** The text of each cell of a dose row. */
+function doseCells(d: CertificateDose): string[] {
+  return [usDate(d.date), d.vaccine, formatCvx(d.cvx), d.doseNumber === undefined ? '' : String(d.doseNumber), d.validity ?? ''];
+}
+
+/** Lines of each cell of a row, and the height the row takes. */
+function layRow(row: Row, regular: PDFFont): { cells: string[][]; height: number } {
+  if (row.type === 'group') return { cells: [[row.text]], height: ROW_H + 4 };
+  const cells =
+    row.type === 'note'
+      ? [wrapText(row.text, regular, 9, NOTE_WIDTH)]
+      : doseCells(row.dose).map((text, i) => wrapText(text, regular, 9, COLUMNS[i]!.width - 4));
+  const lines = Math.max(...cells.map((c) => c.length));
+  return { cells, height: ROW_H + (lines - 1) * LINE_H };
+}
+
 function fit(text: string, font: PDFFont, size: number, width: number): string {
   if (font.widthOfTextAtSize(text, size) <= width) return text;
   let t = text;
@@ -186,20 +234,21 @@ export async function renderCertificatePdf(input: CertificateInput, fonts?: Cert
   const firstTop = PAGE_H - MARGIN - 190;
   const otherTop = PAGE_H - MARGIN - 80;
   const bottom = MARGIN + 70;
-  const pages: Row[][] = [];
-  let current: Row[] = [];
+  const laid = rows.map((row) => ({ row, ...layRow(row, regular) }));
+  const pages: (typeof laid)[] = [];
+  let current: typeof laid = [];
   let y = firstTop;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
+  for (let i = 0; i < laid.length; i++) {
+    const item = laid[i]!;
     // Keep a group heading with its first dose.
-    const need = row.type === 'group' ? ROW_H * 2 + 4 : ROW_H;
+    const need = item.row.type === 'group' ? item.height + (laid[i + 1]?.height ?? 0) : item.height;
     if (y - need < bottom && current.length > 0) {
       pages.push(current);
       current = [];
       y = otherTop;
     }
-    current.push(row);
-    y -= row.type === 'group' ? ROW_H + 4 : ROW_H;
+    current.push(item);
+    y -= item.height;
   }
   pages.push(current);
 
@@ -208,7 +257,7 @@ export async function renderCertificatePdf(input: CertificateInput, fonts?: Cert
     const page = doc.addPage([PAGE_W, PAGE_H]);
     let top = drawHeader(page, ctx, index);
     top = drawTableHeader(page, ctx, top);
-    for (const row of pageRows) top = drawRow(page, ctx, row, top);
+    for (const item of pageRows) top = drawRow(page, ctx, item, top);
     drawFooter(page, ctx, index);
   });
   return doc.save({ useObjectStreams: false });
@@ -282,24 +331,21 @@ function drawTableHeader(page: PDFPage, c: DrawCtx, y: number): number {
   return y - ROW_H - 2;
 }
 
-function drawRow(page: PDFPage, c: DrawCtx, row: Row, y: number): number {
+function drawRow(page: PDFPage, c: DrawCtx, item: { row: Row; cells: string[][]; height: number }, y: number): number {
+  const { row, cells } = item;
   if (row.type === 'group') {
     y -= 4;
     page.drawText(fit(row.text, c.bold, 10, PAGE_W - 2 * MARGIN), { x: MARGIN + 2, y, size: 10, font: c.bold, color: NAVY });
     page.drawLine({ start: { x: MARGIN, y: y - 4 }, end: { x: PAGE_W - MARGIN, y: y - 4 }, thickness: 0.5, color: RULE });
     return y - ROW_H;
   }
-  if (row.type === 'note') {
-    page.drawText(fit(row.text, c.regular, 9, PAGE_W - 2 * MARGIN - 12), { x: MARGIN + 6, y, size: 9, font: c.regular, color: GREY });
-    return y - ROW_H;
-  }
-  const d = row.dose;
-  const cells = [usDate(d.date), d.vaccine, d.cvx, d.doseNumber === undefined ? '' : String(d.doseNumber), d.validity ?? ''];
-  cells.forEach((text, i) => {
-    const col = COLUMNS[i]!;
-    page.drawText(fit(text, c.regular, 9, col.width - 4), { x: col.x, y, size: 9, font: c.regular });
+  cells.forEach((lines, i) => {
+    const x = row.type === 'note' ? MARGIN + 6 : COLUMNS[i]!.x;
+    lines.forEach((text, n) =>
+      page.drawText(text, { x, y: y - n * LINE_H, size: 9, font: c.regular, ...(row.type === 'note' ? { color: GREY } : {}) }),
+    );
   });
-  return y - ROW_H;
+  return y - item.height;
 }
 
 function drawFooter(page: PDFPage, c: DrawCtx, index: number): void {

@@ -9,6 +9,7 @@ export { setOwnerInTrx } from './patient-status.service.ts';
 export { loadPatientRows, type PatientRows } from './patient.repo.ts';
 export { lockPatients } from './patient-write.repo.ts';
 export { seedDemoPatients, loadPopulation } from './patient-bulk.ts';
+export { namedDemoPatients, README_PATIENT } from './demo-patients.ts';
 export {
   renderCertificatePdf,
   certificateVerificationCode,

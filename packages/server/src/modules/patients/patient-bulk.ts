@@ -8,6 +8,7 @@ import type { Database } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { maidenKey, nameKeys } from './patient-keys.ts';
 import { childRows } from './patient.repo.ts';
+import { seedNamedDemoPatients } from './demo-patients.ts';
 import { generatePopulationBatches, type SyntheticPerson } from './synthetic-population.ts';
 
 type Db = Kysely<Database>;
@@ -479,10 +480,11 @@ export async function loadPopulation(db: Db, opts: PopulationOptions): Promise<L
   return loadPopulationBatches(db, opts);
 }
 
-async function loadPopulationBatches(db: Db, opts: PopulationOptions): Promise<LoadCounts> {
+/** The jurisdiction's active clinics (by PIN) and how to load people reported by them. */
+export async function clinicsForLoading(db: Db): Promise<{ clinics: Array<{ id: string; pin: string | null }>; load: LoadOptions }> {
   const clinics = await db
     .selectFrom('organizations')
-    .select(['id', 'medical_home', 'jurisdiction_id'])
+    .select(['id', 'pin', 'medical_home', 'jurisdiction_id'])
     .where('kind', '=', 'clinic')
     .where('active', '=', true)
     .orderBy('pin')
@@ -490,12 +492,19 @@ async function loadPopulationBatches(db: Db, opts: PopulationOptions): Promise<L
   if (clinics.length === 0) throw new Error('No clinics in the database: seed the organizations first (nutmeg seed)');
   const superuser =
     (await sql<{ s: boolean }>`SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user`.execute(db)).rows[0]?.s ?? false;
-  const load: LoadOptions = {
-    jurisdictionId: clinics[0]!.jurisdiction_id,
-    medicalHomes: new Set(clinics.filter((c) => c.medical_home).map((c) => c.id)),
-    skipForeignKeyChecks: superuser,
-    skipDoses: opts.skipDoses ?? false,
+  return {
+    clinics,
+    load: {
+      jurisdictionId: clinics[0]!.jurisdiction_id,
+      medicalHomes: new Set(clinics.filter((c) => c.medical_home).map((c) => c.id)),
+      skipForeignKeyChecks: superuser,
+    },
   };
+}
+
+async function loadPopulationBatches(db: Db, opts: PopulationOptions): Promise<LoadCounts> {
+  const { clinics, load: base } = await clinicsForLoading(db);
+  const load: LoadOptions = { ...base, skipDoses: opts.skipDoses ?? false };
   const total: LoadCounts = { patients: 0, doses: 0 };
   for (const batch of generatePopulationBatches(
     { seed: opts.seed, people: opts.people, duplicates: opts.duplicates, asOf: opts.asOf, clinicIds: clinics.map((c) => c.id) },
@@ -515,6 +524,7 @@ async function loadPopulationBatches(db: Db, opts: PopulationOptions): Promise<L
 export async function seedDemoPatients(ctx: AppContext, count: number): Promise<void> {
   const asOf = ctx.clock.now().toISOString().slice(0, 10);
   await loadPopulation(ctx.db, { seed: 2026, people: count, duplicates: Math.max(3, Math.floor(count / 100)), asOf });
+  await seedNamedDemoPatients(ctx.db);
   await enrolDemoStudents(ctx.db, asOf);
 }
 

@@ -19,6 +19,8 @@ export async function setOrgStatus(
   reason?: string,
 ): Promise<{ status: OrgStatus }> {
   assertCanWrite(actor);
+  if (actor.scope!.organizationKind !== 'clinic')
+    throw forbidden('The status at a clinic is set by the clinic; DPH sets the status in the jurisdiction');
   const orgId = actor.scope!.organizationId;
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);

@@ -447,12 +447,15 @@ export interface PatientView {
   reports: number;
   merges: Array<{ id: string; mergedId: string; mergedIisId: string; at: string; reason: string }>;
   canEdit: boolean;
+  /** What the caller's clinic may do about its own relationship with the patient (nothing for DPH, schools, LHDs). */
+  clinicActions: { setStatus: boolean; takeMedicalHome: boolean };
 }
 
 /** The record as shown: consolidated master, statuses, ownership. Audited as a view. */
 export async function getPatient(ctx: AppContext, actor: Actor, id: string): Promise<PatientView> {
   const rows = await loadVisible(ctx, actor, id);
-  const [statuses, owner, reports, merges] = await Promise.all([
+  const orgId = actor.scope?.organizationId;
+  const [statuses, owner, reports, merges, myOrg] = await Promise.all([
     ctx.db
       .selectFrom('patient_org_status as s')
       .innerJoin('organizations as o', 'o.id', 's.organization_id')
@@ -475,9 +478,11 @@ export async function getPatient(ctx: AppContext, actor: Actor, id: string): Pro
       .where('m.undone_at', 'is', null)
       .orderBy('m.at', 'desc')
       .execute(),
+    orgId ? ctx.db.selectFrom('organizations').select(['kind', 'medical_home']).where('id', '=', orgId).executeTakeFirst() : undefined,
   ]);
   await auditPatient(ctx, actor, 'patient.view', id);
-  const orgId = actor.scope?.organizationId;
+  const canEdit = actor.permissions.has('patient:write');
+  const atClinic = canEdit && myOrg?.kind === 'clinic';
   return {
     id,
     iisId: rows.row.iis_id,
@@ -503,7 +508,8 @@ export async function getPatient(ctx: AppContext, actor: Actor, id: string): Pro
       at: new Date(m.at).toISOString(),
       reason: m.reason,
     })),
-    canEdit: actor.permissions.has('patient:write'),
+    canEdit,
+    clinicActions: { setStatus: atClinic, takeMedicalHome: atClinic && !!myOrg?.medical_home && rows.row.owner_org_id !== orgId },
   };
 }
 

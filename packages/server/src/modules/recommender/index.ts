@@ -1,10 +1,4 @@
-export {
-  createRecommender,
-  sharedRecommender,
-  supportingDataDirOf,
-  presentForecast,
-  urgencyOf,
-  type Recommender,
-  type VaccineInfo,
-} from './recommender.ts';
+export { createRecommender, sharedRecommender, supportingDataDirOf, type Recommender, type VaccineInfo } from './recommender.ts';
+export { presentForecast, urgencyOf } from './forecast.present.ts';
+export { seasonsInForceOn } from './season.service.ts';
 export type { PresentedForecast, Urgency } from '@nutmeg/api-types';

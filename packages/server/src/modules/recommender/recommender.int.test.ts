@@ -56,7 +56,7 @@ describe('recommender API', () => {
       earliestDate: '2025-12-08',
       recommendedDate: '2026-01-06',
       pastDueDate: '2026-03-05',
-      urgency: 'upcoming',
+      urgency: 'not_yet_due',
     });
   });
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { IsoDate } from '../../schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { invalid } from '../../errors.ts';
-import type { App } from '../../http.ts';
-import { presentForecast } from './recommender.ts';
+import { actorOf, type App } from '../../http.ts';
+import { presentForecast } from './forecast.present.ts';
+import { listSeasons, seasonsInForceOn, setSeason } from './season.service.ts';
 
 const EvaluateBody = z.object({
   dob: IsoDate,
@@ -25,6 +26,14 @@ const EvaluateBody = z.object({
     )
     .max(50)
     .default([]),
+});
+
+const SeasonParams = z.object({ vaccineGroup: z.string().min(1).max(60) });
+const SeasonBody = z.object({
+  startDate: IsoDate,
+  endDate: IsoDate,
+  /** Why, e.g. the ACIP recommendation or the CDC release the dates come from; kept with the dates and audited. */
+  reason: z.string().trim().min(1, 'Say where the dates come from').max(500),
 });
 
 export function registerRecommenderRoutes(app: App, ctx: AppContext): void {
@@ -68,13 +77,41 @@ export function registerRecommenderRoutes(app: App, ctx: AppContext): void {
       const early = b.doses.findIndex((d) => d.date < b.dob);
       if (early >= 0)
         throw invalid('A dose is dated before the date of birth.', [{ path: `doses.${early}.date`, message: 'Before the date of birth' }]);
+      const seasons = await seasonsInForceOn(ctx, b.assessmentDate);
       const result = ctx.recommender.forecast({
         patient: { dob: b.dob, sex: b.sex, ...(b.countryOfBirth ? { countryOfBirth: b.countryOfBirth } : {}) },
         assessmentDate: b.assessmentDate,
         doses: b.doses.map((d, i) => ({ id: `d${i + 1}`, date: d.date, cvx: d.cvx, mvx: d.mvx ?? null })),
         observations: b.observations.map((o) => ({ code: o.code, date: o.date ?? null, status: o.status })),
+        seasons,
       });
-      return presentForecast(ctx.recommender, result);
+      return presentForecast(ctx.recommender, result, seasons);
     },
+  );
+
+  app.get(
+    '/api/recommender/seasons',
+    {
+      config: { policy: 'recommender:seasons' },
+      schema: {
+        tags: ['recommender'],
+        summary: 'Seasonal vaccine groups: the season of the installed CDSi release, the dates DPH set, and whether today is covered',
+      },
+    },
+    async () => listSeasons(ctx),
+  );
+
+  app.put(
+    '/api/recommender/seasons/:vaccineGroup',
+    {
+      config: { policy: 'recommender:seasons' },
+      schema: {
+        tags: ['recommender'],
+        summary: "Set the dates of the season after the installed release's (used only for dates the release does not cover)",
+        params: SeasonParams,
+        body: SeasonBody,
+      },
+    },
+    async (req) => setSeason(ctx, actorOf(req), req.params.vaccineGroup, req.body),
   );
 }

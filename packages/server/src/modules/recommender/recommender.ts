@@ -1,13 +1,6 @@
-import type { PresentedForecast, Urgency } from '@nutmeg/api-types';
-import {
-  normalizeCvx,
-  evaluateAndForecast,
-  type ForecastInput,
-  type ForecastResult,
-  type SupportingData,
-  type VaccineGroupForecast,
-} from '@nutmeg/forecast';
+import { normalizeCvx, evaluateAndForecast, type ForecastInput, type ForecastResult, type SupportingData } from '@nutmeg/forecast';
 import { defaultSupportingDataDir, loadSupportingDataFromDir, supportingDataDirFor } from '@nutmeg/forecast/node';
+import { releaseSeasons, type ReleaseSeason } from './season.ts';
 
 /** The loaded CDSi release and the engine over it; loaded once at start, shared by every request. */
 export interface VaccineInfo {
@@ -21,6 +14,8 @@ export interface Recommender {
   readonly version: string;
   readonly data: SupportingData;
   readonly loadMs: number;
+  /** The season the release describes for each seasonal vaccine group (influenza, COVID-19). */
+  readonly seasons: ReadonlyMap<string, ReleaseSeason>;
   forecast(input: ForecastInput): ForecastResult;
   vaccineName(cvx: string): string;
   observationTitle(code: string): string | undefined;
@@ -52,6 +47,7 @@ export function createRecommender(dir: string = defaultSupportingDataDir()): Rec
     version: data.version,
     data,
     loadMs,
+    seasons: releaseSeasons(data),
     forecast: (input) => evaluateAndForecast(input, data),
     vaccineName: (cvx) => vaccineInfo(cvx).name,
     vaccineInfo,
@@ -73,44 +69,4 @@ export function sharedRecommender(dir: string = defaultSupportingDataDir()): Rec
     loaded.set(dir, r);
   }
   return r;
-}
-
-export function urgencyOf(f: Pick<VaccineGroupForecast, 'status' | 'earliestDate' | 'pastDueDate'>, asOf: string): Urgency {
-  if (f.status === 'Complete' || f.status === 'Immune') return 'complete';
-  if (f.status !== 'Not Complete') return 'not_recommended';
-  if (f.pastDueDate && asOf >= f.pastDueDate) return 'past_due';
-  if (f.earliestDate && asOf >= f.earliestDate) return 'due_now';
-  return 'upcoming';
-}
-
-/** The forecast as the API and the Recommender panel show it: every group with its urgency, every dose explained. */
-export function presentForecast(r: Recommender, result: ForecastResult): PresentedForecast {
-  const order: Record<Urgency, number> = { past_due: 0, due_now: 1, upcoming: 2, complete: 3, not_recommended: 4 };
-  const groups = result.vaccineGroups
-    .map((g) => ({
-      ...g,
-      urgency: urgencyOf(g, result.assessmentDate),
-      recommendedVaccineNames: g.recommendedVaccines.map((v) => `${r.vaccineName(v.cvx)} (CVX ${v.cvx})`),
-    }))
-    .sort((a, b) => order[a.urgency] - order[b.urgency] || a.vaccineGroup.localeCompare(b.vaccineGroup));
-  return {
-    assessmentDate: result.assessmentDate,
-    supportingDataVersion: result.supportingDataVersion,
-    vaccineGroups: groups,
-    evaluations: result.evaluations.map((e) => ({
-      doseId: e.doseId,
-      date: e.date,
-      cvx: e.cvx,
-      vaccine: r.vaccineName(e.cvx),
-      antigen: e.antigen,
-      vaccineGroup: r.data.antigenToVaccineGroup.get(e.antigen) ?? e.antigen,
-      status: e.status,
-      reasons: e.reasons,
-      explanation: e.explanation,
-      targetDose: e.targetDose,
-      series: e.seriesName,
-      rulePath: e.rulePath,
-    })),
-    unmappedDoses: result.unmappedDoses,
-  };
 }

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Grid, Label, Select, Table, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Form, Grid, Label, Select, Tag, TextInput } from '@trussworks/react-uswds';
 import { ApiError, api, qs } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
 import { formatDateTime } from '../accounts/form-fields';
 import { BulkLookupsPanel } from './BulkLookupsPanel';
@@ -125,16 +126,14 @@ export function AuditPage() {
         </Alert>
       )}
       {q.data && (
-        <Table fullWidth striped compact scrollable caption={`${q.data.total} entr${q.data.total === 1 ? 'y' : 'ies'}, newest first`}>
+        <StackedTable fullWidth striped compact caption={`${q.data.total} entr${q.data.total === 1 ? 'y' : 'ies'}, newest first`}>
           <thead>
             <tr>
               <th scope="col">#</th>
               <th scope="col">When</th>
               <th scope="col">Who</th>
               <th scope="col">Action</th>
-              <th scope="col">Outcome</th>
               <th scope="col">What</th>
-              <th scope="col">From</th>
               <th scope="col">Detail</th>
             </tr>
           </thead>
@@ -142,15 +141,19 @@ export function AuditPage() {
             {q.data.entries.map((e) => (
               <tr key={e.seq}>
                 <td>{e.seq}</td>
-                <td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</td>
-                <td>{e.actorUsername ?? '—'}</td>
-                <th scope="row">{e.action}</th>
-                <td>{e.outcome}</td>
-                <td className="font-mono-3xs" style={{ wordBreak: 'break-all', minWidth: '10rem' }}>
+                <td className="nutmeg-date">{formatDateTime(e.at)}</td>
+                <td>
+                  {e.actorUsername ?? '—'}
+                  {e.ip && <div className="font-body-3xs text-base-dark">from {e.ip}</div>}
+                </td>
+                <th scope="row">
+                  {e.action}
+                  {e.outcome !== 'success' && <Tag className="margin-left-1 bg-secondary-dark">{e.outcome}</Tag>}
+                </th>
+                <td className="font-mono-3xs nutmeg-break">
                   {e.patientId ? `patient ${e.patientId}` : e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : '—'}
                 </td>
-                <td>{e.ip ?? '—'}</td>
-                <td className="font-mono-3xs" style={{ wordBreak: 'break-word', minWidth: '14rem' }}>
+                <td className="font-mono-3xs nutmeg-break">
                   {Object.entries(e.detail)
                     .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
                     .join('; ')}
@@ -158,7 +161,7 @@ export function AuditPage() {
               </tr>
             ))}
           </tbody>
-        </Table>
+        </StackedTable>
       )}
       {q.data && q.data.total > q.data.pageSize && (
         <p>

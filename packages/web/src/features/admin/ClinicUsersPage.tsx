@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, ButtonGroup, Table } from '@trussworks/react-uswds';
+import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
 import { useSession } from '../../session';
 import { formatDateTime } from '../accounts/form-fields';
 
@@ -63,13 +64,13 @@ export function ClinicUsersPage() {
         </Alert>
       )}
       {q.data && (
-        <Table fullWidth striped caption={`${q.data.users.length} user${q.data.users.length === 1 ? '' : 's'} with access`}>
+        <StackedTable fullWidth striped headers caption={`${q.data.users.length} user${q.data.users.length === 1 ? '' : 's'} with access`}>
           <thead>
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Access type</th>
               <th scope="col">Last sign-in</th>
-              <th scope="col">Action</th>
+              <th scope="col">When someone leaves</th>
             </tr>
           </thead>
           <tbody>
@@ -83,7 +84,7 @@ export function ClinicUsersPage() {
                   </div>
                 </th>
                 <td>{u.accessTypes.map((a) => a.label).join('; ')}</td>
-                <td>{formatDateTime(u.lastLoginAt)}</td>
+                <td className="nutmeg-date">{formatDateTime(u.lastLoginAt)}</td>
                 <td>
                   {u.id === me?.user.id ? (
                     'You'
@@ -97,20 +98,19 @@ export function ClinicUsersPage() {
                       </Button>
                     </ButtonGroup>
                   ) : (
-                    <Button type="button" outline onClick={() => setConfirming(u.id)}>
+                    <Button type="button" outline className="nutmeg-nowrap" onClick={() => setConfirming(u.id)}>
                       Deactivate
                       <span className="usa-sr-only">
                         {' '}
-                        {u.firstName} {u.lastName}
-                      </span>{' '}
-                      — left the clinic
+                        {u.firstName} {u.lastName}, who left the clinic
+                      </span>
                     </Button>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </StackedTable>
       )}
     </>
   );

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Fieldset, Form, Table, Tag, Textarea, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Checkbox, Fieldset, Form, Tag, Textarea, TextInput } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { describedBy, ErrorSummary, Facts, Field, formatDateTime } from '../accounts/form-fields';
@@ -105,7 +106,7 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
 
       <h2>Organizations</h2>
       {r.staffCheck.length > 0 ? (
-        <Table
+        <StackedTable
           caption={
             r.staffListRequired
               ? 'Clinic Access needs the person on every clinic’s staff list.'
@@ -135,7 +136,7 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
               </tr>
             ))}
           </tbody>
-        </Table>
+        </StackedTable>
       ) : (
         <ul className="usa-list">
           {r.organizations.map((o) => (
@@ -145,7 +146,8 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
           ))}
         </ul>
       )}
-      {r.existingUsers.length > 0 && (
+      {/* Once decided, the account the approval created has this e-mail too: the warning is for the decision only. */}
+      {r.status === 'pending' && !done && r.existingUsers.length > 0 && (
         <Alert type="warning" headingLevel="h3" heading="An account with this e-mail exists" slim>
           {r.existingUsers.map((u) => (
             <span key={u.id}>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Label, Select, Table, Tag } from '@trussworks/react-uswds';
+import { Alert, Label, Select, Tag } from '@trussworks/react-uswds';
 import { api, qs } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
 import { formatDateTime } from '../accounts/form-fields';
 import type { AccountRequest } from './admin-types';
@@ -46,7 +47,7 @@ export function ReviewQueuePage() {
       )}
       {q.data && q.data.requests.length === 0 && <p data-testid="queue-empty">No {status} requests.</p>}
       {q.data && q.data.requests.length > 0 && (
-        <Table fullWidth striped caption={`${q.data.total} ${status} request${q.data.total === 1 ? '' : 's'}`}>
+        <StackedTable fullWidth striped caption={`${q.data.total} ${status} request${q.data.total === 1 ? '' : 's'}`}>
           <thead>
             <tr>
               <th scope="col">Requested by</th>
@@ -74,7 +75,7 @@ export function ReviewQueuePage() {
               </tr>
             ))}
           </tbody>
-        </Table>
+        </StackedTable>
       )}
       {q.data && q.data.total > q.data.pageSize && (
         <p>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, Label, Select, Table, Tag, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, Label, Select, Tag, TextInput } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { ErrorSummary, Facts, formatDateTime } from '../accounts/form-fields';
@@ -133,7 +134,7 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
       </ButtonGroup>
 
       <h2>Memberships</h2>
-      <Table fullWidth caption="Organization × access type: what the user may act for">
+      <StackedTable fullWidth caption="Organization × access type: what the user may act for">
         <thead>
           <tr>
             <th scope="col">Organization</th>
@@ -170,7 +171,7 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
             </tr>
           ))}
         </tbody>
-      </Table>
+      </StackedTable>
       <Form onSubmit={addMembership} className="maxw-none" aria-label="Add a membership">
         <h3>Add a membership</h3>
         <Grid row gap>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Grid, Label, Select, Table, Tag, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Form, Grid, Label, Select, Tag, TextInput } from '@trussworks/react-uswds';
 import { api, qs } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
 import { formatDateTime } from '../accounts/form-fields';
 import type { RequestOptions } from '../accounts/RequestAccountPage';
@@ -37,7 +38,7 @@ export function UsersPage() {
         <Grid row gap>
           <Grid tablet={{ col: 4 }}>
             <Label htmlFor="q">Name, username or e-mail</Label>
-            <TextInput id="q" name="q" type="search" value={form.q} onChange={set('q')} />
+            <TextInput id="q" name="q" type="text" value={form.q} onChange={set('q')} />
           </Grid>
           <Grid tablet={{ col: 2 }}>
             <Label htmlFor="pin">PIN or code</Label>
@@ -71,7 +72,7 @@ export function UsersPage() {
         </Alert>
       )}
       {q.data && (
-        <Table fullWidth striped caption={`${q.data.total} user${q.data.total === 1 ? '' : 's'}`}>
+        <StackedTable fullWidth striped headers caption={`${q.data.total} user${q.data.total === 1 ? '' : 's'}`}>
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -103,11 +104,11 @@ export function UsersPage() {
                   {u.status === 'active' ? <Tag className="bg-green">active</Tag> : <Tag className="bg-secondary-dark">inactive</Tag>}{' '}
                   {u.locked && <Tag>locked</Tag>} {!u.mfaEnrolled && <Tag>no MFA</Tag>}
                 </td>
-                <td>{formatDateTime(u.lastLoginAt)}</td>
+                <td className="nutmeg-date">{formatDateTime(u.lastLoginAt)}</td>
               </tr>
             ))}
           </tbody>
-        </Table>
+        </StackedTable>
       )}
       {q.data && q.data.total > q.data.pageSize && (
         <p>

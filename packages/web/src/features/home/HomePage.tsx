@@ -3,9 +3,11 @@ import { Link } from '../../router';
 import { useSession } from '../../session';
 import { MODULE_LABELS, MODULE_ORDER } from '../../module-labels';
 import { NAV } from '../../routes';
+import { SeasonWarning, useSeasons } from '../recommender/SeasonsPage';
 
 export function HomePage() {
   const { me, can } = useSession();
+  const seasons = useSeasons(can('recommender:seasons'));
   if (!me) return null;
   const modules = MODULE_ORDER.filter((m) => me.modules[m]);
   return (
@@ -20,6 +22,7 @@ export function HomePage() {
       ) : (
         <p>You have no active membership. Contact DPH.</p>
       )}
+      {seasons.data && <SeasonWarning list={seasons.data} link />}
       <h2>Your modules</h2>
       <CardGroup>
         {modules.map((m) => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Table } from '@trussworks/react-uswds';
+import { Alert, Button } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
 import { PatientForm, bodyFromForm, emptyForm } from './PatientForm';
 import { fullName, type SearchResult } from './types';
@@ -56,7 +57,7 @@ export function AddPatientPage() {
       {candidates && (
         <Alert type="warning" headingLevel="h2" heading="This person may already be in the registry" data-testid="duplicate-candidates">
           <p>Open the matching record instead of creating a duplicate:</p>
-          <Table bordered fullWidth compact>
+          <StackedTable bordered fullWidth compact headers>
             <thead>
               <tr>
                 <th scope="col">Patient</th>
@@ -71,7 +72,7 @@ export function AddPatientPage() {
                   <th scope="row">
                     <Link to={`/patients/${c.id}`}>{fullName(c.name)}</Link>
                   </th>
-                  <td>{c.dob}</td>
+                  <td className="nutmeg-date">{c.dob}</td>
                   <td>{c.iisId}</td>
                   <td>
                     {c.score} — {c.reasons.join(' · ')}
@@ -79,7 +80,7 @@ export function AddPatientPage() {
                 </tr>
               ))}
             </tbody>
-          </Table>
+          </StackedTable>
           <Button type="button" secondary onClick={() => save(true)} data-testid="confirm-new">
             None of these — this is a new person
           </Button>

@@ -1,4 +1,5 @@
 import { SummaryBox, SummaryBoxContent, SummaryBoxHeading } from '@trussworks/react-uswds';
+import { countryLabel, identifierLabel, languageLabel, relationshipLabel } from './labels';
 import { formatPhone, fullName, type Patient } from './types';
 
 /** The consolidated record's demographics: aliases, address, phones, guardians, identifiers. */
@@ -20,7 +21,7 @@ export function DemographicsSummary({ patient: p }: { patient: Patient }) {
           <dt className="text-bold">Phone</dt>
           <dd>{p.phones.map((ph) => formatPhone(ph.number)).join(', ') || '—'}</dd>
           <dt className="text-bold">Parent / guardian</dt>
-          <dd>{p.guardians.map((g) => `${g.name.first} ${g.name.last} (${g.relationship})`).join('; ') || '—'}</dd>
+          <dd>{p.guardians.map((g) => `${g.name.first} ${g.name.last} (${relationshipLabel(g.relationship)})`).join('; ') || '—'}</dd>
           <dt className="text-bold">Mother’s maiden name</dt>
           <dd>{p.mothersMaidenName ?? '—'}</dd>
           {p.multipleBirth && (
@@ -29,8 +30,20 @@ export function DemographicsSummary({ patient: p }: { patient: Patient }) {
               <dd>Birth order {p.birthOrder ?? '?'}</dd>
             </>
           )}
+          {p.language && (
+            <>
+              <dt className="text-bold">Language</dt>
+              <dd>{languageLabel(p.language)}</dd>
+            </>
+          )}
+          {p.birthCountry && (
+            <>
+              <dt className="text-bold">Born in</dt>
+              <dd>{[p.birthState, countryLabel(p.birthCountry)].filter(Boolean).join(', ')}</dd>
+            </>
+          )}
           <dt className="text-bold">Identifiers</dt>
-          <dd>{p.identifiers.map((i) => `${i.type} ${i.value}`).join(' · ')}</dd>
+          <dd>{p.identifiers.map(identifierLabel).join(' · ')}</dd>
         </dl>
       </SummaryBoxContent>
     </SummaryBox>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Fieldset, Form, Grid, Radio, TextInput } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
+import { jurisdictionToday } from '../../dates';
 import { ErrorSummary, Field } from '../accounts/form-fields';
 import {
   DOSE_CONDITION_OPTIONS,
@@ -12,19 +13,17 @@ import {
   VFC_OPTIONS,
 } from './code-options';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** Record an administered dose (lot typed in until inventory lots exist) or a historical dose. */
 export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (message: string) => void }) {
   const [kind, setKind] = useState<'administered' | 'historical'>('administered');
   const [f, setF] = useState({
     cvx: '',
-    date: today(),
+    date: jurisdictionToday(),
     lot: '',
     lotExpiration: '',
     mvx: '',
     fundingSource: 'public',
-    vfcEligibility: 'V02',
+    vfcEligibility: '',
     site: '',
     route: 'IM',
     administeredBy: '',
@@ -49,7 +48,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
             lotExpiration: f.lotExpiration || undefined,
             mvx: f.mvx || undefined,
             fundingSource: f.fundingSource,
-            vfcEligibility: f.vfcEligibility,
+            vfcEligibility: f.vfcEligibility || undefined,
             site: f.site || undefined,
             route: f.route || undefined,
             administeredBy: f.administeredBy || undefined,
@@ -149,6 +148,8 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
                 name="vfcEligibility"
                 label="VFC eligibility for this dose"
                 error={msg('vfcEligibility')}
+                none="— Choose —"
+                required
                 options={VFC_OPTIONS}
                 value={f.vfcEligibility}
                 onChange={set('vfcEligibility')}
@@ -166,7 +167,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
               </Field>
             </Grid>
             <Grid tablet={{ col: 3 }}>
-              <Field id="dose-vis" label="Edition date of the VIS handed out">
+              <Field id="dose-vis" label="VIS edition handed out">
                 <input
                   className="usa-input"
                   id="dose-vis"
@@ -183,8 +184,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
           <SelectField
             id="dose-condition"
             name="doseCondition"
-            label="Dose condition"
-            hint="Only when the dose does not count: partial, storage problem, recall."
+            label="Dose condition (only if it does not count)"
             options={DOSE_CONDITION_OPTIONS}
             value={f.doseCondition}
             onChange={set('doseCondition')}

@@ -1,23 +1,69 @@
-import { Button, Table, Tag } from '@trussworks/react-uswds';
+import { Button, Tag } from '@trussworks/react-uswds';
+import type { PresentedEvaluation } from '@nutmeg/api-types';
 import { api } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { DOSE_CONDITION_OPTIONS, optionLabel } from './code-options';
+import { FUNDING_SHORT_LABEL, VFC_SHORT_LABEL } from './labels';
+import { doseFindings, findingText } from './dose-findings';
 import type { DoseView, RecordAction } from './types';
 
-/** The master doses: date, vaccine, groups, lot/funding, who reported them; correct and delete for the entering clinic. */
+function Findings({ evaluations, doseId }: { evaluations: readonly PresentedEvaluation[]; doseId: string }) {
+  const found = doseFindings(evaluations, doseId);
+  if (found.length === 0) return null;
+  return (
+    <ul className="usa-list usa-list--unstyled margin-top-05" data-testid="dose-findings">
+      {found.map((f) => (
+        <li
+          key={`${f.status}-${f.reason}`}
+          className={f.status === 'Not Valid' ? 'nutmeg-past-due' : 'text-base-dark text-bold'}
+          title={f.explanation}
+        >
+          {findingText(f)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LotAndFunding({ d }: { d: DoseView }) {
+  if (!d.lot) return <>—</>;
+  return (
+    <>
+      Lot {d.lot}
+      <div className="font-body-3xs">
+        {[
+          d.fundingSource && (FUNDING_SHORT_LABEL[d.fundingSource] ?? d.fundingSource),
+          d.vfcEligibility && `${VFC_SHORT_LABEL[d.vfcEligibility] ?? ''} (${d.vfcEligibility})`,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </div>
+    </>
+  );
+}
+
+/**
+ * The master doses: date, vaccine (with what the recommender found wrong with it), groups, lot/funding, who
+ * reported them; correct and delete for the entering clinic.
+ */
 export function DoseHistoryTable({
   patientId,
   doses,
+  evaluations,
   onCorrect,
   onAction,
 }: {
   patientId: string;
   doses: DoseView[];
+  /** The recommender's evaluations of the record (forecast.evaluations); empty while loading. */
+  evaluations: readonly PresentedEvaluation[];
   onCorrect: (dose: DoseView) => void;
   onAction: RecordAction;
 }) {
+  const anyEditable = doses.some((d) => d.canEdit);
   return (
-    <Table bordered fullWidth compact data-testid="dose-table">
+    <StackedTable bordered fullWidth compact testId="dose-table">
       <thead>
         <tr>
           <th scope="col">Date</th>
@@ -25,26 +71,27 @@ export function DoseHistoryTable({
           <th scope="col">Groups</th>
           <th scope="col">Lot / funding</th>
           <th scope="col">Reported by</th>
-          <th scope="col">
-            <span className="usa-sr-only">Actions</span>
-          </th>
+          {anyEditable && <th scope="col">Actions</th>}
         </tr>
       </thead>
       <tbody>
         {doses.map((d) => (
           <tr key={d.id} data-testid="dose-row">
-            <td>{d.date}</td>
+            <td className="nutmeg-date">{d.date}</td>
             <td>
-              {d.vaccine} <span className="text-base">(CVX {d.cvx})</span>
+              {d.vaccine} <span className="text-base nutmeg-date">(CVX {d.cvx})</span>
               {d.kind === 'historical' && <Tag className="margin-left-1 bg-base">historical</Tag>}
               {d.doseCondition && (
                 <Tag className="margin-left-1 bg-secondary-dark">
                   does not count: {optionLabel(DOSE_CONDITION_OPTIONS, d.doseCondition)}
                 </Tag>
               )}
+              <Findings evaluations={evaluations} doseId={d.id} />
             </td>
             <td>{d.groups.join(', ')}</td>
-            <td>{d.lot ? `${d.lot} · ${d.fundingSource ?? ''} · ${d.vfcEligibility ?? ''}` : '—'}</td>
+            <td>
+              <LotAndFunding d={d} />
+            </td>
             <td>
               {d.sourceOrganization ?? '—'}
               {d.reports.length > 0 && (
@@ -60,32 +107,34 @@ export function DoseHistoryTable({
                 </div>
               )}
             </td>
-            <td>
-              {d.canEdit && (
-                <Button type="button" unstyled className="margin-right-1" onClick={() => onCorrect(d)}>
-                  Correct
-                </Button>
-              )}
-              {d.canEdit && (
-                <Button
-                  type="button"
-                  unstyled
-                  onClick={() => {
-                    const reason = window.prompt('Why is this dose being deleted?');
-                    if (reason)
-                      void onAction(
-                        () => api.delete(`/api/patients/${patientId}/doses/${d.id}?reason=${encodeURIComponent(reason)}`),
-                        'Dose deleted.',
-                      );
-                  }}
-                >
-                  Delete
-                </Button>
-              )}
-            </td>
+            {anyEditable && (
+              <td>
+                {d.canEdit && (
+                  <>
+                    <Button type="button" unstyled className="margin-right-1" onClick={() => onCorrect(d)}>
+                      Correct<span className="usa-sr-only"> the dose of {d.date}</span>
+                    </Button>
+                    <Button
+                      type="button"
+                      unstyled
+                      onClick={() => {
+                        const reason = window.prompt('Why is this dose being deleted?');
+                        if (reason)
+                          void onAction(
+                            () => api.delete(`/api/patients/${patientId}/doses/${d.id}?reason=${encodeURIComponent(reason)}`),
+                            'Dose deleted.',
+                          );
+                      }}
+                    >
+                      Delete<span className="usa-sr-only"> the dose of {d.date}</span>
+                    </Button>
+                  </>
+                )}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
-    </Table>
+    </StackedTable>
   );
 }

@@ -55,7 +55,12 @@ export function DoseReportsComparison({ patientId, dose, initiallyOpen }: { pati
                 note={<span className="display-block font-body-3xs text-normal">the report the record shows</span>}
               />
             }
-            versions={compared.others.map((o) => ({ key: o.id, heading: <SourceHeading version={o} /> }))}
+            masterLabel={`${compared.master.source ?? 'Unknown source'} (the record shows it)`}
+            versions={compared.others.map((o) => ({
+              key: o.id,
+              heading: <SourceHeading version={o} />,
+              label: o.source ?? 'Unknown source',
+            }))}
             rows={compared.rows}
           />
         </>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Table } from '@trussworks/react-uswds';
+import { Button } from '@trussworks/react-uswds';
 import { api } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
+import { describeChange, describeStatus } from './labels';
 
 interface History {
   changes: Array<{
@@ -38,14 +40,14 @@ export function HistorySection({ patientId, reports }: { patientId: string; repo
           at: c.at,
           by: c.by,
           org: c.organization,
-          what: `${c.action}${Object.keys(c.fields).length ? `: ${Object.keys(c.fields).join(', ')}` : ''}`,
+          what: describeChange(c.action, Object.keys(c.fields)),
           reason: c.reason,
         })),
         ...history.data.statuses.map((h) => ({
           at: h.at,
           by: h.by,
           org: h.organization,
-          what: `${h.scope} → ${h.status}${h.effectiveDate ? ` (${h.effectiveDate})` : ''}`,
+          what: describeStatus(h),
           reason: h.reason,
         })),
       ].sort((a, b) => (a.at < b.at ? 1 : -1))
@@ -54,15 +56,19 @@ export function HistorySection({ patientId, reports }: { patientId: string; repo
     <section aria-labelledby="history-heading" className="margin-top-4">
       <h2 id="history-heading">History</h2>
       <p className="font-body-2xs">
-        {reports} reported version{reports === 1 ? '' : 's'} from sources are kept behind this consolidated record.{' '}
+        {reports === 1
+          ? '1 version reported by a source is kept behind this consolidated record.'
+          : `${reports} versions reported by sources are kept behind this consolidated record.`}{' '}
         <Link to={`/patients/${patientId}/reports`}>Compare the reported versions</Link>
       </p>
       {!open ? (
         <Button type="button" outline onClick={() => setOpen(true)}>
           Show changes
         </Button>
+      ) : history.data && rows.length === 0 ? (
+        <p data-testid="history-empty">No changes recorded since the record was loaded.</p>
       ) : (
-        <Table bordered fullWidth compact data-testid="history-table">
+        <StackedTable bordered fullWidth compact testId="history-table">
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -74,7 +80,7 @@ export function HistorySection({ patientId, reports }: { patientId: string; repo
           <tbody>
             {rows.map((x, i) => (
               <tr key={`${x.at}-${i}`}>
-                <td>{new Date(x.at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td className="nutmeg-date">{new Date(x.at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}</td>
                 <td>
                   {x.by ?? 'system'}
                   {x.org ? ` (${x.org})` : ''}
@@ -84,7 +90,7 @@ export function HistorySection({ patientId, reports }: { patientId: string; repo
               </tr>
             ))}
           </tbody>
-        </Table>
+        </StackedTable>
       )}
     </section>
   );

@@ -2,7 +2,8 @@ import type { FormEvent, ReactNode } from 'react';
 import { Button, Checkbox, Fieldset, Form, Grid, Select, TextInput, Textarea } from '@trussworks/react-uswds';
 import type { ApiError } from '../../api';
 import { ErrorSummary, Field } from '../accounts/form-fields';
-import { ETHNICITY_OPTIONS, RACE_OPTIONS, SelectField } from './code-options';
+import { ETHNICITY_OPTIONS, RACE_OPTIONS, SelectField, languageOptions } from './code-options';
+import { RELATIONSHIP_LABEL } from './labels';
 import type { Patient } from './types';
 
 /** Flat form state for the common case: one current address, one phone, one e-mail, one guardian, one MRN. */
@@ -199,7 +200,7 @@ export function PatientForm({
           'emails.0': 'email',
         }}
       />
-      <Fieldset legend="Name and birth">
+      <Fieldset legend="Name and birth" className="nutmeg-form-section">
         <Grid row gap>
           {text('first', 'First name', 'name.first', { required: true })}
           {text('middle', 'Middle name', 'name.middle')}
@@ -232,7 +233,7 @@ export function PatientForm({
           </Grid>
         )}
       </Fieldset>
-      <Fieldset legend="Demographics">
+      <Fieldset legend="Demographics" className="nutmeg-form-section margin-top-5">
         <Grid row gap>
           <Grid tablet={{ col: 4 }}>
             <SelectField
@@ -256,11 +257,21 @@ export function PatientForm({
               onChange={set('ethnicity')}
             />
           </Grid>
-          {text('language', 'Language (e.g. en, es, pt, vi)', 'language')}
+          <Grid tablet={{ col: 4 }}>
+            <SelectField
+              id="language"
+              name="language"
+              label="Preferred language"
+              none="Not reported"
+              options={languageOptions(value.language)}
+              value={value.language}
+              onChange={set('language')}
+            />
+          </Grid>
           {text('birthState', 'Birth state', 'birthState', { col: 2 })}
         </Grid>
       </Fieldset>
-      <Fieldset legend="Contact">
+      <Fieldset legend="Contact" className="nutmeg-form-section margin-top-5">
         <Grid row gap>
           {text('street', 'Street address', 'addresses.0.street', { col: 6 })}
           {text('city', 'City or town', 'addresses.0.city', { col: 3 })}
@@ -271,7 +282,7 @@ export function PatientForm({
           {text('mrn', 'Your clinic’s MRN', 'identifiers.0.value')}
         </Grid>
       </Fieldset>
-      <Fieldset legend="Parent, guardian or responsible person">
+      <Fieldset legend="Parent, guardian or responsible person" className="nutmeg-form-section margin-top-5">
         <Grid row gap>
           {text('guardianFirst', 'Guardian’s first name', 'guardians.0.name.first')}
           {text('guardianLast', 'Guardian’s last name', 'guardians.0.name.last')}
@@ -283,12 +294,13 @@ export function PatientForm({
                 value={value.guardianRelationship}
                 onChange={set('guardianRelationship')}
               >
-                <option value="MTH">Mother</option>
-                <option value="FTH">Father</option>
-                <option value="GRD">Guardian</option>
-                <option value="GRP">Grandparent</option>
-                <option value="FCH">Foster parent</option>
-                <option value="OTH">Other</option>
+                {Object.entries(RELATIONSHIP_LABEL)
+                  .filter(([code]) => code !== 'SEL')
+                  .map(([code, label]) => (
+                    <option key={code} value={code}>
+                      {label}
+                    </option>
+                  ))}
               </Select>
             </Field>
           </Grid>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Grid, Tag } from '@trussworks/react-uswds';
+import { Alert, ButtonGroup, Grid, Tag } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
 import { Link } from '../../router';
 import { useSession } from '../../session';
@@ -30,7 +30,7 @@ import {
 export function PatientRecordPage({ params }: { params: Record<string, string> }) {
   const id = params.id!;
   const qc = useQueryClient();
-  const { can } = useSession();
+  const { can, me } = useSession();
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [correcting, setCorrecting] = useState<DoseView | null>(null);
@@ -81,37 +81,11 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
 
   return (
     <>
-      <div className="display-flex flex-justify flex-wrap flex-align-center">
-        <h1 className="margin-bottom-1" data-testid="patient-name">
-          {fullName(p.name)}
-        </h1>
-        <div>
-          <a
-            className="usa-button"
-            href={`/api/patients/${id}/certificate.pdf`}
-            target="_blank"
-            rel="noreferrer"
-            data-testid="print-certificate"
-          >
-            Print Certificate of Immunization
-          </a>
-          <a
-            className="usa-button usa-button--outline"
-            href={`/api/patients/${id}/certificate.pdf?kind=covid`}
-            target="_blank"
-            rel="noreferrer"
-          >
-            COVID-19 record
-          </a>
-          {r.canEdit && (
-            <Link className="usa-button usa-button--outline" to={`/patients/${id}/edit`}>
-              Edit demographics
-            </Link>
-          )}
-        </div>
-      </div>
+      <h1 className="margin-bottom-1" data-testid="patient-name">
+        {fullName(p.name)}
+      </h1>
       <p className="margin-top-0">
-        DOB <strong>{p.dob}</strong> · {SEX_LABEL[p.sex] ?? p.sex} · IIS id <strong>{r.iisId}</strong>
+        DOB <strong className="nutmeg-date">{p.dob}</strong> · {SEX_LABEL[p.sex] ?? p.sex} · IIS id <strong>{r.iisId}</strong>
         {r.jurisdictionStatus !== 'active' && (
           <Tag className="margin-left-1 bg-secondary-dark">
             {JURISDICTION_STATUS_LABEL[r.jurisdictionStatus]}
@@ -121,6 +95,30 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
         {r.optedOut && <Tag className="margin-left-1 bg-error">Opted out</Tag>}
         {!r.canEdit && <Tag className="margin-left-1 bg-base">Read-only</Tag>}
       </p>
+      <ButtonGroup className="margin-bottom-3" aria-label="Record actions">
+        <a
+          className="usa-button"
+          href={`/api/patients/${id}/certificate.pdf`}
+          target="_blank"
+          rel="noreferrer"
+          data-testid="print-certificate"
+        >
+          Print Certificate of Immunization
+        </a>
+        <a
+          className="usa-button usa-button--outline"
+          href={`/api/patients/${id}/certificate.pdf?kind=covid`}
+          target="_blank"
+          rel="noreferrer"
+        >
+          COVID-19 record
+        </a>
+        {r.canEdit && (
+          <Link className="usa-button usa-button--outline" to={`/patients/${id}/edit`}>
+            Edit demographics
+          </Link>
+        )}
+      </ButtonGroup>
       {notice && (
         <Alert type="success" headingLevel="h2" slim role="status">
           {notice}
@@ -133,7 +131,7 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
           <DemographicsSummary patient={p} />
         </Grid>
         <Grid tablet={{ col: 6 }}>
-          <StatusPanel view={r} onAction={act} canOptOut={can('patient:opt-out')} />
+          <StatusPanel view={r} onAction={act} canOptOut={can('patient:opt-out')} clinicId={me?.activeScope?.organizationId ?? null} />
         </Grid>
       </Grid>
 
@@ -141,7 +139,13 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
         <h2 id="imm-heading">Immunization history</h2>
         {imm.data && imm.data.doses.length === 0 && <p>No doses recorded.</p>}
         {imm.data && imm.data.doses.length > 0 && (
-          <DoseHistoryTable patientId={id} doses={imm.data.doses} onCorrect={setCorrecting} onAction={act} />
+          <DoseHistoryTable
+            patientId={id}
+            doses={imm.data.doses}
+            evaluations={forecast.data?.evaluations ?? []}
+            onCorrect={setCorrecting}
+            onAction={act}
+          />
         )}
         {correcting && (
           <CorrectDoseForm

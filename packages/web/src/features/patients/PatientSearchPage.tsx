@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Fieldset, Form, Grid, Select, Table, Tag, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Fieldset, Form, Grid, Select, Tag, TextInput } from '@trussworks/react-uswds';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api, qs } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { ErrorSummary, Field } from '../accounts/form-fields';
-import { SEX_LABEL, fullName, type SearchResult } from './types';
+import { JURISDICTION_STATUS_LABEL, SEX_LABEL, fullName, type SearchResult } from './types';
 
 const FIELDS = ['lastName', 'firstName', 'dob', 'sex', 'mothersMaidenName', 'guardianName', 'phone', 'zip', 'iisId', 'mrn'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -19,6 +20,7 @@ export function PatientSearchPage() {
   const { can } = useSession();
   const initial = Object.fromEntries(FIELDS.map((f) => [f, search.get(f) ?? ''])) as Record<FieldName, string>;
   const [form, setForm] = useState(initial);
+  const [empty, setEmpty] = useState(false);
   const submitted = FIELDS.some((f) => search.get(f));
   // Sent as a JSON body (POST): the server never sees the criteria in a URL it could log.
   const criteria = Object.fromEntries(FIELDS.flatMap((f) => (search.get(f) ? [[f, search.get(f)!]] : [])));
@@ -34,7 +36,10 @@ export function PatientSearchPage() {
   const set = (k: FieldName) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   function submit(e: FormEvent) {
     e.preventDefault();
-    navigate(`/patients${qs(form)}`);
+    // Nothing typed: say what a search needs instead of doing nothing.
+    const blank = FIELDS.every((f) => f === 'sex' || !form[f].trim());
+    setEmpty(blank);
+    if (!blank) navigate(`/patients${qs(form)}`);
   }
   const error = results.error instanceof ApiError ? results.error : null;
 
@@ -46,6 +51,11 @@ export function PatientSearchPage() {
         allowed.
       </p>
       <ErrorSummary error={error} />
+      {empty && (
+        <Alert type="info" headingLevel="h2" heading="What to search by" slim role="status" data-testid="empty-search">
+          Enter a last name and a date of birth (a first name helps), or a phone number, an IIS id or your clinic’s MRN.
+        </Alert>
+      )}
       <Form onSubmit={submit} large role="search" aria-label="Patient search" className="maxw-full">
         <Fieldset legend="Patient" legendStyle="srOnly">
           <Grid row gap>
@@ -134,6 +144,7 @@ export function PatientSearchPage() {
           outline
           onClick={() => {
             setForm(Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<FieldName, string>);
+            setEmpty(false);
             navigate('/patients');
           }}
         >
@@ -150,7 +161,7 @@ export function PatientSearchPage() {
               : `${results.data.results.length} possible match${results.data.results.length === 1 ? '' : 'es'}`}
           </h2>
           {results.data.results.length > 0 && (
-            <Table bordered fullWidth data-testid="search-results">
+            <StackedTable bordered fullWidth headers testId="search-results">
               <thead>
                 <tr>
                   <th scope="col">Patient</th>
@@ -166,12 +177,16 @@ export function PatientSearchPage() {
                   <tr key={r.id} data-testid="search-result">
                     <th scope="row">
                       <Link to={`/patients/${r.id}`}>{fullName(r.name)}</Link>
-                      {r.jurisdictionStatus !== 'active' && <Tag className="margin-left-1 bg-base">{r.jurisdictionStatus}</Tag>}
+                      {r.jurisdictionStatus !== 'active' && (
+                        <Tag className="margin-left-1 bg-base">
+                          {JURISDICTION_STATUS_LABEL[r.jurisdictionStatus] ?? r.jurisdictionStatus}
+                        </Tag>
+                      )}
                     </th>
-                    <td>{r.dob}</td>
+                    <td className="nutmeg-date">{r.dob}</td>
                     <td>{SEX_LABEL[r.sex] ?? r.sex}</td>
                     <td>{r.town ?? '—'}</td>
-                    <td>{r.iisId}</td>
+                    <td className="nutmeg-date">{r.iisId}</td>
                     <td>
                       <Tag
                         className={
@@ -186,7 +201,7 @@ export function PatientSearchPage() {
                   </tr>
                 ))}
               </tbody>
-            </Table>
+            </StackedTable>
           )}
           {can('patient:write') && (
             <Alert type="info" headingLevel="h3" slim>

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ComboBox, Fieldset, Form, Grid, Radio, Select } from '@trussworks/react-uswds';
 import { api } from '../../api';
+import { jurisdictionToday } from '../../dates';
 import { useObservationCodes, useVaccineGroups } from '../recommender/catalog';
 import { Field } from '../accounts/form-fields';
+import { OBSERVATION_KIND_LABEL } from './labels';
 import { REFUSAL_REASON, type Immunizations, type RecordAction } from './types';
 
 /** Refusals, contraindications, precautions and evidence of immunity on the record, each removable by its clinic. */
@@ -34,7 +36,7 @@ export function RefusalsAndObservations({
         ))}
         {imm.observations.map((o) => (
           <li key={o.id}>
-            {o.kind}: {o.text} (CDSi {o.code}){o.status === 'unknown' ? ' — unknown, clinical judgement needed' : ''} — {o.date}
+            {OBSERVATION_KIND_LABEL[o.kind] ?? o.kind}: {o.text} (CDSi {o.code}){o.status === 'unknown' ? ' — unknown, clinical judgement needed' : ''} — {o.date}
             {o.source ? `, ${o.source}` : ''}
             {o.canEdit && (
               <RemoveButton
@@ -73,8 +75,8 @@ function RemoveButton({ label, onRemove }: { label: string; onRemove: (reason: s
 
 /** Forms to record a refusal and a CDSi observation (contraindication, precaution, immunity, indication). */
 export function NotesForms({ patientId, onAction }: { patientId: string; onAction: RecordAction }) {
-  const [refusal, setRefusal] = useState({ vaccineGroup: 'MMR', date: new Date().toISOString().slice(0, 10), reason: '00' });
-  const [obs, setObs] = useState({ kind: 'immunity', code: '024', date: new Date().toISOString().slice(0, 10), status: 'active' });
+  const [refusal, setRefusal] = useState({ vaccineGroup: 'MMR', date: jurisdictionToday(), reason: '00' });
+  const [obs, setObs] = useState({ kind: 'immunity', code: '024', date: jurisdictionToday(), status: 'active' });
   const groups = useVaccineGroups();
   const codes = useObservationCodes();
   return (

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Table, Tag } from '@trussworks/react-uswds';
+import { Tag } from '@trussworks/react-uswds';
+import { StackedTable } from '../../components/StackedTable';
 import { SOURCE_KIND_LABEL, cellDiffers, type Cell, type ComparisonRow } from './reported-versions';
 
 export interface VersionSource {
@@ -41,30 +42,43 @@ function ComparedCell({ master, cell }: { master: Cell; cell: Cell | null }) {
 
 /**
  * Rows = fields, columns = the consolidated record and each compared version; a value that differs from the
- * consolidated one is tinted and tagged "Differs" (text, so it does not rest on colour alone).
+ * consolidated one is tinted and tagged "Differs" (text, so it does not rest on colour alone). Past a few
+ * versions the table scrolls sideways on purpose (the region is marked so, and focusable); on a phone each
+ * field becomes a card listing every version under its source's name (`label`).
  */
 export function ReportComparisonTable({
   caption,
   masterHeading,
+  masterLabel,
   versions,
   rows,
   testId,
 }: {
   caption: string;
   masterHeading: ReactNode;
-  versions: Array<{ key: string; heading: ReactNode }>;
+  masterLabel: string;
+  versions: Array<{ key: string; heading: ReactNode; label: string }>;
   rows: ComparisonRow[];
   testId: string;
 }) {
   return (
-    <div className="nutmeg-comparison" data-testid={testId}>
-      <Table bordered compact fullWidth scrollable caption={caption}>
+    <div
+      className="nutmeg-comparison nutmeg-scroll-x"
+      data-testid={testId}
+      data-scroll-sideways="deliberate"
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+    >
+      <StackedTable bordered compact fullWidth headers caption={caption}>
         <thead>
           <tr>
             <th scope="col">Field</th>
-            <th scope="col">{masterHeading}</th>
+            <th scope="col" data-label={masterLabel}>
+              {masterHeading}
+            </th>
             {versions.map((v) => (
-              <th scope="col" key={v.key}>
+              <th scope="col" key={v.key} data-label={v.label}>
                 {v.heading}
               </th>
             ))}
@@ -81,7 +95,7 @@ export function ReportComparisonTable({
             </tr>
           ))}
         </tbody>
-      </Table>
+      </StackedTable>
     </div>
   );
 }

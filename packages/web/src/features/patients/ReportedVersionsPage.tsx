@@ -90,7 +90,8 @@ export function ReportedVersionsPage({ params }: { params: Record<string, string
                   <span className="display-block font-body-3xs text-normal">what the registry shows</span>
                 </>
               }
-              versions={versions.map((v) => ({ key: v.id, heading: <SourceHeading version={v} /> }))}
+              masterLabel="Consolidated record"
+              versions={versions.map((v) => ({ key: v.id, heading: <SourceHeading version={v} />, label: v.source ?? 'Unknown source' }))}
               rows={rows}
             />
           </>

@@ -1,14 +1,113 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Form, Select, SummaryBox, SummaryBoxContent, SummaryBoxHeading } from '@trussworks/react-uswds';
+import { Alert, Button, Form, Select, SummaryBox, SummaryBoxContent, SummaryBoxHeading } from '@trussworks/react-uswds';
 import { api } from '../../api';
 import { Field } from '../accounts/form-fields';
 import { JURISDICTION_STATUS_LABEL, ORG_STATUS_LABEL, type PatientView, type RecordAction } from './types';
 
-/** Medical home, status at each clinic and in the jurisdiction, ownership and opt-out. */
-export function StatusPanel({ view, onAction, canOptOut }: { view: PatientView; onAction: RecordAction; canOptOut: boolean }) {
+/** Status at the caller's clinic, and what inactivating there does to the medical home, said before it happens. */
+function ClinicStatusForm({ view, onAction, clinicId }: { view: PatientView; onAction: RecordAction; clinicId: string | null }) {
   const [orgStatus, setOrgStatus] = useState(view.myStatus ?? 'active');
+  const releasesHome = orgStatus !== 'active' && view.owner !== null && view.owner.id === clinicId;
+  return (
+    <Form
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void onAction(
+          () => api.put(`/api/patients/${view.id}/status`, { status: orgStatus }),
+          releasesHome ? 'Status at your clinic saved; the record no longer has a medical home.' : 'Status at your clinic saved.',
+        );
+      }}
+    >
+      <Field id="org-status" label="Status at your clinic">
+        <p className="font-body-2xs margin-y-05" id="org-status-note">
+          Reactivating later makes the patient active here again; it does not make your clinic the medical home again.
+        </p>
+        <Select
+          id="org-status"
+          name="orgStatus"
+          value={orgStatus}
+          onChange={(e) => setOrgStatus(e.target.value)}
+          aria-describedby="org-status-note"
+        >
+          {Object.entries(ORG_STATUS_LABEL).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {releasesHome && (
+        <Alert type="warning" headingLevel="h3" slim data-testid="releases-medical-home">
+          Your clinic is this patient’s medical home. Inactivating the patient here also ends that: the record will have no medical home.
+          Setting the status back to Active does not restore it; use “Make my clinic the medical home”, or record a dose your clinic gives.
+        </Alert>
+      )}
+      <Button type="submit" outline>
+        {releasesHome ? 'Inactivate and end the medical home' : 'Save clinic status'}
+      </Button>
+    </Form>
+  );
+}
+
+function JurisdictionStatusForm({ view, onAction }: { view: PatientView; onAction: RecordAction }) {
   const [jStatus, setJStatus] = useState<string>(view.jurisdictionStatus);
   const [deceasedDate, setDeceasedDate] = useState(view.deceasedDate ?? '');
+  return (
+    <Form
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        void onAction(
+          () =>
+            api.put(`/api/patients/${view.id}/jurisdiction-status`, {
+              status: jStatus,
+              deceasedDate: jStatus === 'deceased' ? deceasedDate : undefined,
+            }),
+          'Jurisdiction status saved.',
+        );
+      }}
+    >
+      <Field id="j-status" label="Status in the jurisdiction">
+        <Select id="j-status" name="jurisdictionStatus" value={jStatus} onChange={(e) => setJStatus(e.target.value)}>
+          {Object.entries(JURISDICTION_STATUS_LABEL).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {jStatus === 'deceased' && (
+        <Field id="deceased-date" label="Date of death" required>
+          <input
+            className="usa-input"
+            id="deceased-date"
+            name="deceasedDate"
+            type="date"
+            value={deceasedDate}
+            onChange={(e) => setDeceasedDate(e.target.value)}
+            required
+          />
+        </Field>
+      )}
+      <Button type="submit" outline>
+        Save jurisdiction status
+      </Button>
+    </Form>
+  );
+}
+
+/** Medical home, status at each clinic and in the jurisdiction, ownership and opt-out. */
+export function StatusPanel({
+  view,
+  onAction,
+  canOptOut,
+  clinicId,
+}: {
+  view: PatientView;
+  onAction: RecordAction;
+  canOptOut: boolean;
+  /** The organization the user acts for. */
+  clinicId: string | null;
+}) {
   const id = view.id;
   return (
     <SummaryBox>
@@ -24,77 +123,17 @@ export function StatusPanel({ view, onAction, canOptOut }: { view: PatientView; 
             </li>
           ))}
         </ul>
-        {view.canEdit && (
-          <>
-            <Form
-              onSubmit={(e: FormEvent) => {
-                e.preventDefault();
-                void onAction(() => api.put(`/api/patients/${id}/status`, { status: orgStatus }), 'Status at your clinic saved.');
-              }}
-            >
-              <Field id="org-status" label="Status at your clinic">
-                <Select id="org-status" name="orgStatus" value={orgStatus} onChange={(e) => setOrgStatus(e.target.value)}>
-                  {Object.entries(ORG_STATUS_LABEL).map(([k, v]) => (
-                    <option key={k} value={k}>
-                      {v}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Button type="submit" outline>
-                Save clinic status
-              </Button>
-            </Form>
-            <Form
-              onSubmit={(e: FormEvent) => {
-                e.preventDefault();
-                void onAction(
-                  () =>
-                    api.put(`/api/patients/${id}/jurisdiction-status`, {
-                      status: jStatus,
-                      deceasedDate: jStatus === 'deceased' ? deceasedDate : undefined,
-                    }),
-                  'Jurisdiction status saved.',
-                );
-              }}
-            >
-              <Field id="j-status" label="Status in the jurisdiction">
-                <Select id="j-status" name="jurisdictionStatus" value={jStatus} onChange={(e) => setJStatus(e.target.value)}>
-                  {Object.entries(JURISDICTION_STATUS_LABEL).map(([k, v]) => (
-                    <option key={k} value={k}>
-                      {v}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              {jStatus === 'deceased' && (
-                <Field id="deceased-date" label="Date of death" required>
-                  <input
-                    className="usa-input"
-                    id="deceased-date"
-                    name="deceasedDate"
-                    type="date"
-                    value={deceasedDate}
-                    onChange={(e) => setDeceasedDate(e.target.value)}
-                    required
-                  />
-                </Field>
-              )}
-              <Button type="submit" outline>
-                Save jurisdiction status
-              </Button>
-            </Form>
-            <Button
-              type="button"
-              unstyled
-              className="margin-top-2"
-              onClick={() =>
-                void onAction(() => api.put(`/api/patients/${id}/owner`, { own: true }), 'Your clinic is now the medical home.')
-              }
-            >
-              Make my clinic the medical home
-            </Button>
-          </>
+        {view.clinicActions.setStatus && <ClinicStatusForm view={view} onAction={onAction} clinicId={clinicId} />}
+        {view.canEdit && <JurisdictionStatusForm view={view} onAction={onAction} />}
+        {view.clinicActions.takeMedicalHome && (
+          <Button
+            type="button"
+            unstyled
+            className="margin-top-2"
+            onClick={() => void onAction(() => api.put(`/api/patients/${id}/owner`, { own: true }), 'Your clinic is now the medical home.')}
+          >
+            Make my clinic the medical home
+          </Button>
         )}
         {canOptOut && (
           <Button

@@ -3,6 +3,7 @@
 import { Select } from '@trussworks/react-uswds';
 import type { ReactNode } from 'react';
 import { Field } from '../accounts/form-fields';
+import { languageLabel } from './labels';
 
 export type Option = readonly [value: string, label: string];
 
@@ -70,6 +71,14 @@ export const ETHNICITY_OPTIONS: readonly Option[] = [
   ['2186-5', 'Not Hispanic or Latino'],
 ];
 
+/** ISO 639-1 codes of the languages Connecticut families speak most, shown by name; a record's other code stays a choice. */
+const LANGUAGE_CODES = ['en', 'es', 'pt', 'pl', 'ht', 'zh', 'vi', 'ar', 'fr', 'it', 'ru', 'hi', 'gu', 'ko', 'bn', 'ur', 'sq', 'el'];
+
+export function languageOptions(current?: string): readonly Option[] {
+  const codes = current && !LANGUAGE_CODES.includes(current) ? [...LANGUAGE_CODES, current] : LANGUAGE_CODES;
+  return codes.map((c) => [c, languageLabel(c)] as const);
+}
+
 /** The label of a code (the code itself when the list does not have it; null for no code). */
 export function optionLabel(options: readonly Option[], code: string | null | undefined): string | null {
   if (!code) return null;
@@ -99,6 +108,7 @@ export function SelectField({
   hint,
   error,
   none,
+  required,
 }: {
   id: string;
   name: string;
@@ -109,10 +119,11 @@ export function SelectField({
   hint?: ReactNode;
   error?: string | undefined;
   none?: string;
+  required?: boolean;
 }) {
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <Select id={id} name={name} value={value} onChange={onChange}>
+    <Field id={id} label={label} hint={hint} error={error} required={required}>
+      <Select id={id} name={name} value={value} onChange={onChange} required={required}>
         {none !== undefined && <option value="">{none}</option>}
         <Options options={options} />
       </Select>

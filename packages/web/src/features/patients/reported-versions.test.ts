@@ -52,7 +52,7 @@ describe('comparePatientReports', () => {
     expect(cellDiffers(row(rows, 'phones').master, row(rows, 'phones').others[0]!)).toBe(false);
     expect(row(rows, 'phones').master.text).toBe('(203) 555-0142, (203) 555-0199');
     expect(cellDiffers(row(rows, 'identifiers').master, row(rows, 'identifiers').others[0]!)).toBe(false);
-    expect(row(rows, 'identifiers').master.text).toBe('MR ELM-1');
+    expect(row(rows, 'identifiers').master.text).toBe('MRN ELM-1');
     const address = row(rows, 'addresses');
     expect(address.others[0]!.text).toBe('77 Dixwell Avenue, Hamden, CT 06514');
     expect(cellDiffers(address.master, address.others[0]!)).toBe(true);

@@ -16,6 +16,7 @@ import {
   optionLabel,
   type Option,
 } from './code-options';
+import { DOSE_KIND_LABEL, countryLabel, identifierLabel, languageLabel, relationshipLabel } from './labels';
 import { SEX_LABEL, formatPhone, type DoseReport, type Patient, type PatientReport } from './types';
 
 /** One version's value of a field: what to show, and what to compare. */
@@ -87,7 +88,7 @@ function guardianText(g: Record<string, unknown>): string {
   const who = personName(g.name);
   const rel = str(g.relationship);
   const phone = str(g.phone);
-  return `${who}${rel ? ` (${rel})` : ''}${phone ? `, ${formatPhone(phone)}` : ''}`;
+  return `${who}${rel ? ` (${relationshipLabel(rel)})` : ''}${phone ? `, ${formatPhone(phone)}` : ''}`;
 }
 
 interface PatientField {
@@ -95,6 +96,8 @@ interface PatientField {
   label: string;
   value: (p: Record<string, unknown>) => Cell;
 }
+
+const mapped = (code: string | undefined, label: (c: string) => string) => (code ? label(code) : undefined);
 
 const coded = (options: readonly Option[], v: unknown) => {
   const code = str(v);
@@ -122,7 +125,7 @@ export const PATIENT_FIELDS: readonly PatientField[] = [
   { field: 'mothersMaidenName', label: 'Mother’s maiden name', value: (p) => cell(str(p.mothersMaidenName)) },
   { field: 'race', label: 'Race', value: (p) => coded(RACE_OPTIONS, p.race) },
   { field: 'ethnicity', label: 'Ethnicity', value: (p) => coded(ETHNICITY_OPTIONS, p.ethnicity) },
-  { field: 'language', label: 'Language', value: (p) => cell(str(p.language)) },
+  { field: 'language', label: 'Language', value: (p) => cell(mapped(str(p.language), languageLabel)) },
   { field: 'addresses', label: 'Addresses', value: (p) => listCell(list(p.addresses).map(addressText), '; ') },
   {
     field: 'phones',
@@ -154,12 +157,12 @@ export const PATIENT_FIELDS: readonly PatientField[] = [
       listCell(
         list(p.identifiers)
           .filter((i) => str(i.type) !== 'IIS')
-          .map((i) => `${str(i.type) ?? ''} ${str(i.value) ?? ''}`),
+          .map((i) => identifierLabel({ type: str(i.type) ?? '', value: str(i.value) ?? '' })),
         ' · ',
       ),
   },
   { field: 'birthState', label: 'Birth state', value: (p) => cell(str(p.birthState)) },
-  { field: 'birthCountry', label: 'Birth country', value: (p) => cell(str(p.birthCountry)) },
+  { field: 'birthCountry', label: 'Birth country', value: (p) => cell(mapped(str(p.birthCountry), countryLabel)) },
   { field: 'notes', label: 'Notes', value: (p) => cell(str(p.notes)) },
 ];
 
@@ -193,7 +196,7 @@ interface DoseField {
 }
 
 export const DOSE_FIELDS: readonly DoseField[] = [
-  { field: 'kind', label: 'Kind', value: (d) => d.kind },
+  { field: 'kind', label: 'Kind', value: (d) => DOSE_KIND_LABEL[d.kind] ?? d.kind },
   { field: 'date', label: 'Date given', value: (d) => d.date },
   { field: 'vaccine', label: 'Vaccine', value: (d) => `${d.vaccine} (CVX ${d.cvx})` },
   { field: 'lot', label: 'Lot number', value: (d) => d.lot },

@@ -73,6 +73,8 @@ export interface PatientView {
   reports: number;
   merges: Array<{ id: string; mergedId: string; mergedIisId: string; at: string; reason: string }>;
   canEdit: boolean;
+  /** The caller's clinic's own relationship with the patient: not offered to DPH, schools or health departments. */
+  clinicActions: { setStatus: boolean; takeMedicalHome: boolean };
 }
 
 export type { DoseFields, DoseReport, DoseReports, DoseView } from '@nutmeg/api-types';

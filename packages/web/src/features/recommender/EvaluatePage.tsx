@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, ErrorMessage, Fieldset, Form, FormGroup, Label, Select, Textarea } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
+import { jurisdictionToday } from '../../dates';
 import { ObservationPicker } from './ObservationPicker';
 import { RecommenderPanel } from './RecommenderPanel';
 import type { PresentedForecast } from './types';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Parses lines "YYYY-MM-DD CVX" (or "CVX YYYY-MM-DD", comma or space separated). */
 export function parseDoseLines(text: string): { doses: { date: string; cvx: string }[]; errors: string[] } {
@@ -29,7 +28,7 @@ export function EvaluatePage() {
   const [sex, setSex] = useState('U');
   const [countryOfBirth, setCountryOfBirth] = useState('');
   const [observations, setObservations] = useState<string[]>([]);
-  const [asOf, setAsOf] = useState(today());
+  const [asOf, setAsOf] = useState(jurisdictionToday());
   const [dosesText, setDosesText] = useState('');
   const [result, setResult] = useState<PresentedForecast | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

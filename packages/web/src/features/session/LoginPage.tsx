@@ -10,7 +10,6 @@ export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [otp, setOtp] = useState('');
-  const [needOtp, setNeedOtp] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,19 +24,19 @@ export function LoginPage() {
       else if (stage === 'mfa_enroll') navigate('/mfa-setup', { replace: true });
       else navigate(search.get('next') ?? '/', { replace: true });
     } catch (err) {
-      if (err instanceof ApiError && err.step === 'otp') setNeedOtp(true);
       setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
     } finally {
       setBusy(false);
     }
   }
 
-  const otpPrompt = error?.step === 'otp' && !otp;
+  // The code is asked for from the start (neutral); the field turns red only when the server refused or missed it.
+  const otpError = error?.step === 'otp' ? error.message : undefined;
   return (
     <div className="grid-row">
       <div className="tablet:grid-col-6">
         <h1>Sign in to Nutmeg</h1>
-        {error && !otpPrompt && (
+        {error && error.step !== 'otp' && (
           <Alert type="error" headingLevel="h2" heading="Sign-in failed" slim>
             {error.message}
           </Alert>
@@ -64,23 +63,25 @@ export function LoginPage() {
               onChange={(e) => setPassword(e.target.value)}
               required
             />
-            {needOtp && (
-              <FormGroup error={otpPrompt || error?.step === 'otp'}>
-                <Label htmlFor="otp">Authenticator code</Label>
-                {error?.step === 'otp' && <ErrorMessage id="otp-error">{error.message}</ErrorMessage>}
-                <TextInput
-                  id="otp"
-                  name="otp"
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  value={otp}
-                  onChange={(e) => setOtp(e.target.value.trim())}
-                  aria-describedby={error?.step === 'otp' ? 'otp-error' : undefined}
-                />
-              </FormGroup>
-            )}
+            <FormGroup error={!!otpError}>
+              <Label htmlFor="otp">Authenticator code</Label>
+              <span className="usa-hint" id="otp-hint">
+                From your authenticator app. Signing in for the first time? Leave it empty: you will set the app up next.
+              </span>
+              {otpError && <ErrorMessage id="otp-error">{otpError}</ErrorMessage>}
+              <TextInput
+                id="otp"
+                name="otp"
+                type="text"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                value={otp}
+                validationStatus={otpError ? 'error' : undefined}
+                onChange={(e) => setOtp(e.target.value.trim())}
+                aria-describedby={otpError ? 'otp-hint otp-error' : 'otp-hint'}
+              />
+            </FormGroup>
             <Button type="submit" disabled={busy}>
               {busy ? 'Signing in…' : 'Sign in'}
             </Button>
