@@ -36,7 +36,8 @@ export function RefusalsAndObservations({
         ))}
         {imm.observations.map((o) => (
           <li key={o.id}>
-            {OBSERVATION_KIND_LABEL[o.kind] ?? o.kind}: {o.text} (CDSi {o.code}){o.status === 'unknown' ? ' — unknown, clinical judgement needed' : ''} — {o.date}
+            {OBSERVATION_KIND_LABEL[o.kind] ?? o.kind}: {o.text} (CDSi {o.code})
+            {o.status === 'unknown' ? ' — unknown, clinical judgement needed' : ''} — {o.date}
             {o.source ? `, ${o.source}` : ''}
             {o.canEdit && (
               <RemoveButton
