@@ -49,7 +49,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     bodyLimit: DEFAULT_BODY_LIMIT,
     // Slow first starts (PGlite initdb on a busy machine) must not fail plugin registration.
     pluginTimeout: 60_000,
-    querystringParser: parseQueryString,
+    routerOptions: { querystringParser: parseQueryString },
     frameworkErrors: (err, _req, reply) => {
       // A path whose percent-encoding is not UTF-8 cannot be routed, so no parameter can be named: the path is.
       const field = err.code === 'FST_ERR_BAD_URL' ? 'path' : 'request';

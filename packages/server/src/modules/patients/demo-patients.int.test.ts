@@ -30,8 +30,9 @@ describe('the named demo patients', () => {
   it('can be found by name and date of birth, with Elm City Pediatrics as the medical home and one dose that does not count', async () => {
     const h = await s.signIn('clinicstaff');
     const found = await s.app.inject({
-      method: 'GET',
-      url: `/api/patients?lastName=${README_PATIENT.last}&firstName=${README_PATIENT.first}&dob=${README_PATIENT.dob}`,
+      method: 'POST',
+      url: '/api/patients/search',
+      payload: { lastName: README_PATIENT.last, firstName: README_PATIENT.first, dob: README_PATIENT.dob },
       headers: h,
     });
     const id = found.json().results[0].id as string;
