@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // The server's database: the embedded PostgreSQL (or TEST_DATABASE_URL's), as for the database tests.
+    globalSetup: ['packages/db/src/test-global-setup.ts'],
   },
 });

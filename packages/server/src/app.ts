@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
+import { describeDatabaseFailure } from '@nutmeg/db';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -33,7 +34,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     logger: ctx.config.LOG_LEVEL === 'silent' ? false : { level: ctx.config.LOG_LEVEL },
     trustProxy: true,
     bodyLimit: 20 * 1024 * 1024,
-    // Slow first starts (PGlite initdb on a busy machine) must not fail plugin registration.
+    // Slow first starts on a busy machine must not fail plugin registration.
     pluginTimeout: 60_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -85,6 +86,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     if (e.statusCode === 429) return sendProblem(reply, new AppError('rate_limited', 'Too many requests; wait a minute and try again.'));
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(e.statusCode).type('application/problem+json').send({ error: 'invalid', title: e.message, status: e.statusCode });
+    }
+    const unavailable = describeDatabaseFailure(err);
+    if (unavailable) {
+      req.log.warn(`database unavailable: ${e.message}`);
+      return sendProblem(reply, new AppError('unavailable', unavailable));
     }
     req.log.error({ err }, 'unhandled error');
     return reply

@@ -3,15 +3,14 @@ import type { SeedReport } from './seed/seed.ts';
 export function printBanner(b: {
   url: string;
   address: string;
-  engine: string;
-  dataDir: string | undefined;
+  database: string;
   seed: SeedReport;
   demoLogins: SeedReport['demoLogins'];
   ms: number;
 }): void {
   const lines: string[] = [];
   lines.push('', `Nutmeg IIS is running at ${b.url} (listening on ${b.address})`);
-  lines.push(`Database: ${b.engine}${b.dataDir ? ` in ${b.dataDir}` : ''}. Started in ${b.ms} ms. API docs: ${b.url}/docs/api`);
+  lines.push(`Database: ${b.database}. Started in ${b.ms} ms. API docs: ${b.url}/docs/api`);
   if (b.seed.admin) {
     lines.push('', 'First start with NUTMEG_SEED=none. DPH administrator (shown once; change it at first sign-in):');
     lines.push(`  username: ${b.seed.admin.username}   temporary password: ${b.seed.admin.temporaryPassword}`);

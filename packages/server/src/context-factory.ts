@@ -1,4 +1,5 @@
 import { createDb, migrate } from '@nutmeg/db';
+import { dbOptions } from './db-options.ts';
 import type { Config } from './config.ts';
 import { systemClock, type AppContext } from './context.ts';
 import { createMailer } from './modules/mail/mailer.ts';
@@ -6,7 +7,7 @@ import { sharedRecommender, supportingDataDirOf } from './modules/recommender/re
 
 /** A migrated database and the service context, without HTTP: for the CLI and scripts. */
 export async function createServerContext(config: Config): Promise<{ ctx: AppContext; engine: string; close(): Promise<void> }> {
-  const handle = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const handle = await createDb(dbOptions(config));
   try {
     await migrate(handle.db);
   } catch (err) {
@@ -20,5 +21,5 @@ export async function createServerContext(config: Config): Promise<{ ctx: AppCon
     mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
     recommender: sharedRecommender(supportingDataDirOf(config)),
   };
-  return { ctx, engine: handle.engine, close: () => handle.close() };
+  return { ctx, engine: handle.description, close: () => handle.close() };
 }

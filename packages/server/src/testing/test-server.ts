@@ -1,3 +1,4 @@
+import type { PoolOptions } from '@nutmeg/db';
 import { createTestDb } from '@nutmeg/db/testing';
 import { testConfig, type Config } from '../config.ts';
 import type { Clock } from '../context.ts';
@@ -23,11 +24,12 @@ export function mutableClock(start = new Date()): MutableClock {
 }
 
 /**
- * A server on a fresh test database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set),
- * seeded with the demo organizations and users but no demo patients.
+ * A server on a fresh test database (on the test run's PostgreSQL server, see @nutmeg/db/testing),
+ * seeded with the demo organizations and users but no demo patients. `pool` sets the database pool's
+ * size and timeouts (the timeout tests make them small).
  */
-export async function createTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
-  const handle = await createTestDb();
+export async function createTestServer(overrides: Partial<Config> = {}, pool: PoolOptions = {}): Promise<TestServer> {
+  const handle = await createTestDb(pool);
   const clock = mutableClock();
   const config = testConfig({ NUTMEG_SEED: 'none', ...overrides });
   // Seed the demo organizations and users ourselves so tests know them; bootstrap then sees users and skips.
