@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded/embedded-postgres.ts';
+import { isAlive, socketUrl, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded/embedded-postgres.ts';
 
 /** The application's database inside the embedded cluster. */
 export const APP_DATABASE = 'nutmeg';
@@ -52,4 +52,17 @@ export async function openDataFolder(
     await server.stop();
     throw err;
   }
+}
+
+/**
+ * The application database of a data folder for a command (backup, restore): through the socket of the
+ * server Nutmeg is running, or a server started for the command's duration when none runs.
+ */
+export async function connectDataFolder(dataDir: string, log?: (m: string) => void): Promise<{ url: string; close(): Promise<void> }> {
+  const dir = clusterDir(dataDir);
+  const pidFile = path.join(dir, 'postmaster.pid');
+  const running = fs.existsSync(pidFile) && isAlive(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]));
+  if (running) return { url: socketUrl(dir, APP_DATABASE), close: async () => {} };
+  const { server, url } = await openDataFolder(dataDir, log);
+  return { url, close: () => server.stop() };
 }

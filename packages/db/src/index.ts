@@ -9,7 +9,8 @@ export {
   type PoolOptions,
 } from './create-db.ts';
 export { describeDatabaseFailure } from './db-errors.ts';
-export { clusterDir, isPgliteFolder } from './data-folder.ts';
+export { clusterDir, connectDataFolder, isPgliteFolder } from './data-folder.ts';
+export { restoreBackup, writeBackup } from './backup.ts';
 export { migrate, listMigrations, MIGRATIONS_DIR, type MigrationResult } from './migrate.ts';
 export type { Database } from './schema.ts';
 export type * from './schema/foundation.ts';
