@@ -7,7 +7,8 @@ import { sharedRecommender, supportingDataDirOf } from './modules/recommender/re
 
 /** A migrated database and the service context, without HTTP: for the CLI and scripts. */
 export async function createServerContext(config: Config): Promise<{ ctx: AppContext; engine: string; close(): Promise<void> }> {
-  const handle = await createDb(dbOptions(config));
+  // Commands run bulk work (loads of millions of rows, index builds) for as long as it takes: no statement timeout.
+  const handle = await createDb({ ...dbOptions(config), statementTimeoutMs: 0 });
   try {
     await migrate(handle.db);
   } catch (err) {
