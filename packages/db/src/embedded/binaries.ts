@@ -37,7 +37,7 @@ function packageDir(): string {
  * under `--ignore-scripts` (or an allowScripts policy that denies it) it never ran, and postgres would not
  * find libicu*.so.60. We do the same from the package's own list, so a plain checkout always works.
  */
-function hydrateSymlinks(nativeDir: string): void {
+export function hydrateSymlinks(nativeDir: string): void {
   const listFile = path.join(nativeDir, 'pg-symlinks.json');
   if (!fs.existsSync(listFile)) return;
   const links = JSON.parse(fs.readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
@@ -79,8 +79,13 @@ function copyForOtherUser(nativeDir: string, version: string): string {
   hydrateSymlinks(tmp);
   chmodReadable(tmp);
   fs.writeFileSync(path.join(tmp, '.complete'), version);
-  fs.rmSync(dest, { recursive: true, force: true }); // a copy interrupted before .complete
-  fs.renameSync(tmp, dest);
+  try {
+    fs.renameSync(tmp, dest); // whole or not at all: a server may already run from dest
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw err;
+    fs.rmSync(tmp, { recursive: true, force: true }); // another process starting at the same time was first
+  }
   return dest;
 }
 
@@ -111,4 +116,9 @@ export function prepareBinaries(forOtherUser: boolean): PgBinaries {
 
 export function majorVersion(b: PgBinaries): string {
   return b.version.split('.')[0]!;
+}
+
+/** PostgreSQL's own version from the package's, e.g. 18.4.0-beta.17 → 18.4. */
+export function serverVersion(b: PgBinaries): string {
+  return b.version.split('-')[0]!.replace(/\.0$/, '');
 }

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { majorVersion, prepareBinaries, type PgBinaries } from './binaries.ts';
+import { majorVersion, prepareBinaries, serverVersion, type PgBinaries } from './binaries.ts';
 import { canReach, serverUser, type OsUser } from './os-user.ts';
 
 /** The port only names the socket file (.s.PGSQL.5432): the server opens no TCP port. */
@@ -119,7 +119,7 @@ function initCluster(dir: string, bins: PgBinaries, user: OsUser | undefined, lo
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { mode: 0o700 });
   if (user) fs.chownSync(tmp, user.uid, user.gid);
-  log(`Creating the database cluster in ${dir} (PostgreSQL ${bins.version.split('-')[0]}).`);
+  log(`Creating the database cluster in ${dir} (PostgreSQL ${serverVersion(bins)}).`);
   // Fixed encoding and locale, whatever the machine's own settings: C.UTF-8 sorts by code point and
   // matches the PostgreSQL servers we test on.
   run(
@@ -250,12 +250,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   fs.writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
   const pid = Number(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const version = bins.version.split('-')[0]!.replace(/\.0$/, '');
   let stopping: Promise<void> | undefined;
   return {
     dir,
     pid,
-    version,
+    version: serverVersion(bins),
     url: (database) => socketUrl(dir, database),
     stop(timeoutMs = 5000) {
       stopping ??= (async () => {
