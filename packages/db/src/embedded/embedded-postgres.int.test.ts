@@ -110,12 +110,19 @@ describe('the embedded PostgreSQL server', () => {
     await s.stop();
   });
 
-  it('removes a stale postmaster.pid whose process id now belongs to another program', async () => {
-    fs.writeFileSync(path.join(dir, 'postmaster.pid'), `${process.pid}\n${dir}\n`);
-    messages.length = 0;
-    const s = await start();
-    await s.stop();
-    expect(messages.join('\n')).toMatch(/Removed a stale .*postmaster.pid/);
+  it('removes a stale postmaster.pid whose process id now belongs to another program, never signalling it', async () => {
+    // The id now belongs to the postmaster of another cluster: it must keep running.
+    const other = await startEmbeddedPostgres({ dir: path.join(base, 'other'), log: () => {} });
+    try {
+      fs.writeFileSync(path.join(dir, 'postmaster.pid'), `${other.pid}\n${dir}\n`);
+      messages.length = 0;
+      const s = await start();
+      await s.stop();
+      expect(messages.join('\n')).toMatch(/Removed a stale .*postmaster.pid/);
+      expect(await query(other, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('refuses a data folder whose socket path would be too long, saying what to do', async () => {

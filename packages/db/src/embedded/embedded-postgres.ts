@@ -48,13 +48,16 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Whether `pid` is a postgres process; true when it cannot be told (no /proc and no ps). */
-function isPostgres(pid: number): boolean {
+/**
+ * Whether `pid` is the postmaster of `dir` (its working folder is the data folder), not a process that got
+ * the same id later — a backend of another PostgreSQL server, say, which must never be signalled.
+ */
+function isServerOf(pid: number, dir: string): boolean {
   try {
-    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
+    return fs.readlinkSync(`/proc/${pid}/cwd`) === fs.realpathSync(dir);
   } catch {
-    const r = spawnSync('ps', ['-p', String(pid), '-o', 'comm='], { encoding: 'utf8' });
-    return r.status !== 0 || r.stdout.includes('postgres');
+    const r = spawnSync('ps', ['-p', String(pid), '-o', 'command='], { encoding: 'utf8' });
+    return r.status === 0 && r.stdout.includes(dir);
   }
 }
 
@@ -89,7 +92,7 @@ async function recoverLeftover(dir: string, log: (m: string) => void): Promise<v
     log(`PostgreSQL in ${dir} was not shut down cleanly (its process is gone); it recovers from its write-ahead log now.`);
     return; // postgres replaces a postmaster.pid whose process is dead
   }
-  if (!isPostgres(pid)) {
+  if (!isServerOf(pid, dir)) {
     fs.rmSync(pidFile);
     log(`Removed a stale ${pidFile}: its process ${pid} is now another program.`);
     return;
