@@ -66,11 +66,11 @@ export async function* readBackup(file: string): AsyncGenerator<Chunk> {
 }
 
 /** Loads a backup into an empty database (all or nothing). */
-export async function restoreBackup(file: string, url: string): Promise<Record<string, number>> {
+export async function restoreBackup(file: string, url: string, migrationsDir?: string): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return await writeDatabase(client, readBackup(file));
+    return await writeDatabase(client, readBackup(file), migrationsDir);
   } finally {
     await client.end();
   }

@@ -51,6 +51,17 @@ export async function* readDatabase(q: Query, batch = 2000): AsyncGenerator<Chun
   yield { kind: 'end', counts };
 }
 
+interface Trigger {
+  table: string;
+  name: string;
+  /** pg_trigger.tgenabled: O (origin), A (always), R (replica), D (disabled). */
+  state: 'O' | 'A' | 'R' | 'D';
+}
+const TRIGGERS = `SELECT c.relname AS "table", t.tgname AS name, t.tgenabled AS state FROM pg_trigger t
+  JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = 'public' AND NOT t.tgisinternal`;
+const ENABLE = { O: 'ENABLE', A: 'ENABLE ALWAYS', R: 'ENABLE REPLICA' } as const;
+
 /**
  * Writes the stream into an empty database in one transaction: the same migrations the source had (later
  * ones are applied by the normal start), then every row, sequences, and a row count check per table.
@@ -74,6 +85,7 @@ export async function writeDatabase(
     await q('SET LOCAL session_replication_role = replica');
     await q('SET LOCAL statement_timeout = 0');
     let counts: Record<string, number> | undefined;
+    let triggers: Trigger[] = [];
     for await (const c of chunks) {
       if (c.kind === 'migrations') {
         await q('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -82,7 +94,11 @@ export async function writeDatabase(
             throw new Error(`It was made by a newer Nutmeg (migration ${name} is unknown here); use that version or newer.`);
           await q(fs.readFileSync(path.join(dir, name), 'utf8'));
         }
-        // Migrations may insert reference rows; the copy brings the source's own.
+        // Migrations may insert rows; the copy brings the source's own. Like pg_dump's data section, rows load
+        // with no trigger firing (guards such as refusing TRUNCATE are ENABLE ALWAYS, so replica mode is not
+        // enough); each trigger gets its own state back at the end.
+        triggers = (await q(TRIGGERS)).rows as unknown as Trigger[];
+        for (const t of triggers) await q(`ALTER TABLE ${ident(t.table)} DISABLE TRIGGER ${ident(t.name)}`);
         const tables = await publicTables(q);
         if (tables.length) await q(`TRUNCATE ${tables.map(ident).join(', ')}`);
       } else if (c.kind === 'rows') {
@@ -94,6 +110,7 @@ export async function writeDatabase(
       } else counts = c.counts;
     }
     if (!counts) throw new Error('The copy ended early (no end marker): nothing was written.');
+    for (const t of triggers) if (t.state !== 'D') await q(`ALTER TABLE ${ident(t.table)} ${ENABLE[t.state]} TRIGGER ${ident(t.name)}`);
     for (const [table, expected] of Object.entries(counts)) {
       const got = Number((await q(`SELECT count(*)::int AS n FROM ${ident(table)}`)).rows[0]!.n);
       if (got !== expected) throw new Error(`Table ${table}: ${got} rows written, ${expected} expected; nothing was written.`);

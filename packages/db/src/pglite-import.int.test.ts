@@ -38,6 +38,8 @@ describe('a PGlite data folder of an earlier Nutmeg', () => {
     const dataDir = path.join(base, 'data');
     const earlier = listMigrations().filter((m) => m < '20261207');
     await makePgliteFolder(dataDir, earlier);
+    fs.mkdirSync(path.join(dataDir, 'secrets')); // Nutmeg's own files beside the cluster stay where they are
+    fs.writeFileSync(path.join(dataDir, 'secrets', 'keep'), 'x');
     const messages: string[] = [];
     const folder = await openDataFolder(dataDir, (m) => messages.push(m));
     const c = new pg.Client({ connectionString: folder.url });
@@ -53,7 +55,7 @@ describe('a PGlite data folder of an earlier Nutmeg', () => {
     }
     expect(messages.join('\n')).toMatch(/holds a database from an earlier Nutmeg \(PGlite\)[\s\S]*Copied \d+ rows/);
     const left = fs.readdirSync(dataDir).sort();
-    expect(left).toEqual(['pg', expect.stringMatching(/^pglite-old-/)]);
+    expect(left).toEqual(['pg', expect.stringMatching(/^pglite-old-/), 'secrets']);
     expect(fs.existsSync(path.join(dataDir, left[1]!, 'PG_VERSION'))).toBe(true);
 
     // The next start finds nothing to move.

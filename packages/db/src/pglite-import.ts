@@ -60,13 +60,16 @@ async function copyFromPglite(dataDir: string, target: pg.Client): Promise<Recor
   }
 }
 
-/** Everything of the PGlite cluster in DATA_DIR (all but the new pg/ and earlier aside folders) into one folder. */
+/** What a PostgreSQL cluster (and the PGlite era's lock) puts in its folder; nothing else of DATA_DIR is touched. */
+const CLUSTER_ENTRY =
+  /^(PG_VERSION|base|global|pg_[a-z_]+|postgresql(\.auto)?\.conf|pg_hba\.conf|pg_ident\.conf|postmaster\.(opts|pid)|nutmeg\.lock)$/;
+
+/** The PGlite cluster's files and folders into one folder beside pg/. */
 function moveAside(dataDir: string): string {
   const aside = path.join(dataDir, `pglite-old-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}`);
   fs.mkdirSync(aside);
   for (const name of fs.readdirSync(dataDir)) {
-    if (name === 'pg' || name.startsWith('pglite-old-')) continue;
-    fs.renameSync(path.join(dataDir, name), path.join(aside, name));
+    if (CLUSTER_ENTRY.test(name)) fs.renameSync(path.join(dataDir, name), path.join(aside, name));
   }
   return aside;
 }
