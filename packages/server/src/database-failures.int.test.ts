@@ -40,7 +40,7 @@ describe('a stuck or exhausted database', () => {
   });
 
   it('makes /api/health report the database down within its timeout instead of hanging', async () => {
-    s = await createTestServer({ HEALTH_DB_TIMEOUT_MS: 300 }, { poolSize: 1 });
+    s = await createTestServer({ HEALTH_DB_TIMEOUT_MS: 300 }, { pool: { poolSize: 1 } });
     expect((await s.app.inject({ method: 'GET', url: '/api/health' })).json()).toMatchObject({ status: 'ok', database: 'up' });
     const busy = sql`SELECT pg_sleep(2)`.execute(s.ctx.db as Kysely<Database>); // the only connection
     await new Promise((r) => setTimeout(r, 100));
@@ -53,7 +53,7 @@ describe('a stuck or exhausted database', () => {
   });
 
   it('answers 503 with a clear message when a request runs past the statement timeout', async () => {
-    s = await createTestServer({}, { statementTimeoutMs: 300 });
+    s = await createTestServer({}, { pool: { statementTimeoutMs: 300 } });
     const lock = await lockTable(s.handle.url, 'users');
     try {
       const res = await signIn(s);

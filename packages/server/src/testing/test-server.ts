@@ -25,11 +25,11 @@ export function mutableClock(start = new Date()): MutableClock {
 
 /**
  * A server on a fresh test database (on the test run's PostgreSQL server, see @nutmeg/db/testing),
- * seeded with the demo organizations and users but no demo patients. `pool` sets the database pool's
+ * seeded with the demo organizations and users but no demo patients. `opts.pool` sets the database pool's
  * size and timeouts (the timeout tests make them small).
  */
-export async function createTestServer(overrides: Partial<Config> = {}, pool: PoolOptions = {}): Promise<TestServer> {
-  const handle = await createTestDb(pool);
+export async function createTestServer(overrides: Partial<Config> = {}, opts: { pool?: PoolOptions } = {}): Promise<TestServer> {
+  const handle = await createTestDb(opts.pool);
   const clock = mutableClock();
   const config = testConfig({ NUTMEG_SEED: 'none', ...overrides });
   // Seed the demo organizations and users ourselves so tests know them; bootstrap then sees users and skips.

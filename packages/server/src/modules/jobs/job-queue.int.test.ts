@@ -7,7 +7,7 @@ import { maintenanceHandlers, SESSION_CLEANUP } from './maintenance-jobs.ts';
 describe('jobs in the database', () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await createTestServer({}, { poolSize: 8 }); // a connection per racing worker
+    s = await createTestServer({}, { pool: { poolSize: 8 } }); // a connection per racing worker
   });
   afterAll(async () => {
     await s.shutdown();
