@@ -43,8 +43,8 @@ export interface DbOptions extends PoolOptions {
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
-/** How long close() lets running queries finish before it cancels them. */
-const CLOSE_GRACE_MS = 2_000;
+/** How long close() lets running queries finish before it cancels them (the server's shutdown has given its own grace). */
+const CLOSE_GRACE_MS = 1_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const within = (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => true), sleep(ms).then(() => false)]);

@@ -80,7 +80,8 @@ describe('a stuck or exhausted database', () => {
     const t0 = Date.now();
     await s.shutdown();
     s = undefined;
-    expect(Date.now() - t0).toBeLessThan(5000);
+    // 0.5 s grace, 1 s more for the pool, the cancel, and dropping the test database: a few seconds even under load.
+    expect(Date.now() - t0).toBeLessThan(6000);
     expect([503, 'connection closed']).toContain(await pending);
     await lock.release();
   });
