@@ -8,5 +8,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // One PostgreSQL server for the run (embedded, or TEST_DATABASE_URL's) and the migrated template.
+    globalSetup: ['packages/db/src/test-global-setup.ts'],
   },
 });

@@ -1,6 +1,7 @@
-// The browser tests' server, in its own process (forked by harness.ts), as `npm start` runs it: PGlite and
-// Fastify on one event loop. Kept out of the test process so that a server that stops answering fails the
-// test by timeout, with a diagnostic report, instead of freezing the test runner's own timers with it.
+// The browser tests' server, in its own process (forked by harness.ts), on a database of the test run's
+// PostgreSQL server (the embedded one by default, see e2e/vitest.config.ts). Kept out of the test process so
+// that a server that stops answering fails the test by timeout, with a diagnostic report, instead of
+// freezing the test runner's own timers with it.
 import { CompiledQuery } from 'kysely';
 import { createTestDb } from '@nutmeg/db/testing';
 import { testConfig } from '@nutmeg/server/config';

@@ -7,7 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
-    // Empties e2e/artifacts (screenshots, layout-guard failures) before the run and prints its path after.
-    globalSetup: ['e2e/artifacts.ts'],
+    // The server's database: the embedded PostgreSQL (or TEST_DATABASE_URL's), as for the database tests.
+    // e2e/artifacts.ts empties e2e/artifacts (screenshots, layout-guard failures) before the run and prints its path after.
+    globalSetup: ['packages/db/src/test-global-setup.ts', 'e2e/artifacts.ts'],
   },
 });

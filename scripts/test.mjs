@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: typecheck every package, then unit + database tests, then browser tests when
 // Debian's chromium is installed. Ends with one line "N passed, N failed" over everything.
-//   --db-only    only the *.int.test.ts database tests (CI runs them again on PostgreSQL)
+//   --db-only    only the *.int.test.ts database tests (CI runs them again on the system PostgreSQL 15)
 //   --no-e2e     skip browser tests
-// E2E_DATABASE_URL=postgres://…  browser tests' server on that PostgreSQL instead of PGlite
+// Database and browser tests run on one embedded PostgreSQL server per stage (vitest globalSetup), or on
+// TEST_DATABASE_URL=postgres://… ; E2E_DATABASE_URL=postgres://… puts the browser tests' server on that one.
 // Each stage has a time limit: a stage that hangs is killed with everything it started and counted as a
 // failure, so the run always ends with its summary line (CI has a hard limit of its own).
 import { spawn } from 'node:child_process';
@@ -109,9 +110,8 @@ if (!dbOnly && !args.has('--no-e2e')) {
   if (fs.existsSync('/usr/bin/chromium')) {
     if ((await run('npm', ['run', 'build'])) !== 0) failed++;
     else {
-      // E2E_DATABASE_URL runs the browser tests' server on PostgreSQL instead of the embedded PGlite (CI does).
       const url = process.env.E2E_DATABASE_URL;
-      console.log(`\nbrowser tests: server database ${url ? `PostgreSQL (${url})` : 'embedded PGlite'}`);
+      console.log(`\nbrowser tests: server database ${url ? `PostgreSQL (${url})` : 'embedded PostgreSQL'}`);
       await vitest('browser', ['--config', 'e2e/vitest.config.ts'], url ? { TEST_DATABASE_URL: url } : {});
     }
   } else {

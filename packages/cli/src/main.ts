@@ -9,6 +9,14 @@ const COMMANDS: Record<string, Command> = {
   migrate: { run: migrateCommand, help: 'apply pending database migrations (DATABASE_URL or DATA_DIR)' },
   seed: { run: seedCommand, help: 'seed an empty database (NUTMEG_SEED=demo|none)' },
   'user create': { run: userCreate, help: 'create a user: --username --email --first --last --access-type --org PIN [--dph-roles a,b]' },
+  backup: {
+    run: async (a) => (await import('./commands/backup.ts')).backupCommand(a),
+    help: 'write the whole database to a file while Nutmeg runs: [--out file.jsonl.gz]',
+  },
+  restore: {
+    run: async (a) => (await import('./commands/backup.ts')).restoreCommand(a),
+    help: 'load a backup file into an empty database (a new DATA_DIR, or DATABASE_URL)',
+  },
   totp: { run: totpCommand, help: 'print the current 6-digit code for a TOTP secret (demo logins)' },
   'cdsi-check': {
     run: async (a) => (await import('./commands/cdsi-check.ts')).cdsiCheck(a),

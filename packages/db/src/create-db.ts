@@ -1,82 +1,132 @@
+import crypto from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
-import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { citext } from '@electric-sql/pglite/contrib/citext';
 import type { Database } from './schema.ts';
-import { acquireFolderLock, type FolderLock } from './folder-lock.ts';
+import { openDataFolder } from './data-folder.ts';
 
 // DATE must stay a 'YYYY-MM-DD' string: pg would turn it into a Date shifted by the time zone.
 pg.types.setTypeParser(1082, (v) => v);
 // COUNT(*) and BIGINT ids fit comfortably in a double for our sizes.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export type Engine = 'pglite' | 'postgres';
+/** embedded: our own PostgreSQL server on DATA_DIR/pg; postgres: a server named by DATABASE_URL. */
+export type Engine = 'embedded' | 'postgres';
 
 export interface DbHandle {
   db: Kysely<Database>;
   engine: Engine;
-  /** The embedded instance, when engine is pglite (tests clone it). */
-  pglite?: PGlite;
+  /** For people: "embedded PostgreSQL 18.4 in /x/data/pg", or "PostgreSQL at host:port/db". */
+  description: string;
+  /** Connection string of this database (through the socket for the embedded server). */
+  url: string;
+  /** Closes the pool (cancelling queries still running after a few seconds), then stops an embedded server. */
   close(): Promise<void>;
+  /** Stops an embedded server at once without waiting (a second Ctrl-C); nothing for an outside server. */
+  kill(): void;
 }
 
-export interface DbOptions {
-  /** postgres://… selects PostgreSQL; otherwise the embedded PGlite is used. */
-  databaseUrl?: string | undefined;
-  /** PGlite data folder; 'memory://' for an in-memory database. */
-  dataDir?: string | undefined;
-  /** An already-open PGlite (tests); it is closed with the handle. */
-  pglite?: PGlite | undefined;
+export interface PoolOptions {
   poolSize?: number;
+  /** A statement running longer is cancelled by the server (error 57014). 0 turns it off (migrations, bulk loads). */
+  statementTimeoutMs?: number;
+  /** Waiting longer for a connection (a new one, or a free one from a busy pool) fails. */
+  connectTimeoutMs?: number;
 }
 
-export const PGLITE_EXTENSIONS = { pg_trgm, fuzzystrmatch, pgcrypto, unaccent, citext };
+export interface DbOptions extends PoolOptions {
+  /** postgres://… selects that PostgreSQL server; otherwise the embedded server in dataDir is used. */
+  databaseUrl?: string | undefined;
+  /** The data folder of the embedded server (its cluster is dataDir/pg). */
+  dataDir?: string | undefined;
+  log?: (message: string) => void;
+}
 
-export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
-  return PGlite.create(dataDir, {
-    extensions: PGLITE_EXTENSIONS,
-    ...(loadDataDir ? { loadDataDir } : {}),
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** How long close() lets running queries finish before it cancels them (the server's shutdown has given its own grace). */
+const CLOSE_GRACE_MS = 1_000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const within = (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => true), sleep(ms).then(() => false)]);
+
+/** A Kysely over a pg.Pool with the timeouts set, and a close() that cannot hang on a stuck query. */
+export function openPool(
+  url: string,
+  options: PoolOptions = {},
+): { db: Kysely<Database>; applicationName: string; close(): Promise<void> } {
+  // A name per pool, so close() can find and cancel this pool's own stuck queries on the server.
+  const applicationName = `nutmeg-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    application_name: applicationName,
+    statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+    // A transaction left open (a bug, a killed request) must not hold its locks forever.
+    idle_in_transaction_session_timeout: 60_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    // A server process keeps the memory of its biggest statement (the demo seed's bulk load left one at
+    // ~200 MB, 3.7 MB of it in use) and the job worker's polling never lets it idle out: renew connections.
+    maxLifetimeSeconds: 300,
   });
+  // A connection dropped by the server (restart, failover, a cancelled stuck query) must not crash the
+  // process, idle or checked out: its query fails, and the pool replaces it on the next one.
+  const lost = (err: Error) => console.warn(`database connection lost: ${err.message}`);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    applicationName,
+    close() {
+      closing ??= (async () => {
+        const destroyed = db.destroy();
+        if (await within(destroyed, CLOSE_GRACE_MS)) return;
+        // pg's pool ends only once every checked-out client is back: end the stuck ones from the server side.
+        await cancelBackends(url, applicationName);
+        await within(destroyed, CLOSE_GRACE_MS);
+      })();
+      return closing;
+    },
+  };
+}
+
+async function cancelBackends(url: string, applicationName: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()', [
+      applicationName,
+    ]);
+  } catch {
+    // the server is gone: the pool's connections are too
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function describeUrl(url: string): string {
+  const u = new URL(url);
+  return `PostgreSQL at ${u.host}${u.pathname}`;
 }
 
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // An idle connection dropped by the server (restart, failover) must not crash the process;
-    // the pool replaces it on the next query.
-    pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    const { db, close } = openPool(options.databaseUrl, options);
+    return { db, engine: 'postgres', description: describeUrl(options.databaseUrl), url: options.databaseUrl, close, kill: () => {} };
   }
-  let lock: FolderLock | undefined;
-  let pglite = options.pglite;
-  if (!pglite) {
-    const dataDir = options.dataDir ?? 'memory://';
-    if (!dataDir.startsWith('memory://')) lock = acquireFolderLock(dataDir);
-    try {
-      pglite = await openPglite(dataDir);
-    } catch (err) {
-      lock?.release();
-      throw err;
-    }
-  }
-  const instance = pglite;
-  // One connection: PGlite is single-session; pg's pool serialises callers onto it.
-  const pool = new pg.Pool(createPgConfig(instance) as unknown as pg.PoolConfig);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (!options.dataDir) throw new Error('createDb needs DATABASE_URL or a data folder');
+  const folder = await openDataFolder(options.dataDir, options.log);
+  const { db, close } = openPool(folder.url, options);
   return {
     db,
-    engine: 'pglite',
-    pglite: instance,
+    engine: 'embedded',
+    description: `embedded PostgreSQL ${folder.server.version} in ${folder.server.dir}`,
+    url: folder.url,
     async close() {
-      await db.destroy();
-      await instance.close();
-      lock?.release();
+      await close();
+      await folder.server.stop();
     },
+    kill: () => folder.server.kill(),
   };
 }

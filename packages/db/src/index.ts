@@ -1,6 +1,17 @@
-export { createDb, openPglite, type DbHandle, type DbOptions, type Engine } from './create-db.ts';
+export {
+  createDb,
+  openPool,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  type DbHandle,
+  type DbOptions,
+  type Engine,
+  type PoolOptions,
+} from './create-db.ts';
+export { describeDatabaseFailure } from './db-errors.ts';
+export { clusterDir, connectDataFolder, isPgliteFolder } from './data-folder.ts';
+export { restoreBackup, writeBackup } from './backup.ts';
 export { migrate, listMigrations, MIGRATIONS_DIR, type MigrationResult } from './migrate.ts';
-export { acquireFolderLock } from './folder-lock.ts';
 export type { Database } from './schema.ts';
 export type * from './schema/foundation.ts';
 export type * from './schema/patients.ts';

@@ -36,6 +36,8 @@ export async function migrate(db: Kysely<Database>, dir = MIGRATIONS_DIR): Promi
   for (const file of files) {
     const done = await db.transaction().execute(async (trx) => {
       await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx);
+      // An index built over a large table may take longer than the pool's statement timeout.
+      await sql`SET LOCAL statement_timeout = 0`.execute(trx);
       const seen = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name = ${file}`.execute(trx);
       if (seen.rows.length > 0) return false;
       const text = fs.readFileSync(path.join(dir, file), 'utf8');

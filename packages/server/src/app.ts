@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
+import { describeDatabaseFailure } from '@nutmeg/db';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -47,7 +48,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     // X-Forwarded-For only from the proxies named in TRUST_PROXY (none by default).
     trustProxy: ctx.config.TRUST_PROXY.length ? ctx.config.TRUST_PROXY : false,
     bodyLimit: DEFAULT_BODY_LIMIT,
-    // Slow first starts (PGlite initdb on a busy machine) must not fail plugin registration.
+    // Slow first starts on a busy machine must not fail plugin registration.
     pluginTimeout: 60_000,
     routerOptions: { querystringParser: parseQueryString },
     frameworkErrors: (err, _req, reply) => {
@@ -120,6 +121,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(e.statusCode).type('application/problem+json').send({ error: 'invalid', title: e.message, status: e.statusCode });
+    }
+    const unavailable = describeDatabaseFailure(err);
+    if (unavailable) {
+      req.log.warn(`database unavailable: ${e.message}`);
+      return sendProblem(reply, new AppError('unavailable', unavailable));
     }
     req.log.error({ err }, 'unhandled error');
     return reply

@@ -3,8 +3,7 @@ import type { SeedReport } from './seed/seed.ts';
 export function printBanner(b: {
   url: string;
   address: string;
-  engine: string;
-  dataDir: string | undefined;
+  database: string;
   seed: SeedReport;
   demoLogins: SeedReport['demoLogins'];
   smtpConfigured: boolean;
@@ -12,7 +11,7 @@ export function printBanner(b: {
 }): void {
   const lines: string[] = [];
   lines.push('', `Nutmeg IIS is running at ${b.url} (listening on ${b.address})`);
-  lines.push(`Database: ${b.engine}${b.dataDir ? ` in ${b.dataDir}` : ''}. Started in ${b.ms} ms. API docs: ${b.url}/docs/api`);
+  lines.push(`Database: ${b.database}. Started in ${b.ms} ms. API docs: ${b.url}/docs/api`);
   if (!b.smtpConfigured) {
     lines.push('No SMTP_URL: mail is not delivered but kept in the outbox (development only); administrators can open it there, audited.');
   }

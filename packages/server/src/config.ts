@@ -10,10 +10,18 @@ const ConfigSchema = z.object({
   /** HTTP port of the API and the web UI. */
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
-  /** PGlite data folder (the embedded database), used when DATABASE_URL is not set. */
+  /** Data folder of the embedded PostgreSQL server (cluster in DATA_DIR/pg), used when DATABASE_URL is not set. */
   DATA_DIR: z.string().default('./data'),
-  /** postgres://user@host:port/db switches to PostgreSQL with the same SQL and migrations. */
+  /** postgres://user@host:port/db: that PostgreSQL server instead of the embedded one; same SQL and migrations. */
   DATABASE_URL: z.string().url().optional(),
+  /** A query running longer is cancelled and its request answered 503 (0: no limit). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Waiting longer for a database connection (all busy, or the server down) answers 503. */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** GET /api/health reports the database down when `SELECT 1` takes longer. */
+  HEALTH_DB_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  /** On shutdown, requests still running after this long have their queries cancelled. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(3_000),
   /** demo: seed the demo jurisdiction on first start; none: start empty with one DPH administrator. */
   NUTMEG_SEED: z.enum(['demo', 'none']).default('demo'),
   /** Synthetic patients in the demo seed. */

@@ -1,4 +1,5 @@
 import { createDb, migrate } from '@nutmeg/db';
+import { dbOptions } from './db-options.ts';
 import type { Config } from './config.ts';
 import { systemClock, type AppContext } from './context.ts';
 import { deriveInstallKeys, loadInstallSecret } from './install-secret.ts';
@@ -8,7 +9,8 @@ import { sharedRecommender, supportingDataDirOf } from './modules/recommender/re
 
 /** A migrated database and the service context, without HTTP: for the CLI and scripts. */
 export async function createServerContext(config: Config): Promise<{ ctx: AppContext; engine: string; close(): Promise<void> }> {
-  const handle = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  // Commands run bulk work (loads of millions of rows, index builds) for as long as it takes: no statement timeout.
+  const handle = await createDb({ ...dbOptions(config), statementTimeoutMs: 0 });
   try {
     await migrate(handle.db);
     const ctx: AppContext = {
@@ -22,7 +24,7 @@ export async function createServerContext(config: Config): Promise<{ ctx: AppCon
     // Refuses a secret other than the log's before this process writes a single entry with it.
     await initAuditChain(ctx);
     useInstallKeys(ctx.keys);
-    return { ctx, engine: handle.engine, close: () => handle.close() };
+    return { ctx, engine: handle.description, close: () => handle.close() };
   } catch (err) {
     await handle.close();
     throw err;

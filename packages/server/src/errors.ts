@@ -10,6 +10,8 @@ export const ErrorKind = {
   conflict: 409,
   locked: 423,
   rate_limited: 429,
+  /** The database is stuck, overloaded or down: not the request's fault; try again. */
+  unavailable: 503,
 } as const;
 export type ErrorKind = keyof typeof ErrorKind;
 

@@ -1,4 +1,5 @@
 import { createDb, migrate, type DbHandle } from '@nutmeg/db';
+import { dbOptions } from './db-options.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { systemClock, type AppContext, type Clock } from './context.ts';
@@ -18,16 +19,25 @@ export interface Server {
   seed: SeedReport;
   /** Starts the job worker (when JOB_WORKER=on); main.ts calls it once the server listens. */
   startBackgroundWork(): void;
-  /** Stops in reverse order of start: HTTP, then the database. */
+  /** Stops in reverse order of start: HTTP and jobs, then the database; bounded even when a query is stuck. */
   shutdown(): Promise<void>;
 }
+
+const settlesWithin = (p: Promise<unknown>, ms: number) =>
+  Promise.race([
+    p.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref()),
+  ]);
 
 /** Composition root: config → database → migrate → seed → app. main.ts and the tests both use it. */
 export async function createServer(
   config: Config,
   opts: { handle?: DbHandle; clock?: Clock; logStream?: NodeJS.WritableStream } = {},
 ): Promise<Server> {
-  const handle = opts.handle ?? (await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const handle = opts.handle ?? (await createDb(dbOptions(config)));
   try {
     await migrate(handle.db);
     const ctx: AppContext = {
@@ -41,8 +51,7 @@ export async function createServer(
     // Refuses a secret other than the log's before this process writes a single entry with it.
     await initAuditChain(ctx);
     useInstallKeys(ctx.keys);
-    // Demo patients load before the server listens: PGlite shares the event loop, so loading them in the
-    // background would stall every request until done (measured: the sign-in page waited 60 s instead of 24 s).
+    // Demo patients load before the server listens, so the first sign-in finds the demo complete.
     const seed = await bootstrap(ctx, seedDemoPatients);
     await scheduleMaintenance(ctx);
     await scheduleAuditCheckpoints(ctx);
@@ -58,9 +67,16 @@ export async function createServer(
         if (background) worker ??= startJobWorker(handle.db, { ...maintenanceHandlers(ctx), ...auditJobHandlers(ctx) });
       },
       async shutdown() {
-        await app.close();
-        await worker?.stop();
-        await ctx.mailer.idle(); // mail sent after an answer is recorded before the database closes
+        // Requests in flight and the job worker get a grace period; after it, their queries are cancelled
+        // (closing the database does that), so a stuck query cannot hold the shutdown.
+        // Mail sent after an answer is recorded before the database closes, within the same grace period.
+        const done = Promise.all([app.close(), worker?.stop()]).then(() => ctx.mailer.idle());
+        if (!(await settlesWithin(done, config.SHUTDOWN_GRACE_MS))) {
+          app.log.warn(`shutdown: requests still running after ${config.SHUTDOWN_GRACE_MS} ms; cancelling their queries`);
+          await handle.close();
+          if (!(await settlesWithin(done, 2000))) app.server.closeAllConnections();
+        }
+        await settlesWithin(done, 2000);
         await handle.close();
       },
     };

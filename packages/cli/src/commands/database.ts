@@ -1,15 +1,15 @@
 import { createDb, migrate } from '@nutmeg/db';
 import { loadConfig } from '@nutmeg/server/config';
 import { createServerContext } from '@nutmeg/server/context-factory';
+import { dbOptions } from '@nutmeg/server/db-options';
 import { bootstrap, seedDemoPatients } from '@nutmeg/server/seed';
 
 export async function migrateCommand(): Promise<number> {
-  const config = loadConfig();
-  const handle = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const handle = await createDb(dbOptions(loadConfig()));
   try {
     const r = await migrate(handle.db);
     console.log(
-      `Applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.alreadyApplied} already applied (${handle.engine}).`,
+      `Applied ${r.applied.length} migration(s)${r.applied.length ? `: ${r.applied.join(', ')}` : ''}; ${r.alreadyApplied} already applied (${handle.description}).`,
     );
     return 0;
   } finally {

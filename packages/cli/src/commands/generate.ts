@@ -3,7 +3,7 @@
  *
  * Loads a realistic synthetic population (families in Connecticut towns, names with diacritics and hyphens,
  * dose histories by the US schedule, refusals, contraindications, planted duplicates) into the database of
- * DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite), in batches of multi-row INSERT … SELECT unnest(…),
+ * DATABASE_URL or the embedded server in DATA_DIR, in batches of multi-row INSERT … SELECT unnest(…),
  * with a progress bar. Seeds the reference data and demo organizations first on an empty database.
  * --skip-doses loads demographics only (a quick load for search benchmarks).
  * --defer-indexes (empty database only) builds the non-unique indexes after the load: faster, but a load

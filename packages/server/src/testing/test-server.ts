@@ -1,3 +1,4 @@
+import type { PoolOptions } from '@nutmeg/db';
 import { createTestDb } from '@nutmeg/db/testing';
 import { testConfig, type Config } from '../config.ts';
 import type { Clock } from '../context.ts';
@@ -23,21 +24,22 @@ export function mutableClock(start = new Date()): MutableClock {
 }
 
 /**
- * A server on a fresh test database (PGlite, or PostgreSQL when TEST_DATABASE_URL is set),
- * seeded with the demo organizations and users but no demo patients.
+ * A server on a fresh test database (on the test run's PostgreSQL server, see @nutmeg/db/testing),
+ * seeded with the demo organizations and users but no demo patients. `opts.pool` sets the database pool's
+ * size and timeouts (the timeout tests make them small).
  */
 export async function createTestServer(
   overrides: Partial<Config> = {},
-  opts: { logStream?: NodeJS.WritableStream } = {},
+  opts: { pool?: PoolOptions; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestServer> {
-  const handle = await createTestDb();
+  const handle = await createTestDb(opts.pool);
   const clock = mutableClock();
   const config = testConfig({ NUTMEG_SEED: 'none', ...overrides });
   // Seed the demo organizations and users ourselves so tests know them; bootstrap then sees users and skips.
   const ctxForSeed = { db: handle.db, config, clock, mailer: { send: async () => {} } };
   await seedReference(ctxForSeed);
   await seedDemo(ctxForSeed);
-  const server = await createServer(config, { handle, clock, ...opts });
+  const server = await createServer(config, { handle, clock, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
   async function signIn(username: string) {
     // A code signs in once; tests sign in many times at one clock time, as if each time with a fresh code.
     await server.ctx.db.updateTable('users').set({ mfa_last_step: null }).where('username', '=', username).execute();

@@ -1,5 +1,5 @@
 // Bulk loading of synthetic (or imported) people: one multi-row INSERT … SELECT FROM unnest($arrays) per table
-// per batch — one round trip per table, no per-row statements — on PostgreSQL and PGlite alike.
+// per batch — one round trip per table, no per-row statements.
 // Used by `nutmeg generate --people N` and by the demo seed.
 
 import { randomFillSync } from 'node:crypto';
@@ -514,8 +514,6 @@ async function loadPopulationBatches(db: Db, opts: PopulationOptions): Promise<L
     total.patients += n.patients;
     total.doses += n.doses;
     opts.onProgress?.(total);
-    // PGlite runs on this thread: let HTTP requests and timers breathe between batches.
-    await new Promise((r) => setImmediate(r));
   }
   return total;
 }
