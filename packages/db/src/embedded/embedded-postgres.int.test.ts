@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAlive, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
+import { isAlive, ROOT_CLUSTERS_DIR, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
 import { isRoot, SERVER_USER } from './os-user.ts';
 
 async function query(server: EmbeddedPostgres, text: string): Promise<Record<string, unknown>[]> {
@@ -129,14 +129,40 @@ describe('the embedded PostgreSQL server', () => {
     await expect(startEmbeddedPostgres({ dir: path.join(base, 'x'.repeat(120)) })).rejects.toThrow(/set DATA_DIR to a shorter folder path/);
   });
 
-  it.runIf(isRoot())('as root, refuses a data folder the server user cannot reach, saying what to do', async () => {
-    const hidden = fs.mkdtempSync(path.join(os.tmpdir(), 'nutmeg-hidden-')); // mode 700, root's
+  it.runIf(isRoot())('as root, keeps the cluster where the server user can reach it when the data folder is out of its reach', async () => {
+    const hidden = fs.mkdtempSync(path.join(os.tmpdir(), 'nutmeg-hidden-')); // mode 700, root's: like a checkout under /root
+    const pgDir = path.join(hidden, 'data', 'pg');
+    let real: string | undefined;
     try {
-      await expect(startEmbeddedPostgres({ dir: path.join(hidden, 'data', 'pg') })).rejects.toThrow(
-        /cannot reach .*set DATA_DIR to a folder it can reach/,
-      );
+      const server = await startEmbeddedPostgres({ dir: pgDir, log: (m) => messages.push(m) });
+      real = server.dir;
+      expect(real.startsWith(ROOT_CLUSTERS_DIR)).toBe(true);
+      expect(fs.realpathSync(pgDir)).toBe(real);
+      expect(messages.join('\n')).toMatch(/cannot reach .*the database cluster is kept in/);
+      expect(await query(server, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      await server.stop();
+      // the next start finds the same cluster through the link
+      const again = await startEmbeddedPostgres({ dir: pgDir, log: () => {} });
+      expect(again.dir).toBe(real);
+      await again.stop();
     } finally {
       fs.rmSync(hidden, { recursive: true, force: true });
+      if (real) fs.rmSync(real, { recursive: true, force: true });
     }
   });
+
+  it.runIf(isRoot())(
+    'as root, refuses a cluster already made inside a folder the server user cannot reach, saying what to do',
+    async () => {
+      const hidden = fs.mkdtempSync(path.join(os.tmpdir(), 'nutmeg-hidden-'));
+      try {
+        fs.mkdirSync(path.join(hidden, 'data', 'pg'), { recursive: true });
+        await expect(startEmbeddedPostgres({ dir: path.join(hidden, 'data', 'pg') })).rejects.toThrow(
+          /cannot reach .*set DATA_DIR to a folder it can reach/,
+        );
+      } finally {
+        fs.rmSync(hidden, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -10,6 +11,8 @@ const SOCKET_PORT = 5432;
 /** sun_path holds 108 bytes with its NUL; PostgreSQL refuses a longer socket path. */
 const MAX_SOCKET_PATH = 107;
 const OWNER_FILE = 'nutmeg.owner';
+/** As root, clusters whose data folder the server's user cannot reach (a checkout under /root) live here. */
+export const ROOT_CLUSTERS_DIR = '/var/lib/nutmeg/clusters';
 
 export interface EmbeddedPostgresOptions {
   /** The cluster folder (DATA_DIR/pg); created by initdb when empty. The socket lives in it too. */
@@ -134,6 +137,31 @@ function initCluster(dir: string, bins: PgBinaries, user: OsUser | undefined, lo
   fs.renameSync(tmp, dir);
 }
 
+/**
+ * Where the cluster of `dir` really lives. As root the server runs as an unprivileged user, who cannot enter a
+ * data folder under /root (mode 700): rather than refuse the README's `npm start` there, the cluster is kept in a
+ * root-owned folder that user can reach, and `dir` becomes a link to it (so backups and the layout stay the same).
+ * A cluster already made inside an unreachable folder is left alone (checkFolder refuses it with what to do).
+ */
+function clusterFolder(dir: string, user: OsUser | undefined, log: (m: string) => void): string {
+  const parent = path.dirname(dir);
+  fs.mkdirSync(parent, { recursive: true });
+  if (fs.lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) return fs.realpathSync(dir);
+  if (!user || canReach(user, parent) || fs.existsSync(dir)) return dir;
+  const id = crypto.createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 16);
+  const real = path.join(ROOT_CLUSTERS_DIR, id);
+  fs.mkdirSync(ROOT_CLUSTERS_DIR, { recursive: true, mode: 0o755 });
+  for (let d = ROOT_CLUSTERS_DIR; d !== path.dirname(d); d = path.dirname(d)) {
+    if (!canReach(user, d)) fs.chmodSync(d, fs.statSync(d).mode | 0o111); // our own folders: let the server in
+  }
+  fs.symlinkSync(real, dir);
+  log(
+    `PostgreSQL runs as the system user "${user.name}" (it refuses to run as root), who cannot reach ${parent}: ` +
+      `the database cluster is kept in ${real}, and ${dir} links to it.`,
+  );
+  return real;
+}
+
 function checkFolder(dir: string, bins: PgBinaries, user: OsUser | undefined): void {
   const socket = path.join(dir, `.s.PGSQL.${SOCKET_PORT}`);
   if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) {
@@ -218,9 +246,9 @@ async function waitReady(dir: string, child: ChildProcess, stderr: () => string,
 
 /** Starts (creating if needed) the embedded PostgreSQL server of one cluster folder and waits until it answers. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const dir = path.resolve(options.dir);
   const log = options.log ?? ((m: string) => console.log(m));
   const user = serverUser();
+  const dir = clusterFolder(path.resolve(options.dir), user, log);
   const bins = prepareBinaries(user !== undefined);
   checkFolder(dir, bins, user);
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) initCluster(dir, bins, user, log);
