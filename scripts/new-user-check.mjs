@@ -177,8 +177,9 @@ async function oneRun(i) {
     const session = await signIn(first.base, first.out());
     r.signInMs = session.ms;
     const search = await timed('first search', async (signal) => {
-      const q = new URLSearchParams({ lastName: `Nobodyson${i}`, firstName: 'Zebulon', dob: '1901-02-03' });
-      const res = await fetch(`${first.base}/api/patients?${q}`, { headers: session.value, signal });
+      const body = JSON.stringify({ lastName: `Nobodyson${i}`, firstName: 'Zebulon', dob: '1901-02-03' });
+      const headers = { ...session.value, 'content-type': 'application/json' };
+      const res = await fetch(`${first.base}/api/patients/search`, { method: 'POST', headers, body, signal });
       if (res.status !== 200) throw new Error(`search answered ${res.status}: ${await res.text()}`);
       return (await res.json()).results.length;
     });
