@@ -117,6 +117,21 @@ async function start(dataDir, port) {
   throw new Error(`no login page within ${START_LIMIT_MS / 1000} s:\n${out.slice(-2000)}`);
 }
 
+/** Stops a run's whole process group if it is still there: SIGTERM, then SIGKILL after 10 s. */
+async function killRun(run) {
+  if (run.child.exitCode !== null || run.child.signalCode !== null) return;
+  const signal = (sig) => {
+    try {
+      process.kill(-run.child.pid, sig);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGTERM');
+  if (await Promise.race([run.exited.then(() => true), sleep(10_000).then(() => false)])) return;
+  signal('SIGKILL');
+}
+
 /** SIGTERM to the server (as a terminal's Ctrl-C would reach it); ms until it and its postgres are gone. */
 async function stop(run) {
   const server = descendants(run.child.pid).find(isServer);
@@ -170,8 +185,10 @@ async function oneRun(i) {
   fs.chmodSync(dataDir, 0o755); // as root, the database's own user must reach DATA_DIR/pg
   const port = await freePort();
   const r = { run: i };
+  const started = [];
   try {
     const first = await start(path.join(dataDir, 'data'), port);
+    started.push(first);
     r.firstStartToLoginMs = first.loginPageMs;
     r.serverStartMs = Number(first.out().match(/Started in (\d+) ms/)?.[1]);
     const session = await signIn(first.base, first.out());
@@ -188,6 +205,7 @@ async function oneRun(i) {
     r.memoryMb = memory(first.child.pid);
     r.stopMs = await stop(first);
     const again = await start(path.join(dataDir, 'data'), port);
+    started.push(again);
     r.restartToLoginMs = again.loginPageMs;
     await stop(again);
     r.ok = true;
@@ -196,6 +214,8 @@ async function oneRun(i) {
     r.hang = Boolean(err.hang);
     r.error = err.message;
   } finally {
+    // A failed run must not leave its server (and its PostgreSQL) running behind the next ones.
+    for (const run of started) await killRun(run);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return r;
