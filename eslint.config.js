@@ -118,6 +118,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: '@nutmeg/codes',
+              message:
+                'Import @nutmeg/codes/tables (the small tables): the CVX/NDC data (~630 kB) stays on the server (GET /api/codes/vaccines).',
+            },
+          ],
           patterns: [
             {
               group: ['@nutmeg/server*', '@nutmeg/db*', '@nutmeg/cli*', 'node:*'],
