@@ -16,7 +16,7 @@ export interface VaccinePick {
 /** How long typing may pause before the search runs (a scanner types faster: Enter searches at once). */
 const DEBOUNCE_MS = 200;
 
-export function pickOf(c: VaccineChoice): VaccinePick {
+function pickOf(c: VaccineChoice): VaccinePick {
   return { cvx: c.cvx, label: c.label, mvx: c.mvx, ndc: c.ndc };
 }
 
