@@ -38,12 +38,21 @@ export default tseslint.config(
     },
   },
   {
-    // The API's JSON shapes: types only, shared by the server and the web UI; they import nothing.
+    // The API's JSON shapes: types only, shared by the server and the web UI; they import nothing but the types of
+    // coded fields from @nutmeg/codes/tables (a type import, erased: the web loads no code data through them).
     files: ['packages/api-types/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@*', 'node:*', 'fs', 'path', 'pg', 'kysely', 'react'], message: '@nutmeg/api-types holds types only.' }] },
+        {
+          paths: [{ name: '@nutmeg/codes/tables', allowTypeImports: true, message: '@nutmeg/api-types imports types only.' }],
+          patterns: [
+            {
+              group: ['@*', '!@nutmeg/codes/tables', 'node:*', 'fs', 'path', 'pg', 'kysely', 'react'],
+              message: '@nutmeg/api-types holds types only.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -109,6 +118,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: '@nutmeg/codes',
+              message:
+                'Import @nutmeg/codes/tables (the small tables): the CVX/NDC data (~630 kB) stays on the server (GET /api/codes/vaccines).',
+            },
+          ],
           patterns: [
             {
               group: ['@nutmeg/server*', '@nutmeg/db*', '@nutmeg/cli*', 'node:*'],

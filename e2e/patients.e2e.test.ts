@@ -73,7 +73,8 @@ describe('patients', () => {
     await page.getByTestId('patient-name').filter({ hasText: 'Zoë Müller-Santos' }).waitFor();
     const mmrBefore = await page.getByTestId('forecast-MMR').getAttribute('data-urgency');
     await page.getByText('Record a dose').click();
-    await page.getByLabel('Vaccine (CVX code)').fill('94');
+    await page.getByRole('combobox', { name: /Type a name, trade name, CVX code or NDC/ }).fill('94');
+    await page.getByRole('option', { name: /^MMRV \(CVX 94\)/ }).click();
     await page.getByLabel('Date given').fill('2022-05-01');
     await page.getByLabel('Lot number').fill('PQ1234Z');
     // No VFC eligibility is chosen for the user: the field is empty and required.
@@ -83,6 +84,8 @@ describe('patients', () => {
     await vfc.selectOption('V02');
     await page.getByTestId('save-dose').click();
     await page.getByTestId('dose-row').filter({ hasText: 'MMRV' }).waitFor();
+    // The record, the doses and the forecast refresh separately: wait for the record's, not only the dose row.
+    await page.getByTestId('owner').filter({ hasText: 'Elm City Pediatrics' }).waitFor();
     await expect(page.getByTestId('owner').textContent()).resolves.toBe('Elm City Pediatrics');
     // Inactivating here would end the medical home: the page says so before anything is saved.
     await page.getByLabel('Status at your clinic').selectOption('inactive_moved');
@@ -121,6 +124,47 @@ describe('patients', () => {
     await page.getByRole('option', { name: /^024 / }).click();
     await page.getByRole('button', { name: 'Record observation' }).click();
     await page.locator('[data-testid="forecast-Varicella"][data-urgency="immune"]').waitFor();
+    const v = await axeViolations(page);
+    expect(v, describeViolations(v)).toEqual([]);
+  });
+
+  it('lets a clinic user record a dose by typing a trade name, and another by scanning its NDC', async () => {
+    const page = await e.newPage();
+    await e.signIn(page, 'clinicstaff');
+    await page.goto(`/patients/${childId}`);
+    await page.getByTestId('patient-name').filter({ hasText: 'Zoë Müller-Santos' }).waitFor();
+    await page.getByText('Record a dose').click();
+    const vaccine = page.getByRole('combobox', { name: /Type a name, trade name, CVX code or NDC/ });
+    const save = async (date: string, lot: string) => {
+      await page.getByLabel('Date given').fill(date);
+      await page.getByLabel('Lot number').fill(lot);
+      await page.getByLabel('VFC eligibility for this dose').selectOption('V01');
+      await page.getByLabel('Funding source').selectOption('private');
+      await page.getByTestId('save-dose').click();
+    };
+    // A trade name: the list offers the product with its CVX; choosing it fills in the CVX and the manufacturer.
+    await vaccine.fill('priorix');
+    await page.getByRole('option', { name: /^Priorix — MMR \(CVX 03\)/ }).click();
+    await page.getByTestId('vaccine-chosen').filter({ hasText: 'CVX 03 · MVX SKB' }).waitFor();
+    await save('2023-05-10', 'PRX0510');
+    const priorix = page.getByTestId('dose-row').filter({ hasText: 'PRX0510' });
+    await priorix.filter({ hasText: 'MMR (CVX 03)' }).getByTestId('dose-product').filter({ hasText: 'GlaxoSmithKline' }).waitFor();
+    // A scanner types the NDC's 11 digits and presses Enter: the product it names is chosen at once.
+    await vaccine.pressSequentially('00006417100');
+    await vaccine.press('Enter');
+    await page.getByTestId('vaccine-chosen').filter({ hasText: 'CVX 94 · MVX MSD · NDC 00006-4171-00' }).waitFor();
+    await save('2024-05-10', 'PQD0510');
+    await page.getByTestId('dose-row').filter({ hasText: 'PQD0510' }).filter({ hasText: 'NDC 00006-4171-00' }).waitFor();
+    const rows = await e.db
+      .selectFrom('doses')
+      .select(['cvx', 'mvx', 'ndc'])
+      .where('lot', 'in', ['PRX0510', 'PQD0510'])
+      .orderBy('lot')
+      .execute();
+    expect(rows).toEqual([
+      { cvx: '94', mvx: 'MSD', ndc: '00006-4171-00' },
+      { cvx: '03', mvx: 'SKB', ndc: null },
+    ]);
     const v = await axeViolations(page);
     expect(v, describeViolations(v)).toEqual([]);
   });
@@ -271,7 +315,7 @@ describe('patients', () => {
     await expect(dose.locator('tr[data-field="lot"] td').allTextContents()).resolves.toEqual(['MMR0142', 'not reported']);
     await expect(dose.locator('tr[data-field="historicalSource"] td').allTextContents()).resolves.toEqual([
       '—',
-      expect.stringMatching(/^Parent written record Differs/),
+      expect.stringMatching(/^Historical information - from parents written record Differs/),
     ]);
     const v = await axeViolations(page);
     expect(v, describeViolations(v)).toEqual([]);

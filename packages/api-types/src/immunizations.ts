@@ -50,3 +50,43 @@ export interface DoseReports {
   doseId: string;
   reports: DoseReport[];
 }
+
+/** A refusal on the record (HL7 NIP002 reason) of a CDSi vaccine group. */
+export interface RefusalView {
+  id: string;
+  vaccineGroup: string;
+  date: string;
+  reason: string;
+  source: string | null;
+  canEdit: boolean;
+}
+
+/** A CDSi observation on the record: contraindication, precaution, evidence of immunity or indication. */
+export interface ObservationView {
+  id: string;
+  kind: 'contraindication' | 'precaution' | 'immunity' | 'indication';
+  code: string;
+  text: string;
+  date: string;
+  /** 'unknown': whether the patient has it could not be determined (clinical judgement needed) */
+  status: 'active' | 'unknown';
+  source: string | null;
+  canEdit: boolean;
+}
+
+/** GET /api/patients/:id/immunizations */
+export interface Immunizations {
+  doses: DoseView[];
+  refusals: RefusalView[];
+  observations: ObservationView[];
+}
+
+/** POST /api/patients/:id/doses (201). */
+export interface RecordedDose {
+  id: string;
+  masterId: string;
+  /** Another source had reported the same dose: both reports are kept as one dose. */
+  deduplicated: boolean;
+  /** The caller's clinic became the medical home. */
+  ownershipTaken: boolean;
+}

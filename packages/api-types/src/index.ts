@@ -1,7 +1,13 @@
 // The JSON the API sends, described once for the server that builds it and the web UI that reads it.
 // Types only: nothing here runs.
-export type * from './immunizations.ts';
-export type * from './mail.ts';
-export type * from './recommender.ts';
+export type * from './accounts.ts';
+export type * from './audit.ts';
 export type * from './certificates.ts';
+export type * from './codes.ts';
+export type * from './immunizations.ts';
 export type * from './lookup-alerts.ts';
+export type * from './mail.ts';
+export type * from './patients.ts';
+export type * from './problem.ts';
+export type * from './recommender.ts';
+export type * from './session.ts';

@@ -96,3 +96,34 @@ export interface SeasonStatusList {
   today: string;
   seasons: SeasonStatus[];
 }
+
+/** GET /api/recommender: the CDSi supporting-data release in use. */
+export interface RecommenderRelease {
+  engine: string;
+  supportingDataVersion: string;
+  /** What the release holds. */
+  counts: {
+    antigens: number;
+    series: number;
+    targetDoses: number;
+    cvxMappings: number;
+    vaccineGroups: number;
+    liveVirusConflicts: number;
+    observations: number;
+  };
+  /** The release's vaccine group names ('DTaP/Tdap/Td', 'MMR', …). */
+  vaccineGroups: string[];
+  loadMs: number;
+}
+
+/** A CDSi observation code (indication, contraindication, precaution, evidence of immunity). */
+export interface ObservationCode {
+  code: string;
+  title: string;
+  group: string;
+}
+
+/** GET /api/recommender/observations */
+export interface ObservationCodeList {
+  observations: ObservationCode[];
+}

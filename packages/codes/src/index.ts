@@ -1,23 +1,8 @@
 // @nutmeg/codes: immunization code sets as typed look-ups over data files shipped with the package
 // (built by scripts/build-codes.ts from ../shared/hl7/codesets). Pure: no I/O, no clock.
-export type {
-  CodeEntry,
-  CodeTableData,
-  Cvx,
-  CvxStatus,
-  Deprecation,
-  EntrySource,
-  EntryStatus,
-  Mvx,
-  NdcProduct,
-  NdcSale,
-  NdcUse,
-  TradeName,
-  UseAge,
-  UseDate,
-  VaccineGroupRef,
-  VisDocument,
-} from './types.ts';
+// The web UI imports '@nutmeg/codes/tables' (tables-index.ts) instead: the tables and fields without the large data.
+export * from './tables-index.ts';
+export type { Cvx, CvxStatus, Mvx, NdcProduct, NdcSale, NdcUse, TradeName, VaccineGroupRef, VisDocument } from './types.ts';
 export {
   allCvx,
   allMvx,
@@ -25,6 +10,7 @@ export {
   allVisDocuments,
   canonicalCvx,
   cvx,
+  isAdministrable,
   mvx,
   tradeNames,
   vaccineGroups,
@@ -32,7 +18,5 @@ export {
   visDocuments,
 } from './vaccines.ts';
 export { allNdc, isNdcCurrent, ndcDigits, ndcToProduct, normalizeNdc } from './ndc.ts';
-export { activeEntries, entry, isActive, isKnown, label, table, TABLE_IDS, useAgeStatus, useDateStatus } from './tables.ts';
-export type { CodeTable, TableId, WindowStatus } from './tables.ts';
 export { searchVaccines } from './search.ts';
 export type { SearchOptions, VaccineMatch } from './search.ts';

@@ -3,7 +3,7 @@
 import { CVX, lazy, NDC, TRADE_NAMES } from './data.ts';
 import { isNdcCurrent, ndcToProduct } from './ndc.ts';
 import type { Cvx, NdcProduct } from './types.ts';
-import { canonicalCvx, cvx as findCvx } from './vaccines.ts';
+import { canonicalCvx, cvx as findCvx, isAdministrable } from './vaccines.ts';
 
 export interface VaccineMatch {
   cvx: Cvx;
@@ -25,6 +25,8 @@ export interface SearchOptions {
   limit?: number;
   /** Leave out inactive, non-US and never-active vaccines entirely (default: list them after the active ones). */
   activeOnly?: boolean;
+  /** Only codes a dose given here may be recorded under (`isAdministrable`): no unspecified or non-vaccine codes. */
+  administered?: boolean;
 }
 
 const names = lazy(() => CVX.map((c) => ({ c, text: `${c.shortName} ${c.fullName}`.toLowerCase(), short: c.shortName.toLowerCase() })));
@@ -87,7 +89,7 @@ export function searchVaccines(query: string, options: SearchOptions = {}): Vacc
 
   const seen = new Set<string>();
   return found
-    .filter(([, m]) => !options.activeOnly || m.active)
+    .filter(([, m]) => (!options.activeOnly || m.active) && (!options.administered || isAdministrable(m.cvx)))
     .sort(([ra, a], [rb, b]) => Number(b.active) - Number(a.active) || ra - rb || a.label.localeCompare(b.label))
     .map(([, m]) => m)
     .filter((m) => {

@@ -1,5 +1,6 @@
 // HL7 and CDC tables used by immunization messaging and Nutmeg's forms, with labels and status.
-import { lazy, MVX, TABLES } from './data.ts';
+import { lazy } from './lazy.ts';
+import { MVX, TABLES } from './table-data.ts';
 import type { CodeEntry, CodeTableData, UseAge, UseDate } from './types.ts';
 
 /** The tables the package ships (HL7 numbers where HL7 numbers them). '0227' is the MVX table. */

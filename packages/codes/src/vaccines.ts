@@ -26,6 +26,17 @@ export function cvx(code: string): Cvx | undefined {
   return c === null ? undefined : cvxIndex().get(c);
 }
 
+/**
+ * Whether a dose given here may be recorded under this CVX: a code CDC lists as active or inactive (a correction of
+ * an old dose keeps its code), immune globulins included. Unspecified formulations ('45' Hep B, unspecified), non-US
+ * and never-active codes, '998' (no vaccine administered) and '999' (unknown) are for historical records only.
+ * (AIRA's concept type is not used beyond 'unspecified': it calls licensed products such as Vaxelis 'pending'.)
+ */
+export function isAdministrable(c: Cvx): boolean {
+  const listed = c.status === 'active' || c.status === 'inactive';
+  return listed && c.conceptType !== 'unspecified' && c.code !== '998' && c.code !== '999';
+}
+
 /** Every CVX code CDC lists, in code order. */
 export function allCvx(): readonly Cvx[] {
   return CVX;

@@ -19,6 +19,7 @@ import { registerSessionRoutes } from './modules/access/session.routes.ts';
 import { registerAccountsRoutes } from './modules/accounts/index.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
 import { auditRefusal } from './modules/audit/refusal-audit.ts';
+import { registerCodesRoutes } from './modules/codes/index.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerImmunizationsRoutes } from './modules/immunizations/index.ts';
 import { registerRecommenderRoutes } from './modules/recommender/recommender.routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   // Every module's routes, in one readable block.
   registerAccountsRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerCodesRoutes(app, ctx);
   registerHealthRoutes(app, ctx, { engine: opts.engine, version: VERSION });
   registerImmunizationsRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);

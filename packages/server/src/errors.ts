@@ -15,11 +15,9 @@ export const ErrorKind = {
 } as const;
 export type ErrorKind = keyof typeof ErrorKind;
 
-export interface FieldError {
-  /** Dotted path of the offending field, e.g. "addresses.0.zip". */
-  path: string;
-  message: string;
-}
+/** A field-level message of a 400: the problem JSON's `fields` (written once in @nutmeg/api-types). */
+export type { FieldError } from '@nutmeg/api-types';
+import type { FieldError } from '@nutmeg/api-types';
 
 /** A refusal to show a patient who exists (outside scope, opted out): audited, never told to the caller. */
 export interface PatientDenial {

@@ -1,4 +1,5 @@
 // Field schemas every module shares, so a rule about what a date is lives in one place.
+import { acceptedCodes, FIELDS, table, type FieldCode, type FieldName } from '@nutmeg/codes';
 import { z } from 'zod';
 
 /** 'YYYY-MM-DD' that names a day on the calendar (2023-02-30 is refused, not rolled over to March). */
@@ -22,3 +23,13 @@ export const IsoDateOrInstant = z
     message: 'Use a date (YYYY-MM-DD) or an ISO date-time',
   })
   .meta({ format: 'date-or-date-time' });
+
+/**
+ * A coded field (see FIELDS in @nutmeg/codes): any code its table knows (a record keeps a deprecated code it was
+ * given), refused with a message naming the field's table otherwise.
+ */
+export function codeOf<F extends FieldName>(field: F, message?: string) {
+  const codes = acceptedCodes(field) as [FieldCode<F>, ...FieldCode<F>[]];
+  const spec = FIELDS[field];
+  return z.enum(codes, { error: message ?? `Use a code of ${spec.tables.map((t) => table(t).name).join(' / ')}` });
+}

@@ -1,8 +1,7 @@
 /** The one way the UI talks to the server: JSON in and out, CSRF header on writes, problem JSON as ApiError. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import type { FieldError, Problem } from '@nutmeg/api-types';
+
+export type { FieldError } from '@nutmeg/api-types';
 
 export class ApiError extends Error {
   constructor(
@@ -11,7 +10,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: FieldError[] = [],
     readonly step?: string,
-    readonly body: Record<string, unknown> = {},
+    /** The whole problem JSON, with any detail the error carries (e.g. `candidates` of a 409). */
+    readonly body: Partial<Problem> = {},
   ) {
     super(message);
   }
@@ -37,15 +37,16 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
     credentials: 'same-origin',
   });
   const text = await res.text();
-  const data = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  const data: unknown = text ? JSON.parse(text) : {};
   if (!res.ok) {
+    const problem = data as Partial<Problem>;
     throw new ApiError(
       res.status,
-      String(data.error ?? 'error'),
-      String(data.title ?? res.statusText),
-      (data.fields as FieldError[]) ?? [],
-      data.step as string | undefined,
-      data,
+      String(problem.error ?? 'error'),
+      String(problem.title ?? res.statusText),
+      problem.fields ?? [],
+      problem.step,
+      problem,
     );
   }
   return data as T;

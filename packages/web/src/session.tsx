@@ -1,35 +1,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '@nutmeg/api-types';
 import { ApiError, api, setCsrfToken } from './api';
 
-export type ModuleName = 'patients' | 'inventory' | 'clinicTools' | 'reports' | 'administration';
-
-export interface Membership {
-  id: string;
-  accessType: string;
-  accessTypeLabel: string;
-  organizationId: string;
-  organizationName: string;
-  organizationKind: string;
-  pin: string | null;
-}
-
-export interface Me {
-  user: { id: string; username: string; displayName: string; dphRoles: string[] };
-  stage: 'password_change' | 'mfa_enroll' | 'active';
-  csrfToken: string;
-  memberships: Membership[];
-  activeScope: {
-    membershipId: string;
-    organizationId: string;
-    organizationName: string;
-    organizationKind: string;
-    pin: string | null;
-    accessType: string;
-  } | null;
-  modules: Partial<Record<ModuleName, 'read' | 'write'>>;
-  permissions: string[];
-}
+export type { Me, Membership, ModuleName } from '@nutmeg/api-types';
 
 interface SessionValue {
   me: Me | null;

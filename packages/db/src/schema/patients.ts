@@ -1,7 +1,11 @@
+import type { FieldCode } from '@nutmeg/codes/tables';
 import type { Generated, JSONColumnType } from 'kysely';
 import type { DateString, NullableTimestamp, Timestamp } from './foundation.ts';
 
-// Mirrors migrations/20261125100000_patients.sql.
+// Mirrors migrations/20261125100000_patients.sql. A coded column whose CHECK lists fixed codes is typed by the
+// field of @nutmeg/codes that lists the same codes (FieldCode<…>); a column holding any code of a CDC table
+// (site, route, race, ethnicity, relationship, historical source, refusal reason, MVX) is a string, checked
+// against @nutmeg/codes at the API, so that CDC can add a code without a migration or a type change here.
 
 export interface PatientTable {
   id: Generated<string>;
@@ -12,7 +16,7 @@ export interface PatientTable {
   last_name: string;
   suffix: string | null;
   dob: DateString;
-  sex: 'F' | 'M' | 'X' | 'U';
+  sex: FieldCode<'sex'>;
   multiple_birth: Generated<boolean>;
   birth_order: number | null;
   mothers_maiden_name: string | null;
@@ -44,7 +48,7 @@ export interface PatientTable {
 export interface PatientNameTable {
   id: Generated<string>;
   patient_id: string;
-  type: 'A' | 'M' | 'B' | 'L';
+  type: FieldCode<'nameType'>;
   first_name: string;
   middle_name: string | null;
   last_name: string;
@@ -62,7 +66,7 @@ export interface PatientAddressTable {
   state: string;
   zip: string;
   county: string | null;
-  type: Generated<'H' | 'M' | 'BA' | 'BR'>;
+  type: Generated<FieldCode<'addressType'>>;
   current: Generated<boolean>;
   street_norm: string;
   position: Generated<number>;
@@ -72,7 +76,7 @@ export interface PatientPhoneTable {
   id: Generated<string>;
   patient_id: string;
   number: string;
-  use: Generated<'PRN' | 'ORN' | 'WPN' | 'CP'>;
+  use: Generated<FieldCode<'phoneUse'>>;
   position: Generated<number>;
 }
 
@@ -91,7 +95,7 @@ export interface PatientGuardianTable {
 export interface PatientIdentifierTable {
   id: Generated<string>;
   patient_id: string;
-  type: 'IIS' | 'MR' | 'MA';
+  type: FieldCode<'identifierType'> | 'IIS';
   value: string;
   assigner: string;
 }
@@ -164,7 +168,7 @@ export interface DoseTable {
   ndc: string | null;
   lot: string | null;
   lot_expiration: DateString | null;
-  funding_source: 'public' | 'private' | null;
+  funding_source: FieldCode<'fundingSource'> | null;
   date: DateString;
   volume_ml: number | null;
   site: string | null;
@@ -172,7 +176,7 @@ export interface DoseTable {
   administered_by: string | null;
   ordering_provider: string | null;
   vis: JSONColumnType<Array<{ document: string; edition: string; presented: string }>, string | undefined, string>;
-  vfc_eligibility: 'V01' | 'V02' | 'V03' | 'V04' | 'V05' | 'V07' | null;
+  vfc_eligibility: FieldCode<'vfcEligibility'> | null;
   /** Makes the dose sub-standard for the recommender (CDSi 6.1). */
   dose_condition: 'partial' | 'storage' | 'recall' | 'other' | null;
   historical_source: string | null;

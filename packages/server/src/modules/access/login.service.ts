@@ -1,3 +1,4 @@
+import type { SessionStageResult } from '@nutmeg/api-types';
 import crypto from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -96,7 +97,7 @@ async function release(ctx: AppContext, user: User, origin: Origin): Promise<voi
  * all be checked: only the first LOCKOUT_THRESHOLD of a burst reach argon2 or the TOTP check. A
  * TOTP code signs in once (its time step is recorded atomically with the sign-in).
  */
-export async function login(ctx: AppContext, input: LoginInput, origin: Origin): Promise<{ token: string; stage: string }> {
+export async function login(ctx: AppContext, input: LoginInput, origin: Origin): Promise<{ token: string } & SessionStageResult> {
   const now = ctx.clock.now();
   const username = input.username.trim();
   await throttleAddress(ctx, username, origin, now);

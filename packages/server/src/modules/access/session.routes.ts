@@ -1,3 +1,4 @@
+import type { Done, Me, SessionStageResult } from '@nutmeg/api-types';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, originOf, type App } from '../../http.ts';
@@ -27,18 +28,22 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
       config: { policy: 'public' },
       schema: { tags: ['session'], summary: 'Sign in with username, password and TOTP code', body: LoginBody },
     },
-    async (req, reply) => {
+    async (req, reply): Promise<SessionStageResult> => {
       const { token, stage } = await login(ctx, req.body, originOf(req));
       reply.setCookie(sessions.SESSION_COOKIE, token, cookieOptions);
       return { stage };
     },
   );
 
-  app.delete('/api/session', { config: { policy: 'session' }, schema: { tags: ['session'], summary: 'Sign out' } }, async (req, reply) => {
-    await sessions.logout(ctx, actorOf(req));
-    reply.clearCookie(sessions.SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
+  app.delete(
+    '/api/session',
+    { config: { policy: 'session' }, schema: { tags: ['session'], summary: 'Sign out' } },
+    async (req, reply): Promise<Done> => {
+      await sessions.logout(ctx, actorOf(req));
+      reply.clearCookie(sessions.SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
 
   app.get(
     '/api/me',
@@ -46,7 +51,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
       config: { policy: 'session' },
       schema: { tags: ['session'], summary: 'The signed-in user, memberships, active scope and permissions' },
     },
-    async (req) => {
+    async (req): Promise<Me> => {
       const actor = actorOf(req);
       const memberships = await sessions.listMemberships(ctx, actor.userId);
       return {
@@ -75,7 +80,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
       config: { policy: 'signed-in' },
       schema: { tags: ['session'], summary: 'Choose the clinic/organization you are acting for', body: ScopeBody },
     },
-    async (req) => {
+    async (req): Promise<Done> => {
       await sessions.switchScope(ctx, actorOf(req), req.body.membershipId);
       return { ok: true };
     },

@@ -1,3 +1,4 @@
+import type { MfaSetup, SessionStageResult } from '@nutmeg/api-types';
 import crypto from 'node:crypto';
 import QRCode from 'qrcode';
 import { AppError, invalid } from '../../errors.ts';
@@ -31,7 +32,12 @@ function nextStage(user: Pick<User, 'password_temporary' | 'mfa_enrolled_at'>): 
  * Opens a session for a user whose sign-in succeeded. A temporary password or a missing MFA
  * enrolment yields a restricted session whose only next steps are to fix that.
  */
-export async function startSession(ctx: AppContext, user: User, origin: Origin, now: Date): Promise<{ token: string; stage: string }> {
+export async function startSession(
+  ctx: AppContext,
+  user: User,
+  origin: Origin,
+  now: Date,
+): Promise<{ token: string } & SessionStageResult> {
   const memberships = await repo.listActiveMemberships(ctx.db, user.id);
   const token = crypto.randomBytes(32).toString('base64url');
   const stage = nextStage(user);
@@ -121,7 +127,7 @@ export async function changePassword(
   actor: Actor,
   currentPassword: string,
   newPassword: string,
-): Promise<{ stage: string }> {
+): Promise<SessionStageResult> {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in again.');
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
@@ -151,10 +157,7 @@ export async function changePassword(
   return { stage };
 }
 
-export async function beginMfaEnrollment(
-  ctx: AppContext,
-  actor: Actor,
-): Promise<{ secret: string; otpauthUri: string; qrDataUrl: string }> {
+export async function beginMfaEnrollment(ctx: AppContext, actor: Actor): Promise<MfaSetup> {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in again.');
   if (user.mfa_enrolled_at)
@@ -165,7 +168,7 @@ export async function beginMfaEnrollment(
   return { secret, otpauthUri, qrDataUrl: await QRCode.toDataURL(otpauthUri) };
 }
 
-export async function completeMfaEnrollment(ctx: AppContext, actor: Actor, otp: string): Promise<{ stage: string }> {
+export async function completeMfaEnrollment(ctx: AppContext, actor: Actor, otp: string): Promise<SessionStageResult> {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user?.mfa_secret) throw invalid('Start MFA set-up first.');
   const now = ctx.clock.now();

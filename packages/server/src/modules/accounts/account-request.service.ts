@@ -1,16 +1,11 @@
+import type { AccountRequestCreated, OrganizationRef, RequestOptions } from '@nutmeg/api-types';
 import { z } from 'zod';
 import type { AgreementAcceptance } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { conflict, invalid, notFound, type FieldError } from '../../errors.ts';
 import { ACCESS_TYPES, ACCESS_TYPE_DEFINITIONS, isAccessType } from '../access/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import {
-  accessTypeLabel,
-  ORGANIZATION_CODE_LABELS,
-  presentAccessType,
-  presentOrganization,
-  type OrganizationRef,
-} from './account.present.ts';
+import { accessTypeLabel, ORGANIZATION_CODE_LABELS, presentAccessType, presentOrganization } from './account.present.ts';
 import * as repo from './account-request.repo.ts';
 import { parsePins } from './staff-match.ts';
 
@@ -19,7 +14,7 @@ export interface Origin {
 }
 
 /** The public form's choices: the seed's eight access types and the agreements in force. */
-export async function requestOptions(ctx: AppContext) {
+export async function requestOptions(ctx: AppContext): Promise<RequestOptions> {
   const agreements = await repo.currentAgreements(ctx.db, ctx.clock.now());
   return {
     accessTypes: ACCESS_TYPES.map(presentAccessType),
@@ -28,7 +23,7 @@ export async function requestOptions(ctx: AppContext) {
 }
 
 /** Lets the form show the clinic's name next to a typed PIN before submitting. */
-export async function lookupOrganization(ctx: AppContext, pin: string) {
+export async function lookupOrganization(ctx: AppContext, pin: string): Promise<OrganizationRef> {
   const [org] = await repo.findOrganizationsByPins(ctx.db, parsePins(pin).slice(0, 1));
   if (!org || !org.active) throw notFound(`An organization with PIN or code ${pin.trim().toUpperCase()}`);
   return presentOrganization(org);
@@ -75,7 +70,7 @@ function isUniqueViolation(err: unknown): boolean {
  * Public "Request User Account". Every problem comes back at once as a field-level message;
  * the request and its audit entry are saved together or not at all.
  */
-export async function submitRequest(ctx: AppContext, input: AccountRequestInput, origin: Origin) {
+export async function submitRequest(ctx: AppContext, input: AccountRequestInput, origin: Origin): Promise<AccountRequestCreated> {
   const now = ctx.clock.now();
   const problems: FieldError[] = [];
   const accessType = isAccessType(input.accessType) ? input.accessType : null;

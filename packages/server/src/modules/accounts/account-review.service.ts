@@ -1,3 +1,4 @@
+import type { AccountRequest, AccountRequestDetail, AccountRequestList, RequestApproved, RequestDenied } from '@nutmeg/api-types';
 import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
@@ -19,7 +20,7 @@ import { createPasswordLink } from './password-reset.service.ts';
 
 /** DPH review of account requests: the queue, one request with its staff-list check, approve, deny. */
 
-async function presentRequests(ctx: AppContext, rows: repo.AccountRequestRow[]) {
+async function presentRequests(ctx: AppContext, rows: repo.AccountRequestRow[]): Promise<AccountRequest[]> {
   const orgIds = [...new Set(rows.flatMap((r) => r.organization_ids))];
   const orgs = new Map((await repo.findOrganizationsByIds(ctx.db, orgIds)).map((o) => [o.id, o]));
   const deciders = await repo.usernamesByIds(ctx.db, [...new Set(rows.map((r) => r.decided_by).filter((x): x is string => !!x))]);
@@ -50,13 +51,13 @@ export async function listRequests(
   ctx: AppContext,
   _actor: Actor,
   f: { status?: 'pending' | 'approved' | 'denied' | undefined; page: number },
-) {
+): Promise<AccountRequestList> {
   const pageSize = 50;
   const { rows, total } = await repo.listRequests(ctx.db, { status: f.status, limit: pageSize, offset: (f.page - 1) * pageSize });
   return { requests: await presentRequests(ctx, rows), total, page: f.page, pageSize };
 }
 
-export async function getRequest(ctx: AppContext, _actor: Actor, id: string) {
+export async function getRequest(ctx: AppContext, _actor: Actor, id: string): Promise<AccountRequestDetail> {
   const r = await repo.findRequest(ctx.db, id);
   if (!r) throw notFound('The account request');
   const [presented] = await presentRequests(ctx, [r]);
@@ -115,7 +116,7 @@ async function checkApproval(trx: Kysely<Database>, actor: Actor, r: repo.Accoun
  * and audits, in one transaction. A new account gets no password: its owner receives a single-use
  * activation link and chooses one, so nobody else (the approver included) ever knows it.
  */
-export async function approveRequest(ctx: AppContext, actor: Actor, id: string, input: ApproveInput) {
+export async function approveRequest(ctx: AppContext, actor: Actor, id: string, input: ApproveInput): Promise<RequestApproved> {
   const now = ctx.clock.now();
   const result = await ctx.db.transaction().execute(async (trx) => {
     const { request, accessType, orgs, dphRoles, existing } = await checkApproval(trx, actor, await repo.findRequest(trx, id, true), input);
@@ -205,7 +206,7 @@ export async function approveRequest(ctx: AppContext, actor: Actor, id: string, 
   return { requestId: r.id, status: 'approved' as const, user: { id: user.id, username: user.username }, created };
 }
 
-export async function denyRequest(ctx: AppContext, actor: Actor, id: string, reason: string) {
+export async function denyRequest(ctx: AppContext, actor: Actor, id: string, reason: string): Promise<RequestDenied> {
   const now = ctx.clock.now();
   const text = reason.trim();
   if (text.length < 3)

@@ -1,3 +1,4 @@
+import type { AccessTypeOption, DphRoleView, OrganizationRef } from '@nutmeg/api-types';
 import {
   ACCESS_TYPE_DEFINITIONS,
   DPH_ROLE_LABELS,
@@ -30,7 +31,7 @@ export function accessTypeLabel(t: string): string {
   return isAccessType(t) ? ACCESS_TYPE_DEFINITIONS[t].label : t;
 }
 
-export function presentAccessType(t: AccessType) {
+export function presentAccessType(t: AccessType): AccessTypeOption {
   const d = ACCESS_TYPE_DEFINITIONS[t];
   const modules = (Object.entries(d.modules) as [Module, 'read' | 'write'][]).map(([m, a]) => ({
     module: m,
@@ -48,18 +49,10 @@ export function presentAccessType(t: AccessType) {
   };
 }
 
-export interface OrganizationRef {
-  id: string;
-  pin: string | null;
-  name: string;
-  kind: string;
-  town: string | null;
-}
-
-export function presentOrganization(o: OrganizationRef) {
+export function presentOrganization(o: OrganizationRef): OrganizationRef {
   return { id: o.id, pin: o.pin, name: o.name, kind: o.kind, town: o.town };
 }
 
-export function presentDphRoles(roles: readonly string[]) {
+export function presentDphRoles(roles: readonly string[]): DphRoleView[] {
   return roles.filter(isDphRole).map((r) => ({ role: r, label: DPH_ROLE_LABELS[r] }));
 }

@@ -1,3 +1,4 @@
+import type { ClinicUser, ClinicUserDeactivated, ClinicUserList } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
@@ -13,23 +14,10 @@ function activeClinic(actor: Actor): { id: string; name: string; pin: string | n
   return { id: s.organizationId, name: s.organizationName, pin: s.pin };
 }
 
-export async function listClinicUsers(ctx: AppContext, actor: Actor) {
+export async function listClinicUsers(ctx: AppContext, actor: Actor): Promise<ClinicUserList> {
   const clinic = activeClinic(actor);
   const rows = await repo.usersAtOrganization(ctx.db, clinic.id);
-  const users = new Map<
-    string,
-    {
-      id: string;
-      username: string;
-      email: string;
-      firstName: string;
-      lastName: string;
-      jobTitle: string | null;
-      status: string;
-      lastLoginAt: string | null;
-      accessTypes: { membershipId: string; accessType: string; label: string; since: string }[];
-    }
-  >();
+  const users = new Map<string, ClinicUser>();
   for (const r of rows) {
     let u = users.get(r.id);
     if (!u) {
@@ -63,7 +51,7 @@ export async function listClinicUsers(ctx: AppContext, actor: Actor) {
  * Users without an active membership at the coordinator's clinic are "not found" — a
  * coordinator can never touch another clinic's users.
  */
-export async function deactivateClinicUser(ctx: AppContext, actor: Actor, userId: string, reason?: string) {
+export async function deactivateClinicUser(ctx: AppContext, actor: Actor, userId: string, reason?: string): Promise<ClinicUserDeactivated> {
   const clinic = activeClinic(actor);
   if (userId === actor.userId) throw forbidden('You cannot deactivate yourself; ask DPH or your backup coordinator.');
   const now = ctx.clock.now();

@@ -1,3 +1,4 @@
+import type { PasswordChosen, PasswordResetRequested } from '@nutmeg/api-types';
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
@@ -42,7 +43,7 @@ export async function requestPasswordReset(
   ctx: AppContext,
   usernameOrEmail: string,
   origin: { ip: string | null },
-): Promise<{ message: string }> {
+): Promise<PasswordResetRequested> {
   const now = ctx.clock.now();
   const users = await repo.findActiveUsersByLogin(ctx.db, usernameOrEmail.trim());
   const mails: MailMessage[] = [];
@@ -95,7 +96,7 @@ export async function completePasswordReset(
   token: string,
   newPassword: string,
   origin: { ip: string | null },
-): Promise<{ ok: true; username: string }> {
+): Promise<PasswordChosen> {
   const now = ctx.clock.now();
   const bad = () =>
     invalid('This link is not valid any more (it was used, or it has expired). Ask for a new one with “Forgot your password?”.', [

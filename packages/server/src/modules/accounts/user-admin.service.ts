@@ -1,3 +1,4 @@
+import type { MembershipView, UserDetail, UserList, UserSummary } from '@nutmeg/api-types';
 import crypto from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
@@ -8,7 +9,7 @@ import { assertMayResetCredentials, assertOnStaffLists, notSelf } from './duties
 import { createPasswordLink } from './password-reset.service.ts';
 import * as repo from './user-admin.repo.ts';
 
-function presentMembership(m: repo.MembershipRow) {
+function presentMembership(m: repo.MembershipRow): MembershipView {
   return {
     id: m.id,
     organizationId: m.organization_id,
@@ -30,7 +31,7 @@ function presentUserSummary(
   >,
   memberships: repo.MembershipRow[],
   now: Date,
-) {
+): UserSummary {
   return {
     id: u.id,
     username: u.username,
@@ -55,7 +56,7 @@ export interface UserFilter {
   page: number;
 }
 
-export async function searchUsers(ctx: AppContext, actor: Actor, f: UserFilter) {
+export async function searchUsers(ctx: AppContext, actor: Actor, f: UserFilter): Promise<UserList> {
   const pageSize = 50;
   let organizationId = f.organizationId;
   if (!organizationId && f.pin) {
@@ -90,7 +91,7 @@ export function auditUsersShown(ctx: AppContext, actor: Actor, action: 'user.lis
   return appendActorAudit(ctx.db, actor, { action, entityType: 'user', detail: { userIds } }, ctx.clock.now());
 }
 
-export async function getUser(ctx: AppContext, actor: Actor, id: string) {
+export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<UserDetail> {
   const u = await repo.findUser(ctx.db, id);
   if (!u) throw notFound('The user');
   const memberships = await repo.membershipsOf(ctx.db, [u.id], true);

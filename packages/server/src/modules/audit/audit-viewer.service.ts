@@ -1,5 +1,6 @@
 // The DPH audit viewer: reading the log and checking its chain are themselves on record, so who looked
 // at whose activity can be answered too.
+import type { AuditChainCheck, AuditCheckpointWritten, AuditLogPage } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { queryAudit } from './audit-log.repo.ts';
 import { conflict } from '../../errors.ts';
@@ -22,7 +23,7 @@ export interface AuditFilters {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export async function searchAuditLog(ctx: AppContext, actor: AuditActor, f: AuditFilters) {
+export async function searchAuditLog(ctx: AppContext, actor: AuditActor, f: AuditFilters): Promise<AuditLogPage> {
   const from = f.from ? new Date(f.from) : undefined;
   // "to" as a date includes that whole day.
   const to = f.to ? new Date(DAY.test(f.to) ? Date.parse(f.to) + 86_400_000 : Date.parse(f.to)) : undefined;
@@ -50,7 +51,7 @@ export async function searchAuditLog(ctx: AppContext, actor: AuditActor, f: Audi
   };
 }
 
-export async function verifyAuditLog(ctx: AppContext, actor: AuditActor) {
+export async function verifyAuditLog(ctx: AppContext, actor: AuditActor): Promise<AuditChainCheck> {
   const result = await verifyAuditChain(ctx.db, ctx.keys, { checkpointFile: checkpointFileOf(ctx.config.DATA_DIR) });
   await appendActorAudit(
     ctx.db,
@@ -62,7 +63,7 @@ export async function verifyAuditLog(ctx: AppContext, actor: AuditActor) {
 }
 
 /** On demand: check the rows since the last checkpoint and sign the head. */
-export async function checkpointAuditLog(ctx: AppContext, actor: AuditActor) {
+export async function checkpointAuditLog(ctx: AppContext, actor: AuditActor): Promise<AuditCheckpointWritten> {
   const r = await writeAuditCheckpoint(ctx);
   const detail = r.ok ? { seq: r.checkpoint.seq, count: r.checkpoint.count } : { brokenAt: r.brokenAt ?? null, problem: r.problem ?? null };
   await appendActorAudit(ctx.db, actor, { action: 'audit.checkpoint', outcome: r.ok ? 'success' : 'failure', detail }, ctx.clock.now());

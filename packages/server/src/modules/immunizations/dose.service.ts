@@ -3,6 +3,7 @@
 // edit/delete only by the reporting clinic or DPH with a reason, and automatic medical-home ownership.
 // Refusals and CDSi observations are in note.service.ts.
 
+import type { RecordedDose } from '@nutmeg/api-types';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
@@ -139,13 +140,6 @@ function doseColumns(body: DoseBody) {
     vfc_eligibility: body.vfcEligibility,
     dose_condition: body.doseCondition ?? null,
   };
-}
-
-export interface RecordedDose {
-  id: string;
-  masterId: string;
-  deduplicated: boolean;
-  ownershipTaken: boolean;
 }
 
 /** Records a dose given or reported by the actor's clinic. */

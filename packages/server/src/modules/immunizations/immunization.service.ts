@@ -1,7 +1,7 @@
 // The immunization history view (master doses with their reports, refusals, observations), the recommender
 // run on it, and the official record (Certificate of Immunization PDF).
 
-import type { DoseView } from '@nutmeg/api-types';
+import type { DoseView, Immunizations } from '@nutmeg/api-types';
 import type { ForecastResult, SeasonDates } from '@nutmeg/forecast';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../access/index.ts';
@@ -75,7 +75,7 @@ export function forecastFor(
   });
 }
 
-export async function getImmunizations(ctx: AppContext, actor: Actor, patientId: string) {
+export async function getImmunizations(ctx: AppContext, actor: Actor, patientId: string): Promise<Immunizations> {
   const h = await history(ctx, actor, patientId);
   await auditPatient(ctx, actor, 'patient.immunizations.view', patientId);
   const masters = h.doses.filter((d) => d.id === d.master_id);

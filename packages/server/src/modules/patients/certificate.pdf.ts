@@ -4,6 +4,7 @@
 
 import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { canonicalCvx, fieldLabel } from '@nutmeg/codes';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
@@ -161,14 +162,15 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
   return lines;
 }
 
-/** CVX codes print with at least two digits, as CDC lists them (08, 03). */
-export function formatCvx(cvx: string): string {
-  return /^\d$/.test(cvx) ? cvx.padStart(2, '0') : cvx;
-}
-
 /** The text of each cell of a dose row. */
 function doseCells(d: CertificateDose): string[] {
-  return [usDate(d.date), d.vaccine, formatCvx(d.cvx), d.doseNumber === undefined ? '' : String(d.doseNumber), d.validity ?? ''];
+  return [
+    usDate(d.date),
+    d.vaccine,
+    canonicalCvx(d.cvx) ?? d.cvx /* as CDC prints it: 08, 03 */,
+    d.doseNumber === undefined ? '' : String(d.doseNumber),
+    d.validity ?? '',
+  ];
 }
 
 /** Lines of each cell of a row, and the height the row takes. */
@@ -197,8 +199,6 @@ function usDate(iso: string): string {
 export function fullName(p: CertificateInput['patient']): string {
   return [p.first, p.middle, p.last, p.suffix].filter((s) => s && s.trim()).join(' ');
 }
-
-const SEX_LABEL: Record<string, string> = { F: 'Female', M: 'Male', X: 'X', U: 'Unknown' };
 
 /** Render the certificate. Rows flow over as many pages as needed; each page has "Page i of N". */
 export async function renderCertificatePdf(input: CertificateInput, fonts?: CertificateFonts): Promise<Uint8Array> {
@@ -304,7 +304,7 @@ function drawHeader(page: PDFPage, c: DrawCtx, index: number): number {
   };
   field('Patient name', fit(fullName(input.patient), bold, 11, 330), MARGIN, y);
   field('Date of birth', usDate(input.patient.dob), MARGIN + 340, y);
-  field('Sex', SEX_LABEL[input.patient.sex] ?? input.patient.sex, MARGIN + 440, y);
+  field('Sex', fieldLabel('sex', input.patient.sex) ?? input.patient.sex, MARGIN + 440, y);
   y -= 30;
   field('Registry (IIS) ID', input.patient.iisId, MARGIN, y);
   field('Parent / guardian', fit(input.patient.guardian ?? '—', bold, 11, 260), MARGIN + 170, y);

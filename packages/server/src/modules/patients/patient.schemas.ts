@@ -1,7 +1,8 @@
 // One zod schema per request: validation, the TypeScript type and the OpenAPI docs.
 
+import { isLanguageCode } from '@nutmeg/codes';
 import { z } from 'zod';
-import { IsoDate } from '../../schemas.ts';
+import { codeOf, IsoDate } from '../../schemas.ts';
 
 const isoDate = IsoDate;
 const name = (label: string, max = 80) => z.string().trim().min(1, `Enter ${label}`).max(max, `Use at most ${max} characters`);
@@ -20,7 +21,7 @@ export const SearchQuery = z.object({
   firstName: optionalText(80),
   middleName: optionalText(80),
   dob: isoDate.optional(),
-  sex: z.enum(['F', 'M', 'X', 'U']).optional(),
+  sex: codeOf('sex').optional(),
   mothersMaidenName: optionalText(80),
   guardianName: optionalText(160),
   phone: optionalText(40),
@@ -46,7 +47,7 @@ const Address = z.object({
     .trim()
     .regex(/^\d{5}(-?\d{4})?$/, 'Use a 5-digit ZIP code'),
   county: optionalText(60),
-  type: z.enum(['H', 'M', 'BA', 'BR']).default('H'),
+  type: codeOf('addressType').default('H'),
   current: z.boolean().default(true),
 });
 
@@ -56,12 +57,12 @@ const Phone = z.object({
     .trim()
     .transform((s) => s.replace(/\D/g, ''))
     .pipe(z.string().min(10, 'Enter a 10-digit phone number').max(15)),
-  use: z.enum(['PRN', 'ORN', 'WPN', 'CP']).default('PRN'),
+  use: codeOf('phoneUse').default('PRN'),
 });
 
 const Guardian = z.object({
   name: z.object({ first: name('the guardian’s first name'), last: name('the guardian’s last name') }),
-  relationship: z.enum(['MTH', 'FTH', 'GRD', 'GRP', 'FCH', 'SEL', 'OTH']),
+  relationship: codeOf('relationship'),
   phone: optionalText(40),
 });
 
@@ -73,25 +74,26 @@ export const PatientBody = z.object({
         first: name('the first name'),
         middle: optionalText(80),
         last: name('the last name'),
-        type: z.enum(['A', 'M', 'B', 'L']).default('A'),
+        type: codeOf('nameType').default('A'),
       }),
     )
     .max(20)
     .default([]),
   dob: isoDate,
-  sex: z.enum(['F', 'M', 'X', 'U']),
+  sex: codeOf('sex', 'Choose the sex'),
   multipleBirth: z.boolean().default(false),
   birthOrder: z.number().int().min(1).max(9).optional(),
   mothersMaidenName: optionalText(80),
-  race: z.enum(['1002-5', '2028-9', '2054-5', '2076-8', '2106-3', '2131-1']).optional(),
-  ethnicity: z.enum(['2135-2', '2186-5']).optional(),
-  language: optionalText(10),
+  race: codeOf('race').optional(),
+  ethnicity: codeOf('ethnicity').optional(),
+  /** ISO 639-1 as Nutmeg stores it ('en'); see @nutmeg/codes languages.ts. */
+  language: optionalText(10).refine((c) => c === undefined || isLanguageCode(c), 'Use an ISO 639 language code, e.g. en, es, pt'),
   addresses: z.array(Address).max(10).default([]),
   phones: z.array(Phone).max(10).default([]),
   emails: z.array(z.string().trim().email('Enter a valid e-mail address').max(254)).max(5).default([]),
   guardians: z.array(Guardian).max(6).default([]),
   identifiers: z
-    .array(z.object({ type: z.enum(['MR', 'MA']), value: name('the identifier', 40), assigner: optionalText(80) }))
+    .array(z.object({ type: codeOf('identifierType'), value: name('the identifier', 40), assigner: optionalText(80) }))
     .max(10)
     .default([]),
   birthState: optionalText(2),

@@ -1,5 +1,15 @@
 // Patient rules: search before add, duplicate check on save, the record view, demographic edits with history.
 
+import type {
+  DuplicateCandidates,
+  PatientCreated,
+  PatientHistory,
+  PatientReports,
+  PatientSearchResult as SearchResult,
+  PatientSearchResults,
+  PatientUpdated,
+  PatientView,
+} from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { conflict, invalid } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
@@ -24,20 +34,6 @@ import type { Patient } from './patient.types.ts';
 
 /** Results below this score are not shown (an identifier hit always is). */
 const SHOW_THRESHOLD = 35;
-
-export interface SearchResult {
-  id: string;
-  iisId: string;
-  name: { first: string; middle: string | null; last: string; suffix: string | null };
-  dob: string;
-  sex: string;
-  town: string | null;
-  score: number;
-  classification: 'likely' | 'possible' | 'unlikely';
-  summary: string;
-  reasons: string[];
-  jurisdictionStatus: string;
-}
 
 function splitName(full: string | undefined): { first: string; last: string } | undefined {
   if (!full) return undefined;
@@ -119,7 +115,7 @@ async function rank(
  * Search by any mix of fields. A name needs a DOB or another blocking field (phone, maiden name, guardian,
  * address): the registry refuses to scan the state for a bare name.
  */
-export async function searchPatients(ctx: AppContext, actor: Actor, q: Partial<SearchQuery>): Promise<{ results: SearchResult[] }> {
+export async function searchPatients(ctx: AppContext, actor: Actor, q: Partial<SearchQuery>): Promise<PatientSearchResults> {
   const hasName = !!(q.lastName || q.firstName);
   const blocking = q.iisId || q.mrn || q.phone || (hasName && (q.dob || q.mothersMaidenName || q.guardianName || q.zip || q.street));
   if (!blocking) {
@@ -204,7 +200,7 @@ export async function findDuplicates(db: Db, v: Visibility, p: PatientBody | Pat
   return results.filter((r) => r.classification !== 'unlikely');
 }
 
-export async function checkDuplicates(ctx: AppContext, actor: Actor, body: PatientBody): Promise<{ candidates: SearchResult[] }> {
+export async function checkDuplicates(ctx: AppContext, actor: Actor, body: PatientBody): Promise<DuplicateCandidates> {
   const v = await visibilityFor(ctx.db, actor);
   const candidates = await findDuplicates(ctx.db, v, body);
   await auditPatient(ctx, actor, 'patient.duplicates.check', null, { patientIds: candidates.map((c) => c.id) });
@@ -258,11 +254,7 @@ async function jurisdictionOf(db: Db, actor: Actor): Promise<string> {
 }
 
 /** Creates a master from a UI entry, after the duplicate check (409 with the candidates unless confirmed). */
-export async function createPatient(
-  ctx: AppContext,
-  actor: Actor,
-  body: PatientBody & { confirmNew: boolean },
-): Promise<{ id: string; iisId: string }> {
+export async function createPatient(ctx: AppContext, actor: Actor, body: PatientBody & { confirmNew: boolean }): Promise<PatientCreated> {
   assertCanWrite(actor);
   const orgId = actor.scope!.organizationId;
   const v = await visibilityFor(ctx.db, actor);
@@ -374,7 +366,7 @@ export async function updatePatient(
   actor: Actor,
   id: string,
   body: PatientBody & { version: number; reason?: string | undefined },
-): Promise<{ id: string; version: number; changed: string[] }> {
+): Promise<PatientUpdated> {
   assertCanWrite(actor);
   const orgId = actor.scope!.organizationId;
   const stale = (currentVersion: number) =>
@@ -424,31 +416,6 @@ export async function updatePatient(
     await auditPatient(ctx, actor, 'patient.update', id, { fields: changed }, trx);
     return { id, version, changed };
   });
-}
-
-export interface PatientView {
-  id: string;
-  iisId: string;
-  version: number;
-  patient: Patient;
-  jurisdictionStatus: string;
-  deceasedDate: string | null;
-  optedOut: boolean;
-  owner: { id: string; name: string } | null;
-  organizationStatuses: Array<{
-    organizationId: string;
-    organizationName: string;
-    status: string;
-    reason: string | null;
-    changedAt: string;
-  }>;
-  /** Status at the caller's organization, if the patient has one there. */
-  myStatus: string | null;
-  reports: number;
-  merges: Array<{ id: string; mergedId: string; mergedIisId: string; at: string; reason: string }>;
-  canEdit: boolean;
-  /** What the caller's clinic may do about its own relationship with the patient (nothing for DPH, schools, LHDs). */
-  clinicActions: { setStatus: boolean; takeMedicalHome: boolean };
 }
 
 /** The record as shown: consolidated master, statuses, ownership. Audited as a view. */
@@ -514,7 +481,7 @@ export async function getPatient(ctx: AppContext, actor: Actor, id: string): Pro
 }
 
 /** Who changed what and when: demographic edits, status changes, merges. */
-export async function getPatientHistory(ctx: AppContext, actor: Actor, id: string) {
+export async function getPatientHistory(ctx: AppContext, actor: Actor, id: string): Promise<PatientHistory> {
   await loadVisible(ctx, actor, id);
   await auditPatient(ctx, actor, 'patient.history.view', id);
   const [changes, statuses] = await Promise.all([
@@ -559,7 +526,7 @@ export async function getPatientHistory(ctx: AppContext, actor: Actor, id: strin
 }
 
 /** Every source's reported version (provenance), newest first. */
-export async function getPatientReports(ctx: AppContext, actor: Actor, id: string) {
+export async function getPatientReports(ctx: AppContext, actor: Actor, id: string): Promise<PatientReports> {
   await loadVisible(ctx, actor, id);
   await auditPatient(ctx, actor, 'patient.reports.view', id);
   const rows = await ctx.db

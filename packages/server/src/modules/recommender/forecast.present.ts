@@ -1,6 +1,7 @@
 // The forecast as the API and the Recommender panel show it: each vaccine group with the status word its dates
 // call for, the season it was forecast in, and every dose evaluation explained.
 import type { PresentedForecast, PresentedSeason, PresentedVaccineGroup, Urgency } from '@nutmeg/api-types';
+import { canonicalCvx } from '@nutmeg/codes';
 import type { ForecastResult, SeasonDates, VaccineGroupForecast } from '@nutmeg/forecast';
 import type { Recommender } from './recommender.ts';
 import { oneYearAfter } from './season.ts';
@@ -67,7 +68,7 @@ function presentGroup(r: Recommender, g: VaccineGroupForecast, asOf: string, dph
     ...(g.recommendedDate ? { recommendedDate: g.recommendedDate } : {}),
     ...(g.pastDueDate ? { pastDueDate: g.pastDueDate } : {}),
     ...(g.latestDate ? { latestDate: g.latestDate } : {}),
-    recommendedVaccineNames: g.recommendedVaccines.map((v) => `${r.vaccineName(v.cvx)} (CVX ${v.cvx})`),
+    recommendedVaccineNames: g.recommendedVaccines.map((v) => `${r.vaccineName(v.cvx)} (CVX ${canonicalCvx(v.cvx) ?? v.cvx})`),
     reasons: g.reasons,
     administrativeGuidance: g.administrativeGuidance,
     clinicalJudgement: g.clinicalJudgement,

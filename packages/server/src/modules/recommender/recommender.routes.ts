@@ -1,3 +1,4 @@
+import type { ObservationCodeList, RecommenderRelease } from '@nutmeg/api-types';
 import { z } from 'zod';
 import { IsoDate } from '../../schemas.ts';
 import type { AppContext } from '../../context.ts';
@@ -40,7 +41,7 @@ export function registerRecommenderRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/recommender',
     { config: { policy: 'signed-in' }, schema: { tags: ['recommender'], summary: 'The CDSi supporting-data release in use' } },
-    async () => ({
+    async (): Promise<RecommenderRelease> => ({
       engine: 'CDC CDSi logic specification 4.6',
       supportingDataVersion: ctx.recommender.version,
       counts: ctx.recommender.data.counts,
@@ -58,7 +59,7 @@ export function registerRecommenderRoutes(app: App, ctx: AppContext): void {
         summary: 'CDSi observation codes of the release (indications, contraindications, precautions, evidence of immunity)',
       },
     },
-    async () => ({
+    async (): Promise<ObservationCodeList> => ({
       observations: [...ctx.recommender.data.observations.values()]
         .map((o) => ({ code: o.code, title: o.title, group: o.group }))
         .sort((a, b) => a.code.localeCompare(b.code)),

@@ -1,10 +1,13 @@
+import { cvx as cdcCvx } from '@nutmeg/codes';
 import { normalizeCvx, evaluateAndForecast, type ForecastInput, type ForecastResult, type SupportingData } from '@nutmeg/forecast';
 import { defaultSupportingDataDir, loadSupportingDataFromDir, supportingDataDirFor } from '@nutmeg/forecast/node';
 import { releaseSeasons, type ReleaseSeason } from './season.ts';
 
 /** The loaded CDSi release and the engine over it; loaded once at start, shared by every request. */
 export interface VaccineInfo {
+  /** The engine's key: CVX without leading zeros ('8'), as the forecaster normalises it. */
   cvx: string;
+  /** CDC's short name of the CVX (@nutmeg/codes), the one name a vaccine has everywhere. */
   name: string;
   /** CDSi vaccine group names ('DTaP/Tdap/Td', 'HepB', 'Polio' for Pediarix). */
   groups: string[];
@@ -19,7 +22,7 @@ export interface Recommender {
   forecast(input: ForecastInput): ForecastResult;
   vaccineName(cvx: string): string;
   observationTitle(code: string): string | undefined;
-  /** Groups and short name of a CVX code; unknown codes get no group (they still print, under "Other"). */
+  /** CDSi groups and CDC short name of a CVX code; unknown codes get no group (they still print, under "Other"). */
   vaccineInfo(cvx: string): VaccineInfo;
 }
 
@@ -38,7 +41,8 @@ export function createRecommender(dir: string = defaultSupportingDataDir()): Rec
         const g = data.antigenToVaccineGroup.get(a.antigen);
         if (g) groups.add(g);
       }
-      v = { cvx: key, name: entry?.shortDescription ?? `CVX ${cvx}`, groups: [...groups] };
+      // Groups are CDSi data (what the forecast counts a dose for); the name is CDC's, from the code set.
+      v = { cvx: key, name: cdcCvx(cvx)?.shortName ?? entry?.shortDescription ?? `CVX ${cvx}`, groups: [...groups] };
       catalogue.set(key, v);
     }
     return v;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Form, TextInput } from '@trussworks/react-uswds';
+import type { PasswordChosen } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { Link, useLocation } from '../../router';
 import { describedBy, ErrorSummary, Field } from './form-fields';
@@ -46,7 +47,7 @@ function ChoosePassword({ purpose }: { purpose: keyof typeof TEXT }) {
     setMismatch(newPassword !== confirm);
     if (newPassword !== confirm) return;
     try {
-      const res = await api.post<{ username: string }>('/api/password-reset/complete', { token, newPassword });
+      const res = await api.post<PasswordChosen>('/api/password-reset/complete', { token, newPassword });
       setDone(res.username);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Form, TextInput } from '@trussworks/react-uswds';
+import type { PasswordResetRequested } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { Link } from '../../router';
 import { describedBy, ErrorSummary, Field } from './form-fields';
@@ -13,7 +14,7 @@ export function ForgotPasswordPage() {
     e.preventDefault();
     setError(null);
     try {
-      const res = await api.post<{ message: string }>('/api/password-reset', { usernameOrEmail: login });
+      const res = await api.post<PasswordResetRequested>('/api/password-reset', { usernameOrEmail: login });
       setDone(res.message);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));

@@ -1,29 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Fieldset, Form, Radio, TextInput } from '@trussworks/react-uswds';
+import type { AccessTypeOption, AccountRequestCreated, OrganizationRef, RequestOptions } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { navigate } from '../../router';
 import { describedBy, ErrorSummary, Field } from './form-fields';
-
-export interface AccessTypeOption {
-  value: string;
-  label: string;
-  description: string;
-  modulesSummary: string;
-  organizationKind: 'clinic' | 'school' | 'health_department' | 'dph';
-  organizationCodeLabel: string;
-}
-export interface RequestOptions {
-  accessTypes: AccessTypeOption[];
-  agreements: { kind: 'user' | 'confidentiality'; version: string; title: string; body: string }[];
-}
-
-interface Org {
-  pin: string;
-  name: string;
-  kind: string;
-  town: string | null;
-}
 
 const PIN_LABELS: Record<AccessTypeOption['organizationKind'], { label: string; hint: string }> = {
   clinic: { label: 'Clinic PIN(s)', hint: 'If you work for several clinics, separate their PINs with commas, e.g. CT1001, CT1002.' },
@@ -51,7 +32,7 @@ export function RequestAccountPage() {
   const [pins, setPins] = useState('');
   const [contact, setContact] = useState<Record<ContactField, string>>({ firstName: '', lastName: '', email: '', phone: '', jobTitle: '' });
   const [accepted, setAccepted] = useState<Record<string, boolean>>({});
-  const [orgs, setOrgs] = useState<{ pin: string; org: Org | null }[]>([]);
+  const [orgs, setOrgs] = useState<{ pin: string; org: OrganizationRef | null }[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -79,7 +60,7 @@ export function RequestAccountPage() {
     const found = await Promise.all(
       list.map(async (pin) => ({
         pin,
-        org: await api.get<Org>(`/api/account-requests/organizations/${encodeURIComponent(pin)}`).catch(() => null),
+        org: await api.get<OrganizationRef>(`/api/account-requests/organizations/${encodeURIComponent(pin)}`).catch(() => null),
       })),
     );
     setOrgs(found);
@@ -91,7 +72,7 @@ export function RequestAccountPage() {
     setError(null);
     try {
       const agreementVersions = Object.fromEntries(agreements.filter((a) => accepted[a.kind]).map((a) => [a.kind, a.version]));
-      const created = await api.post<{ id: string }>('/api/account-requests', {
+      const created = await api.post<AccountRequestCreated>('/api/account-requests', {
         accessType,
         pins,
         ...contact,

@@ -71,11 +71,6 @@ export function ErrorSummary({
   );
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** Label–value pairs as a description list, two columns from tablet width. */
 export function Facts({ items }: { items: [string, ReactNode][] }) {
   return (

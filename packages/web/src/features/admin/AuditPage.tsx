@@ -1,32 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Grid, Label, Select, Tag, TextInput } from '@trussworks/react-uswds';
+import type { AuditChainCheck, AuditLogPage } from '@nutmeg/api-types';
 import { ApiError, api, qs } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
-import { formatDateTime } from '../accounts/form-fields';
+import { formatDateTime } from '../../dates';
 import { BulkLookupsPanel } from './BulkLookupsPanel';
-
-interface AuditEntry {
-  seq: number;
-  at: string;
-  actorUsername: string | null;
-  organizationId: string | null;
-  action: string;
-  outcome: string;
-  entityType: string | null;
-  entityId: string | null;
-  patientId: string | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-}
-interface ChainResult {
-  ok: boolean;
-  checked: number;
-  brokenAt: number | null;
-  /** What is wrong, in words (an altered entry, removed entries, a forged checkpoint…). */
-  problem: string | null;
-}
 
 const FILTERS = ['actor', 'action', 'patientId', 'from', 'to', 'outcome'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
@@ -37,11 +17,11 @@ export function AuditPage() {
   const current = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? ''])) as Filters;
   const page = Number(search.get('page') ?? 1) || 1;
   const [form, setForm] = useState<Filters>(current);
-  const [chain, setChain] = useState<ChainResult | null>(null);
+  const [chain, setChain] = useState<AuditChainCheck | null>(null);
   const [chainError, setChainError] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['audit', current, page],
-    queryFn: () => api.get<{ entries: AuditEntry[]; total: number; pageSize: number }>(`/api/audit${qs({ ...current, page })}`),
+    queryFn: () => api.get<AuditLogPage>(`/api/audit${qs({ ...current, page })}`),
   });
 
   function submit(e: FormEvent) {
@@ -52,7 +32,7 @@ export function AuditPage() {
   async function verify() {
     setChainError(null);
     try {
-      setChain(await api.get<ChainResult>('/api/audit/verify'));
+      setChain(await api.get<AuditChainCheck>('/api/audit/verify'));
     } catch (err) {
       setChainError(err instanceof ApiError ? err.message : 'The server could not be reached.');
     }

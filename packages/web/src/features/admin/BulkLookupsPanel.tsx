@@ -3,7 +3,7 @@ import { Alert, Table } from '@trussworks/react-uswds';
 import type { PatientLookupAlerts } from '@nutmeg/api-types';
 import { api } from '../../api';
 import { Link } from '../../router';
-import { formatDateTime } from '../accounts/form-fields';
+import { formatDateTime } from '../../dates';
 
 /** DPH: users who looked up many patients by identifier in one hour (a possible harvest of the registry). */
 export function BulkLookupsPanel() {

@@ -1,22 +1,11 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup } from '@trussworks/react-uswds';
+import type { ClinicUser, ClinicUserDeactivated, ClinicUserList } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { useSession } from '../../session';
-import { formatDateTime } from '../accounts/form-fields';
-
-interface ClinicUser {
-  id: string;
-  username: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  jobTitle: string | null;
-  status: string;
-  lastLoginAt: string | null;
-  accessTypes: { membershipId: string; accessType: string; label: string; since: string }[];
-}
+import { formatDateTime } from '../../dates';
 
 /** Coordinators: who has access at the clinic they act for; deactivate someone who left. */
 export function ClinicUsersPage() {
@@ -24,7 +13,7 @@ export function ClinicUsersPage() {
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['clinic-users', me?.activeScope?.organizationId],
-    queryFn: () => api.get<{ clinic: { name: string; pin: string | null }; users: ClinicUser[] }>('/api/clinic-users'),
+    queryFn: () => api.get<ClinicUserList>('/api/clinic-users'),
   });
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
@@ -32,7 +21,7 @@ export function ClinicUsersPage() {
   async function deactivate(u: ClinicUser) {
     setMessage(null);
     try {
-      const res = await api.post<{ userDeactivated: boolean }>(`/api/clinic-users/${u.id}/deactivate`, {});
+      const res = await api.post<ClinicUserDeactivated>(`/api/clinic-users/${u.id}/deactivate`, {});
       // The list is refreshed first, so the message never shows beside the row it says is gone.
       await qc.invalidateQueries({ queryKey: ['clinic-users'] });
       setMessage({

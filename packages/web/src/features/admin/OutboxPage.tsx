@@ -4,7 +4,7 @@ import { Alert, Button, Tag } from '@trussworks/react-uswds';
 import type { OutboxList, OutboxMessage, OutboxMessageWithBody } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { useSession } from '../../session';
-import { formatDateTime } from '../accounts/form-fields';
+import { formatDateTime } from '../../dates';
 
 /**
  * The outbox: what the system mailed, or would have mailed without SMTP. It lists recipients and

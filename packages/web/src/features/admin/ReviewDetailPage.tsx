@@ -5,8 +5,10 @@ import { ApiError, api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { useSession } from '../../session';
-import { describedBy, ErrorSummary, Facts, Field, formatDateTime } from '../accounts/form-fields';
-import { DPH_ROLE_OPTIONS, type AccountRequestDetail } from './admin-types';
+import { describedBy, ErrorSummary, Facts, Field } from '../accounts/form-fields';
+import { formatDateTime } from '../../dates';
+import type { AccountRequestDetail, RequestApproved } from '@nutmeg/api-types';
+import { DPH_ROLE_OPTIONS } from './admin-types';
 import { StatusTag } from './ReviewQueuePage';
 
 /** DPH: one account request, the staff-list check per clinic, approve or deny with a reason. */
@@ -39,7 +41,7 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
     try {
       if (what === 'approve') {
         const addTo = activeExisting[0];
-        const res = await api.post<{ user: { username: string }; created: boolean }>(`/api/account-requests/${id}/approve`, {
+        const res = await api.post<RequestApproved>(`/api/account-requests/${id}/approve`, {
           ...(r.accessType === 'dph' ? { dphRoles: roles } : {}),
           ...(addTo ? { addToUserId: addTo.id } : username && username !== r.proposedUsername ? { username } : {}),
         });

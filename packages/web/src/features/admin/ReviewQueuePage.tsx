@@ -3,8 +3,8 @@ import { Alert, Label, Select, Tag } from '@trussworks/react-uswds';
 import { api, qs } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
-import { formatDateTime } from '../accounts/form-fields';
-import type { AccountRequest } from './admin-types';
+import { formatDateTime } from '../../dates';
+import type { AccountRequestList } from '@nutmeg/api-types';
 
 const STATUSES = ['pending', 'approved', 'denied'] as const;
 
@@ -20,7 +20,7 @@ export function ReviewQueuePage() {
   const page = Number(search.get('page') ?? 1) || 1;
   const q = useQuery({
     queryKey: ['account-requests', status, page],
-    queryFn: () => api.get<{ requests: AccountRequest[]; total: number; pageSize: number }>(`/api/account-requests${qs({ status, page })}`),
+    queryFn: () => api.get<AccountRequestList>(`/api/account-requests${qs({ status, page })}`),
   });
 
   return (

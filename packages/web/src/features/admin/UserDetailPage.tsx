@@ -5,9 +5,10 @@ import { ApiError, api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { useSession } from '../../session';
-import { ErrorSummary, Facts, formatDateTime } from '../accounts/form-fields';
-import type { RequestOptions } from '../accounts/RequestAccountPage';
-import { DPH_ROLE_OPTIONS, type UserDetail } from './admin-types';
+import { ErrorSummary, Facts } from '../accounts/form-fields';
+import { formatDateTime } from '../../dates';
+import type { RequestOptions, UserDetail } from '@nutmeg/api-types';
+import { DPH_ROLE_OPTIONS } from './admin-types';
 
 /** DPH: one user — memberships, DPH roles, deactivate/reactivate, reset MFA, reset the password (the owner gets a link). */
 export function UserDetailPage({ params }: { params: Record<string, string> }) {

@@ -4,9 +4,8 @@ import { Alert, Button, Form, Grid, Label, Select, Tag, TextInput } from '@truss
 import { api, qs } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
-import { formatDateTime } from '../accounts/form-fields';
-import type { RequestOptions } from '../accounts/RequestAccountPage';
-import type { UserSummary } from './admin-types';
+import { formatDateTime } from '../../dates';
+import type { RequestOptions, UserList } from '@nutmeg/api-types';
 
 const FILTERS = ['q', 'pin', 'accessType', 'status'] as const;
 
@@ -22,7 +21,7 @@ export function UsersPage() {
   });
   const q = useQuery({
     queryKey: ['users', current, page],
-    queryFn: () => api.get<{ users: UserSummary[]; total: number; pageSize: number }>(`/api/users${qs({ ...current, page })}`),
+    queryFn: () => api.get<UserList>(`/api/users${qs({ ...current, page })}`),
   });
 
   function submit(e: FormEvent) {

@@ -4,7 +4,8 @@ import { ApiError, api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
 import { PatientForm, bodyFromForm, emptyForm } from './PatientForm';
-import { fullName, type SearchResult } from './types';
+import type { DuplicateCandidates, PatientCreated, PatientSearchResult } from '@nutmeg/api-types';
+import { fullName } from './types';
 
 /**
  * Add a patient — reached only from a search (search before add). On save the server checks for likely
@@ -24,17 +25,17 @@ export function AddPatientPage() {
     }),
   );
   const [error, setError] = useState<ApiError | null>(null);
-  const [candidates, setCandidates] = useState<SearchResult[] | null>(null);
+  const [candidates, setCandidates] = useState<PatientSearchResult[] | null>(null);
   const searched = [...search.keys()].length > 0;
 
   async function save(confirmNew: boolean) {
     setError(null);
     try {
-      const created = await api.post<{ id: string }>('/api/patients', { ...bodyFromForm(form), confirmNew });
+      const created = await api.post<PatientCreated>('/api/patients', { ...bodyFromForm(form), confirmNew });
       navigate(`/patients/${created.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && Array.isArray(e.body.candidates)) {
-        setCandidates(e.body.candidates as SearchResult[]);
+        setCandidates((e.body as Partial<DuplicateCandidates>).candidates ?? []);
         window.scrollTo(0, 0);
       } else setError(e instanceof ApiError ? e : null);
     }

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form, Grid, TextInput } from '@trussworks/react-uswds';
-import { DOSE_CONDITION_OPTIONS, FUNDING_OPTIONS, ROUTE_OPTIONS, SITE_OPTIONS, SelectField, VFC_OPTIONS } from './code-options';
+import { DOSE_CONDITION_OPTIONS, SelectField, codeOptions } from './code-options';
 import { Field } from '../accounts/form-fields';
-import type { DoseChanges, DoseView } from './types';
+import { VaccinePicker, type VaccinePick } from './VaccinePicker';
+import type { DoseView } from '@nutmeg/api-types';
+import type { DoseChanges } from './types';
 
 /** Correct a dose the user's clinic entered (or any, for DPH): every correction needs a reason and is audited. */
 export function CorrectDoseForm({
@@ -26,7 +28,18 @@ export function CorrectDoseForm({
     site: dose.site ?? '',
     doseCondition: dose.doseCondition ?? '',
   });
+  const [vaccine, setVaccine] = useState<VaccinePick | null>({
+    cvx: dose.cvx,
+    label: `${dose.vaccine} (CVX ${dose.cvx})`,
+    mvx: dose.mvx,
+    ndc: dose.ndc,
+  });
   const [reason, setReason] = useState('');
+  // Another vaccine brings its own MVX and NDC (or none): the recorded ones belonged to the old one.
+  const pickVaccine = (v: VaccinePick | null) => {
+    setVaccine(v);
+    setC((x) => ({ ...x, cvx: v?.cvx ?? '', mvx: v?.mvx ?? null, ndc: v?.ndc ?? null }));
+  };
   const set = (k: keyof DoseChanges) => (e: { target: { value: string } }) => setC((x) => ({ ...x, [k]: e.target.value }));
   return (
     <Form
@@ -46,10 +59,8 @@ export function CorrectDoseForm({
             <input className="usa-input" id="correct-date" name="date" type="date" value={c.date} onChange={set('date')} required />
           </Field>
         </Grid>
-        <Grid tablet={{ col: 2 }}>
-          <Field id="correct-cvx" label="CVX code">
-            <TextInput id="correct-cvx" name="cvx" type="text" inputMode="numeric" value={c.cvx} onChange={set('cvx')} required />
-          </Field>
+        <Grid tablet={{ col: 9 }}>
+          <VaccinePicker id="correct-vaccine" kind={dose.kind} date={c.date} value={vaccine} onChange={pickVaccine} />
         </Grid>
         {administered && (
           <>
@@ -75,7 +86,7 @@ export function CorrectDoseForm({
                 id="correct-funding"
                 name="fundingSource"
                 label="Funding source"
-                options={FUNDING_OPTIONS}
+                options={codeOptions('fundingSource', c.fundingSource)}
                 value={c.fundingSource ?? ''}
                 onChange={set('fundingSource')}
               />
@@ -85,7 +96,7 @@ export function CorrectDoseForm({
                 id="correct-vfc"
                 name="vfcEligibility"
                 label="VFC eligibility"
-                options={VFC_OPTIONS}
+                options={codeOptions('vfcEligibility', c.vfcEligibility, true)}
                 value={c.vfcEligibility ?? ''}
                 onChange={set('vfcEligibility')}
               />
@@ -96,13 +107,21 @@ export function CorrectDoseForm({
                 name="route"
                 label="Route"
                 none="—"
-                options={ROUTE_OPTIONS}
+                options={codeOptions('route', c.route)}
                 value={c.route ?? ''}
                 onChange={set('route')}
               />
             </Grid>
             <Grid tablet={{ col: 3 }}>
-              <SelectField id="correct-site" name="site" label="Site" options={SITE_OPTIONS} value={c.site ?? ''} onChange={set('site')} />
+              <SelectField
+                id="correct-site"
+                name="site"
+                label="Site"
+                none="—"
+                options={codeOptions('site', c.site)}
+                value={c.site ?? ''}
+                onChange={set('site')}
+              />
             </Grid>
           </>
         )}

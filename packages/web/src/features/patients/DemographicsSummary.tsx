@@ -1,6 +1,7 @@
 import { SummaryBox, SummaryBoxContent, SummaryBoxHeading } from '@trussworks/react-uswds';
 import { countryLabel, identifierLabel, languageLabel, relationshipLabel } from './labels';
-import { formatPhone, fullName, type Patient } from './types';
+import type { Patient } from '@nutmeg/api-types';
+import { formatPhone, fullName } from './types';
 
 /** The consolidated record's demographics: aliases, address, phones, guardians, identifiers. */
 export function DemographicsSummary({ patient: p }: { patient: Patient }) {

@@ -1,27 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Fieldset, Form, Grid, Radio, TextInput } from '@trussworks/react-uswds';
+import type { RecordedDose } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { jurisdictionToday } from '../../dates';
 import { ErrorSummary, Field } from '../accounts/form-fields';
-import {
-  DOSE_CONDITION_OPTIONS,
-  FUNDING_OPTIONS,
-  HISTORICAL_SOURCE_OPTIONS,
-  ROUTE_OPTIONS,
-  SITE_OPTIONS,
-  SelectField,
-  VFC_OPTIONS,
-} from './code-options';
+import { DOSE_CONDITION_OPTIONS, SelectField, codeOptions } from './code-options';
+import { VaccinePicker, type VaccinePick } from './VaccinePicker';
 
 /** Record an administered dose (lot typed in until inventory lots exist) or a historical dose. */
 export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (message: string) => void }) {
   const [kind, setKind] = useState<'administered' | 'historical'>('administered');
+  const [vaccine, setVaccine] = useState<VaccinePick | null>(null);
+  const today = jurisdictionToday();
   const [f, setF] = useState({
-    cvx: '',
-    date: jurisdictionToday(),
+    date: today,
     lot: '',
     lotExpiration: '',
-    mvx: '',
     fundingSource: 'public',
     vfcEligibility: '',
     site: '',
@@ -37,32 +31,35 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    const cvx = vaccine?.cvx ?? '';
     const body =
       kind === 'historical'
-        ? { kind, cvx: f.cvx, date: f.date, source: f.source, doseCondition: f.doseCondition || undefined }
+        ? { kind, cvx, date: f.date, source: f.source, doseCondition: f.doseCondition || undefined }
         : {
             kind,
-            cvx: f.cvx,
+            cvx,
             date: f.date,
             lot: f.lot,
             lotExpiration: f.lotExpiration || undefined,
-            mvx: f.mvx || undefined,
+            mvx: vaccine?.mvx ?? undefined,
+            ndc: vaccine?.ndc ?? undefined,
             fundingSource: f.fundingSource,
             vfcEligibility: f.vfcEligibility || undefined,
             site: f.site || undefined,
             route: f.route || undefined,
             administeredBy: f.administeredBy || undefined,
-            vis: f.visEdition ? [{ document: `CVX ${f.cvx}`, edition: f.visEdition, presented: f.date }] : [],
+            vis: f.visEdition ? [{ document: `CVX ${cvx}`, edition: f.visEdition, presented: f.date }] : [],
             doseCondition: f.doseCondition || undefined,
           };
     try {
-      const r = await api.post<{ deduplicated: boolean; ownershipTaken: boolean }>(`/api/patients/${patientId}/doses`, body);
+      const r = await api.post<RecordedDose>(`/api/patients/${patientId}/doses`, body);
       onSaved(
         r.deduplicated
           ? 'Dose recorded; it matched a dose already reported by another source, so both reports are kept as one dose.'
           : `Dose recorded${r.ownershipTaken ? '; your clinic is now the medical home' : ''}.`,
       );
-      setF({ ...f, cvx: '', lot: '', lotExpiration: '', doseCondition: '' });
+      setF({ ...f, lot: '', lotExpiration: '', doseCondition: '' });
+      setVaccine(null);
     } catch (err) {
       setError(err instanceof ApiError ? err : null);
     }
@@ -73,7 +70,14 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
     <Form onSubmit={submit} className="maxw-full" data-testid="dose-form">
       <ErrorSummary
         error={error}
-        fieldIds={{ cvx: 'dose-cvx', date: 'dose-date', vfcEligibility: 'dose-vfc', lotExpiration: 'dose-lotexp' }}
+        fieldIds={{
+          cvx: 'dose-vaccine',
+          mvx: 'dose-vaccine',
+          ndc: 'dose-vaccine',
+          date: 'dose-date',
+          vfcEligibility: 'dose-vfc',
+          lotExpiration: 'dose-lotexp',
+        }}
       />
       <Fieldset legend="Kind of record">
         <Radio
@@ -92,23 +96,37 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
         />
       </Fieldset>
       <Grid row gap>
-        <Grid tablet={{ col: 3 }}>
-          <Field id="dose-cvx" label="Vaccine (CVX code)" error={msg('cvx')} required hint="e.g. 20 DTaP, 03 MMR, 309 COVID-19">
-            <TextInput id="dose-cvx" name="cvx" type="text" inputMode="numeric" value={f.cvx} onChange={set('cvx')} required />
-          </Field>
+        <Grid tablet={{ col: 9 }}>
+          <VaccinePicker
+            id="dose-vaccine"
+            kind={kind}
+            date={f.date}
+            value={vaccine}
+            onChange={setVaccine}
+            error={msg('cvx') ?? msg('ndc') ?? msg('mvx')}
+          />
         </Grid>
         <Grid tablet={{ col: 3 }}>
           <Field id="dose-date" label="Date given" error={msg('date')} required>
-            <input className="usa-input" id="dose-date" name="date" type="date" value={f.date} onChange={set('date')} required />
+            <input
+              className="usa-input"
+              id="dose-date"
+              name="date"
+              type="date"
+              max={today}
+              value={f.date}
+              onChange={set('date')}
+              required
+            />
           </Field>
         </Grid>
         {kind === 'historical' ? (
-          <Grid tablet={{ col: 4 }}>
+          <Grid tablet={{ col: 7 }}>
             <SelectField
               id="dose-source"
               name="source"
               label="Source"
-              options={HISTORICAL_SOURCE_OPTIONS}
+              options={codeOptions('historicalSource')}
               value={f.source}
               onChange={set('source')}
             />
@@ -137,7 +155,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
                 id="dose-funding"
                 name="fundingSource"
                 label="Funding source"
-                options={FUNDING_OPTIONS}
+                options={codeOptions('fundingSource')}
                 value={f.fundingSource}
                 onChange={set('fundingSource')}
               />
@@ -150,16 +168,32 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
                 error={msg('vfcEligibility')}
                 none="— Choose —"
                 required
-                options={VFC_OPTIONS}
+                options={codeOptions('vfcEligibility', null, true)}
                 value={f.vfcEligibility}
                 onChange={set('vfcEligibility')}
               />
             </Grid>
             <Grid tablet={{ col: 2 }}>
-              <SelectField id="dose-route" name="route" label="Route" options={ROUTE_OPTIONS} value={f.route} onChange={set('route')} />
+              <SelectField
+                id="dose-route"
+                name="route"
+                label="Route"
+                none="—"
+                options={codeOptions('route')}
+                value={f.route}
+                onChange={set('route')}
+              />
             </Grid>
             <Grid tablet={{ col: 2 }}>
-              <SelectField id="dose-site" name="site" label="Site" options={SITE_OPTIONS} value={f.site} onChange={set('site')} />
+              <SelectField
+                id="dose-site"
+                name="site"
+                label="Site"
+                none="—"
+                options={codeOptions('site')}
+                value={f.site}
+                onChange={set('site')}
+              />
             </Grid>
             <Grid tablet={{ col: 3 }}>
               <Field id="dose-by" label="Administered by">

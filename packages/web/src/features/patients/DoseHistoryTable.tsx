@@ -3,10 +3,11 @@ import type { PresentedEvaluation } from '@nutmeg/api-types';
 import { api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
-import { DOSE_CONDITION_OPTIONS, optionLabel } from './code-options';
-import { FUNDING_SHORT_LABEL, VFC_SHORT_LABEL } from './labels';
+import { DOSE_CONDITION_OPTIONS, codeLabel, optionLabel } from './code-options';
+import { VFC_SHORT_LABEL } from './labels';
 import { doseFindings, findingText } from './dose-findings';
-import type { DoseView, RecordAction } from './types';
+import type { DoseView } from '@nutmeg/api-types';
+import type { RecordAction } from './types';
 
 function Findings({ evaluations, doseId }: { evaluations: readonly PresentedEvaluation[]; doseId: string }) {
   const found = doseFindings(evaluations, doseId);
@@ -33,12 +34,17 @@ function LotAndFunding({ d }: { d: DoseView }) {
       Lot {d.lot}
       <div className="font-body-3xs">
         {[
-          d.fundingSource && (FUNDING_SHORT_LABEL[d.fundingSource] ?? d.fundingSource),
+          codeLabel('fundingSource', d.fundingSource),
           d.vfcEligibility && `${VFC_SHORT_LABEL[d.vfcEligibility] ?? ''} (${d.vfcEligibility})`,
         ]
           .filter(Boolean)
           .join(' · ')}
       </div>
+      {(d.mvx || d.ndc) && (
+        <div className="font-body-3xs" data-testid="dose-product">
+          {[d.mvx && codeLabel('manufacturer', d.mvx), d.ndc && `NDC ${d.ndc}`].filter(Boolean).join(' · ')}
+        </div>
+      )}
     </>
   );
 }

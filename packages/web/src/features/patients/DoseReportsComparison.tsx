@@ -4,7 +4,7 @@ import { Alert, Button } from '@trussworks/react-uswds';
 import { api } from '../../api';
 import { ReportComparisonTable, SourceHeading, countDiffering } from './ReportComparisonTable';
 import { compareDoseReports } from './reported-versions';
-import type { DoseReports, DoseView } from './types';
+import type { DoseReports, DoseView } from '@nutmeg/api-types';
 
 /** One dose's reports side by side: the report the record shows, then every other source's (loaded on demand). */
 export function DoseReportsComparison({ patientId, dose, initiallyOpen }: { patientId: string; dose: DoseView; initiallyOpen: boolean }) {

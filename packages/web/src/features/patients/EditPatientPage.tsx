@@ -5,7 +5,8 @@ import { ApiError, api } from '../../api';
 import { navigate } from '../../router';
 import { Field } from '../accounts/form-fields';
 import { PatientForm, bodyFromForm, emptyForm, formFromPatient } from './PatientForm';
-import { fullName, type PatientView } from './types';
+import type { PatientView } from '@nutmeg/api-types';
+import { fullName } from './types';
 
 /** Edit demographics; the server keeps who changed what and refuses an edit of a stale version. */
 export function EditPatientPage({ params }: { params: Record<string, string> }) {

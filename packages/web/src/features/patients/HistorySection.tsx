@@ -1,37 +1,19 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@trussworks/react-uswds';
+import type { PatientHistory } from '@nutmeg/api-types';
 import { api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
+import { formatDateTime } from '../../dates';
 import { Link } from '../../router';
 import { describeChange, describeStatus } from './labels';
-
-interface History {
-  changes: Array<{
-    at: string;
-    action: string;
-    fields: Record<string, { from: unknown; to: unknown }>;
-    reason: string | null;
-    by: string | null;
-    organization: string | null;
-  }>;
-  statuses: Array<{
-    at: string;
-    scope: string;
-    status: string;
-    reason: string | null;
-    effectiveDate: string | null;
-    by: string | null;
-    organization: string | null;
-  }>;
-}
 
 /** Who changed what and when: demographic edits (field by field), status and ownership changes. */
 export function HistorySection({ patientId, reports }: { patientId: string; reports: number }) {
   const [open, setOpen] = useState(false);
   const history = useQuery({
     queryKey: ['patient', patientId, 'history'],
-    queryFn: () => api.get<History>(`/api/patients/${patientId}/history`),
+    queryFn: () => api.get<PatientHistory>(`/api/patients/${patientId}/history`),
     enabled: open,
   });
   const rows = history.data
@@ -80,7 +62,7 @@ export function HistorySection({ patientId, reports }: { patientId: string; repo
           <tbody>
             {rows.map((x, i) => (
               <tr key={`${x.at}-${i}`}>
-                <td className="nutmeg-date">{new Date(x.at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                <td className="nutmeg-date">{formatDateTime(x.at)}</td>
                 <td>
                   {x.by ?? 'system'}
                   {x.org ? ` (${x.org})` : ''}

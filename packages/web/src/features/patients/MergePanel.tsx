@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Button, Form, TextInput } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
 import { Field } from '../accounts/form-fields';
-import type { PatientView, RecordAction } from './types';
+import type { PatientSearchResults, PatientView } from '@nutmeg/api-types';
+import type { RecordAction } from './types';
 
 /** Merge a duplicate into this record, and undo earlier merges (DPH data steward). */
 export function MergePanel({ view, onAction }: { view: PatientView; onAction: RecordAction }) {
@@ -38,7 +39,7 @@ export function MergePanel({ view, onAction }: { view: PatientView; onAction: Re
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           void onAction(async () => {
-            const found = await api.post<{ results: Array<{ id: string }> }>('/api/patients/search', { iisId });
+            const found = await api.post<PatientSearchResults>('/api/patients/search', { iisId });
             const other = found.results[0];
             if (!other) throw new ApiError(404, 'not_found', `No record with IIS id ${iisId}`);
             await api.post('/api/patient-merges', { survivorId: view.id, mergedId: other.id, reason });

@@ -2,9 +2,8 @@ import type { FormEvent, ReactNode } from 'react';
 import { Button, Checkbox, Fieldset, Form, Grid, Select, TextInput, Textarea } from '@trussworks/react-uswds';
 import type { ApiError } from '../../api';
 import { ErrorSummary, Field } from '../accounts/form-fields';
-import { ETHNICITY_OPTIONS, RACE_OPTIONS, SelectField, languageOptions } from './code-options';
-import { RELATIONSHIP_LABEL } from './labels';
-import type { Patient } from './types';
+import { Options, SelectField, codeOptions, languageChoices } from './code-options';
+import type { Patient } from '@nutmeg/api-types';
 
 /** Flat form state for the common case: one current address, one phone, one e-mail, one guardian, one MRN. */
 export interface PatientFormState {
@@ -211,10 +210,7 @@ export function PatientForm({
             <Field id="sex" label="Sex" error={msg('sex')} required>
               <Select id="sex" name="sex" value={value.sex} onChange={set('sex')} required>
                 <option value="">- Select -</option>
-                <option value="F">Female</option>
-                <option value="M">Male</option>
-                <option value="X">X</option>
-                <option value="U">Unknown</option>
+                <Options options={codeOptions('sex', value.sex)} />
               </Select>
             </Field>
           </Grid>
@@ -241,7 +237,7 @@ export function PatientForm({
               name="race"
               label="Race"
               none="Not reported"
-              options={RACE_OPTIONS}
+              options={codeOptions('race', value.race)}
               value={value.race}
               onChange={set('race')}
             />
@@ -252,7 +248,7 @@ export function PatientForm({
               name="ethnicity"
               label="Ethnicity"
               none="Not reported"
-              options={ETHNICITY_OPTIONS}
+              options={codeOptions('ethnicity', value.ethnicity)}
               value={value.ethnicity}
               onChange={set('ethnicity')}
             />
@@ -263,7 +259,7 @@ export function PatientForm({
               name="language"
               label="Preferred language"
               none="Not reported"
-              options={languageOptions(value.language)}
+              options={languageChoices(value.language)}
               value={value.language}
               onChange={set('language')}
             />
@@ -294,13 +290,7 @@ export function PatientForm({
                 value={value.guardianRelationship}
                 onChange={set('guardianRelationship')}
               >
-                {Object.entries(RELATIONSHIP_LABEL)
-                  .filter(([code]) => code !== 'SEL')
-                  .map(([code, label]) => (
-                    <option key={code} value={code}>
-                      {label}
-                    </option>
-                  ))}
+                <Options options={codeOptions('relationship', value.guardianRelationship)} />
               </Select>
             </Field>
           </Grid>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { DoseView, Immunizations, PatientView, PresentedForecast } from '@nutmeg/api-types';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, ButtonGroup, Grid, Tag } from '@trussworks/react-uswds';
 import { ApiError, api } from '../../api';
@@ -6,7 +7,6 @@ import { Link } from '../../router';
 import { useSession } from '../../session';
 import { ErrorSummary } from '../accounts/form-fields';
 import { RecommenderPanel } from '../recommender/RecommenderPanel';
-import type { PresentedForecast } from '../recommender/types';
 import { CorrectDoseForm } from './CorrectDoseForm';
 import { DemographicsSummary } from './DemographicsSummary';
 import { DoseForm } from './DoseForm';
@@ -15,16 +15,9 @@ import { HistorySection } from './HistorySection';
 import { MergePanel } from './MergePanel';
 import { NotesForms, RefusalsAndObservations } from './RefusalsAndObservations';
 import { StatusPanel } from './StatusPanel';
-import {
-  JURISDICTION_STATUS_LABEL,
-  SEX_LABEL,
-  correctedDose,
-  fullName,
-  type DoseView,
-  type Immunizations,
-  type PatientView,
-  type RecordAction,
-} from './types';
+import { codeLabel } from './code-options';
+import { JURISDICTION_STATUS_LABEL } from './labels';
+import { correctedDose, fullName, type RecordAction } from './types';
 
 /** The patient record: identity, statuses, immunization history, recommender, and the official record. */
 export function PatientRecordPage({ params }: { params: Record<string, string> }) {
@@ -85,7 +78,7 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
         {fullName(p.name)}
       </h1>
       <p className="margin-top-0">
-        DOB <strong className="nutmeg-date">{p.dob}</strong> · {SEX_LABEL[p.sex] ?? p.sex} · IIS id <strong>{r.iisId}</strong>
+        DOB <strong className="nutmeg-date">{p.dob}</strong> · {codeLabel('sex', p.sex)} · IIS id <strong>{r.iisId}</strong>
         {r.jurisdictionStatus !== 'active' && (
           <Tag className="margin-left-1 bg-secondary-dark">
             {JURISDICTION_STATUS_LABEL[r.jurisdictionStatus]}

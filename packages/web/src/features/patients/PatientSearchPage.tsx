@@ -6,7 +6,10 @@ import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { ErrorSummary, Field } from '../accounts/form-fields';
-import { JURISDICTION_STATUS_LABEL, SEX_LABEL, fullName, type SearchResult } from './types';
+import type { PatientSearchResults } from '@nutmeg/api-types';
+import { codeLabel } from './code-options';
+import { JURISDICTION_STATUS_LABEL } from './labels';
+import { fullName } from './types';
 
 const FIELDS = ['lastName', 'firstName', 'dob', 'sex', 'mothersMaidenName', 'guardianName', 'phone', 'zip', 'iisId', 'mrn'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -28,7 +31,7 @@ export function PatientSearchPage() {
 
   const results = useQuery({
     queryKey: ['patient-search', criteria],
-    queryFn: () => api.post<{ results: SearchResult[] }>('/api/patients/search', criteria),
+    queryFn: () => api.post<PatientSearchResults>('/api/patients/search', criteria),
     enabled: submitted,
     retry: false,
   });
@@ -184,7 +187,7 @@ export function PatientSearchPage() {
                       )}
                     </th>
                     <td className="nutmeg-date">{r.dob}</td>
-                    <td>{SEX_LABEL[r.sex] ?? r.sex}</td>
+                    <td>{codeLabel('sex', r.sex)}</td>
                     <td>{r.town ?? '—'}</td>
                     <td className="nutmeg-date">{r.iisId}</td>
                     <td>

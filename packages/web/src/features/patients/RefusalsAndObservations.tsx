@@ -4,8 +4,10 @@ import { api } from '../../api';
 import { jurisdictionToday } from '../../dates';
 import { useObservationCodes, useVaccineGroups } from '../recommender/catalog';
 import { Field } from '../accounts/form-fields';
+import { codeLabel, codeOptions, Options } from './code-options';
 import { OBSERVATION_KIND_LABEL } from './labels';
-import { REFUSAL_REASON, type Immunizations, type RecordAction } from './types';
+import type { Immunizations } from '@nutmeg/api-types';
+import type { RecordAction } from './types';
 
 /** Refusals, contraindications, precautions and evidence of immunity on the record, each removable by its clinic. */
 export function RefusalsAndObservations({
@@ -23,7 +25,7 @@ export function RefusalsAndObservations({
       <ul>
         {imm.refusals.map((x) => (
           <li key={x.id}>
-            Refused {x.vaccineGroup} on {x.date} ({REFUSAL_REASON[x.reason] ?? x.reason}){x.source ? `, ${x.source}` : ''}
+            Refused {x.vaccineGroup} on {x.date} ({codeLabel('refusalReason', x.reason)}){x.source ? `, ${x.source}` : ''}
             {x.canEdit && (
               <RemoveButton
                 label={`Remove refusal of ${x.vaccineGroup}`}
@@ -127,11 +129,7 @@ export function NotesForms({ patientId, onAction }: { patientId: string; onActio
                 value={refusal.reason}
                 onChange={(e) => setRefusal({ ...refusal, reason: e.target.value })}
               >
-                {Object.entries(REFUSAL_REASON).map(([k, v]) => (
-                  <option key={k} value={k}>
-                    {v}
-                  </option>
-                ))}
+                <Options options={codeOptions('refusalReason')} />
               </Select>
             </Field>
           </Grid>

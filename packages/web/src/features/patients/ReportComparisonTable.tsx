@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Tag } from '@trussworks/react-uswds';
 import { StackedTable } from '../../components/StackedTable';
+import { formatDateTime } from '../../dates';
 import { SOURCE_KIND_LABEL, cellDiffers, type Cell, type ComparisonRow } from './reported-versions';
 
 export interface VersionSource {
@@ -10,15 +11,13 @@ export interface VersionSource {
   fromMergedRecord: boolean;
 }
 
-const received = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-
 /** A column heading for one source's version: who sent it, how, and when it arrived. */
 export function SourceHeading({ version, note }: { version: VersionSource; note?: ReactNode }) {
   return (
     <>
       <span className="display-block">{version.source ?? 'Unknown source'}</span>
       <span className="display-block font-body-3xs text-normal">
-        {SOURCE_KIND_LABEL[version.sourceKind] ?? version.sourceKind} · received {received(version.receivedAt)}
+        {SOURCE_KIND_LABEL[version.sourceKind] ?? version.sourceKind} · received {formatDateTime(version.receivedAt)}
       </span>
       {version.fromMergedRecord && <Tag className="bg-base margin-top-05">from a merged record</Tag>}
       {note}

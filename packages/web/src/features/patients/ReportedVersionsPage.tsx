@@ -6,7 +6,8 @@ import { Link, useLocation } from '../../router';
 import { DoseReportsComparison } from './DoseReportsComparison';
 import { ReportComparisonTable, SourceHeading, countDiffering } from './ReportComparisonTable';
 import { comparePatientReports, latestPerSource } from './reported-versions';
-import { fullName, type Immunizations, type PatientReports, type PatientView } from './types';
+import type { Immunizations, PatientReports, PatientView } from '@nutmeg/api-types';
+import { fullName } from './types';
 
 /**
  * What each source reported, side by side with the consolidated record the registry shows: demographics field

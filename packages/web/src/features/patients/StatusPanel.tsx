@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, Form, Select, SummaryBox, SummaryBoxContent, SummaryBoxHeading } from '@trussworks/react-uswds';
 import { api } from '../../api';
 import { Field } from '../accounts/form-fields';
-import { JURISDICTION_STATUS_LABEL, ORG_STATUS_LABEL, type PatientView, type RecordAction } from './types';
+import type { PatientView } from '@nutmeg/api-types';
+import { JURISDICTION_STATUS_LABEL, ORG_STATUS_LABEL } from './labels';
+import type { RecordAction } from './types';
 
 /** Status at the caller's clinic, and what inactivating there does to the medical home, said before it happens. */
 function ClinicStatusForm({ view, onAction, clinicId }: { view: PatientView; onAction: RecordAction; clinicId: string | null }) {
-  const [orgStatus, setOrgStatus] = useState(view.myStatus ?? 'active');
+  const [orgStatus, setOrgStatus] = useState<string>(view.myStatus ?? 'active');
   const releasesHome = orgStatus !== 'active' && view.owner !== null && view.owner.id === clinicId;
   return (
     <Form

@@ -1,20 +1,18 @@
-// Words for the codes a record carries (HL7 relationship and identifier types, ISO languages and countries,
-// status codes), written once for every view that shows them. Pure: no React.
-import { ORG_STATUS_LABEL, JURISDICTION_STATUS_LABEL } from './types';
+// Words for what a record carries (identifier types in short, ISO countries, status codes, changes), written once
+// for every view that shows them. The labels of HL7/CDC codes come from @nutmeg/codes/tables. Pure: no React.
+import type { JurisdictionStatus, OrganizationStatus } from '@nutmeg/api-types';
+import { fieldLabel, type FieldCode } from '@nutmeg/codes/tables';
 
-export const RELATIONSHIP_LABEL: Record<string, string> = {
-  MTH: 'Mother',
-  FTH: 'Father',
-  GRD: 'Guardian',
-  GRP: 'Grandparent',
-  FCH: 'Foster parent',
-  SEL: 'Self',
-  OTH: 'Other',
-};
+export { languageLabel } from '@nutmeg/codes/tables';
 
-export const IDENTIFIER_TYPE_LABEL: Record<string, string> = { IIS: 'IIS id', MR: 'MRN', MA: 'Medicaid' };
+/** Identifier types in a word or two, for a line of text (HL7 0203's labels are 'Medical record number'…). */
+export const IDENTIFIER_TYPE_LABEL: Record<string, string> = {
+  IIS: 'IIS id',
+  MR: 'MRN',
+  MA: 'Medicaid',
+} satisfies Record<FieldCode<'identifierType'> | 'IIS', string>;
 
-/** VFC eligibility (HL7 0064) in a few words, for tables; forms show the full labels (VFC_OPTIONS). */
+/** VFC eligibility (HL7 0064) in a few words, for tables; forms show the table's labels. Typed by the field's codes. */
 export const VFC_SHORT_LABEL: Record<string, string> = {
   V01: 'not VFC eligible',
   V02: 'VFC: Medicaid',
@@ -22,9 +20,19 @@ export const VFC_SHORT_LABEL: Record<string, string> = {
   V04: 'VFC: AI/AN',
   V05: 'VFC: underinsured',
   V07: 'state eligibility',
-};
+} satisfies Record<FieldCode<'vfcEligibility'>, string>;
 
-export const FUNDING_SHORT_LABEL: Record<string, string> = { public: 'Public', private: 'Private' };
+export const ORG_STATUS_LABEL: Record<string, string> = {
+  active: 'Active',
+  inactive_moved: 'Inactive — moved or gone elsewhere',
+  inactive_not_patient: 'Inactive — no longer a patient',
+} satisfies Record<OrganizationStatus, string>;
+
+export const JURISDICTION_STATUS_LABEL: Record<string, string> = {
+  active: 'Active',
+  moved: 'Moved out of jurisdiction',
+  deceased: 'Deceased',
+} satisfies Record<JurisdictionStatus, string>;
 
 export const DOSE_KIND_LABEL: Record<string, string> = { administered: 'Administered', historical: 'Historical' };
 
@@ -51,23 +59,12 @@ const COUNTRY_LABEL: Record<string, string> = {
   DOM: 'Dominican Republic',
 };
 
-const languages = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
-
-/** 'en' → 'English', 'pt' → 'Portuguese'; an unknown code is shown as given. */
-export function languageLabel(code: string): string {
-  try {
-    return languages.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 export function countryLabel(code: string): string {
   return COUNTRY_LABEL[code.toUpperCase()] ?? code;
 }
 
 export function relationshipLabel(code: string): string {
-  return RELATIONSHIP_LABEL[code] ?? code;
+  return fieldLabel('relationship', code) ?? code;
 }
 
 export function identifierLabel(i: { type: string; value: string }): string {

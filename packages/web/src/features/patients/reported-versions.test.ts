@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellDiffers, compareDoseReports, comparePatientReports, latestPerSource } from './reported-versions';
-import type { DoseReport, Patient, PatientReport } from './types';
+import type { DoseReport, Patient, PatientReport } from '@nutmeg/api-types';
 
 const master: Patient = {
   name: { first: 'Maja', last: 'Kowalczyk' },
@@ -138,7 +138,7 @@ describe('compareDoseReports', () => {
     const differing = rows.filter((r) => cellDiffers(r.master, r.others[0]!)).map((r) => r.field);
     expect(differing).toEqual(['kind', 'date', 'historicalSource']);
     expect(rows.find((r) => r.field === 'lot')!.others[0]).toBeNull();
-    expect(rows.find((r) => r.field === 'site')!.master.text).toBe('Left thigh');
-    expect(rows.find((r) => r.field === 'historicalSource')!.others[0]!.text).toBe('Parent written record');
+    expect(rows.find((r) => r.field === 'site')!.master.text).toBe('Left Thigh');
+    expect(rows.find((r) => r.field === 'historicalSource')!.others[0]!.text).toBe('Historical information - from parents written record');
   });
 });

@@ -4,20 +4,11 @@
 // is compared after normalizing case, spacing and phone punctuation, and lists (phones, addresses…) regardless
 // of order.
 
-import {
-  DOSE_CONDITION_OPTIONS,
-  ETHNICITY_OPTIONS,
-  FUNDING_OPTIONS,
-  HISTORICAL_SOURCE_OPTIONS,
-  RACE_OPTIONS,
-  ROUTE_OPTIONS,
-  SITE_OPTIONS,
-  VFC_OPTIONS,
-  optionLabel,
-  type Option,
-} from './code-options';
+import type { DoseReport, Patient, PatientReport } from '@nutmeg/api-types';
+import type { FieldName } from '@nutmeg/codes/tables';
+import { DOSE_CONDITION_OPTIONS, codeLabel, optionLabel } from './code-options';
 import { DOSE_KIND_LABEL, countryLabel, identifierLabel, languageLabel, relationshipLabel } from './labels';
-import { SEX_LABEL, formatPhone, type DoseReport, type Patient, type PatientReport } from './types';
+import { formatPhone } from './types';
 
 /** One version's value of a field: what to show, and what to compare. */
 export interface Cell {
@@ -99,9 +90,9 @@ interface PatientField {
 
 const mapped = (code: string | undefined, label: (c: string) => string) => (code ? label(code) : undefined);
 
-const coded = (options: readonly Option[], v: unknown) => {
+const coded = (field: FieldName, v: unknown) => {
   const code = str(v);
-  return code ? cell(optionLabel(options, code)) : EMPTY;
+  return code ? cell(codeLabel(field, code)) : EMPTY;
 };
 
 /** The demographic fields compared, in the order the record shows them. */
@@ -114,7 +105,7 @@ export const PATIENT_FIELDS: readonly PatientField[] = [
     value: (p) => listCell(list(p.aliases).map(personName), '; '),
   },
   { field: 'dob', label: 'Date of birth', value: (p) => cell(str(p.dob)) },
-  { field: 'sex', label: 'Sex', value: (p) => coded(Object.entries(SEX_LABEL), p.sex) },
+  { field: 'sex', label: 'Sex', value: (p) => coded('sex', p.sex) },
   {
     field: 'multipleBirth',
     label: 'Multiple birth',
@@ -123,8 +114,8 @@ export const PATIENT_FIELDS: readonly PatientField[] = [
       typeof p.multipleBirth !== 'boolean' ? EMPTY : cell(p.multipleBirth ? `Yes, birth order ${str(p.birthOrder) ?? '?'}` : 'No'),
   },
   { field: 'mothersMaidenName', label: 'Mother’s maiden name', value: (p) => cell(str(p.mothersMaidenName)) },
-  { field: 'race', label: 'Race', value: (p) => coded(RACE_OPTIONS, p.race) },
-  { field: 'ethnicity', label: 'Ethnicity', value: (p) => coded(ETHNICITY_OPTIONS, p.ethnicity) },
+  { field: 'race', label: 'Race', value: (p) => coded('race', p.race) },
+  { field: 'ethnicity', label: 'Ethnicity', value: (p) => coded('ethnicity', p.ethnicity) },
   { field: 'language', label: 'Language', value: (p) => cell(mapped(str(p.language), languageLabel)) },
   { field: 'addresses', label: 'Addresses', value: (p) => listCell(list(p.addresses).map(addressText), '; ') },
   {
@@ -203,18 +194,18 @@ export const DOSE_FIELDS: readonly DoseField[] = [
   { field: 'lotExpiration', label: 'Lot expiration', value: (d) => d.lotExpiration },
   { field: 'mvx', label: 'Manufacturer (MVX)', value: (d) => d.mvx },
   { field: 'ndc', label: 'NDC', value: (d) => d.ndc },
-  { field: 'fundingSource', label: 'Funding source', value: (d) => optionLabel(FUNDING_OPTIONS, d.fundingSource) },
-  { field: 'vfcEligibility', label: 'VFC eligibility', value: (d) => optionLabel(VFC_OPTIONS, d.vfcEligibility) },
+  { field: 'fundingSource', label: 'Funding source', value: (d) => codeLabel('fundingSource', d.fundingSource) },
+  { field: 'vfcEligibility', label: 'VFC eligibility', value: (d) => codeLabel('vfcEligibility', d.vfcEligibility) },
   { field: 'doseCondition', label: 'Dose condition', value: (d) => optionLabel(DOSE_CONDITION_OPTIONS, d.doseCondition) },
   { field: 'volumeMl', label: 'Dose volume (mL)', value: (d) => (d.volumeMl === null ? null : String(d.volumeMl)) },
-  { field: 'route', label: 'Route', value: (d) => optionLabel(ROUTE_OPTIONS, d.route) },
-  { field: 'site', label: 'Site', value: (d) => optionLabel(SITE_OPTIONS, d.site) },
+  { field: 'route', label: 'Route', value: (d) => codeLabel('route', d.route) },
+  { field: 'site', label: 'Site', value: (d) => codeLabel('site', d.site) },
   { field: 'administeredBy', label: 'Administered by', value: (d) => d.administeredBy },
   { field: 'orderingProvider', label: 'Ordering provider', value: (d) => d.orderingProvider },
   {
     field: 'historicalSource',
     label: 'Historical source',
-    value: (d) => optionLabel(HISTORICAL_SOURCE_OPTIONS, d.historicalSource),
+    value: (d) => codeLabel('historicalSource', d.historicalSource),
   },
   {
     field: 'vis',

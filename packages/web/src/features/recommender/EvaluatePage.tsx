@@ -4,7 +4,7 @@ import { ApiError, api } from '../../api';
 import { jurisdictionToday } from '../../dates';
 import { ObservationPicker } from './ObservationPicker';
 import { RecommenderPanel } from './RecommenderPanel';
-import type { PresentedForecast } from './types';
+import type { PresentedForecast } from '@nutmeg/api-types';
 
 /** Parses lines "YYYY-MM-DD CVX" (or "CVX YYYY-MM-DD", comma or space separated). */
 export function parseDoseLines(text: string): { doses: { date: string; cvx: string }[]; errors: string[] } {

@@ -1,6 +1,6 @@
 import { Alert, Tag } from '@trussworks/react-uswds';
 import { StackedTable } from '../../components/StackedTable';
-import type { PresentedForecast, PresentedVaccineGroup, Urgency } from './types';
+import type { PresentedForecast, PresentedVaccineGroup, Urgency } from '@nutmeg/api-types';
 
 /** The status words, as the dates call them (see Urgency in @nutmeg/api-types). */
 export const URGENCY_LABEL: Record<Urgency, string> = {

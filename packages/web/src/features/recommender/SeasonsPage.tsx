@@ -5,7 +5,8 @@ import type { SeasonStatus, SeasonStatusList } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
-import { ErrorSummary, Field, describedBy, formatDateTime } from '../accounts/form-fields';
+import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
+import { formatDateTime } from '../../dates';
 
 export function useSeasons(enabled = true) {
   return useQuery({

@@ -1,17 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ObservationCodeList, RecommenderRelease } from '@nutmeg/api-types';
 import { api } from '../../api';
-
-export interface ObservationCode {
-  code: string;
-  title: string;
-  group: string;
-}
 
 /** The release's CDSi observation codes (about 280): fetched once per session. */
 export function useObservationCodes() {
   return useQuery({
     queryKey: ['recommender', 'observations'],
-    queryFn: () => api.get<{ observations: ObservationCode[] }>('/api/recommender/observations'),
+    queryFn: () => api.get<ObservationCodeList>('/api/recommender/observations'),
     staleTime: Infinity,
   });
 }
@@ -20,7 +15,7 @@ export function useObservationCodes() {
 export function useVaccineGroups() {
   return useQuery({
     queryKey: ['recommender', 'release'],
-    queryFn: () => api.get<{ supportingDataVersion: string; vaccineGroups: string[] }>('/api/recommender'),
+    queryFn: () => api.get<RecommenderRelease>('/api/recommender'),
     staleTime: Infinity,
     select: (r) => r.vaccineGroups,
   });

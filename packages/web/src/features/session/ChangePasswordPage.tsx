@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, ErrorMessage, Form, FormGroup, Label, TextInput } from '@trussworks/react-uswds';
+import type { SessionStageResult } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
@@ -23,7 +24,7 @@ export function ChangePasswordPage() {
     setMismatch(newPassword !== confirm);
     if (newPassword !== confirm) return;
     try {
-      const { stage } = await api.post<{ stage: string }>('/api/session/password', { currentPassword, newPassword });
+      const { stage } = await api.post<SessionStageResult>('/api/session/password', { currentPassword, newPassword });
       await refresh();
       navigate(stage === 'mfa_enroll' ? '/mfa-setup' : '/', { replace: true });
     } catch (err) {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Fieldset, Form, FormGroup, Label, TextInput, ErrorMessage } from '@trussworks/react-uswds';
+import type { SessionStageResult } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { Link, navigate, useLocation } from '../../router';
 import { useSession } from '../../session';
@@ -18,7 +19,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const { stage } = await api.post<{ stage: string }>('/api/session', { username, password, ...(otp ? { otp } : {}) });
+      const { stage } = await api.post<SessionStageResult>('/api/session', { username, password, ...(otp ? { otp } : {}) });
       await refresh();
       if (stage === 'password_change') navigate('/change-password', { replace: true });
       else if (stage === 'mfa_enroll') navigate('/mfa-setup', { replace: true });

@@ -1,25 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, ErrorMessage, Form, FormGroup, Label, TextInput } from '@trussworks/react-uswds';
+import type { MfaSetup } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
 
-interface Setup {
-  secret: string;
-  otpauthUri: string;
-  qrDataUrl: string;
-}
-
 export function MfaEnrollPage() {
   const { me, refresh } = useSession();
-  const [setup, setSetup] = useState<Setup | null>(null);
+  const [setup, setSetup] = useState<MfaSetup | null>(null);
   const [otp, setOtp] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const stage = me?.stage;
 
   useEffect(() => {
     if (stage !== 'mfa_enroll') return;
-    api.post<Setup>('/api/session/mfa/setup').then(setSetup, (e: unknown) => setError(e instanceof ApiError ? e : null));
+    api.post<MfaSetup>('/api/session/mfa/setup').then(setSetup, (e: unknown) => setError(e instanceof ApiError ? e : null));
   }, [stage]);
 
   if (!me) {

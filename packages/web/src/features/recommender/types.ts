@@ -1,2 +1,0 @@
-/** The presented forecast from GET /api/patients/:id/forecast and POST /api/recommender/evaluate. */
-export type { PresentedEvaluation, PresentedForecast, PresentedVaccineGroup, Urgency } from '@nutmeg/api-types';
