@@ -20,7 +20,6 @@ export type * from './schema/audit.ts';
 export type * from './schema/immunizations.ts';
 export type * from './schema/jobs.ts';
 export type * from './schema/mail.ts';
-export type * from './schema/merges.ts';
 export type * from './schema/organizations.ts';
 export type * from './schema/patients.ts';
 export type * from './schema/recommender.ts';

@@ -4,7 +4,6 @@ import type { AuditTables } from './schema/audit.ts';
 import type { ImmunizationTables } from './schema/immunizations.ts';
 import type { JobTables } from './schema/jobs.ts';
 import type { MailTables } from './schema/mail.ts';
-import type { MergeTables } from './schema/merges.ts';
 import type { OrganizationTables } from './schema/organizations.ts';
 import type { PatientTables } from './schema/patients.ts';
 import type { RecommenderTables } from './schema/recommender.ts';
@@ -20,7 +19,6 @@ export type Database = AccessTables &
   ImmunizationTables &
   JobTables &
   MailTables &
-  MergeTables &
   OrganizationTables &
   PatientTables &
   RecommenderTables;

@@ -1,8 +1,8 @@
 import type { Generated, JSONColumnType } from 'kysely';
 import type { DateString, NullableTimestamp, Timestamp } from './columns.ts';
 
-// Owned by modules/patients: the master record, its child rows, source reports, edit history, statuses and
-// the identifier look-up counts. Mirrors migrations/20261125100000_patients.sql and later ones.
+// Owned by modules/patients: the master record, its child rows, source reports, edit history, statuses,
+// merges and the identifier look-up counts. Mirrors migrations/20261125100000_patients.sql and later ones.
 
 export interface PatientTable {
   id: Generated<string>;
@@ -140,6 +140,20 @@ export interface PatientStatusHistoryTable {
   user_id: string | null;
 }
 
+export interface PatientMergeTable {
+  id: Generated<string>;
+  survivor_id: string;
+  merged_id: string;
+  at: Timestamp;
+  user_id: string | null;
+  reason: string;
+  survivor_before: JSONColumnType<Record<string, unknown>, string, string>;
+  moved: JSONColumnType<Record<string, unknown>, string, string>;
+  undone_at: NullableTimestamp;
+  undone_by: string | null;
+  undo_reason: string | null;
+}
+
 /** Look-ups by identifier per user per hour (patients module: bulk look-up throttle and DPH alert). */
 export interface PatientLookupCountTable {
   user_id: string;
@@ -159,5 +173,6 @@ export interface PatientTables {
   patient_changes: PatientChangeTable;
   patient_org_status: PatientOrgStatusTable;
   patient_status_history: PatientStatusHistoryTable;
+  patient_merges: PatientMergeTable;
   patient_lookup_counts: PatientLookupCountTable;
 }
