@@ -11,6 +11,16 @@ export {
 export { describeDatabaseFailure } from './db-errors.ts';
 export { clusterDir, connectDataFolder, isPgliteFolder } from './data-folder.ts';
 export { restoreBackup, writeBackup } from './backup.ts';
+export {
+  analyzeTables,
+  Columns,
+  isSuperuser,
+  skipForeignKeyChecks,
+  unnestSelect,
+  uuid7,
+  withDeferredIndexes,
+  type ColumnExpression,
+} from './bulk.ts';
 export { migrate, listMigrations, MIGRATIONS_DIR, type MigrationResult } from './migrate.ts';
 export type { Database } from './schema.ts';
 export type * from './schema/columns.ts';

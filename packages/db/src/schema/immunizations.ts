@@ -29,6 +29,8 @@ export interface DoseTable {
   historical_source: string | null;
   source_org_id: string | null;
   source_kind: Generated<string>;
+  /** The interface (HL7 sender, FHIR client, import batch) that reported it; null for a person. */
+  source_interface: string | null;
   not_administered: Generated<boolean>;
   entered_by: string | null;
   entered_at: Timestamp;
@@ -57,6 +59,8 @@ export interface PatientRefusalTable {
   date: DateString;
   reason: string;
   source_org_id: string | null;
+  source_kind: Generated<'ui' | 'hl7' | 'fhir' | 'import' | 'cli' | 'generator'>;
+  source_interface: string | null;
   entered_by: string | null;
   entered_at: Timestamp;
   deleted_at: NullableTimestamp;
@@ -75,6 +79,8 @@ export interface PatientObservationTable {
   /** 'unknown': a clinician could not determine whether the patient has it (CDSi "Unknown"); default 'active' */
   status: Generated<'active' | 'unknown'>;
   source_org_id: string | null;
+  source_kind: Generated<'ui' | 'hl7' | 'fhir' | 'import' | 'cli' | 'generator'>;
+  source_interface: string | null;
   entered_by: string | null;
   entered_at: Timestamp;
   deleted_at: NullableTimestamp;

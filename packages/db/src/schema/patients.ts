@@ -102,7 +102,9 @@ export interface PatientReportTable {
   patient_id: string;
   origin_patient_id: string;
   source_org_id: string | null;
-  source_kind: 'ui' | 'hl7' | 'fhir' | 'import' | 'generator' | 'merge';
+  source_kind: 'ui' | 'hl7' | 'fhir' | 'import' | 'cli' | 'generator' | 'merge';
+  /** The interface (HL7 sender, FHIR client, import batch) that reported it; null for a person. */
+  source_interface: string | null;
   reported_by: string | null;
   received_at: Timestamp;
   data: JSONColumnType<Record<string, unknown>, string, string>;

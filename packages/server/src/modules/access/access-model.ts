@@ -1,3 +1,5 @@
+import type { OrganizationKind } from '../organizations/index.ts';
+
 /**
  * The seed's table ("Which User Access Do I Need?") is the access model, exactly:
  * eight access types, each mapped to the four modules, read-only where the seed says so.
@@ -26,7 +28,7 @@ export const Module = {
 export type Module = keyof typeof Module;
 
 export type ModuleAccess = 'read' | 'write';
-export type OrganizationKind = 'clinic' | 'school' | 'health_department' | 'dph';
+export type { OrganizationKind };
 
 export interface AccessTypeDefinition {
   label: string;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { enqueueJob, ensureJobScheduled, runOneJob } from './job-queue.ts';
-import { maintenanceHandlers, SESSION_CLEANUP } from './maintenance-jobs.ts';
+import { accessJobHandlers, SESSION_CLEANUP } from '../access/index.ts';
 
 describe('jobs in the database', () => {
   let s: TestServer;
@@ -56,7 +56,7 @@ describe('jobs in the database', () => {
     await enqueueJob(s.ctx.db, SESSION_CLEANUP, {}, new Date(0));
     const before = await s.ctx.db.selectFrom('sessions').select('id').execute();
     expect(before.length).toBeGreaterThan(0);
-    await runOneJob(s.ctx.db, 'w', maintenanceHandlers(s.ctx), s.clock.now());
+    await runOneJob(s.ctx.db, 'w', accessJobHandlers(s.ctx), s.clock.now());
     expect(await s.ctx.db.selectFrom('sessions').select('id').execute()).toEqual([]);
     const next = await s.ctx.db
       .selectFrom('jobs')
