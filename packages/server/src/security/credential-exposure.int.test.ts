@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import { startFakeSmtp, type FakeSmtp } from '../testing/fake-smtp.ts';
-import { buildRequest } from '../modules/accounts/accounts.test-helpers.ts';
+import { buildRequest } from '../testing/accounts.ts';
 import { addStaffUser, concreteUrl, sha256, userIdOf, type StaffUser } from './security.test-helpers.ts';
 
 /**

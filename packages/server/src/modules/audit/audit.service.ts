@@ -22,7 +22,8 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, at: D
 
 /** The signed-in person behind an entry; the access module's Actor fits this shape. */
 export interface AuditActor {
-  userId: string;
+  /** Null for an interface (an HL7 sender, a FHIR client) acting for an organization. */
+  userId: string | null;
   username: string;
   ip: string | null;
   scope: { organizationId: string } | null;
@@ -71,16 +72,11 @@ export function appendSubmitterAudit(
   entry: Omit<AuditEntry, 'actorUserId' | 'actorUsername' | 'ip'>,
   at: Date,
 ): Promise<void> {
-  return appendAudit(
+  const actor = { userId: s.userId, username: s.username, ip: s.ip, scope: { organizationId: s.organizationId } };
+  return appendActorAudit(
     db,
-    {
-      actorUserId: s.userId,
-      actorUsername: s.username,
-      ip: s.ip,
-      ...entry,
-      organizationId: entry.organizationId !== undefined ? entry.organizationId : s.organizationId,
-      ...(s.kind === 'ui' ? {} : { detail: { ...entry.detail, via: s.kind, interfaceId: s.interfaceId } }),
-    },
+    actor,
+    s.kind === 'ui' ? entry : { ...entry, detail: { ...entry.detail, via: s.kind, interfaceId: s.interfaceId } },
     at,
   );
 }

@@ -1,6 +1,6 @@
-import type { TestServer } from '../../testing/test-server.ts';
+import type { TestServer } from './test-server.ts';
 
-/** Factories and small helpers shared by the accounts integration tests. */
+/** Factories and small helpers shared by the accounts integration tests and the attack battery. */
 
 export function buildRequest(overrides: Record<string, unknown> = {}) {
   return {
