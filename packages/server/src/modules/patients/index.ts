@@ -41,7 +41,7 @@ export { nicknamesOf } from './nicknames.ts';
 export { luhnValid } from './iis-id.ts';
 export { POSSIBLE_MATCH_THRESHOLD, rankCandidates, scoreMatch } from './patient-match.ts';
 export * from './patient.types.ts';
-export { IsoDate, CertificateQuery } from './patient.schemas.ts';
+export { IsoDate, CertificateQuery, CreatePatientBody, PatientBody, UpdatePatientBody } from './patient.schemas.ts';
 
 export function registerPatientsRoutes(app: App, ctx: AppContext): void {
   registerPatientRoutes(app, ctx);
