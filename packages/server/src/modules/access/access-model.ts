@@ -141,6 +141,11 @@ export function modulesFor(accessType: AccessType, dphRoles: readonly DphRole[])
 export function isAccessType(v: string): v is AccessType {
   return v in AccessType;
 }
+
+/** The seed's name of an access type, wherever one is shown (an unknown one is shown as stored). */
+export function accessTypeLabel(t: string): string {
+  return isAccessType(t) ? ACCESS_TYPE_DEFINITIONS[t].label : t;
+}
 export function isDphRole(v: string): v is DphRole {
   return v in DphRole;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, originOf, type App } from '../../http.ts';
-import { ACCESS_TYPE_DEFINITIONS, isAccessType } from './access-model.ts';
+import { accessTypeLabel } from './access-model.ts';
 import { login } from './login.service.ts';
 import * as sessions from './session.service.ts';
 
@@ -56,7 +56,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
         memberships: memberships.map((m) => ({
           id: m.id,
           accessType: m.access_type,
-          accessTypeLabel: isAccessType(m.access_type) ? ACCESS_TYPE_DEFINITIONS[m.access_type].label : m.access_type,
+          accessTypeLabel: accessTypeLabel(m.access_type),
           organizationId: m.organization_id,
           organizationName: m.organization_name,
           organizationKind: m.organization_kind,

@@ -2,16 +2,10 @@ import { z } from 'zod';
 import type { AgreementAcceptance } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { conflict, invalid, notFound, type FieldError } from '../../errors.ts';
-import { ACCESS_TYPES, ACCESS_TYPE_DEFINITIONS, isAccessType, type AccessType } from '../access/index.ts';
+import { accessTypeLabel, ACCESS_TYPES, ACCESS_TYPE_DEFINITIONS, isAccessType, type AccessType } from '../access/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { findDphOrganization, findOrganizationsByPins } from '../organizations/index.ts';
-import {
-  accessTypeLabel,
-  ORGANIZATION_CODE_LABELS,
-  presentAccessType,
-  presentOrganization,
-  type OrganizationRef,
-} from './account.present.ts';
+import { ORGANIZATION_CODE_LABELS, presentAccessType, presentOrganization, type OrganizationRef } from './account.present.ts';
 import * as repo from './account-request.repo.ts';
 import { parsePins } from './staff-match.ts';
 

@@ -3,6 +3,7 @@ import type { Database } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import {
+  accessTypeLabel,
   ACCESS_TYPE_DEFINITIONS,
   addDphRoles,
   createUser,
@@ -19,7 +20,7 @@ import {
 import { appendActorAudit } from '../audit/index.ts';
 import type { MailMessage } from '../mail/index.ts';
 import { findOrganizations, type Organization } from '../organizations/index.ts';
-import { accessTypeLabel, presentOrganization } from './account.present.ts';
+import { presentOrganization } from './account.present.ts';
 import * as repo from './account-request.repo.ts';
 import { assertMayGrantRoles, assertOnStaffLists, checkStaffLists, staffListRequired } from './duties.ts';
 import { createPasswordLink } from './password-reset.service.ts';

@@ -1,7 +1,6 @@
 import {
   ACCESS_TYPE_DEFINITIONS,
   DPH_ROLE_LABELS,
-  isAccessType,
   isDphRole,
   type AccessType,
   type Module,
@@ -25,10 +24,6 @@ export const ORGANIZATION_CODE_LABELS: Record<OrganizationKind, string> = {
   health_department: 'health department code',
   dph: 'DPH code',
 };
-
-export function accessTypeLabel(t: string): string {
-  return isAccessType(t) ? ACCESS_TYPE_DEFINITIONS[t].label : t;
-}
 
 export function presentAccessType(t: AccessType) {
   const d = ACCESS_TYPE_DEFINITIONS[t];

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import {
+  accessTypeLabel,
   countActiveMemberships,
   deactivateAccount,
   endMemberships,
@@ -11,7 +12,6 @@ import {
 } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { removeFromStaffList } from '../organizations/index.ts';
-import { accessTypeLabel } from './account.present.ts';
 import { auditUsersShown } from './user-admin.service.ts';
 
 /** The clinic the coordinator is acting for; every clinic-users action is confined to it. */

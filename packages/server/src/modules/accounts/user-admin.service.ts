@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import {
+  accessTypeLabel,
   ACCESS_TYPE_DEFINITIONS,
   clearMfa,
   deactivateAccount,
@@ -24,7 +25,7 @@ import {
 } from '../access/index.ts';
 import { findOrganization, findOrganizationByPin } from '../organizations/index.ts';
 import { appendActorAudit, type AuditEntry } from '../audit/index.ts';
-import { accessTypeLabel, ORGANIZATION_CODE_LABELS, presentDphRoles } from './account.present.ts';
+import { ORGANIZATION_CODE_LABELS, presentDphRoles } from './account.present.ts';
 import { assertMayResetCredentials, assertOnStaffLists, notSelf } from './duties.ts';
 import { createPasswordLink } from './password-reset.service.ts';
 import { spendAllPasswordResets } from './password-reset.repo.ts';

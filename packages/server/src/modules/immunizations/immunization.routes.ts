@@ -12,6 +12,12 @@ import { getForecast, getImmunizations } from './immunization.service.ts';
 const tags = ['immunizations'];
 
 export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
+  registerRecordReadRoutes(app, ctx);
+  registerEntryRoutes(app, ctx);
+}
+
+/** Reading a record's immunizations: the history, one dose's reports, the forecast, the certificate. */
+function registerRecordReadRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/patients/:id/immunizations',
     {
@@ -68,7 +74,10 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
         .send(Buffer.from(pdf));
     },
   );
+}
 
+/** Entries on a record: doses, refusals, observations (each by the route policy and patientWriter, then one service call). */
+function registerEntryRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/patients/:id/doses',
     {

@@ -20,6 +20,12 @@ import {
 const tags = ['patients'];
 
 export function registerPatientRoutes(app: App, ctx: AppContext): void {
+  registerRecordRoutes(app, ctx);
+  registerStatusRoutes(app, ctx);
+}
+
+/** Search, duplicates, the record and its history: create, read, edit. */
+function registerRecordRoutes(app: App, ctx: AppContext): void {
   // POST with a JSON body: names, dates of birth and phone numbers never travel in a URL (logs, history, Referer).
   app.post(
     '/api/patients/search',
@@ -93,7 +99,10 @@ export function registerPatientRoutes(app: App, ctx: AppContext): void {
     { config: { policy: 'patient:read' }, schema: { tags, summary: 'Each source’s reported version of the patient', params: IdParams } },
     async (req) => patients.getPatientReports(ctx, actorOf(req), req.params.id),
   );
+}
 
+/** Statuses: at the caller's clinic, in the jurisdiction, ownership (medical home), opt-out. */
+function registerStatusRoutes(app: App, ctx: AppContext): void {
   app.put(
     '/api/patients/:id/status',
     {
