@@ -38,7 +38,9 @@ export const c = (db: Kysely<Database>) => sql\`UPDATE doses SET lot = null\`.ex
 export const d = (db: Kysely<Database>, t: 'patient_names' | 'sessions') => db.deleteFrom(t).execute();
 export const e = (db: Kysely<Database>, t: string) => sql\`SELECT 1 FROM \${sql.table(t)}\`.execute(db);`,
         'packages/cli/src/commands/planted.ts': `${header}
-export const f = (db: Kysely<Database>) => db.updateTable('jobs').set({ status: 'done' }).execute();`,
+import { CompiledQuery } from 'kysely';
+export const f = (db: Kysely<Database>) => db.updateTable('jobs').set({ status: 'done' }).execute();
+export const g = (db: Kysely<Database>) => db.executeQuery(CompiledQuery.raw('DELETE FROM mail_outbox'));`,
       },
     });
     expect(planted.map((v) => `${v.file.split('/').pop()}:${v.line} ${v.table} (${v.owner})`).sort()).toEqual([
@@ -47,7 +49,8 @@ export const f = (db: Kysely<Database>) => db.updateTable('jobs').set({ status: 
       'planted.repo.ts:6 patient_names (patients)',
       'planted.repo.ts:7 ? (?)',
       'planted.service.ts:4 account_requests (accounts)',
-      'planted.ts:4 jobs (jobs)',
+      'planted.ts:5 jobs (jobs)',
+      'planted.ts:6 mail_outbox (mail)',
     ]);
   }, 300_000);
 });

@@ -106,6 +106,12 @@ function isSqlTag(tag: ts.Expression): boolean {
   return ts.isIdentifier(tag) && tag.text === 'sql';
 }
 
+/** sql.raw(text) and CompiledQuery.raw(text): SQL written as a string. */
+function isRawText(call: ts.PropertyAccessExpression): boolean {
+  const on = call.expression;
+  return call.name.text === 'raw' && ts.isIdentifier(on) && (on.text === 'sql' || on.text === 'CompiledQuery');
+}
+
 /** The static text of a sql`…` template (the parts between the ${} substitutions). */
 function templateText(t: ts.TemplateLiteral): string {
   return ts.isNoSubstitutionTemplateLiteral(t) ? t.text : [t.head.text, ...t.templateSpans.map((s) => s.literal.text)].join(' ');
@@ -160,12 +166,12 @@ export function scanOwnership(root: string, opts: ScanOptions = {}): Violation[]
         const method = node.expression.name.text;
         const arg = node.arguments[0];
         if (arg && TABLE_METHODS.has(method)) for (const t of tablesOfArgument(checker, arg)) use(node, t, `${method}()`);
-        // sql.table(name) and sql.raw('…text…')
+        // sql.table(name); sql.raw('…') and CompiledQuery.raw('…')
         if (arg && isSqlTag(node.expression.expression) && method === 'table')
           for (const t of tablesOfArgument(checker, arg)) use(node, t, 'sql.table()');
-        if (arg && isSqlTag(node.expression.expression) && method === 'raw') {
-          if (!ts.isStringLiteralLike(arg)) use(node, '?', 'sql.raw() with text built at run time');
-          else for (const w of words(arg.text)) if (owners.has(w)) use(node, w, 'sql.raw()');
+        if (arg && isRawText(node.expression)) {
+          if (!ts.isStringLiteralLike(arg)) use(node, '?', 'raw SQL text built at run time');
+          else for (const w of words(arg.text)) if (owners.has(w)) use(node, w, 'raw SQL text');
         }
       }
       if (ts.isTaggedTemplateExpression(node) && isSqlTag(node.tag))
