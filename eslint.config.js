@@ -6,6 +6,49 @@ const crossModule = {
   group: ['../*/*', '!../../*', '!../*/index.ts'],
   message: 'Modules reach each other only through their index.ts (docs/ARCHITECTURE.md).',
 };
+const notUiOrCli = { group: ['@nutmeg/web*', '@nutmeg/cli*'], message: 'The server does not import the UI or the CLI.' };
+
+// Which modules each module may import (docs/ARCHITECTURE.md, "May import"): dependencies point one way, so no
+// circle (patients ↔ immunizations was one) can come back. A module missing here may import none.
+const MODULE_DEPENDENCIES = {
+  organizations: [],
+  jobs: [],
+  health: [],
+  audit: ['jobs'],
+  access: ['organizations', 'audit', 'jobs'],
+  mail: ['access', 'audit', 'jobs'],
+  accounts: ['access', 'audit', 'mail', 'organizations'],
+  recommender: ['access', 'audit'],
+  patients: ['access', 'audit', 'organizations'],
+  immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender'],
+  merges: ['access', 'audit', 'immunizations', 'patients'],
+};
+const MODULES = Object.keys(MODULE_DEPENDENCIES);
+// import() escapes the rules above (it is how patients reached immunizations behind the lint's back).
+const noDynamicImport = {
+  'no-restricted-syntax': [
+    'error',
+    { selector: 'ImportExpression', message: 'No import() in a module: it hides a dependency. Import statically, through index.ts.' },
+  ],
+};
+const moduleRules = MODULES.map((m) => {
+  const forbidden = MODULES.filter((o) => o !== m && !MODULE_DEPENDENCIES[m].includes(o));
+  const patterns = [crossModule, notUiOrCli];
+  if (forbidden.length)
+    patterns.push({
+      group: forbidden.map((o) => `../${o}/*`),
+      message: `modules/${m} may import only ${MODULE_DEPENDENCIES[m].join(', ') || 'no other module'} (docs/ARCHITECTURE.md).`,
+    });
+  return {
+    files: [`packages/server/src/modules/${m}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns }], ...noDynamicImport },
+  };
+});
+/** Outside modules/, the server's own folders reach a module only through its index.ts. */
+const throughIndex = (prefix) => ({
+  group: [`${prefix}modules/*/*`, `!${prefix}modules/*/index.ts`],
+  message: 'Code outside a module reaches it only through its index.ts (docs/ARCHITECTURE.md).',
+});
 
 export default tseslint.config(
   {
@@ -103,12 +146,34 @@ export default tseslint.config(
     },
   },
   {
+    // A module not in MODULE_DEPENDENCIES yet still reaches the others only through their index.ts.
     files: ['packages/server/src/modules/*/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [crossModule, notUiOrCli] }], ...noDynamicImport },
+  },
+  ...moduleRules,
+  {
+    // The composition root and the server's root files (app.ts, server.ts, context…).
+    files: ['packages/server/src/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [throughIndex('./'), notUiOrCli] }] },
+  },
+  {
+    files: ['packages/server/src/{seed,testing,security,synthetic}/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [throughIndex('../'), notUiOrCli] }] },
+  },
+  {
+    // The CLI calls the server's services through its package exports (@nutmeg/server/…), never by path.
+    files: ['packages/cli/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [crossModule, { group: ['@nutmeg/web*', '@nutmeg/cli*'], message: 'The server does not import the UI or the CLI.' }] },
+        {
+          patterns: [
+            {
+              group: ['../../../*', '**/server/src/**', '**/db/src/**', '@nutmeg/*/src/*'],
+              message: 'The CLI imports the server and the database through their package exports (package.json "exports").',
+            },
+          ],
+        },
       ],
     },
   },

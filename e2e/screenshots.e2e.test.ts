@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_USERS, README_PATIENT, namedDemoPatients } from '@nutmeg/server/seed';
+import { DEMO_USERS } from '@nutmeg/server/seed';
+import { README_PATIENT, namedDemoPatients } from '@nutmeg/server/synthetic';
 import { startE2E, type E2E } from './harness.ts';
 import { screenshot } from './screenshots.ts';
 

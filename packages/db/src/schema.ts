@@ -1,10 +1,24 @@
+import type { AccessTables } from './schema/access.ts';
+import type { AccountTables } from './schema/accounts.ts';
 import type { AuditTables } from './schema/audit.ts';
-import type { FoundationTables } from './schema/foundation.ts';
+import type { ImmunizationTables } from './schema/immunizations.ts';
+import type { JobTables } from './schema/jobs.ts';
+import type { MailTables } from './schema/mail.ts';
+import type { OrganizationTables } from './schema/organizations.ts';
 import type { PatientTables } from './schema/patients.ts';
 import type { RecommenderTables } from './schema/recommender.ts';
 
 /**
- * The whole database as Kysely sees it. Each domain declares its tables in schema/<domain>.ts
- * (mirroring its migrations) and is added to this intersection.
+ * The whole database as Kysely sees it. Each table has one owning server module, and schema/<module>.ts
+ * declares that module's tables (mirroring the migrations): only the module's *.repo.ts files query them
+ * (checked by packages/server/src/table-ownership.test.ts).
  */
-export type Database = FoundationTables & PatientTables & AuditTables & RecommenderTables;
+export type Database = AccessTables &
+  AccountTables &
+  AuditTables &
+  ImmunizationTables &
+  JobTables &
+  MailTables &
+  OrganizationTables &
+  PatientTables &
+  RecommenderTables;

@@ -14,17 +14,16 @@ import { AppError, type FieldError } from './errors.ts';
 import { sendProblem, type App } from './http.ts';
 import { logSerializers } from './log-redaction.ts';
 import { parseQueryString, refuseUnsafeText } from './input-guard.ts';
-import { DEFAULT_BODY_LIMIT, installAuthHooks, registerPublicContent } from './modules/access/auth.hooks.ts';
-import { registerSessionRoutes } from './modules/access/session.routes.ts';
+import { DEFAULT_BODY_LIMIT, installAuthHooks, registerPublicContent, registerSessionRoutes } from './modules/access/index.ts';
 import { registerAccountsRoutes } from './modules/accounts/index.ts';
-import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
-import { auditRefusal } from './modules/audit/refusal-audit.ts';
+import { auditRefusal, registerAuditRoutes } from './modules/audit/index.ts';
 import { registerCodesRoutes } from './modules/codes/index.ts';
-import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerHealthRoutes } from './modules/health/index.ts';
 import { registerImmunizationsRoutes } from './modules/immunizations/index.ts';
-import { registerRecommenderRoutes } from './modules/recommender/recommender.routes.ts';
-import { registerOutboxRoutes } from './modules/mail/outbox.routes.ts';
+import { registerOutboxRoutes } from './modules/mail/index.ts';
+import { registerMergesRoutes } from './modules/merges/index.ts';
 import { registerPatientsRoutes } from './modules/patients/index.ts';
+import { registerRecommenderRoutes } from './modules/recommender/index.ts';
 
 export const VERSION = '0.1.0';
 
@@ -141,6 +140,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   registerCodesRoutes(app, ctx);
   registerHealthRoutes(app, ctx, { engine: opts.engine, version: VERSION });
   registerImmunizationsRoutes(app, ctx);
+  registerMergesRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   registerPatientsRoutes(app, ctx);
   registerRecommenderRoutes(app, ctx);

@@ -55,7 +55,7 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Argon2id cost; tests lower it. */
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
-  /** Run the background job worker in this process (sessions clean-up and later jobs). */
+  /** Run the background job worker in this process (mail delivery, session clean-up, audit checkpoints); at least one process must. */
   JOB_WORKER: z.enum(['on', 'off']).default('on'),
   /** Rate limit of requests per minute per client IP on the whole API. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),

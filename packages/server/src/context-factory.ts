@@ -1,11 +1,37 @@
-import { createDb, migrate } from '@nutmeg/db';
+import { createDb, migrate, type Database } from '@nutmeg/db';
+import type { Kysely } from 'kysely';
 import { dbOptions } from './db-options.ts';
 import type { Config } from './config.ts';
-import { systemClock, type AppContext } from './context.ts';
+import { systemClock, type AppContext, type Clock } from './context.ts';
 import { deriveInstallKeys, loadInstallSecret } from './install-secret.ts';
-import { initAuditChain, useInstallKeys } from './modules/audit/index.ts';
-import { createMailer } from './modules/mail/mailer.ts';
-import { sharedRecommender, supportingDataDirOf } from './modules/recommender/recommender.ts';
+import { accessJobHandlers } from './modules/access/index.ts';
+import { auditJobHandlers, initAuditChain, useInstallKeys } from './modules/audit/index.ts';
+import type { JobHandler } from './modules/jobs/index.ts';
+import { createMailer, mailJobHandlers } from './modules/mail/index.ts';
+import { sharedRecommender, supportingDataDirOf } from './modules/recommender/index.ts';
+
+/**
+ * The service context on a migrated database: settings, clock, mailer, recommender, install keys. It refuses
+ * an install secret other than the audit log's before this process writes a single entry with it.
+ */
+export async function contextOn(db: Kysely<Database>, config: Config, clock: Clock = systemClock): Promise<AppContext> {
+  const ctx: AppContext = {
+    db,
+    config,
+    clock,
+    mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, clock }),
+    recommender: sharedRecommender(supportingDataDirOf(config)),
+    keys: deriveInstallKeys(loadInstallSecret(config)),
+  };
+  await initAuditChain(ctx);
+  useInstallKeys(ctx.keys);
+  return ctx;
+}
+
+/** Every background job the modules define, by kind (the job worker runs these). */
+export function jobHandlersOf(ctx: AppContext): Record<string, JobHandler> {
+  return { ...accessJobHandlers(ctx), ...auditJobHandlers(ctx), ...mailJobHandlers(ctx) };
+}
 
 /** A migrated database and the service context, without HTTP: for the CLI and scripts. */
 export async function createServerContext(config: Config): Promise<{ ctx: AppContext; engine: string; close(): Promise<void> }> {
@@ -13,18 +39,7 @@ export async function createServerContext(config: Config): Promise<{ ctx: AppCon
   const handle = await createDb({ ...dbOptions(config), statementTimeoutMs: 0 });
   try {
     await migrate(handle.db);
-    const ctx: AppContext = {
-      db: handle.db,
-      config,
-      clock: systemClock,
-      mailer: createMailer(handle.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
-      recommender: sharedRecommender(supportingDataDirOf(config)),
-      keys: deriveInstallKeys(loadInstallSecret(config)),
-    };
-    // Refuses a secret other than the log's before this process writes a single entry with it.
-    await initAuditChain(ctx);
-    useInstallKeys(ctx.keys);
-    return { ctx, engine: handle.description, close: () => handle.close() };
+    return { ctx: await contextOn(handle.db, config), engine: handle.description, close: () => handle.close() };
   } catch (err) {
     await handle.close();
     throw err;

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import type { Config } from './config.ts';
 import type { InstallKeys } from './install-secret.ts';
-import type { Mailer } from './modules/mail/mailer.ts';
-import type { Recommender } from './modules/recommender/recommender.ts';
+import type { Mailer } from './modules/mail/index.ts';
+import type { Recommender } from './modules/recommender/index.ts';
 
 export interface Clock {
   now(): Date;

@@ -9,8 +9,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
-import type { Actor } from './modules/access/actor.ts';
-import type { Permission } from './modules/access/permissions.ts';
+import type { Actor, Permission } from './modules/access/index.ts';
 
 /**
  * Every route declares one policy in its config (API docs and the web UI's files are registered

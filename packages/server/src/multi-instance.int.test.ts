@@ -4,7 +4,7 @@ import type { DbHandle } from '@nutmeg/db';
 import { testConfig } from './config.ts';
 import { createServer, type Server } from './server.ts';
 import { seedDemo, seedReference, DEMO_PASSWORD } from './seed/index.ts';
-import { totp } from './modules/access/totp.ts';
+import { totp } from './modules/access/index.ts';
 
 // The app process keeps no state of its own: sessions (and jobs) live in the database, so any
 // process can serve any request. Two app instances on one database show it.

@@ -6,13 +6,11 @@
  * p50/p95/p99 latency and how often the person ranked first. --typos mistypes each query (swapped letters,
  * nickname, transposed DOB digits) the way clinic staff do.
  */
-import { sql } from 'kysely';
 import { loadConfig } from '@nutmeg/server/config';
 import { createServerContext } from '@nutmeg/server/context-factory';
-import { permissionsFor, type Actor } from '@nutmeg/server/access';
-import { searchPatients } from '../../../server/src/modules/patients/patient.service.ts';
-import { nicknamesOf } from '../../../server/src/modules/patients/nicknames.ts';
-import { normalizeName } from '../../../server/src/modules/patients/name-normalize.ts';
+import { permissionsFor, usersAtOrganization, type Actor } from '@nutmeg/server/access';
+import { findDphOrganization } from '@nutmeg/server/organizations';
+import { nicknamesOf, normalizeName, samplePatients, searchPatients } from '@nutmeg/server/patients';
 import { parseOptions } from './options.ts';
 
 function percentile(sorted: number[], p: number): number {
@@ -47,14 +45,9 @@ export async function benchSearch(argv: string[]): Promise<number> {
   const typos = o.typos === true;
   const { ctx, engine, close } = await createServerContext(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
   try {
-    const dph = await ctx.db
-      .selectFrom('users')
-      .innerJoin('memberships', 'memberships.user_id', 'users.id')
-      .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
-      .select(['users.id', 'users.username', 'organizations.id as orgId', 'organizations.name'])
-      .where('memberships.access_type', '=', 'dph')
-      .executeTakeFirst();
-    if (!dph) throw new Error('No DPH user in the database: run nutmeg seed first');
+    const org = await findDphOrganization(ctx.db);
+    const dph = org && (await usersAtOrganization(ctx.db, org.id)).find((u) => u.access_type === 'dph');
+    if (!org || !dph) throw new Error('No DPH user in the database: run nutmeg seed first');
     const actor: Actor = {
       userId: dph.id,
       username: dph.username,
@@ -65,8 +58,8 @@ export async function benchSearch(argv: string[]): Promise<number> {
       dphRoles: ['administrator'],
       scope: {
         membershipId: 'bench',
-        organizationId: dph.orgId,
-        organizationName: dph.name,
+        organizationId: org.id,
+        organizationName: org.name,
         organizationKind: 'dph',
         pin: 'DPH',
         accessType: 'dph',
@@ -75,17 +68,7 @@ export async function benchSearch(argv: string[]): Promise<number> {
       permissions: permissionsFor({ accessType: 'dph', dphRoles: ['administrator'] }),
       ip: '127.0.0.1',
     };
-    const total = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM patients`.execute(ctx.db)).rows[0]?.n ?? 0;
-    const sample = (
-      await sql<{
-        id: string;
-        first_name: string;
-        last_name: string;
-        dob: string;
-      }>`SELECT id, first_name, last_name, dob::text AS dob FROM patients TABLESAMPLE SYSTEM (${Math.min(100, Math.max(0.01, (n * 300) / Math.max(1, total)))}) WHERE merged_into IS NULL LIMIT ${n}`.execute(
-        ctx.db,
-      )
-    ).rows;
+    const { total, sample } = await samplePatients(ctx.db, n);
     const times: number[] = [];
     let first = 0;
     let found = 0;

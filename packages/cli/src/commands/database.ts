@@ -2,7 +2,8 @@ import { createDb, migrate } from '@nutmeg/db';
 import { loadConfig } from '@nutmeg/server/config';
 import { createServerContext } from '@nutmeg/server/context-factory';
 import { dbOptions } from '@nutmeg/server/db-options';
-import { bootstrap, seedDemoPatients } from '@nutmeg/server/seed';
+import { bootstrap } from '@nutmeg/server/seed';
+import { seedDemoPatients } from '@nutmeg/server/synthetic';
 
 export async function migrateCommand(): Promise<number> {
   const handle = await createDb(dbOptions(loadConfig()));

@@ -10,11 +10,12 @@
  * interrupted midway leaves them missing until recreated.
  */
 import cliProgress from 'cli-progress';
-import { sql } from 'kysely';
 import { loadConfig } from '@nutmeg/server/config';
 import { createServerContext } from '@nutmeg/server/context-factory';
+import { jurisdictionToday } from '@nutmeg/server/dates';
+import { listActiveOrganizations } from '@nutmeg/server/organizations';
 import { bootstrap } from '@nutmeg/server/seed';
-import { loadPopulation } from '../../../server/src/modules/patients/patient-bulk.ts';
+import { analyzeLoadedTables, loadPopulation } from '@nutmeg/server/synthetic';
 import { parseOptions } from './options.ts';
 
 function positiveInt(v: unknown, name: string, fallback: number): number {
@@ -30,14 +31,13 @@ export async function generate(argv: string[]): Promise<number> {
   const seed = positiveInt(o.seed, 'seed', 1);
   const duplicates = positiveInt(o.duplicates, 'duplicates', Math.floor(people / 100));
   const batchSize = Math.max(100, positiveInt(o.batch, 'batch', 2000));
-  const asOf = typeof o['as-of'] === 'string' ? o['as-of'] : new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error('--as-of must be YYYY-MM-DD');
+  const asOf = typeof o['as-of'] === 'string' ? o['as-of'] : undefined;
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error('--as-of must be YYYY-MM-DD');
 
   const config = loadConfig();
   const { ctx, engine, close } = await createServerContext(config);
   try {
-    const clinics = await ctx.db.selectFrom('organizations').select('id').where('kind', '=', 'clinic').limit(1).execute();
-    if (clinics.length === 0) {
+    if ((await listActiveOrganizations(ctx.db, 'clinic')).length === 0) {
       const report = await bootstrap(ctx);
       console.log(`Seeded the empty database first (${report.kind}).`);
     }
@@ -58,7 +58,7 @@ export async function generate(argv: string[]): Promise<number> {
       seed,
       people,
       duplicates,
-      asOf,
+      asOf: asOf ?? jurisdictionToday(ctx.clock),
       batchSize,
       skipDoses: o['skip-doses'] === true,
       deferIndexes: o['defer-indexes'] === true,
@@ -74,9 +74,7 @@ export async function generate(argv: string[]): Promise<number> {
     if (tty) bar.stop();
     const seconds = (performance.now() - started) / 1000;
     // Fresh statistics so the planner uses the new indexes at once.
-    await sql`ANALYZE patients, patient_names, patient_addresses, patient_phones, patient_guardians, patient_identifiers, doses`.execute(
-      ctx.db,
-    );
+    await analyzeLoadedTables(ctx.db);
     console.log(
       `Loaded ${counts.patients} patients (${duplicates} planted duplicates) and ${counts.doses} doses into ${engine} in ${seconds.toFixed(1)} s (${Math.round(counts.patients / seconds)} patients/s).`,
     );

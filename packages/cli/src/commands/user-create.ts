@@ -3,6 +3,7 @@ import { createServerContext } from '@nutmeg/server/context-factory';
 import { createUser, generateTemporaryPassword, isAccessType, isDphRole, type DphRole } from '@nutmeg/server/access';
 import { seedReference } from '@nutmeg/server/seed';
 import { appendAudit } from '@nutmeg/server/audit';
+import { findOrganizationByPin } from '@nutmeg/server/organizations';
 import { parseOptions, requireString } from './options.ts';
 
 /** For the first administrator of a real install (or any user): prints a temporary password once. */
@@ -17,7 +18,7 @@ export async function userCreate(argv: string[]): Promise<number> {
   try {
     await seedReference(ctx);
     const pin = typeof o.org === 'string' ? o.org : accessType === 'dph' ? 'DPH' : requireString(o, 'org');
-    const org = await ctx.db.selectFrom('organizations').select('id').where('pin', '=', pin).executeTakeFirst();
+    const org = await findOrganizationByPin(ctx.db, pin);
     if (!org) throw new Error(`--org: no organization with PIN ${pin}`);
     const password = generateTemporaryPassword();
     const user = await createUser(

@@ -1,4 +1,23 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+// Owned by modules/audit: the chained log, its genesis marker and signed checkpoints.
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: ColumnType<Date, Date | string, never>;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  organization_id: string | null;
+  action: string;
+  outcome: ColumnType<string, string | undefined, never>;
+  entity_type: string | null;
+  entity_id: string | null;
+  patient_id: string | null;
+  ip: string | null;
+  detail: JSONColumnType<Record<string, unknown>, string | undefined, never>;
+  prev_hash: string;
+  hash: string;
+}
 
 /** Rows of audit_log up to legacy_up_to were chained before the chain was keyed (migration 20261207110000). */
 export interface AuditChainGenesisTable {
@@ -19,6 +38,7 @@ export interface AuditCheckpointTable {
 }
 
 export interface AuditTables {
+  audit_log: AuditLogTable;
   audit_chain_genesis: AuditChainGenesisTable;
   audit_checkpoints: AuditCheckpointTable;
 }

@@ -1,11 +1,13 @@
 import type { FieldCode } from '@nutmeg/codes/tables';
 import type { Generated, JSONColumnType } from 'kysely';
-import type { DateString, NullableTimestamp, Timestamp } from './foundation.ts';
+import type { DateString, NullableTimestamp, Timestamp } from './columns.ts';
 
-// Mirrors migrations/20261125100000_patients.sql. A coded column whose CHECK lists fixed codes is typed by the
-// field of @nutmeg/codes that lists the same codes (FieldCode<…>); a column holding any code of a CDC table
-// (site, route, race, ethnicity, relationship, historical source, refusal reason, MVX) is a string, checked
-// against @nutmeg/codes at the API, so that CDC can add a code without a migration or a type change here.
+// Owned by modules/patients: the master record, its child rows, source reports, edit history, statuses,
+// merges and the identifier look-up counts. Mirrors migrations/20261125100000_patients.sql and later ones.
+// A coded column whose CHECK lists fixed codes is typed by the field of @nutmeg/codes that lists the same codes
+// (FieldCode<…>); a column holding any code of a CDC table (site, route, race, ethnicity, relationship, historical
+// source, refusal reason, MVX) is a string, checked against @nutmeg/codes at the API, so that CDC can add a code
+// without a migration or a type change here.
 
 export interface PatientTable {
   id: Generated<string>;
@@ -105,7 +107,9 @@ export interface PatientReportTable {
   patient_id: string;
   origin_patient_id: string;
   source_org_id: string | null;
-  source_kind: 'ui' | 'hl7' | 'fhir' | 'import' | 'generator' | 'merge';
+  source_kind: 'ui' | 'hl7' | 'fhir' | 'import' | 'cli' | 'generator' | 'merge';
+  /** The interface (HL7 sender, FHIR client, import batch) that reported it; null for a person. */
+  source_interface: string | null;
   reported_by: string | null;
   received_at: Timestamp;
   data: JSONColumnType<Record<string, unknown>, string, string>;
@@ -157,96 +161,6 @@ export interface PatientMergeTable {
   undo_reason: string | null;
 }
 
-export interface DoseTable {
-  id: Generated<string>;
-  master_id: string;
-  patient_id: string;
-  origin_patient_id: string;
-  kind: 'administered' | 'historical';
-  cvx: string;
-  mvx: string | null;
-  ndc: string | null;
-  lot: string | null;
-  lot_expiration: DateString | null;
-  funding_source: FieldCode<'fundingSource'> | null;
-  date: DateString;
-  volume_ml: number | null;
-  site: string | null;
-  route: string | null;
-  administered_by: string | null;
-  ordering_provider: string | null;
-  vis: JSONColumnType<Array<{ document: string; edition: string; presented: string }>, string | undefined, string>;
-  vfc_eligibility: FieldCode<'vfcEligibility'> | null;
-  /** Makes the dose sub-standard for the recommender (CDSi 6.1). */
-  dose_condition: 'partial' | 'storage' | 'recall' | 'other' | null;
-  historical_source: string | null;
-  source_org_id: string | null;
-  source_kind: Generated<string>;
-  not_administered: Generated<boolean>;
-  entered_by: string | null;
-  entered_at: Timestamp;
-  updated_at: NullableTimestamp;
-  deleted_at: NullableTimestamp;
-  deleted_by: string | null;
-  delete_reason: string | null;
-}
-
-export interface DoseChangeTable {
-  id: Generated<number>;
-  dose_id: string;
-  patient_id: string;
-  at: Timestamp;
-  user_id: string | null;
-  action: string;
-  changes: JSONColumnType<Record<string, unknown>, string | undefined, string>;
-  reason: string | null;
-}
-
-export interface PatientRefusalTable {
-  id: Generated<string>;
-  patient_id: string;
-  origin_patient_id: string;
-  vaccine_group: string;
-  date: DateString;
-  reason: string;
-  source_org_id: string | null;
-  entered_by: string | null;
-  entered_at: Timestamp;
-  deleted_at: NullableTimestamp;
-  deleted_by: string | null;
-  delete_reason: string | null;
-}
-
-export interface PatientObservationTable {
-  id: Generated<string>;
-  patient_id: string;
-  origin_patient_id: string;
-  kind: 'contraindication' | 'precaution' | 'immunity' | 'indication';
-  code: string;
-  text: string;
-  date: DateString;
-  /** 'unknown': a clinician could not determine whether the patient has it (CDSi "Unknown"); default 'active' */
-  status: Generated<'active' | 'unknown'>;
-  source_org_id: string | null;
-  entered_by: string | null;
-  entered_at: Timestamp;
-  deleted_at: NullableTimestamp;
-  deleted_by: string | null;
-  delete_reason: string | null;
-}
-
-/** A printed certificate and its verification code (immunizations module). */
-export interface CertificateIssueTable {
-  id: Generated<string>;
-  code: string;
-  patient_id: string;
-  kind: 'full' | 'covid';
-  printed_on: DateString;
-  printed_by: string;
-  issued_at: Timestamp;
-  issued_by: string | null;
-}
-
 /** Look-ups by identifier per user per hour (patients module: bulk look-up throttle and DPH alert). */
 export interface PatientLookupCountTable {
   user_id: string;
@@ -267,10 +181,5 @@ export interface PatientTables {
   patient_org_status: PatientOrgStatusTable;
   patient_status_history: PatientStatusHistoryTable;
   patient_merges: PatientMergeTable;
-  doses: DoseTable;
-  dose_changes: DoseChangeTable;
-  patient_refusals: PatientRefusalTable;
-  patient_observations: PatientObservationTable;
-  certificate_issues: CertificateIssueTable;
   patient_lookup_counts: PatientLookupCountTable;
 }

@@ -1,4 +1,4 @@
-import type { DateString, Timestamp } from './foundation.ts';
+import type { DateString, Timestamp } from './columns.ts';
 
 /** Season dates a DPH administrator set for a seasonal vaccine group (recommender module). */
 export interface RecommenderSeasonOverrideTable {

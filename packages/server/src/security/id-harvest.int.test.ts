@@ -3,7 +3,7 @@
 // is alerted, past the limit the user is refused.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { luhnValid } from '../modules/patients/iis-id.ts';
+import { luhnValid } from '../modules/patients/index.ts';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import { buildPatient, caller, type Headers } from './data-battery.test-helpers.ts';
 

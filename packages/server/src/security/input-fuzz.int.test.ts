@@ -3,7 +3,7 @@
 // is looked at), never a 500. A route added later is covered here without writing a test for it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteInfo } from '../http.ts';
-import { permissionsFor } from '../modules/access/permissions.ts';
+import { permissionsFor } from '../modules/access/index.ts';
 import { DEMO_USERS } from '../seed/demo-data.ts';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import type { Headers } from './data-battery.test-helpers.ts';

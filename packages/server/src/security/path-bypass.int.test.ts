@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import { DEMO_USERS } from '../seed/demo-data.ts';
-import { permissionsFor, type Permission } from '../modules/access/permissions.ts';
+import { permissionsFor, type Permission } from '../modules/access/index.ts';
 import type { RouteInfo } from '../http.ts';
 import { concreteUrl, spellings } from './security.test-helpers.ts';
 

@@ -1,9 +1,7 @@
 import crypto from 'node:crypto';
 import type { TestServer } from '../testing/test-server.ts';
 import type { RouteInfo } from '../http.ts';
-import { generateTotpSecret, totp } from '../modules/access/totp.ts';
-import { createUser } from '../modules/access/user.service.ts';
-import type { AccessType, DphRole } from '../modules/access/access-model.ts';
+import { createUser, generateTotpSecret, totp, type AccessType, type DphRole } from '../modules/access/index.ts';
 import { DEMO_PASSWORD } from '../seed/demo-data.ts';
 
 /** Shared pieces of the attack battery: route spellings, extra staff users, sign-in by hand. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
-import { buildRequest } from '../modules/accounts/accounts.test-helpers.ts';
+import { buildRequest } from '../testing/accounts.ts';
 import { addStaffUser, userIdOf, type StaffUser } from './security.test-helpers.ts';
 
 /**

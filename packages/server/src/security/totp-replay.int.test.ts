@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import { DEMO_PASSWORD } from '../seed/demo-data.ts';
-import { totp } from '../modules/access/totp.ts';
+import { totp } from '../modules/access/index.ts';
 import { attemptLogin, codeOf, NEEDS_POSTGRES, ON_POSTGRES, range } from './security.test-helpers.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { AccessType, DphRole } from '../modules/access/access-model.ts';
+import type { AccessType, DphRole } from '../modules/access/index.ts';
 
 export interface DemoOrganization {
   key: string;

@@ -1,3 +1,2 @@
 export { bootstrap, seedReference, seedDemo, seedAdministrator, listDemoLogins, type SeedReport, type DemoPatientSeeder } from './seed.ts';
 export { DEMO_PASSWORD, DEMO_USERS, DEMO_ORGANIZATIONS } from './demo-data.ts';
-export { seedDemoPatients, namedDemoPatients, README_PATIENT } from '../modules/patients/index.ts';

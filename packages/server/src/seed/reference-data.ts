@@ -2,26 +2,26 @@
 export const CONNECTICUT = {
   id: 'CT',
   name: 'Connecticut',
-  state_code: 'CT',
-  agency_name: 'Connecticut Department of Public Health',
-  program_name: 'Connecticut Vaccine Program (CVP)',
+  stateCode: 'CT',
+  agencyName: 'Connecticut Department of Public Health',
+  programName: 'Connecticut Vaccine Program (CVP)',
 };
 
-export const CT_TOWNS: { name: string; county: string; zips: string[] }[] = [
-  { name: 'Hartford', county: 'Hartford', zips: ['06103', '06105', '06106', '06112', '06114', '06120'] },
-  { name: 'New Haven', county: 'New Haven', zips: ['06510', '06511', '06513', '06515', '06519'] },
-  { name: 'Bridgeport', county: 'Fairfield', zips: ['06604', '06605', '06606', '06607', '06608', '06610'] },
-  { name: 'Stamford', county: 'Fairfield', zips: ['06901', '06902', '06903', '06905', '06906', '06907'] },
-  { name: 'Waterbury', county: 'New Haven', zips: ['06702', '06704', '06705', '06706', '06708', '06710'] },
-  { name: 'Hamden', county: 'New Haven', zips: ['06514', '06517', '06518'] },
-  { name: 'North Haven', county: 'New Haven', zips: ['06473'] },
-  { name: 'Bethany', county: 'New Haven', zips: ['06524'] },
-  { name: 'Woodbridge', county: 'New Haven', zips: ['06525'] },
-  { name: 'West Hartford', county: 'Hartford', zips: ['06107', '06110', '06117', '06119'] },
-  { name: 'Norwalk', county: 'Fairfield', zips: ['06850', '06851', '06854', '06855'] },
-  { name: 'Danbury', county: 'Fairfield', zips: ['06810', '06811'] },
-  { name: 'New Britain', county: 'Hartford', zips: ['06051', '06052', '06053'] },
-  { name: 'Middletown', county: 'Middlesex', zips: ['06457'] },
+export const CT_TOWNS: { name: string; county: string; zipCodes: string[] }[] = [
+  { name: 'Hartford', county: 'Hartford', zipCodes: ['06103', '06105', '06106', '06112', '06114', '06120'] },
+  { name: 'New Haven', county: 'New Haven', zipCodes: ['06510', '06511', '06513', '06515', '06519'] },
+  { name: 'Bridgeport', county: 'Fairfield', zipCodes: ['06604', '06605', '06606', '06607', '06608', '06610'] },
+  { name: 'Stamford', county: 'Fairfield', zipCodes: ['06901', '06902', '06903', '06905', '06906', '06907'] },
+  { name: 'Waterbury', county: 'New Haven', zipCodes: ['06702', '06704', '06705', '06706', '06708', '06710'] },
+  { name: 'Hamden', county: 'New Haven', zipCodes: ['06514', '06517', '06518'] },
+  { name: 'North Haven', county: 'New Haven', zipCodes: ['06473'] },
+  { name: 'Bethany', county: 'New Haven', zipCodes: ['06524'] },
+  { name: 'Woodbridge', county: 'New Haven', zipCodes: ['06525'] },
+  { name: 'West Hartford', county: 'Hartford', zipCodes: ['06107', '06110', '06117', '06119'] },
+  { name: 'Norwalk', county: 'Fairfield', zipCodes: ['06850', '06851', '06854', '06855'] },
+  { name: 'Danbury', county: 'Fairfield', zipCodes: ['06810', '06811'] },
+  { name: 'New Britain', county: 'Hartford', zipCodes: ['06051', '06052', '06053'] },
+  { name: 'Middletown', county: 'Middlesex', zipCodes: ['06457'] },
 ];
 
 export const AGREEMENTS = [

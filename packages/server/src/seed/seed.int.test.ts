@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '@nutmeg/db/testing';
 import type { DbHandle } from '@nutmeg/db';
 import { testConfig } from '../config.ts';
-import { sharedRecommender } from '../modules/recommender/recommender.ts';
+import { createMailer } from '../modules/mail/index.ts';
+import { sharedRecommender } from '../modules/recommender/index.ts';
 import { listDemoLogins, seedDemo, seedReference } from './seed.ts';
 import { deriveInstallKeys } from '../install-secret.ts';
 
@@ -20,7 +21,7 @@ describe('the demo logins in the start banner', () => {
       db: handle.db,
       config: testConfig(),
       clock: { now: () => new Date() },
-      mailer: { send: async () => {}, idle: async () => {} },
+      mailer: createMailer({ from: 'test' }),
       recommender: sharedRecommender(),
       keys: deriveInstallKeys('seed-test-install-secret-of-32-characters'),
     };

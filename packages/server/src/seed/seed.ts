@@ -1,10 +1,16 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
-import { appendAudit } from '../modules/audit/audit.service.ts';
-import { generateTemporaryPassword } from '../modules/access/password.ts';
-import { generateTotpSecret } from '../modules/access/totp.ts';
-import { createUser } from '../modules/access/user.service.ts';
-import { DEMO_EXTRA_STAFF, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
+import { anyUserExists, createUser, findUsersByUsernames, generateTemporaryPassword, generateTotpSecret } from '../modules/access/index.ts';
+import { addAgreementVersions } from '../modules/accounts/index.ts';
+import { appendAudit } from '../modules/audit/index.ts';
+import {
+  addJurisdiction,
+  addOrganizationUnlessPinExists,
+  addStaffMembers,
+  organizationIdsByPin,
+  type NewStaffMember,
+} from '../modules/organizations/index.ts';
+import { DEMO_EXTRA_STAFF, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './demo-data.ts';
 import { AGREEMENTS, CONNECTICUT, CT_TOWNS } from './reference-data.ts';
 
 /** Seeding needs only the database and the settings. */
@@ -16,78 +22,44 @@ export interface SeedReport {
   admin?: { username: string; temporaryPassword: string };
 }
 
-/** Jurisdiction, towns, DPH organization and agreement texts: every install has these. */
-export async function seedReference(ctx: SeedContext): Promise<void> {
-  const { db } = ctx;
-  await db
-    .insertInto('jurisdictions')
-    .values(CONNECTICUT)
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  for (const t of CT_TOWNS) {
-    await db
-      .insertInto('towns')
-      .values({ jurisdiction_id: CONNECTICUT.id, name: t.name, county: t.county, zip_codes: t.zips })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  for (const a of AGREEMENTS)
-    await db
-      .insertInto('agreement_versions')
-      .values(a)
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  const dph = DEMO_ORGANIZATIONS.find((o) => o.kind === 'dph')!;
-  await db
-    .insertInto('organizations')
-    .values({
-      jurisdiction_id: CONNECTICUT.id,
-      kind: 'dph',
-      pin: dph.pin,
-      name: dph.name,
-      town: dph.town,
-      address: JSON.stringify({ street: dph.street, city: dph.town, state: 'CT', zip: dph.zip }),
-      phone: dph.phone,
-    })
-    .onConflict((oc) => oc.column('pin').doNothing())
-    .execute();
+function addDemoOrganization(ctx: SeedContext, o: DemoOrganization): Promise<void> {
+  return addOrganizationUnlessPinExists(ctx.db, {
+    jurisdictionId: CONNECTICUT.id,
+    kind: o.kind,
+    pin: o.pin,
+    name: o.name,
+    clinicType: o.clinicType ?? (o.kind === 'health_department' ? 'local_health_department' : null),
+    medicalHome: o.medicalHome ?? false,
+    town: o.town,
+    address: { street: o.street, city: o.town, state: 'CT', zip: o.zip },
+    phone: o.phone,
+    servedTowns: o.servedTowns ?? [],
+  });
 }
 
-async function orgIdsByPin(ctx: SeedContext): Promise<Map<string, string>> {
-  const rows = await ctx.db.selectFrom('organizations').select(['id', 'pin']).execute();
-  return new Map(rows.filter((r) => r.pin).map((r) => [r.pin!, r.id]));
+/** Jurisdiction, towns, DPH organization and agreement texts: every install has these. */
+export async function seedReference(ctx: SeedContext): Promise<void> {
+  await addJurisdiction(ctx.db, CONNECTICUT, CT_TOWNS);
+  await addAgreementVersions(ctx.db, AGREEMENTS);
+  await addDemoOrganization(
+    ctx,
+    DEMO_ORGANIZATIONS.find((o) => o.kind === 'dph')!,
+  );
 }
 
 /** Demo clinics, school, health department, staff lists and one user of every access type. */
 export async function seedDemo(ctx: SeedContext): Promise<NonNullable<SeedReport['demoLogins']>> {
-  const { db } = ctx;
-  for (const o of DEMO_ORGANIZATIONS.filter((x) => x.kind !== 'dph')) {
-    await db
-      .insertInto('organizations')
-      .values({
-        jurisdiction_id: CONNECTICUT.id,
-        kind: o.kind,
-        pin: o.pin,
-        name: o.name,
-        clinic_type: o.clinicType ?? (o.kind === 'health_department' ? 'local_health_department' : null),
-        medical_home: o.medicalHome ?? false,
-        town: o.town,
-        address: JSON.stringify({ street: o.street, city: o.town, state: 'CT', zip: o.zip }),
-        phone: o.phone,
-        served_towns: o.servedTowns ?? [],
-      })
-      .onConflict((oc) => oc.column('pin').doNothing())
-      .execute();
-  }
-  const ids = await orgIdsByPin(ctx);
+  for (const o of DEMO_ORGANIZATIONS.filter((x) => x.kind !== 'dph')) await addDemoOrganization(ctx, o);
+  const ids = await organizationIdsByPin(ctx.db);
   const byKey = new Map(DEMO_ORGANIZATIONS.map((o) => [o.key, o]));
   const logins: NonNullable<SeedReport['demoLogins']> = [];
+  const staff: NewStaffMember[] = [];
   for (const u of DEMO_USERS) {
     const orgs = u.orgKeys.map((k) => byKey.get(k)!);
     const email = `${u.username}@demo.nutmeg.example`;
     const secret = generateTotpSecret();
     await createUser(
-      db,
+      ctx.db,
       {
         username: u.username,
         email,
@@ -102,19 +74,15 @@ export async function seedDemo(ctx: SeedContext): Promise<NonNullable<SeedReport
       },
       ctx.config.ARGON2_MEMORY_KIB,
     );
-    for (const o of orgs.filter((x) => x.kind === 'clinic')) {
-      await db
-        .insertInto('clinic_staff')
-        .values({
-          organization_id: ids.get(o.pin)!,
-          first_name: u.firstName,
-          last_name: u.lastName,
-          email,
-          job_title: u.jobTitle,
-          role: u.accessType,
-        })
-        .execute();
-    }
+    for (const o of orgs.filter((x) => x.kind === 'clinic'))
+      staff.push({
+        organizationId: ids.get(o.pin)!,
+        firstName: u.firstName,
+        lastName: u.lastName,
+        email,
+        jobTitle: u.jobTitle,
+        role: u.accessType,
+      });
     logins.push({
       username: u.username,
       password: DEMO_PASSWORD,
@@ -123,26 +91,22 @@ export async function seedDemo(ctx: SeedContext): Promise<NonNullable<SeedReport
       totpSecret: secret,
     });
   }
-  for (const s of DEMO_EXTRA_STAFF) {
-    const o = byKey.get(s.orgKey)!;
-    await db
-      .insertInto('clinic_staff')
-      .values({
-        organization_id: ids.get(o.pin)!,
-        first_name: s.firstName,
-        last_name: s.lastName,
-        email: s.email,
-        job_title: s.jobTitle,
-        role: 'staff',
-      })
-      .execute();
-  }
+  for (const s of DEMO_EXTRA_STAFF)
+    staff.push({
+      organizationId: ids.get(byKey.get(s.orgKey)!.pin)!,
+      firstName: s.firstName,
+      lastName: s.lastName,
+      email: s.email,
+      jobTitle: s.jobTitle,
+      role: 'staff',
+    });
+  await addStaffMembers(ctx.db, staff);
   return logins;
 }
 
 /** NUTMEG_SEED=none: one DPH administrator with a temporary password, printed once. */
 export async function seedAdministrator(ctx: SeedContext): Promise<{ username: string; temporaryPassword: string }> {
-  const ids = await orgIdsByPin(ctx);
+  const ids = await organizationIdsByPin(ctx.db);
   const temporaryPassword = generateTemporaryPassword();
   const user = await createUser(
     ctx.db,
@@ -177,8 +141,7 @@ export async function bootstrap(ctx: AppContext, seedPatients?: DemoPatientSeede
   return ctx.db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(7042003)`.execute(conn);
     try {
-      const any = await conn.selectFrom('users').select('id').limit(1).executeTakeFirst();
-      if (any) return { kind: 'existing' as const };
+      if (await anyUserExists(conn)) return { kind: 'existing' as const };
       const scoped = { ...ctx, db: conn };
       await seedReference(scoped);
       if (ctx.config.NUTMEG_SEED === 'none') return { kind: 'none' as const, admin: await seedAdministrator(scoped) };
@@ -193,15 +156,10 @@ export async function bootstrap(ctx: AppContext, seedPatients?: DemoPatientSeede
 
 /** Demo logins for the start banner on later starts (secrets are read back from the database). */
 export async function listDemoLogins(ctx: AppContext): Promise<NonNullable<SeedReport['demoLogins']>> {
-  const rows = await ctx.db
-    .selectFrom('users')
-    .select(['username', 'mfa_secret'])
-    .where(
-      'username',
-      'in',
-      DEMO_USERS.map((u) => u.username),
-    )
-    .execute();
+  const rows = await findUsersByUsernames(
+    ctx.db,
+    DEMO_USERS.map((u) => u.username),
+  );
   const secret = new Map(rows.map((r) => [r.username, r.mfa_secret ?? '']));
   const orgName = new Map(DEMO_ORGANIZATIONS.map((o) => [o.key, o.name]));
   return DEMO_USERS.filter((u) => secret.has(u.username)).map((u) => ({

@@ -3,13 +3,16 @@ import { createTestDb } from '@nutmeg/db/testing';
 import { testConfig, type Config } from '../config.ts';
 import type { Clock } from '../context.ts';
 import { createServer, type Server } from '../server.ts';
-import { seedDemo, seedReference } from '../seed/seed.ts';
-import { DEMO_PASSWORD } from '../seed/demo-data.ts';
-import { totp } from '../modules/access/totp.ts';
+import { DEMO_PASSWORD, seedDemo, seedReference } from '../seed/index.ts';
+import { totp } from '../modules/access/index.ts';
+import { runOneJob } from '../modules/jobs/index.ts';
+import { MAIL_DELIVERY_JOB } from '../modules/mail/index.ts';
 
 export interface TestServer extends Server {
   /** Signs in as a demo user (all stages done); returns headers to send with requests. */
   signIn(username: string): Promise<{ cookie: string; 'x-csrf-token': string }>;
+  /** Runs the mail jobs that are due at the test clock's time, as the job worker would (tests run without it); returns how many ran. */
+  deliverMail(): Promise<number>;
   clock: MutableClock;
 }
 
@@ -36,9 +39,8 @@ export async function createTestServer(
   const clock = mutableClock();
   const config = testConfig({ NUTMEG_SEED: 'none', ...overrides });
   // Seed the demo organizations and users ourselves so tests know them; bootstrap then sees users and skips.
-  const ctxForSeed = { db: handle.db, config, clock, mailer: { send: async () => {} } };
-  await seedReference(ctxForSeed);
-  await seedDemo(ctxForSeed);
+  await seedReference({ db: handle.db, config });
+  await seedDemo({ db: handle.db, config });
   const server = await createServer(config, { handle, clock, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
   async function signIn(username: string) {
     // A code signs in once; tests sign in many times at one clock time, as if each time with a fresh code.
@@ -54,5 +56,11 @@ export async function createTestServer(
     const me = await server.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     return { cookie, 'x-csrf-token': (me.json() as { csrfToken: string }).csrfToken };
   }
-  return { ...server, signIn, clock };
+  async function deliverMail() {
+    const handlers = { [MAIL_DELIVERY_JOB]: server.jobHandlers[MAIL_DELIVERY_JOB]! };
+    let ran = 0;
+    while (await runOneJob(server.ctx.db, 'test', handlers, clock.now())) ran++;
+    return ran;
+  }
+  return { ...server, signIn, deliverMail, clock };
 }

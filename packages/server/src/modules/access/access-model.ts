@@ -1,3 +1,5 @@
+import type { OrganizationKind } from '../organizations/index.ts';
+
 /**
  * The seed's table ("Which User Access Do I Need?") is the access model, exactly:
  * eight access types, each mapped to the four modules, read-only where the seed says so.
@@ -26,7 +28,7 @@ export const Module = {
 export type Module = keyof typeof Module;
 
 export type ModuleAccess = 'read' | 'write';
-export type OrganizationKind = 'clinic' | 'school' | 'health_department' | 'dph';
+export type { OrganizationKind };
 
 export interface AccessTypeDefinition {
   label: string;
@@ -138,6 +140,11 @@ export function modulesFor(accessType: AccessType, dphRoles: readonly DphRole[])
 
 export function isAccessType(v: string): v is AccessType {
   return v in AccessType;
+}
+
+/** The seed's name of an access type, wherever one is shown (an unknown one is shown as stored). */
+export function accessTypeLabel(t: string): string {
+  return isAccessType(t) ? ACCESS_TYPE_DEFINITIONS[t].label : t;
 }
 export function isDphRole(v: string): v is DphRole {
   return v in DphRole;

@@ -1,3 +1,4 @@
+import type {} from '@fastify/cookie'; // its types give req.cookies and reply.setCookie wherever this module is compiled
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';

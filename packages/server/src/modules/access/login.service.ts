@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from './password.ts';
 import * as repo from './session.repo.ts';
 import { startSession, type Origin } from './session.service.ts';
 import { totpStepOf } from './totp.ts';
+import { findUserByUsername, type UserRow } from './user.repo.ts';
 
 export interface LoginInput {
   username: string;
@@ -14,7 +15,7 @@ export interface LoginInput {
   otp?: string | undefined;
 }
 
-type User = NonNullable<Awaited<ReturnType<typeof repo.findUserByUsername>>>;
+type User = UserRow;
 
 /**
  * One answer for an unknown username, a wrong password and a locked account, so none of them
@@ -63,18 +64,18 @@ async function throttleAddress(ctx: AppContext, username: string, origin: Origin
 
 async function lockOut(ctx: AppContext, user: User, now: Date): Promise<void> {
   const until = new Date(now.getTime() + ctx.config.LOCKOUT_MINUTES * 60_000);
-  if (!(await repo.lockAccount(ctx.db, user.id, until, now))) return;
-  // Not awaited: the answer to this attempt must not take longer than any other failure.
-  void ctx.mailer
-    .send({
+  // The lock and the owner's mail together; the mail is only queued, so this answer takes no longer than any other failure.
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.lockAccount(trx, user.id, until, now))) return;
+    await ctx.mailer.queue(trx, {
       to: user.email,
       subject: 'Nutmeg IIS: your account is locked for a while',
       body:
         `Hello ${user.first_name},\n\nAfter ${ctx.config.LOCKOUT_THRESHOLD} failed sign-in attempts, the Nutmeg IIS account ${user.username} ` +
         `is locked for ${ctx.config.LOCKOUT_MINUTES} minutes.\n\nIf that was not you, someone may be guessing your password: ` +
         `reset it at ${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/forgot-password and tell the DPH Immunization Program.\n`,
-    })
-    .catch(() => {});
+    });
+  });
 }
 
 /** A wrong guess: it was counted before it was checked; the guess that reaches the threshold locks the account. */
@@ -101,7 +102,7 @@ export async function login(ctx: AppContext, input: LoginInput, origin: Origin):
   const now = ctx.clock.now();
   const username = input.username.trim();
   await throttleAddress(ctx, username, origin, now);
-  const user = await repo.findUserByUsername(ctx.db, username);
+  const user = await findUserByUsername(ctx.db, username);
   const counted = user ? await repo.reserveAccountAttempt(ctx.db, user.id, now) : null;
   const locked =
     !!counted && ((counted.lockedUntil !== null && counted.lockedUntil > now) || counted.attempt > ctx.config.LOCKOUT_THRESHOLD);

@@ -3,7 +3,7 @@ import { createTestServer, type TestServer } from '../../testing/test-server.ts'
 import { DEMO_PASSWORD } from '../../seed/demo-data.ts';
 import { totp } from './totp.ts';
 import { createUser } from './user.service.ts';
-import { verifyAuditChain } from '../audit/audit.service.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 
 describe('sign-in and sessions', () => {
   let s: TestServer;

@@ -1,27 +1,6 @@
+// SQL for sessions, the sign-in attempt counters (per account on users, per address in login_throttle).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
-
-export async function findUserByUsername(db: Kysely<Database>, username: string) {
-  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-}
-
-export async function findUserById(db: Kysely<Database>, id: string) {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function listActiveMemberships(db: Kysely<Database>, userId: string) {
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select(['m.id', 'm.access_type', 'm.organization_id', 'o.name as organization_name', 'o.kind as organization_kind', 'o.pin'])
-    .where('m.user_id', '=', userId)
-    .where('m.active', '=', true)
-    .where('o.active', '=', true)
-    .orderBy('o.name')
-    .orderBy('m.access_type')
-    .execute();
-}
-export type MembershipRow = Awaited<ReturnType<typeof listActiveMemberships>>[number];
 
 export async function insertSession(
   db: Kysely<Database>,
@@ -66,6 +45,28 @@ export async function deleteUserSessions(db: Kysely<Database>, userId: string, e
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptId) q = q.where('id', '!=', exceptId);
   await q.execute();
+}
+
+export async function setSessionStage(db: Kysely<Database>, id: string, stage: 'password_change' | 'mfa_enroll' | 'active') {
+  await db.updateTable('sessions').set({ stage }).where('id', '=', id).execute();
+}
+
+/** Records activity (the idle timeout counts from it). */
+export async function touchSession(db: Kysely<Database>, id: string, now: Date) {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+}
+
+export async function setActiveMembership(db: Kysely<Database>, id: string, membershipId: string) {
+  await db.updateTable('sessions').set({ active_membership_id: membershipId }).where('id', '=', id).execute();
+}
+
+/** Maintenance: removes sessions past their absolute limit or idle since before `idleCutoff`. */
+export async function deleteExpiredSessions(db: Kysely<Database>, now: Date, idleCutoff: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('absolute_expires_at', '<', now), eb('last_seen_at', '<', idleCutoff)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 /**

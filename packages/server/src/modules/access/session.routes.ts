@@ -2,7 +2,7 @@ import type { Done, Me, SessionStageResult } from '@nutmeg/api-types';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, originOf, type App } from '../../http.ts';
-import { ACCESS_TYPE_DEFINITIONS, isAccessType } from './access-model.ts';
+import { accessTypeLabel } from './access-model.ts';
 import { login } from './login.service.ts';
 import * as sessions from './session.service.ts';
 
@@ -61,7 +61,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
         memberships: memberships.map((m) => ({
           id: m.id,
           accessType: m.access_type,
-          accessTypeLabel: isAccessType(m.access_type) ? ACCESS_TYPE_DEFINITIONS[m.access_type].label : m.access_type,
+          accessTypeLabel: accessTypeLabel(m.access_type),
           organizationId: m.organization_id,
           organizationName: m.organization_name,
           organizationKind: m.organization_kind,

@@ -8,7 +8,9 @@ import { isAccessType, isDphRole, modulesFor, type DphRole } from './access-mode
 import type { Actor } from './actor.ts';
 import { permissionsFor } from './permissions.ts';
 import { checkPasswordRules, hashPassword, verifyPassword } from './password.ts';
+import { actingMemberships } from './membership.service.ts';
 import * as repo from './session.repo.ts';
+import { findUserById, updateUser, type UserRow } from './user.repo.ts';
 import { generateTotpSecret, totpStepOf, totpUri } from './totp.ts';
 
 export const SESSION_COOKIE = 'nutmeg_sid';
@@ -20,7 +22,7 @@ export interface Origin {
   userAgent: string | null;
 }
 
-type User = NonNullable<Awaited<ReturnType<typeof repo.findUserByUsername>>>;
+type User = UserRow;
 
 function nextStage(user: Pick<User, 'password_temporary' | 'mfa_enrolled_at'>): 'password_change' | 'mfa_enroll' | 'active' {
   if (user.password_temporary) return 'password_change';
@@ -38,7 +40,7 @@ export async function startSession(
   origin: Origin,
   now: Date,
 ): Promise<{ token: string } & SessionStageResult> {
-  const memberships = await repo.listActiveMemberships(ctx.db, user.id);
+  const memberships = await actingMemberships(ctx.db, user.id);
   const token = crypto.randomBytes(32).toString('base64url');
   const stage = nextStage(user);
   await repo.insertSession(ctx.db, {
@@ -78,16 +80,16 @@ export async function resolveActor(ctx: AppContext, token: string, ip: string | 
     await repo.deleteSession(ctx.db, id);
     return null;
   }
-  const user = await repo.findUserById(ctx.db, session.user_id);
+  const user = await findUserById(ctx.db, session.user_id);
   if (!user || user.status !== 'active') {
     await repo.deleteSession(ctx.db, id);
     return null;
   }
   // Touch at most once a minute: the idle timeout does not need more precision than that.
   if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
-    await ctx.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+    await repo.touchSession(ctx.db, id, now);
   }
-  const memberships = await repo.listActiveMemberships(ctx.db, user.id);
+  const memberships = await actingMemberships(ctx.db, user.id);
   const m = memberships.find((x) => x.id === session.active_membership_id) ?? memberships[0];
   const dphRoles = user.dph_roles.filter(isDphRole) as DphRole[];
   const accessType = m && isAccessType(m.access_type) ? m.access_type : null;
@@ -128,7 +130,7 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<SessionStageResult> {
-  const user = await repo.findUserById(ctx.db, actor.userId);
+  const user = await findUserById(ctx.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in again.');
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
     throw invalid('The current password is not correct.', [{ path: 'currentPassword', message: 'Not correct.' }]);
@@ -141,16 +143,12 @@ export async function changePassword(
   const now = ctx.clock.now();
   const stage = nextStage({ password_temporary: false, mfa_enrolled_at: user.mfa_enrolled_at });
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: await hashPassword(newPassword, ctx.config.ARGON2_MEMORY_KIB),
-        password_temporary: false,
-        password_changed_at: now,
-      })
-      .where('id', '=', user.id)
-      .execute();
-    await trx.updateTable('sessions').set({ stage }).where('id', '=', actor.sessionId).execute();
+    await updateUser(trx, user.id, {
+      password_hash: await hashPassword(newPassword, ctx.config.ARGON2_MEMORY_KIB),
+      password_temporary: false,
+      password_changed_at: now,
+    });
+    await repo.setSessionStage(trx, actor.sessionId, stage);
     await repo.deleteUserSessions(trx, user.id, actor.sessionId);
     await appendActorAudit(trx, actor, { action: 'password.change' }, now);
   });
@@ -158,18 +156,18 @@ export async function changePassword(
 }
 
 export async function beginMfaEnrollment(ctx: AppContext, actor: Actor): Promise<MfaSetup> {
-  const user = await repo.findUserById(ctx.db, actor.userId);
+  const user = await findUserById(ctx.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in again.');
   if (user.mfa_enrolled_at)
     throw new AppError('conflict', 'MFA is already set up for this account. Ask DPH to reset it if you lost your device.');
   const secret = generateTotpSecret();
-  await ctx.db.updateTable('users').set({ mfa_secret: secret, mfa_last_step: null }).where('id', '=', user.id).execute();
+  await updateUser(ctx.db, user.id, { mfa_secret: secret, mfa_last_step: null });
   const otpauthUri = totpUri(secret, 'Nutmeg IIS', user.username);
   return { secret, otpauthUri, qrDataUrl: await QRCode.toDataURL(otpauthUri) };
 }
 
 export async function completeMfaEnrollment(ctx: AppContext, actor: Actor, otp: string): Promise<SessionStageResult> {
-  const user = await repo.findUserById(ctx.db, actor.userId);
+  const user = await findUserById(ctx.db, actor.userId);
   if (!user?.mfa_secret) throw invalid('Start MFA set-up first.');
   const now = ctx.clock.now();
   const step = totpStepOf(user.mfa_secret, otp, now.getTime());
@@ -181,18 +179,18 @@ export async function completeMfaEnrollment(ctx: AppContext, actor: Actor, otp: 
   const stage = nextStage({ password_temporary: user.password_temporary, mfa_enrolled_at: now });
   await ctx.db.transaction().execute(async (trx) => {
     // The code that finishes enrolment is spent: it cannot sign in afterwards.
-    await trx.updateTable('users').set({ mfa_enrolled_at: now, mfa_last_step: step }).where('id', '=', user.id).execute();
-    await trx.updateTable('sessions').set({ stage }).where('id', '=', actor.sessionId).execute();
+    await updateUser(trx, user.id, { mfa_enrolled_at: now, mfa_last_step: step });
+    await repo.setSessionStage(trx, actor.sessionId, stage);
     await appendActorAudit(trx, actor, { action: 'mfa.enrol' }, now);
   });
   return { stage };
 }
 
 export async function switchScope(ctx: AppContext, actor: Actor, membershipId: string): Promise<void> {
-  const memberships = await repo.listActiveMemberships(ctx.db, actor.userId);
+  const memberships = await actingMemberships(ctx.db, actor.userId);
   const m = memberships.find((x) => x.id === membershipId);
   if (!m) throw new AppError('forbidden', 'You do not have that membership.');
-  await ctx.db.updateTable('sessions').set({ active_membership_id: m.id }).where('id', '=', actor.sessionId).execute();
+  await repo.setActiveMembership(ctx.db, actor.sessionId, m.id);
   await appendActorAudit(
     ctx.db,
     actor,
@@ -206,5 +204,5 @@ export async function switchScope(ctx: AppContext, actor: Actor, membershipId: s
 }
 
 export async function listMemberships(ctx: AppContext, userId: string) {
-  return repo.listActiveMemberships(ctx.db, userId);
+  return actingMemberships(ctx.db, userId);
 }

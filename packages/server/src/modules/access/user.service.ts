@@ -4,6 +4,7 @@ import type { Database } from '@nutmeg/db';
 import { conflict } from '../../errors.ts';
 import type { AccessType, DphRole } from './access-model.ts';
 import { hashPassword } from './password.ts';
+import { findUserByUsername, insertMemberships, insertUser, usernamesStartingWith } from './user.repo.ts';
 
 export interface NewUser {
   username?: string;
@@ -35,8 +36,7 @@ function asciiFold(s: string): string {
 /** First initial + last name, folded to ASCII, with a number when taken: "jrivera", "jrivera2". */
 export async function proposeUsername(db: Kysely<Database>, firstName: string, lastName: string): Promise<string> {
   const base = (asciiFold(firstName).slice(0, 1) + asciiFold(lastName)).slice(0, 30) || 'user';
-  const taken = await db.selectFrom('users').select('username').where('username', 'like', `${base}%`).execute();
-  const names = new Set(taken.map((t) => t.username.toLowerCase()));
+  const names = new Set((await usernamesStartingWith(db, base)).map((t) => t.toLowerCase()));
   if (!names.has(base)) return base;
   for (let i = 2; ; i++) if (!names.has(`${base}${i}`)) return `${base}${i}`;
 }
@@ -52,40 +52,23 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password ?? crypto.randomBytes(32).toString('base64url'), argonMemoryKib);
   const run = async (trx: Kysely<Database>) => {
     const username = input.username ?? (await proposeUsername(trx, input.firstName, input.lastName));
-    const exists = await trx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-    if (exists) throw conflict(`The username ${username} is taken.`);
-    const user = await trx
-      .insertInto('users')
-      .values({
-        username,
-        email: input.email,
-        first_name: input.firstName,
-        last_name: input.lastName,
-        phone: input.phone ?? null,
-        job_title: input.jobTitle ?? null,
-        password_hash: passwordHash,
-        password_temporary: input.temporary,
-        password_changed_at: input.temporary ? null : now,
-        mfa_secret: input.mfaSecret ?? null,
-        mfa_enrolled_at: input.mfaSecret ? now : null,
-        dph_roles: input.dphRoles ?? [],
-        created_at: now,
-      })
-      .returning(['id', 'username'])
-      .executeTakeFirstOrThrow();
-    if (input.memberships.length) {
-      await trx
-        .insertInto('memberships')
-        .values(
-          input.memberships.map((m) => ({
-            user_id: user.id,
-            organization_id: m.organizationId,
-            access_type: m.accessType,
-            created_at: now,
-          })),
-        )
-        .execute();
-    }
+    if (await findUserByUsername(trx, username)) throw conflict(`The username ${username} is taken.`);
+    const user = await insertUser(trx, {
+      username,
+      email: input.email,
+      first_name: input.firstName,
+      last_name: input.lastName,
+      phone: input.phone ?? null,
+      job_title: input.jobTitle ?? null,
+      password_hash: passwordHash,
+      password_temporary: input.temporary,
+      password_changed_at: input.temporary ? null : now,
+      mfa_secret: input.mfaSecret ?? null,
+      mfa_enrolled_at: input.mfaSecret ? now : null,
+      dph_roles: input.dphRoles ?? [],
+      created_at: now,
+    });
+    await insertMemberships(trx, user.id, input.memberships, now);
     return user;
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { totp } from '../access/index.ts';
-import { auditActions, buildRequest, outboxTo, signInWith } from './accounts.test-helpers.ts';
+import { auditActions, buildRequest, outboxTo, signInWith } from '../../testing/accounts.ts';
 
 describe('Request User Account and the DPH review queue', () => {
   let s: TestServer;

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import type { AgreementAcceptance, Database } from '@nutmeg/db';
+// SQL for account requests and the agreement texts they accept (account_requests, agreement_versions).
+import type { Insertable, Kysely } from 'kysely';
+import type { AgreementAcceptance, AgreementVersionTable, Database } from '@nutmeg/db';
 
 /**
  * The agreement texts in force at `at`: per kind, the latest version already effective (or, when
@@ -13,28 +14,14 @@ export async function currentAgreements(db: Kysely<Database>, at: Date) {
   return [...byKind.values()].sort((a, b) => b.kind.localeCompare(a.kind));
 }
 
-export async function findOrganizationsByPins(db: Kysely<Database>, pins: string[]) {
-  if (pins.length === 0) return [];
-  return db
-    .selectFrom('organizations')
-    .select(['id', 'pin', 'name', 'kind', 'town', 'active'])
-    .where(sql<string>`upper(pin)`, 'in', pins)
+/** Adds agreement texts; a kind and version already there is left as it is. */
+export async function insertAgreementVersionsUnlessExist(db: Kysely<Database>, versions: ReadonlyArray<Insertable<AgreementVersionTable>>) {
+  if (versions.length === 0) return;
+  await db
+    .insertInto('agreement_versions')
+    .values([...versions])
+    .onConflict((oc) => oc.doNothing())
     .execute();
-}
-
-export async function findOrganizationsByIds(db: Kysely<Database>, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.selectFrom('organizations').select(['id', 'pin', 'name', 'kind', 'town', 'active']).where('id', 'in', ids).execute();
-}
-
-export async function findDphOrganization(db: Kysely<Database>) {
-  return db
-    .selectFrom('organizations')
-    .select(['id', 'pin', 'name', 'kind', 'town', 'active'])
-    .where('kind', '=', 'dph')
-    .where('active', '=', true)
-    .orderBy('created_at')
-    .executeTakeFirst();
 }
 
 export async function findPendingRequest(db: Kysely<Database>, email: string, accessType: string) {
@@ -101,20 +88,6 @@ export async function findRequest(db: Kysely<Database>, id: string, forUpdate = 
 }
 export type AccountRequestRow = NonNullable<Awaited<ReturnType<typeof findRequest>>>;
 
-export async function activeStaff(db: Kysely<Database>, organizationIds: string[]) {
-  if (organizationIds.length === 0) return [];
-  return db
-    .selectFrom('clinic_staff')
-    .select(['organization_id', 'first_name', 'last_name', 'email'])
-    .where('organization_id', 'in', organizationIds)
-    .where('active', '=', true)
-    .execute();
-}
-
-export async function findUsersByEmail(db: Kysely<Database>, email: string) {
-  return db.selectFrom('users').select(['id', 'username', 'status']).where('email', '=', email).execute();
-}
-
 export async function decideRequest(
   db: Kysely<Database>,
   id: string,
@@ -125,36 +98,4 @@ export async function decideRequest(
     .set({ status: d.status, decided_by: d.by, decided_at: d.at, decision_reason: d.reason, user_id: d.userId })
     .where('id', '=', id)
     .execute();
-}
-
-export async function usernamesByIds(db: Kysely<Database>, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db.selectFrom('users').select(['id', 'username']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.username]));
-}
-
-/** The user's active memberships as "organizationId:accessType" keys. */
-export async function activeMembershipKeys(db: Kysely<Database>, userId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('memberships')
-    .select(['organization_id', 'access_type'])
-    .where('user_id', '=', userId)
-    .where('active', '=', true)
-    .execute();
-  return new Set(rows.map((r) => `${r.organization_id}:${r.access_type}`));
-}
-
-export async function insertMemberships(db: Kysely<Database>, userId: string, organizationIds: string[], accessType: string, now: Date) {
-  if (organizationIds.length === 0) return;
-  await db
-    .insertInto('memberships')
-    .values(organizationIds.map((organization_id) => ({ user_id: userId, organization_id, access_type: accessType, created_at: now })))
-    .execute();
-}
-
-export async function addDphRoles(db: Kysely<Database>, userId: string, roles: string[]) {
-  const u = await db.selectFrom('users').select('dph_roles').where('id', '=', userId).executeTakeFirstOrThrow();
-  const next = [...new Set([...u.dph_roles, ...roles])].sort();
-  await db.updateTable('users').set({ dph_roles: next }).where('id', '=', userId).execute();
-  return next;
 }

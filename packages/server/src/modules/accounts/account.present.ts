@@ -2,7 +2,6 @@ import type { AccessTypeOption, DphRoleView, OrganizationRef } from '@nutmeg/api
 import {
   ACCESS_TYPE_DEFINITIONS,
   DPH_ROLE_LABELS,
-  isAccessType,
   isDphRole,
   type AccessType,
   type Module,
@@ -26,10 +25,6 @@ export const ORGANIZATION_CODE_LABELS: Record<OrganizationKind, string> = {
   health_department: 'health department code',
   dph: 'DPH code',
 };
-
-export function accessTypeLabel(t: string): string {
-  return isAccessType(t) ? ACCESS_TYPE_DEFINITIONS[t].label : t;
-}
 
 export function presentAccessType(t: AccessType): AccessTypeOption {
   const d = ACCESS_TYPE_DEFINITIONS[t];

@@ -1,10 +1,18 @@
 import type { ClinicUser, ClinicUserDeactivated, ClinicUserList } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import type { Actor } from '../access/index.ts';
+import {
+  accessTypeLabel,
+  countActiveMemberships,
+  deactivateAccount,
+  endMemberships,
+  findUserById,
+  membershipsOf,
+  usersAtOrganization,
+  type Actor,
+} from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
-import { accessTypeLabel } from './account.present.ts';
-import * as repo from './user-admin.repo.ts';
+import { removeFromStaffList } from '../organizations/index.ts';
 import { auditUsersShown } from './user-admin.service.ts';
 
 /** The clinic the coordinator is acting for; every clinic-users action is confined to it. */
@@ -16,7 +24,7 @@ function activeClinic(actor: Actor): { id: string; name: string; pin: string | n
 
 export async function listClinicUsers(ctx: AppContext, actor: Actor): Promise<ClinicUserList> {
   const clinic = activeClinic(actor);
-  const rows = await repo.usersAtOrganization(ctx.db, clinic.id);
+  const rows = await usersAtOrganization(ctx.db, clinic.id);
   const users = new Map<string, ClinicUser>();
   for (const r of rows) {
     let u = users.get(r.id);
@@ -56,21 +64,18 @@ export async function deactivateClinicUser(ctx: AppContext, actor: Actor, userId
   if (userId === actor.userId) throw forbidden('You cannot deactivate yourself; ask DPH or your backup coordinator.');
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const user = await repo.findUser(trx, userId);
-    const memberships = user ? (await repo.membershipsOf(trx, [user.id])).filter((m) => m.organization_id === clinic.id) : [];
+    const user = await findUserById(trx, userId);
+    const memberships = user ? (await membershipsOf(trx, [user.id])).filter((m) => m.organization_id === clinic.id) : [];
     if (!user || memberships.length === 0) throw notFound(`A user of ${clinic.name}`);
-    await repo.endMemberships(
+    await endMemberships(
       trx,
       memberships.map((m) => m.id),
       now,
     );
-    await repo.removeFromStaffList(trx, clinic.id, user.email, now);
-    const remaining = await repo.countActiveMemberships(trx, user.id);
+    await removeFromStaffList(trx, clinic.id, user.email, now);
+    const remaining = await countActiveMemberships(trx, user.id);
     const deactivated = remaining === 0 && user.status === 'active';
-    if (deactivated) {
-      await repo.updateUser(trx, user.id, { status: 'inactive', deactivated_at: now });
-      await repo.deleteSessions(trx, user.id);
-    }
+    if (deactivated) await deactivateAccount(trx, user.id, now);
     await appendActorAudit(
       trx,
       actor,

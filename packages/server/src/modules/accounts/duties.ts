@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import { conflict, forbidden } from '../../errors.ts';
 import { ACCESS_TYPE_DEFINITIONS, DPH_ROLES, isDphRole, type AccessType, type Actor, type DphRole } from '../access/index.ts';
-import * as requests from './account-request.repo.ts';
+import { activeStaff, findOrganizations } from '../organizations/index.ts';
 import { matchStaff, type Person, type StaffMatch } from './staff-match.ts';
 
 /**
@@ -58,13 +58,13 @@ export interface StaffCheck {
 
 /** Is the person on the staff list of each organization? By e-mail, else by first and last name. */
 export async function checkStaffLists(db: Kysely<Database>, person: Person, organizationIds: string[]): Promise<StaffCheck[]> {
-  const orgs = await requests.findOrganizationsByIds(db, organizationIds);
-  const staff = await requests.activeStaff(db, organizationIds);
+  const orgs = await findOrganizations(db, organizationIds);
+  const staff = await activeStaff(db, organizationIds);
   return organizationIds.map((id) => {
     const o = orgs.find((x) => x.id === id);
     const match = matchStaff(
       person,
-      staff.filter((s) => s.organization_id === id).map((s) => ({ firstName: s.first_name, lastName: s.last_name, email: s.email })),
+      staff.filter((s) => s.organizationId === id),
     );
     return {
       organizationId: id,

@@ -4,7 +4,7 @@ import { registerAccountRequestRoutes } from './account-request.routes.ts';
 import { registerPasswordResetRoutes } from './password-reset.routes.ts';
 import { registerUserAdminRoutes } from './user-admin.routes.ts';
 
-export { submitRequest } from './account-request.service.ts';
+export { addAgreementVersions, submitRequest } from './account-request.service.ts';
 export { approveRequest, denyRequest } from './account-review.service.ts';
 export { requestPasswordReset, completePasswordReset } from './password-reset.service.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { DEMO_PASSWORD } from '../../seed/demo-data.ts';
 import { totp } from '../access/index.ts';
-import { outboxTo, signInWith } from './accounts.test-helpers.ts';
+import { outboxTo, signInWith } from '../../testing/accounts.ts';
 
 describe('password reset by e-mail link', () => {
   let s: TestServer;

@@ -3,11 +3,10 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
-import type { MailMessage } from '../mail/index.ts';
 import { invalid } from '../../errors.ts';
-import { checkPasswordRules, hashPassword } from '../access/index.ts';
+import { checkPasswordRules, findActiveUsersByLogin, findUserById, hashPassword, replacePassword } from '../access/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import * as repo from './user-admin.repo.ts';
+import * as repo from './password-reset.repo.ts';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const RESET_TTL_MS = 60 * 60_000;
@@ -36,8 +35,8 @@ export async function createPasswordLink(
 
 /**
  * Self-service reset: mails a one-hour link to every active account matching the username or
- * e-mail. Answers the same, and as fast, whether or not anything matched (the mail goes out after
- * the answer), so it cannot be used to probe for accounts.
+ * e-mail. Answers the same whether or not anything matched, and without waiting for a mail server (the
+ * job worker delivers the mail), so it cannot be used to probe for accounts.
  */
 export async function requestPasswordReset(
   ctx: AppContext,
@@ -45,11 +44,11 @@ export async function requestPasswordReset(
   origin: { ip: string | null },
 ): Promise<PasswordResetRequested> {
   const now = ctx.clock.now();
-  const users = await repo.findActiveUsersByLogin(ctx.db, usernameOrEmail.trim());
-  const mails: MailMessage[] = [];
+  const users = await findActiveUsersByLogin(ctx.db, usernameOrEmail.trim());
+  // Each link, its audit entry and its mail are written together.
   for (const u of users) {
-    const link = await ctx.db.transaction().execute(async (trx) => {
-      const url = await createPasswordLink(ctx, trx, u.id, 'reset', now);
+    await ctx.db.transaction().execute(async (trx) => {
+      const link = await createPasswordLink(ctx, trx, u.id, 'reset', now);
       await appendAudit(
         trx,
         {
@@ -62,15 +61,14 @@ export async function requestPasswordReset(
         },
         now,
       );
-      return url;
-    });
-    mails.push({
-      to: u.email,
-      subject: 'Nutmeg IIS: reset your password',
-      body:
-        `Hello ${u.first_name},\n\nSomeone (hopefully you) asked to reset the password of the Nutmeg IIS account ${u.username}.\n` +
-        `Open this link within one hour to choose a new password:\n\n${link}\n\n` +
-        `If you did not ask for this, ignore this message; your password stays the same.\n`,
+      await ctx.mailer.queue(trx, {
+        to: u.email,
+        subject: 'Nutmeg IIS: reset your password',
+        body:
+          `Hello ${u.first_name},\n\nSomeone (hopefully you) asked to reset the password of the Nutmeg IIS account ${u.username}.\n` +
+          `Open this link within one hour to choose a new password:\n\n${link}\n\n` +
+          `If you did not ask for this, ignore this message; your password stays the same.\n`,
+      });
     });
   }
   if (users.length === 0) {
@@ -86,7 +84,6 @@ export async function requestPasswordReset(
       now,
     );
   }
-  for (const m of mails) void ctx.mailer.send(m).catch(() => {});
   return { message: 'If an active account matches, a reset link has been sent to its e-mail address. The link works for one hour.' };
 }
 
@@ -104,7 +101,7 @@ export async function completePasswordReset(
     ]);
   const reset = await repo.findPasswordReset(ctx.db, sha256(token));
   if (!reset || reset.used_at || reset.expires_at <= now) throw bad();
-  const user = await repo.findUser(ctx.db, reset.user_id);
+  const user = await findUserById(ctx.db, reset.user_id);
   if (!user || user.status !== 'active') throw bad();
   // Every account must have MFA, so the with-MFA length rule applies.
   const problems = checkPasswordRules(newPassword, { mfa: true, username: user.username, email: user.email });
@@ -114,14 +111,7 @@ export async function completePasswordReset(
     const spent = await repo.spendPasswordReset(trx, reset.token_hash, now);
     if (!spent) throw bad(); // a concurrent completion won
     await repo.spendAllPasswordResets(trx, user.id, now);
-    await repo.updateUser(trx, user.id, {
-      password_hash: hash,
-      password_temporary: false,
-      password_changed_at: now,
-      failed_logins: 0,
-      locked_until: null,
-    });
-    await repo.deleteSessions(trx, user.id);
+    await replacePassword(trx, user.id, hash, now);
     await appendAudit(
       trx,
       {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { DEMO_PASSWORD } from '../../seed/demo-data.ts';
 import { createUser, totp } from '../access/index.ts';
-import { auditActions, outboxTo, signInWith } from './accounts.test-helpers.ts';
+import { auditActions, outboxTo, signInWith } from '../../testing/accounts.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 

@@ -2,14 +2,36 @@ import type { MembershipView, UserDetail, UserList, UserSummary } from '@nutmeg/
 import crypto from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import { ACCESS_TYPE_DEFINITIONS, hashPassword, isAccessType, type AccessType, type Actor, type DphRole } from '../access/index.ts';
+import {
+  accessTypeLabel,
+  ACCESS_TYPE_DEFINITIONS,
+  clearMfa,
+  deactivateAccount,
+  endMemberships,
+  findMembership,
+  findUserById,
+  hashPassword,
+  insertMemberships,
+  isAccessType,
+  membershipsOf,
+  reactivateAccount,
+  replacePassword,
+  searchUsers as findUsers,
+  setDphRoles as storeDphRoles,
+  type AccessType,
+  type Actor,
+  type DphRole,
+  type MembershipRow,
+  type UserRow,
+} from '../access/index.ts';
+import { findOrganization, findOrganizationByPin } from '../organizations/index.ts';
 import { appendActorAudit, type AuditEntry } from '../audit/index.ts';
-import { accessTypeLabel, ORGANIZATION_CODE_LABELS, presentDphRoles } from './account.present.ts';
+import { ORGANIZATION_CODE_LABELS, presentDphRoles } from './account.present.ts';
 import { assertMayResetCredentials, assertOnStaffLists, notSelf } from './duties.ts';
 import { createPasswordLink } from './password-reset.service.ts';
-import * as repo from './user-admin.repo.ts';
+import { spendAllPasswordResets } from './password-reset.repo.ts';
 
-function presentMembership(m: repo.MembershipRow): MembershipView {
+function presentMembership(m: MembershipRow): MembershipView {
   return {
     id: m.id,
     organizationId: m.organization_id,
@@ -26,10 +48,10 @@ function presentMembership(m: repo.MembershipRow): MembershipView {
 
 function presentUserSummary(
   u: Pick<
-    repo.UserRow,
+    UserRow,
     'id' | 'username' | 'email' | 'first_name' | 'last_name' | 'status' | 'dph_roles' | 'mfa_enrolled_at' | 'last_login_at' | 'locked_until'
   >,
-  memberships: repo.MembershipRow[],
+  memberships: MembershipRow[],
   now: Date,
 ): UserSummary {
   return {
@@ -60,11 +82,11 @@ export async function searchUsers(ctx: AppContext, actor: Actor, f: UserFilter):
   const pageSize = 50;
   let organizationId = f.organizationId;
   if (!organizationId && f.pin) {
-    const org = await repo.findOrganizationByPin(ctx.db, f.pin);
+    const org = await findOrganizationByPin(ctx.db, f.pin);
     if (!org) return { users: [], total: 0, page: f.page, pageSize };
     organizationId = org.id;
   }
-  const { rows, total } = await repo.searchUsers(ctx.db, {
+  const { rows, total } = await findUsers(ctx.db, {
     q: f.q?.trim() || undefined,
     organizationId,
     accessType: f.accessType,
@@ -72,7 +94,7 @@ export async function searchUsers(ctx: AppContext, actor: Actor, f: UserFilter):
     limit: pageSize,
     offset: (f.page - 1) * pageSize,
   });
-  const memberships = await repo.membershipsOf(
+  const memberships = await membershipsOf(
     ctx.db,
     rows.map((r) => r.id),
   );
@@ -92,9 +114,9 @@ export function auditUsersShown(ctx: AppContext, actor: Actor, action: 'user.lis
 }
 
 export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<UserDetail> {
-  const u = await repo.findUser(ctx.db, id);
+  const u = await findUserById(ctx.db, id);
   if (!u) throw notFound('The user');
-  const memberships = await repo.membershipsOf(ctx.db, [u.id], true);
+  const memberships = await membershipsOf(ctx.db, [u.id], true);
   await auditUsersShown(ctx, actor, 'user.view', [u.id]);
   return {
     ...presentUserSummary(u, memberships, ctx.clock.now()),
@@ -112,11 +134,11 @@ async function changeUser<T>(
   actor: Actor,
   userId: string,
   action: string,
-  change: (trx: AppContext['db'], user: repo.UserRow, now: Date) => Promise<{ result: T; audit?: Partial<AuditEntry> }>,
+  change: (trx: AppContext['db'], user: UserRow, now: Date) => Promise<{ result: T; audit?: Partial<AuditEntry> }>,
 ): Promise<T> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const user = await repo.findUser(trx, userId);
+    const user = await findUserById(trx, userId);
     if (!user) throw notFound('The user');
     const { result, audit } = await change(trx, user, now);
     await appendActorAudit(
@@ -144,9 +166,9 @@ export async function addMembership(
   if (!isAccessType(input.accessType)) throw invalid('Unknown access type.', [{ path: 'accessType', message: 'Choose an access type.' }]);
   const accessType: AccessType = input.accessType;
   const org = input.organizationId
-    ? await repo.findOrganization(ctx.db, input.organizationId)
+    ? await findOrganization(ctx.db, input.organizationId)
     : input.pin
-      ? await repo.findOrganizationByPin(ctx.db, input.pin)
+      ? await findOrganizationByPin(ctx.db, input.pin)
       : undefined;
   if (!org || !org.active)
     throw invalid('No active organization has that PIN or code.', [
@@ -162,21 +184,21 @@ export async function addMembership(
   notSelf(actor, userId, 'change the access of');
   return changeUser(ctx, actor, userId, 'membership.add', async (trx, user, now) => {
     await assertOnStaffLists(trx, { firstName: user.first_name, lastName: user.last_name, email: user.email }, accessType, [org.id]);
-    const existing = await repo.membershipsOf(trx, [user.id]);
+    const existing = await membershipsOf(trx, [user.id]);
     if (existing.some((m) => m.organization_id === org.id && m.access_type === accessType))
       throw conflict(`${user.username} already has ${accessTypeLabel(accessType)} at ${org.name}.`);
-    const m = await repo.insertMembership(trx, { userId: user.id, organizationId: org.id, accessType, now });
-    return { result: { membershipId: m.id }, audit: { organizationId: org.id, detail: { membershipId: m.id, accessType, pin: org.pin } } };
+    const [membershipId] = await insertMemberships(trx, user.id, [{ organizationId: org.id, accessType }], now);
+    return { result: { membershipId }, audit: { organizationId: org.id, detail: { membershipId, accessType, pin: org.pin } } };
   });
 }
 
 export async function endMembership(ctx: AppContext, actor: Actor, userId: string, membershipId: string) {
   notSelf(actor, userId, 'change the access of');
   return changeUser(ctx, actor, userId, 'membership.end', async (trx, user, now) => {
-    const m = await repo.findMembership(trx, membershipId);
+    const m = await findMembership(trx, membershipId);
     if (!m || m.user_id !== user.id) throw notFound('The membership');
     if (!m.active) throw conflict('This membership has already ended.');
-    await repo.endMemberships(trx, [m.id], now);
+    await endMemberships(trx, [m.id], now);
     return {
       result: { ok: true as const },
       audit: { organizationId: m.organization_id, detail: { membershipId: m.id, accessType: m.access_type } },
@@ -190,13 +212,13 @@ export async function setDphRoles(ctx: AppContext, actor: Actor, userId: string,
   notSelf(actor, userId, 'change the roles of');
   const next = [...new Set(roles)].sort();
   return changeUser(ctx, actor, userId, 'user.roles', async (trx, user) => {
-    const memberships = await repo.membershipsOf(trx, [user.id]);
+    const memberships = await membershipsOf(trx, [user.id]);
     if (next.length && !memberships.some((m) => m.access_type === 'dph')) {
       throw invalid('DPH roles apply only to users with DPH (State Only) access; add that membership first.', [
         { path: 'roles', message: 'User has no DPH membership.' },
       ]);
     }
-    await repo.updateUser(trx, user.id, { dph_roles: next });
+    await storeDphRoles(trx, user.id, next);
     return { result: { dphRoles: presentDphRoles(next) }, audit: { detail: { from: user.dph_roles, to: next } } };
   });
 }
@@ -205,8 +227,7 @@ export async function deactivateUser(ctx: AppContext, actor: Actor, userId: stri
   notSelf(actor, userId, 'deactivate');
   return changeUser(ctx, actor, userId, 'user.deactivate', async (trx, user, now) => {
     if (user.status === 'inactive') throw conflict(`${user.username} is already inactive.`);
-    await repo.updateUser(trx, user.id, { status: 'inactive', deactivated_at: now });
-    await repo.deleteSessions(trx, user.id);
+    await deactivateAccount(trx, user.id, now);
     return { result: { status: 'inactive' as const }, audit: { detail: { reason: reason ?? null } } };
   });
 }
@@ -214,28 +235,26 @@ export async function deactivateUser(ctx: AppContext, actor: Actor, userId: stri
 export async function reactivateUser(ctx: AppContext, actor: Actor, userId: string) {
   return changeUser(ctx, actor, userId, 'user.reactivate', async (trx, user) => {
     if (user.status === 'active') throw conflict(`${user.username} is already active.`);
-    await repo.updateUser(trx, user.id, { status: 'active', deactivated_at: null, failed_logins: 0, locked_until: null });
+    await reactivateAccount(trx, user.id);
     return { result: { status: 'active' as const } };
   });
 }
 
 /** Lost authenticator: the next sign-in (with the password) goes through MFA enrolment again. */
 export async function resetMfa(ctx: AppContext, actor: Actor, userId: string) {
-  const user = await changeUser(ctx, actor, userId, 'user.mfa-reset', async (trx, u) => {
+  return changeUser(ctx, actor, userId, 'user.mfa-reset', async (trx, u) => {
     assertMayResetCredentials(actor, u);
-    await repo.updateUser(trx, u.id, { mfa_secret: null, mfa_enrolled_at: null, mfa_last_step: null });
-    await repo.deleteSessions(trx, u.id);
-    return { result: u };
+    await clearMfa(trx, u.id);
+    // Tell the owner: a reset they did not ask for is a sign of someone impersonating them.
+    await ctx.mailer.queue(trx, {
+      to: u.email,
+      subject: 'Nutmeg IIS: your authenticator was reset',
+      body:
+        `Hello ${u.first_name},\n\nDPH reset the multi-factor authentication of your account ${u.username}. ` +
+        `At your next sign-in you will set up your authenticator app again.\n\nIf you did not ask for this, call the DPH Immunization Program right away.\n`,
+    });
+    return { result: { mfaEnrolled: false } };
   });
-  // Tell the owner: a reset they did not ask for is a sign of someone impersonating them.
-  await ctx.mailer.send({
-    to: user.email,
-    subject: 'Nutmeg IIS: your authenticator was reset',
-    body:
-      `Hello ${user.first_name},\n\nDPH reset the multi-factor authentication of your account ${user.username}. ` +
-      `At your next sign-in you will set up your authenticator app again.\n\nIf you did not ask for this, call the DPH Immunization Program right away.\n`,
-  });
-  return { mfaEnrolled: false };
 }
 
 /**
@@ -245,27 +264,20 @@ export async function resetMfa(ctx: AppContext, actor: Actor, userId: string) {
  */
 export async function resetPassword(ctx: AppContext, actor: Actor, userId: string) {
   const unusable = await hashPassword(crypto.randomBytes(32).toString('base64url'), ctx.config.ARGON2_MEMORY_KIB);
-  const { user, link } = await changeUser(ctx, actor, userId, 'user.password-reset', async (trx, u, now) => {
+  return changeUser(ctx, actor, userId, 'user.password-reset', async (trx, u, now) => {
     assertMayResetCredentials(actor, u);
     if (u.status !== 'active') throw conflict(`${u.username} is inactive; reactivate the account first.`);
-    await repo.updateUser(trx, u.id, {
-      password_hash: unusable,
-      password_temporary: false,
-      password_changed_at: null,
-      failed_logins: 0,
-      locked_until: null,
+    await replacePassword(trx, u.id, unusable, null);
+    await spendAllPasswordResets(trx, u.id, now);
+    const link = await createPasswordLink(ctx, trx, u.id, 'activation', now);
+    await ctx.mailer.queue(trx, {
+      to: u.email,
+      subject: 'Nutmeg IIS: choose a new password',
+      body:
+        `Hello ${u.first_name},\n\nDPH reset the password of your Nutmeg IIS account ${u.username}; the old one no longer works.\n` +
+        `Open this link within ${ctx.config.ACTIVATION_LINK_HOURS} hours to choose a new password (it works once):\n\n${link}\n\n` +
+        `If you did not ask for this, call the DPH Immunization Program right away.\n`,
     });
-    await repo.deleteSessions(trx, u.id);
-    await repo.spendAllPasswordResets(trx, u.id, now);
-    return { result: { user: u, link: await createPasswordLink(ctx, trx, u.id, 'activation', now) } };
+    return { result: { ok: true as const, mailedTo: u.email } };
   });
-  await ctx.mailer.send({
-    to: user.email,
-    subject: 'Nutmeg IIS: choose a new password',
-    body:
-      `Hello ${user.first_name},\n\nDPH reset the password of your Nutmeg IIS account ${user.username}; the old one no longer works.\n` +
-      `Open this link within ${ctx.config.ACTIVATION_LINK_HOURS} hours to choose a new password (it works once):\n\n${link}\n\n` +
-      `If you did not ask for this, call the DPH Immunization Program right away.\n`,
-  });
-  return { ok: true as const, mailedTo: user.email };
 }

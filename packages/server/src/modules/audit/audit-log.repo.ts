@@ -1,6 +1,41 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuditCheckpointTable, Database } from '@nutmeg/db';
-import type { Checkpoint } from './audit-chain.ts';
+import type { AuditEntry, Checkpoint } from './audit-chain.ts';
+
+// Serialises writers so each row links to the one before it, across app processes.
+const AUDIT_LOCK_KEY = 7_042_010;
+
+/** Holds the chain's write lock until the transaction ends. */
+export async function lockAuditChain(trx: Kysely<Database>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+}
+
+export async function lastAuditHash(db: Kysely<Database>): Promise<string | undefined> {
+  const last = await db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return last?.hash;
+}
+
+export async function insertAuditRow(db: Kysely<Database>, r: { at: string; entry: AuditEntry; prevHash: string; hash: string }) {
+  const e = r.entry;
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: r.at,
+      actor_user_id: e.actorUserId ?? null,
+      actor_username: e.actorUsername ?? null,
+      organization_id: e.organizationId ?? null,
+      action: e.action,
+      outcome: e.outcome ?? 'success',
+      entity_type: e.entityType ?? null,
+      entity_id: e.entityId ?? null,
+      patient_id: e.patientId ?? null,
+      ip: e.ip ?? null,
+      detail: JSON.stringify(e.detail ?? {}),
+      prev_hash: r.prevHash,
+      hash: r.hash,
+    })
+    .execute();
+}
 
 export interface AuditQuery {
   /** Username (case-insensitive, exact) of whoever acted. */

@@ -1,39 +1,20 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import { activeInstallKeys, GENESIS, rowHash, type AuditEntry } from './audit-chain.ts';
+import { insertAuditRow, lastAuditHash, lockAuditChain } from './audit-log.repo.ts';
 
 export type { AuditEntry } from './audit-chain.ts';
 export { verifyAuditChain, type ChainCheck } from './audit-verify.ts';
-
-// Serialises writers so each row links to the one before it, across app processes.
-const AUDIT_LOCK_KEY = 7_042_010;
 
 /** Appends to the keyed hash chain. Pass a transaction to make the entry part of the change. */
 export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, at: Date = new Date()): Promise<void> {
   const key = activeInstallKeys().auditChain;
   const write = async (trx: Kysely<Database>) => {
-    await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-    const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const prev = last?.hash ?? GENESIS;
+    // One writer at a time, across app processes, so each row links to the one before it.
+    await lockAuditChain(trx);
+    const prev = (await lastAuditHash(trx)) ?? GENESIS;
     const iso = at.toISOString();
-    await trx
-      .insertInto('audit_log')
-      .values({
-        at: iso,
-        actor_user_id: entry.actorUserId ?? null,
-        actor_username: entry.actorUsername ?? null,
-        organization_id: entry.organizationId ?? null,
-        action: entry.action,
-        outcome: entry.outcome ?? 'success',
-        entity_type: entry.entityType ?? null,
-        entity_id: entry.entityId ?? null,
-        patient_id: entry.patientId ?? null,
-        ip: entry.ip ?? null,
-        detail: JSON.stringify(entry.detail ?? {}),
-        prev_hash: prev,
-        hash: rowHash(key, prev, iso, entry),
-      })
-      .execute();
+    await insertAuditRow(trx, { at: iso, entry, prevHash: prev, hash: rowHash(key, prev, iso, entry) });
   };
   if (db.isTransaction) await write(db);
   else await db.transaction().execute(write);
@@ -41,7 +22,8 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, at: D
 
 /** The signed-in person behind an entry; the access module's Actor fits this shape. */
 export interface AuditActor {
-  userId: string;
+  /** Null for an interface (an HL7 sender, a FHIR client) acting for an organization. */
+  userId: string | null;
   username: string;
   ip: string | null;
   scope: { organizationId: string } | null;
@@ -66,6 +48,35 @@ export function appendActorAudit(
       ...entry,
       organizationId: entry.organizationId !== undefined ? entry.organizationId : (actor.scope?.organizationId ?? null),
     },
+    at,
+  );
+}
+
+/**
+ * Who submitted a change, through which channel (the access module's Submitter fits this shape). The
+ * entry names the user (or the interface) and the organization it acted for; a change that did not come
+ * through the web UI also records the channel and the interface in its detail.
+ */
+export interface AuditSubmitter {
+  kind: string;
+  organizationId: string;
+  userId: string | null;
+  interfaceId: string | null;
+  username: string;
+  ip: string | null;
+}
+
+export function appendSubmitterAudit(
+  db: Kysely<Database>,
+  s: AuditSubmitter,
+  entry: Omit<AuditEntry, 'actorUserId' | 'actorUsername' | 'ip'>,
+  at: Date,
+): Promise<void> {
+  const actor = { userId: s.userId, username: s.username, ip: s.ip, scope: { organizationId: s.organizationId } };
+  return appendActorAudit(
+    db,
+    actor,
+    s.kind === 'ui' ? entry : { ...entry, detail: { ...entry.detail, via: s.kind, interfaceId: s.interfaceId } },
     at,
   );
 }

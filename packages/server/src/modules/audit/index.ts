@@ -1,4 +1,11 @@
-export { appendActorAudit, appendAudit, type AuditActor, type AuditEntry } from './audit.service.ts';
+export {
+  appendActorAudit,
+  appendAudit,
+  appendSubmitterAudit,
+  type AuditActor,
+  type AuditEntry,
+  type AuditSubmitter,
+} from './audit.service.ts';
 export { useInstallKeys } from './audit-chain.ts';
 export { verifyAuditChain, type ChainCheck } from './audit-verify.ts';
 export {
@@ -9,3 +16,5 @@ export {
   AUDIT_CHECKPOINT_JOB,
 } from './audit-checkpoint.ts';
 export { checkpointFileOf } from './checkpoint-file.ts';
+export { registerAuditRoutes } from './audit.routes.ts';
+export { auditRefusal } from './refusal-audit.ts';

@@ -18,8 +18,10 @@ import {
   type CertificateInput,
   type PatientRows,
 } from '../patients/index.ts';
+import { findJurisdiction } from '../organizations/index.ts';
 import { insertCertificateIssue, latestCertificateIssue } from './certificate.repo.ts';
-import { liveDoses, liveObservations, type DoseRow } from './dose.repo.ts';
+import { liveDoses, type DoseRow } from './dose.repo.ts';
+import { liveObservations } from './note.repo.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { forecastFor, history } from './immunization.service.ts';
 
@@ -96,11 +98,7 @@ export async function renderCertificate(
   const verificationCode = codeOf(ctx, printed);
   const printedBy = actor.scope?.organizationName ?? actor.displayName;
   const p = h.rows.row;
-  const jurisdiction = await ctx.db
-    .selectFrom('jurisdictions')
-    .select(['name', 'agency_name', 'program_name'])
-    .where('id', '=', p.jurisdiction_id)
-    .executeTakeFirst();
+  const jurisdiction = await findJurisdiction(ctx.db, p.jurisdiction_id);
   const pdf = await renderCertificatePdf({
     ...printed,
     notes,
@@ -109,7 +107,7 @@ export async function renderCertificate(
     verificationCode,
     verificationUrl: `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/verify`,
     jurisdictionHeader:
-      jurisdiction && jurisdiction.name !== 'Connecticut' ? `${jurisdiction.agency_name} — Immunization Program` : undefined,
+      jurisdiction && jurisdiction.name !== 'Connecticut' ? `${jurisdiction.agencyName} — Immunization Program` : undefined,
   });
   const now = ctx.clock.now();
   await insertCertificateIssue(ctx.db, {

@@ -6,6 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
+import { organizationNames } from '../organizations/index.ts';
 import { loadVisible } from '../patients/index.ts';
 import { doseById, reportsOfMaster } from './dose.repo.ts';
 import { doseFields } from './dose.present.ts';
@@ -16,11 +17,15 @@ export async function getDoseReports(ctx: AppContext, actor: Actor, patientId: s
   const dose = await doseById(ctx.db, doseId);
   if (!dose || dose.patient_id !== patientId || dose.deleted_at) throw notFound('Dose');
   const rows = await reportsOfMaster(ctx.db, patientId, dose.master_id);
+  const sources = await organizationNames(
+    ctx.db,
+    rows.map((r) => r.source_org_id),
+  );
   const reports = rows
     .map((r): DoseReport => ({
       ...doseFields(ctx.recommender, r),
       master: r.id === r.master_id,
-      source: r.source_name,
+      source: (r.source_org_id && sources.get(r.source_org_id)) ?? null,
       sourceKind: r.source_kind,
       receivedAt: new Date(r.entered_at).toISOString(),
       fromMergedRecord: r.origin_patient_id !== patientId,

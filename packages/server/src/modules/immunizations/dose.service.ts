@@ -6,13 +6,17 @@
 import type { RecordedDose } from '@nutmeg/api-types';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
-import { forbidden, invalid, notFound } from '../../errors.ts';
-import { isStatewide, type Actor } from '../access/index.ts';
-import { appendActorAudit } from '../audit/index.ts';
+import { jurisdictionToday } from '../../dates.ts';
+import { invalid, notFound } from '../../errors.ts';
+import type { Submitter } from '../access/index.ts';
+import { appendSubmitterAudit } from '../audit/index.ts';
+import { isMedicalHomeClinic } from '../organizations/index.ts';
 import type { Recommender } from '../recommender/index.ts';
-import { assertCanWrite, loadVisible, lockPatients, setOwnerInTrx } from '../patients/index.ts';
-import { doseById, liveDoses, organizationFacts, repointMaster, type Db, type DoseRow } from './dose.repo.ts';
+import { linkPatientToOrganization, loadWritable, lockPatients, setOwnerInTrx } from '../patients/index.ts';
+import * as repo from './dose.repo.ts';
+import type { Db, DoseRow } from './dose.repo.ts';
 import type { DoseBody } from './dose.schemas.ts';
+import { assertMayChangeEntry } from './entry.policy.ts';
 
 /** Two reports of one vaccine group at most this many days apart, from different sources, are one dose. */
 export const DEDUP_WINDOW_DAYS = 4;
@@ -31,31 +35,16 @@ function canonicalJson(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export function todayOf(ctx: AppContext): string {
-  return ctx.clock.now().toISOString().slice(0, 10);
-}
-
 function audit(
   ctx: AppContext,
   db: Db,
-  actor: Actor,
+  s: Submitter,
   action: string,
   patientId: string,
   entityId: string,
-  detail: Record<string, unknown> = {},
+  detail: Record<string, unknown>,
 ) {
-  return appendActorAudit(
-    db,
-    actor,
-    {
-      action,
-      entityType: 'dose',
-      entityId,
-      patientId,
-      detail,
-    },
-    ctx.clock.now(),
-  );
+  return appendSubmitterAudit(db, s, { action, entityType: 'dose', entityId, patientId, detail }, ctx.clock.now());
 }
 
 /** Field checks that need the patient and the clock. */
@@ -142,95 +131,72 @@ function doseColumns(body: DoseBody) {
   };
 }
 
-/** Records a dose given or reported by the actor's clinic. */
-export async function recordDose(ctx: AppContext, actor: Actor, patientId: string, body: DoseBody): Promise<RecordedDose> {
-  assertCanWrite(actor);
-  const orgId = actor.scope!.organizationId;
+/**
+ * Records a dose given or reported by the submitter's organization, through any channel: deduplicated against
+ * the record's doses, linked to the organization, and owned by it when it is a medical home that gave the dose.
+ */
+export async function recordDose(ctx: AppContext, submitter: Submitter, patientId: string, body: DoseBody): Promise<RecordedDose> {
+  const orgId = submitter.organizationId;
+  const by = submitter.userId;
   return ctx.db.transaction().execute(async (trx) => {
     // One writer per patient from here to commit: the dedup below reads the doses it then adds to, so two
     // reports of one dose arriving together must not both find "no master yet".
     await lockPatients(trx, [patientId]);
-    const rows = await loadVisible(ctx, actor, patientId, trx);
-    validateDose(body, rows.row.dob, todayOf(ctx), ctx.recommender);
-    const existing = await liveDoses(trx, patientId);
-    const dup = findDuplicateMaster(existing, body, orgId, ctx.recommender);
+    const rows = await loadWritable(ctx, submitter, patientId, trx);
+    validateDose(body, rows.row.dob, jurisdictionToday(ctx.clock), ctx.recommender);
+    const dup = findDuplicateMaster(await repo.liveDoses(trx, patientId), body, orgId, ctx.recommender);
     const id = randomUUID();
     let masterId = dup?.id ?? id;
     const now = ctx.clock.now();
-    await trx
-      .insertInto('doses')
-      .values({
-        id,
-        master_id: masterId,
-        patient_id: patientId,
-        origin_patient_id: patientId,
-        ...doseColumns(body),
-        source_org_id: orgId,
-        source_kind: 'ui',
-        entered_by: actor.userId,
-        entered_at: now,
-      })
-      .execute();
+    await repo.insertDose(trx, {
+      id,
+      master_id: masterId,
+      patient_id: patientId,
+      origin_patient_id: patientId,
+      ...doseColumns(body),
+      source_org_id: orgId,
+      source_kind: submitter.kind,
+      source_interface: submitter.interfaceId,
+      entered_by: by,
+      entered_at: now,
+    });
     // An administered report outranks a historical master: it becomes the master of the group.
     if (dup && dup.kind === 'historical' && body.kind === 'administered') {
-      await repointMaster(trx, dup.id, id);
+      await repo.repointMaster(trx, dup.id, id);
       masterId = id;
     }
-    await trx
-      .insertInto('dose_changes')
-      .values({
-        dose_id: id,
-        patient_id: patientId,
-        at: now,
-        user_id: actor.userId,
-        action: 'create',
-        changes: JSON.stringify({ kind: body.kind, cvx: body.cvx, date: body.date }),
-        reason: null,
-      })
-      .execute();
-    await trx
-      .insertInto('patient_org_status')
-      .values({ patient_id: patientId, organization_id: orgId, status: 'active', changed_at: now, changed_by: actor.userId })
-      .onConflict((oc) => oc.columns(['patient_id', 'organization_id']).doNothing())
-      .execute();
-    let ownershipTaken = false;
-    if (body.kind === 'administered') {
-      const org = await organizationFacts(trx, orgId);
-      // Medical homes take ownership when they give a dose; SBHCs, pharmacies and health departments do not.
-      if (org?.kind === 'clinic' && org.medical_home && rows.row.owner_org_id !== orgId) {
-        await setOwnerInTrx(ctx, trx, actor, patientId, orgId, 'Dose given by a medical-home clinic');
-        ownershipTaken = true;
-      }
-    }
-    await audit(ctx, trx, actor, 'dose.create', patientId, id, { cvx: body.cvx, deduplicated: !!dup });
+    const changes = { kind: body.kind, cvx: body.cvx, date: body.date };
+    await repo.insertDoseChange(trx, { doseId: id, patientId, at: now, by, action: 'create', changes, reason: null });
+    await linkPatientToOrganization(ctx, trx, patientId, orgId, by);
+    // Medical homes take ownership when they give a dose; SBHCs, pharmacies and health departments do not.
+    const ownershipTaken = body.kind === 'administered' && rows.row.owner_org_id !== orgId && (await isMedicalHomeClinic(trx, orgId));
+    if (ownershipTaken) await setOwnerInTrx(ctx, trx, by, patientId, orgId, 'Dose given by a medical-home clinic');
+    await audit(ctx, trx, submitter, 'dose.create', patientId, id, { cvx: body.cvx, deduplicated: !!dup });
     return { id, masterId, deduplicated: !!dup, ownershipTaken };
   });
 }
 
-async function editableDose(ctx: AppContext, trx: Db, actor: Actor, patientId: string, doseId: string): Promise<DoseRow> {
-  assertCanWrite(actor);
+async function editableDose(ctx: AppContext, trx: Db, submitter: Submitter, patientId: string, doseId: string) {
   await lockPatients(trx, [patientId]); // edits re-point masters: serialised with recordDose's dedup
-  await loadVisible(ctx, actor, patientId, trx);
-  const dose = await doseById(trx, doseId);
+  const rows = await loadWritable(ctx, submitter, patientId, trx);
+  const dose = await repo.doseById(trx, doseId);
   if (!dose || dose.patient_id !== patientId || dose.deleted_at) throw notFound('Dose');
-  if (!isStatewide(actor) && dose.source_org_id !== actor.scope!.organizationId) {
-    throw forbidden('Only the clinic that entered this dose (or DPH) can change it');
-  }
-  return dose;
+  assertMayChangeEntry(submitter, dose.source_org_id, 'Only the clinic that entered this dose (or DPH) can change it');
+  return { dose, rows };
 }
 
+/** Corrects a dose (the entering organization or DPH), with the reason and the changed fields in its history. */
 export async function updateDose(
   ctx: AppContext,
-  actor: Actor,
+  submitter: Submitter,
   patientId: string,
   doseId: string,
   body: DoseBody,
   reason: string,
 ): Promise<{ id: string }> {
   return ctx.db.transaction().execute(async (trx) => {
-    const dose = await editableDose(ctx, trx, actor, patientId, doseId);
-    const rows = await loadVisible(ctx, actor, patientId, trx);
-    validateDose(body, rows.row.dob, todayOf(ctx), ctx.recommender);
+    const { dose, rows } = await editableDose(ctx, trx, submitter, patientId, doseId);
+    validateDose(body, rows.row.dob, jurisdictionToday(ctx.clock), ctx.recommender);
     const cols = doseColumns(body);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [k, v] of Object.entries(cols)) {
@@ -240,62 +206,33 @@ export async function updateDose(
       if (!same) changes[k] = { from: before, to: k === 'vis' ? JSON.parse(v as string) : v };
     }
     const now = ctx.clock.now();
-    await trx
-      .updateTable('doses')
-      .set({ ...cols, updated_at: now })
-      .where('id', '=', doseId)
-      .execute();
-    await trx
-      .insertInto('dose_changes')
-      .values({
-        dose_id: doseId,
-        patient_id: patientId,
-        at: now,
-        user_id: actor.userId,
-        action: 'update',
-        changes: JSON.stringify(changes),
-        reason,
-      })
-      .execute();
-    await audit(ctx, trx, actor, 'dose.update', patientId, doseId, { fields: Object.keys(changes) });
+    await repo.updateDoseColumns(trx, doseId, { ...cols, updated_at: now });
+    await repo.insertDoseChange(trx, { doseId, patientId, at: now, by: submitter.userId, action: 'update', changes, reason });
+    await audit(ctx, trx, submitter, 'dose.update', patientId, doseId, { fields: Object.keys(changes) });
     return { id: doseId };
   });
 }
 
+/** Deletes a dose (the entering organization or DPH); another report of it, if any, becomes the master. */
 export async function deleteDose(
   ctx: AppContext,
-  actor: Actor,
+  submitter: Submitter,
   patientId: string,
   doseId: string,
   reason: string,
 ): Promise<{ id: string }> {
   return ctx.db.transaction().execute(async (trx) => {
-    const dose = await editableDose(ctx, trx, actor, patientId, doseId);
+    const { dose } = await editableDose(ctx, trx, submitter, patientId, doseId);
     const now = ctx.clock.now();
-    await trx
-      .updateTable('doses')
-      .set({ deleted_at: now, deleted_by: actor.userId, delete_reason: reason })
-      .where('id', '=', doseId)
-      .execute();
+    await repo.softDeleteDose(trx, doseId, { by: submitter.userId, reason, at: now });
     if (dose.master_id === dose.id) {
       // Promote another live report of the same dose, administered first.
-      const others = (await liveDoses(trx, patientId)).filter((d) => d.master_id === dose.id && d.id !== dose.id);
+      const others = (await repo.liveDoses(trx, patientId)).filter((d) => d.master_id === dose.id && d.id !== dose.id);
       const next = others.find((d) => d.kind === 'administered') ?? others[0];
-      if (next) await repointMaster(trx, dose.id, next.id);
+      if (next) await repo.repointMaster(trx, dose.id, next.id);
     }
-    await trx
-      .insertInto('dose_changes')
-      .values({
-        dose_id: doseId,
-        patient_id: patientId,
-        at: now,
-        user_id: actor.userId,
-        action: 'delete',
-        changes: JSON.stringify({}),
-        reason,
-      })
-      .execute();
-    await audit(ctx, trx, actor, 'dose.delete', patientId, doseId, { reason });
+    await repo.insertDoseChange(trx, { doseId, patientId, at: now, by: submitter.userId, action: 'delete', changes: {}, reason });
+    await audit(ctx, trx, submitter, 'dose.delete', patientId, doseId, { reason });
     return { id: doseId };
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
-import { CertificateQuery, IsoDate } from '../patients/index.ts';
+import { CertificateQuery, IsoDate, patientWriter } from '../patients/index.ts';
 import { getDoseReports } from './dose-reports.service.ts';
 import * as doses from './dose.service.ts';
 import * as notes from './note.service.ts';
@@ -12,6 +12,12 @@ import { getForecast, getImmunizations } from './immunization.service.ts';
 const tags = ['immunizations'];
 
 export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
+  registerRecordReadRoutes(app, ctx);
+  registerEntryRoutes(app, ctx);
+}
+
+/** Reading a record's immunizations: the history, one dose's reports, the forecast, the certificate. */
+function registerRecordReadRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/patients/:id/immunizations',
     {
@@ -68,7 +74,10 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
         .send(Buffer.from(pdf));
     },
   );
+}
 
+/** Entries on a record: doses, refusals, observations (each by the route policy and patientWriter, then one service call). */
+function registerEntryRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/patients/:id/doses',
     {
@@ -76,7 +85,7 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
       schema: { tags, summary: 'Record an administered or historical dose', params: PatientParams, body: DoseBody },
     },
     async (req, reply) => {
-      const r = await doses.recordDose(ctx, actorOf(req), req.params.id, req.body);
+      const r = await doses.recordDose(ctx, patientWriter(actorOf(req)), req.params.id, req.body);
       return reply.status(201).send(r);
     },
   );
@@ -87,7 +96,7 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
       config: { policy: 'patient:write' },
       schema: { tags, summary: 'Correct a dose (entering clinic or DPH; reason required)', params: ItemParams, body: DoseUpdateBody },
     },
-    async (req) => doses.updateDose(ctx, actorOf(req), req.params.id, req.params.itemId, req.body.dose, req.body.reason),
+    async (req) => doses.updateDose(ctx, patientWriter(actorOf(req)), req.params.id, req.params.itemId, req.body.dose, req.body.reason),
   );
 
   app.delete(
@@ -96,7 +105,7 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
       config: { policy: 'patient:write' },
       schema: { tags, summary: 'Delete a dose (entering clinic or DPH; reason required)', params: ItemParams, querystring: DeleteBody },
     },
-    async (req) => doses.deleteDose(ctx, actorOf(req), req.params.id, req.params.itemId, req.query.reason),
+    async (req) => doses.deleteDose(ctx, patientWriter(actorOf(req)), req.params.id, req.params.itemId, req.query.reason),
   );
 
   app.post(
@@ -106,7 +115,7 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
       schema: { tags, summary: 'Record a refusal with its reason', params: PatientParams, body: RefusalBody },
     },
     async (req, reply) => {
-      const r = await notes.recordRefusal(ctx, actorOf(req), req.params.id, req.body);
+      const r = await notes.recordRefusal(ctx, patientWriter(actorOf(req)), req.params.id, req.body);
       return reply.status(201).send(r);
     },
   );
@@ -114,7 +123,7 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
   app.delete(
     '/api/patients/:id/refusals/:itemId',
     { config: { policy: 'patient:write' }, schema: { tags, summary: 'Remove a refusal', params: ItemParams, querystring: DeleteBody } },
-    async (req) => notes.deleteNote(ctx, actorOf(req), 'patient_refusals', req.params.id, req.params.itemId, req.query.reason),
+    async (req) => notes.deleteNote(ctx, patientWriter(actorOf(req)), 'refusal', req.params.id, req.params.itemId, req.query.reason),
   );
 
   app.post(
@@ -129,7 +138,7 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const r = await notes.recordObservation(ctx, actorOf(req), req.params.id, req.body);
+      const r = await notes.recordObservation(ctx, patientWriter(actorOf(req)), req.params.id, req.body);
       return reply.status(201).send(r);
     },
   );
@@ -140,6 +149,6 @@ export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
       config: { policy: 'patient:write' },
       schema: { tags, summary: 'Remove an observation', params: ItemParams, querystring: DeleteBody },
     },
-    async (req) => notes.deleteNote(ctx, actorOf(req), 'patient_observations', req.params.id, req.params.itemId, req.query.reason),
+    async (req) => notes.deleteNote(ctx, patientWriter(actorOf(req)), 'observation', req.params.id, req.params.itemId, req.query.reason),
   );
 }

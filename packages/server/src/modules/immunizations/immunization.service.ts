@@ -7,12 +7,14 @@ import type { AppContext } from '../../context.ts';
 import type { Actor } from '../access/index.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { presentForecast, seasonsInForceOn, type Recommender } from '../recommender/index.ts';
+import { organizationNames } from '../organizations/index.ts';
 import { auditPatient, loadVisible } from '../patients/index.ts';
-import { liveDoses, liveObservations, liveRefusals, type DoseRow } from './dose.repo.ts';
+import { liveDoses, type DoseRow } from './dose.repo.ts';
 import { doseFields } from './dose.present.ts';
+import { actorMayChangeEntry } from './entry.policy.ts';
+import { liveObservations, liveRefusals } from './note.repo.ts';
 
 function presentDose(recommender: Recommender, d: DoseRow, reports: DoseRow[], orgNames: Map<string, string>, actor: Actor): DoseView {
-  const org = actor.scope?.organizationId;
   return {
     ...doseFields(recommender, d),
     groups: recommender.vaccineInfo(d.cvx).groups,
@@ -25,7 +27,7 @@ function presentDose(recommender: Recommender, d: DoseRow, reports: DoseRow[], o
       cvx: r.cvx,
       kind: r.kind,
     })),
-    canEdit: actor.permissions.has('patient:write') && (actor.scope?.accessType === 'dph' || d.source_org_id === org),
+    canEdit: actorMayChangeEntry(actor, d.source_org_id),
   };
 }
 
@@ -37,9 +39,11 @@ export async function history(ctx: AppContext, actor: Actor, patientId: string) 
     liveRefusals(ctx.db, patientId),
     liveObservations(ctx.db, patientId),
   ]);
-  const orgIds = [...new Set([...doses, ...refusals, ...observations].map((d) => d.source_org_id).filter((x): x is string => !!x))];
-  const orgs = orgIds.length ? await ctx.db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', orgIds).execute() : [];
-  return { rows, doses, refusals, observations, orgNames: new Map(orgs.map((o) => [o.id, o.name])) };
+  const orgNames = await organizationNames(
+    ctx.db,
+    [...doses, ...refusals, ...observations].map((d) => d.source_org_id),
+  );
+  return { rows, doses, refusals, observations, orgNames };
 }
 
 /** Runs the recommender on the master doses and observations. */
@@ -81,8 +85,6 @@ export async function getImmunizations(ctx: AppContext, actor: Actor, patientId:
   const masters = h.doses.filter((d) => d.id === d.master_id);
   const byMaster = new Map<string, DoseRow[]>();
   for (const d of h.doses) if (d.id !== d.master_id) byMaster.set(d.master_id, [...(byMaster.get(d.master_id) ?? []), d]);
-  const org = actor.scope?.organizationId;
-  const mine = (src: string | null) => actor.permissions.has('patient:write') && (actor.scope?.accessType === 'dph' || src === org);
   return {
     doses: masters.map((d) => presentDose(ctx.recommender, d, byMaster.get(d.id) ?? [], h.orgNames, actor)),
     refusals: h.refusals.map((r) => ({
@@ -91,7 +93,7 @@ export async function getImmunizations(ctx: AppContext, actor: Actor, patientId:
       date: r.date,
       reason: r.reason,
       source: r.source_org_id ? (h.orgNames.get(r.source_org_id) ?? null) : null,
-      canEdit: mine(r.source_org_id),
+      canEdit: actorMayChangeEntry(actor, r.source_org_id),
     })),
     observations: h.observations.map((o) => ({
       id: o.id,
@@ -101,7 +103,7 @@ export async function getImmunizations(ctx: AppContext, actor: Actor, patientId:
       date: o.date,
       status: o.status,
       source: o.source_org_id ? (h.orgNames.get(o.source_org_id) ?? null) : null,
-      canEdit: mine(o.source_org_id),
+      canEdit: actorMayChangeEntry(actor, o.source_org_id),
     })),
   };
 }

@@ -1,2 +1,10 @@
-export { enqueueJob, ensureJobScheduled, runOneJob, startJobWorker, type JobHandler, type JobWorker } from './job-queue.ts';
-export { maintenanceHandlers, scheduleMaintenance, SESSION_CLEANUP } from './maintenance-jobs.ts';
+export {
+  enqueueJob,
+  ensureJobScheduled,
+  MAX_ATTEMPTS,
+  runOneJob,
+  startJobWorker,
+  type JobAttempt,
+  type JobHandler,
+  type JobWorker,
+} from './job-queue.ts';

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { enqueueJob, ensureJobScheduled, runOneJob } from './job-queue.ts';
-import { maintenanceHandlers, SESSION_CLEANUP } from './maintenance-jobs.ts';
 
 describe('jobs in the database', () => {
   let s: TestServer;
@@ -48,23 +47,5 @@ describe('jobs in the database', () => {
     const row = await s.ctx.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'queued', last_error: 'boom', attempts: 1 });
     expect(row.run_at.getTime()).toBeGreaterThan(Date.now());
-  });
-
-  it('cleans up expired sessions and schedules itself again', async () => {
-    await s.signIn('clinicstaff');
-    s.clock.advance(13 * 3_600_000);
-    await enqueueJob(s.ctx.db, SESSION_CLEANUP, {}, new Date(0));
-    const before = await s.ctx.db.selectFrom('sessions').select('id').execute();
-    expect(before.length).toBeGreaterThan(0);
-    await runOneJob(s.ctx.db, 'w', maintenanceHandlers(s.ctx), s.clock.now());
-    expect(await s.ctx.db.selectFrom('sessions').select('id').execute()).toEqual([]);
-    const next = await s.ctx.db
-      .selectFrom('jobs')
-      .select('run_at')
-      .where('kind', '=', SESSION_CLEANUP)
-      .where('status', '=', 'queued')
-      .execute();
-    expect(next.length).toBeGreaterThan(0);
-    s.clock.set(new Date());
   });
 });

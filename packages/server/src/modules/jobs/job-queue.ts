@@ -1,21 +1,29 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
+import * as repo from './job.repo.ts';
 
-export type JobHandler = (payload: Record<string, unknown>) => Promise<Record<string, unknown> | void>;
+/** Which run of its job a handler is in: a handler that must act on the last failure (mail: mark it failed) sees it. */
+export interface JobAttempt {
+  /** 1 on the first run. */
+  attempt: number;
+  /** True when a failure now fails the job for good (no retry follows). */
+  last: boolean;
+}
 
+export type JobHandler = (payload: Record<string, unknown>, run: JobAttempt) => Promise<Record<string, unknown> | void>;
+
+/** Runs per job before it fails for good; the waits between them double from a minute (1, 2, 4, 8 min). */
+export const MAX_ATTEMPTS = 5;
+
+/** Queues a job; pass the transaction of the change that causes it, so the job exists exactly when the change does. */
 export async function enqueueJob(
   db: Kysely<Database>,
   kind: string,
   payload: Record<string, unknown> = {},
   runAt: Date = new Date(),
 ): Promise<string> {
-  const row = await db
-    .insertInto('jobs')
-    .values({ kind, payload: JSON.stringify(payload), run_at: runAt })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return repo.insertJob(db, kind, payload, runAt);
 }
 
 /**
@@ -24,37 +32,10 @@ export async function enqueueJob(
  */
 export async function ensureJobScheduled(db: Kysely<Database>, kind: string, runAt: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`nutmeg job ${kind}`}))`.execute(trx);
-    const pending = await trx
-      .selectFrom('jobs')
-      .select('id')
-      .where('kind', '=', kind)
-      .where('status', 'in', ['queued', 'running'])
-      .executeTakeFirst();
-    if (!pending) await enqueueJob(trx, kind, {}, runAt);
+    await repo.lockKind(trx, kind);
+    if (!(await repo.hasPendingJob(trx, kind))) await repo.insertJob(trx, kind, {}, runAt);
   });
 }
-
-/**
- * Claims one due job. FOR UPDATE SKIP LOCKED lets any number of app processes poll the same
- * table: each job is claimed by exactly one of them.
- */
-export async function claimJob(db: Kysely<Database>, workerId: string, kinds: string[], now: Date) {
-  if (kinds.length === 0) return undefined;
-  const r = await sql<{ id: string; kind: string; payload: Record<string, unknown>; attempts: number }>`
-    UPDATE jobs SET status = 'running', locked_by = ${workerId}, locked_at = ${now}, attempts = attempts + 1
-    WHERE id = (
-      SELECT id FROM jobs
-      WHERE status = 'queued' AND run_at <= ${now} AND kind IN (${sql.join(kinds)})
-      ORDER BY run_at
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, kind, payload, attempts`.execute(db);
-  return r.rows[0];
-}
-
-const MAX_ATTEMPTS = 5;
 
 /** Runs one due job if there is one; returns whether it did. Failures are retried with backoff. */
 export async function runOneJob(
@@ -63,27 +44,18 @@ export async function runOneJob(
   handlers: Record<string, JobHandler>,
   now: Date = new Date(),
 ): Promise<boolean> {
-  const job = await claimJob(db, workerId, Object.keys(handlers), now);
+  const job = await repo.claimJob(db, workerId, Object.keys(handlers), now);
   if (!job) return false;
+  const last = job.attempts >= MAX_ATTEMPTS;
   try {
-    const result = await handlers[job.kind]!(job.payload);
-    await db
-      .updateTable('jobs')
-      .set({ status: 'done', result: JSON.stringify(result ?? {}), last_error: null })
-      .where('id', '=', job.id)
-      .execute();
+    const result = await handlers[job.kind]!(job.payload, { attempt: job.attempts, last });
+    await repo.markDone(db, job.id, result ?? {});
   } catch (err) {
-    const failed = job.attempts >= MAX_ATTEMPTS;
-    await db
-      .updateTable('jobs')
-      .set({
-        status: failed ? 'failed' : 'queued',
-        last_error: (err as Error).message,
-        run_at: new Date(now.getTime() + 2 ** job.attempts * 30_000),
-        locked_by: null,
-      })
-      .where('id', '=', job.id)
-      .execute();
+    await repo.markFailedRun(db, job.id, {
+      error: (err as Error).message,
+      final: last,
+      retryAt: new Date(now.getTime() + 2 ** job.attempts * 30_000),
+    });
   }
   return true;
 }

@@ -1,6 +1,8 @@
 import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
+import { systemClock, type Clock } from '../../context.ts';
+import { enqueueJob, type JobAttempt } from '../jobs/index.ts';
 import * as outbox from './outbox.repo.ts';
 
 export interface MailMessage {
@@ -9,48 +11,51 @@ export interface MailMessage {
   body: string;
 }
 
+/** The job that delivers one queued message (payload: the outbox row's id, never the message). */
+export const MAIL_DELIVERY_JOB = 'mail.deliver';
+
 /** Where notifications go: SMTP in production, the development outbox without it. */
 export interface Mailer {
-  send(message: MailMessage): Promise<void>;
   /**
-   * Resolves when every message handed to send() so far is recorded and delivered (or failed).
-   * Some routes send after answering, so that their time tells nothing; shutdown waits here.
+   * Queues a message with the change that causes it: pass that change's transaction, so the message exists
+   * exactly when the change does (a crash after the commit cannot lose it, a rollback cannot send it).
+   * With SMTP the job worker delivers it, with retries; nothing waits for the SMTP server.
    */
-  idle(): Promise<void>;
+  queue(db: Kysely<Database>, message: MailMessage): Promise<void>;
+  /** Delivers one queued message (the mail job's handler); throws when the attempt failed, so the job is retried. */
+  deliver(db: Kysely<Database>, outboxId: string, run: JobAttempt, now: Date): Promise<{ sent: boolean }>;
 }
 
 /**
- * Every message is recorded in mail_outbox. With SMTP configured only its metadata is kept (to,
- * subject, time, delivery result): a body may carry an activation or reset link, which nobody but
- * its owner may see. Without SMTP (development) there is no delivery, so the body is kept for the
- * outbox page, where only an administrator can read it and every read is audited.
+ * Every message is recorded in mail_outbox. With SMTP configured its body is kept only until it is delivered
+ * (or its last attempt failed), then only the metadata stays (to, subject, time, attempts, result): a body
+ * may carry an activation or reset link, which nobody but its owner may see. Without SMTP (development)
+ * there is no delivery, so the body is kept for the outbox page, where only an administrator can read it
+ * and every read is audited.
  */
-export function createMailer(db: Kysely<Database>, opts: { smtpUrl?: string | undefined; from: string }): Mailer {
+export function createMailer(opts: { smtpUrl?: string | undefined; from: string; clock?: Clock }): Mailer {
+  const clock = opts.clock ?? systemClock;
   const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : undefined;
-  const pending = new Set<Promise<void>>();
-  async function deliver(message: MailMessage): Promise<void> {
-    const id = await outbox.insertMessage(db, {
-      to: message.to,
-      subject: message.subject,
-      body: transport ? null : message.body,
-      transport: transport ? 'smtp' : 'outbox',
-    });
-    if (!transport) return;
-    try {
-      await transport.sendMail({ from: opts.from, to: message.to, subject: message.subject, text: message.body });
-      await outbox.recordDelivery(db, id, { sentAt: new Date() });
-    } catch (err) {
-      await outbox.recordDelivery(db, id, { error: (err as Error).message });
-    }
-  }
   return {
-    send(message) {
-      const p = deliver(message).finally(() => pending.delete(p));
-      pending.add(p);
-      return p;
+    async queue(db, message) {
+      const write = async (trx: Kysely<Database>) => {
+        const id = await outbox.insertMessage(trx, { ...message, transport: transport ? 'smtp' : 'outbox' });
+        if (transport) await enqueueJob(trx, MAIL_DELIVERY_JOB, { outboxId: id }, clock.now());
+      };
+      await (db.isTransaction ? write(db) : db.transaction().execute(write));
     },
-    async idle() {
-      while (pending.size) await Promise.allSettled([...pending]);
+    async deliver(db, outboxId, run, now) {
+      const m = await outbox.findUndelivered(db, outboxId);
+      if (!transport || !m?.body) return { sent: false };
+      try {
+        await transport.sendMail({ from: opts.from, to: m.to_address, subject: m.subject, text: m.body });
+      } catch (err) {
+        const error = (err as Error).message;
+        await outbox.recordFailedAttempt(db, m.id, { attempts: run.attempt, error, final: run.last, at: now });
+        throw err;
+      }
+      await outbox.recordSent(db, m.id, run.attempt, now);
+      return { sent: true };
     },
   };
 }

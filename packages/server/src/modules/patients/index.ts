@@ -3,13 +3,30 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerPatientRoutes } from './patient.routes.ts';
 
-export { auditPatient, searchPatients, createPatient, getPatient, findDuplicates } from './patient.service.ts';
-export { assertCanWrite, loadVisible, visibilityFor } from './patient.policy.ts';
-export { setOwnerInTrx } from './patient-status.service.ts';
+export { createPatient, updatePatient, getPatient } from './patient.service.ts';
+export { searchPatients, findDuplicates } from './patient-search.service.ts';
+export { auditPatient } from './patient-audit.ts';
+export { assertCanWrite, loadVisible, loadWritable, patientWriter, visibilityFor } from './patient.policy.ts';
+export { linkPatientToOrganization, setOwnerInTrx } from './patient-status.service.ts';
 export { loadPatientRows, type PatientRows } from './patient.repo.ts';
 export { lockPatients } from './patient-write.repo.ts';
-export { seedDemoPatients, loadPopulation } from './patient-bulk.ts';
-export { namedDemoPatients, README_PATIENT } from './demo-patients.ts';
+export {
+  identifierExists,
+  insertPatientsBulk,
+  linkResidents,
+  noPatientsYet,
+  samplePatients,
+  PATIENT_BULK_TABLES,
+  type BulkPatient,
+} from './patient-bulk.repo.ts';
+export {
+  lockAndLoadForMerge,
+  lockMergeForUndo,
+  moveRecordsForMerge,
+  recordMerge,
+  restoreRecordsForUnmerge,
+  type PatientMoved,
+} from './patient-merge.service.ts';
 export {
   renderCertificatePdf,
   certificateVerificationCode,
@@ -19,9 +36,12 @@ export {
   type CertificateGroup,
   type CertificateInput,
 } from './certificate.pdf.ts';
-export { generatePopulation, generatePopulationBatches, type GenerateOptions, type SyntheticPerson } from './synthetic-population.ts';
-export type * from './patient.types.ts';
-export { IsoDate, CertificateQuery } from './patient.schemas.ts';
+export { foldDiacritics, normalizeName } from './name-normalize.ts';
+export { nicknamesOf } from './nicknames.ts';
+export { luhnValid } from './iis-id.ts';
+export { POSSIBLE_MATCH_THRESHOLD, rankCandidates, scoreMatch } from './patient-match.ts';
+export * from './patient.types.ts';
+export { IsoDate, CertificateQuery, CreatePatientBody, PatientBody, UpdatePatientBody } from './patient.schemas.ts';
 
 export function registerPatientsRoutes(app: App, ctx: AppContext): void {
   registerPatientRoutes(app, ctx);

@@ -27,11 +27,10 @@ export async function markAlerted(db: Db, userId: string, windowStart: Date, now
 
 export function alertedWindowsSince(db: Db, since: Date) {
   return db
-    .selectFrom('patient_lookup_counts as c')
-    .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.user_id', 'u.username', 'u.first_name', 'u.last_name', 'c.window_start', 'c.lookups', 'c.alerted_at'])
-    .where('c.alerted_at', '>=', since)
-    .orderBy('c.alerted_at', 'desc')
+    .selectFrom('patient_lookup_counts')
+    .select(['user_id', 'window_start', 'lookups', 'alerted_at'])
+    .where('alerted_at', '>=', since)
+    .orderBy('alerted_at', 'desc')
     .limit(500)
     .execute();
 }

@@ -5,7 +5,7 @@
 import type { PatientLookupAlerts } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { AppError, invalid } from '../../errors.ts';
-import type { Actor } from '../access/index.ts';
+import { userNamesByIds, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { iisIdProblem } from './iis-id.ts';
 import { alertedWindowsSince, incrementLookups, markAlerted } from './patient-lookup.repo.ts';
@@ -51,7 +51,13 @@ export async function admitIdentifierLookup(ctx: AppContext, actor: Actor, q: Pa
 
 /** DPH: users who crossed the alert threshold in the last week (viewing the list names them, so it is audited). */
 export async function listLookupAlerts(ctx: AppContext, actor: Actor): Promise<PatientLookupAlerts> {
-  const rows = await alertedWindowsSince(ctx.db, new Date(ctx.clock.now().getTime() - 7 * 24 * HOUR));
+  const windows = await alertedWindowsSince(ctx.db, new Date(ctx.clock.now().getTime() - 7 * 24 * HOUR));
+  const users = new Map((await userNamesByIds(ctx.db, [...new Set(windows.map((w) => w.user_id))])).map((u) => [u.id, u]));
+  // The alerts of users that exist (a window's user_id references users).
+  const rows = windows.flatMap((w) => {
+    const u = users.get(w.user_id);
+    return u ? [{ ...w, username: u.username, first_name: u.first_name, last_name: u.last_name }] : [];
+  });
   await appendActorAudit(
     ctx.db,
     actor,

@@ -2,13 +2,16 @@
 // who/when/why kept in patient_status_history; medical-home ownership; opt-out (DPH only).
 
 import type { AppContext } from '../../context.ts';
+import { jurisdictionToday } from '../../dates.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import { can, isStatewide, type Actor } from '../access/index.ts';
+import { isMedicalHomeClinic } from '../organizations/index.ts';
+import { auditPatient } from './patient-audit.ts';
 import { assertCanWrite, loadVisible } from './patient.policy.ts';
 import type { Db } from './patient.repo.ts';
-import { auditPatient } from './patient.service.ts';
+import * as repo from './patient-status.repo.ts';
 
-export type OrgStatus = 'active' | 'inactive_moved' | 'inactive_not_patient';
+export type OrgStatus = repo.OrgStatus;
 
 /** Status of the patient at the actor's own clinic. Inactivating at the owner clinic also releases ownership. */
 export async function setOrgStatus(
@@ -25,29 +28,19 @@ export async function setOrgStatus(
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);
     const now = ctx.clock.now();
-    await trx
-      .insertInto('patient_org_status')
-      .values({ patient_id: patientId, organization_id: orgId, status, reason: reason ?? null, changed_at: now, changed_by: actor.userId })
-      .onConflict((oc) =>
-        oc
-          .columns(['patient_id', 'organization_id'])
-          .doUpdateSet({ status, reason: reason ?? null, changed_at: now, changed_by: actor.userId }),
-      )
-      .execute();
-    await trx
-      .insertInto('patient_status_history')
-      .values({
-        patient_id: patientId,
-        scope: 'organization',
-        organization_id: orgId,
-        status,
-        reason: reason ?? null,
-        at: now,
-        user_id: actor.userId,
-      })
-      .execute();
+    const why = reason ?? null;
+    await repo.upsertOrgStatus(trx, { patientId, organizationId: orgId, status, reason: why, by: actor.userId, at: now });
+    await repo.insertStatusHistory(trx, {
+      patientId,
+      scope: 'organization',
+      organizationId: orgId,
+      status,
+      reason: why,
+      by: actor.userId,
+      at: now,
+    });
     if (status !== 'active' && rows.row.owner_org_id === orgId)
-      await setOwnerInTrx(ctx, trx, actor, patientId, null, 'Inactivated at the owning clinic');
+      await setOwnerInTrx(ctx, trx, actor.userId, patientId, null, 'Inactivated at the owning clinic');
     await auditPatient(ctx, actor, 'patient.status.organization', patientId, { status }, trx);
     return { status };
   });
@@ -67,7 +60,7 @@ export async function setJurisdictionStatus(
     throw invalid('A date of death is only for deceased patients', [{ path: 'deceasedDate', message: 'Remove the date' }]);
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);
-    const today = ctx.clock.now().toISOString().slice(0, 10);
+    const today = jurisdictionToday(ctx.clock);
     if (body.deceasedDate && (body.deceasedDate < rows.row.dob || body.deceasedDate > today)) {
       throw invalid('The date of death must be between the date of birth and today', [{ path: 'deceasedDate', message: 'Out of range' }]);
     }
@@ -76,51 +69,46 @@ export async function setJurisdictionStatus(
       throw forbidden('Only DPH can reactivate a record marked deceased');
     }
     const now = ctx.clock.now();
-    await trx
-      .updateTable('patients')
-      .set({ jurisdiction_status: body.status, deceased_date: body.deceasedDate ?? null, updated_at: now })
-      .where('id', '=', patientId)
-      .execute();
-    await trx
-      .insertInto('patient_status_history')
-      .values({
-        patient_id: patientId,
-        scope: 'jurisdiction',
-        status: body.status,
-        reason: body.reason ?? null,
-        effective_date: body.deceasedDate ?? null,
-        at: now,
-        user_id: actor.userId,
-      })
-      .execute();
+    await repo.setJurisdictionStatusColumns(trx, patientId, { status: body.status, deceasedDate: body.deceasedDate ?? null, at: now });
+    await repo.insertStatusHistory(trx, {
+      patientId,
+      scope: 'jurisdiction',
+      status: body.status,
+      reason: body.reason ?? null,
+      effectiveDate: body.deceasedDate ?? null,
+      by: actor.userId,
+      at: now,
+    });
     await auditPatient(ctx, actor, 'patient.status.jurisdiction', patientId, { status: body.status }, trx);
     return { status: body.status };
   });
 }
 
-/** Sets (or clears, with null) the medical home inside the caller's transaction. */
+/** Sets (or clears, with null) the medical home inside the caller's transaction; `by` is the user, null for an interface. */
 export async function setOwnerInTrx(
   ctx: AppContext,
   trx: Db,
-  actor: Actor,
+  by: string | null,
   patientId: string,
   orgId: string | null,
   reason: string,
 ): Promise<void> {
   const now = ctx.clock.now();
-  await trx.updateTable('patients').set({ owner_org_id: orgId, updated_at: now }).where('id', '=', patientId).execute();
-  await trx
-    .insertInto('patient_status_history')
-    .values({
-      patient_id: patientId,
-      scope: 'ownership',
-      organization_id: orgId,
-      status: orgId ? 'owned' : 'released',
-      reason,
-      at: now,
-      user_id: actor.userId,
-    })
-    .execute();
+  await repo.setOwnerColumn(trx, patientId, orgId, now);
+  await repo.insertStatusHistory(trx, {
+    patientId,
+    scope: 'ownership',
+    organizationId: orgId,
+    status: orgId ? 'owned' : 'released',
+    reason,
+    by,
+    at: now,
+  });
+}
+
+/** Links the patient to an organization that reported something about them (active there), unless already linked. */
+export async function linkPatientToOrganization(ctx: AppContext, trx: Db, patientId: string, orgId: string, by: string | null) {
+  await repo.insertOrgStatusUnlessExists(trx, { patientId, organizationId: orgId, by, at: ctx.clock.now() });
 }
 
 /** Take ownership for the caller's clinic, or release it (only the owner or DPH may release). */
@@ -130,12 +118,11 @@ export async function setOwner(ctx: AppContext, actor: Actor, patientId: string,
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);
     if (own) {
-      const org = await trx.selectFrom('organizations').select(['kind', 'medical_home']).where('id', '=', orgId).executeTakeFirst();
-      if (!org || org.kind !== 'clinic' || !org.medical_home) throw forbidden('Only a medical-home clinic can own a patient record');
-      await setOwnerInTrx(ctx, trx, actor, patientId, orgId, reason ?? 'Taken by hand');
+      if (!(await isMedicalHomeClinic(trx, orgId))) throw forbidden('Only a medical-home clinic can own a patient record');
+      await setOwnerInTrx(ctx, trx, actor.userId, patientId, orgId, reason ?? 'Taken by hand');
     } else {
       if (rows.row.owner_org_id !== orgId && !isStatewide(actor)) throw forbidden('Only the owning clinic or DPH can release ownership');
-      await setOwnerInTrx(ctx, trx, actor, patientId, null, reason ?? 'Released by hand');
+      await setOwnerInTrx(ctx, trx, actor.userId, patientId, null, reason ?? 'Released by hand');
     }
     await auditPatient(ctx, actor, 'patient.owner', patientId, { own }, trx);
     return { ownerOrgId: own ? orgId : null };
@@ -148,18 +135,15 @@ export async function setOptOut(ctx: AppContext, actor: Actor, patientId: string
   return ctx.db.transaction().execute(async (trx) => {
     await loadVisible(ctx, actor, patientId, trx);
     const now = ctx.clock.now();
-    await trx.updateTable('patients').set({ opted_out: optedOut, updated_at: now }).where('id', '=', patientId).execute();
-    await trx
-      .insertInto('patient_status_history')
-      .values({
-        patient_id: patientId,
-        scope: 'opt_out',
-        status: optedOut ? 'opted_out' : 'opted_in',
-        reason,
-        at: now,
-        user_id: actor.userId,
-      })
-      .execute();
+    await repo.setOptedOutColumn(trx, patientId, optedOut, now);
+    await repo.insertStatusHistory(trx, {
+      patientId,
+      scope: 'opt_out',
+      status: optedOut ? 'opted_out' : 'opted_in',
+      reason,
+      by: actor.userId,
+      at: now,
+    });
     await auditPatient(ctx, actor, optedOut ? 'patient.opt_out' : 'patient.opt_in', patientId, { reason }, trx);
     return { optedOut };
   });

@@ -41,3 +41,8 @@ export async function bumpVersion(db: Db, id: string, now: Date): Promise<void> 
     .where('id', '=', id)
     .execute();
 }
+
+export async function currentVersion(db: Db, id: string): Promise<number> {
+  const row = await db.selectFrom('patients').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.version;
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
-import { loadPopulation } from './patient-bulk.ts';
+import { loadPopulation } from '../../synthetic/index.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 

@@ -1,24 +1,27 @@
 // Record-level scope: which patients an actor may see and change. Route policies (permissions) decide the
 // action; this decides the record. Clinics see the whole registry (a population-based IIS), except opted-out
 // records; DPH sees everything; local health directors see residents of their towns; school nurses their
-// students (patients linked to the school by a roster).
+// students (patients linked to the school by a roster). A submitter writing a record (any channel) sees what
+// its organization sees: DPH every record, a clinic all but opted-out ones.
 
 import type { AppContext } from '../../context.ts';
 import { AppError, forbidden, notFound, patientDenied, type PatientDenial } from '../../errors.ts';
-import type { Actor } from '../access/index.ts';
-import { can, isStatewide } from '../access/index.ts';
+import { can, isStatewide, isStatewideSubmitter, uiSubmitter, type Actor, type Submitter } from '../access/index.ts';
+import { servedTownsOf } from '../organizations/index.ts';
 import { loadPatientRows, visibilityFacts, type Db, type Visibility } from './patient.repo.ts';
 
 export async function visibilityFor(db: Db, actor: Actor): Promise<Visibility> {
   if (isStatewide(actor)) return { includeOptedOut: true };
   const scope = actor.scope;
   if (!scope) return { includeOptedOut: false, towns: [] };
-  if (scope.accessType === 'health_dept_readonly') {
-    const org = await db.selectFrom('organizations').select('served_towns').where('id', '=', scope.organizationId).executeTakeFirst();
-    return { includeOptedOut: false, towns: org?.served_towns ?? [] };
-  }
+  if (scope.accessType === 'health_dept_readonly') return { includeOptedOut: false, towns: await servedTownsOf(db, scope.organizationId) };
   if (scope.accessType === 'school_readonly') return { includeOptedOut: false, organizationId: scope.organizationId };
   return { includeOptedOut: false };
+}
+
+/** The records a submitter may write to (and is shown as possible duplicates). */
+export function writeVisibility(s: Submitter): Visibility {
+  return { includeOptedOut: isStatewideSubmitter(s) };
 }
 
 export interface VisibleFacts {
@@ -49,13 +52,18 @@ export function assertCanWrite(actor: Actor): void {
   if (!actor.scope) throw forbidden('Choose the clinic you are working for');
 }
 
+/** The web UI's writer of patient records: the actor, checked, as a Submitter for the record-writing services. */
+export function patientWriter(actor: Actor): Submitter {
+  assertCanWrite(actor);
+  return uiSubmitter(actor);
+}
+
 /**
- * Loads a master for the actor, or throws: not_found outside scope (audited as a denial), not_found for a merged
- * one, naming the record it went into only when the actor may open that one.
+ * Loads a master within a visibility, or throws: not_found outside it (audited as a denial), not_found for a
+ * merged one, naming the record it went into only when that one is visible.
  */
-export async function loadVisible(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db) {
+async function loadWithin(db: Db, v: Visibility, id: string) {
   const rows = await loadPatientRows(db, id);
-  const v = await visibilityFor(db, actor);
   const facts = rows && (await visibilityFacts(db, id, v.organizationId));
   if (!rows || !facts) throw notFound('Patient');
   assertVisible(v, facts);
@@ -64,6 +72,16 @@ export async function loadVisible(ctx: AppContext, actor: Actor, id: string, db:
     throw new AppError('not_found', 'This record was merged into another one', survivor ? { mergedInto: survivor } : {});
   }
   return rows;
+}
+
+/** Loads a master for the actor (see loadWithin). */
+export async function loadVisible(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db) {
+  return loadWithin(db, await visibilityFor(db, actor), id);
+}
+
+/** Loads the master a submitter writes to (see loadWithin). */
+export async function loadWritable(ctx: AppContext, submitter: Submitter, id: string, db: Db = ctx.db) {
+  return loadWithin(db, writeVisibility(submitter), id);
 }
 
 /** The live record at the end of a merge chain, if the caller may see it (a chain is short: merges refuse merged survivors). */

@@ -1,27 +1,31 @@
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import * as patients from './patient.service.ts';
 import { listLookupAlerts } from './patient-lookup.service.ts';
-import { mergePatients, unmergePatients } from './patient-merge.service.ts';
+import { patientWriter } from './patient.policy.ts';
+import { checkDuplicates, searchPatients } from './patient-search.service.ts';
 import { setJurisdictionStatus, setOptOut, setOrgStatus, setOwner } from './patient-status.service.ts';
 import {
   CreatePatientBody,
   IdParams,
   JurisdictionStatusBody,
-  MergeBody,
   OptOutBody,
   OrgStatusBody,
   OwnerBody,
   PatientBody,
   SearchQuery,
-  UnmergeBody,
   UpdatePatientBody,
 } from './patient.schemas.ts';
 
 const tags = ['patients'];
 
 export function registerPatientRoutes(app: App, ctx: AppContext): void {
+  registerRecordRoutes(app, ctx);
+  registerStatusRoutes(app, ctx);
+}
+
+/** Search, duplicates, the record and its history: create, read, edit. */
+function registerRecordRoutes(app: App, ctx: AppContext): void {
   // POST with a JSON body: names, dates of birth and phone numbers never travel in a URL (logs, history, Referer).
   app.post(
     '/api/patients/search',
@@ -29,7 +33,7 @@ export function registerPatientRoutes(app: App, ctx: AppContext): void {
       config: { policy: 'patient:read' },
       schema: { tags, summary: 'Search patients (fuzzy): ranked results with a match score and reasons', body: SearchQuery },
     },
-    async (req) => patients.searchPatients(ctx, actorOf(req), req.body),
+    async (req) => searchPatients(ctx, actorOf(req), req.body),
   );
 
   app.get(
@@ -47,7 +51,7 @@ export function registerPatientRoutes(app: App, ctx: AppContext): void {
       config: { policy: 'patient:write' },
       schema: { tags, summary: 'Likely and possible duplicates of a record about to be added', body: PatientBody },
     },
-    async (req) => patients.checkDuplicates(ctx, actorOf(req), req.body),
+    async (req) => checkDuplicates(ctx, actorOf(req), req.body),
   );
 
   app.post(
@@ -61,7 +65,7 @@ export function registerPatientRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const created = await patients.createPatient(ctx, actorOf(req), req.body);
+      const created = await patients.createPatient(ctx, patientWriter(actorOf(req)), req.body);
       return reply.status(201).send(created);
     },
   );
@@ -81,7 +85,7 @@ export function registerPatientRoutes(app: App, ctx: AppContext): void {
       config: { policy: 'patient:write' },
       schema: { tags, summary: 'Edit demographics (send the version you edited)', params: IdParams, body: UpdatePatientBody },
     },
-    async (req) => patients.updatePatient(ctx, actorOf(req), req.params.id, req.body),
+    async (req) => patients.updatePatient(ctx, patientWriter(actorOf(req)), req.params.id, req.body),
   );
 
   app.get(
@@ -95,7 +99,10 @@ export function registerPatientRoutes(app: App, ctx: AppContext): void {
     { config: { policy: 'patient:read' }, schema: { tags, summary: 'Each source’s reported version of the patient', params: IdParams } },
     async (req) => patients.getPatientReports(ctx, actorOf(req), req.params.id),
   );
+}
 
+/** Statuses: at the caller's clinic, in the jurisdiction, ownership (medical home), opt-out. */
+function registerStatusRoutes(app: App, ctx: AppContext): void {
   app.put(
     '/api/patients/:id/status',
     {
@@ -140,31 +147,5 @@ export function registerPatientRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => setOptOut(ctx, actorOf(req), req.params.id, req.body.optedOut, req.body.reason),
-  );
-
-  app.post(
-    '/api/patient-merges',
-    {
-      config: { policy: 'patient:merge' },
-      schema: { tags, summary: 'Merge a duplicate into a surviving record (DPH data steward)', body: MergeBody },
-    },
-    async (req, reply) => {
-      const r = await mergePatients(ctx, actorOf(req), req.body.survivorId, req.body.mergedId, req.body.reason);
-      return reply.status(201).send(r);
-    },
-  );
-
-  app.post(
-    '/api/patient-merges/:id/undo',
-    {
-      config: { policy: 'patient:merge' },
-      schema: {
-        tags,
-        summary: 'Unmerge: restore both records exactly as before',
-        params: z.object({ id: z.string().uuid() }),
-        body: UnmergeBody,
-      },
-    },
-    async (req) => unmergePatients(ctx, actorOf(req), req.params.id, req.body.reason),
   );
 }

@@ -137,12 +137,4 @@ export const OptOutBody = z.object({
   reason: z.string().trim().min(3, 'Give the reason (e.g. signed written request received)').max(500),
 });
 
-export const MergeBody = z.object({
-  survivorId: z.string().uuid(),
-  mergedId: z.string().uuid(),
-  reason: z.string().trim().min(3, 'Give the reason for the merge').max(500),
-});
-
-export const UnmergeBody = z.object({ reason: z.string().trim().min(3, 'Give the reason for the unmerge').max(500) });
-
 export const CertificateQuery = z.object({ kind: z.enum(['full', 'covid']).default('full') });

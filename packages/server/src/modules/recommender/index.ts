@@ -2,3 +2,4 @@ export { createRecommender, sharedRecommender, supportingDataDirOf, type Recomme
 export { presentForecast, urgencyOf } from './forecast.present.ts';
 export { seasonsInForceOn } from './season.service.ts';
 export type { PresentedForecast, Urgency } from '@nutmeg/api-types';
+export { registerRecommenderRoutes } from './recommender.routes.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POSSIBLE_MATCH_THRESHOLD, rankCandidates, scoreMatch } from './patient-match.ts';
+import { POSSIBLE_MATCH_THRESHOLD, rankCandidates, scoreMatch } from '../modules/patients/index.ts';
 import { generatePopulation, generatePopulationBatches, type GenerateOptions, type SyntheticPerson } from './synthetic-population.ts';
 import { Rng } from './synthetic-random.ts';
 

@@ -2,9 +2,10 @@
 // synthetic population, which is generated relative to the day of the seed). The README names the first one so
 // a new user has someone to search for; the browser tests' screenshots show them.
 
-import type { AdministeredDose, Dose, PatientRecord } from './patient.types.ts';
-import { clinicsForLoading, loadPeople } from './patient-bulk.ts';
-import type { Db } from './patient.repo.ts';
+import type { Database } from '@nutmeg/db';
+import type { Kysely } from 'kysely';
+import { identifierExists, type AdministeredDose, type Dose, type PatientRecord } from '../modules/patients/index.ts';
+import { clinicsForLoading, loadPeople } from './population-loader.ts';
 
 /** The patient the README tells a new user to search for. */
 export const README_PATIENT = { first: 'Olivia', last: 'Brennan', dob: '2024-03-15', mrn: 'ELM-240315' } as const;
@@ -143,14 +144,8 @@ export function namedDemoPatients(): Array<{ clinicPin: string; record: PatientR
 }
 
 /** Loads the named demo patients, once: a second call finds Olivia Brennan's MRN and does nothing. */
-export async function seedNamedDemoPatients(db: Db): Promise<void> {
-  const exists = await db
-    .selectFrom('patient_identifiers')
-    .select('patient_id')
-    .where('type', '=', 'MR')
-    .where('value', '=', README_PATIENT.mrn)
-    .executeTakeFirst();
-  if (exists) return;
+export async function seedNamedDemoPatients(db: Kysely<Database>): Promise<void> {
+  if (await identifierExists(db, 'MR', README_PATIENT.mrn)) return;
   const { clinics, load } = await clinicsForLoading(db);
   const byPin = new Map(clinics.map((c) => [c.pin, c.id]));
   const people = namedDemoPatients().flatMap(({ clinicPin, record }, i) => {

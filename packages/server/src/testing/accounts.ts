@@ -1,6 +1,6 @@
-import type { TestServer } from '../../testing/test-server.ts';
+import type { TestServer } from './test-server.ts';
 
-/** Factories and small helpers shared by the accounts integration tests. */
+/** Factories and small helpers shared by the accounts integration tests and the attack battery. */
 
 export function buildRequest(overrides: Record<string, unknown> = {}) {
   return {
@@ -16,9 +16,8 @@ export function buildRequest(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** The mails to one address, oldest first (once every mail in flight is recorded). */
+/** The mails to one address, oldest first (each is written with the change that causes it). */
 export async function outboxTo(s: TestServer, to: string) {
-  await s.ctx.mailer.idle();
   return s.ctx.db
     .selectFrom('mail_outbox')
     .select(['subject', 'body', 'created_at'])

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../../testing/test-server.ts';
+import { createTestServer, type TestServer } from '../testing/test-server.ts';
 import { README_PATIENT, seedNamedDemoPatients } from './demo-patients.ts';
 
 describe('the named demo patients', () => {
@@ -22,7 +22,7 @@ describe('the named demo patients', () => {
       .where('last_name', '=', README_PATIENT.last)
       .execute();
     expect(rows).toEqual([{ first_name: README_PATIENT.first, last_name: README_PATIENT.last, dob: README_PATIENT.dob }]);
-    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../../README.md'), 'utf8');
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../README.md'), 'utf8');
     expect(readme).toContain(`${README_PATIENT.first} ${README_PATIENT.last}`);
     expect(readme).toContain(README_PATIENT.dob);
   });

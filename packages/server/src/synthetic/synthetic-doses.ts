@@ -15,7 +15,7 @@ import {
   type Refusal,
   type Route,
   type VfcEligibility,
-} from './patient.types.ts';
+} from '../modules/patients/index.ts';
 
 type Group =
   | 'HepB'

@@ -6,13 +6,12 @@
 // Planted duplicates are extra records (people + duplicates are yielded in total): the same person again,
 // under another clinic, with a typo, nickname, transposed DOB, swapped or partial name.
 
-import { foldDiacritics, normalizeName } from './name-normalize.ts';
-import { nicknamesOf } from './nicknames.ts';
+import { foldDiacritics, nicknamesOf, normalizeName } from '../modules/patients/index.ts';
 import { generateHistory } from './synthetic-doses.ts';
 import { parseIsoDate } from '@nutmeg/forecast';
 import { Rng, isoDay, mixSeed } from './synthetic-random.ts';
 import { CT_AREA_CODES, CT_TOWNS, HERITAGES, STREETS, type Heritage, type Town } from './synthetic-tables.ts';
-import type { Address, Ethnicity, Guardian, Patient, PatientRecord, Race, Sex, VfcEligibility } from './patient.types.ts';
+import type { Address, Ethnicity, Guardian, Patient, PatientRecord, Race, Sex, VfcEligibility } from '../modules/patients/index.ts';
 
 export interface GenerateOptions {
   seed: number;

@@ -1,0 +1,34 @@
+import type { AppContext } from '../../context.ts';
+import { actorOf, type App } from '../../http.ts';
+import { MergeBody, MergeParams, UnmergeBody } from './merge.schemas.ts';
+import { mergePatients, unmergePatients } from './merge.service.ts';
+
+const tags = ['patients'];
+
+export function registerMergesRoutes(app: App, ctx: AppContext): void {
+  app.post(
+    '/api/patient-merges',
+    {
+      config: { policy: 'patient:merge' },
+      schema: { tags, summary: 'Merge a duplicate into a surviving record (DPH data steward)', body: MergeBody },
+    },
+    async (req, reply) => {
+      const r = await mergePatients(ctx, actorOf(req), req.body.survivorId, req.body.mergedId, req.body.reason);
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.post(
+    '/api/patient-merges/:id/undo',
+    {
+      config: { policy: 'patient:merge' },
+      schema: {
+        tags,
+        summary: 'Unmerge: restore both records exactly as before',
+        params: MergeParams,
+        body: UnmergeBody,
+      },
+    },
+    async (req) => unmergePatients(ctx, actorOf(req), req.params.id, req.body.reason),
+  );
+}

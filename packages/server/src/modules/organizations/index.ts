@@ -1,0 +1,23 @@
+// What other modules may use from organizations: jurisdictions, towns, organizations (clinics, schools, health
+// departments, DPH) and clinic staff lists. It imports no other module, so every module may depend on it.
+export {
+  addJurisdiction,
+  addOrganizationUnlessPinExists,
+  findDphOrganization,
+  findJurisdiction,
+  findOrganization,
+  findOrganizationByPin,
+  findOrganizations,
+  findOrganizationsByPins,
+  isMedicalHomeClinic,
+  jurisdictionIdOf,
+  listActiveOrganizations,
+  organizationIdsByPin,
+  organizationNames,
+  servedTownsOf,
+  type Jurisdiction,
+  type NewOrganization,
+  type Organization,
+  type OrganizationKind,
+} from './organization.service.ts';
+export { activeStaff, addStaffMembers, removeFromStaffList, type NewStaffMember, type StaffMember } from './clinic-staff.service.ts';

@@ -1,0 +1,94 @@
+// SQL for jurisdictions, towns and organizations (clinics, schools, health departments, DPH). The only file
+// besides clinic-staff.repo.ts that touches this module's tables; other modules call organization.service.ts.
+
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Database, JurisdictionTable, OrganizationTable } from '@nutmeg/db';
+
+type Db = Kysely<Database>;
+
+const FACTS = ['id', 'jurisdiction_id', 'kind', 'pin', 'name', 'clinic_type', 'medical_home', 'town', 'served_towns', 'active'] as const;
+
+export function organizationsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('organizations')
+    .select(FACTS)
+    .where('id', 'in', [...ids])
+    .execute();
+}
+export type OrganizationRow = Awaited<ReturnType<typeof organizationsByIds>>[number];
+
+/** PINs (and school / health department codes) compare upper-cased: "ct1001" is CT1001. */
+export function organizationsByPins(db: Db, pins: readonly string[]): Promise<OrganizationRow[]> {
+  if (pins.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('organizations')
+    .select(FACTS)
+    .where(
+      sql<string>`upper(pin)`,
+      'in',
+      pins.map((p) => p.trim().toUpperCase()),
+    )
+    .execute();
+}
+
+/** The jurisdiction's DPH organization (the oldest active one). */
+export function dphOrganization(db: Db): Promise<OrganizationRow | undefined> {
+  return db
+    .selectFrom('organizations')
+    .select(FACTS)
+    .where('kind', '=', 'dph')
+    .where('active', '=', true)
+    .orderBy('created_at')
+    .executeTakeFirst();
+}
+
+/** Active organizations of a kind, by PIN. */
+export function activeOfKind(db: Db, kind: OrganizationTable['kind']): Promise<OrganizationRow[]> {
+  return db.selectFrom('organizations').select(FACTS).where('kind', '=', kind).where('active', '=', true).orderBy('pin').execute();
+}
+
+/** Every organization that has a PIN, as PIN → id. */
+export async function idsByPin(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('organizations').select(['id', 'pin']).where('pin', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.pin!, r.id]));
+}
+
+/** Adds an organization unless one has its PIN already. */
+export async function insertOrganizationUnlessPinExists(db: Db, o: Insertable<OrganizationTable>): Promise<void> {
+  await db
+    .insertInto('organizations')
+    .values(o)
+    .onConflict((oc) => oc.column('pin').doNothing())
+    .execute();
+}
+
+export function jurisdictionById(db: Db, id: string) {
+  return db.selectFrom('jurisdictions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The first jurisdiction (an install serves one). */
+export function firstJurisdiction(db: Db) {
+  return db.selectFrom('jurisdictions').selectAll().orderBy('id').executeTakeFirst();
+}
+
+export async function insertJurisdictionUnlessExists(db: Db, j: JurisdictionTable): Promise<void> {
+  await db
+    .insertInto('jurisdictions')
+    .values(j)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function insertTownsUnlessExist(
+  db: Db,
+  jurisdictionId: string,
+  towns: ReadonlyArray<{ name: string; county: string | null; zipCodes: string[] }>,
+): Promise<void> {
+  if (towns.length === 0) return;
+  await db
+    .insertInto('towns')
+    .values(towns.map((t) => ({ jurisdiction_id: jurisdictionId, name: t.name, county: t.county, zip_codes: t.zipCodes })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}

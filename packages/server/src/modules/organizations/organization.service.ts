@@ -1,0 +1,159 @@
+// Look-ups other modules make about organizations: by id or PIN, names, what kind of organization it is
+// and whether it is a medical home, the towns a health department serves, the jurisdiction. Each takes the
+// database or a transaction (pass `trx` to read inside one). Clinic tools (profile, contacts, staff list
+// maintenance) will add their services beside these.
+
+import type { Kysely } from 'kysely';
+import type { Database } from '@nutmeg/db';
+import * as repo from './organization.repo.ts';
+
+type Db = Kysely<Database>;
+
+export type OrganizationKind = 'clinic' | 'school' | 'health_department' | 'dph';
+
+/** What other modules may know about an organization. */
+export interface Organization {
+  id: string;
+  jurisdictionId: string;
+  kind: OrganizationKind;
+  pin: string | null;
+  name: string;
+  clinicType: string | null;
+  /** A medical home takes ownership of the patients it vaccinates (SBHCs, pharmacies and health departments do not). */
+  medicalHome: boolean;
+  town: string | null;
+  /** Towns a local health department serves: its directors see residents of these towns. */
+  servedTowns: string[];
+  active: boolean;
+}
+
+function toOrganization(r: repo.OrganizationRow): Organization {
+  return {
+    id: r.id,
+    jurisdictionId: r.jurisdiction_id,
+    kind: r.kind,
+    pin: r.pin,
+    name: r.name,
+    clinicType: r.clinic_type,
+    medicalHome: r.medical_home,
+    town: r.town,
+    servedTowns: r.served_towns,
+    active: r.active,
+  };
+}
+
+export async function findOrganizations(db: Db, ids: readonly string[]): Promise<Organization[]> {
+  return (await repo.organizationsByIds(db, [...new Set(ids)])).map(toOrganization);
+}
+
+export async function findOrganization(db: Db, id: string): Promise<Organization | undefined> {
+  return (await findOrganizations(db, [id]))[0];
+}
+
+/** Organizations by PIN or code, case-insensitive, in no particular order (missing PINs are simply absent). */
+export async function findOrganizationsByPins(db: Db, pins: readonly string[]): Promise<Organization[]> {
+  return (await repo.organizationsByPins(db, pins)).map(toOrganization);
+}
+
+export async function findOrganizationByPin(db: Db, pin: string): Promise<Organization | undefined> {
+  return (await findOrganizationsByPins(db, [pin]))[0];
+}
+
+export async function findDphOrganization(db: Db): Promise<Organization | undefined> {
+  const row = await repo.dphOrganization(db);
+  return row && toOrganization(row);
+}
+
+/** id → name of each organization found (for lists that show who reported or changed something). */
+export async function organizationNames(db: Db, ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+  const wanted = [...new Set([...ids].filter((x): x is string => !!x))];
+  return new Map((await repo.organizationsByIds(db, wanted)).map((o) => [o.id, o.name]));
+}
+
+/** The towns whose residents a health department's directors may see (none for an unknown organization). */
+export async function servedTownsOf(db: Db, organizationId: string): Promise<string[]> {
+  return (await findOrganization(db, organizationId))?.servedTowns ?? [];
+}
+
+/** True for an active clinic that is a medical home (it may own patient records). */
+export async function isMedicalHomeClinic(db: Db, organizationId: string): Promise<boolean> {
+  const o = await findOrganization(db, organizationId);
+  return !!o && o.kind === 'clinic' && o.medicalHome;
+}
+
+/** The jurisdiction an organization belongs to; without one, the install's (first) jurisdiction. */
+export async function jurisdictionIdOf(db: Db, organizationId: string | null): Promise<string> {
+  const org = organizationId ? await findOrganization(db, organizationId) : undefined;
+  if (org) return org.jurisdictionId;
+  const j = await repo.firstJurisdiction(db);
+  if (!j) throw new Error('No jurisdiction in the database: seed the reference data first (nutmeg seed)');
+  return j.id;
+}
+
+export interface Jurisdiction {
+  id: string;
+  name: string;
+  stateCode: string;
+  agencyName: string;
+  programName: string;
+}
+
+export async function findJurisdiction(db: Db, id: string): Promise<Jurisdiction | undefined> {
+  const j = await repo.jurisdictionById(db, id);
+  return j && { id: j.id, name: j.name, stateCode: j.state_code, agencyName: j.agency_name, programName: j.program_name };
+}
+
+/** The active organizations of a kind, by PIN (the synthetic population is reported by the clinics). */
+export async function listActiveOrganizations(db: Db, kind: OrganizationKind): Promise<Organization[]> {
+  return (await repo.activeOfKind(db, kind)).map(toOrganization);
+}
+
+/** Every organization with a PIN, as PIN → id (the seed links its demo users by PIN). */
+export function organizationIdsByPin(db: Db): Promise<Map<string, string>> {
+  return repo.idsByPin(db);
+}
+
+export interface NewOrganization {
+  jurisdictionId: string;
+  kind: OrganizationKind;
+  pin: string;
+  name: string;
+  clinicType?: string | null;
+  medicalHome?: boolean;
+  town: string;
+  address: { street: string; city: string; state: string; zip: string };
+  phone: string | null;
+  servedTowns?: string[];
+}
+
+/** Registers an organization; one whose PIN is taken already is left as it is (seeding twice changes nothing). */
+export function addOrganizationUnlessPinExists(db: Db, o: NewOrganization): Promise<void> {
+  return repo.insertOrganizationUnlessPinExists(db, {
+    jurisdiction_id: o.jurisdictionId,
+    kind: o.kind,
+    pin: o.pin,
+    name: o.name,
+    clinic_type: o.clinicType ?? null,
+    medical_home: o.medicalHome ?? false,
+    town: o.town,
+    address: JSON.stringify(o.address),
+    phone: o.phone,
+    served_towns: o.servedTowns ?? [],
+  });
+}
+
+/** Registers a jurisdiction and its towns, unless they exist (reference data every install has). */
+export async function addJurisdiction(
+  db: Db,
+  j: Jurisdiction,
+  towns: ReadonlyArray<{ name: string; county: string | null; zipCodes: string[] }>,
+): Promise<void> {
+  await repo.insertJurisdictionUnlessExists(db, {
+    id: j.id,
+    name: j.name,
+    state_code: j.stateCode,
+    agency_name: j.agencyName,
+    program_name: j.programName,
+  });
+  await repo.insertTownsUnlessExist(db, j.id, towns);
+}
