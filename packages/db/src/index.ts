@@ -21,6 +21,7 @@ export {
   withDeferredIndexes,
   type ColumnExpression,
 } from './bulk.ts';
+export { movePatientRows, movePatientRowsBack, patientRowIds, type PatientRowTable } from './patient-rows.ts';
 export { migrate, listMigrations, MIGRATIONS_DIR, type MigrationResult } from './migrate.ts';
 export type { Database } from './schema.ts';
 export type * from './schema/columns.ts';
