@@ -52,4 +52,38 @@ describe('clinic tools in the browser', () => {
     await expect(dph.getByRole('button', { name: /Edit/ }).count()).resolves.toBe(0);
     await expectAccessible(dph);
   });
+
+  it('lets a signer edit the clinic profile (VFC delivery window, contacts) and DPH read each change', async () => {
+    const page = await e.newPage();
+    await e.signIn(page, 'cmo');
+    await page.goto('/clinic/profile');
+    await page.getByRole('heading', { name: /Clinic profile: Elm City Pediatrics/ }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Edit the profile' }).click();
+    await page.locator('#dbaName').fill('Elm City Peds');
+    await page.locator('#physicalAddress-street').fill('100 Chapel St');
+    await page.locator('#physicalAddress-city').fill('New Haven');
+    await page.locator('#physicalAddress-zip').fill('06510');
+    // A 3-hour weekday window is not enough for VFC.
+    await page.locator('#hours-tue-0-from').fill('09:00');
+    await page.locator('#hours-tue-0-to').fill('12:00');
+    await page.locator('#primaryCoordinator-name').fill('Maria Delgado');
+    await page.locator('#primaryCoordinator-email').fill('maria.delgado@elmcitypeds.example');
+    await page.getByRole('button', { name: 'Save the profile' }).click();
+    await page.locator('#deliveryHours-error').filter({ hasText: 'VFC' }).waitFor();
+    await expectAccessible(page);
+    await page.locator('#hours-tue-0-to').fill('13:00');
+    await page.getByRole('button', { name: 'Save the profile' }).click();
+    await page.getByTestId('profile-saved').waitFor();
+    await page.getByTestId('hours-tue').filter({ hasText: '09:00–13:00' }).waitFor();
+    await page.getByTestId('contact-primaryCoordinator').filter({ hasText: 'Maria Delgado' }).waitFor();
+
+    const elm = await e.db.selectFrom('organizations').select('id').where('pin', '=', 'CT1001').executeTakeFirstOrThrow();
+    const dph = await e.newPage();
+    await e.signIn(dph, 'dphadmin');
+    await dph.goto(`/clinic/profile?organizationId=${elm.id}`);
+    await dph.getByTestId('profile-version-1').filter({ hasText: 'contacts.primaryCoordinator.email' }).waitFor();
+    await expect(dph.getByRole('button', { name: 'Edit the profile' }).count()).resolves.toBe(0);
+    await expectAccessible(dph);
+  });
 });

@@ -27,3 +27,68 @@ export interface StorageUnitList {
   /** True when the caller may add and edit units (the clinic's own coordinators and signers; DPH reads). */
   canEdit: boolean;
 }
+
+export interface PostalAddress {
+  street: string;
+  city: string;
+  state: string;
+  zip: string;
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+/** A window when the clinic can receive vaccine, 'HH:MM' to 'HH:MM' the same day. */
+export interface DeliveryWindow {
+  from: string;
+  to: string;
+}
+export type DeliveryHours = Record<Weekday, DeliveryWindow[]>;
+
+export type ClinicContactRole = 'primaryCoordinator' | 'backupCoordinator' | 'medicalDirector' | 'chiefExecutive';
+export interface ClinicContact {
+  name: string;
+  title: string | null;
+  email: string;
+  phone: string | null;
+}
+
+export type EnrolmentStatus = 'not_enrolled' | 'pending' | 'enrolled' | 'suspended' | 'terminated';
+
+/** GET /api/clinic/profile: the clinic's profile, its organization facts included. */
+export interface ClinicProfile {
+  organizationId: string;
+  pin: string | null;
+  legalName: string;
+  dbaName: string | null;
+  /** private_practice | fqhc | rhc | hospital | pharmacy | sbhc | local_health_department | urgent_care | other (set by DPH) */
+  clinicType: string | null;
+  medicalHome: boolean;
+  active: boolean;
+  physicalAddress: PostalAddress;
+  /** Null: shipments go to the physical address. */
+  shippingAddress: PostalAddress | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  deliveryHours: DeliveryHours;
+  contacts: Record<ClinicContactRole, ClinicContact | null>;
+  enrolment: { status: EnrolmentStatus; enrolledOn: string | null; endedOn: string | null };
+  /** Send it back with an edit; 0 until the profile was first saved. */
+  version: number;
+  updatedAt: string | null;
+  /** True when the caller may edit it (the clinic's coordinators and signers). */
+  canEdit: boolean;
+}
+
+/** One saved edit of a profile: who, when, and each field before and after. */
+export interface ClinicProfileVersion {
+  version: number;
+  changedBy: string;
+  changedAt: string;
+  changes: Array<{ field: string; before: unknown; after: unknown }>;
+}
+
+/** GET /api/clinic/profile/history */
+export interface ClinicProfileHistory {
+  clinic: { id: string; name: string; pin: string | null };
+  versions: ClinicProfileVersion[];
+}

@@ -44,7 +44,36 @@ export interface ProviderAgreementTable {
   version: Generated<number>;
 }
 
+export type EnrolmentStatus = 'not_enrolled' | 'pending' | 'enrolled' | 'suspended' | 'terminated';
+
+export interface ClinicProfileTable {
+  organization_id: string;
+  dba_name: string | null;
+  shipping_address: JSONColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  fax: string | null;
+  email: string | null;
+  delivery_hours: JSONColumnType<Record<string, Array<{ from: string; to: string }>>, string | undefined, string>;
+  contacts: JSONColumnType<Record<string, Record<string, string | null> | null>, string | undefined, string>;
+  enrolment_status: ColumnType<EnrolmentStatus, EnrolmentStatus | undefined, EnrolmentStatus>;
+  enrolled_on: DateString | null;
+  enrolment_ended_on: DateString | null;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ClinicProfileVersionTable {
+  id: Generated<string>;
+  organization_id: string;
+  version: number;
+  changed_by: string | null;
+  changed_by_username: string;
+  changed_at: Timestamp;
+  changes: JSONColumnType<Array<{ field: string; before: unknown; after: unknown }>, string, never>;
+}
+
 export interface ClinicTables {
   storage_units: StorageUnitTable;
   provider_agreements: ProviderAgreementTable;
+  clinic_profiles: ClinicProfileTable;
+  clinic_profile_versions: ClinicProfileVersionTable;
 }

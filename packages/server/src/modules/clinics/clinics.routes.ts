@@ -1,7 +1,9 @@
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
+import * as profile from './profile.service.ts';
+import { ProfileBody } from './profile.schemas.ts';
 import * as units from './storage-unit.service.ts';
-import { ClinicQuery, StorageUnitBody, StorageUnitEditBody, StorageUnitParams } from './storage-unit.schemas.ts';
+import { OrganizationQuery, StorageUnitBody, StorageUnitEditBody, StorageUnitParams } from './storage-unit.schemas.ts';
 
 const tags = ['clinic tools'];
 
@@ -10,7 +12,7 @@ export function registerStorageUnitRoutes(app: App, ctx: AppContext): void {
     '/api/clinic/storage-units',
     {
       config: { policy: 'clinic:read' },
-      schema: { tags, summary: 'The clinic’s storage units (DPH: name the clinic)', querystring: ClinicQuery },
+      schema: { tags, summary: 'The clinic’s storage units (DPH: name the clinic)', querystring: OrganizationQuery },
     },
     async (req) => units.listStorageUnits(ctx, actorOf(req), req.query.organizationId),
   );
@@ -34,5 +36,36 @@ export function registerStorageUnitRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => units.updateStorageUnit(ctx, actorOf(req), req.params.id, req.body),
+  );
+}
+
+export function registerProfileRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/clinic/profile',
+    {
+      config: { policy: 'clinic:read' },
+      schema: { tags, summary: 'The clinic’s profile and contacts (DPH: name the clinic)', querystring: OrganizationQuery },
+    },
+    async (req) => profile.getProfile(ctx, actorOf(req), req.query.organizationId),
+  );
+  app.put(
+    '/api/clinic/profile',
+    {
+      config: { policy: 'clinic:write' },
+      schema: { tags, summary: 'Edit the profile of the clinic you act for (send the version you edited)', body: ProfileBody },
+    },
+    async (req) => profile.updateProfile(ctx, actorOf(req), req.body),
+  );
+  app.get(
+    '/api/clinic/profile/history',
+    {
+      config: { policy: 'clinic:read' },
+      schema: {
+        tags,
+        summary: 'Every saved version of the profile: who, when, each field before and after',
+        querystring: OrganizationQuery,
+      },
+    },
+    async (req) => profile.profileHistory(ctx, actorOf(req), req.query.organizationId),
   );
 }

@@ -27,4 +27,4 @@ export const StorageUnitEditBody = StorageUnitBody.extend({
 });
 
 export const StorageUnitParams = z.object({ id: z.string().uuid() });
-export const ClinicQuery = z.object({ organizationId: z.string().uuid().optional() });
+export const OrganizationQuery = z.object({ organizationId: z.string().uuid().optional() });
