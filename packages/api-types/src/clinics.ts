@@ -92,3 +92,86 @@ export interface ClinicProfileHistory {
   clinic: { id: string; name: string; pin: string | null };
   versions: ClinicProfileVersion[];
 }
+
+export type AgreementProgram = 'cvp' | 'covid19';
+export type AgreementStatus = 'draft' | 'signing' | 'submitted' | 'returned' | 'approved' | 'superseded';
+export type VfcCategory = 'V02' | 'V03' | 'V04' | 'V05';
+export type AgeBand = 'under1' | 'age1to6' | 'age7to18';
+
+export interface Prescriber {
+  name: string;
+  licenseType: string;
+  licenseNumber: string;
+  licenseState: string;
+  licenseExpires: string;
+  npi: string;
+}
+
+/** What the clinic drafts: the provider profile (children expected to get VFC vaccine by category and age), prescribers, vaccines. */
+export interface AgreementDraftData {
+  providerProfile: Record<VfcCategory, Record<AgeBand, number>>;
+  prescribers: Prescriber[];
+  vaccines: string[];
+}
+
+/** The data as signed: the draft plus the clinic and its active storage units when it was saved. */
+export interface AgreementData extends AgreementDraftData {
+  clinic: { pin: string | null; name: string };
+  storageUnits: Array<{ name: string; kind: StorageUnitKind; make: string | null; model: string | null; dataLoggerId: string | null }>;
+}
+
+export interface AgreementSignatureView {
+  role: 'cmo' | 'ceo';
+  signerName: string;
+  signerUsername: string;
+  signedAt: string;
+  ip: string | null;
+  sha256: string;
+}
+
+export interface AgreementSummary {
+  id: string;
+  organizationId: string;
+  program: AgreementProgram;
+  programYear: number;
+  revision: number;
+  status: AgreementStatus;
+  signers: Array<'cmo' | 'ceo'>;
+  signedBy: Array<'cmo' | 'ceo'>;
+  reviewComment: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  updatedAt: string;
+}
+
+/** GET /api/clinic/agreements/:id */
+export interface AgreementDetail extends AgreementSummary {
+  conditionsVersion: string;
+  conditionsTitle: string;
+  conditionsText: string;
+  data: AgreementData;
+  /** SHA-256 of the exact text and data (set at the first signature; each signature records it). */
+  signedHash: string | null;
+  /** The hash of the stored text and data now: equal to signedHash unless the record was altered. */
+  contentHash: string;
+  signatures: AgreementSignatureView[];
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  version: number;
+  /** What the caller may do with this revision now. */
+  canEdit: boolean;
+  canSign: boolean;
+  /** Why the caller may not sign, when they may not (shown beside the signing form). */
+  signRefusal: string | null;
+  canReview: boolean;
+}
+
+/** GET /api/clinic/agreements */
+export interface AgreementList {
+  clinic: { id: string; name: string; pin: string | null };
+  today: string;
+  /** Whether DPH approved an agreement covering today, by program (ordering public vaccine requires it). */
+  current: Record<AgreementProgram, boolean>;
+  agreements: AgreementSummary[];
+  canDraft: boolean;
+}

@@ -71,7 +71,29 @@ export interface ClinicProfileVersionTable {
   changes: JSONColumnType<Array<{ field: string; before: unknown; after: unknown }>, string, never>;
 }
 
+export interface AgreementConditionsTable {
+  program: AgreementProgram;
+  version: string;
+  title: string;
+  body: string;
+  effective_from: DateString;
+}
+
+export interface AgreementSignatureTable {
+  id: Generated<string>;
+  agreement_id: string;
+  signer_role: 'cmo' | 'ceo';
+  user_id: string;
+  signer_username: string;
+  signer_name: string;
+  signed_at: Timestamp;
+  ip: string | null;
+  sha256: string;
+}
+
 export interface ClinicTables {
+  agreement_conditions: AgreementConditionsTable;
+  agreement_signatures: AgreementSignatureTable;
   storage_units: StorageUnitTable;
   provider_agreements: ProviderAgreementTable;
   clinic_profiles: ClinicProfileTable;

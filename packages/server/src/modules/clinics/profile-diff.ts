@@ -1,4 +1,5 @@
 // What changed between two versions of a clinic profile, field by field (DPH reviews these). Pure.
+import { canonicalJson } from './agreement-hash.ts';
 
 export interface FieldChange {
   field: string;
@@ -15,15 +16,8 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>): voi
   out.set(prefix, value ?? null);
 }
 
-/** JSON with keys sorted: a value read back from jsonb has its keys in another order than the one written. */
-function stable(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x !== null && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : x,
-  );
-}
-const same = (a: unknown, b: unknown) => stable(a) === stable(b);
+// Keys sorted: a value read back from jsonb has its keys in another order than the one written.
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /** Every leaf whose value differs, with its value before and after (null where a side has none), in field order. */
 export function profileChanges(before: object, after: object): FieldChange[] {
