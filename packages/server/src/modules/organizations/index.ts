@@ -3,6 +3,7 @@
 export {
   addJurisdiction,
   addOrganizationUnlessPinExists,
+  findClinicFacts,
   findDphOrganization,
   findJurisdiction,
   findOrganization,
@@ -15,6 +16,8 @@ export {
   organizationIdsByPin,
   organizationNames,
   servedTownsOf,
+  updateClinicFacts,
+  type ClinicFacts,
   type Jurisdiction,
   type NewOrganization,
   type Organization,
