@@ -2,6 +2,7 @@ import type { AccessTables } from './schema/access.ts';
 import type { AccountTables } from './schema/accounts.ts';
 import type { AuditTables } from './schema/audit.ts';
 import type { ImmunizationTables } from './schema/immunizations.ts';
+import type { InventoryTables } from './schema/inventory.ts';
 import type { JobTables } from './schema/jobs.ts';
 import type { MailTables } from './schema/mail.ts';
 import type { OrganizationTables } from './schema/organizations.ts';
@@ -17,6 +18,7 @@ export type Database = AccessTables &
   AccountTables &
   AuditTables &
   ImmunizationTables &
+  InventoryTables &
   JobTables &
   MailTables &
   OrganizationTables &
