@@ -23,6 +23,7 @@ const MODULE_DEPENDENCIES = {
   immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender'],
   merges: ['access', 'audit', 'immunizations', 'patients'],
   inventory: ['access', 'audit', 'organizations'],
+  clinics: ['access', 'audit', 'organizations'],
 };
 const MODULES = Object.keys(MODULE_DEPENDENCIES);
 // import() escapes the rules above (it is how patients reached immunizations behind the lint's back).

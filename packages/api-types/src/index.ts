@@ -3,6 +3,7 @@
 export type * from './accounts.ts';
 export type * from './audit.ts';
 export type * from './certificates.ts';
+export type * from './clinics.ts';
 export type * from './codes.ts';
 export type * from './immunizations.ts';
 export type * from './lookup-alerts.ts';

@@ -1,6 +1,7 @@
 import type { AccessTables } from './schema/access.ts';
 import type { AccountTables } from './schema/accounts.ts';
 import type { AuditTables } from './schema/audit.ts';
+import type { ClinicTables } from './schema/clinics.ts';
 import type { ImmunizationTables } from './schema/immunizations.ts';
 import type { InventoryTables } from './schema/inventory.ts';
 import type { JobTables } from './schema/jobs.ts';
@@ -17,6 +18,7 @@ import type { RecommenderTables } from './schema/recommender.ts';
 export type Database = AccessTables &
   AccountTables &
   AuditTables &
+  ClinicTables &
   ImmunizationTables &
   InventoryTables &
   JobTables &

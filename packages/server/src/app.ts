@@ -17,6 +17,7 @@ import { parseQueryString, refuseUnsafeText } from './input-guard.ts';
 import { DEFAULT_BODY_LIMIT, installAuthHooks, registerPublicContent, registerSessionRoutes } from './modules/access/index.ts';
 import { registerAccountsRoutes } from './modules/accounts/index.ts';
 import { auditRefusal, registerAuditRoutes } from './modules/audit/index.ts';
+import { registerClinicsRoutes } from './modules/clinics/index.ts';
 import { registerCodesRoutes } from './modules/codes/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { registerImmunizationsRoutes } from './modules/immunizations/index.ts';
@@ -137,6 +138,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   // Every module's routes, in one readable block.
   registerAccountsRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerClinicsRoutes(app, ctx);
   registerCodesRoutes(app, ctx);
   registerHealthRoutes(app, ctx, { engine: opts.engine, version: VERSION });
   registerImmunizationsRoutes(app, ctx);

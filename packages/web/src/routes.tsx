@@ -5,6 +5,7 @@ import { recommenderAdminNav, recommenderNav, recommenderRoutes } from './featur
 import { accountsRoutes } from './features/accounts/routes';
 import { certificatesRoutes } from './features/certificates/routes';
 import { adminNav, adminRoutes } from './features/admin/routes';
+import { clinicsNav, clinicsRoutes } from './features/clinics/routes';
 import { patientsNav, patientsRoutes } from './features/patients/routes';
 
 /** Every page of the UI, by feature. A feature adds its routes (and nav entries) here, one line each. */
@@ -16,7 +17,8 @@ export const ROUTES: RouteDef[] = [
   ...accountsRoutes,
   ...certificatesRoutes,
   ...adminRoutes,
+  ...clinicsRoutes,
 ];
 
 /** Primary navigation in module order; each entry shows only for users holding the module. */
-export const NAV: NavEntry[] = [...patientsNav, ...recommenderNav, ...adminNav, ...recommenderAdminNav];
+export const NAV: NavEntry[] = [...patientsNav, ...recommenderNav, ...adminNav, ...clinicsNav, ...recommenderAdminNav];
