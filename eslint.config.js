@@ -22,7 +22,7 @@ const MODULE_DEPENDENCIES = {
   patients: ['access', 'audit', 'organizations'],
   immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender'],
   merges: ['access', 'audit', 'immunizations', 'patients'],
-  inventory: ['access', 'audit', 'organizations'],
+  inventory: ['access', 'audit', 'organizations', 'clinics'],
   clinics: ['access', 'audit', 'organizations'],
 };
 const MODULES = Object.keys(MODULE_DEPENDENCIES);

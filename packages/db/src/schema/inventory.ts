@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { DateString, Timestamp } from './columns.ts';
+import type { DateString, NullableTimestamp, Timestamp } from './columns.ts';
 
 // Owned by modules/inventory: lots, the append-only ledger and the balance it maintains per lot × storage unit.
 // Mirrors migrations/20261208110000_inventory_ledger.sql and later inventory migrations.
@@ -57,8 +57,46 @@ export interface InventoryLedgerTable {
   recorded_at: Timestamp;
 }
 
+export interface InventoryReconciliationTable {
+  id: Generated<string>;
+  organization_id: string;
+  storage_unit_id: string;
+  reconciled_by: string | null;
+  reconciled_at: Timestamp;
+  reconciled_on: DateString;
+}
+
+export interface InventoryReconciliationLineTable {
+  reconciliation_id: string;
+  lot_id: string;
+  expected: number;
+  counted: number;
+  reason: string | null;
+  note: string | null;
+}
+
+export type PendingDoseStatus = 'pending' | 'administered' | 'returned' | 'wasted';
+
+export interface InventoryPendingDoseTable {
+  id: Generated<string>;
+  organization_id: string;
+  lot_id: string;
+  storage_unit_id: string;
+  patient_id: string;
+  status: Generated<PendingDoseStatus>;
+  dose_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  resolved_by: string | null;
+  resolved_at: NullableTimestamp;
+  resolution_reason: string | null;
+}
+
 export interface InventoryTables {
   inventory_lots: InventoryLotTable;
   inventory_stock: InventoryStockTable;
   inventory_ledger: InventoryLedgerTable;
+  inventory_reconciliations: InventoryReconciliationTable;
+  inventory_reconciliation_lines: InventoryReconciliationLineTable;
+  inventory_pending_doses: InventoryPendingDoseTable;
 }

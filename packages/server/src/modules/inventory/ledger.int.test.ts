@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, type TestServer } from '../../testing/test-server.ts';
+import type { TestServer } from '../../testing/test-server.ts';
+import { inventoryWorld } from './inventory.testing.ts';
 import { moveStock, recomputeCheck } from './ledger.service.ts';
 import * as repo from './stock.repo.ts';
 import { AppError } from '../../errors.ts';
@@ -10,10 +10,12 @@ describe('the inventory ledger on PostgreSQL', () => {
   let s: TestServer;
   let orgId = '';
   let userId = '';
-  const unitId = randomUUID();
+  let unitId = '';
   beforeAll(async () => {
-    s = await createTestServer();
-    orgId = (await s.ctx.db.selectFrom('organizations').select('id').where('pin', '=', 'CT1001').executeTakeFirstOrThrow()).id;
+    const w = await inventoryWorld();
+    s = w.s;
+    orgId = w.clinicId;
+    unitId = await w.addUnit('Race refrigerator');
     userId = (await s.ctx.db.selectFrom('users').select('id').where('username', '=', 'coordinator').executeTakeFirstOrThrow()).id;
   });
   afterAll(async () => {
@@ -33,7 +35,15 @@ describe('the inventory ledger on PostgreSQL', () => {
       funding_source: 'vfc',
     });
     await s.ctx.db.transaction().execute((trx) =>
-      moveStock(trx, { organizationId: orgId, lotId: lot.id, storageUnitId: unitId, kind: 'received', quantity: doses, recordedBy: userId, at: new Date() }),
+      moveStock(trx, {
+        organizationId: orgId,
+        lotId: lot.id,
+        storageUnitId: unitId,
+        kind: 'received',
+        quantity: doses,
+        recordedBy: userId,
+        at: new Date(),
+      }),
     );
     return lot.id;
   }
@@ -43,7 +53,15 @@ describe('the inventory ledger on PostgreSQL', () => {
     const outcomes = await Promise.allSettled(
       Array.from({ length: 50 }, () =>
         s.ctx.db.transaction().execute((trx) =>
-          moveStock(trx, { organizationId: orgId, lotId, storageUnitId: unitId, kind: 'administered', quantity: -1, recordedBy: userId, at: new Date() }),
+          moveStock(trx, {
+            organizationId: orgId,
+            lotId,
+            storageUnitId: unitId,
+            kind: 'administered',
+            quantity: -1,
+            recordedBy: userId,
+            at: new Date(),
+          }),
         ),
       ),
     );
@@ -63,7 +81,16 @@ describe('the inventory ledger on PostgreSQL', () => {
     const lotId = await newLot('BIG-1', 3);
     await expect(
       s.ctx.db.transaction().execute((trx) =>
-        moveStock(trx, { organizationId: orgId, lotId, storageUnitId: unitId, kind: 'wasted', reason: 'broken', quantity: -4, recordedBy: userId, at: new Date() }),
+        moveStock(trx, {
+          organizationId: orgId,
+          lotId,
+          storageUnitId: unitId,
+          kind: 'wasted',
+          reason: 'broken',
+          quantity: -4,
+          recordedBy: userId,
+          at: new Date(),
+        }),
       ),
     ).rejects.toMatchObject({ kind: 'conflict' });
     expect((await repo.ledgerOf(s.ctx.db, lotId, unitId)).map((r) => r.quantity)).toEqual([3]);

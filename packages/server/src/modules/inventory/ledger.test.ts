@@ -56,7 +56,10 @@ describe('the ledger invariants', () => {
   it('accepts exactly as many single-dose decrements as there were doses', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 120 }), (stock, tries) => {
-        const ops = [{ kind: 'received' as const, quantity: stock }, ...Array.from({ length: tries }, () => ({ kind: 'administered' as const, quantity: -1 }))];
+        const ops = [
+          { kind: 'received' as const, quantity: stock },
+          ...Array.from({ length: tries }, () => ({ kind: 'administered' as const, quantity: -1 })),
+        ];
         const { balance, refused } = replay(ops);
         expect(balance).toBe(Math.max(0, stock - tries));
         expect(refused).toBe(Math.max(0, tries - stock));

@@ -55,7 +55,13 @@ export async function applyMovement(db: Db, m: MovementRow): Promise<number | nu
   if (m.quantity > 0) {
     const row = await db
       .insertInto('inventory_stock')
-      .values({ lot_id: m.lotId, storage_unit_id: m.storageUnitId, organization_id: m.organizationId, on_hand: m.quantity, updated_at: m.at })
+      .values({
+        lot_id: m.lotId,
+        storage_unit_id: m.storageUnitId,
+        organization_id: m.organizationId,
+        on_hand: m.quantity,
+        updated_at: m.at,
+      })
       .onConflict((oc) =>
         oc.columns(['lot_id', 'storage_unit_id']).doUpdateSet({ on_hand: sql`inventory_stock.on_hand + ${m.quantity}`, updated_at: m.at }),
       )
