@@ -115,3 +115,18 @@ export interface WastageResult {
   storageUnitId: string;
   onHand: number;
 }
+
+/** GET /api/immunizations/stock-lots: a usable lot the dose form offers for the chosen vaccine. */
+export interface StockLotOption {
+  lotId: string;
+  storageUnitId: string;
+  lotNumber: string;
+  tradeName: string;
+  ndc: string;
+  mvx: string | null;
+  expirationDate: string;
+  fundingSource: LotFunding;
+  /** What the dose record's funding source becomes. */
+  doseFundingSource: 'public' | 'private';
+  onHand: number;
+}

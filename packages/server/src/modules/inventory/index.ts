@@ -6,6 +6,7 @@ import { registerStockRoutes } from './inventory.routes.ts';
 import { registerReconciliationRoutes } from './reconciliation.routes.ts';
 
 export { moveStock, recomputeCheck } from './ledger.service.ts';
+export { returnDoseToStock, stockOfDose, takeDoseFromStock, usableLotsForDose, type LotFacts } from './dose-stock.service.ts';
 export { fundingFitsEligibility, doseFundingOf, isUsable } from './ledger.ts';
 
 export function registerInventoryRoutes(app: App, ctx: AppContext): void {

@@ -179,3 +179,26 @@ export function ledgerOf(db: Db, lotId: string, unitId: string): Promise<LedgerR
     .orderBy('seq')
     .execute();
 }
+
+/** A clinic's lots of a vaccine with doses on hand, not held, unexpired on `onDate` (soonest expiry first). */
+export function usableLotsOf(db: Db, organizationId: string, cvx: string, onDate: string): Promise<StockLine[]> {
+  return stockQuery(db)
+    .where('s.organization_id', '=', organizationId)
+    .where('l.cvx', '=', cvx)
+    .where('s.on_hand', '>', 0)
+    .where('s.do_not_use', '=', false)
+    .where('l.expiration_date', '>=', onDate)
+    .orderBy('l.expiration_date')
+    .orderBy('l.lot_number')
+    .execute();
+}
+
+/** The stock a dose was given from, net of reversals: the lot, unit and doses still out for it (0 when put back). */
+export async function stockTakenForDose(db: Db, doseId: string) {
+  return db
+    .selectFrom('inventory_ledger')
+    .select(['lot_id', 'storage_unit_id', 'organization_id', sql<number>`(-sum(quantity))::int`.as('taken')])
+    .where('dose_id', '=', doseId)
+    .groupBy(['lot_id', 'storage_unit_id', 'organization_id'])
+    .execute();
+}
