@@ -20,8 +20,9 @@ const MODULE_DEPENDENCIES = {
   accounts: ['access', 'audit', 'mail', 'organizations'],
   recommender: ['access', 'audit'],
   patients: ['access', 'audit', 'organizations'],
-  immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender'],
+  immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender', 'inventory'],
   merges: ['access', 'audit', 'immunizations', 'patients'],
+  inventory: ['access', 'audit', 'organizations', 'clinics'],
   clinics: ['access', 'audit', 'organizations'],
 };
 const MODULES = Object.keys(MODULE_DEPENDENCIES);

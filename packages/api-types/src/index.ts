@@ -6,6 +6,7 @@ export type * from './certificates.ts';
 export type * from './clinics.ts';
 export type * from './codes.ts';
 export type * from './immunizations.ts';
+export type * from './inventory.ts';
 export type * from './lookup-alerts.ts';
 export type * from './mail.ts';
 export type * from './patients.ts';

@@ -30,6 +30,7 @@ export type * from './schema/accounts.ts';
 export type * from './schema/audit.ts';
 export type * from './schema/clinics.ts';
 export type * from './schema/immunizations.ts';
+export type * from './schema/inventory.ts';
 export type * from './schema/jobs.ts';
 export type * from './schema/mail.ts';
 export type * from './schema/organizations.ts';

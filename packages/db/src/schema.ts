@@ -3,6 +3,7 @@ import type { AccountTables } from './schema/accounts.ts';
 import type { AuditTables } from './schema/audit.ts';
 import type { ClinicTables } from './schema/clinics.ts';
 import type { ImmunizationTables } from './schema/immunizations.ts';
+import type { InventoryTables } from './schema/inventory.ts';
 import type { JobTables } from './schema/jobs.ts';
 import type { MailTables } from './schema/mail.ts';
 import type { OrganizationTables } from './schema/organizations.ts';
@@ -19,6 +20,7 @@ export type Database = AccessTables &
   AuditTables &
   ClinicTables &
   ImmunizationTables &
+  InventoryTables &
   JobTables &
   MailTables &
   OrganizationTables &

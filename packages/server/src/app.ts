@@ -21,6 +21,7 @@ import { registerClinicsRoutes } from './modules/clinics/index.ts';
 import { registerCodesRoutes } from './modules/codes/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { registerImmunizationsRoutes } from './modules/immunizations/index.ts';
+import { registerInventoryRoutes } from './modules/inventory/index.ts';
 import { registerOutboxRoutes } from './modules/mail/index.ts';
 import { registerMergesRoutes } from './modules/merges/index.ts';
 import { registerPatientsRoutes } from './modules/patients/index.ts';
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   registerCodesRoutes(app, ctx);
   registerHealthRoutes(app, ctx, { engine: opts.engine, version: VERSION });
   registerImmunizationsRoutes(app, ctx);
+  registerInventoryRoutes(app, ctx);
   registerMergesRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   registerPatientsRoutes(app, ctx);

@@ -6,6 +6,7 @@ import { accountsRoutes } from './features/accounts/routes';
 import { certificatesRoutes } from './features/certificates/routes';
 import { adminNav, adminRoutes } from './features/admin/routes';
 import { clinicsNav, clinicsRoutes } from './features/clinics/routes';
+import { inventoryNav, inventoryRoutes } from './features/inventory/routes';
 import { patientsNav, patientsRoutes } from './features/patients/routes';
 
 /** Every page of the UI, by feature. A feature adds its routes (and nav entries) here, one line each. */
@@ -18,7 +19,8 @@ export const ROUTES: RouteDef[] = [
   ...certificatesRoutes,
   ...adminRoutes,
   ...clinicsRoutes,
+  ...inventoryRoutes,
 ];
 
 /** Primary navigation in module order; each entry shows only for users holding the module. */
-export const NAV: NavEntry[] = [...patientsNav, ...recommenderNav, ...adminNav, ...clinicsNav, ...recommenderAdminNav];
+export const NAV: NavEntry[] = [...patientsNav, ...recommenderNav, ...inventoryNav, ...adminNav, ...clinicsNav, ...recommenderAdminNav];
