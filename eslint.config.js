@@ -18,8 +18,8 @@ const MODULE_DEPENDENCIES = {
   access: ['organizations', 'audit', 'jobs'],
   mail: ['access', 'audit', 'jobs'],
   accounts: ['access', 'audit', 'mail', 'organizations'],
-  recommender: ['access', 'audit'],
-  patients: ['access', 'audit', 'organizations'],
+  recommender: ['access', 'audit', 'jobs'],
+  patients: ['access', 'audit', 'organizations', 'recommender'],
   immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender'],
   merges: ['access', 'audit', 'immunizations', 'patients'],
 };
