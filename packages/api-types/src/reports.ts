@@ -84,3 +84,62 @@ export interface LetterTemplate {
   isDefault: boolean;
   mergeFields: string[];
 }
+
+export type CoveragePreset = 'child' | 'adolescent';
+export type CoverageBy = 'clinic' | 'town' | 'county' | 'state';
+
+export interface CoverageMeasure {
+  key: string;
+  label: string;
+  upToDate: number;
+  /** Share of the population in percent, one decimal; null for an empty population. */
+  percent: number | null;
+}
+
+export interface CoverageRow {
+  /** The area's key in a drill-down (clinic id, town, county, 'state'); '' for people without one. */
+  key: string;
+  label: string;
+  population: number;
+  measures: CoverageMeasure[];
+  combined: CoverageMeasure;
+}
+
+export interface CoverageReport {
+  assessmentDate: string;
+  preset: CoveragePreset;
+  ageFromMonths: number;
+  ageToMonths: number;
+  by: CoverageBy;
+  /** Who is counted: 'Elm City Pediatrics', 'Towns of Quinnipiack Valley Health District', 'Connecticut'. */
+  scope: string;
+  rows: CoverageRow[];
+  total: CoverageRow;
+  countingRules: string[];
+}
+
+export interface CoverageTrendPoint {
+  assessmentDate: string;
+  population: number;
+  combined: CoverageMeasure;
+  measures: CoverageMeasure[];
+}
+
+export interface CoverageTrend {
+  points: CoverageTrendPoint[];
+}
+
+export interface NotUpToDatePatient {
+  patientId: string;
+  name: string;
+  dob: string;
+  town: string | null;
+  /** Labels of the measures not met. */
+  missing: string[];
+}
+
+export interface NotUpToDateList {
+  area: string;
+  measure: string;
+  patients: NotUpToDatePatient[];
+}

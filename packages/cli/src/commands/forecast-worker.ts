@@ -16,7 +16,11 @@ export interface WorkerBatch {
 const data = loadSupportingDataFromDir((workerData as { dir: string }).dir);
 parentPort!.on('message', (batch: WorkerBatch) => {
   const forecasts = batch.patients.map(([id, input]) =>
-    toStoredForecast(id, evaluateAndForecast({ ...input, assessmentDate: batch.assessmentDate, seasons: batch.seasons }, data)),
+    toStoredForecast(
+      id,
+      evaluateAndForecast({ ...input, assessmentDate: batch.assessmentDate, seasons: batch.seasons }, data),
+      data.antigenToVaccineGroup,
+    ),
   );
   parentPort!.postMessage({ id: batch.id, forecasts });
 });

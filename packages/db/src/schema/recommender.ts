@@ -29,6 +29,8 @@ export interface StoredForecastTable {
   recommended_date: DateString | null;
   past_due_date: DateString | null;
   latest_date: DateString | null;
+  /** Dates of the group's valid doses (CDSi evaluation), 'YYYY-MM-DD', ascending. */
+  valid_dose_dates: Generated<string[]>;
 }
 
 /** When and with which release a patient's stored forecast was computed, and when it must be again. */

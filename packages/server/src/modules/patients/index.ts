@@ -51,7 +51,10 @@ export {
   countLivePatients,
   forecastDemographicsOf,
   livePatientIdsAfter,
+  coveragePopulation,
   reminderPopulation,
+  type CoveragePerson,
+  type PopulationScope,
   type ForecastDemographics,
   type ReminderPerson,
 } from './patient-population.repo.ts';

@@ -131,3 +131,51 @@ export async function reminderPopulation(
     };
   });
 }
+
+/** Whose residents a population report counts (record scope, decided by the reports policy). */
+export type PopulationScope =
+  | { kind: 'all'; includeOptedOut: boolean }
+  | { kind: 'clinic'; organizationId: string }
+  | { kind: 'towns'; towns: readonly string[] }
+  | { kind: 'linked'; organizationId: string };
+
+export interface CoveragePerson {
+  id: string;
+  name: string;
+  dob: string;
+  town: string | null;
+  ownerOrgId: string | null;
+}
+
+/**
+ * Living residents of the jurisdiction born in [dobFrom, dobTo] within a scope: a clinic's owned or active
+ * patients, residents of towns, students linked to a school, or everyone (opted-out records for DPH only).
+ */
+export async function coveragePopulation(db: Db, f: { dobFrom: string; dobTo: string; scope: PopulationScope }): Promise<CoveragePerson[]> {
+  let q = db
+    .selectFrom('patients as p')
+    .select(['p.id', 'p.first_name', 'p.last_name', 'p.dob', 'p.town', 'p.owner_org_id'])
+    .where('p.merged_into', 'is', null)
+    .where('p.jurisdiction_status', '=', 'active')
+    .where('p.dob', '>=', f.dobFrom)
+    .where('p.dob', '<=', f.dobTo);
+  const s = f.scope;
+  if (!(s.kind === 'all' && s.includeOptedOut)) q = q.where('p.opted_out', '=', false);
+  if (s.kind === 'towns') q = s.towns.length ? q.where('p.town', 'in', [...s.towns]) : q.where(sql<boolean>`false`);
+  if (s.kind === 'clinic' || s.kind === 'linked') {
+    const org = s.organizationId;
+    q = q.where((eb) => {
+      const linked = eb.exists(
+        eb
+          .selectFrom('patient_org_status as st')
+          .select('st.patient_id')
+          .whereRef('st.patient_id', '=', 'p.id')
+          .where('st.organization_id', '=', org)
+          .where('st.status', '=', 'active'),
+      );
+      return s.kind === 'clinic' ? eb.or([eb('p.owner_org_id', '=', org), linked]) : linked;
+    });
+  }
+  const rows = await q.orderBy('p.last_name').orderBy('p.first_name').orderBy('p.id').execute();
+  return rows.map((r) => ({ id: r.id, name: `${r.first_name} ${r.last_name}`, dob: r.dob, town: r.town, ownerOrgId: r.owner_org_id }));
+}

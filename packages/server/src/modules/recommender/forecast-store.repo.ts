@@ -13,6 +13,7 @@ export interface StoredGroup {
   recommendedDate: string | null;
   pastDueDate: string | null;
   latestDate: string | null;
+  validDoseDates: string[];
 }
 
 export interface StoredPatientForecast {
@@ -60,9 +61,10 @@ export async function replaceStoredForecasts(
       recommended_date: g.recommendedDate,
       past_due_date: g.pastDueDate,
       latest_date: g.latestDate,
+      valid_dose_dates: g.validDoseDates,
     })),
   );
-  // Parameters are limited to 65535 per statement: 9 columns a row.
+  // Parameters are limited to 65535 per statement: 10 columns a row.
   for (let i = 0; i < groups.length; i += 5000)
     await trx
       .insertInto('stored_forecasts')
@@ -215,4 +217,28 @@ export async function idsComputedSince(db: Db, patientIds: readonly string[], si
     .where('computed_at', '>', since)
     .execute();
   return new Set(rows.map((r) => r.patient_id));
+}
+
+export interface CoverageFacts {
+  patientId: string;
+  vaccineGroup: string;
+  status: string;
+  validDoseDates: string[];
+}
+
+/** Per patient and group: the stored status and the dates of valid doses (coverage counts them). */
+export async function coverageFactsOf(db: Db, patientIds: readonly string[], groups: readonly string[]): Promise<CoverageFacts[]> {
+  if (patientIds.length === 0 || groups.length === 0) return [];
+  const rows = await db
+    .selectFrom('stored_forecasts')
+    .select(['patient_id', 'vaccine_group', 'status', 'valid_dose_dates'])
+    .where('patient_id', '=', sql<string>`ANY(${[...patientIds]}::uuid[])`)
+    .where('vaccine_group', 'in', [...groups])
+    .execute();
+  return rows.map((r) => ({
+    patientId: r.patient_id,
+    vaccineGroup: r.vaccine_group,
+    status: r.status,
+    validDoseDates: r.valid_dose_dates,
+  }));
 }

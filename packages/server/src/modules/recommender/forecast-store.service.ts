@@ -51,7 +51,11 @@ export async function refreshStoredForecasts(ctx: AppContext, load: ForecastInpu
     await repo.lockForRefresh(trx, ids);
     const inputs = await load(trx, ids);
     const stored = [...inputs].map(([id, input]) =>
-      toStoredForecast(id, ctx.recommender.forecast({ ...input, assessmentDate: today, seasons })),
+      toStoredForecast(
+        id,
+        ctx.recommender.forecast({ ...input, assessmentDate: today, seasons }),
+        ctx.recommender.data.antigenToVaccineGroup,
+      ),
     );
     await repo.replaceStoredForecasts(trx, ids, stored);
     return stored.length;

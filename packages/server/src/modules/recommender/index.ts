@@ -22,6 +22,8 @@ export {
 export { toStoredForecast, addDays } from './stored-forecast.ts';
 export {
   countDueForRefresh,
+  coverageFactsOf,
+  type CoverageFacts,
   idsDueForRefresh,
   idsNeedingRefresh,
   idsWithRun,

@@ -22,11 +22,38 @@ function pickForecast(forecasts: readonly VaccineGroupForecast[]): VaccineGroupF
 }
 
 /**
+ * The dates of each group's valid doses: a dose counts for a group when the evaluation found it valid for the
+ * group's antigens (a DTaP dose invalid for pertussis does not count as a DTaP dose), once however many antigens.
+ */
+export function validDoseDatesByGroup(result: ForecastResult, antigenToGroup: ReadonlyMap<string, string>): Map<string, string[]> {
+  const valid = new Map<string, Map<string, string>>();
+  const invalid = new Set<string>();
+  for (const e of result.evaluations) {
+    const group = antigenToGroup.get(e.antigen);
+    if (!group) continue;
+    const key = `${group}\u0000${e.doseId}`;
+    if (e.status !== 'Valid') invalid.add(key);
+    else valid.set(group, (valid.get(group) ?? new Map()).set(e.doseId, e.date));
+  }
+  const out = new Map<string, string[]>();
+  for (const [group, doses] of valid) {
+    const dates = [...doses].filter(([id]) => !invalid.has(`${group}\u0000${id}`)).map(([, date]) => date);
+    out.set(group, dates.sort());
+  }
+  return out;
+}
+
+/**
  * The stored form of a forecast computed for `computedFor`. Its refresh day is the first day its result can
  * change with time alone: the day after a latest date (the series ages out), capped at MAX_STORED_DAYS.
  * Due and overdue need no refresh: reports compare the stored dates with the day they run.
  */
-export function toStoredForecast(patientId: string, result: ForecastResult): StoredPatientForecast {
+export function toStoredForecast(
+  patientId: string,
+  result: ForecastResult,
+  antigenToGroup: ReadonlyMap<string, string>,
+): StoredPatientForecast {
+  const validDates = validDoseDatesByGroup(result, antigenToGroup);
   const byGroup = new Map<string, VaccineGroupForecast[]>();
   for (const g of result.vaccineGroups) byGroup.set(g.vaccineGroup, [...(byGroup.get(g.vaccineGroup) ?? []), g]);
   const groups: StoredGroup[] = [];
@@ -42,6 +69,7 @@ export function toStoredForecast(patientId: string, result: ForecastResult): Sto
       recommendedDate: f.recommendedDate ?? null,
       pastDueDate: f.pastDueDate ?? null,
       latestDate: f.latestDate ?? null,
+      validDoseDates: validDates.get(vaccineGroup) ?? [],
     });
     for (const g of list) {
       if (g.latestDate && g.latestDate >= result.assessmentDate) {

@@ -43,3 +43,19 @@ export const PatientParams = z.object({ id: z.uuid() });
 export const TemplateParams = z.object({ language: z.enum(['en', 'es']) });
 export const TemplateQuery = z.object({ organizationId: z.uuid().optional() });
 export const TemplateBody = z.object({ organizationId: z.uuid().optional(), body: z.string().trim().min(1, 'Write the letter').max(8000) });
+
+export const CoverageQuery = z
+  .object({
+    preset: z.enum(['child', 'adolescent']).default('child'),
+    ageFromMonths: Months.optional(),
+    ageToMonths: Months.optional(),
+    assessmentDate: IsoDate.optional(),
+    by: z.enum(['clinic', 'town', 'county', 'state']).default('state'),
+  })
+  .refine((c) => (c.ageFromMonths ?? 0) <= (c.ageToMonths ?? 1500), { path: ['ageToMonths'], message: 'Must be at least the lowest age' });
+export type CoverageQueryInput = z.infer<typeof CoverageQuery>;
+
+export const CoverageTrendQuery = CoverageQuery.and(z.object({ months: z.coerce.number().int().min(2).max(36).default(12) }));
+export const NotUpToDateQuery = CoverageQuery.and(
+  z.object({ area: z.string().max(120).default('state'), measure: z.string().max(40).default('combined') }),
+);
