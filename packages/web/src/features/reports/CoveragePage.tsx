@@ -123,8 +123,8 @@ export function CoveragePage() {
                 <th scope="col">Area</th>
                 <th scope="col">People</th>
                 {r.total.measures.map((m) => (
-                  <th scope="col" key={m.key}>
-                    {m.label}
+                  <th scope="col" key={m.key} title={m.label}>
+                    {m.label.replace(/ \(.*\)$/, '')}
                   </th>
                 ))}
                 <th scope="col">Combined</th>
