@@ -9,6 +9,7 @@ import type { MailTables } from './schema/mail.ts';
 import type { OrganizationTables } from './schema/organizations.ts';
 import type { PatientTables } from './schema/patients.ts';
 import type { RecommenderTables } from './schema/recommender.ts';
+import type { ReportTables } from './schema/reports.ts';
 
 /**
  * The whole database as Kysely sees it. Each table has one owning server module, and schema/<module>.ts
@@ -25,4 +26,5 @@ export type Database = AccessTables &
   MailTables &
   OrganizationTables &
   PatientTables &
-  RecommenderTables;
+  RecommenderTables &
+  ReportTables;

@@ -8,6 +8,7 @@ import { adminNav, adminRoutes } from './features/admin/routes';
 import { clinicsNav, clinicsRoutes } from './features/clinics/routes';
 import { inventoryNav, inventoryRoutes } from './features/inventory/routes';
 import { patientsNav, patientsRoutes } from './features/patients/routes';
+import { reportsNav, reportsRoutes } from './features/reports/routes';
 
 /** Every page of the UI, by feature. A feature adds its routes (and nav entries) here, one line each. */
 export const ROUTES: RouteDef[] = [
@@ -20,7 +21,16 @@ export const ROUTES: RouteDef[] = [
   ...adminRoutes,
   ...clinicsRoutes,
   ...inventoryRoutes,
+  ...reportsRoutes,
 ];
 
 /** Primary navigation in module order; each entry shows only for users holding the module. */
-export const NAV: NavEntry[] = [...patientsNav, ...recommenderNav, ...inventoryNav, ...adminNav, ...clinicsNav, ...recommenderAdminNav];
+export const NAV: NavEntry[] = [
+  ...patientsNav,
+  ...recommenderNav,
+  ...inventoryNav,
+  ...reportsNav,
+  ...adminNav,
+  ...clinicsNav,
+  ...recommenderAdminNav,
+];

@@ -23,4 +23,5 @@ export {
   type Organization,
   type OrganizationKind,
 } from './organization.service.ts';
+export { townCounties } from './organization.repo.ts';
 export { activeStaff, addStaffMembers, removeFromStaffList, type NewStaffMember, type StaffMember } from './clinic-staff.service.ts';

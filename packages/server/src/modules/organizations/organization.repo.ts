@@ -115,3 +115,9 @@ export async function updateClinicFacts(
     .where('kind', '=', 'clinic')
     .execute();
 }
+
+/** Each town of a jurisdiction with its county (coverage by county). */
+export async function townCounties(db: Db): Promise<Map<string, string | null>> {
+  const rows = await db.selectFrom('towns').select(['name', 'county']).execute();
+  return new Map(rows.map((r) => [r.name, r.county]));
+}

@@ -32,6 +32,7 @@ export {
   certificateVerificationCode,
   certificateContent,
   fullName as certificateFullName,
+  wrapText,
   loadCertificateFonts,
   type CertificateGroup,
   type CertificateInput,
@@ -46,3 +47,14 @@ export { IsoDate, CertificateQuery, CreatePatientBody, PatientBody, UpdatePatien
 export function registerPatientsRoutes(app: App, ctx: AppContext): void {
   registerPatientRoutes(app, ctx);
 }
+export {
+  countLivePatients,
+  forecastDemographicsOf,
+  livePatientIdsAfter,
+  coveragePopulation,
+  reminderPopulation,
+  type CoveragePerson,
+  type PopulationScope,
+  type ForecastDemographics,
+  type ReminderPerson,
+} from './patient-population.repo.ts';
