@@ -4,6 +4,7 @@ export type * from './accounts.ts';
 export type * from './audit.ts';
 export type * from './certificates.ts';
 export type * from './codes.ts';
+export type * from './hl7.ts';
 export type * from './immunizations.ts';
 export type * from './lookup-alerts.ts';
 export type * from './mail.ts';

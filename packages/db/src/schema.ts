@@ -1,6 +1,7 @@
 import type { AccessTables } from './schema/access.ts';
 import type { AccountTables } from './schema/accounts.ts';
 import type { AuditTables } from './schema/audit.ts';
+import type { Hl7Tables } from './schema/hl7.ts';
 import type { ImmunizationTables } from './schema/immunizations.ts';
 import type { JobTables } from './schema/jobs.ts';
 import type { MailTables } from './schema/mail.ts';
@@ -16,6 +17,7 @@ import type { RecommenderTables } from './schema/recommender.ts';
 export type Database = AccessTables &
   AccountTables &
   AuditTables &
+  Hl7Tables &
   ImmunizationTables &
   JobTables &
   MailTables &

@@ -19,6 +19,7 @@ import { registerAccountsRoutes } from './modules/accounts/index.ts';
 import { auditRefusal, registerAuditRoutes } from './modules/audit/index.ts';
 import { registerCodesRoutes } from './modules/codes/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
+import { registerHl7Routes } from './modules/hl7/index.ts';
 import { registerImmunizationsRoutes } from './modules/immunizations/index.ts';
 import { registerOutboxRoutes } from './modules/mail/index.ts';
 import { registerMergesRoutes } from './modules/merges/index.ts';
@@ -139,6 +140,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   registerAuditRoutes(app, ctx);
   registerCodesRoutes(app, ctx);
   registerHealthRoutes(app, ctx, { engine: opts.engine, version: VERSION });
+  registerHl7Routes(app, ctx);
   registerImmunizationsRoutes(app, ctx);
   registerMergesRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);

@@ -1,0 +1,10 @@
+// What other parts of the server may use from hl7: its routes, and the pipeline the CLI runs files through.
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http.ts';
+import { registerInterfaceRoutes } from './interface.routes.ts';
+
+export { authenticateInterface, interfaceWithClinics, type AuthenticatedInterface } from './interface.service.ts';
+
+export function registerHl7Routes(app: App, ctx: AppContext): void {
+  registerInterfaceRoutes(app, ctx);
+}
