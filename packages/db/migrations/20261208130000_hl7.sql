@@ -13,7 +13,7 @@ CREATE TABLE hl7_interfaces (
   contact_phone text,
   -- The credential: a user name and a random secret shown once; only the secret's SHA-256 is kept.
   username text NOT NULL UNIQUE,
-  secret_hash text NOT NULL,
+  secret_hash text NOT NULL UNIQUE,
   created_at timestamptz NOT NULL DEFAULT now(),
   created_by uuid,
   updated_at timestamptz NOT NULL DEFAULT now(),

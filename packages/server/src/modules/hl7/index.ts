@@ -2,9 +2,12 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerInterfaceRoutes } from './interface.routes.ts';
+import { registerTransportRoutes } from './transport.routes.ts';
 
 export { authenticateInterface, interfaceWithClinics, type AuthenticatedInterface } from './interface.service.ts';
+export { receiveMessage, type Answer, type Inbound } from './receive.service.ts';
 
 export function registerHl7Routes(app: App, ctx: AppContext): void {
   registerInterfaceRoutes(app, ctx);
+  registerTransportRoutes(app, ctx);
 }

@@ -46,6 +46,10 @@ export function interfaceByUsername(db: Db, username: string): Promise<Interface
   return db.selectFrom('hl7_interfaces').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
+export function interfaceBySecretHash(db: Db, hash: string): Promise<InterfaceRow | undefined> {
+  return db.selectFrom('hl7_interfaces').selectAll().where('secret_hash', '=', hash).executeTakeFirst();
+}
+
 export function interfaceBySender(db: Db, application: string, facility: string): Promise<InterfaceRow | undefined> {
   return db
     .selectFrom('hl7_interfaces')

@@ -168,6 +168,24 @@ export async function authenticateInterface(db: repo.Db, username: string, secre
   return { row, clinics: (await repo.clinicsOf(db, [row.id])).get(row.id) ?? [] };
 }
 
+/** The interface whose bearer token (its secret) this is. */
+export async function authenticateBearer(db: repo.Db, secret: string): Promise<AuthenticatedInterface | undefined> {
+  const row = await repo.interfaceBySecretHash(db, hashSecret(secret));
+  if (!row) return undefined;
+  return { row, clinics: (await repo.clinicsOf(db, [row.id])).get(row.id) ?? [] };
+}
+
+/** The credentials of an Authorization header (Basic user:secret, or Bearer secret), checked. */
+export async function interfaceFromAuthorization(db: repo.Db, header: string | undefined): Promise<AuthenticatedInterface | undefined> {
+  const m = /^(Basic|Bearer)\s+(\S+)$/i.exec(header?.trim() ?? '');
+  if (!m) return undefined;
+  if (m[1]!.toLowerCase() === 'bearer') return authenticateBearer(db, m[2]!);
+  const decoded = Buffer.from(m[2]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 1) return undefined;
+  return authenticateInterface(db, decoded.slice(0, colon), decoded.slice(colon + 1));
+}
+
 /** The interface by id (the CLI's --interface), with its clinics. */
 export async function interfaceWithClinics(db: repo.Db, id: string): Promise<AuthenticatedInterface | undefined> {
   const row = await repo.interfaceById(db, id);
