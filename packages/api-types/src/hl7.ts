@@ -90,3 +90,10 @@ export interface Hl7QualityCount {
 export interface Hl7QualityReport {
   counts: Hl7QualityCount[];
 }
+
+/** The outcome of running a stored message through processing again (a new log entry). */
+export interface Hl7Reprocessed {
+  messageId: string;
+  ackCode: 'AA' | 'AE' | 'AR';
+  status: Hl7MessageStatus;
+}

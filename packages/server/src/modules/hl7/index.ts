@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerInterfaceRoutes } from './interface.routes.ts';
+import { registerMessageLogRoutes } from './message-log.routes.ts';
 import { registerTransportRoutes } from './transport.routes.ts';
 
 export { authenticateInterface, interfaceWithClinics, type AuthenticatedInterface } from './interface.service.ts';
@@ -10,4 +11,5 @@ export { receiveMessage, type Answer, type Inbound } from './receive.service.ts'
 export function registerHl7Routes(app: App, ctx: AppContext): void {
   registerInterfaceRoutes(app, ctx);
   registerTransportRoutes(app, ctx);
+  registerMessageLogRoutes(app, ctx);
 }
