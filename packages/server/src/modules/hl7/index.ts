@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerInterfaceRoutes } from './interface.routes.ts';
 import { registerMessageLogRoutes } from './message-log.routes.ts';
+import { registerSoapRoutes } from './soap.routes.ts';
 import { registerTransportRoutes } from './transport.routes.ts';
 
 export { authenticateInterface, interfaceWithClinics, type AuthenticatedInterface } from './interface.service.ts';
@@ -12,4 +13,5 @@ export function registerHl7Routes(app: App, ctx: AppContext): void {
   registerInterfaceRoutes(app, ctx);
   registerTransportRoutes(app, ctx);
   registerMessageLogRoutes(app, ctx);
+  registerSoapRoutes(app, ctx);
 }
