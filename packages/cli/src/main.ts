@@ -34,6 +34,10 @@ const COMMANDS: Record<string, Command> = {
     run: async () => (await import('./commands/audit.ts')).auditCheckpoint(),
     help: 'sign a checkpoint of the audit chain now',
   },
+  'hl7 process': {
+    run: async (a) => (await import('./commands/hl7.ts')).hl7Process(a),
+    help: 'run a file of HL7 messages (FHS/BHS accepted) through the exchange pipeline: <file> [--interface <id>] [--restart]',
+  },
   'bench search': {
     run: async (a) => (await import('./commands/bench-search.ts')).benchSearch(a),
     help: 'time name+DOB patient searches: [--queries N] [--typos]',
