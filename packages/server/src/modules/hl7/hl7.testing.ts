@@ -74,3 +74,22 @@ export function withMsh(text: string, n: number, value: string): string {
   f[n - 1] = value;
   return [f.join('|'), ...rest].join('\r');
 }
+
+/** A QBP^Q11 (Z34 or Z44) for a name and date of birth, with RCP-2 the most candidates wanted. */
+export function qbp(o: {
+  profile: 'Z34' | 'Z44';
+  last: string;
+  first: string;
+  dob: string;
+  controlId: string;
+  limit?: number;
+  app?: string;
+}): string {
+  const name = o.profile === 'Z34' ? 'Request Immunization History' : 'Request Evaluated History and Forecast';
+  return [
+    `MSH|^~\\&|${o.app ?? 'Test EHR Application'}|X68|NUTMEG|CTDPH|20261207101500-0500||QBP^Q11^QBP_Q11|${o.controlId}|P|2.5.1|||ER|AL|||||${o.profile}^CDCPHINVS`,
+    `QPD|${o.profile}^${name}^CDCPHINVS|${o.controlId}-tag|MRN-${o.controlId}^^^X68^MR|${o.last}^${o.first}^^^^^L||${o.dob}|`,
+    `RCP|I|${o.limit ?? 10}^RD&Records&HL70126|R`,
+    '',
+  ].join('\r');
+}

@@ -20,6 +20,7 @@ import { findOrganizations } from '../organizations/index.ts';
 import { hl7TimeStamp } from './hl7-dates.ts';
 import type { AuthenticatedInterface } from './interface.service.ts';
 import { acceptedControlIdExists, insertReceived, recordOutcome, type MessageRow } from './message.repo.ts';
+import { processQuery } from './query.service.ts';
 import { processVxu } from './vxu.service.ts';
 
 export interface Inbound {
@@ -116,6 +117,23 @@ async function process(ctx: AppContext, inbound: Inbound, m: Message, msh: MshVi
   const header = checkHeader(inbound.sender, msh);
   if (header) return header;
   const type = `${msh.messageType?.messageCode ?? ''}^${msh.messageType?.triggerEvent ?? ''}`;
+  if (msh.messageType?.messageCode === 'QBP' && msh.messageType.triggerEvent === 'Q11') {
+    const organizationId = await clinicOf(ctx, inbound.sender, msh, m);
+    if (!organizationId)
+      return rejected(
+        issue('GeneralConfigurationException', 'MSH-4', '207', 'This interface has no clinic to query for: contact the registry'),
+      );
+    const q = await processQuery(ctx, submitterFor(inbound.sender, organizationId, inbound.ip), m, messageId);
+    const ackCode = q.status === 'AE' ? 'AE' : q.status === 'AR' ? 'AR' : 'AA';
+    return {
+      ackCode,
+      status: q.issues.length ? 'rejected' : 'accepted',
+      issues: q.issues,
+      patientId: q.patientId,
+      organizationId,
+      response: q.response,
+    };
+  }
   if (msh.messageType?.messageCode !== 'VXU')
     return rejected(
       issue('MessageMessageTypeIsUnrecognized', 'MSH-9', '200', `Message type ${type} is not supported: send VXU^V04 or QBP^Q11`),
