@@ -2,7 +2,6 @@
 // answer each (MSH, MSA answering its control id, ERR segments that say what was wrong).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMessage, segmentsNamed, valueAt } from '@nutmeg/hl7v2';
-import { findOrganizationByPin } from '../organizations/index.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { postHl7, readJsonl, registerInterface, type TestInterface } from './hl7.testing.ts';
 
@@ -19,8 +18,7 @@ describe('the corpus through POST /api/hl7/v2', () => {
   let iface: TestInterface;
   beforeAll(async () => {
     s = await createTestServer();
-    const elm = (await findOrganizationByPin(s.ctx.db, 'CT1001'))!.id;
-    iface = await registerInterface(s, { app: 'CORPUS', clinicIds: [elm], status: 'production' });
+    iface = await registerInterface(s, { app: 'CORPUS', clinicPins: ['CT1001'], status: 'production' });
   });
   afterAll(async () => {
     await s.shutdown();

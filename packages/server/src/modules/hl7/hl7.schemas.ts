@@ -12,8 +12,8 @@ export const InterfaceBody = z.object({
   sendingApplication: text('the sending application (MSH-3)', 180),
   /** MSH-4.1 as the sender writes it. */
   sendingFacility: text('the sending facility (MSH-4)', 180),
-  /** The clinics it may send for; the first is where doses go when a message names none of them. */
-  clinicIds: z.array(z.string().uuid()).min(1, 'Choose at least one clinic').max(200),
+  /** The clinics it may send for, by PIN; the first is where doses go when a message names none of them. */
+  clinicPins: z.array(z.string().trim().min(1).max(20)).min(1, 'Name at least one clinic (its PIN)').max(200),
   contactName: optionalText(120),
   contactEmail: z.string().trim().email('Enter a valid e-mail address').max(254).optional().or(z.literal('')),
   contactPhone: optionalText(40),
@@ -24,7 +24,7 @@ export const InterfaceUpdateBody = z.object({
   version: z.number().int().min(1),
   name: text('the interface name', 120).optional(),
   status: status.optional(),
-  clinicIds: z.array(z.string().uuid()).min(1, 'Choose at least one clinic').max(200).optional(),
+  clinicPins: z.array(z.string().trim().min(1).max(20)).min(1, 'Name at least one clinic (its PIN)').max(200).optional(),
   contactName: optionalText(120),
   contactEmail: z.string().trim().email('Enter a valid e-mail address').max(254).optional().or(z.literal('')),
   contactPhone: optionalText(40),

@@ -16,14 +16,14 @@ export interface TestInterface {
 
 export async function registerInterface(
   s: TestServer,
-  o: { app: string; facility?: string; clinicIds: string[]; status?: 'onboarding' | 'testing' | 'production' | 'inactive' },
+  o: { app: string; facility?: string; clinicPins: string[]; status?: 'onboarding' | 'testing' | 'production' | 'inactive' },
 ): Promise<TestInterface> {
   const dph = await s.signIn('dphadmin');
   const res = await s.app.inject({
     method: 'POST',
     url: '/api/hl7/interfaces',
     headers: dph,
-    payload: { name: `${o.app} EHR`, sendingApplication: o.app, sendingFacility: o.facility ?? 'X68', clinicIds: o.clinicIds },
+    payload: { name: `${o.app} EHR`, sendingApplication: o.app, sendingFacility: o.facility ?? 'X68', clinicPins: o.clinicPins },
   });
   if (res.statusCode !== 201) throw new Error(`register: ${res.statusCode} ${res.body}`);
   const created = res.json();

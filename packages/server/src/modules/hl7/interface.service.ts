@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { conflict, invalid, notFound } from '../../errors.ts';
 import { isStatewide, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
-import { findOrganizations } from '../organizations/index.ts';
+import { findOrganizations, findOrganizationsByPins } from '../organizations/index.ts';
 import { presentInterface } from './hl7.present.ts';
 import * as repo from './interface.repo.ts';
 import type { InterfaceBody, InterfaceUpdateBody } from './hl7.schemas.ts';
@@ -40,11 +40,13 @@ async function present(db: repo.Db, rows: repo.InterfaceRow[]): Promise<Hl7Inter
   return rows.map((r) => presentInterface(r, clinics.get(r.id) ?? [], byId));
 }
 
-async function checkClinics(db: repo.Db, ids: readonly string[]): Promise<repo.InterfaceClinic[]> {
-  const orgs = await findOrganizations(db, ids);
-  const bad = ids.filter((id) => !orgs.some((o) => o.id === id && o.kind === 'clinic'));
-  if (bad.length) throw invalid('Choose clinics that exist', [{ path: 'clinicIds', message: 'Not a clinic: ' + bad.join(', ') }]);
-  return ids.map((organizationId, i) => ({ organizationId, isDefault: i === 0 }));
+async function checkClinics(db: repo.Db, pins: readonly string[]): Promise<repo.InterfaceClinic[]> {
+  const unique = [...new Set(pins.map((p) => p.toUpperCase()))];
+  const orgs = await findOrganizationsByPins(db, unique);
+  const byPin = new Map(orgs.filter((o) => o.kind === 'clinic' && o.pin).map((o) => [o.pin!.toUpperCase(), o]));
+  const bad = unique.filter((p) => !byPin.has(p));
+  if (bad.length) throw invalid('Name clinics that exist', [{ path: 'clinicPins', message: `Not a clinic's PIN: ${bad.join(', ')}` }]);
+  return unique.map((p, i) => ({ organizationId: byPin.get(p)!.id, isDefault: i === 0 }));
 }
 
 export async function listInterfaces(ctx: AppContext, actor: Actor): Promise<Hl7InterfaceList> {
@@ -65,7 +67,7 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 export async function createInterface(ctx: AppContext, actor: Actor, body: InterfaceBody): Promise<Hl7InterfaceCredential> {
-  const clinics = await checkClinics(ctx.db, body.clinicIds);
+  const clinics = await checkClinics(ctx.db, body.clinicPins);
   const secret = newSecret();
   const username = `hl7-${randomBytes(6).toString('hex')}`;
   const now = ctx.clock.now();
@@ -108,7 +110,7 @@ export async function createInterface(ctx: AppContext, actor: Actor, body: Inter
 }
 
 export async function updateInterface(ctx: AppContext, actor: Actor, id: string, body: InterfaceUpdateBody): Promise<Hl7Interface> {
-  const clinics = body.clinicIds ? await checkClinics(ctx.db, body.clinicIds) : undefined;
+  const clinics = body.clinicPins ? await checkClinics(ctx.db, body.clinicPins) : undefined;
   const now = ctx.clock.now();
   const row = await ctx.db.transaction().execute(async (trx) => {
     const updated = await repo.updateInterfaceAtVersion(

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findOrganizationByPin } from '../organizations/index.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { postHl7, readJsonl, registerInterface, withMsh, type TestInterface } from './hl7.testing.ts';
 
@@ -11,10 +10,8 @@ describe('the HL7 message log', () => {
   let hartfordIface: TestInterface;
   beforeAll(async () => {
     s = await createTestServer();
-    const elm = (await findOrganizationByPin(s.ctx.db, 'CT1001'))!.id;
-    const hartford = (await findOrganizationByPin(s.ctx.db, 'CT1002'))!.id;
-    elmIface = await registerInterface(s, { app: 'Test EHR Application', clinicIds: [elm], status: 'production' });
-    hartfordIface = await registerInterface(s, { app: 'HARTFORD EHR', clinicIds: [hartford], status: 'production' });
+    elmIface = await registerInterface(s, { app: 'Test EHR Application', clinicPins: ['CT1001'], status: 'production' });
+    hartfordIface = await registerInterface(s, { app: 'HARTFORD EHR', clinicPins: ['CT1002'], status: 'production' });
     await postHl7(s, elmIface, withMsh(BASELINE, 10, 'ELM-1'));
     await postHl7(s, elmIface, withMsh(BASELINE, 12, '2.3'));
     await postHl7(s, hartfordIface, withMsh(BASELINE, 10, 'HFD-1'));

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentsNamed, valueAt, type Message } from '@nutmeg/hl7v2';
-import { findOrganizationByPin } from '../organizations/index.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { postHl7, qbp, readJsonl, registerInterface, type TestInterface } from './hl7.testing.ts';
 
@@ -19,8 +18,7 @@ describe('QBP^Q11 → RSP^K11', () => {
   let snowId: string;
   beforeAll(async () => {
     s = await createTestServer();
-    const elm = (await findOrganizationByPin(s.ctx.db, 'CT1001'))!.id;
-    iface = await registerInterface(s, { app: 'Test EHR Application', clinicIds: [elm], status: 'production' });
+    iface = await registerInterface(s, { app: 'Test EHR Application', clinicPins: ['CT1001'], status: 'production' });
     await postHl7(s, iface, BASELINE);
     snowId = (
       await s.ctx.db.selectFrom('hl7_messages').select('patient_id').where('control_id', '=', 'NIST-IZ-001.00').executeTakeFirstOrThrow()

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMessage, valueAt } from '@nutmeg/hl7v2';
-import { findOrganizationByPin } from '../organizations/index.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { readJsonl, registerInterface, type TestInterface } from './hl7.testing.ts';
 
@@ -28,8 +27,7 @@ describe('the CDC IIS SOAP web service', () => {
   let iface: TestInterface;
   beforeAll(async () => {
     s = await createTestServer();
-    const elm = (await findOrganizationByPin(s.ctx.db, 'CT1001'))!.id;
-    iface = await registerInterface(s, { app: 'Test EHR Application', clinicIds: [elm], status: 'production' });
+    iface = await registerInterface(s, { app: 'Test EHR Application', clinicPins: ['CT1001'], status: 'production' });
   });
   afterAll(async () => {
     await s.shutdown();

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { valueAt } from '@nutmeg/hl7v2';
-import { findOrganizationByPin } from '../organizations/index.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { errSeverities, msa1, postHl7, readJsonl, registerInterface, withMsh, type TestInterface } from './hl7.testing.ts';
 import { messageById } from './message.repo.ts';
@@ -20,9 +19,8 @@ describe('VXU^V04 → ACK', () => {
   let testing: TestInterface;
   beforeAll(async () => {
     s = await createTestServer();
-    const elm = (await findOrganizationByPin(s.ctx.db, 'CT1001'))!.id;
-    prod = await registerInterface(s, { app: 'Test EHR Application', clinicIds: [elm], status: 'production' });
-    testing = await registerInterface(s, { app: 'Testing EHR', clinicIds: [elm], status: 'testing' });
+    prod = await registerInterface(s, { app: 'Test EHR Application', clinicPins: ['CT1001'], status: 'production' });
+    testing = await registerInterface(s, { app: 'Testing EHR', clinicPins: ['CT1001'], status: 'testing' });
   });
   afterAll(async () => {
     await s.shutdown();
