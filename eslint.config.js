@@ -25,6 +25,7 @@ const MODULE_DEPENDENCIES = {
   inventory: ['access', 'audit', 'organizations', 'clinics'],
   clinics: ['access', 'audit', 'organizations'],
   reports: ['access', 'audit', 'jobs', 'organizations', 'patients', 'immunizations', 'recommender'],
+  hl7: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender'],
 };
 const MODULES = Object.keys(MODULE_DEPENDENCIES);
 // import() escapes the rules above (it is how patients reached immunizations behind the lint's back).

@@ -5,6 +5,7 @@ export type * from './audit.ts';
 export type * from './certificates.ts';
 export type * from './clinics.ts';
 export type * from './codes.ts';
+export type * from './hl7.ts';
 export type * from './immunizations.ts';
 export type * from './inventory.ts';
 export type * from './lookup-alerts.ts';

@@ -38,6 +38,10 @@ const COMMANDS: Record<string, Command> = {
     run: async (a) => (await import('./commands/forecast-refresh.ts')).forecastRefresh(a),
     help: 'store the forecasts that are missing or due, in worker threads; resumable: [--all] [--threads N]',
   },
+  'hl7 process': {
+    run: async (a) => (await import('./commands/hl7.ts')).hl7Process(a),
+    help: 'run a file of HL7 messages (FHS/BHS accepted) through the exchange pipeline: <file> [--interface <id>] [--restart]',
+  },
   'bench search': {
     run: async (a) => (await import('./commands/bench-search.ts')).benchSearch(a),
     help: 'time name+DOB patient searches: [--queries N] [--typos]',

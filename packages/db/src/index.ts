@@ -29,6 +29,7 @@ export type * from './schema/access.ts';
 export type * from './schema/accounts.ts';
 export type * from './schema/audit.ts';
 export type * from './schema/clinics.ts';
+export type * from './schema/hl7.ts';
 export type * from './schema/immunizations.ts';
 export type * from './schema/inventory.ts';
 export type * from './schema/jobs.ts';

@@ -2,6 +2,7 @@ import type { AccessTables } from './schema/access.ts';
 import type { AccountTables } from './schema/accounts.ts';
 import type { AuditTables } from './schema/audit.ts';
 import type { ClinicTables } from './schema/clinics.ts';
+import type { Hl7Tables } from './schema/hl7.ts';
 import type { ImmunizationTables } from './schema/immunizations.ts';
 import type { InventoryTables } from './schema/inventory.ts';
 import type { JobTables } from './schema/jobs.ts';
@@ -20,6 +21,7 @@ export type Database = AccessTables &
   AccountTables &
   AuditTables &
   ClinicTables &
+  Hl7Tables &
   ImmunizationTables &
   InventoryTables &
   JobTables &

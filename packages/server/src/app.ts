@@ -20,6 +20,7 @@ import { auditRefusal, registerAuditRoutes } from './modules/audit/index.ts';
 import { registerClinicsRoutes } from './modules/clinics/index.ts';
 import { registerCodesRoutes } from './modules/codes/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
+import { registerHl7Routes } from './modules/hl7/index.ts';
 import { registerImmunizationsRoutes } from './modules/immunizations/index.ts';
 import { registerInventoryRoutes } from './modules/inventory/index.ts';
 import { registerOutboxRoutes } from './modules/mail/index.ts';
@@ -143,6 +144,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   registerClinicsRoutes(app, ctx);
   registerCodesRoutes(app, ctx);
   registerHealthRoutes(app, ctx, { engine: opts.engine, version: VERSION });
+  registerHl7Routes(app, ctx);
   registerImmunizationsRoutes(app, ctx);
   registerInventoryRoutes(app, ctx);
   registerMergesRoutes(app, ctx);

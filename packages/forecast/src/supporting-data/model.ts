@@ -198,6 +198,8 @@ export interface Observation {
   readonly indicationText: string;
   readonly contraindicationText: string;
   readonly clarifyingText: string;
+  /** The codes a message may carry for it (SNOMED, CDCPHINVS…), from the release's codedValues. */
+  readonly codedValues: readonly { readonly code: string; readonly codeSystem: string }[];
 }
 
 export interface SupportingDataCounts {

@@ -36,6 +36,7 @@ export const ARRAY_PATHS = new Set([
   'scheduleSupportingData.cvxToAntigenMap.cvxMap',
   'scheduleSupportingData.cvxToAntigenMap.cvxMap.association',
   'scheduleSupportingData.observations.observation',
+  'scheduleSupportingData.observations.observation.codedValues.codedValue',
 ]);
 
 /** Error naming the file and element that is missing or malformed. */

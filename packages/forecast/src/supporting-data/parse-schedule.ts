@@ -68,6 +68,11 @@ export function parseScheduleFile(file: string, xml: string): ScheduleParts {
     indicationText: ctx.str(o, 'indicationText'),
     contraindicationText: ctx.str(o, 'contraindicationText'),
     clarifyingText: ctx.str(o, 'clarifyingText'),
+    // How messages code the observation (SNOMED for immunity and contraindications, CDCPHINVS for indications).
+    codedValues: ctx.objs(ctx.obj(o, 'codedValues'), 'codedValue').map((v) => ({
+      code: ctx.str(v, 'code'),
+      codeSystem: ctx.str(v, 'codeSystem'),
+    })),
   }));
   return { conflicts, groups, cvx, observations };
 }

@@ -12,6 +12,7 @@ import {
 } from '../modules/organizations/index.ts';
 import { DEMO_EXTRA_STAFF, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganization } from './demo-data.ts';
 import { AGREEMENTS, CONNECTICUT, CT_TOWNS } from './reference-data.ts';
+import { seedDemoInterface } from '../modules/hl7/index.ts';
 
 /** Seeding needs only the database and the settings. */
 export type SeedContext = Pick<AppContext, 'db' | 'config'>;
@@ -101,6 +102,8 @@ export async function seedDemo(ctx: SeedContext): Promise<NonNullable<SeedReport
       role: 'staff',
     });
   await addStaffMembers(ctx.db, staff);
+  // The HL7 demo interface sends for Elm City Pediatrics (`nutmeg hl7 process` uses it without --interface).
+  await seedDemoInterface(ctx.db, ids.get('CT1001')!, 'CT1001', new Date());
   return logins;
 }
 

@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   /** A kept body (development mode only): it may hold someone's activation link, so administrators only, audited. */
   'outbox:read-body': { dphRoles: ['administrator'] },
   'recommender:seasons': { dphRoles: ['administrator'] },
+  /** Register HL7 interfaces (EHR senders), their clinics, credentials and status. */
+  'hl7:interfaces': { dphRoles: ['administrator'] },
+  /** The HL7 message log, error queue and reprocessing: DPH statewide, coordinators for their clinic's interfaces. */
+  'hl7:log': { accessTypes: ['primary_coordinator', 'backup_coordinator'], dphRoles: ['administrator', 'data_steward'] },
 } as const satisfies Record<string, Grant>;
 
 export type Permission = keyof typeof PERMISSIONS;

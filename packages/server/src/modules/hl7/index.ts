@@ -1,0 +1,19 @@
+// What other parts of the server may use from hl7: its routes, and the pipeline the CLI runs files through.
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http.ts';
+import { registerInterfaceRoutes } from './interface.routes.ts';
+import { registerMessageLogRoutes } from './message-log.routes.ts';
+import { registerSoapRoutes } from './soap.routes.ts';
+import { registerTransportRoutes } from './transport.routes.ts';
+
+export { authenticateInterface, interfaceWithClinics, type AuthenticatedInterface } from './interface.service.ts';
+export { receiveMessage, type Answer, type Inbound } from './receive.service.ts';
+export { messagesOfFile } from './batch-file.ts';
+export { demoInterface, seedDemoInterface } from './demo-interface.ts';
+
+export function registerHl7Routes(app: App, ctx: AppContext): void {
+  registerInterfaceRoutes(app, ctx);
+  registerTransportRoutes(app, ctx);
+  registerMessageLogRoutes(app, ctx);
+  registerSoapRoutes(app, ctx);
+}

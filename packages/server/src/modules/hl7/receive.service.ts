@@ -1,0 +1,271 @@
+// Every inbound message, whatever the transport (HTTP, SOAP, a file), goes through here: stored as it arrived
+// first, then processed, then its answer stored beside it. The interface's state decides what it may send:
+// onboarding and testing interfaces send test messages (MSH-11 T), production ones real ones; a test message is
+// validated and answered, never stored as data.
+import type { Hl7IssueRow, Hl7MessageStatus } from '@nutmeg/db';
+import {
+  buildAck,
+  encodeMessage,
+  MSH,
+  readSegment,
+  tryParseMessage,
+  type AckCode,
+  type ErrInput,
+  type Message,
+  type MshView,
+} from '@nutmeg/hl7v2';
+import type { AppContext } from '../../context.ts';
+import type { Submitter } from '../access/index.ts';
+import { findOrganizations } from '../organizations/index.ts';
+import { hl7TimeStamp } from './hl7-dates.ts';
+import type { AuthenticatedInterface } from './interface.service.ts';
+import { acceptedControlIdExists, insertReceived, recordOutcome, type MessageRow } from './message.repo.ts';
+import { processQuery } from './query.service.ts';
+import { processVxu } from './vxu.service.ts';
+
+export interface Inbound {
+  raw: string;
+  transport: MessageRow['transport'];
+  sender: AuthenticatedInterface;
+  ip: string | null;
+  reprocessOf?: string;
+}
+
+export interface Answer {
+  messageId: string;
+  response: string;
+  ackCode: AckCode;
+  status: Hl7MessageStatus;
+  /** Why processing failed (the error's kind, no data), for the log. */
+  failure?: string;
+}
+
+interface Processed {
+  ackCode: AckCode;
+  status: Hl7MessageStatus;
+  issues: Hl7IssueRow[];
+  patientId: string | null;
+  organizationId: string | null;
+  /** A whole response (RSP) instead of an ACK. */
+  response?: string;
+}
+
+const SUPPORTED_VERSIONS = /^2\.(5(\.1)?|6|7(\.1)?|8(\.\d)?)$/;
+
+function issue(rule: string, location: string | null, hl7Code: string, message: string, severity: 'E' | 'W' | 'I' = 'E'): Hl7IssueRow {
+  return { rule, severity, location, hl7Code, applicationCode: null, message };
+}
+
+function rejected(i: Hl7IssueRow): Processed {
+  return { ackCode: 'AR', status: 'rejected', issues: [i], patientId: null, organizationId: null };
+}
+
+/** The clinic a message is for: the interface's clinic named by MSH-4 or RXA-11.4 (PIN), else its default one. */
+async function clinicOf(ctx: AppContext, sender: AuthenticatedInterface, msh: MshView, m: Message): Promise<string | null> {
+  const orgs = await findOrganizations(
+    ctx.db,
+    sender.clinics.map((c) => c.organizationId),
+  );
+  const named = [msh.sendingFacility?.namespaceId, ...m.segments.filter((s) => s.name === 'RXA').map((s) => s.fields[11]?.split('^')[3])];
+  const hit = orgs.find((o) => o.pin && named.includes(o.pin));
+  return hit?.id ?? sender.clinics.find((c) => c.isDefault)?.organizationId ?? sender.clinics[0]?.organizationId ?? null;
+}
+
+function submitterFor(sender: AuthenticatedInterface, organizationId: string, ip: string | null): Submitter {
+  return {
+    kind: 'hl7',
+    organizationId,
+    organizationKind: 'clinic',
+    userId: null,
+    interfaceId: sender.row.id,
+    username: sender.row.name,
+    ip,
+  };
+}
+
+/** Header checks every message passes before its content is read (AR: the message cannot be processed). */
+function checkHeader(sender: AuthenticatedInterface, msh: MshView): Processed | undefined {
+  const version = msh.versionId?.versionId ?? '';
+  if (!SUPPORTED_VERSIONS.test(version))
+    return rejected(issue('MessageVersionIsUnrecognized', 'MSH-12', '203', `Version ${version || '(none)'} is not supported: send 2.5.1`));
+  const pid = msh.processingId?.processingId ?? '';
+  if (pid !== 'P' && pid !== 'T')
+    return rejected(
+      issue(
+        'MessageProcessingIdIsInvalid',
+        'MSH-11',
+        '202',
+        `Processing id ${pid || '(none)'} is not supported: send P (production) or T (test)`,
+      ),
+    );
+  const status = sender.row.status;
+  if (status === 'inactive')
+    return rejected(issue('GeneralAuthorizationException', 'MSH-4', '207', 'This interface is inactive: contact the registry'));
+  if (pid === 'P' && status !== 'production')
+    return rejected(
+      issue(
+        'MessageProcessingIdIsInvalid',
+        'MSH-11',
+        '202',
+        `This interface is in ${status}: send test messages (MSH-11 T) until the registry moves it to production`,
+      ),
+    );
+  return undefined;
+}
+
+async function process(ctx: AppContext, inbound: Inbound, m: Message, msh: MshView, messageId: string): Promise<Processed> {
+  const header = checkHeader(inbound.sender, msh);
+  if (header) return header;
+  const type = `${msh.messageType?.messageCode ?? ''}^${msh.messageType?.triggerEvent ?? ''}`;
+  if (msh.messageType?.messageCode === 'QBP' && msh.messageType.triggerEvent === 'Q11') {
+    const organizationId = await clinicOf(ctx, inbound.sender, msh, m);
+    if (!organizationId)
+      return rejected(
+        issue('GeneralConfigurationException', 'MSH-4', '207', 'This interface has no clinic to query for: contact the registry'),
+      );
+    const q = await processQuery(ctx, submitterFor(inbound.sender, organizationId, inbound.ip), m, messageId);
+    const ackCode = q.status === 'AE' ? 'AE' : q.status === 'AR' ? 'AR' : 'AA';
+    return {
+      ackCode,
+      status: q.issues.length ? 'rejected' : 'accepted',
+      issues: q.issues,
+      patientId: q.patientId,
+      organizationId,
+      response: q.response,
+    };
+  }
+  if (msh.messageType?.messageCode !== 'VXU')
+    return rejected(
+      issue('MessageMessageTypeIsUnrecognized', 'MSH-9', '200', `Message type ${type} is not supported: send VXU^V04 or QBP^Q11`),
+    );
+  if (msh.messageType.triggerEvent !== 'V04')
+    return rejected(issue('MessageMessageTypeIsUnrecognized', 'MSH-9.2', '201', `Event ${type} is not supported: send VXU^V04`));
+  const organizationId = await clinicOf(ctx, inbound.sender, msh, m);
+  if (!organizationId)
+    return rejected(
+      issue('GeneralConfigurationException', 'MSH-4', '207', 'This interface has no clinic to record for: contact the registry'),
+    );
+  const issues: Hl7IssueRow[] = [];
+  const row = inbound.sender.row;
+  if (msh.sendingApplication?.namespaceId !== row.sending_application || msh.sendingFacility?.namespaceId !== row.sending_facility)
+    issues.push(
+      issue(
+        'MessageSenderDoesNotMatchInterface',
+        'MSH-4',
+        '0',
+        `MSH-3/MSH-4 do not name this interface (${row.sending_application} / ${row.sending_facility})`,
+        'W',
+      ),
+    );
+  const controlId = msh.messageControlId ?? '';
+  if (controlId && (await acceptedControlIdExists(ctx.db, row.id, controlId, messageId)))
+    issues.push(
+      issue(
+        'MessageControlIdWasAlreadyAccepted',
+        'MSH-10',
+        '0',
+        'A message with this control id was accepted before: doses already recorded are not recorded twice',
+        'I',
+      ),
+    );
+  const testOnly = msh.processingId?.processingId === 'T';
+  const out = await processVxu(ctx, submitterFor(inbound.sender, organizationId, inbound.ip), m, { testOnly, controlId });
+  issues.push(...out.issues);
+  const hasProblems = issues.some((i) => i.severity === 'E' || i.severity === 'W');
+  return {
+    ackCode: out.accepted && !hasProblems ? 'AA' : 'AE',
+    status: !out.accepted ? 'rejected' : hasProblems ? 'warnings' : 'accepted',
+    issues,
+    patientId: out.patientId,
+    organizationId,
+  };
+}
+
+/** ERR-2 from the issue's location ('RXA[2]-5', 'PID-7', 'RXA[1] OBX 64994-7'…). */
+function errOf(i: Hl7IssueRow): ErrInput {
+  const m = /^([A-Z][A-Z0-9]{2})(?:\[(\d+)\])?(?:-(\d+))?(?:\.(\d+))?/.exec(i.location ?? '');
+  const location = m
+    ? {
+        segment: m[1]!,
+        sequence: Number(m[2] ?? 1),
+        ...(m[3] ? { field: Number(m[3]) } : {}),
+        ...(m[4] ? { component: Number(m[4]) } : {}),
+      }
+    : undefined;
+  return {
+    ...(location ? { location } : {}),
+    code: i.hl7Code as ErrInput['code'],
+    severity: i.severity,
+    ...(i.applicationCode ? { applicationError: i.applicationCode as NonNullable<ErrInput['applicationError']> } : {}),
+    userMessage: i.message,
+    diagnosticInformation: i.rule,
+  };
+}
+
+export function ackText(ctx: AppContext, msh: MshView | undefined, controlId: string, p: Pick<Processed, 'ackCode' | 'issues'>): string {
+  const ack = buildAck({
+    ...(msh ? { request: msh } : {}),
+    controlId,
+    dateTime: hl7TimeStamp(ctx.clock.now()),
+    ackCode: p.ackCode,
+    errors: p.issues.map(errOf),
+    sendingApplication: { namespaceId: 'NUTMEG' },
+    sendingFacility: { namespaceId: 'CTDPH' },
+  });
+  return encodeMessage(ack);
+}
+
+/** Stores the message, processes it, stores and returns the answer. Never throws for the message's content. */
+export async function receiveMessage(ctx: AppContext, inbound: Inbound): Promise<Answer> {
+  const parsed = tryParseMessage(inbound.raw, { tolerant: true });
+  const msh = parsed.ok ? readSegment(MSH, parsed.message.segments[0]!, parsed.message.delimiters) : undefined;
+  const messageId = await insertReceived(ctx.db, {
+    interfaceId: inbound.sender.row.id,
+    receivedAt: ctx.clock.now(),
+    transport: inbound.transport,
+    raw: inbound.raw,
+    messageType: msh?.messageType
+      ? [msh.messageType.messageCode, msh.messageType.triggerEvent].filter(Boolean).join('^').slice(0, 40)
+      : null,
+    controlId: msh?.messageControlId?.slice(0, 200) ?? null,
+    processingId: msh?.processingId?.processingId?.slice(0, 10) ?? null,
+    sendingApplication: msh?.sendingApplication?.namespaceId?.slice(0, 200) ?? null,
+    sendingFacility: msh?.sendingFacility?.namespaceId?.slice(0, 200) ?? null,
+    reprocessOf: inbound.reprocessOf ?? null,
+  });
+  let p: Processed;
+  let failure: string | undefined;
+  if (!parsed.ok) {
+    p = rejected(issue('GeneralParseException', null, '100', `The message cannot be read: ${parsed.error.message}`));
+  } else {
+    try {
+      p = await process(ctx, inbound, parsed.message, msh!, messageId);
+    } catch (e) {
+      // Kept in the error queue (raw stored above) to be reprocessed; the sender is told to try again later.
+      p = {
+        ...rejected(
+          issue(
+            'GeneralProcessingException',
+            null,
+            '207',
+            'The registry could not process this message now; it is kept and will be reprocessed',
+          ),
+        ),
+        status: 'failed',
+      };
+      // Only the error's kind for the log: a database message can quote the values of a row (PHI).
+      failure = `${(e as Error).name} ${String((e as { code?: unknown }).code ?? '')}`.trim();
+    }
+  }
+  const response = p.response ?? ackText(ctx, msh, messageId, p);
+  await recordOutcome(ctx.db, messageId, {
+    status: p.status,
+    ackCode: p.ackCode,
+    ack: response,
+    patientId: p.patientId,
+    organizationId: p.organizationId,
+    issues: p.issues,
+    at: ctx.clock.now(),
+  });
+  return { messageId, response, ackCode: p.ackCode, status: p.status, ...(failure ? { failure } : {}) };
+}

@@ -1,0 +1,58 @@
+// POST /api/hl7/soap: the CDC IIS SOAP Web Service (2011 and 2014 namespaces). connectivityTest echoes;
+// submitSingleMessage takes the interface's user name and secret (the request's Username/Password, or HTTP
+// Basic) and answers with the same ACK or RSP as the HTTP transport. Faults as the WSDL defines them (HTTP 500,
+// SOAP 1.2 Fault with the fault element in Detail).
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http.ts';
+import { authenticateInterface, interfaceFromAuthorization } from './interface.service.ts';
+import { receiveMessage } from './receive.service.ts';
+import { readSoapRequest, soapFault, soapResponse, SoapReadError } from './soap.ts';
+
+/** The largest HL7 message a SOAP request may carry (MessageTooLargeFault above it). */
+export const SOAP_MAX_MESSAGE = 4 * 1024 * 1024;
+const SOAP_BODY_LIMIT = 2 * SOAP_MAX_MESSAGE;
+const SOAP_TYPES = ['application/soap+xml', 'text/xml', 'application/xml'];
+
+export function registerSoapRoutes(app: App, ctx: AppContext): void {
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(SOAP_TYPES, { parseAs: 'string', bodyLimit: SOAP_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    scope.post(
+      '/api/hl7/soap',
+      {
+        config: { policy: 'public', rateLimit: false },
+        bodyLimit: SOAP_BODY_LIMIT,
+        schema: { tags: ['hl7'], summary: 'CDC IIS SOAP Web Service: submitSingleMessage, connectivityTest (urn:cdc:iisb:2011 and 2014)' },
+      },
+      async (req, reply) => {
+        const send = (status: number, xml: string) => reply.status(status).type('application/soap+xml; charset=utf-8').send(xml);
+        let request;
+        try {
+          request = readSoapRequest(typeof req.body === 'string' ? req.body : '');
+        } catch (e) {
+          if (e instanceof SoapReadError) return send(500, soapFault(null, 'UnknownFault', e.message));
+          throw e;
+        }
+        if (request.operation === 'unsupported')
+          return send(
+            500,
+            soapFault(request.version, 'UnsupportedOperationFault', `Operation ${request.name.slice(0, 80)} is not supported`),
+          );
+        if (request.operation === 'connectivityTest') return send(200, soapResponse(request.version, 'connectivityTest', request.echoBack));
+        const sender =
+          request.username && request.password
+            ? await authenticateInterface(ctx.db, request.username, request.password)
+            : await interfaceFromAuthorization(ctx.db, req.headers.authorization);
+        if (!sender) return send(500, soapFault(request.version, 'SecurityFault', 'Unknown user name or wrong password'));
+        const size = Buffer.byteLength(request.hl7Message, 'utf8');
+        if (size > SOAP_MAX_MESSAGE)
+          return send(
+            500,
+            soapFault(request.version, 'MessageTooLargeFault', 'The message is too large', { size, maxSize: SOAP_MAX_MESSAGE }),
+          );
+        const answer = await receiveMessage(ctx, { raw: request.hl7Message, transport: 'soap', sender, ip: req.ip ?? null });
+        if (answer.failure) req.log.warn(`hl7 message ${answer.messageId} failed: ${answer.failure}`);
+        return send(200, soapResponse(request.version, 'submitSingleMessage', answer.response));
+      },
+    );
+  });
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { valueAt } from '@nutmeg/hl7v2';
+import { createTestServer, type TestServer } from '../../testing/test-server.ts';
+import { errSeverities, msa1, postHl7, readJsonl, registerInterface, withMsh, type TestInterface } from './hl7.testing.ts';
+import { messageById } from './message.repo.ts';
+
+interface Aart {
+  id: string;
+  description: string;
+  expected: { assert_result: 'Accept' | 'Reject' };
+  text: string;
+}
+const AART = readJsonl<Aart>('messages/derived-aart-not-accepted.jsonl');
+const BASELINE = AART.find((a) => a.id.endsWith('baseline'))!.text;
+
+describe('VXU^V04 → ACK', () => {
+  let s: TestServer;
+  let prod: TestInterface;
+  let testing: TestInterface;
+  beforeAll(async () => {
+    s = await createTestServer();
+    prod = await registerInterface(s, { app: 'Test EHR Application', clinicPins: ['CT1001'], status: 'production' });
+    testing = await registerInterface(s, { app: 'Testing EHR', clinicPins: ['CT1001'], status: 'testing' });
+  });
+  afterAll(async () => {
+    await s.shutdown();
+  });
+
+  async function dosesOf(lastName: string, dob: string) {
+    const dph = await s.signIn('dphadmin');
+    const found = (await s.app.inject({ method: 'POST', url: '/api/patients/search', headers: dph, payload: { lastName, dob } })).json();
+    if (!found.results?.length) return undefined;
+    const imm = await s.app.inject({ method: 'GET', url: `/api/patients/${found.results[0].id}/immunizations`, headers: dph });
+    return { count: found.results.length, doses: imm.json().doses as Array<{ cvx: string; date: string; lot: string | null }> };
+  }
+
+  it('refuses a request without the interface’s credentials (401, nothing stored)', async () => {
+    const res = await s.app.inject({ method: 'POST', url: '/api/hl7/v2', headers: { 'content-type': 'text/plain' }, payload: BASELINE });
+    expect(res.statusCode).toBe(401);
+    const wrong = await postHl7(
+      s,
+      { ...prod, authorization: `Basic ${Buffer.from(`${prod.username}:nope`).toString('base64')}` },
+      BASELINE,
+    );
+    expect(wrong.status).toBe(401);
+  });
+
+  it('a test message (MSH-11 T) is validated and answered, and nothing is stored', async () => {
+    const res = await postHl7(s, testing, withMsh(withMsh(BASELINE, 11, 'T'), 3, 'Testing EHR'));
+    expect(msa1(res.message)).toMatch(/^A[AE]$/);
+    expect(errSeverities(res.message)).not.toContain('E');
+    expect(await dosesOf('Snow', '2007-07-06')).toBeUndefined();
+  });
+
+  it('a production message from an interface still in testing is rejected (AR, 202)', async () => {
+    const res = await postHl7(s, testing, BASELINE);
+    expect(msa1(res.message)).toBe('AR');
+    expect(valueAt(res.message!, 'ERR-3.1')).toBe('202');
+  });
+
+  it('rejects an unsupported message type (AR 200) and version (AR 203), and an unreadable message (AR)', async () => {
+    expect(valueAt((await postHl7(s, prod, withMsh(BASELINE, 9, 'ADT^A04^ADT_A01'))).message!, 'ERR-3.1')).toBe('200');
+    expect(valueAt((await postHl7(s, prod, withMsh(BASELINE, 12, '2.3.1'))).message!, 'ERR-3.1')).toBe('203');
+    const junk = await postHl7(s, prod, 'this is not HL7');
+    expect(junk.status).toBe(200);
+    expect(msa1(junk.message)).toBe('AR');
+  });
+
+  it('the AART baseline is accepted: the patient and the dose are recorded; a resend records nothing twice', async () => {
+    const res = await postHl7(s, prod, BASELINE);
+    expect(msa1(res.message)).toMatch(/^A[AE]$/);
+    expect(errSeverities(res.message)).not.toContain('E');
+    const first = await dosesOf('Snow', '2007-07-06');
+    expect(first?.doses.map((d) => [d.cvx, d.date, d.lot])).toEqual([['140', '2012-08-14', 'Z0860BB']]);
+    const again = await postHl7(s, prod, BASELINE);
+    expect(errSeverities(again.message)).not.toContain('E');
+    const second = await dosesOf('Snow', '2007-07-06');
+    expect(second?.count).toBe(1);
+    expect(second?.doses).toHaveLength(1);
+  });
+
+  for (const a of AART.filter((x) => x.expected.assert_result === 'Reject')) {
+    it(`rejects AART ${a.id.split(':').pop()}: ${a.description}`, async () => {
+      // A fresh name per case, so that a wrongly accepted message would show as a new record.
+      const text = a.text.replaceAll('Snow^Madelynn', `Rejectcase${a.id.slice(-2).replace(/\D/g, 'x')}^Madelynn`);
+      const res = await postHl7(s, prod, text);
+      expect(res.status).toBe(200);
+      expect(['AE', 'AR']).toContain(msa1(res.message));
+      expect(errSeverities(res.message)).toContain('E');
+      const row = await messageById(
+        s.ctx.db,
+        (await s.ctx.db.selectFrom('hl7_messages').select('id').orderBy('seq', 'desc').executeTakeFirstOrThrow()).id,
+      );
+      expect(row?.status).toBe('rejected');
+      expect(row?.patient_id).toBeNull();
+    });
+  }
+
+  it('keeps the raw message and its ACK side by side in the log', async () => {
+    const res = await postHl7(s, prod, withMsh(BASELINE, 10, 'LOG-1'));
+    const row = await s.ctx.db.selectFrom('hl7_messages').selectAll().where('control_id', '=', 'LOG-1').executeTakeFirstOrThrow();
+    expect(row.raw).toBe(withMsh(BASELINE, 10, 'LOG-1'));
+    expect(row.ack).toBe(res.text);
+    expect(valueAt(res.message!, 'MSA-2')).toBe('LOG-1');
+  });
+});
