@@ -34,3 +34,4 @@ export type * from './schema/mail.ts';
 export type * from './schema/organizations.ts';
 export type * from './schema/patients.ts';
 export type * from './schema/recommender.ts';
+export type * from './schema/schools.ts';

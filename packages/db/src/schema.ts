@@ -7,6 +7,7 @@ import type { MailTables } from './schema/mail.ts';
 import type { OrganizationTables } from './schema/organizations.ts';
 import type { PatientTables } from './schema/patients.ts';
 import type { RecommenderTables } from './schema/recommender.ts';
+import type { SchoolTables } from './schema/schools.ts';
 
 /**
  * The whole database as Kysely sees it. Each table has one owning server module, and schema/<module>.ts
@@ -21,4 +22,5 @@ export type Database = AccessTables &
   MailTables &
   OrganizationTables &
   PatientTables &
-  RecommenderTables;
+  RecommenderTables &
+  SchoolTables;

@@ -9,6 +9,7 @@ import { auditJobHandlers, initAuditChain, useInstallKeys } from './modules/audi
 import type { JobHandler } from './modules/jobs/index.ts';
 import { createMailer, mailJobHandlers } from './modules/mail/index.ts';
 import { sharedRecommender, supportingDataDirOf } from './modules/recommender/index.ts';
+import { schoolRosters } from './modules/schools/index.ts';
 
 /**
  * The service context on a migrated database: settings, clock, mailer, recommender, install keys. It refuses
@@ -22,6 +23,7 @@ export async function contextOn(db: Kysely<Database>, config: Config, clock: Clo
     mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, clock }),
     recommender: sharedRecommender(supportingDataDirOf(config)),
     keys: deriveInstallKeys(loadInstallSecret(config)),
+    schoolRosters,
   };
   await initAuditChain(ctx);
   useInstallKeys(ctx.keys);

@@ -1,0 +1,105 @@
+// JSON shapes of the schools API: rosters, uploads, match review, exemptions, rollover and compliance.
+
+export type SchoolGradeCode = 'PK' | 'K' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12';
+export type RosterMatchStatus = 'linked' | 'review' | 'unmatched';
+
+/** A school the caller may see (GET /api/schools). */
+export interface SchoolSummary {
+  id: string;
+  name: string;
+  pin: string | null;
+  town: string | null;
+  /** School years with a roster, newest first (2026 = 2026–27). */
+  rosterYears: number[];
+  /** Whether the caller may change this school's rosters (the school's nurse, a DPH administrator). */
+  canManage: boolean;
+}
+
+export interface SchoolList {
+  /** The school year today falls in. */
+  currentYear: number;
+  schools: SchoolSummary[];
+}
+
+export interface ExemptionView {
+  id: string;
+  studentId: string;
+  kind: 'medical' | 'religious';
+  documentDate: string;
+  /** Medical exemptions may expire; religious ones do not. */
+  expiresOn: string | null;
+  note: string | null;
+  recordedAt: string;
+  /** A medical exemption past its expiry on the day asked (kept until rollover clears it). */
+  expired: boolean;
+}
+
+export interface RosterEntryView {
+  id: string;
+  studentId: string;
+  grade: SchoolGradeCode;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  dob: string;
+  sex: 'F' | 'M' | 'U';
+  guardian: string | null;
+  address: string | null;
+  /** The registry record, when linked. */
+  patientId: string | null;
+  matchStatus: RosterMatchStatus;
+  matchReason: string;
+  matchScore: number | null;
+  matchedBy: 'auto' | 'nurse' | null;
+  exemptions: ExemptionView[];
+}
+
+/** GET /api/schools/:schoolId/roster?year= */
+export interface RosterView {
+  school: { id: string; name: string };
+  schoolYear: number;
+  canManage: boolean;
+  counts: { total: number; linked: number; review: number; unmatched: number };
+  entries: RosterEntryView[];
+}
+
+export interface RosterUploadError {
+  /** Line of the file (the header is line 1). */
+  line: number;
+  /** The column (e.g. dob, grade), or 'file' for the file as a whole. */
+  field: string;
+  message: string;
+}
+
+/** POST /api/schools/:schoolId/roster/uploads: one slice of a file processed (the UI sends slices to show progress). */
+export interface RosterUploadResult {
+  uploadId: string;
+  fileName: string;
+  /** Data rows in the whole file. */
+  rowsInFile: number;
+  /** Data rows processed so far (this slice included). */
+  processed: number;
+  done: boolean;
+  /** Totals of the upload so far: rows read, and how the good ones came out. */
+  counts: { rows: number; linked: number; review: number; unmatched: number; unchanged: number; errors: number };
+  errors: RosterUploadError[];
+}
+
+/** A registry record that may be the student (review screen). */
+export interface MatchCandidateView {
+  patientId: string;
+  iisId: string;
+  name: { first: string; middle: string | null; last: string };
+  dob: string;
+  sex: string;
+  town: string | null;
+  guardians: string[];
+  score: number;
+  reasons: string[];
+}
+
+/** GET /api/schools/:schoolId/roster/entries/:entryId/review */
+export interface MatchReviewView {
+  entry: RosterEntryView;
+  candidates: MatchCandidateView[];
+}
