@@ -36,6 +36,7 @@ export interface ExemptionView {
 
 export interface RosterEntryView {
   id: string;
+  schoolYear: number;
   studentId: string;
   grade: SchoolGradeCode;
   lastName: string;

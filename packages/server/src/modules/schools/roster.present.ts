@@ -19,6 +19,7 @@ export function presentExemption(e: ExemptionRow, today: string): ExemptionView 
 export function presentEntry(e: EntryRow, exemptions: readonly ExemptionRow[], today: string): RosterEntryView {
   return {
     id: e.id,
+    schoolYear: e.school_year,
     studentId: e.student_id,
     grade: e.grade,
     lastName: e.last_name,

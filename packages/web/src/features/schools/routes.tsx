@@ -1,0 +1,11 @@
+import type { NavEntry, RouteDef } from '../../route-types';
+import { ReviewPage } from './ReviewPage';
+import { RosterPage } from './RosterPage';
+import { SchoolsPage } from './SchoolsPage';
+
+export const schoolsRoutes: RouteDef[] = [
+  { path: '/schools', title: 'Schools', access: { permission: 'school:read' }, component: SchoolsPage },
+  { path: '/schools/:schoolId/roster/:year', title: 'School roster', access: { permission: 'school:read' }, component: RosterPage },
+  { path: '/schools/:schoolId/review/:entryId', title: 'Review a match', access: { permission: 'roster:manage' }, component: ReviewPage },
+];
+export const schoolsNav: NavEntry[] = [{ module: 'reports', label: 'Schools', path: '/schools', permission: 'school:read' }];
