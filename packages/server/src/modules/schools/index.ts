@@ -2,6 +2,7 @@
 // policy (through the context: patients must not import schools, which imports patients' matcher) and the routes.
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
+import { registerExemptionRoutes } from './exemption.routes.ts';
 import { registerRosterRoutes } from './roster.routes.ts';
 import { studentsOf } from './roster.service.ts';
 import type { Db } from './roster.repo.ts';
@@ -15,4 +16,5 @@ export const schoolRosters: SchoolRosters = { studentsOf };
 
 export function registerSchoolsRoutes(app: App, ctx: AppContext): void {
   registerRosterRoutes(app, ctx);
+  registerExemptionRoutes(app, ctx);
 }

@@ -212,4 +212,40 @@ describe('school rosters', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows[0]!.detail)).toContain(ids.ava);
   });
+
+  it('records exemptions per student: medical with an expiry, religious without; one of each kind in force', async () => {
+    const url = `/api/schools/${schoolId}/exemptions`;
+    const medical = await call(nurse, 'POST', url, {
+      studentId: 'S1',
+      kind: 'medical',
+      documentDate: '2026-08-01',
+      expiresOn: '2027-06-30',
+    });
+    expect(medical.statusCode, medical.body).toBe(201);
+    expect(medical.json()).toMatchObject({ kind: 'medical', expiresOn: '2027-06-30', expired: false });
+    const refused = [
+      [{ studentId: 'S1', kind: 'religious', documentDate: '2026-08-01', expiresOn: '2027-01-01' }, 'expiresOn'],
+      [{ studentId: 'S1', kind: 'medical', documentDate: '2026-08-01', expiresOn: '2026-01-01' }, 'expiresOn'],
+      [{ studentId: 'S1', kind: 'medical', documentDate: '2026-12-01' }, 'documentDate'],
+      [{ studentId: 'NOPE', kind: 'religious', documentDate: '2026-08-01' }, 'studentId'],
+      [{ studentId: 'S1', kind: 'other', documentDate: '2026-08-01' }, 'kind'],
+    ] as const;
+    for (const [body, field] of refused) {
+      const res = await call(nurse, 'POST', url, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().fields.map((f: { path: string }) => f.path)).toContain(field);
+    }
+    const newer = await call(nurse, 'POST', url, { studentId: 'S1', kind: 'medical', documentDate: '2026-09-01', expiresOn: '2026-12-31' });
+    await call(nurse, 'POST', url, { studentId: 'S1', kind: 'religious', documentDate: '2026-09-01' });
+    const roster = (await call(nurse, 'GET', `/api/schools/${schoolId}/roster?year=2026`)).json() as RosterView;
+    const ava = roster.entries.find((e) => e.studentId === 'S1')!;
+    expect(ava.exemptions.map((x) => [x.kind, x.expiresOn]).sort()).toEqual([
+      ['medical', '2026-12-31'],
+      ['religious', null],
+    ]);
+    expect((await call(nurse, 'DELETE', `${url}/${newer.json().id}`)).statusCode).toBe(204);
+    expect((await call(nurse, 'DELETE', `${url}/${newer.json().id}`)).statusCode).toBe(404);
+    const director = await s.signIn('healthdirector');
+    expect((await call(director, 'POST', url, { studentId: 'S2', kind: 'religious', documentDate: '2026-08-01' })).statusCode).toBe(403);
+  });
 });

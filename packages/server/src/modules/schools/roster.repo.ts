@@ -151,3 +151,16 @@ export function addToUpload(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The student's latest entry on the school's rosters (not removed), if any. */
+export function studentOnRoster(db: Db, schoolId: string, studentId: string): Promise<EntryRow | undefined> {
+  return db
+    .selectFrom('school_roster_entries')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('student_id', '=', studentId)
+    .where('removed_at', 'is', null)
+    .orderBy('school_year', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

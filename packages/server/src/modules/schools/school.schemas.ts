@@ -40,3 +40,13 @@ export const ReviewBody = z.object({
   /** The chosen record, or null: none of the candidates is this student. */
   patientId: z.uuid('Not a patient id').nullable(),
 });
+
+export const ExemptionParams = SchoolParams.extend({ exemptionId: z.uuid('Not an exemption id') });
+export const ExemptionBody = z.object({
+  studentId: z.string().trim().min(1, 'Choose the student').max(40),
+  kind: z.enum(['medical', 'religious'], { error: 'Medical or religious' }),
+  documentDate: IsoDate,
+  /** Medical only: the date the exemption ends, if the document gives one. */
+  expiresOn: IsoDate.nullish(),
+  note: z.string().trim().max(500).nullish(),
+});

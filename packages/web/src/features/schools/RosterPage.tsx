@@ -6,6 +6,7 @@ import { ApiError, api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { AddStudentForm } from './AddStudentForm';
+import { ExemptionForm } from './ExemptionForm';
 import { RosterUpload } from './RosterUpload';
 import { gradeLabel, schoolYearLabel, useRoster } from './school-api';
 
@@ -32,6 +33,46 @@ function MatchCell({ e, schoolId, canManage }: { e: RosterEntryView; schoolId: s
       Unmatched
       <div className="font-body-3xs">{e.matchReason}</div>
     </>
+  );
+}
+
+function Exemptions({ e, roster, onError }: { e: RosterEntryView; roster: RosterView; onError: (m: string) => void }) {
+  const qc = useQueryClient();
+  async function clear(id: string) {
+    try {
+      await api.delete(`/api/schools/${roster.school.id}/exemptions/${id}`);
+      await qc.invalidateQueries({ queryKey: ['schools'] });
+    } catch (err) {
+      onError(err instanceof ApiError ? err.message : 'The server could not be reached.');
+    }
+  }
+  if (e.exemptions.length === 0) return <>—</>;
+  return (
+    <ul className="usa-list usa-list--unstyled">
+      {e.exemptions.map((x) => (
+        <li key={x.id} data-testid={`exemption-${x.kind}`}>
+          {x.kind === 'medical' ? 'Medical' : 'Religious'}, document <span className="nutmeg-date">{x.documentDate}</span>
+          {x.expiresOn && (
+            <>
+              , {x.expired ? 'expired' : 'until'} <span className="nutmeg-date">{x.expiresOn}</span>
+            </>
+          )}
+          {roster.canManage && (
+            <>
+              {' '}
+              <Button
+                type="button"
+                unstyled
+                onClick={() => void clear(x.id)}
+                aria-label={`Clear the ${x.kind} exemption of ${e.firstName} ${e.lastName}`}
+              >
+                Clear
+              </Button>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -63,6 +104,7 @@ function RosterTable({ roster, filter }: { roster: RosterView; filter: Filter })
             <th scope="col">Grade</th>
             <th scope="col">Student id</th>
             <th scope="col">Registry match</th>
+            <th scope="col">Exemptions</th>
             {roster.canManage && <th scope="col">Change</th>}
           </tr>
         </thead>
@@ -77,6 +119,9 @@ function RosterTable({ roster, filter }: { roster: RosterView; filter: Filter })
               <td>{e.studentId}</td>
               <td>
                 <MatchCell e={e} schoolId={roster.school.id} canManage={roster.canManage} />
+              </td>
+              <td>
+                <Exemptions e={e} roster={roster} onError={setError} />
               </td>
               {roster.canManage && (
                 <td>
@@ -137,6 +182,7 @@ export function RosterPage({ params }: { params: Record<string, string> }) {
             <>
               <RosterUpload schoolId={schoolId} year={year} />
               <AddStudentForm schoolId={schoolId} year={year} />
+              <ExemptionForm schoolId={schoolId} students={r.entries} />
             </>
           )}
         </>
