@@ -104,3 +104,28 @@ export interface MatchReviewView {
   entry: RosterEntryView;
   candidates: MatchCandidateView[];
 }
+
+/** A student in a rollover preview. */
+export interface RolloverStudent {
+  studentId: string;
+  name: string;
+  grade: SchoolGradeCode;
+  /** The grade next year; null for the top grade (leaves the roster). */
+  nextGrade: SchoolGradeCode | null;
+}
+
+/** GET /api/schools/:schoolId/rollover?from= (preview) and POST (run): what moving to the next school year does. */
+export interface RolloverPlan {
+  fromYear: number;
+  toYear: number;
+  /** Students in this grade leave the roster (the school's highest grade unless the nurse says otherwise). */
+  topGrade: SchoolGradeCode;
+  advancing: RolloverStudent[];
+  leaving: RolloverStudent[];
+  /** Students already on next year's roster (uploaded or rolled over before): left as they are. */
+  alreadyThere: RolloverStudent[];
+  /** Medical exemptions expired by the start of the new school year: cleared by the rollover. */
+  expiredExemptions: ExemptionView[];
+  /** Set once the rollover has run. */
+  done: boolean;
+}

@@ -3,6 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerExemptionRoutes } from './exemption.routes.ts';
+import { registerRolloverRoutes } from './rollover.routes.ts';
 import { registerRosterRoutes } from './roster.routes.ts';
 import { studentsOf } from './roster.service.ts';
 import type { Db } from './roster.repo.ts';
@@ -17,4 +18,5 @@ export const schoolRosters: SchoolRosters = { studentsOf };
 export function registerSchoolsRoutes(app: App, ctx: AppContext): void {
   registerRosterRoutes(app, ctx);
   registerExemptionRoutes(app, ctx);
+  registerRolloverRoutes(app, ctx);
 }

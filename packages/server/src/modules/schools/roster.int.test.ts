@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MatchReviewView, RosterUploadResult, RosterView } from '@nutmeg/api-types';
+import type { MatchReviewView, RolloverPlan, RosterUploadResult, RosterView } from '@nutmeg/api-types';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
@@ -247,5 +247,48 @@ describe('school rosters', () => {
     expect((await call(nurse, 'DELETE', `${url}/${newer.json().id}`)).statusCode).toBe(404);
     const director = await s.signIn('healthdirector');
     expect((await call(director, 'POST', url, { studentId: 'S2', kind: 'religious', documentDate: '2026-08-01' })).statusCode).toBe(403);
+  });
+
+  it('rolls a roster over: grades advance, the top grade leaves, expired medical exemptions are cleared and listed, last year stays', async () => {
+    const base = `/api/schools/${schoolId}`;
+    const fifth = { schoolYear: 2026, studentId: 'S30', grade: '5', lastName: 'Hale', firstName: 'Tom', dob: '2015-05-05', sex: 'M' };
+    expect((await call(nurse, 'POST', `${base}/roster/students`, fifth)).statusCode).toBe(201);
+    const expiring = await call(nurse, 'POST', `${base}/exemptions`, {
+      studentId: 'S2',
+      kind: 'medical',
+      documentDate: '2026-08-01',
+      expiresOn: '2027-03-01',
+    });
+    const lasting = await call(nurse, 'POST', `${base}/exemptions`, {
+      studentId: 'S3',
+      kind: 'medical',
+      documentDate: '2026-08-01',
+      expiresOn: '2028-03-01',
+    });
+    const before = (await call(nurse, 'GET', `${base}/roster?year=2026`)).json() as RosterView;
+    const preview = (await call(nurse, 'GET', `${base}/rollover?from=2026`)).json() as RolloverPlan;
+    expect(preview).toMatchObject({ fromYear: 2026, toYear: 2027, topGrade: '5', done: false });
+    expect(preview.leaving.map((x) => x.studentId)).toEqual(['S30']);
+    expect(preview.advancing.map((x) => x.nextGrade)).toEqual(preview.advancing.map(() => '1'));
+    expect(preview.advancing).toHaveLength(8);
+    expect(preview.expiredExemptions.map((x) => x.id)).toEqual([expiring.json().id]);
+    expect((await call(nurse, 'GET', `${base}/roster?year=2026`)).json()).toEqual(before);
+
+    const run = (await call(nurse, 'POST', `${base}/rollover`, { from: 2026 })).json() as RolloverPlan;
+    expect(run).toMatchObject({ done: true, topGrade: '5' });
+    const next = (await call(nurse, 'GET', `${base}/roster?year=2027`)).json() as RosterView;
+    const s1 = next.entries.find((e) => e.studentId === 'S1')!;
+    expect(s1).toMatchObject({ grade: '1', patientId: ids.ava, matchStatus: 'linked' });
+    expect(next.entries.find((e) => e.studentId === 'S30')).toBeUndefined();
+    const s3 = next.entries.find((e) => e.studentId === 'S3')!;
+    expect(s3.exemptions.map((x) => x.id)).toEqual([lasting.json().id]);
+    expect(next.entries.find((e) => e.studentId === 'S2')!.exemptions).toEqual([]);
+    // Last year's roster is still there as it was (exemptions are the student's, so S2's is gone there too).
+    const old = (await call(nurse, 'GET', `${base}/roster?year=2026`)).json() as RosterView;
+    expect(old.entries.map((e) => [e.studentId, e.grade])).toEqual(before.entries.map((e) => [e.studentId, e.grade]));
+    // Running it again moves nobody twice.
+    const again = (await call(nurse, 'POST', `${base}/rollover`, { from: 2026 })).json() as RolloverPlan;
+    expect(again.advancing).toEqual([]);
+    expect(again.alreadyThere).toHaveLength(8);
   });
 });

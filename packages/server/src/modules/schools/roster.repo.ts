@@ -164,3 +164,14 @@ export function studentOnRoster(db: Db, schoolId: string, studentId: string): Pr
     .limit(1)
     .executeTakeFirst();
 }
+
+/** Locks a school's roster of a year (its entries) for a change to the roster as a whole. */
+export async function lockRoster(db: Db, schoolId: string, year: number): Promise<void> {
+  await db
+    .selectFrom('school_roster_entries')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .where('school_year', '=', year)
+    .forUpdate()
+    .execute();
+}

@@ -67,9 +67,26 @@ export async function getRoster(ctx: AppContext, actor: Actor, schoolId: string,
   };
 }
 
-function rowHash(r: RosterRow): string {
-  const fields = [r.studentId, r.grade, r.lastName, r.firstName, r.middleName, r.dob, r.sex, r.guardian, r.address];
+/** What the school sent for a student, hashed (an identical row later changes nothing). */
+export function rowHashOf(
+  e: Pick<repo.EntryRow, 'student_id' | 'grade' | 'last_name' | 'first_name' | 'middle_name' | 'dob' | 'sex' | 'guardian' | 'address'>,
+): string {
+  const fields = [e.student_id, e.grade, e.last_name, e.first_name, e.middle_name, e.dob, e.sex, e.guardian, e.address];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+function rowHash(r: RosterRow): string {
+  return rowHashOf({
+    student_id: r.studentId,
+    grade: r.grade,
+    last_name: r.lastName,
+    first_name: r.firstName,
+    middle_name: r.middleName,
+    dob: r.dob,
+    sex: r.sex,
+    guardian: r.guardian,
+    address: r.address,
+  });
 }
 
 /** The same child as before: a change of grade, guardian or address keeps the entry's match (and a nurse's choice). */

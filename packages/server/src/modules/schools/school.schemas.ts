@@ -50,3 +50,6 @@ export const ExemptionBody = z.object({
   expiresOn: IsoDate.nullish(),
   note: z.string().trim().max(500).nullish(),
 });
+
+export const RolloverQuery = z.object({ from: SchoolYear, topGrade: Grade.optional() });
+export const RolloverBody = RolloverQuery;

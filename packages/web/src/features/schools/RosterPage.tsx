@@ -151,6 +151,12 @@ export function RosterPage({ params }: { params: Record<string, string> }) {
       <p>
         <Link to={`/schools/${schoolId}/roster/${year - 1}`}>Previous school year</Link> ·{' '}
         <Link to={`/schools/${schoolId}/roster/${year + 1}`}>Next school year</Link> · <Link to="/schools">All schools</Link>
+        {r?.canManage && r.entries.length > 0 && (
+          <>
+            {' '}
+            · <Link to={`/schools/${schoolId}/rollover/${year}`}>Roll over to {schoolYearLabel(year + 1)}</Link>
+          </>
+        )}
       </p>
       {q.error && (
         <Alert type="error" headingLevel="h2" heading="Could not load the roster">
