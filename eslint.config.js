@@ -18,10 +18,11 @@ const MODULE_DEPENDENCIES = {
   access: ['organizations', 'audit', 'jobs'],
   mail: ['access', 'audit', 'jobs'],
   accounts: ['access', 'audit', 'mail', 'organizations'],
-  recommender: ['access', 'audit'],
-  patients: ['access', 'audit', 'organizations'],
+  recommender: ['access', 'audit', 'jobs'],
+  patients: ['access', 'audit', 'organizations', 'recommender'],
   immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender'],
   merges: ['access', 'audit', 'immunizations', 'patients'],
+  reports: ['access', 'audit', 'jobs', 'organizations', 'patients', 'immunizations', 'recommender'],
   schools: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender'],
 };
 const MODULES = Object.keys(MODULE_DEPENDENCIES);

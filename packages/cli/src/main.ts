@@ -34,6 +34,10 @@ const COMMANDS: Record<string, Command> = {
     run: async () => (await import('./commands/audit.ts')).auditCheckpoint(),
     help: 'sign a checkpoint of the audit chain now',
   },
+  'forecast refresh': {
+    run: async (a) => (await import('./commands/forecast-refresh.ts')).forecastRefresh(a),
+    help: 'store the forecasts that are missing or due, in worker threads; resumable: [--all] [--threads N]',
+  },
   'bench search': {
     run: async (a) => (await import('./commands/bench-search.ts')).benchSearch(a),
     help: 'time name+DOB patient searches: [--queries N] [--typos]',

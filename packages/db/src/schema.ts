@@ -7,6 +7,7 @@ import type { MailTables } from './schema/mail.ts';
 import type { OrganizationTables } from './schema/organizations.ts';
 import type { PatientTables } from './schema/patients.ts';
 import type { RecommenderTables } from './schema/recommender.ts';
+import type { ReportTables } from './schema/reports.ts';
 import type { SchoolTables } from './schema/schools.ts';
 
 /**
@@ -23,4 +24,5 @@ export type Database = AccessTables &
   OrganizationTables &
   PatientTables &
   RecommenderTables &
+  ReportTables &
   SchoolTables;

@@ -24,6 +24,7 @@ import { registerOutboxRoutes } from './modules/mail/index.ts';
 import { registerMergesRoutes } from './modules/merges/index.ts';
 import { registerPatientsRoutes } from './modules/patients/index.ts';
 import { registerRecommenderRoutes } from './modules/recommender/index.ts';
+import { registerReportsRoutes } from './modules/reports/index.ts';
 import { registerSchoolsRoutes } from './modules/schools/index.ts';
 
 export const VERSION = '0.1.0';
@@ -145,6 +146,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   registerOutboxRoutes(app, ctx);
   registerPatientsRoutes(app, ctx);
   registerRecommenderRoutes(app, ctx);
+  registerReportsRoutes(app, ctx);
   registerSchoolsRoutes(app, ctx);
   registerSessionRoutes(app, ctx);
 

@@ -6,6 +6,7 @@ import { accountsRoutes } from './features/accounts/routes';
 import { certificatesRoutes } from './features/certificates/routes';
 import { adminNav, adminRoutes } from './features/admin/routes';
 import { patientsNav, patientsRoutes } from './features/patients/routes';
+import { reportsNav, reportsRoutes } from './features/reports/routes';
 import { schoolsNav, schoolsRoutes } from './features/schools/routes';
 
 /** Every page of the UI, by feature. A feature adds its routes (and nav entries) here, one line each. */
@@ -17,8 +18,9 @@ export const ROUTES: RouteDef[] = [
   ...accountsRoutes,
   ...certificatesRoutes,
   ...adminRoutes,
+  ...reportsRoutes,
   ...schoolsRoutes,
 ];
 
 /** Primary navigation in module order; each entry shows only for users holding the module. */
-export const NAV: NavEntry[] = [...patientsNav, ...recommenderNav, ...adminNav, ...recommenderAdminNav, ...schoolsNav];
+export const NAV: NavEntry[] = [...patientsNav, ...recommenderNav, ...reportsNav, ...adminNav, ...recommenderAdminNav, ...schoolsNav];

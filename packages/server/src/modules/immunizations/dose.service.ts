@@ -11,7 +11,7 @@ import { invalid, notFound } from '../../errors.ts';
 import type { Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
 import { isMedicalHomeClinic } from '../organizations/index.ts';
-import type { Recommender } from '../recommender/index.ts';
+import { requestForecastRefresh, type Recommender } from '../recommender/index.ts';
 import { linkPatientToOrganization, loadWritable, lockPatients, setOwnerInTrx } from '../patients/index.ts';
 import * as repo from './dose.repo.ts';
 import type { Db, DoseRow } from './dose.repo.ts';
@@ -172,6 +172,7 @@ export async function recordDose(ctx: AppContext, submitter: Submitter, patientI
     const ownershipTaken = body.kind === 'administered' && rows.row.owner_org_id !== orgId && (await isMedicalHomeClinic(trx, orgId));
     if (ownershipTaken) await setOwnerInTrx(ctx, trx, by, patientId, orgId, 'Dose given by a medical-home clinic');
     await audit(ctx, trx, submitter, 'dose.create', patientId, id, { cvx: body.cvx, deduplicated: !!dup });
+    await requestForecastRefresh(trx, [patientId], ctx.clock.now());
     return { id, masterId, deduplicated: !!dup, ownershipTaken };
   });
 }
@@ -209,6 +210,7 @@ export async function updateDose(
     await repo.updateDoseColumns(trx, doseId, { ...cols, updated_at: now });
     await repo.insertDoseChange(trx, { doseId, patientId, at: now, by: submitter.userId, action: 'update', changes, reason });
     await audit(ctx, trx, submitter, 'dose.update', patientId, doseId, { fields: Object.keys(changes) });
+    await requestForecastRefresh(trx, [patientId], ctx.clock.now());
     return { id: doseId };
   });
 }
@@ -233,6 +235,7 @@ export async function deleteDose(
     }
     await repo.insertDoseChange(trx, { doseId, patientId, at: now, by: submitter.userId, action: 'delete', changes: {}, reason });
     await audit(ctx, trx, submitter, 'dose.delete', patientId, doseId, { reason });
+    await requestForecastRefresh(trx, [patientId], ctx.clock.now());
     return { id: doseId };
   });
 }

@@ -15,3 +15,4 @@ export function registerImmunizationsRoutes(app: App, ctx: AppContext): void {
   registerImmunizationRoutes(app, ctx);
   registerCertificateRoutes(app, ctx);
 }
+export { loadForecastInputs } from './forecast-inputs.ts';

@@ -31,6 +31,7 @@ export {
   certificateVerificationCode,
   certificateContent,
   fullName as certificateFullName,
+  wrapText,
   loadCertificateFonts,
   type CertificateGroup,
   type CertificateInput,
@@ -45,3 +46,11 @@ export { IsoDate, CertificateQuery, CreatePatientBody, PatientBody, UpdatePatien
 export function registerPatientsRoutes(app: App, ctx: AppContext): void {
   registerPatientRoutes(app, ctx);
 }
+export {
+  countLivePatients,
+  forecastDemographicsOf,
+  livePatientIdsAfter,
+  reminderPopulation,
+  type ForecastDemographics,
+  type ReminderPerson,
+} from './patient-population.repo.ts';
