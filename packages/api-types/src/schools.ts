@@ -129,3 +129,48 @@ export interface RolloverPlan {
   /** Set once the rollover has run. */
   done: boolean;
 }
+
+export type ComplianceStatus = 'compliant' | 'in_process' | 'not_compliant' | 'exempt_medical' | 'exempt_religious';
+
+/** A requirement of the grade, as data (GET compliance lists what it checked). */
+export interface RequirementView {
+  label: string;
+  vaccineGroup: string;
+  doses: number;
+  /** The rule in words, e.g. "4 doses of DTaP, the last at or after 4 years of age". */
+  rule: string;
+}
+
+export interface MissingRequirement {
+  requirement: string;
+  have: number;
+  need: number;
+  problem: string;
+  /** When the next dose is due / overdue (the stored forecast); null when the forecast has no dose to give. */
+  dueDate: string | null;
+  pastDueDate: string | null;
+}
+
+export interface StudentCompliance {
+  entryId: string;
+  studentId: string;
+  name: string;
+  dob: string;
+  patientId: string | null;
+  status: ComplianceStatus;
+  /** For the not compliant and in process: what is missing and when it is due. */
+  missing: MissingRequirement[];
+  /** The exemption counted (medical with its expiry, or religious). */
+  exemption: { kind: 'medical' | 'religious'; documentDate: string; expiresOn: string | null } | null;
+}
+
+/** GET /api/schools/:schoolId/compliance?year=&grade= (JSON; .csv for the spreadsheet). */
+export interface ComplianceReport {
+  school: { id: string; name: string; town: string | null };
+  schoolYear: number;
+  grade: SchoolGradeCode;
+  asOf: string;
+  requirements: RequirementView[];
+  counts: Record<ComplianceStatus, number> & { total: number };
+  students: StudentCompliance[];
+}

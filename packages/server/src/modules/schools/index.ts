@@ -2,6 +2,7 @@
 // policy (through the context: patients must not import schools, which imports patients' matcher) and the routes.
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
+import { registerComplianceRoutes } from './compliance.routes.ts';
 import { registerExemptionRoutes } from './exemption.routes.ts';
 import { registerRolloverRoutes } from './rollover.routes.ts';
 import { registerRosterRoutes } from './roster.routes.ts';
@@ -19,4 +20,5 @@ export function registerSchoolsRoutes(app: App, ctx: AppContext): void {
   registerRosterRoutes(app, ctx);
   registerExemptionRoutes(app, ctx);
   registerRolloverRoutes(app, ctx);
+  registerComplianceRoutes(app, ctx);
 }

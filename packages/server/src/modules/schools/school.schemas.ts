@@ -53,3 +53,5 @@ export const ExemptionBody = z.object({
 
 export const RolloverQuery = z.object({ from: SchoolYear, topGrade: Grade.optional() });
 export const RolloverBody = RolloverQuery;
+
+export const GradeQuery = z.object({ year: SchoolYear, grade: Grade });
