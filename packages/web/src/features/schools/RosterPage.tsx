@@ -150,7 +150,8 @@ export function RosterPage({ params }: { params: Record<string, string> }) {
       <h1>{r ? `${r.school.name}: roster ${schoolYearLabel(year)}` : `Roster ${schoolYearLabel(year)}`}</h1>
       <p>
         <Link to={`/schools/${schoolId}/roster/${year - 1}`}>Previous school year</Link> ·{' '}
-        <Link to={`/schools/${schoolId}/roster/${year + 1}`}>Next school year</Link> · <Link to="/schools">All schools</Link>
+        <Link to={`/schools/${schoolId}/roster/${year + 1}`}>Next school year</Link> ·{' '}
+        <Link to={`/schools/${schoolId}/compliance/${year}?grade=K`}>Compliance report</Link> · <Link to="/schools">All schools</Link>
         {r?.canManage && r.entries.length > 0 && (
           <>
             {' '}
