@@ -14,4 +14,5 @@ export type * from './patients.ts';
 export type * from './problem.ts';
 export type * from './recommender.ts';
 export type * from './reports.ts';
+export type * from './schools.ts';
 export type * from './session.ts';

@@ -38,3 +38,4 @@ export type * from './schema/organizations.ts';
 export type * from './schema/patients.ts';
 export type * from './schema/recommender.ts';
 export type * from './schema/reports.ts';
+export type * from './schema/schools.ts';

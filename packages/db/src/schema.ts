@@ -11,6 +11,7 @@ import type { OrganizationTables } from './schema/organizations.ts';
 import type { PatientTables } from './schema/patients.ts';
 import type { RecommenderTables } from './schema/recommender.ts';
 import type { ReportTables } from './schema/reports.ts';
+import type { SchoolTables } from './schema/schools.ts';
 
 /**
  * The whole database as Kysely sees it. Each table has one owning server module, and schema/<module>.ts
@@ -29,4 +30,5 @@ export type Database = AccessTables &
   OrganizationTables &
   PatientTables &
   RecommenderTables &
-  ReportTables;
+  ReportTables &
+  SchoolTables;

@@ -28,6 +28,7 @@ import { registerMergesRoutes } from './modules/merges/index.ts';
 import { registerPatientsRoutes } from './modules/patients/index.ts';
 import { registerRecommenderRoutes } from './modules/recommender/index.ts';
 import { registerReportsRoutes } from './modules/reports/index.ts';
+import { registerSchoolsRoutes } from './modules/schools/index.ts';
 
 export const VERSION = '0.1.0';
 
@@ -152,6 +153,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   registerPatientsRoutes(app, ctx);
   registerRecommenderRoutes(app, ctx);
   registerReportsRoutes(app, ctx);
+  registerSchoolsRoutes(app, ctx);
   registerSessionRoutes(app, ctx);
 
   app.setNotFoundHandler((req, reply) => {

@@ -11,6 +11,7 @@ import { createMailer, mailJobHandlers } from './modules/mail/index.ts';
 import { loadForecastInputs } from './modules/immunizations/index.ts';
 import { livePatientIdsAfter } from './modules/patients/index.ts';
 import { forecastJobHandlers, sharedRecommender, supportingDataDirOf } from './modules/recommender/index.ts';
+import { schoolRosters } from './modules/schools/index.ts';
 
 /**
  * The service context on a migrated database: settings, clock, mailer, recommender, install keys. It refuses
@@ -24,6 +25,7 @@ export async function contextOn(db: Kysely<Database>, config: Config, clock: Clo
     mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, clock }),
     recommender: sharedRecommender(supportingDataDirOf(config)),
     keys: deriveInstallKeys(loadInstallSecret(config)),
+    schoolRosters,
   };
   await initAuditChain(ctx);
   useInstallKeys(ctx.keys);

@@ -9,6 +9,7 @@ import { clinicsNav, clinicsRoutes } from './features/clinics/routes';
 import { inventoryNav, inventoryRoutes } from './features/inventory/routes';
 import { patientsNav, patientsRoutes } from './features/patients/routes';
 import { reportsNav, reportsRoutes } from './features/reports/routes';
+import { schoolsNav, schoolsRoutes } from './features/schools/routes';
 
 /** Every page of the UI, by feature. A feature adds its routes (and nav entries) here, one line each. */
 export const ROUTES: RouteDef[] = [
@@ -22,6 +23,7 @@ export const ROUTES: RouteDef[] = [
   ...clinicsRoutes,
   ...inventoryRoutes,
   ...reportsRoutes,
+  ...schoolsRoutes,
 ];
 
 /** Primary navigation in module order; each entry shows only for users holding the module. */
@@ -33,4 +35,5 @@ export const NAV: NavEntry[] = [
   ...adminNav,
   ...clinicsNav,
   ...recommenderAdminNav,
+  ...schoolsNav,
 ];
