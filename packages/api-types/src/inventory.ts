@@ -130,3 +130,11 @@ export interface StockLotOption {
   doseFundingSource: 'public' | 'private';
   onHand: number;
 }
+
+/** GET /api/inventory/clinics: one row per clinic (DPH: every active clinic). */
+export interface ClinicStockSummary {
+  id: string;
+  name: string;
+  publicDoses: number;
+  privateDoses: number;
+}
