@@ -22,7 +22,7 @@ const MODULE_DEPENDENCIES = {
   patients: ['access', 'audit', 'organizations'],
   immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender', 'inventory'],
   merges: ['access', 'audit', 'immunizations', 'patients'],
-  inventory: ['access', 'audit', 'organizations', 'clinics'],
+  inventory: ['access', 'audit', 'organizations', 'clinics', 'patients'],
   clinics: ['access', 'audit', 'organizations'],
 };
 const MODULES = Object.keys(MODULE_DEPENDENCIES);

@@ -138,3 +138,20 @@ export interface ClinicStockSummary {
   publicDoses: number;
   privateDoses: number;
 }
+
+/** GET /api/inventory/pending-doses: a dose added but not administered. */
+export interface PendingDoseView {
+  id: string;
+  patientId: string;
+  lotId: string;
+  storageUnitId: string;
+  lotNumber: string;
+  tradeName: string;
+  createdAt: string;
+}
+
+/** POST /api/inventory/pending-doses/:id/resolve */
+export interface PendingResolution {
+  id: string;
+  outcome: 'administered' | 'returned' | 'wasted';
+}

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link, useLocation } from '../../router';
 import { useSession } from '../../session';
+import { PendingDosesPanel } from './PendingDosesPanel';
 import { StatewideClinics } from './StatewideClinics';
 import { StockTable } from './StockTable';
 import { UNIT_KIND_LABELS, clinicQuery } from './inventory-labels';
@@ -83,6 +84,7 @@ function ClinicDashboard({ organizationId }: { organizationId: string | null }) 
               ))}
             </ul>
           )}
+          <PendingDosesPanel organizationId={organizationId} canEdit={d.canEdit} />
           <h2>Expiring lots</h2>
           <p>
             Lots with doses on hand, by expiration (today is <span className="nutmeg-date">{d.today}</span>).
