@@ -22,7 +22,7 @@ const MODULE_DEPENDENCIES = {
   patients: ['access', 'audit', 'organizations', 'recommender'],
   immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender', 'inventory'],
   merges: ['access', 'audit', 'immunizations', 'patients'],
-  inventory: ['access', 'audit', 'organizations', 'clinics'],
+  inventory: ['access', 'audit', 'organizations', 'clinics', 'patients'],
   clinics: ['access', 'audit', 'organizations'],
   reports: ['access', 'audit', 'jobs', 'organizations', 'patients', 'immunizations', 'recommender'],
   hl7: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender'],

@@ -130,3 +130,28 @@ export interface StockLotOption {
   doseFundingSource: 'public' | 'private';
   onHand: number;
 }
+
+/** GET /api/inventory/clinics: one row per clinic (DPH: every active clinic). */
+export interface ClinicStockSummary {
+  id: string;
+  name: string;
+  publicDoses: number;
+  privateDoses: number;
+}
+
+/** GET /api/inventory/pending-doses: a dose added but not administered. */
+export interface PendingDoseView {
+  id: string;
+  patientId: string;
+  lotId: string;
+  storageUnitId: string;
+  lotNumber: string;
+  tradeName: string;
+  createdAt: string;
+}
+
+/** POST /api/inventory/pending-doses/:id/resolve */
+export interface PendingResolution {
+  id: string;
+  outcome: 'administered' | 'returned' | 'wasted';
+}

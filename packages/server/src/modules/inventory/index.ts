@@ -3,6 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerStockRoutes } from './inventory.routes.ts';
+import { registerPendingRoutes } from './pending.routes.ts';
 import { registerReconciliationRoutes } from './reconciliation.routes.ts';
 
 export { moveStock, recomputeCheck } from './ledger.service.ts';
@@ -12,4 +13,5 @@ export { fundingFitsEligibility, doseFundingOf, isUsable } from './ledger.ts';
 export function registerInventoryRoutes(app: App, ctx: AppContext): void {
   registerStockRoutes(app, ctx);
   registerReconciliationRoutes(app, ctx);
+  registerPendingRoutes(app, ctx);
 }

@@ -18,6 +18,12 @@ export function registerStockRoutes(app: App, ctx: AppContext): void {
   );
 
   app.get(
+    '/api/inventory/clinics',
+    { config: { policy: 'inventory:read' }, schema: { tags, summary: 'Clinics with their doses on hand (DPH: every active clinic)' } },
+    async (req) => stock.clinicsWithStock(ctx, actorOf(req)),
+  );
+
+  app.get(
     '/api/inventory/units/:unitId/stock',
     { config: { policy: 'inventory:read' }, schema: { tags, summary: 'Lots in one storage unit', params: UnitParams } },
     async (req) => stock.unitStock(ctx, actorOf(req), req.params.unitId),

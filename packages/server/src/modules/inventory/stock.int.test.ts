@@ -124,6 +124,14 @@ describe('receiving private inventory and the coordinator’s dashboard', () => 
     expect(asDph.statusCode).toBe(200);
     expect((asDph.json() as InventoryDashboard).canEdit).toBe(false);
     expect((await dph('GET', '/api/inventory/dashboard')).json().fields[0].path).toBe('organizationId');
+    const statewide = (await dph('GET', '/api/inventory/clinics')).json().clinics as Array<{
+      id: string;
+      privateDoses: number;
+      publicDoses: number;
+    }>;
+    expect(statewide.length).toBeGreaterThan(1);
+    expect(statewide.find((c) => c.id === w.clinicId)).toMatchObject({ privateDoses: 17, publicDoses: 0 });
+    expect((await w.coord('GET', '/api/inventory/clinics')).json().clinics.map((c: { id: string }) => c.id)).toEqual([w.clinicId]);
     const refused = await dph('POST', '/api/inventory/receipts', {
       storageUnitId: fridge,
       ndc: VAQTA_NDC,

@@ -202,3 +202,17 @@ export async function stockTakenForDose(db: Db, doseId: string) {
     .groupBy(['lot_id', 'storage_unit_id', 'organization_id'])
     .execute();
 }
+
+/** Doses on hand per clinic, public and private apart (DPH's statewide view). */
+export function dosesByClinic(db: Db) {
+  return db
+    .selectFrom('inventory_stock as s')
+    .innerJoin('inventory_lots as l', 'l.id', 's.lot_id')
+    .select([
+      's.organization_id',
+      sql<number>`coalesce(sum(s.on_hand) FILTER (WHERE l.funding_source <> 'private'), 0)::int`.as('public_doses'),
+      sql<number>`coalesce(sum(s.on_hand) FILTER (WHERE l.funding_source = 'private'), 0)::int`.as('private_doses'),
+    ])
+    .groupBy('s.organization_id')
+    .execute();
+}

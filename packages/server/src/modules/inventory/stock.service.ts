@@ -2,6 +2,7 @@
 // the lots of one storage unit and their ledger, and the ledger check.
 
 import type {
+  ClinicStockSummary,
   InventoryDashboard,
   InventoryTodo,
   LedgerCheck,
@@ -17,6 +18,7 @@ import { invalid } from '../../errors.ts';
 import { isStatewide, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { storageUnitsOf } from '../clinics/index.ts';
+import { listActiveOrganizations } from '../organizations/index.ts';
 import { actsFor, clinicToChange, clinicToRead, unitOfClinic, unitToRead } from './inventory.policy.ts';
 import { expirationOf, expiryWindow, isExpired } from './ledger.ts';
 import { moveStock, recomputeCheck } from './ledger.service.ts';
@@ -166,4 +168,18 @@ export async function lotLedger(ctx: AppContext, actor: Actor, unitId: string, l
 export async function ledgerCheck(ctx: AppContext, actor: Actor): Promise<LedgerCheck> {
   const orgId = isStatewide(actor) ? undefined : (await clinicToRead(ctx.db, actor, undefined)).id;
   return { checkedAt: ctx.clock.now().toISOString(), mismatches: await recomputeCheck(ctx.db, orgId) };
+}
+
+/** DPH: every active clinic with its doses on hand (public and private); a coordinator: their own clinic. */
+export async function clinicsWithStock(ctx: AppContext, actor: Actor): Promise<{ clinics: ClinicStockSummary[] }> {
+  const clinics = isStatewide(actor) ? await listActiveOrganizations(ctx.db, 'clinic') : [await clinicToRead(ctx.db, actor, undefined)];
+  const doses = new Map((await repo.dosesByClinic(ctx.db)).map((d) => [d.organization_id, d]));
+  return {
+    clinics: clinics.map((c) => ({
+      id: c.id,
+      name: c.name,
+      publicDoses: doses.get(c.id)?.public_doses ?? 0,
+      privateDoses: doses.get(c.id)?.private_doses ?? 0,
+    })),
+  };
 }

@@ -4,6 +4,9 @@ import type { InventoryDashboard, StockLineView } from '@nutmeg/api-types';
 import { api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link, useLocation } from '../../router';
+import { useSession } from '../../session';
+import { PendingDosesPanel } from './PendingDosesPanel';
+import { StatewideClinics } from './StatewideClinics';
 import { StockTable } from './StockTable';
 import { UNIT_KIND_LABELS, clinicQuery } from './inventory-labels';
 
@@ -32,7 +35,13 @@ function ExpiringSection({ title, lines, testId }: { title: string; lines: Stock
  */
 export function InventoryDashboardPage() {
   const { search } = useLocation();
+  const { me } = useSession();
   const organizationId = search.get('organizationId');
+  if (me?.activeScope?.organizationKind === 'dph' && !organizationId) return <StatewideClinics />;
+  return <ClinicDashboard organizationId={organizationId} />;
+}
+
+function ClinicDashboard({ organizationId }: { organizationId: string | null }) {
   const q = useDashboard(organizationId);
   const d = q.data;
   return (
@@ -45,6 +54,11 @@ export function InventoryDashboardPage() {
       )}
       {d && (
         <>
+          {!d.canEdit && (
+            <p>
+              <Link to="/inventory">All clinics</Link>
+            </p>
+          )}
           {d.canEdit && (
             <ul className="usa-button-group margin-bottom-2">
               <li className="usa-button-group__item">
@@ -70,6 +84,7 @@ export function InventoryDashboardPage() {
               ))}
             </ul>
           )}
+          <PendingDosesPanel organizationId={organizationId} canEdit={d.canEdit} />
           <h2>Expiring lots</h2>
           <p>
             Lots with doses on hand, by expiration (today is <span className="nutmeg-date">{d.today}</span>).

@@ -14,8 +14,19 @@ interface CountRow {
   note: string;
 }
 
-function CountForm({ unitId, lines, onDone }: { unitId: string; lines: StockLineView[]; onDone: (message: string | null) => void }) {
+function CountForm({
+  unitId,
+  lines: linesAtStart,
+  onDone,
+}: {
+  unitId: string;
+  lines: StockLineView[];
+  onDone: (message: string | null) => void;
+}) {
   const qc = useQueryClient();
+  // The balances the count is made against stay as they were when counting began (a background refetch must not
+  // change them under the user's counts); the server refuses the count if the stock moved since.
+  const [lines] = useState(linesAtStart);
   const [rows, setRows] = useState<Record<string, CountRow>>(() =>
     Object.fromEntries(lines.map((l) => [l.lotId, { counted: String(l.onHand), reason: '', note: '' }])),
   );
@@ -32,10 +43,11 @@ function CountForm({ unitId, lines, onDone }: { unitId: string; lines: StockLine
         return { lotId: l.lotId, expected: l.onHand, counted: Number(r.counted), reason: r.reason || null, note: r.note || null };
       });
       const res = await api.post<ReconciliationResult>(`/api/inventory/units/${unitId}/reconciliations`, { counts });
+      // Fresh balances first, then the next count starts from them.
+      await qc.invalidateQueries({ queryKey: ['inventory'] });
       onDone(
         res.differences === 0 ? 'Reconciled: every count matched.' : `Reconciled: ${res.differences} difference(s) recorded in the ledger.`,
       );
-      await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
     }
@@ -152,6 +164,12 @@ export function ReconcilePage({ params }: { params: Record<string, string> }) {
   });
   const lines = q.data?.lines.filter((l) => l.onHand > 0) ?? [];
   const [done, setDone] = useState<string | null>(null);
+  // A new count starts after each closed one (with the balances it left).
+  const [round, setRound] = useState(0);
+  const closed = (message: string | null) => {
+    setDone(message);
+    if (message) setRound((r) => r + 1);
+  };
   return (
     <>
       <p>
@@ -172,7 +190,7 @@ export function ReconcilePage({ params }: { params: Record<string, string> }) {
           {done}
         </Alert>
       )}
-      {q.data && <CountForm key={q.dataUpdatedAt} unitId={unitId} lines={lines} onDone={setDone} />}
+      {q.data && !q.isFetching && <CountForm key={round} unitId={unitId} lines={lines} onDone={closed} />}
       <h2>Earlier reconciliations</h2>
       <History unitId={unitId} />
     </>

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InventoryDashboard, UnitStock } from '@nutmeg/api-types';
+import { inventoryWorld, VAQTA_NDC, type InventoryWorld } from './inventory.testing.ts';
+
+describe('doses added but not administered', () => {
+  let w: InventoryWorld;
+  let fridge = '';
+  let lotId = '';
+  let patientId = '';
+  const onHand = async () => ((await w.coord('GET', `/api/inventory/units/${fridge}/stock`)).json() as UnitStock).lines[0]!.onHand;
+  const reconcile = (expected: number) =>
+    w.coord('POST', `/api/inventory/units/${fridge}/reconciliations`, { counts: [{ lotId, expected, counted: expected }] });
+  beforeAll(async () => {
+    w = await inventoryWorld('2026-12-07T15:00:00Z');
+    fridge = await w.addUnit('Pending fridge');
+    lotId = (
+      await w.coord('POST', '/api/inventory/receipts', {
+        storageUnitId: fridge,
+        ndc: VAQTA_NDC,
+        lotNumber: 'PND1',
+        expiration: '2027-09',
+        doses: 5,
+      })
+    ).json().lotId;
+    const p = await w.coord('POST', '/api/patients', {
+      name: { first: 'Pia', last: 'Pending' },
+      dob: '2024-02-02',
+      sex: 'F',
+      confirmNew: true,
+    });
+    expect(p.statusCode, p.body).toBe(201);
+    patientId = p.json().id;
+  });
+  afterAll(async () => {
+    await w.s.shutdown();
+  });
+
+  it('takes the dose out of stock, lists it, and blocks the unit’s reconciliation with the reason', async () => {
+    const pulled = await w.coord('POST', '/api/inventory/pending-doses', { patientId, lotId, storageUnitId: fridge });
+    expect(pulled.statusCode, pulled.body).toBe(201);
+    expect(await onHand()).toBe(4);
+    const queue = (await w.coord('GET', '/api/inventory/pending-doses')).json().pending;
+    expect(queue).toEqual([expect.objectContaining({ patientId, lotNumber: 'PND1' })]);
+    const refused = await reconcile(4);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().step).toBe('pending');
+    expect(refused.json().blockers[0].message).toMatch(/added but not administered/);
+    const d = (await w.coord('GET', '/api/inventory/dashboard')).json() as InventoryDashboard;
+    expect(d.todo.map((t) => t.kind)).toContain('pending_dose');
+  });
+
+  it('resolves once: back to stock puts the dose back, a second resolution is refused, and the unit can be reconciled', async () => {
+    const id = (await w.coord('GET', '/api/inventory/pending-doses')).json().pending[0].id as string;
+    const back = await w.coord('POST', `/api/inventory/pending-doses/${id}/resolve`, { outcome: 'returned' });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(await onHand()).toBe(5);
+    expect((await w.coord('POST', `/api/inventory/pending-doses/${id}/resolve`, { outcome: 'wasted' })).statusCode).toBe(409);
+    expect(await onHand()).toBe(5);
+    expect((await reconcile(5)).statusCode).toBe(201);
+  });
+
+  it('writes a wasted pull off as drawn-not-administered wastage, and keeps the ledger whole', async () => {
+    const pulled = (await w.coord('POST', '/api/inventory/pending-doses', { patientId, lotId, storageUnitId: fridge })).json();
+    const wasted = await w.coord('POST', `/api/inventory/pending-doses/${pulled.id}/resolve`, { outcome: 'wasted', note: 'patient left' });
+    expect(wasted.statusCode, wasted.body).toBe(200);
+    expect(await onHand()).toBe(4);
+    const ledger = (await w.coord('GET', `/api/inventory/units/${fridge}/lots/${lotId}/ledger`)).json().entries;
+    expect(ledger.at(-1)).toMatchObject({ kind: 'wasted', quantity: -1, reason: 'drawn_not_administered', note: 'patient left' });
+    expect((await w.coord('GET', '/api/inventory/ledger-check')).json().mismatches).toEqual([]);
+  });
+
+  it('refuses a pull for a patient the clinic cannot write to, and is refused to other access types', async () => {
+    const res = await w.coord('POST', '/api/inventory/pending-doses', {
+      patientId: '00000000-0000-4000-8000-000000000000',
+      lotId,
+      storageUnitId: fridge,
+    });
+    expect(res.statusCode).toBe(404);
+    const staff = await w.as('clinicstaff');
+    expect((await staff('GET', '/api/inventory/pending-doses')).statusCode).toBe(403);
+    expect(await onHand()).toBe(4);
+  });
+});
