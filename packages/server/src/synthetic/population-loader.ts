@@ -10,6 +10,7 @@ import { jurisdictionToday } from '../dates.ts';
 import { IMMUNIZATION_BULK_TABLES, insertHistoriesBulk } from '../modules/immunizations/index.ts';
 import { listActiveOrganizations } from '../modules/organizations/index.ts';
 import { insertPatientsBulk, noPatientsYet, PATIENT_BULK_TABLES } from '../modules/patients/index.ts';
+import { seedDemoRosters } from '../modules/schools/index.ts';
 import { seedNamedDemoPatients } from './demo-patients.ts';
 import { generatePopulationBatches, type SyntheticPerson } from './synthetic-population.ts';
 
@@ -131,4 +132,6 @@ export async function seedDemoPatients(ctx: AppContext, count: number): Promise<
   const asOf = jurisdictionToday(ctx.clock);
   await loadPopulation(ctx.db, { seed: 2026, people: count, duplicates: Math.max(3, Math.floor(count / 100)), asOf });
   await seedNamedDemoPatients(ctx.db);
+  // The demo school nurse's students come from her school's roster (there is no town rule).
+  await seedDemoRosters(ctx);
 }

@@ -14,6 +14,7 @@ export {
   identifierExists,
   insertPatientsBulk,
   noPatientsYet,
+  residentsBornBetween,
   samplePatients,
   PATIENT_BULK_TABLES,
   type BulkPatient,

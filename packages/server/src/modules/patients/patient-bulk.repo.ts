@@ -172,6 +172,23 @@ export async function noPatientsYet(db: Db): Promise<boolean> {
   return !(await db.selectFrom('patients').select('id').limit(1).executeTakeFirst());
 }
 
+/** Living, visible (not opted-out) residents of a town born between two dates, oldest first (the demo's school roster). */
+export async function residentsBornBetween(db: Db, r: { town: string; from: string; to: string; limit: number }) {
+  return db
+    .selectFrom('patients')
+    .select(['id', 'first_name', 'middle_name', 'last_name', 'dob', 'sex'])
+    .where('town', '=', r.town)
+    .where('merged_into', 'is', null)
+    .where('opted_out', '=', false)
+    .where('deceased_date', 'is', null)
+    .where('dob', '>=', r.from)
+    .where('dob', '<=', r.to)
+    .orderBy('dob')
+    .orderBy('id')
+    .limit(r.limit)
+    .execute();
+}
+
 /** A random sample of live records (the search benchmark searches for them). */
 export async function samplePatients(db: Db, n: number) {
   const total = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM patients`.execute(db)).rows[0]?.n ?? 0;

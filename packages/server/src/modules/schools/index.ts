@@ -9,6 +9,8 @@ import { registerRosterRoutes } from './roster.routes.ts';
 import { studentsOf } from './roster.service.ts';
 import type { Db } from './roster.repo.ts';
 
+export { seedDemoRosters } from './demo-roster.ts';
+
 /** Roster membership as the patients policy asks it (AppContext.schoolRosters). */
 export interface SchoolRosters {
   /** The registry records on the school's roster for the school year of `today` (or later). */
