@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerCoverageRoutes } from './coverage.routes.ts';
+import { registerPopulationReportRoutes } from './population.routes.ts';
 import { registerReminderRoutes } from './reports.routes.ts';
 
 export { csvCell, toCsv } from './csv.ts';
@@ -9,4 +10,5 @@ export { csvCell, toCsv } from './csv.ts';
 export function registerReportsRoutes(app: App, ctx: AppContext): void {
   registerReminderRoutes(app, ctx);
   registerCoverageRoutes(app, ctx);
+  registerPopulationReportRoutes(app, ctx);
 }
