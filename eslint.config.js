@@ -22,7 +22,7 @@ const MODULE_DEPENDENCIES = {
   patients: ['access', 'audit', 'organizations', 'recommender'],
   immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender'],
   merges: ['access', 'audit', 'immunizations', 'patients'],
-  reports: ['access', 'audit', 'jobs', 'organizations', 'patients', 'immunizations', 'recommender'],
+  reports: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender'],
 };
 const MODULES = Object.keys(MODULE_DEPENDENCIES);
 // import() escapes the rules above (it is how patients reached immunizations behind the lint's back).
