@@ -119,4 +119,19 @@ describe('reports in the browser', () => {
     await dph.getByTestId('not-up-to-date').getByRole('link', { name: 'Lucía Recall' }).waitFor();
     await expectAccessible(dph);
   });
+
+  it('shows a clinic its doses administered, inactive patients and data quality', async () => {
+    const page = await e.newPage();
+    await e.signIn(page, 'clinicstaff');
+    await page.goto('/reports/doses-administered?by=funding');
+    await page.getByTestId('doses-table').waitFor();
+    await expectAccessible(page);
+    await page.goto('/reports/inactive-patients');
+    await page.getByTestId('inactive-table').waitFor();
+    await expectAccessible(page);
+    await page.goto('/reports/data-quality');
+    // Lucía (first test) has an address; nothing else was entered.
+    await page.getByTestId('check-no_address').getByRole('heading', { name: 'Patients without an address: 0' }).waitFor();
+    await expectAccessible(page);
+  });
 });

@@ -143,3 +143,59 @@ export interface NotUpToDateList {
   measure: string;
   patients: NotUpToDatePatient[];
 }
+
+export type DosesBy = 'vaccine' | 'funding' | 'vfc' | 'clinic' | 'age';
+
+export interface CountRow {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface DosesAdministeredReport {
+  from: string;
+  to: string;
+  by: DosesBy;
+  scope: string;
+  rows: CountRow[];
+  total: number;
+}
+
+export interface InactivePatientRow {
+  patientId: string;
+  name: string;
+  dob: string;
+  /** inactive_moved / inactive_not_patient at a clinic; moved / deceased in the jurisdiction. */
+  status: string;
+  reason: string | null;
+  since: string | null;
+}
+
+export interface InactivePatientsReport {
+  scope: string;
+  /** 'clinic': inactive at the clinic; 'jurisdiction': moved away or deceased. */
+  level: 'clinic' | 'jurisdiction';
+  patients: InactivePatientRow[];
+}
+
+export interface DataQualityItem {
+  patientId: string;
+  doseId: string | null;
+  date: string | null;
+  detail: string;
+}
+
+export interface DataQualityCheck {
+  key: 'not_administered' | 'missing_lot_or_funding' | 'late_entry' | 'no_address';
+  label: string;
+  count: number;
+  /** The first 500. */
+  items: DataQualityItem[];
+}
+
+export interface DataQualityReport {
+  from: string;
+  to: string;
+  scope: string;
+  checks: DataQualityCheck[];
+}

@@ -46,6 +46,10 @@ const COMMANDS: Record<string, Command> = {
     run: async (a) => (await import('./commands/bench-search.ts')).benchSearch(a),
     help: 'time name+DOB patient searches: [--queries N] [--typos]',
   },
+  'bench reports': {
+    run: async (a) => (await import('./commands/bench-reports.ts')).benchReports(a),
+    help: 'time reminder/recall (largest clinic) and statewide 24–35-month coverage: [--clinic PIN] [--runs N]',
+  },
   'bench forecast': {
     run: async (a) => (await import('./commands/bench-forecast.ts')).benchForecast(a),
     help: 'benchmark the forecaster (patients/s, memory)',

@@ -179,3 +179,93 @@ export async function coveragePopulation(db: Db, f: { dobFrom: string; dobTo: st
   const rows = await q.orderBy('p.last_name').orderBy('p.first_name').orderBy('p.id').execute();
   return rows.map((r) => ({ id: r.id, name: `${r.first_name} ${r.last_name}`, dob: r.dob, town: r.town, ownerOrgId: r.owner_org_id }));
 }
+
+export interface InactivePatient {
+  id: string;
+  name: string;
+  dob: string;
+  status: string;
+  reason: string | null;
+  since: string | null;
+}
+
+/** Patients a clinic marked inactive (moved or not its patient), with the reason and when. */
+export async function inactiveAtOrganization(db: Db, organizationId: string): Promise<InactivePatient[]> {
+  const rows = await db
+    .selectFrom('patient_org_status as s')
+    .innerJoin('patients as p', 'p.id', 's.patient_id')
+    .select(['p.id', 'p.first_name', 'p.last_name', 'p.dob', 's.status', 's.reason', 's.changed_at'])
+    .where('s.organization_id', '=', organizationId)
+    .where('s.status', '<>', 'active')
+    .where('p.merged_into', 'is', null)
+    .where('p.opted_out', '=', false)
+    .orderBy('p.last_name')
+    .orderBy('p.first_name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: `${r.first_name} ${r.last_name}`,
+    dob: r.dob,
+    status: r.status,
+    reason: r.reason,
+    since: new Date(r.changed_at).toISOString().slice(0, 10),
+  }));
+}
+
+/** Patients inactive in the jurisdiction (moved away, deceased) within a population scope, with the latest reason. */
+export async function inactiveInJurisdiction(db: Db, scope: PopulationScope): Promise<InactivePatient[]> {
+  let q = db
+    .selectFrom('patients as p')
+    .select(['p.id', 'p.first_name', 'p.last_name', 'p.dob', 'p.jurisdiction_status', 'p.deceased_date'])
+    .select((eb) =>
+      eb
+        .selectFrom('patient_status_history as h')
+        .select('h.reason')
+        .whereRef('h.patient_id', '=', 'p.id')
+        .where('h.scope', '=', 'jurisdiction')
+        .orderBy('h.at', 'desc')
+        .limit(1)
+        .as('reason'),
+    )
+    .where('p.merged_into', 'is', null)
+    .where('p.jurisdiction_status', '<>', 'active');
+  if (!(scope.kind === 'all' && scope.includeOptedOut)) q = q.where('p.opted_out', '=', false);
+  if (scope.kind === 'towns') q = scope.towns.length ? q.where('p.town', 'in', [...scope.towns]) : q.where(sql<boolean>`false`);
+  if (scope.kind === 'clinic' || scope.kind === 'linked') {
+    const org = scope.organizationId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('p.owner_org_id', '=', org),
+        eb.exists(
+          eb
+            .selectFrom('patient_org_status as st')
+            .select('st.patient_id')
+            .whereRef('st.patient_id', '=', 'p.id')
+            .where('st.organization_id', '=', org),
+        ),
+      ]),
+    );
+  }
+  const rows = await q.orderBy('p.last_name').orderBy('p.first_name').limit(50_000).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: `${r.first_name} ${r.last_name}`,
+    dob: r.dob,
+    status: r.jurisdiction_status,
+    reason: r.reason ?? null,
+    since: r.deceased_date,
+  }));
+}
+
+/** Of these patients, those with no address at all (letters cannot reach them). */
+export async function withoutAddress(db: Db, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const have = await db
+    .selectFrom('patient_addresses')
+    .select('patient_id')
+    .distinct()
+    .where('patient_id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
+    .execute();
+  const set = new Set(have.map((r) => r.patient_id));
+  return ids.filter((id) => !set.has(id));
+}

@@ -1,12 +1,17 @@
-// What other modules may use from reports: the routes, and the CSV helper (schools' exports use it too).
+// What other modules may use from reports: the routes, the CSV helper (schools' exports use it too), and the
+// two reports `nutmeg bench reports` times.
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerCoverageRoutes } from './coverage.routes.ts';
+import { registerPopulationReportRoutes } from './population.routes.ts';
 import { registerReminderRoutes } from './reports.routes.ts';
 
 export { csvCell, toCsv } from './csv.ts';
+export { runReminderRecall } from './reminder.service.ts';
+export { coverageReport } from './coverage.service.ts';
 
 export function registerReportsRoutes(app: App, ctx: AppContext): void {
   registerReminderRoutes(app, ctx);
   registerCoverageRoutes(app, ctx);
+  registerPopulationReportRoutes(app, ctx);
 }

@@ -59,3 +59,9 @@ export const CoverageTrendQuery = CoverageQuery.and(z.object({ months: z.coerce.
 export const NotUpToDateQuery = CoverageQuery.and(
   z.object({ area: z.string().max(120).default('state'), measure: z.string().max(40).default('combined') }),
 );
+
+const Range = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
+export const DosesQuery = Range.and(z.object({ by: z.enum(['vaccine', 'funding', 'vfc', 'clinic', 'age']).default('vaccine') }));
+export type DosesQueryInput = z.infer<typeof DosesQuery>;
+export const DataQualityQuery = Range;
+export const InactiveQuery = z.object({ level: z.enum(['clinic', 'jurisdiction']).optional() });

@@ -1,0 +1,81 @@
+// SQL over many doses for reports: administered doses in a date range, and data-quality findings. Record scope
+// comes from the caller (reports policy): the entering clinic, a set of patients, or everyone.
+import { sql } from 'kysely';
+import type { Db } from './dose.repo.ts';
+
+export interface DoseScope {
+  /** Doses this organization entered. */
+  sourceOrgId?: string;
+  /** Doses of these patients. */
+  patientIds?: readonly string[];
+}
+
+export interface AdministeredDoseRow {
+  id: string;
+  patient_id: string;
+  cvx: string;
+  date: string;
+  funding_source: string | null;
+  vfc_eligibility: string | null;
+  source_org_id: string | null;
+}
+
+/** Live administered doses given in [from, to] within a scope (each report of a dose once: masters only). */
+export async function administeredDosesIn(db: Db, from: string, to: string, s: DoseScope): Promise<AdministeredDoseRow[]> {
+  const q = db
+    .selectFrom('doses')
+    .select(['id', 'patient_id', 'cvx', 'date', 'funding_source', 'vfc_eligibility', 'source_org_id'])
+    .where('kind', '=', 'administered')
+    .where('deleted_at', 'is', null)
+    .where('not_administered', '=', false)
+    .whereRef('id', '=', 'master_id')
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .$if(!!s.sourceOrgId, (qb) => qb.where('source_org_id', '=', s.sourceOrgId!))
+    .$if(!!s.patientIds, (qb) => qb.where('patient_id', '=', sql<string>`ANY(${[...s.patientIds!]}::uuid[])`));
+  return q.orderBy('date').execute();
+}
+
+export interface DoseFinding {
+  id: string;
+  patient_id: string;
+  cvx: string;
+  date: string;
+  lot: string | null;
+  funding_source: string | null;
+  entered_at: Date;
+  source_org_id: string | null;
+}
+
+/**
+ * Live doses a data-quality check flags, entered in [from, to]: added but not administered; administered without
+ * lot or funding source; entered more than 30 days after the date given.
+ */
+export async function doseFindings(db: Db, from: string, to: string, s: DoseScope) {
+  const entered = sql<string>`(entered_at AT TIME ZONE 'America/New_York')::date`;
+  const base = () =>
+    db
+      .selectFrom('doses')
+      .select(['id', 'patient_id', 'cvx', 'date', 'lot', 'funding_source', 'entered_at', 'source_org_id'])
+      .where('deleted_at', 'is', null)
+      .whereRef('id', '=', 'master_id')
+      .where(entered, '>=', from)
+      .where(entered, '<=', to)
+      .$if(!!s.sourceOrgId, (qb) => qb.where('source_org_id', '=', s.sourceOrgId!))
+      .$if(!!s.patientIds, (qb) => qb.where('patient_id', '=', sql<string>`ANY(${[...s.patientIds!]}::uuid[])`));
+  const [notAdministered, missingLotOrFunding, late] = await Promise.all([
+    base().where('not_administered', '=', true).orderBy('date').execute(),
+    base()
+      .where('kind', '=', 'administered')
+      .where('not_administered', '=', false)
+      .where((eb) => eb.or([eb('lot', 'is', null), eb('funding_source', 'is', null)]))
+      .orderBy('date')
+      .execute(),
+    base()
+      .where('kind', '=', 'administered')
+      .where(sql<boolean>`(entered_at AT TIME ZONE 'America/New_York')::date - date > 30`)
+      .orderBy('date')
+      .execute(),
+  ]);
+  return { notAdministered, missingLotOrFunding, late };
+}

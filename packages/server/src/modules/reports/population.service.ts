@@ -1,0 +1,176 @@
+// Doses administered, inactive patients and data quality, each within the actor's population (reports.policy):
+// a clinic its own entries and patients, a health director the district's residents, a school nurse her
+// students, DPH everyone. Every run is audited with its filters (and the patient ids a list discloses).
+import type { CountRow, DataQualityReport, DosesAdministeredReport, DosesBy, InactivePatientsReport } from '@nutmeg/api-types';
+import { fieldLabel } from '@nutmeg/codes';
+import type { AppContext } from '../../context.ts';
+import { jurisdictionToday } from '../../dates.ts';
+import { invalid } from '../../errors.ts';
+import type { Actor } from '../access/index.ts';
+import { appendActorAudit } from '../audit/index.ts';
+import { administeredDosesIn, doseFindings, type DoseScope } from '../immunizations/index.ts';
+import { organizationNames } from '../organizations/index.ts';
+import {
+  coveragePopulation,
+  forecastDemographicsOf,
+  inactiveAtOrganization,
+  inactiveInJurisdiction,
+  withoutAddress,
+} from '../patients/index.ts';
+import { populationFor, type PopulationView } from './reports.policy.ts';
+
+const ITEMS = 500;
+
+async function doseScopeOf(ctx: AppContext, view: PopulationView): Promise<DoseScope> {
+  const s = view.scope;
+  if (s.kind === 'all') return {};
+  if (s.kind === 'clinic') return { sourceOrgId: s.organizationId };
+  const people = await coveragePopulation(ctx.db, { dobFrom: '0001-01-01', dobTo: '9999-12-31', scope: s });
+  return { patientIds: people.map((p) => p.id) };
+}
+
+function range(ctx: AppContext, q: { from?: string | undefined; to?: string | undefined }): { from: string; to: string } {
+  const today = jurisdictionToday(ctx.clock);
+  const from = q.from ?? `${today.slice(0, 8)}01`;
+  const to = q.to ?? today;
+  if (from > to) throw invalid('The range ends before it starts', [{ path: 'to', message: 'Must be on or after the first day' }]);
+  return { from, to };
+}
+
+async function audit(ctx: AppContext, actor: Actor, report: string, filters: Record<string, unknown>, patientIds?: string[]) {
+  await appendActorAudit(
+    ctx.db,
+    actor,
+    { action: `report.${report}.run`, entityType: 'report', entityId: report, detail: { filters, ...(patientIds ? { patientIds } : {}) } },
+    ctx.clock.now(),
+  );
+}
+
+const AGE_GROUPS: Array<[number, string]> = [
+  [1, 'Under 1 year'],
+  [3, '1–2 years'],
+  [7, '3–6 years'],
+  [19, '7–18 years'],
+  [65, '19–64 years'],
+  [Infinity, '65 years and older'],
+];
+
+function ageGroup(dob: string, on: string): string {
+  let years = Number(on.slice(0, 4)) - Number(dob.slice(0, 4));
+  if (on.slice(5) < dob.slice(5)) years--;
+  return AGE_GROUPS.find(([below]) => years < below)![1];
+}
+
+export async function dosesAdministered(
+  ctx: AppContext,
+  actor: Actor,
+  q: { from?: string | undefined; to?: string | undefined; by: DosesBy },
+): Promise<DosesAdministeredReport> {
+  const { from, to } = range(ctx, q);
+  const view = await populationFor(ctx, actor);
+  const doses = await administeredDosesIn(ctx.db, from, to, await doseScopeOf(ctx, view));
+  let keyOf: (d: (typeof doses)[number]) => string;
+  let labelOf: (k: string) => string = (k) => k;
+  if (q.by === 'vaccine') {
+    keyOf = (d) => d.cvx;
+    labelOf = (k) => `${ctx.recommender.vaccineName(k)} (CVX ${k})`;
+  } else if (q.by === 'funding') {
+    keyOf = (d) => d.funding_source ?? '';
+    labelOf = (k) => (k ? (fieldLabel('fundingSource', k) ?? k) : 'Not recorded');
+  } else if (q.by === 'vfc') {
+    keyOf = (d) => d.vfc_eligibility ?? '';
+    labelOf = (k) => (k ? (fieldLabel('vfcEligibility', k) ?? k) : 'Not recorded');
+  } else if (q.by === 'clinic') {
+    const names = await organizationNames(
+      ctx.db,
+      doses.map((d) => d.source_org_id),
+    );
+    keyOf = (d) => d.source_org_id ?? '';
+    labelOf = (k) => names.get(k) ?? 'Unknown';
+  } else {
+    const dob = new Map((await forecastDemographicsOf(ctx.db, [...new Set(doses.map((d) => d.patient_id))])).map((p) => [p.id, p.dob]));
+    keyOf = (d) => (dob.has(d.patient_id) ? ageGroup(dob.get(d.patient_id)!, d.date) : 'Unknown');
+  }
+  const counts = new Map<string, number>();
+  for (const d of doses) counts.set(keyOf(d), (counts.get(keyOf(d)) ?? 0) + 1);
+  const rows: CountRow[] = [...counts].map(([key, count]) => ({ key, label: labelOf(key), count }));
+  if (q.by === 'age') rows.sort((a, b) => AGE_GROUPS.findIndex(([, l]) => l === a.key) - AGE_GROUPS.findIndex(([, l]) => l === b.key));
+  else rows.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  await audit(ctx, actor, 'doses_administered', { from, to, by: q.by });
+  return { from, to, by: q.by, scope: view.label, rows, total: doses.length };
+}
+
+export async function inactivePatients(
+  ctx: AppContext,
+  actor: Actor,
+  q: { level?: 'clinic' | 'jurisdiction' | undefined },
+): Promise<InactivePatientsReport> {
+  const view = await populationFor(ctx, actor);
+  const level = q.level ?? (view.scope.kind === 'clinic' ? 'clinic' : 'jurisdiction');
+  if (level === 'clinic' && view.scope.kind !== 'clinic')
+    throw invalid('Inactive at a clinic is a clinic’s list', [{ path: 'level', message: 'Choose jurisdiction' }]);
+  const rows =
+    level === 'clinic' && view.scope.kind === 'clinic'
+      ? await inactiveAtOrganization(ctx.db, view.scope.organizationId)
+      : await inactiveInJurisdiction(ctx.db, view.scope);
+  const patients = rows.map((r) => ({ patientId: r.id, name: r.name, dob: r.dob, status: r.status, reason: r.reason, since: r.since }));
+  await audit(
+    ctx,
+    actor,
+    'inactive_patients',
+    { level },
+    patients.map((p) => p.patientId),
+  );
+  return { scope: view.label, level, patients };
+}
+
+export async function dataQuality(
+  ctx: AppContext,
+  actor: Actor,
+  q: { from?: string | undefined; to?: string | undefined },
+): Promise<DataQualityReport> {
+  const { from, to } = range(ctx, q);
+  const view = await populationFor(ctx, actor);
+  const f = await doseFindings(ctx.db, from, to, await doseScopeOf(ctx, view));
+  const doseItems = (rows: typeof f.late, detail: (r: (typeof f.late)[number]) => string) =>
+    rows.slice(0, ITEMS).map((r) => ({ patientId: r.patient_id, doseId: r.id, date: r.date, detail: detail(r) }));
+  const name = (cvx: string) => ctx.recommender.vaccineName(cvx);
+  const people = await coveragePopulation(ctx.db, { dobFrom: '0001-01-01', dobTo: '9999-12-31', scope: view.scope });
+  const noAddress = await withoutAddress(
+    ctx.db,
+    people.map((p) => p.id),
+  );
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const checks: DataQualityReport['checks'] = [
+    {
+      key: 'not_administered',
+      label: 'Added but not administered',
+      count: f.notAdministered.length,
+      items: doseItems(f.notAdministered, (r) => name(r.cvx)),
+    },
+    {
+      key: 'missing_lot_or_funding',
+      label: 'Administered doses without lot number or funding source',
+      count: f.missingLotOrFunding.length,
+      items: doseItems(
+        f.missingLotOrFunding,
+        (r) => `${name(r.cvx)}: ${[r.lot ? null : 'no lot', r.funding_source ? null : 'no funding source'].filter(Boolean).join(', ')}`,
+      ),
+    },
+    {
+      key: 'late_entry',
+      label: 'Entered more than 30 days after the dose was given',
+      count: f.late.length,
+      items: doseItems(f.late, (r) => `${name(r.cvx)} entered ${new Date(r.entered_at).toISOString().slice(0, 10)}`),
+    },
+    {
+      key: 'no_address',
+      label: 'Patients without an address',
+      count: noAddress.length,
+      items: noAddress.slice(0, ITEMS).map((id) => ({ patientId: id, doseId: null, date: null, detail: names.get(id) ?? '' })),
+    },
+  ];
+  const disclosed = [...new Set(checks.flatMap((c) => c.items.map((i) => i.patientId)))];
+  await audit(ctx, actor, 'data_quality', { from, to }, disclosed);
+  return { from, to, scope: view.label, checks };
+}
