@@ -41,7 +41,13 @@ describe('HL7 exchange in the browser', () => {
     const [username, secret] = codes as [string, string];
     await expectAccessible(dph);
     await dph.getByLabel('Status of NIST Test EHR').selectOption('production');
-    await dph.getByTestId('hl7-interfaces').getByText('NIST Test EHR').waitFor();
+    await dph.getByTestId('hl7-interfaces').getByRole('rowheader', { name: 'NIST Test EHR' }).waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await e.db.selectFrom('hl7_interfaces').select('status').where('name', '=', 'NIST Test EHR').executeTakeFirst())?.status,
+      )
+      .toBe('production');
 
     const auth = `Basic ${Buffer.from(`${username}:${secret}`).toString('base64')}`;
     for (const text of [BASELINE, BAD_CVX]) {
@@ -56,7 +62,7 @@ describe('HL7 exchange in the browser', () => {
     await dph.goto('/hl7/messages');
     await dph.getByTestId('hl7-messages').getByText('Rejected').waitFor();
     await expectAccessible(dph);
-    await dph.getByLabel('Errors only (the error queue)').check();
+    await dph.getByText('Errors only (the error queue)').click();
     await dph.getByRole('button', { name: 'Search' }).click();
     await dph.waitForURL(/errorsOnly=true/);
     await dph.getByTestId('hl7-messages').getByRole('link').first().click();
@@ -75,7 +81,7 @@ describe('HL7 exchange in the browser', () => {
     const page = await e.newPage();
     await e.signIn(page, 'coordinator');
     await page.goto('/hl7/interfaces');
-    await page.getByTestId('hl7-interfaces').getByText('Demo EHR').waitFor();
+    await page.getByTestId('hl7-interfaces').getByRole('rowheader', { name: 'Demo EHR' }).waitFor();
     expect(await page.getByRole('button', { name: 'Register' }).count()).toBe(0);
     await expectAccessible(page);
     await page.goto('/hl7/messages');

@@ -28,8 +28,8 @@ export function InterfacesPage() {
       </p>
       {credential && (
         <Alert type="success" headingLevel="h2" heading={`Credentials for ${credential.interface.name}`} data-testid="hl7-credential">
-          User name <code>{credential.username}</code>, secret <code className="text-break-all">{credential.secret}</code>. Give them to the
-          sender now: the secret is not shown again.
+          User name <code className="nutmeg-break">{credential.username}</code>, secret{' '}
+          <code className="nutmeg-break">{credential.secret}</code>. Give them to the sender now: the secret is not shown again.
         </Alert>
       )}
       {q.error && (
@@ -52,11 +52,11 @@ export function InterfacesPage() {
             {q.data.interfaces.map((i) => (
               <tr key={i.id}>
                 <th scope="row">{i.name}</th>
-                <td className="text-break-all">
+                <td className="nutmeg-break">
                   {i.sendingApplication} / {i.sendingFacility}
                 </td>
                 <td>{i.clinics.map((c) => `${c.name} (${c.pin ?? '—'})`).join(', ')}</td>
-                <td className="text-break-all">{[i.contactName, i.contactEmail, i.contactPhone].filter(Boolean).join(', ') || '—'}</td>
+                <td className="nutmeg-break">{[i.contactName, i.contactEmail, i.contactPhone].filter(Boolean).join(', ') || '—'}</td>
                 <td>{admin ? <StatusControl item={i} onSecret={setCredential} /> : STATUSES.find(([s]) => s === i.status)?.[1]}</td>
               </tr>
             ))}

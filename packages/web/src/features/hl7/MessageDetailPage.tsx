@@ -92,7 +92,7 @@ export function MessageDetailPage({ params }: { params: Record<string, string> }
                 <th scope="row">{i.severity === 'E' ? 'Error' : i.severity === 'W' ? 'Warning' : 'Information'}</th>
                 <td>{i.location ?? '—'}</td>
                 <td>{i.message}</td>
-                <td className="text-break-all">{i.rule}</td>
+                <td className="nutmeg-break">{i.rule}</td>
               </tr>
             ))}
           </tbody>

@@ -111,7 +111,7 @@ export function MessagesPage() {
                   {m.messageType ?? 'unreadable'}
                   {m.processingId === 'T' ? ' (test)' : ''}
                 </td>
-                <td className="text-break-all">{m.controlId ?? '—'}</td>
+                <td className="nutmeg-break">{m.controlId ?? '—'}</td>
                 <td>
                   <MessageStatus status={m.status} />
                 </td>
