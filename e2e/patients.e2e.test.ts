@@ -45,10 +45,28 @@ describe('patients', () => {
           .execute();
         await db
           .insertInto('patient_org_status')
-          .values([
-            { patient_id: child.id, organization_id: elm.id, status: 'active' },
-            { patient_id: child.id, organization_id: school.id, status: 'active' },
-          ])
+          .values([{ patient_id: child.id, organization_id: elm.id, status: 'active' }])
+          .execute();
+        // The school nurse sees her roster's students only: Zoë is on this school year's roster.
+        const today = new Date().toISOString().slice(0, 10);
+        const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 7 ? 1 : 0);
+        await db
+          .insertInto('school_roster_entries')
+          .values({
+            school_id: school.id,
+            school_year: year,
+            student_id: 'Z-1',
+            grade: 'PK',
+            last_name: 'Müller-Santos',
+            first_name: 'Zoë',
+            dob: '2021-04-12',
+            sex: 'F',
+            patient_id: child.id,
+            match_status: 'linked',
+            match_reason: 'seeded for the test',
+            matched_by: 'auto',
+            row_hash: 'seed',
+          })
           .execute();
       },
     });

@@ -30,6 +30,8 @@ export interface AccessTypeOption {
 export interface RequestOptions {
   accessTypes: AccessTypeOption[];
   agreements: Array<{ kind: 'user' | 'confidentiality'; version: string; title: string; body: string }>;
+  /** The DPH (State Only) roles an approver can grant, with their labels, in the access model's order. */
+  dphRoles: DphRoleView[];
 }
 
 /** POST /api/account-requests (201). */

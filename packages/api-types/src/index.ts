@@ -3,12 +3,16 @@
 export type * from './accounts.ts';
 export type * from './audit.ts';
 export type * from './certificates.ts';
+export type * from './clinics.ts';
 export type * from './codes.ts';
 export type * from './hl7.ts';
 export type * from './immunizations.ts';
+export type * from './inventory.ts';
 export type * from './lookup-alerts.ts';
 export type * from './mail.ts';
 export type * from './patients.ts';
 export type * from './problem.ts';
 export type * from './recommender.ts';
+export type * from './reports.ts';
+export type * from './schools.ts';
 export type * from './session.ts';

@@ -34,6 +34,10 @@ const COMMANDS: Record<string, Command> = {
     run: async () => (await import('./commands/audit.ts')).auditCheckpoint(),
     help: 'sign a checkpoint of the audit chain now',
   },
+  'forecast refresh': {
+    run: async (a) => (await import('./commands/forecast-refresh.ts')).forecastRefresh(a),
+    help: 'store the forecasts that are missing or due, in worker threads; resumable: [--all] [--threads N]',
+  },
   'hl7 process': {
     run: async (a) => (await import('./commands/hl7.ts')).hl7Process(a),
     help: 'run a file of HL7 messages (FHS/BHS accepted) through the exchange pipeline: <file> [--interface <id>] [--restart]',

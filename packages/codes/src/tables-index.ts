@@ -6,3 +6,4 @@ export type { CodeTable, TableId, WindowStatus } from './tables.ts';
 export { acceptedCodes, acceptsCode, FIELDS, fieldEntry, fieldLabel, fieldOptions } from './fields.ts';
 export type { CodeOption, FieldCode, FieldName, FieldSpec } from './fields.ts';
 export { hl7Language, isLanguageCode, LANGUAGES, languageLabel, languageOptions } from './languages.ts';
+export { COUNTRIES, countryLabel } from './countries.ts';

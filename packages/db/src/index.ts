@@ -21,16 +21,21 @@ export {
   withDeferredIndexes,
   type ColumnExpression,
 } from './bulk.ts';
+export { movePatientRows, movePatientRowsBack, patientRowIds, type PatientRowTable } from './patient-rows.ts';
 export { migrate, listMigrations, MIGRATIONS_DIR, type MigrationResult } from './migrate.ts';
 export type { Database } from './schema.ts';
 export type * from './schema/columns.ts';
 export type * from './schema/access.ts';
 export type * from './schema/accounts.ts';
 export type * from './schema/audit.ts';
+export type * from './schema/clinics.ts';
 export type * from './schema/hl7.ts';
 export type * from './schema/immunizations.ts';
+export type * from './schema/inventory.ts';
 export type * from './schema/jobs.ts';
 export type * from './schema/mail.ts';
 export type * from './schema/organizations.ts';
 export type * from './schema/patients.ts';
 export type * from './schema/recommender.ts';
+export type * from './schema/reports.ts';
+export type * from './schema/schools.ts';

@@ -17,14 +17,18 @@ import { parseQueryString, refuseUnsafeText } from './input-guard.ts';
 import { DEFAULT_BODY_LIMIT, installAuthHooks, registerPublicContent, registerSessionRoutes } from './modules/access/index.ts';
 import { registerAccountsRoutes } from './modules/accounts/index.ts';
 import { auditRefusal, registerAuditRoutes } from './modules/audit/index.ts';
+import { registerClinicsRoutes } from './modules/clinics/index.ts';
 import { registerCodesRoutes } from './modules/codes/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { registerHl7Routes } from './modules/hl7/index.ts';
 import { registerImmunizationsRoutes } from './modules/immunizations/index.ts';
+import { registerInventoryRoutes } from './modules/inventory/index.ts';
 import { registerOutboxRoutes } from './modules/mail/index.ts';
 import { registerMergesRoutes } from './modules/merges/index.ts';
 import { registerPatientsRoutes } from './modules/patients/index.ts';
 import { registerRecommenderRoutes } from './modules/recommender/index.ts';
+import { registerReportsRoutes } from './modules/reports/index.ts';
+import { registerSchoolsRoutes } from './modules/schools/index.ts';
 
 export const VERSION = '0.1.0';
 
@@ -138,14 +142,18 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   // Every module's routes, in one readable block.
   registerAccountsRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerClinicsRoutes(app, ctx);
   registerCodesRoutes(app, ctx);
   registerHealthRoutes(app, ctx, { engine: opts.engine, version: VERSION });
   registerHl7Routes(app, ctx);
   registerImmunizationsRoutes(app, ctx);
+  registerInventoryRoutes(app, ctx);
   registerMergesRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   registerPatientsRoutes(app, ctx);
   registerRecommenderRoutes(app, ctx);
+  registerReportsRoutes(app, ctx);
+  registerSchoolsRoutes(app, ctx);
   registerSessionRoutes(app, ctx);
 
   app.setNotFoundHandler((req, reply) => {

@@ -8,7 +8,10 @@ import { accessJobHandlers } from './modules/access/index.ts';
 import { auditJobHandlers, initAuditChain, useInstallKeys } from './modules/audit/index.ts';
 import type { JobHandler } from './modules/jobs/index.ts';
 import { createMailer, mailJobHandlers } from './modules/mail/index.ts';
-import { sharedRecommender, supportingDataDirOf } from './modules/recommender/index.ts';
+import { loadForecastInputs } from './modules/immunizations/index.ts';
+import { livePatientIdsAfter } from './modules/patients/index.ts';
+import { forecastJobHandlers, sharedRecommender, supportingDataDirOf } from './modules/recommender/index.ts';
+import { schoolRosters } from './modules/schools/index.ts';
 
 /**
  * The service context on a migrated database: settings, clock, mailer, recommender, install keys. It refuses
@@ -22,6 +25,7 @@ export async function contextOn(db: Kysely<Database>, config: Config, clock: Clo
     mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, clock }),
     recommender: sharedRecommender(supportingDataDirOf(config)),
     keys: deriveInstallKeys(loadInstallSecret(config)),
+    schoolRosters,
   };
   await initAuditChain(ctx);
   useInstallKeys(ctx.keys);
@@ -30,7 +34,12 @@ export async function contextOn(db: Kysely<Database>, config: Config, clock: Clo
 
 /** Every background job the modules define, by kind (the job worker runs these). */
 export function jobHandlersOf(ctx: AppContext): Record<string, JobHandler> {
-  return { ...accessJobHandlers(ctx), ...auditJobHandlers(ctx), ...mailJobHandlers(ctx) };
+  return {
+    ...accessJobHandlers(ctx),
+    ...auditJobHandlers(ctx),
+    ...mailJobHandlers(ctx),
+    ...forecastJobHandlers(ctx, { load: loadForecastInputs, idsAfter: livePatientIdsAfter }),
+  };
 }
 
 /** A migrated database and the service context, without HTTP: for the CLI and scripts. */

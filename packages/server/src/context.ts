@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { InstallKeys } from './install-secret.ts';
 import type { Mailer } from './modules/mail/index.ts';
 import type { Recommender } from './modules/recommender/index.ts';
+import type { SchoolRosters } from './modules/schools/index.ts';
 
 export interface Clock {
   now(): Date;
@@ -20,4 +21,6 @@ export interface AppContext {
   recommender: Recommender;
   /** Keys derived from the per-install secret (never stored in the database). */
   keys: InstallKeys;
+  /** Roster membership: who a school nurse may see (the patients policy asks; the schools module answers). */
+  schoolRosters: SchoolRosters;
 }

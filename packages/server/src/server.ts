@@ -10,6 +10,7 @@ import { seedDemoPatients } from './synthetic/index.ts';
 import { scheduleSessionCleanup } from './modules/access/index.ts';
 import { startJobWorker, type JobHandler, type JobWorker } from './modules/jobs/index.ts';
 import { scheduleAuditCheckpoints } from './modules/audit/index.ts';
+import { requestForecastBackfill, scheduleNightlyForecastRefresh } from './modules/recommender/index.ts';
 
 export interface Server {
   app: App;
@@ -46,6 +47,9 @@ export async function createServer(
     const seed = await bootstrap(ctx, seedDemoPatients);
     await scheduleSessionCleanup(ctx);
     await scheduleAuditCheckpoints(ctx);
+    await scheduleNightlyForecastRefresh(ctx);
+    // Bulk-loaded demo patients have no stored forecasts yet: the job worker computes them in pages.
+    if (seed.kind === 'demo') await requestForecastBackfill(ctx.db, ctx.clock.now());
     const background = config.JOB_WORKER === 'on';
     const app = await buildApp(ctx, { engine: handle.engine, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
     const jobHandlers = jobHandlersOf(ctx);

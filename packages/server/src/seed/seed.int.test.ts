@@ -4,6 +4,7 @@ import type { DbHandle } from '@nutmeg/db';
 import { testConfig } from '../config.ts';
 import { createMailer } from '../modules/mail/index.ts';
 import { sharedRecommender } from '../modules/recommender/index.ts';
+import { schoolRosters } from '../modules/schools/index.ts';
 import { listDemoLogins, seedDemo, seedReference } from './seed.ts';
 import { deriveInstallKeys } from '../install-secret.ts';
 
@@ -24,6 +25,7 @@ describe('the demo logins in the start banner', () => {
       mailer: createMailer({ from: 'test' }),
       recommender: sharedRecommender(),
       keys: deriveInstallKeys('seed-test-install-secret-of-32-characters'),
+      schoolRosters,
     };
     await seedReference(ctx);
     const first = await seedDemo(ctx);

@@ -9,7 +9,7 @@ import type { AppContext } from '../context.ts';
 import { jurisdictionToday } from '../dates.ts';
 import { IMMUNIZATION_BULK_TABLES, insertHistoriesBulk } from '../modules/immunizations/index.ts';
 import { listActiveOrganizations } from '../modules/organizations/index.ts';
-import { insertPatientsBulk, linkResidents, noPatientsYet, PATIENT_BULK_TABLES } from '../modules/patients/index.ts';
+import { insertPatientsBulk, noPatientsYet, PATIENT_BULK_TABLES } from '../modules/patients/index.ts';
 import { seedNamedDemoPatients } from './demo-patients.ts';
 import { generatePopulationBatches, type SyntheticPerson } from './synthetic-population.ts';
 
@@ -131,16 +131,4 @@ export async function seedDemoPatients(ctx: AppContext, count: number): Promise<
   const asOf = jurisdictionToday(ctx.clock);
   await loadPopulation(ctx.db, { seed: 2026, people: count, duplicates: Math.max(3, Math.floor(count / 100)), asOf });
   await seedNamedDemoPatients(ctx.db);
-  await enrolDemoStudents(ctx.db, asOf);
-}
-
-/**
- * Until school rosters exist (reports/schools issue), the demo links the school-age children (5 to 12) living in
- * a school's town to that school, so the demo school nurse has students to look up.
- */
-async function enrolDemoStudents(db: Db, asOf: string): Promise<void> {
-  for (const school of await listActiveOrganizations(db, 'school')) {
-    if (!school.town) continue;
-    await linkResidents(db, { organizationId: school.id, town: school.town, asOf, minAge: 5, maxAge: 12, reason: 'demo roster' });
-  }
 }

@@ -7,163 +7,53 @@ import { CLINICIANS } from './synthetic-tables.ts';
 import { civilFromDays, daysFromCivil, parseIsoDate } from '@nutmeg/forecast';
 import { isoDay, type Rng } from './synthetic-random.ts';
 import {
+  type Group,
+  bit,
+  type Product,
+  HEPB_PED,
+  DTAP,
+  IPV,
+  HIB_PRPT,
+  HIB_PRPOMP,
+  PEDIARIX,
+  PENTACEL,
+  VAXELIS,
+  KINRIX,
+  PCV7,
+  PCV13,
+  PCV15,
+  PCV20,
+  RV5,
+  RV1,
+  MMR,
+  MMRV,
+  VAR,
+  HEPA_PED,
+  TDAP,
+  TD,
+  MENACWY_P,
+  MENACWY_O,
+  MENACWY_TT,
+  HPV4,
+  HPV9,
+  ZOSTER,
+  PPSV23,
+  RSV_ADULT,
+  NIRSEVIMAB,
+  FLU,
+  COVID,
+  D,
+  ERA,
+} from './synthetic-products.ts';
+import {
   ObservationCode,
   type AdministeredDose,
   type Dose,
   type HistoricalSource,
   type Observation,
   type Refusal,
-  type Route,
   type VfcEligibility,
 } from '../modules/patients/index.ts';
-
-type Group =
-  | 'HepB'
-  | 'DTaP'
-  | 'Polio'
-  | 'Hib'
-  | 'PCV'
-  | 'RV'
-  | 'MMR'
-  | 'VAR'
-  | 'HepA'
-  | 'Flu'
-  | 'COVID-19'
-  | 'Tdap'
-  | 'MenACWY'
-  | 'HPV'
-  | 'Zoster'
-  | 'PPSV'
-  | 'RSV'
-  | 'Td';
-
-const GROUPS: readonly Group[] = [
-  'HepB',
-  'DTaP',
-  'Polio',
-  'Hib',
-  'PCV',
-  'RV',
-  'MMR',
-  'VAR',
-  'HepA',
-  'Flu',
-  'COVID-19',
-  'Tdap',
-  'MenACWY',
-  'HPV',
-  'Zoster',
-  'PPSV',
-  'RSV',
-  'Td',
-];
-/** Bit of a group in a mask (the hot loop tests masks, not sets). */
-function bit(g: Group): number {
-  return 1 << GROUPS.indexOf(g);
-}
-
-interface Product {
-  cvx: string;
-  mvx: string;
-  route: Route;
-  volume: number;
-  /** Groups this product counts for (combination vaccines count for several), as a bit mask. */
-  mask: number;
-  /** VIS document name. */
-  vis: string;
-  /** Index into the lot pool hash. */
-  index: number;
-}
-
-let productCount = 0;
-function P(cvx: string, mvx: string, route: Route, volume: number, ...covers: Group[]): Product {
-  let mask = 0;
-  for (const g of covers) mask |= bit(g);
-  return { cvx, mvx, route, volume, mask, vis: covers.join('/'), index: productCount++ };
-}
-
-const HEPB_PED = P('08', 'MSD', 'IM', 0.5, 'HepB');
-const DTAP = P('20', 'PMC', 'IM', 0.5, 'DTaP');
-const IPV = P('10', 'PMC', 'SC', 0.5, 'Polio');
-const HIB_PRPT = P('48', 'PMC', 'IM', 0.5, 'Hib');
-const HIB_PRPOMP = P('49', 'MSD', 'IM', 0.5, 'Hib');
-const PEDIARIX = P('110', 'SKB', 'IM', 0.5, 'DTaP', 'HepB', 'Polio');
-const PENTACEL = P('120', 'PMC', 'IM', 0.5, 'DTaP', 'Hib', 'Polio');
-const VAXELIS = P('146', 'MSP', 'IM', 0.5, 'DTaP', 'Hib', 'Polio', 'HepB');
-const KINRIX = P('130', 'SKB', 'IM', 0.5, 'DTaP', 'Polio');
-const PCV7 = P('100', 'PFR', 'IM', 0.5, 'PCV');
-const PCV13 = P('133', 'PFR', 'IM', 0.5, 'PCV');
-const PCV15 = P('215', 'MSD', 'IM', 0.5, 'PCV');
-const PCV20 = P('216', 'PFR', 'IM', 0.5, 'PCV');
-const RV5 = P('116', 'MSD', 'PO', 2, 'RV');
-const RV1 = P('119', 'SKB', 'PO', 1, 'RV');
-const MMR = P('03', 'MSD', 'SC', 0.5, 'MMR');
-const MMRV = P('94', 'MSD', 'SC', 0.5, 'MMR', 'VAR');
-const VAR = P('21', 'MSD', 'SC', 0.5, 'VAR');
-const HEPA_PED = P('83', 'SKB', 'IM', 0.5, 'HepA');
-const TDAP = P('115', 'SKB', 'IM', 0.5, 'Tdap');
-const TD = P('113', 'PMC', 'IM', 0.5, 'Td');
-const MENACWY_P = P('114', 'PMC', 'IM', 0.5, 'MenACWY');
-const MENACWY_O = P('136', 'SKB', 'IM', 0.5, 'MenACWY');
-const MENACWY_TT = P('203', 'PMC', 'IM', 0.5, 'MenACWY');
-const HPV4 = P('62', 'MSD', 'IM', 0.5, 'HPV');
-const HPV9 = P('165', 'MSD', 'IM', 0.5, 'HPV');
-const ZOSTER = P('187', 'SKB', 'IM', 0.5, 'Zoster');
-const PPSV23 = P('33', 'MSD', 'IM', 0.5, 'PPSV');
-const RSV_ADULT = [P('303', 'SKB', 'IM', 0.5, 'RSV'), P('305', 'PFR', 'IM', 0.5, 'RSV')];
-const NIRSEVIMAB = P('306', 'SNF', 'IM', 0.5, 'RSV');
-const FLU = {
-  iiv3: P('140', 'SEQ', 'IM', 0.5, 'Flu'),
-  aiiv3: P('205', 'SEQ', 'IM', 0.5, 'Flu'),
-  iiv4: P('150', 'PMC', 'IM', 0.5, 'Flu'),
-  iiv4Ped: P('161', 'PMC', 'IM', 0.25, 'Flu'),
-  hd4: P('197', 'PMC', 'IM', 0.7, 'Flu'),
-  old: P('141', 'PMC', 'IM', 0.5, 'Flu'),
-};
-const COVID = {
-  pfizer: P('208', 'PFR', 'IM', 0.3, 'COVID-19'),
-  pfizerPed: P('218', 'PFR', 'IM', 0.2, 'COVID-19'),
-  moderna: P('207', 'MOD', 'IM', 0.5, 'COVID-19'),
-  pfizerBivalent: P('300', 'PFR', 'IM', 0.3, 'COVID-19'),
-  modernaBivalent: P('229', 'MOD', 'IM', 0.5, 'COVID-19'),
-  pfizer2023: P('309', 'PFR', 'IM', 0.3, 'COVID-19'),
-  moderna2023: P('312', 'MOD', 'IM', 0.5, 'COVID-19'),
-};
-
-const D = parseIsoDate;
-const ERA = {
-  registryStart: D('2000-01-01'),
-  rv: D('2006-02-03'),
-  pcv7: D('2000-02-17'),
-  pcv13: D('2010-03-01'),
-  pcv15: D('2022-07-01'),
-  pcv20: D('2023-06-01'),
-  pediarix: D('2003-01-01'),
-  pentacel: D('2008-06-20'),
-  vaxelis: D('2021-06-01'),
-  mmrv: D('2005-09-01'),
-  hepaKids: D('2006-05-01'),
-  tdap: D('2005-06-01'),
-  menacwy: D('2005-01-14'),
-  menacwyO: D('2010-02-19'),
-  menacwyTT: D('2020-04-23'),
-  hpv: D('2006-06-08'),
-  hpvBoys: D('2011-10-25'),
-  hpv9: D('2015-02-01'),
-  covid: D('2020-12-14'),
-  covidBooster: D('2021-10-01'),
-  covidBivalent: D('2022-09-01'),
-  covid2023: D('2023-09-15'),
-  covid2024: D('2024-09-01'),
-  zoster: D('2018-01-01'),
-  rsvAdult: D('2023-09-01'),
-  menacwyBooster: D('2011-01-01'),
-  before1995: D('1995-01-01'),
-  nirsevimab: D('2023-10-01'),
-  pcv20Adult: D('2022-01-01'),
-  flu3: D('2024-08-01'),
-  flu4: D('2013-08-01'),
-} as const;
 
 /** Person-level inputs the dose history depends on. */
 export interface HistoryInput {
@@ -510,20 +400,36 @@ export function generateHistory(rng: Rng, input: HistoryInput): History {
   const profile: Profile = r < 0.72 ? 'ontime' : r < 0.9 ? 'late' : r < 0.96 ? 'stopped' : 'refuser';
   const ageNow = (input.asOf - input.dob) / 365.25;
 
-  if (profile === 'refuser') {
-    const n = rng.between(1, 4);
-    for (let i = 0; i < n; i++) {
-      const g = rng.pick(REFUSABLE);
-      if (c.blocked & bit(g)) continue;
-      c.blocked |= g === 'DTaP' ? bit('DTaP') | bit('Tdap') | bit('Td') : bit(g);
-      const day = input.dob + rng.between(60, Math.max(61, Math.min(5000, input.asOf - input.dob)));
-      if (day <= input.asOf) {
-        out.refusals.push({ vaccineGroup: g === 'DTaP' ? 'DTaP/Tdap/Td' : g, date: isoDay(day), reason: rng.chance(0.8) ? '00' : '01' });
-      }
+  if (profile === 'refuser') refuseSome(c);
+
+  const cond = rng.next();
+  recordCondition(c, cond, ageNow);
+  childhood(c, profile);
+  if (cond >= 0.012 && cond < 0.015) stopPertussisAfterAllergy(c);
+  const propensity = rng.chance(0.3) ? 0.05 : 0.35 + rng.next() * 0.6;
+  if (!(c.blocked & bit('Flu'))) flu(c, propensity);
+  if (!(c.blocked & bit('COVID-19'))) covid(c, Math.min(0.95, propensity + 0.2));
+  if (ageNow >= 19) adult(c);
+  sortByDay(out.doses, c.days);
+  return out;
+}
+
+/** A refusing family declines one to four vaccine groups, each on a day the child could have had it. */
+function refuseSome(c: Ctx): void {
+  const n = c.rng.between(1, 4);
+  for (let i = 0; i < n; i++) {
+    const g = c.rng.pick(REFUSABLE);
+    if (c.blocked & bit(g)) continue;
+    c.blocked |= g === 'DTaP' ? bit('DTaP') | bit('Tdap') | bit('Td') : bit(g);
+    const day = c.dob + c.rng.between(60, Math.max(61, Math.min(5000, c.asOf - c.dob)));
+    if (day <= c.asOf) {
+      c.out.refusals.push({ vaccineGroup: g === 'DTaP' ? 'DTaP/Tdap/Td' : g, date: isoDay(day), reason: c.rng.chance(0.8) ? '00' : '01' });
     }
   }
-  // Conditions that stop a series or make it unnecessary (CDSi observation codes).
-  const cond = rng.next();
+}
+
+/** Now and then a condition that stops a series or makes it unnecessary (CDSi observation codes). */
+function recordCondition(c: Ctx, cond: number, ageNow: number): void {
   if (cond < 0.004) {
     c.blocked |= BLOCK_VAR;
     observe(
@@ -531,50 +437,43 @@ export function generateHistory(rng: Rng, input: HistoryInput): History {
       'immunity',
       ObservationCode.varicellaHistory,
       'Healthcare provider verified history of varicella',
-      input.dob + rng.between(400, 2500),
+      c.dob + c.rng.between(400, 2500),
     );
   } else if (cond < 0.006) {
     c.blocked |= bit('RV');
-    observe(c, 'contraindication', ObservationCode.intussusception, 'Intussusception', input.dob + rng.between(70, 200));
+    observe(c, 'contraindication', ObservationCode.intussusception, 'Intussusception', c.dob + c.rng.between(70, 200));
   } else if (cond < 0.008) {
     c.blocked |= bit('MMR') | BLOCK_VAR;
-    observe(c, 'contraindication', ObservationCode.immunocompromised, 'Immunocompromised', input.dob + rng.between(30, 300));
+    observe(c, 'contraindication', ObservationCode.immunocompromised, 'Immunocompromised', c.dob + c.rng.between(30, 300));
   } else if (cond < 0.01) {
-    observe(c, 'precaution', ObservationCode.eggAllergy, 'Allergic reaction to egg protein', input.dob + rng.between(200, 900));
+    observe(c, 'precaution', ObservationCode.eggAllergy, 'Allergic reaction to egg protein', c.dob + c.rng.between(200, 900));
   } else if (cond < 0.012 && ageNow > 25) {
     observe(
       c,
       'immunity',
       ObservationCode.labImmunityHepB,
       'Laboratory evidence of immunity to hepatitis B',
-      input.dob + rng.between(18 * 365, 25 * 365),
+      c.dob + c.rng.between(18 * 365, 25 * 365),
     );
   }
+}
 
-  childhood(c, profile);
-  if (cond >= 0.012 && cond < 0.015) {
-    // Severe allergic reaction after a pertussis-containing dose: record it and stop the series there.
-    const first = out.doses.find(isPertussisDose);
-    if (first) {
-      const keep = out.doses.map((d) => !PERTUSSIS_CVX.has(d.cvx) || d.date <= first.date);
-      out.doses = out.doses.filter((_, i) => keep[i]);
-      c.days = c.days.filter((_, i) => keep[i]);
-      c.blocked |= bit('DTaP') | bit('Tdap');
-      observe(
-        c,
-        'contraindication',
-        ObservationCode.severeAllergyPertussis,
-        'Severe allergic reaction after previous dose of Pertussis',
-        parseIsoDate(first.date) + 1,
-      );
-    }
+/** Severe allergic reaction after a pertussis-containing dose: record it and stop the series there. */
+function stopPertussisAfterAllergy(c: Ctx): void {
+  const first = c.out.doses.find(isPertussisDose);
+  if (first) {
+    const keep = c.out.doses.map((d) => !PERTUSSIS_CVX.has(d.cvx) || d.date <= first.date);
+    c.out.doses = c.out.doses.filter((_, i) => keep[i]);
+    c.days = c.days.filter((_, i) => keep[i]);
+    c.blocked |= bit('DTaP') | bit('Tdap');
+    observe(
+      c,
+      'contraindication',
+      ObservationCode.severeAllergyPertussis,
+      'Severe allergic reaction after previous dose of Pertussis',
+      parseIsoDate(first.date) + 1,
+    );
   }
-  const propensity = rng.chance(0.3) ? 0.05 : 0.35 + rng.next() * 0.6;
-  if (!(c.blocked & bit('Flu'))) flu(c, propensity);
-  if (!(c.blocked & bit('COVID-19'))) covid(c, Math.min(0.95, propensity + 0.2));
-  if (ageNow >= 19) adult(c);
-  sortByDay(out.doses, c.days);
-  return out;
 }
 
 function isPertussisDose(d: Dose): boolean {

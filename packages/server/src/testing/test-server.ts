@@ -13,6 +13,8 @@ export interface TestServer extends Server {
   signIn(username: string): Promise<{ cookie: string; 'x-csrf-token': string }>;
   /** Runs the mail jobs that are due at the test clock's time, as the job worker would (tests run without it); returns how many ran. */
   deliverMail(): Promise<number>;
+  /** Runs the due jobs of these kinds at the test clock's time, as the job worker would; returns how many ran. */
+  runJobs(kinds: readonly string[]): Promise<number>;
   clock: MutableClock;
 }
 
@@ -62,5 +64,11 @@ export async function createTestServer(
     while (await runOneJob(server.ctx.db, 'test', handlers, clock.now())) ran++;
     return ran;
   }
-  return { ...server, signIn, deliverMail, clock };
+  async function runJobs(kinds: readonly string[]) {
+    const handlers = Object.fromEntries(kinds.map((k) => [k, server.jobHandlers[k]!]));
+    let ran = 0;
+    while (await runOneJob(server.ctx.db, 'test', handlers, clock.now())) ran++;
+    return ran;
+  }
+  return { ...server, signIn, deliverMail, runJobs, clock };
 }

@@ -25,6 +25,11 @@ export const PERMISSIONS = {
   'agreement:approve': { dphRoles: ['vaccine_program_approver', 'administrator'] },
   'report:run': { module: 'reports', access: 'read' },
   'roster:manage': { accessTypes: ['school_readonly'], dphRoles: ['administrator'] },
+  /** Schools' rosters and compliance reports: the school's nurse, health directors (their towns), DPH (the state). */
+  'school:read': {
+    accessTypes: ['school_readonly', 'health_dept_readonly'],
+    dphRoles: ['administrator', 'data_steward', 'analyst_readonly', 'vaccine_program_approver'],
+  },
   'clinic-users:manage': { accessTypes: ['primary_coordinator', 'backup_coordinator'] },
   'account:review': { dphRoles: ['account_approver', 'administrator'] },
   'user:admin': { dphRoles: ['account_approver', 'administrator'] },

@@ -2,8 +2,8 @@ import type { Done, Me, SessionStageResult } from '@nutmeg/api-types';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, originOf, type App } from '../../http.ts';
-import { accessTypeLabel } from './access-model.ts';
 import { login } from './login.service.ts';
+import { presentMe } from './session.present.ts';
 import * as sessions from './session.service.ts';
 
 const LoginBody = z.object({
@@ -53,24 +53,7 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
     },
     async (req): Promise<Me> => {
       const actor = actorOf(req);
-      const memberships = await sessions.listMemberships(ctx, actor.userId);
-      return {
-        user: { id: actor.userId, username: actor.username, displayName: actor.displayName, dphRoles: actor.dphRoles },
-        stage: actor.stage,
-        csrfToken: actor.csrfToken,
-        memberships: memberships.map((m) => ({
-          id: m.id,
-          accessType: m.access_type,
-          accessTypeLabel: accessTypeLabel(m.access_type),
-          organizationId: m.organization_id,
-          organizationName: m.organization_name,
-          organizationKind: m.organization_kind,
-          pin: m.pin,
-        })),
-        activeScope: actor.scope,
-        modules: actor.modules,
-        permissions: [...actor.permissions].sort(),
-      };
+      return presentMe(actor, await sessions.listMemberships(ctx, actor.userId));
     },
   );
 
@@ -86,6 +69,11 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
     },
   );
 
+  registerCredentialRoutes(app, ctx);
+}
+
+/** The signed-in user's own credentials: password change and TOTP enrolment. */
+function registerCredentialRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/session/password',
     { config: { policy: 'session' }, schema: { tags: ['session'], summary: 'Change your password', body: PasswordBody } },

@@ -45,7 +45,7 @@ describe('Request User Account and the DPH review queue', () => {
     ),
   });
 
-  it('offers the eight access types with their descriptions and the agreements in force, without sign-in', async () => {
+  it("offers the eight access types with their descriptions, the agreements in force and DPH's roles, without sign-in", async () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/account-requests/options' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -57,6 +57,14 @@ describe('Request User Account and the DPH review queue', () => {
       modulesSummary: 'Patient Management (Read-Only), Reports',
     });
     expect(school.description).toMatch(/School RN/);
+    expect(body.dphRoles.map((r: { role: string }) => r.role)).toEqual([
+      'account_approver',
+      'vaccine_program_approver',
+      'data_steward',
+      'analyst_readonly',
+      'administrator',
+    ]);
+    expect(body.dphRoles[2].label).toBe('Data steward (data quality, merge)');
     expect(body.agreements.map((a: { kind: string; version: string }) => `${a.kind}@${a.version}`).sort()).toEqual([
       'confidentiality@2026.1',
       'user@2026.1',

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import type { AgreementAcceptance } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { conflict, invalid, notFound, type FieldError } from '../../errors.ts';
-import { accessTypeLabel, ACCESS_TYPES, ACCESS_TYPE_DEFINITIONS, isAccessType, type AccessType } from '../access/index.ts';
+import {
+  accessTypeLabel,
+  ACCESS_TYPES,
+  ACCESS_TYPE_DEFINITIONS,
+  DPH_ROLE_LABELS,
+  DPH_ROLES,
+  isAccessType,
+  type AccessType,
+} from '../access/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { findDphOrganization, findOrganizationsByPins } from '../organizations/index.ts';
 import { ORGANIZATION_CODE_LABELS, presentAccessType, presentOrganization } from './account.present.ts';
@@ -14,12 +22,13 @@ export interface Origin {
   ip: string | null;
 }
 
-/** The public form's choices: the seed's eight access types and the agreements in force. */
+/** The public form's choices: the seed's eight access types, the agreements in force, and DPH's roles. */
 export async function requestOptions(ctx: AppContext): Promise<RequestOptions> {
   const agreements = await repo.currentAgreements(ctx.db, ctx.clock.now());
   return {
     accessTypes: ACCESS_TYPES.map(presentAccessType),
     agreements: agreements.map((a) => ({ kind: a.kind, version: a.version, title: a.title, body: a.body })),
+    dphRoles: DPH_ROLES.map((role) => ({ role, label: DPH_ROLE_LABELS[role] })),
   };
 }
 

@@ -101,7 +101,11 @@ export function registerUserAdminRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => admin.resetPassword(ctx, actorOf(req), req.params.id),
   );
+  registerClinicUserRoutes(app, ctx);
+}
 
+/** A clinic's coordinators (and CMO/CEO) manage who has access at the clinic they act for. */
+function registerClinicUserRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/clinic-users',
     {

@@ -1,6 +1,6 @@
 // SQL for doses (master + reported) and their change history (doses, dose_changes).
 
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database, DoseTable } from '@nutmeg/db';
 
 export type Db = Kysely<Database>;
@@ -90,5 +90,19 @@ export async function liveDosesByIds(db: Db, ids: readonly string[]): Promise<Do
     .selectAll()
     .where('id', 'in', [...ids])
     .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** Live doses of many patients (the forecast store's batches). */
+export async function liveDosesOfPatients(db: Db, patientIds: readonly string[]): Promise<DoseRow[]> {
+  if (patientIds.length === 0) return [];
+  return db
+    .selectFrom('doses')
+    .selectAll()
+    .where('patient_id', '=', sql<string>`ANY(${[...patientIds]}::uuid[])`)
+    .where('deleted_at', 'is', null)
+    .orderBy('patient_id')
+    .orderBy('date')
+    .orderBy('entered_at')
     .execute();
 }

@@ -68,6 +68,8 @@ export const AdministeredBody = z
     // No default: the person giving the dose says whether the patient is VFC-eligible for it.
     vfcEligibility: codeOf('vfcEligibility', 'Choose the VFC eligibility for this dose'),
     doseCondition,
+    // Given from the clinic's inventory: the lot's facts replace the typed ones, and the lot is decremented.
+    fromStock: z.object({ lotId: z.string().uuid(), storageUnitId: z.string().uuid() }).optional(),
   })
   .superRefine((d, ctx) => {
     // A scanned or typed NDC must be the vaccine recorded: CDC maps each NDC to its CVX.
@@ -117,4 +119,12 @@ export const ObservationBody = z.object({
 });
 
 export const PatientParams = z.object({ id: z.string().uuid() });
+export const StockLotsQuery = z.object({
+  cvx: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, 'Use the CVX code')
+    .transform((c) => canonicalCvx(c) ?? c),
+  date: IsoDate.optional(),
+});
 export const ItemParams = z.object({ id: z.string().uuid(), itemId: z.string().uuid() });

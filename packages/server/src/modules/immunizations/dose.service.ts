@@ -11,8 +11,9 @@ import { invalid, notFound } from '../../errors.ts';
 import type { Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
 import { isMedicalHomeClinic } from '../organizations/index.ts';
-import type { Recommender } from '../recommender/index.ts';
+import { requestForecastRefresh, type Recommender } from '../recommender/index.ts';
 import { linkPatientToOrganization, loadWritable, lockPatients, setOwnerInTrx } from '../patients/index.ts';
+import { returnDoseToStock, stockOfDose, takeDoseFromStock } from '../inventory/index.ts';
 import * as repo from './dose.repo.ts';
 import type { Db, DoseRow } from './dose.repo.ts';
 import type { DoseBody } from './dose.schemas.ts';
@@ -132,6 +133,17 @@ function doseColumns(body: DoseBody) {
 }
 
 /**
+ * A dose given from the clinic's stock takes one dose of the lot (in `trx`) and records the lot's own number,
+ * expiry, NDC, manufacturer and funding; any other dose is returned as sent.
+ */
+async function withStock(trx: Db, submitter: Submitter, doseId: string, body: DoseBody, at: Date, alreadyTaken = false): Promise<DoseBody> {
+  if (body.kind !== 'administered' || !body.fromStock) return body;
+  const dose = { ...body.fromStock, doseId, cvx: body.cvx, date: body.date, vfcEligibility: body.vfcEligibility, at };
+  const lot = await takeDoseFromStock(trx, submitter, dose, { alreadyTaken });
+  return { ...body, ...lot, mvx: lot.mvx ?? undefined };
+}
+
+/**
  * Records a dose given or reported by the submitter's organization, through any channel: deduplicated against
  * the record's doses, linked to the organization, and owned by it when it is a medical home that gave the dose.
  */
@@ -143,11 +155,12 @@ export async function recordDose(ctx: AppContext, submitter: Submitter, patientI
     // reports of one dose arriving together must not both find "no master yet".
     await lockPatients(trx, [patientId]);
     const rows = await loadWritable(ctx, submitter, patientId, trx);
+    const id = randomUUID();
+    const now = ctx.clock.now();
+    body = await withStock(trx, submitter, id, body, now);
     validateDose(body, rows.row.dob, jurisdictionToday(ctx.clock), ctx.recommender);
     const dup = findDuplicateMaster(await repo.liveDoses(trx, patientId), body, orgId, ctx.recommender);
-    const id = randomUUID();
     let masterId = dup?.id ?? id;
-    const now = ctx.clock.now();
     await repo.insertDose(trx, {
       id,
       master_id: masterId,
@@ -172,6 +185,7 @@ export async function recordDose(ctx: AppContext, submitter: Submitter, patientI
     const ownershipTaken = body.kind === 'administered' && rows.row.owner_org_id !== orgId && (await isMedicalHomeClinic(trx, orgId));
     if (ownershipTaken) await setOwnerInTrx(ctx, trx, by, patientId, orgId, 'Dose given by a medical-home clinic');
     await audit(ctx, trx, submitter, 'dose.create', patientId, id, { cvx: body.cvx, deduplicated: !!dup });
+    await requestForecastRefresh(trx, [patientId], ctx.clock.now());
     return { id, masterId, deduplicated: !!dup, ownershipTaken };
   });
 }
@@ -185,6 +199,20 @@ async function editableDose(ctx: AppContext, trx: Db, submitter: Submitter, pati
   return { dose, rows };
 }
 
+/**
+ * A correction moves stock only when it names another lot (the old one gets its dose back) or makes the dose
+ * historical; a correction without `fromStock` leaves the dose's stock as it was.
+ */
+async function restock(trx: Db, submitter: Submitter, doseId: string, body: DoseBody, at: Date): Promise<DoseBody> {
+  const held = await stockOfDose(trx, doseId);
+  const next = body.kind === 'administered' ? body.fromStock : undefined;
+  // The same lot as before: the dose keeps its dose of it (nothing moves).
+  if (held && next && held.lotId === next.lotId && held.storageUnitId === next.storageUnitId)
+    return withStock(trx, submitter, doseId, body, at, true);
+  if (held && (next || body.kind === 'historical')) await returnDoseToStock(trx, submitter, doseId, 'dose corrected', at);
+  return withStock(trx, submitter, doseId, body, at);
+}
+
 /** Corrects a dose (the entering organization or DPH), with the reason and the changed fields in its history. */
 export async function updateDose(
   ctx: AppContext,
@@ -196,6 +224,7 @@ export async function updateDose(
 ): Promise<{ id: string }> {
   return ctx.db.transaction().execute(async (trx) => {
     const { dose, rows } = await editableDose(ctx, trx, submitter, patientId, doseId);
+    body = await restock(trx, submitter, doseId, body, ctx.clock.now());
     validateDose(body, rows.row.dob, jurisdictionToday(ctx.clock), ctx.recommender);
     const cols = doseColumns(body);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -209,6 +238,7 @@ export async function updateDose(
     await repo.updateDoseColumns(trx, doseId, { ...cols, updated_at: now });
     await repo.insertDoseChange(trx, { doseId, patientId, at: now, by: submitter.userId, action: 'update', changes, reason });
     await audit(ctx, trx, submitter, 'dose.update', patientId, doseId, { fields: Object.keys(changes) });
+    await requestForecastRefresh(trx, [patientId], ctx.clock.now());
     return { id: doseId };
   });
 }
@@ -224,6 +254,7 @@ export async function deleteDose(
   return ctx.db.transaction().execute(async (trx) => {
     const { dose } = await editableDose(ctx, trx, submitter, patientId, doseId);
     const now = ctx.clock.now();
+    await returnDoseToStock(trx, submitter, doseId, 'dose deleted', now);
     await repo.softDeleteDose(trx, doseId, { by: submitter.userId, reason, at: now });
     if (dose.master_id === dose.id) {
       // Promote another live report of the same dose, administered first.
@@ -233,6 +264,7 @@ export async function deleteDose(
     }
     await repo.insertDoseChange(trx, { doseId, patientId, at: now, by: submitter.userId, action: 'delete', changes: {}, reason });
     await audit(ctx, trx, submitter, 'dose.delete', patientId, doseId, { reason });
+    await requestForecastRefresh(trx, [patientId], ctx.clock.now());
     return { id: doseId };
   });
 }

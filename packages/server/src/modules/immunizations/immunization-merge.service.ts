@@ -2,7 +2,7 @@
 // one transaction): the merged record's doses, refusals and observations follow it to the survivor, and a
 // dose both records had becomes one dose with both reports (the dedup rule of dose.service.ts).
 
-import type { Recommender } from '../recommender/index.ts';
+import { requestForecastRefresh, type Recommender } from '../recommender/index.ts';
 import { liveDoses, liveDosesByIds, setMaster, type Db } from './dose.repo.ts';
 import { findDuplicateMaster } from './dose.service.ts';
 import { moveRows, moveRowsBack, rowIdsOf } from './merge.repo.ts';
@@ -22,6 +22,7 @@ export async function moveImmunizationsForMerge(
   recommender: Pick<Recommender, 'vaccineInfo'>,
   survivorId: string,
   mergedId: string,
+  now: Date = new Date(),
 ): Promise<ImmunizationsMoved> {
   const moved: ImmunizationsMoved = {
     doses: await rowIdsOf(trx, 'doses', mergedId),
@@ -41,13 +42,22 @@ export async function moveImmunizationsForMerge(
       await setMaster(trx, r.id, dup.id);
     }
   }
+  // The survivor's history changed; the merged record's stored forecast goes (it has no live record now).
+  await requestForecastRefresh(trx, [survivorId, mergedId], now);
   return moved;
 }
 
 /** Puts back exactly the rows the merge moved, and the masters it changed. */
-export async function restoreImmunizationsForUnmerge(trx: Db, mergedId: string, moved: ImmunizationsMoved): Promise<void> {
+export async function restoreImmunizationsForUnmerge(
+  trx: Db,
+  mergedId: string,
+  moved: ImmunizationsMoved,
+  now: Date = new Date(),
+): Promise<void> {
+  const survivors = (await liveDosesByIds(trx, moved.doses)).map((d) => d.patient_id);
   for (const [doseId, oldMaster] of moved.remastered) await setMaster(trx, doseId, oldMaster);
   await moveRowsBack(trx, 'doses', moved.doses, mergedId);
   await moveRowsBack(trx, 'patient_refusals', moved.refusals, mergedId);
   await moveRowsBack(trx, 'patient_observations', moved.observations, mergedId);
+  await requestForecastRefresh(trx, [mergedId, ...survivors], now);
 }

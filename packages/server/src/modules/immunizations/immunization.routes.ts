@@ -5,7 +5,18 @@ import { CertificateQuery, IsoDate, patientWriter } from '../patients/index.ts';
 import { getDoseReports } from './dose-reports.service.ts';
 import * as doses from './dose.service.ts';
 import * as notes from './note.service.ts';
-import { DeleteBody, DoseBody, DoseUpdateBody, ItemParams, ObservationBody, PatientParams, RefusalBody } from './dose.schemas.ts';
+import {
+  DeleteBody,
+  DoseBody,
+  DoseUpdateBody,
+  ItemParams,
+  ObservationBody,
+  PatientParams,
+  RefusalBody,
+  StockLotsQuery,
+} from './dose.schemas.ts';
+import { usableLotsForDose } from '../inventory/index.ts';
+import { jurisdictionToday } from '../../dates.ts';
 import { renderCertificate } from './certificate.service.ts';
 import { getForecast, getImmunizations } from './immunization.service.ts';
 
@@ -78,6 +89,18 @@ function registerRecordReadRoutes(app: App, ctx: AppContext): void {
 
 /** Entries on a record: doses, refusals, observations (each by the route policy and patientWriter, then one service call). */
 function registerEntryRoutes(app: App, ctx: AppContext): void {
+  // The dose form's lot choice: whoever records doses for the clinic sees its usable lots (no other stock facts).
+  app.get(
+    '/api/immunizations/stock-lots',
+    {
+      config: { policy: 'patient:write' },
+      schema: { tags, summary: 'The clinic’s usable inventory lots of a vaccine, for the dose form', querystring: StockLotsQuery },
+    },
+    async (req) => ({
+      lots: await usableLotsForDose(ctx.db, patientWriter(actorOf(req)), req.query.cvx, req.query.date ?? jurisdictionToday(ctx.clock)),
+    }),
+  );
+
   app.post(
     '/api/patients/:id/doses',
     {

@@ -6,7 +6,7 @@ import type { ForecastResult, SeasonDates } from '@nutmeg/forecast';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../access/index.ts';
 import { jurisdictionToday } from '../../dates.ts';
-import { presentForecast, seasonsInForceOn, type Recommender } from '../recommender/index.ts';
+import { presentForecast, seasonsInForceOn, type PatientForecastInput, type Recommender } from '../recommender/index.ts';
 import { organizationNames } from '../organizations/index.ts';
 import { auditPatient, loadVisible } from '../patients/index.ts';
 import { liveDoses, type DoseRow } from './dose.repo.ts';
@@ -46,18 +46,15 @@ export async function history(ctx: AppContext, actor: Actor, patientId: string) 
   return { rows, doses, refusals, observations, orgNames };
 }
 
-/** Runs the recommender on the master doses and observations. */
-export function forecastFor(
-  recommender: Recommender,
+/** The engine's input for a patient: master doses, observations, DOB, sex and country of birth. */
+export function forecastInputOf(
   patient: { dob: string; sex: string; birth_country: string | null },
   doses: DoseRow[],
-  observations: Array<{ code: string; date: string; status: 'active' | 'unknown' }>,
-  asOf: string,
-  seasons: readonly SeasonDates[] = [],
-): ForecastResult {
+  observations: ReadonlyArray<{ code: string; date: string; status: 'active' | 'unknown' }>,
+): PatientForecastInput {
   const masters = doses.filter((d) => d.id === d.master_id);
   const { dob, sex } = patient;
-  return recommender.forecast({
+  return {
     // Country of birth decides birth-date immunity (varicella: born in the U.S. before 1980).
     patient: {
       dob,
@@ -74,9 +71,19 @@ export function forecastFor(
       subStandard: d.dose_condition !== null,
     })),
     observations: observations.map((o) => ({ code: o.code, date: o.date, status: o.status })),
-    assessmentDate: asOf,
-    seasons,
-  });
+  };
+}
+
+/** Runs the recommender on the master doses and observations. */
+export function forecastFor(
+  recommender: Recommender,
+  patient: { dob: string; sex: string; birth_country: string | null },
+  doses: DoseRow[],
+  observations: Array<{ code: string; date: string; status: 'active' | 'unknown' }>,
+  asOf: string,
+  seasons: readonly SeasonDates[] = [],
+): ForecastResult {
+  return recommender.forecast({ ...forecastInputOf(patient, doses, observations), assessmentDate: asOf, seasons });
 }
 
 export async function getImmunizations(ctx: AppContext, actor: Actor, patientId: string): Promise<Immunizations> {

@@ -8,6 +8,7 @@ export { recordDose, updateDose, deleteDose, findDuplicateMaster, DEDUP_WINDOW_D
 export { recordRefusal, recordObservation, deleteNote, type NoteKind } from './note.service.ts';
 export { forecastFor, getImmunizations } from './immunization.service.ts';
 export { exchangeForecast, exchangeHistory, type DoseRow } from './exchange.service.ts';
+export { renderCertificate } from './certificate.service.ts';
 export { moveImmunizationsForMerge, restoreImmunizationsForUnmerge, type ImmunizationsMoved } from './immunization-merge.service.ts';
 export { DoseBody, ObservationBody, RefusalBody } from './dose.schemas.ts';
 export { insertHistoriesBulk, IMMUNIZATION_BULK_TABLES, type BulkHistory } from './immunization-bulk.repo.ts';
@@ -16,3 +17,4 @@ export function registerImmunizationsRoutes(app: App, ctx: AppContext): void {
   registerImmunizationRoutes(app, ctx);
   registerCertificateRoutes(app, ctx);
 }
+export { loadForecastInputs } from './forecast-inputs.ts';

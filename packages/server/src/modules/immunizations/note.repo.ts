@@ -1,6 +1,6 @@
 // SQL for refusals and CDSi observations (patient_refusals, patient_observations).
 
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { PatientObservationTable, PatientRefusalTable } from '@nutmeg/db';
 import type { Db } from './dose.repo.ts';
 
@@ -40,4 +40,16 @@ export function findNote(db: Db, table: NoteTable, id: string) {
 
 export async function softDeleteNote(db: Db, table: NoteTable, id: string, d: { by: string | null; reason: string; at: Date }) {
   await db.updateTable(table).set({ deleted_at: d.at, deleted_by: d.by, delete_reason: d.reason }).where('id', '=', id).execute();
+}
+
+/** Live observations of many patients (the forecast store's batches). */
+export async function liveObservationsOfPatients(db: Db, patientIds: readonly string[]) {
+  if (patientIds.length === 0) return [];
+  return db
+    .selectFrom('patient_observations')
+    .select(['patient_id', 'code', 'date', 'status'])
+    .where('patient_id', '=', sql<string>`ANY(${[...patientIds]}::uuid[])`)
+    .where('deleted_at', 'is', null)
+    .orderBy('date')
+    .execute();
 }

@@ -8,6 +8,7 @@ import { invalid, notFound } from '../../errors.ts';
 import type { Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
 import { loadWritable } from '../patients/index.ts';
+import { requestForecastRefresh } from '../recommender/index.ts';
 import type { Db } from './dose.repo.ts';
 import { assertMayChangeEntry } from './entry.policy.ts';
 import * as repo from './note.repo.ts';
@@ -57,6 +58,8 @@ async function addNote(
       { action: `${what}.create`, entityType: what, entityId: r.id, patientId, detail },
       ctx.clock.now(),
     );
+    // Observations are engine input (refusals are not).
+    if (what === 'observation') await requestForecastRefresh(trx, [patientId], ctx.clock.now());
     return r;
   });
 }
@@ -120,6 +123,7 @@ export async function deleteNote(
       { action: `${what}.delete`, entityType: what, entityId: itemId, patientId, detail: { reason } },
       ctx.clock.now(),
     );
+    if (what === 'observation') await requestForecastRefresh(trx, [patientId], ctx.clock.now());
     return { id: itemId };
   });
 }

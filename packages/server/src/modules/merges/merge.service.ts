@@ -44,7 +44,7 @@ export async function mergePatients(
     const now = ctx.clock.now();
     const moved: Moved = {
       ...(await moveRecordsForMerge(trx, survivor, merged, now)),
-      ...(await moveImmunizationsForMerge(trx, ctx.recommender, survivorId, mergedId)),
+      ...(await moveImmunizationsForMerge(trx, ctx.recommender, survivorId, mergedId, now)),
     };
     const mergeId = await recordMerge(trx, {
       survivor,
@@ -75,7 +75,7 @@ export async function unmergePatients(
     if (found.survivorMergedAway) throw conflict('The surviving record was merged into another since; undo that merge first');
     if (found.laterMerges) throw conflict('Undo the later merges into this record first');
     const now = ctx.clock.now();
-    await restoreImmunizationsForUnmerge(trx, merge.merged_id, merge.moved as unknown as Moved);
+    await restoreImmunizationsForUnmerge(trx, merge.merged_id, merge.moved as unknown as Moved, now);
     await restoreRecordsForUnmerge(trx, merge, { by: actor.userId, organizationId: actor.scope?.organizationId ?? null, reason, at: now });
     await audit(ctx, trx, actor, 'patient.unmerge', merge.survivor_id, { mergeId, restoredId: merge.merged_id });
     return { survivorId: merge.survivor_id, restoredId: merge.merged_id };

@@ -3,6 +3,7 @@
 export {
   addJurisdiction,
   addOrganizationUnlessPinExists,
+  findClinicFacts,
   findDphOrganization,
   findJurisdiction,
   findOrganization,
@@ -15,9 +16,12 @@ export {
   organizationIdsByPin,
   organizationNames,
   servedTownsOf,
+  updateClinicFacts,
+  type ClinicFacts,
   type Jurisdiction,
   type NewOrganization,
   type Organization,
   type OrganizationKind,
 } from './organization.service.ts';
+export { townCounties } from './organization.repo.ts';
 export { activeStaff, addStaffMembers, removeFromStaffList, type NewStaffMember, type StaffMember } from './clinic-staff.service.ts';

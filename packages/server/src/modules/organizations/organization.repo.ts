@@ -92,3 +92,32 @@ export async function insertTownsUnlessExist(
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
+
+/** The facts of a clinic's profile that live on its organization row (clinic tools edits them). */
+export function clinicFactsById(db: Db, id: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'pin', 'name', 'clinic_type', 'medical_home', 'town', 'address', 'phone', 'active'])
+    .where('id', '=', id)
+    .where('kind', '=', 'clinic')
+    .executeTakeFirst();
+}
+
+export async function updateClinicFacts(
+  db: Db,
+  id: string,
+  facts: { name: string; town: string | null; address: Record<string, string>; phone: string | null },
+): Promise<void> {
+  await db
+    .updateTable('organizations')
+    .set({ name: facts.name, town: facts.town, address: JSON.stringify(facts.address), phone: facts.phone })
+    .where('id', '=', id)
+    .where('kind', '=', 'clinic')
+    .execute();
+}
+
+/** Each town of a jurisdiction with its county (coverage by county). */
+export async function townCounties(db: Db): Promise<Map<string, string | null>> {
+  const rows = await db.selectFrom('towns').select(['name', 'county']).execute();
+  return new Map(rows.map((r) => [r.name, r.county]));
+}

@@ -157,3 +157,43 @@ export async function addJurisdiction(
   });
   await repo.insertTownsUnlessExist(db, j.id, towns);
 }
+
+/** A clinic's own facts as its profile shows them (clinic tools). */
+export interface ClinicFacts {
+  id: string;
+  pin: string | null;
+  name: string;
+  clinicType: string | null;
+  medicalHome: boolean;
+  town: string | null;
+  address: { street: string; city: string; state: string; zip: string };
+  phone: string | null;
+  active: boolean;
+}
+
+/** The clinic's facts (undefined for an unknown id or an organization that is not a clinic). */
+export async function findClinicFacts(db: Db, id: string): Promise<ClinicFacts | undefined> {
+  const r = await repo.clinicFactsById(db, id);
+  if (!r) return undefined;
+  const a = r.address;
+  return {
+    id: r.id,
+    pin: r.pin,
+    name: r.name,
+    clinicType: r.clinic_type,
+    medicalHome: r.medical_home,
+    town: r.town,
+    address: { street: a['street'] ?? '', city: a['city'] ?? '', state: a['state'] ?? '', zip: a['zip'] ?? '' },
+    phone: r.phone,
+    active: r.active,
+  };
+}
+
+/** The clinic's legal name, physical address (its town is the address's city) and phone, as its profile edit sets them. */
+export function updateClinicFacts(
+  db: Db,
+  id: string,
+  facts: { name: string; address: { street: string; city: string; state: string; zip: string }; phone: string | null },
+): Promise<void> {
+  return repo.updateClinicFacts(db, id, { name: facts.name, town: facts.address.city || null, address: facts.address, phone: facts.phone });
+}

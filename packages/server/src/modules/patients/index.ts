@@ -4,7 +4,7 @@ import type { App } from '../../http.ts';
 import { registerPatientRoutes } from './patient.routes.ts';
 
 export { createPatient, updatePatient, getPatient } from './patient.service.ts';
-export { searchPatients, findDuplicates } from './patient-search.service.ts';
+export { searchPatients, findDuplicates, matchPerson, type PersonToMatch } from './patient-search.service.ts';
 export { auditPatient } from './patient-audit.ts';
 export { assertCanWrite, loadVisible, loadWritable, patientWriter, visibilityFor, writeVisibility } from './patient.policy.ts';
 export { linkPatientToOrganization, setOwnerInTrx } from './patient-status.service.ts';
@@ -13,7 +13,6 @@ export { lockPatients } from './patient-write.repo.ts';
 export {
   identifierExists,
   insertPatientsBulk,
-  linkResidents,
   noPatientsYet,
   samplePatients,
   PATIENT_BULK_TABLES,
@@ -32,6 +31,7 @@ export {
   certificateVerificationCode,
   certificateContent,
   fullName as certificateFullName,
+  wrapText,
   loadCertificateFonts,
   type CertificateGroup,
   type CertificateInput,
@@ -46,3 +46,14 @@ export { IsoDate, CertificateQuery, CreatePatientBody, PatientBody, UpdatePatien
 export function registerPatientsRoutes(app: App, ctx: AppContext): void {
   registerPatientRoutes(app, ctx);
 }
+export {
+  countLivePatients,
+  forecastDemographicsOf,
+  livePatientIdsAfter,
+  coveragePopulation,
+  reminderPopulation,
+  type CoveragePerson,
+  type PopulationScope,
+  type ForecastDemographics,
+  type ReminderPerson,
+} from './patient-population.repo.ts';

@@ -172,37 +172,6 @@ export async function noPatientsYet(db: Db): Promise<boolean> {
   return !(await db.selectFrom('patients').select('id').limit(1).executeTakeFirst());
 }
 
-/**
- * Links the living residents of a town aged between two ages on `asOf` to an organization (active there): the
- * demo's stand-in for school rosters, until those exist.
- */
-export async function linkResidents(
-  db: Db,
-  r: { organizationId: string; town: string; asOf: string; minAge: number; maxAge: number; reason: string },
-): Promise<void> {
-  const yearsBefore = (years: number) => sql<string>`(${r.asOf}::date - ${`${years} years`}::interval)::date`;
-  await db
-    .insertInto('patient_org_status')
-    .columns(['patient_id', 'organization_id', 'status', 'reason'])
-    .expression((eb) =>
-      eb
-        .selectFrom('patients')
-        .select([
-          'id',
-          // Parameters in an INSERT's SELECT list are text until cast.
-          sql<string>`${r.organizationId}::uuid`.as('organization_id'),
-          sql<string>`'active'`.as('status'),
-          sql<string>`${r.reason}::text`.as('reason'),
-        ])
-        .where('town', '=', r.town)
-        .where('merged_into', 'is', null)
-        .where('dob', '>=', yearsBefore(r.maxAge))
-        .where('dob', '<=', yearsBefore(r.minAge)),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
 /** A random sample of live records (the search benchmark searches for them). */
 export async function samplePatients(db: Db, n: number) {
   const total = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM patients`.execute(db)).rows[0]?.n ?? 0;

@@ -1,6 +1,7 @@
 // SQL for the patients' side of a merge: moving a record's rows (reports, child rows, clinic statuses) to
 // the survivor and back, the aliases a merge adds, and the merge rows themselves (patient_merges).
 
+import { movePatientRows, movePatientRowsBack, patientRowIds } from '@nutmeg/db';
 import type { Db, masterColumns } from './patient.repo.ts';
 import { nameKeys } from './patient-keys.ts';
 import type { PersonName } from './patient.types.ts';
@@ -9,21 +10,16 @@ import type { PersonName } from './patient.types.ts';
 export type MovedTable =
   'patient_reports' | 'patient_names' | 'patient_addresses' | 'patient_phones' | 'patient_guardians' | 'patient_identifiers';
 
-export async function rowIdsOf(db: Db, table: MovedTable, patientId: string): Promise<string[]> {
-  return (await db.selectFrom(table).select('id').where('patient_id', '=', patientId).execute()).map((r) => r.id);
+export function rowIdsOf(db: Db, table: MovedTable, patientId: string): Promise<string[]> {
+  return patientRowIds(db, table, patientId);
 }
 
-export async function moveRows(db: Db, table: MovedTable, fromPatientId: string, toPatientId: string): Promise<void> {
-  await db.updateTable(table).set({ patient_id: toPatientId }).where('patient_id', '=', fromPatientId).execute();
+export function moveRows(db: Db, table: MovedTable, fromPatientId: string, toPatientId: string): Promise<void> {
+  return movePatientRows(db, table, fromPatientId, toPatientId);
 }
 
-export async function moveRowsBack(db: Db, table: MovedTable, ids: readonly string[], toPatientId: string): Promise<void> {
-  if (ids.length)
-    await db
-      .updateTable(table)
-      .set({ patient_id: toPatientId })
-      .where('id', 'in', [...ids])
-      .execute();
+export function moveRowsBack(db: Db, table: MovedTable, ids: readonly string[], toPatientId: string): Promise<void> {
+  return movePatientRowsBack(db, table, ids, toPatientId);
 }
 
 /** The merged record's IIS id, kept findable on the survivor. */

@@ -116,7 +116,7 @@ export async function lockMergeForUndo(trx: Db, mergeId: string) {
   if (!found) return undefined;
   await lockPatients(trx, [found.survivor_id, found.merged_id]);
   const merge = (await repo.findMerge(trx, mergeId, true))!;
-  const survivor = await visibilityFacts(trx, merge.survivor_id, undefined);
+  const survivor = await visibilityFacts(trx, merge.survivor_id);
   return {
     merge,
     survivorMergedAway: !!survivor?.mergedInto,

@@ -25,8 +25,7 @@ function visible(v: Visibility) {
   const parts = [sql`p.merged_into IS NULL`];
   if (!v.includeOptedOut) parts.push(sql`p.opted_out = false`);
   if (v.towns) parts.push(v.towns.length ? sql`p.town = ANY(${[...v.towns]}::text[])` : sql`false`);
-  if (v.organizationId)
-    parts.push(sql`EXISTS (SELECT 1 FROM patient_org_status s WHERE s.patient_id = p.id AND s.organization_id = ${v.organizationId})`);
+  if (v.patientIds) parts.push(v.patientIds.length ? sql`p.id = ANY(${[...v.patientIds]}::uuid[])` : sql`false`);
   return sql.join(parts, sql` AND `);
 }
 

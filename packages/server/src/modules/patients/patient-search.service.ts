@@ -84,7 +84,7 @@ export async function searchPatients(ctx: AppContext, actor: Actor, q: Partial<S
     );
   }
   await admitIdentifierLookup(ctx, actor, q);
-  const v = await visibilityFor(ctx.db, actor);
+  const v = await visibilityFor(ctx, actor);
   const guardian = splitName(q.guardianName);
   const { ids, identifierHits } = await findCandidateIds(
     ctx.db,
@@ -159,8 +159,39 @@ export async function findDuplicates(db: Db, v: Visibility, p: PatientBody | Pat
   return results.filter((r) => r.classification !== 'unlikely');
 }
 
+/** Who a person on someone else's list (a school roster) is in the registry. */
+export interface PersonToMatch {
+  first: string;
+  middle?: string | undefined;
+  last: string;
+  dob: string;
+  sex?: Patient['sex'] | undefined;
+  guardianLast?: string | undefined;
+}
+
+/**
+ * Registry records that may be this person, best first, with score and reasons: opted-out and merged records are
+ * never offered. For a list kept outside the registry (a school roster); the caller decides what a score means.
+ */
+export async function matchPerson(db: Db, person: PersonToMatch): Promise<SearchResult[]> {
+  const v: Visibility = { includeOptedOut: false };
+  const { ids } = await findCandidateIds(
+    db,
+    { first: person.first, last: person.last, dob: person.dob, guardianLast: person.guardianLast },
+    v,
+  );
+  const guardian = person.guardianLast ? [{ name: { first: '', last: person.guardianLast } }] : undefined;
+  const subject: MatchSubject = {
+    name: { first: person.first, last: person.last, ...(person.middle ? { middle: person.middle } : {}) },
+    dob: person.dob,
+    sex: person.sex,
+    guardians: guardian,
+  };
+  return rank(db, subject, ids, new Set());
+}
+
 export async function checkDuplicates(ctx: AppContext, actor: Actor, body: PatientBody): Promise<DuplicateCandidates> {
-  const v = await visibilityFor(ctx.db, actor);
+  const v = await visibilityFor(ctx, actor);
   const candidates = await findDuplicates(ctx.db, v, body);
   await auditPatient(ctx, actor, 'patient.duplicates.check', null, { patientIds: candidates.map((c) => c.id) });
   return { candidates };

@@ -1,21 +1,27 @@
 // Record-level scope: which patients an actor may see and change. Route policies (permissions) decide the
 // action; this decides the record. Clinics see the whole registry (a population-based IIS), except opted-out
 // records; DPH sees everything; local health directors see residents of their towns; school nurses their
-// students (patients linked to the school by a roster). A submitter writing a record (any channel) sees what
+// students (patients on the school's current roster, asked of the schools module through the context). A submitter writing a record (any channel) sees what
 // its organization sees: DPH every record, a clinic all but opted-out ones.
 
 import type { AppContext } from '../../context.ts';
+import { jurisdictionToday } from '../../dates.ts';
 import { AppError, forbidden, notFound, patientDenied, type PatientDenial } from '../../errors.ts';
 import { can, isStatewide, isStatewideSubmitter, uiSubmitter, type Actor, type Submitter } from '../access/index.ts';
 import { servedTownsOf } from '../organizations/index.ts';
 import { loadPatientRows, visibilityFacts, type Db, type Visibility } from './patient.repo.ts';
 
-export async function visibilityFor(db: Db, actor: Actor): Promise<Visibility> {
+export async function visibilityFor(ctx: AppContext, actor: Actor, db: Db = ctx.db): Promise<Visibility> {
   if (isStatewide(actor)) return { includeOptedOut: true };
   const scope = actor.scope;
   if (!scope) return { includeOptedOut: false, towns: [] };
   if (scope.accessType === 'health_dept_readonly') return { includeOptedOut: false, towns: await servedTownsOf(db, scope.organizationId) };
-  if (scope.accessType === 'school_readonly') return { includeOptedOut: false, organizationId: scope.organizationId };
+  // A school nurse sees the students on her school's current roster, nobody else (the schools module keeps rosters).
+  if (scope.accessType === 'school_readonly')
+    return {
+      includeOptedOut: false,
+      patientIds: await ctx.schoolRosters.studentsOf(db, scope.organizationId, jurisdictionToday(ctx.clock)),
+    };
   return { includeOptedOut: false };
 }
 
@@ -29,14 +35,13 @@ export interface VisibleFacts {
   optedOut: boolean;
   town: string | null;
   mergedInto: string | null;
-  linkedToOrg?: boolean;
 }
 
 /** Why a record is outside the actor's scope, or null when it is visible. */
 export function hiddenBecause(v: Visibility, facts: VisibleFacts): PatientDenial['reason'] | null {
   if (facts.optedOut && !v.includeOptedOut) return 'opted_out';
   if (v.towns && !(facts.town && v.towns.includes(facts.town))) return 'out_of_scope';
-  if (v.organizationId && !facts.linkedToOrg) return 'out_of_scope';
+  if (v.patientIds && !v.patientIds.includes(facts.id)) return 'out_of_scope';
   return null;
 }
 
@@ -64,7 +69,7 @@ export function patientWriter(actor: Actor): Submitter {
  */
 async function loadWithin(db: Db, v: Visibility, id: string) {
   const rows = await loadPatientRows(db, id);
-  const facts = rows && (await visibilityFacts(db, id, v.organizationId));
+  const facts = rows && (await visibilityFacts(db, id));
   if (!rows || !facts) throw notFound('Patient');
   assertVisible(v, facts);
   if (rows.row.merged_into) {
@@ -76,7 +81,7 @@ async function loadWithin(db: Db, v: Visibility, id: string) {
 
 /** Loads a master for the actor (see loadWithin). */
 export async function loadVisible(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db) {
-  return loadWithin(db, await visibilityFor(db, actor), id);
+  return loadWithin(db, await visibilityFor(ctx, actor, db), id);
 }
 
 /** Loads the master a submitter writes to (see loadWithin). */
@@ -88,7 +93,7 @@ export async function loadWritable(ctx: AppContext, submitter: Submitter, id: st
 async function visibleSurvivor(db: Db, v: Visibility, first: string): Promise<string | undefined> {
   let id = first;
   for (let hop = 0; hop < 20; hop++) {
-    const facts = await visibilityFacts(db, id, v.organizationId);
+    const facts = await visibilityFacts(db, id);
     if (!facts) return undefined;
     if (!facts.mergedInto) return hiddenBecause(v, facts) ? undefined : id;
     id = facts.mergedInto;

@@ -14,8 +14,8 @@ export interface Visibility {
   includeOptedOut: boolean;
   /** Local health directors: residents of these towns only. */
   towns?: readonly string[] | undefined;
-  /** School users: students linked to this organization only. */
-  organizationId?: string | undefined;
+  /** School users: the students on their school's roster only. */
+  patientIds?: readonly string[] | undefined;
 }
 
 /** Master columns derived from a domain Patient (names, keys, town of the current address). */
@@ -128,25 +128,13 @@ export function insertMaster(
 }
 
 /** What record scope is decided on, for one master (undefined if there is none). */
-export async function visibilityFacts(db: Db, id: string, organizationId: string | undefined) {
+export async function visibilityFacts(db: Db, id: string) {
   const row = await db
     .selectFrom('patients as p')
     .select(['p.id', 'p.opted_out', 'p.town', 'p.merged_into'])
-    .select((eb) =>
-      (organizationId
-        ? eb.exists(
-            eb
-              .selectFrom('patient_org_status as s')
-              .select('s.patient_id')
-              .whereRef('s.patient_id', '=', 'p.id')
-              .where('s.organization_id', '=', organizationId),
-          )
-        : eb.val(false)
-      ).as('linked'),
-    )
     .where('p.id', '=', id)
     .executeTakeFirst();
-  return row && { id: row.id, optedOut: row.opted_out, town: row.town, mergedInto: row.merged_into, linkedToOrg: !!row.linked };
+  return row && { id: row.id, optedOut: row.opted_out, town: row.town, mergedInto: row.merged_into };
 }
 
 export interface PatientRows {

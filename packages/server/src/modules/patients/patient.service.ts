@@ -7,6 +7,7 @@ import { conflict } from '../../errors.ts';
 import { usernamesByIds, type Actor, type Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
 import { findOrganization, jurisdictionIdOf, organizationNames } from '../organizations/index.ts';
+import { requestForecastRefresh } from '../recommender/index.ts';
 import { auditPatient, auditPatientChange } from './patient-audit.ts';
 import { activeMergesInto, changesOf, countReports, insertChange, insertReport, reportsOf } from './patient-history.repo.ts';
 import { LIKELY_DUPLICATE_THRESHOLD } from './patient-match.ts';
@@ -112,6 +113,7 @@ export async function createPatient(
       { duplicatesShown: duplicates.length, confirmedNew: likely.length > 0 },
       trx,
     );
+    await requestForecastRefresh(trx, [created.id], now);
     return { id: created.id, iisId: created.iis_id };
   });
 }
@@ -182,6 +184,8 @@ export async function updatePatient(
     });
     await insertChange(trx, { patientId: id, at: now, by, organizationId: orgId, action: 'update', changes, reason: body.reason ?? null });
     await auditPatientChange(ctx, submitter, 'patient.update', id, { fields: changed }, trx);
+    // DOB, sex and country of birth are engine input.
+    if (changed.some((f) => f === 'dob' || f === 'sex' || f === 'birthCountry')) await requestForecastRefresh(trx, [id], now);
     return { id, version, changed };
   });
 }

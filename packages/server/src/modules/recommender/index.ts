@@ -3,3 +3,33 @@ export { presentForecast, urgencyOf } from './forecast.present.ts';
 export { seasonsInForceOn } from './season.service.ts';
 export type { PresentedForecast, Urgency } from '@nutmeg/api-types';
 export { registerRecommenderRoutes } from './recommender.routes.ts';
+export {
+  FORECAST_BACKFILL_JOB,
+  FORECAST_NIGHTLY_JOB,
+  FORECAST_REFRESH_JOB,
+  REFRESH_BATCH,
+  forecastJobHandlers,
+  refreshDueForecasts,
+  refreshStoredForecasts,
+  requestForecastBackfill,
+  requestForecastRefresh,
+  scheduleNightlyForecastRefresh,
+  storeComputedForecasts,
+  type ForecastInputLoader,
+  type ForecastSource,
+  type PatientForecastInput,
+} from './forecast-store.service.ts';
+export { toStoredForecast, addDays } from './stored-forecast.ts';
+export {
+  countDueForRefresh,
+  coverageFactsOf,
+  type CoverageFacts,
+  idsDueForRefresh,
+  idsNeedingRefresh,
+  idsWithRun,
+  markAllStale,
+  replaceStoredForecasts,
+  storedForecastsOf,
+  type StoredForecastRow,
+  type StoredPatientForecast,
+} from './forecast-store.repo.ts';

@@ -8,13 +8,14 @@ import { useSession } from '../../session';
 import { describedBy, ErrorSummary, Facts, Field } from '../accounts/form-fields';
 import { formatDateTime } from '../../dates';
 import type { AccountRequestDetail, RequestApproved } from '@nutmeg/api-types';
-import { DPH_ROLE_OPTIONS } from './admin-types';
+import { useDphRoles } from './dph-roles';
 import { StatusTag } from './ReviewQueuePage';
 
 /** DPH: one account request, the staff-list check per clinic, approve or deny with a reason. */
 export function ReviewDetailPage({ params }: { params: Record<string, string> }) {
   const id = params.id!;
   const qc = useQueryClient();
+  const dphRoles = useDphRoles();
   const { me } = useSession();
   const q = useQuery({ queryKey: ['account-request', id], queryFn: () => api.get<AccountRequestDetail>(`/api/account-requests/${id}`) });
   const [username, setUsername] = useState<string | null>(null);
@@ -77,7 +78,7 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
       <ErrorSummary
         error={error}
         heading="The request cannot be decided this way"
-        fieldIds={{ dphRoles: `role-${DPH_ROLE_OPTIONS[0].role}` }}
+        fieldIds={{ dphRoles: `role-${dphRoles[0]?.role ?? 'account_approver'}` }}
       />
       <Facts
         items={[
@@ -184,16 +185,18 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
               {r.accessType === 'dph' && (
                 <Fieldset legend="DPH roles">
                   {error?.fieldMessage('dphRoles') && <span className="usa-error-message">{error.fieldMessage('dphRoles')}</span>}
-                  {DPH_ROLE_OPTIONS.filter((o) => isAdmin || o.role !== 'administrator').map((o) => (
-                    <Checkbox
-                      key={o.role}
-                      id={`role-${o.role}`}
-                      name="dphRoles"
-                      label={o.label}
-                      checked={roles.includes(o.role)}
-                      onChange={(e) => setRoles((x) => (e.target.checked ? [...x, o.role] : x.filter((y) => y !== o.role)))}
-                    />
-                  ))}
+                  {dphRoles
+                    .filter((o) => isAdmin || o.role !== 'administrator')
+                    .map((o) => (
+                      <Checkbox
+                        key={o.role}
+                        id={`role-${o.role}`}
+                        name="dphRoles"
+                        label={o.label}
+                        checked={roles.includes(o.role)}
+                        onChange={(e) => setRoles((x) => (e.target.checked ? [...x, o.role] : x.filter((y) => y !== o.role)))}
+                      />
+                    ))}
                 </Fieldset>
               )}
               <Button type="submit">

@@ -8,7 +8,6 @@ import { useSession } from '../../session';
 import { ErrorSummary, Facts } from '../accounts/form-fields';
 import { formatDateTime } from '../../dates';
 import type { RequestOptions, UserDetail } from '@nutmeg/api-types';
-import { DPH_ROLE_OPTIONS } from './admin-types';
 
 /** DPH: one user — memberships, DPH roles, deactivate/reactivate, reset MFA, reset the password (the owner gets a link). */
 export function UserDetailPage({ params }: { params: Record<string, string> }) {
@@ -206,7 +205,7 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
             }}
           >
             <Fieldset legend="Roles" legendStyle="srOnly">
-              {DPH_ROLE_OPTIONS.map((o) => (
+              {(options.data?.dphRoles ?? []).map((o) => (
                 <Checkbox
                   key={o.role}
                   id={`role-${o.role}`}

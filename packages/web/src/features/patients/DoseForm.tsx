@@ -1,16 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Fieldset, Form, Grid, Radio, TextInput } from '@trussworks/react-uswds';
-import type { RecordedDose } from '@nutmeg/api-types';
+import type { RecordedDose, StockLotOption } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { jurisdictionToday } from '../../dates';
 import { ErrorSummary, Field } from '../accounts/form-fields';
 import { DOSE_CONDITION_OPTIONS, SelectField, codeOptions } from './code-options';
+import { StockLotPicker } from './StockLotPicker';
 import { VaccinePicker, type VaccinePick } from './VaccinePicker';
 
-/** Record an administered dose (lot typed in until inventory lots exist) or a historical dose. */
+/** Record an administered dose (from an inventory lot, or with the lot typed in) or a historical dose. */
 export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (message: string) => void }) {
   const [kind, setKind] = useState<'administered' | 'historical'>('administered');
   const [vaccine, setVaccine] = useState<VaccinePick | null>(null);
+  const [stock, setStock] = useState<StockLotOption | null>(null);
   const today = jurisdictionToday();
   const [f, setF] = useState({
     date: today,
@@ -50,6 +52,9 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
             administeredBy: f.administeredBy || undefined,
             vis: f.visEdition ? [{ document: `CVX ${cvx}`, edition: f.visEdition, presented: f.date }] : [],
             doseCondition: f.doseCondition || undefined,
+            ...(stock
+              ? { fromStock: { lotId: stock.lotId, storageUnitId: stock.storageUnitId }, ndc: stock.ndc, mvx: stock.mvx ?? undefined }
+              : {}),
           };
     try {
       const r = await api.post<RecordedDose>(`/api/patients/${patientId}/doses`, body);
@@ -60,11 +65,16 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
       );
       setF({ ...f, lot: '', lotExpiration: '', doseCondition: '' });
       setVaccine(null);
+      setStock(null);
     } catch (err) {
       setError(err instanceof ApiError ? err : null);
     }
   }
   const msg = (p: string) => error?.fieldMessage(p);
+  function pickStock(lot: StockLotOption | null) {
+    setStock(lot);
+    if (lot) setF({ ...f, lot: lot.lotNumber, lotExpiration: lot.expirationDate, fundingSource: lot.doseFundingSource });
+  }
 
   return (
     <Form onSubmit={submit} className="maxw-full" data-testid="dose-form">
@@ -77,6 +87,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
           date: 'dose-date',
           vfcEligibility: 'dose-vfc',
           lotExpiration: 'dose-lotexp',
+          fromStock: 'dose-stock',
         }}
       />
       <Fieldset legend="Kind of record">
@@ -102,7 +113,10 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
             kind={kind}
             date={f.date}
             value={vaccine}
-            onChange={setVaccine}
+            onChange={(v) => {
+              setVaccine(v);
+              setStock(null);
+            }}
             error={msg('cvx') ?? msg('ndc') ?? msg('mvx')}
           />
         </Grid>
@@ -133,6 +147,11 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
           </Grid>
         ) : (
           <>
+            {vaccine && (
+              <Grid tablet={{ col: 12 }}>
+                <StockLotPicker cvx={vaccine.cvx} date={f.date} value={stock} onChange={pickStock} error={msg('fromStock')} />
+              </Grid>
+            )}
             <Grid tablet={{ col: 3 }}>
               <Field id="dose-lot" label="Lot number" error={msg('lot')} required>
                 <TextInput id="dose-lot" name="lot" type="text" value={f.lot} onChange={set('lot')} required />

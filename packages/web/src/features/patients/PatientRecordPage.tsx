@@ -7,6 +7,7 @@ import { Link } from '../../router';
 import { useSession } from '../../session';
 import { ErrorSummary } from '../accounts/form-fields';
 import { RecommenderPanel } from '../recommender/RecommenderPanel';
+import { NotificationsPanel } from '../reports/NotificationsPanel';
 import { CorrectDoseForm } from './CorrectDoseForm';
 import { DemographicsSummary } from './DemographicsSummary';
 import { DoseForm } from './DoseForm';
@@ -168,6 +169,7 @@ export function PatientRecordPage({ params }: { params: Record<string, string> }
       <div className="margin-top-4">{forecast.data && <RecommenderPanel forecast={forecast.data} showHistory={false} />}</div>
 
       <HistorySection patientId={id} reports={r.reports} />
+      <NotificationsPanel patientId={id} />
 
       {can('patient:merge') && <MergePanel view={r} onAction={act} />}
     </>

@@ -1,9 +1,9 @@
-// Words for what a record carries (identifier types in short, ISO countries, status codes, changes), written once
+// Words for what a record carries (identifier types in short, status codes, changes), written once
 // for every view that shows them. The labels of HL7/CDC codes come from @nutmeg/codes/tables. Pure: no React.
 import type { JurisdictionStatus, OrganizationStatus } from '@nutmeg/api-types';
 import { fieldLabel, type FieldCode } from '@nutmeg/codes/tables';
 
-export { languageLabel } from '@nutmeg/codes/tables';
+export { countryLabel, languageLabel } from '@nutmeg/codes/tables';
 
 /** Identifier types in a word or two, for a line of text (HL7 0203's labels are 'Medical record number'…). */
 export const IDENTIFIER_TYPE_LABEL: Record<string, string> = {
@@ -42,26 +42,6 @@ export const OBSERVATION_KIND_LABEL: Record<string, string> = {
   immunity: 'Evidence of immunity',
   indication: 'Risk condition',
 };
-
-/** ISO 3166 alpha-3 codes of the birth countries the registry sees most (PID-23); others print as the code. */
-const COUNTRY_LABEL: Record<string, string> = {
-  USA: 'United States',
-  MEX: 'Mexico',
-  PRT: 'Portugal',
-  BRA: 'Brazil',
-  CHN: 'China',
-  IND: 'India',
-  VNM: 'Vietnam',
-  KOR: 'South Korea',
-  HTI: 'Haiti',
-  POL: 'Poland',
-  PRI: 'Puerto Rico',
-  DOM: 'Dominican Republic',
-};
-
-export function countryLabel(code: string): string {
-  return COUNTRY_LABEL[code.toUpperCase()] ?? code;
-}
 
 export function relationshipLabel(code: string): string {
   return fieldLabel('relationship', code) ?? code;

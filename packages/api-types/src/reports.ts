@@ -1,0 +1,145 @@
+// Reports: reminder/recall lists, saved cohorts, notices recorded on a patient, letter templates.
+
+/** A reminder/recall run's criteria (also what a saved cohort keeps). */
+export interface ReminderCriteria {
+  /** DPH only: the clinic whose patients to list (a clinic user always gets their own). */
+  organizationId?: string;
+  /** 'owned': the clinic's own patients; 'owned_or_active': also those active at the clinic. */
+  population: 'owned' | 'owned_or_active';
+  /** Age in whole months on the run's date, inclusive. */
+  ageFromMonths: number;
+  ageToMonths: number;
+  vaccineGroups: string[];
+  /** due: recommended date in the window; overdue: past due by the window's end; both. */
+  status: 'due' | 'overdue' | 'both';
+  windowFrom: string;
+  windowTo: string;
+}
+
+export interface ReminderDue {
+  vaccineGroup: string;
+  doseNumber: number | null;
+  recommendedDate: string | null;
+  pastDueDate: string | null;
+  status: 'due' | 'overdue';
+}
+
+export interface ReminderPatient {
+  patientId: string;
+  iisId: string;
+  name: string;
+  dob: string;
+  guardian: string | null;
+  phone: string | null;
+  /** Address lines as printed on a letter; empty when there is none. */
+  address: string[];
+  /** Missing, or missing street, city, state or a 5-digit ZIP: a letter would come back. */
+  addressProblem: 'missing' | 'incomplete' | null;
+  language: string | null;
+  due: ReminderDue[];
+  lastNotified: { on: string; method: string } | null;
+}
+
+export interface ReminderList {
+  clinic: { id: string; name: string };
+  runOn: string;
+  criteria: ReminderCriteria;
+  patients: ReminderPatient[];
+  /** Forecasts stored on a day other than today (still being refreshed) among the listed patients. */
+  notStoredToday: number;
+}
+
+export interface Cohort {
+  id: string;
+  name: string;
+  criteria: ReminderCriteria;
+  createdAt: string;
+}
+
+export interface CohortList {
+  cohorts: Cohort[];
+}
+
+export interface PatientNotification {
+  id: string;
+  on: string;
+  method: 'letter' | 'phone' | 'email' | 'text';
+  vaccineGroups: string[];
+  clinic: string;
+  recordedAt: string;
+}
+
+export interface PatientNotifications {
+  notifications: PatientNotification[];
+}
+
+export interface NotificationsRecorded {
+  recorded: number;
+}
+
+export interface LetterTemplate {
+  language: 'en' | 'es';
+  body: string;
+  /** True when the clinic has not written its own yet (the body is Nutmeg's default). */
+  isDefault: boolean;
+  mergeFields: string[];
+}
+
+export type CoveragePreset = 'child' | 'adolescent';
+export type CoverageBy = 'clinic' | 'town' | 'county' | 'state';
+
+export interface CoverageMeasure {
+  key: string;
+  label: string;
+  upToDate: number;
+  /** Share of the population in percent, one decimal; null for an empty population. */
+  percent: number | null;
+}
+
+export interface CoverageRow {
+  /** The area's key in a drill-down (clinic id, town, county, 'state'); '' for people without one. */
+  key: string;
+  label: string;
+  population: number;
+  measures: CoverageMeasure[];
+  combined: CoverageMeasure;
+}
+
+export interface CoverageReport {
+  assessmentDate: string;
+  preset: CoveragePreset;
+  ageFromMonths: number;
+  ageToMonths: number;
+  by: CoverageBy;
+  /** Who is counted: 'Elm City Pediatrics', 'Towns of Quinnipiack Valley Health District', 'Connecticut'. */
+  scope: string;
+  rows: CoverageRow[];
+  total: CoverageRow;
+  countingRules: string[];
+}
+
+export interface CoverageTrendPoint {
+  assessmentDate: string;
+  population: number;
+  combined: CoverageMeasure;
+  measures: CoverageMeasure[];
+}
+
+export interface CoverageTrend {
+  points: CoverageTrendPoint[];
+}
+
+export interface NotUpToDatePatient {
+  patientId: string;
+  name: string;
+  dob: string;
+  town: string | null;
+  /** Labels of the measures not met. */
+  missing: string[];
+}
+
+export interface NotUpToDateList {
+  area: string;
+  measure: string;
+  patients: NotUpToDatePatient[];
+}

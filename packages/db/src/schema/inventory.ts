@@ -1,0 +1,102 @@
+import type { Generated } from 'kysely';
+import type { DateString, NullableTimestamp, Timestamp } from './columns.ts';
+
+// Owned by modules/inventory: lots, the append-only ledger and the balance it maintains per lot × storage unit.
+// Mirrors migrations/20261208110000_inventory_ledger.sql and later inventory migrations.
+
+export type LotFunding = 'vfc' | '317' | 'state' | 'private';
+export type LedgerKind =
+  | 'received'
+  | 'administered'
+  | 'administration_reversed'
+  | 'transferred_out'
+  | 'transferred_in'
+  | 'wasted'
+  | 'returned'
+  | 'adjusted'
+  | 'counted';
+
+export interface InventoryLotTable {
+  id: Generated<string>;
+  organization_id: string;
+  ndc: string;
+  cvx: string;
+  mvx: string | null;
+  trade_name: string;
+  doses_per_package: number;
+  lot_number: string;
+  expiration_date: DateString;
+  funding_source: LotFunding;
+  created_at: Timestamp;
+}
+
+export interface InventoryStockTable {
+  lot_id: string;
+  storage_unit_id: string;
+  organization_id: string;
+  on_hand: number;
+  do_not_use: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface InventoryLedgerTable {
+  seq: Generated<number>;
+  id: Generated<string>;
+  organization_id: string;
+  lot_id: string;
+  storage_unit_id: string;
+  kind: LedgerKind;
+  quantity: number;
+  balance_after: number;
+  reason: string | null;
+  note: string | null;
+  dose_id: string | null;
+  reference_kind: string | null;
+  reference_id: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface InventoryReconciliationTable {
+  id: Generated<string>;
+  organization_id: string;
+  storage_unit_id: string;
+  reconciled_by: string | null;
+  reconciled_at: Timestamp;
+  reconciled_on: DateString;
+}
+
+export interface InventoryReconciliationLineTable {
+  reconciliation_id: string;
+  lot_id: string;
+  expected: number;
+  counted: number;
+  reason: string | null;
+  note: string | null;
+}
+
+export type PendingDoseStatus = 'pending' | 'administered' | 'returned' | 'wasted';
+
+export interface InventoryPendingDoseTable {
+  id: Generated<string>;
+  organization_id: string;
+  lot_id: string;
+  storage_unit_id: string;
+  patient_id: string;
+  status: Generated<PendingDoseStatus>;
+  dose_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  resolved_by: string | null;
+  resolved_at: NullableTimestamp;
+  resolution_reason: string | null;
+}
+
+export interface InventoryTables {
+  inventory_lots: InventoryLotTable;
+  inventory_stock: InventoryStockTable;
+  inventory_ledger: InventoryLedgerTable;
+  inventory_reconciliations: InventoryReconciliationTable;
+  inventory_reconciliation_lines: InventoryReconciliationLineTable;
+  inventory_pending_doses: InventoryPendingDoseTable;
+}

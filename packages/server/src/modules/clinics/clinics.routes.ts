@@ -1,0 +1,146 @@
+import type { AppContext } from '../../context.ts';
+import { actorOf, type App } from '../../http.ts';
+import * as signing from './agreement-signing.service.ts';
+import * as agreements from './agreement.service.ts';
+import { AgreementParams, ReviseAgreementBody, ReturnAgreementBody, SignAgreementBody, StartAgreementBody } from './agreement.schemas.ts';
+import * as profile from './profile.service.ts';
+import { ProfileBody } from './profile.schemas.ts';
+import * as units from './storage-unit.service.ts';
+import { OrganizationQuery, StorageUnitBody, StorageUnitEditBody, StorageUnitParams } from './storage-unit.schemas.ts';
+
+const tags = ['clinic tools'];
+
+export function registerStorageUnitRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/clinic/storage-units',
+    {
+      config: { policy: 'clinic:read' },
+      schema: { tags, summary: 'The clinic’s storage units (DPH: name the clinic)', querystring: OrganizationQuery },
+    },
+    async (req) => units.listStorageUnits(ctx, actorOf(req), req.query.organizationId),
+  );
+  app.post(
+    '/api/clinic/storage-units',
+    {
+      config: { policy: 'clinic:write' },
+      schema: { tags, summary: 'Add a refrigerator or freezer at the clinic you act for', body: StorageUnitBody },
+    },
+    async (req, reply) => reply.status(201).send(await units.addStorageUnit(ctx, actorOf(req), req.body)),
+  );
+  app.put(
+    '/api/clinic/storage-units/:id',
+    {
+      config: { policy: 'clinic:write' },
+      schema: {
+        tags,
+        summary: 'Edit or retire a storage unit (send the version you edited)',
+        params: StorageUnitParams,
+        body: StorageUnitEditBody,
+      },
+    },
+    async (req) => units.updateStorageUnit(ctx, actorOf(req), req.params.id, req.body),
+  );
+}
+
+export function registerProfileRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/clinic/profile',
+    {
+      config: { policy: 'clinic:read' },
+      schema: { tags, summary: 'The clinic’s profile and contacts (DPH: name the clinic)', querystring: OrganizationQuery },
+    },
+    async (req) => profile.getProfile(ctx, actorOf(req), req.query.organizationId),
+  );
+  app.put(
+    '/api/clinic/profile',
+    {
+      config: { policy: 'clinic:write' },
+      schema: { tags, summary: 'Edit the profile of the clinic you act for (send the version you edited)', body: ProfileBody },
+    },
+    async (req) => profile.updateProfile(ctx, actorOf(req), req.body),
+  );
+  app.get(
+    '/api/clinic/profile/history',
+    {
+      config: { policy: 'clinic:read' },
+      schema: {
+        tags,
+        summary: 'Every saved version of the profile: who, when, each field before and after',
+        querystring: OrganizationQuery,
+      },
+    },
+    async (req) => profile.profileHistory(ctx, actorOf(req), req.query.organizationId),
+  );
+}
+
+export function registerAgreementRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/clinic/agreements',
+    {
+      config: { policy: 'clinic:read' },
+      schema: {
+        tags,
+        summary: 'The clinic’s provider agreements by program year and revision; whether one is current',
+        querystring: OrganizationQuery,
+      },
+    },
+    async (req) => agreements.listAgreements(ctx, actorOf(req), req.query.organizationId),
+  );
+  app.post(
+    '/api/clinic/agreements',
+    { config: { policy: 'clinic:write' }, schema: { tags, summary: 'Draft the agreement of a program year', body: StartAgreementBody } },
+    async (req, reply) => reply.status(201).send(await agreements.startAgreement(ctx, actorOf(req), req.body)),
+  );
+  app.get(
+    '/api/clinic/agreements/:id',
+    {
+      config: { policy: 'clinic:read' },
+      schema: { tags, summary: 'One revision: text, data, signatures, hash, review', params: AgreementParams },
+    },
+    async (req) => agreements.getAgreement(ctx, actorOf(req), req.params.id),
+  );
+  app.put(
+    '/api/clinic/agreements/:id',
+    {
+      config: { policy: 'clinic:write' },
+      schema: {
+        tags,
+        summary: 'Change a draft; a signed revision stays frozen and the change starts a new revision',
+        params: AgreementParams,
+        body: ReviseAgreementBody,
+      },
+    },
+    async (req) => agreements.reviseAgreement(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/clinic/agreements/:id/sign',
+    {
+      config: { policy: 'agreement:sign' },
+      schema: {
+        tags,
+        summary: 'Sign (password and authenticator code again): CMO for CVP; CMO and CEO for COVID-19',
+        params: AgreementParams,
+        body: SignAgreementBody,
+      },
+    },
+    async (req) => signing.signAgreement(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/clinic/agreements/:id/approve',
+    { config: { policy: 'agreement:approve' }, schema: { tags, summary: 'DPH: approve a signed agreement', params: AgreementParams } },
+    async (req) => signing.approveAgreement(ctx, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/clinic/agreements/:id/return',
+    {
+      config: { policy: 'agreement:approve' },
+      schema: {
+        tags,
+        summary: 'DPH: return a signed agreement to the clinic with comments',
+        params: AgreementParams,
+        body: ReturnAgreementBody,
+      },
+    },
+    async (req) => signing.returnAgreement(ctx, actorOf(req), req.params.id, req.body.comment),
+  );
+}

@@ -1,0 +1,67 @@
+// SQL for clinic_profiles and clinic_profile_versions. The only file that touches them.
+
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { ClinicProfileTable, Database } from '@nutmeg/db';
+
+type Db = Kysely<Database>;
+export type ProfileRow = Selectable<ClinicProfileTable>;
+
+export function profileOf(db: Db, organizationId: string): Promise<ProfileRow | undefined> {
+  return db.selectFrom('clinic_profiles').selectAll().where('organization_id', '=', organizationId).executeTakeFirst();
+}
+
+export type ProfileChange = Omit<Insertable<ClinicProfileTable>, 'organization_id' | 'version' | 'updated_at'>;
+
+/**
+ * Saves the profile only over the version the editor read (0: none saved yet), in one statement: of two
+ * concurrent edits of a version exactly one returns a row.
+ */
+export async function saveProfileVersion(
+  db: Db,
+  organizationId: string,
+  expectedVersion: number,
+  change: ProfileChange,
+  now: Date,
+): Promise<ProfileRow | undefined> {
+  if (expectedVersion === 0)
+    return db
+      .insertInto('clinic_profiles')
+      .values({ ...change, organization_id: organizationId, updated_at: now, version: 1 })
+      .onConflict((oc) => oc.column('organization_id').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+  return db
+    .updateTable('clinic_profiles')
+    .set((eb) => ({ ...change, updated_at: now, version: eb('version', '+', 1) }))
+    .where('organization_id', '=', organizationId)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function insertVersion(
+  db: Db,
+  v: { organizationId: string; version: number; userId: string; username: string; changes: unknown[]; at: Date },
+): Promise<void> {
+  await db
+    .insertInto('clinic_profile_versions')
+    .values({
+      organization_id: v.organizationId,
+      version: v.version,
+      changed_by: v.userId,
+      changed_by_username: v.username,
+      changed_at: v.at,
+      changes: JSON.stringify(v.changes),
+    })
+    .execute();
+}
+
+export function versionsOf(db: Db, organizationId: string) {
+  return db
+    .selectFrom('clinic_profile_versions')
+    .select(['version', 'changed_by_username', 'changed_at', 'changes'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('version', 'desc')
+    .limit(200)
+    .execute();
+}

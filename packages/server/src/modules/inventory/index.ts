@@ -1,0 +1,15 @@
+// What other modules may use from inventory: moving doses through the ledger (in the caller's transaction), the
+// ledger's check, and the routes.
+import type { AppContext } from '../../context.ts';
+import type { App } from '../../http.ts';
+import { registerStockRoutes } from './inventory.routes.ts';
+import { registerReconciliationRoutes } from './reconciliation.routes.ts';
+
+export { moveStock, recomputeCheck } from './ledger.service.ts';
+export { returnDoseToStock, stockOfDose, takeDoseFromStock, usableLotsForDose, type LotFacts } from './dose-stock.service.ts';
+export { fundingFitsEligibility, doseFundingOf, isUsable } from './ledger.ts';
+
+export function registerInventoryRoutes(app: App, ctx: AppContext): void {
+  registerStockRoutes(app, ctx);
+  registerReconciliationRoutes(app, ctx);
+}

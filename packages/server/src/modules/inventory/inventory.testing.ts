@@ -1,0 +1,38 @@
+// Test helper of the inventory database tests: a server with the clinic's coordinator signed in, a storage unit
+// (made through the clinic-tools route, as a coordinator would) and requests as any demo user.
+import { expect } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTestServer, type TestServer } from '../../testing/test-server.ts';
+
+export type Headers = { cookie: string; 'x-csrf-token': string };
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Call = (method: Method, url: string, payload?: object) => Promise<LightMyRequestResponse>;
+
+/** VAQTA (hepatitis A, pediatric), carton of 10 single-dose vials: CDC lists its doses per package. */
+export const VAQTA_NDC = '00006-4095-02';
+
+export interface InventoryWorld {
+  s: TestServer;
+  clinicId: string;
+  /** A request as the Primary Vaccine Coordinator of Elm City Pediatrics (CT1001). */
+  coord: Call;
+  as: (username: string) => Promise<Call>;
+  addUnit: (name: string, kind?: 'refrigerator' | 'freezer' | 'ultra_cold') => Promise<string>;
+}
+
+export async function inventoryWorld(now = '2026-12-07T15:00:00Z'): Promise<InventoryWorld> {
+  const s = await createTestServer();
+  s.clock.set(new Date(now));
+  const clinicId = (await s.ctx.db.selectFrom('organizations').select('id').where('pin', '=', 'CT1001').executeTakeFirstOrThrow()).id;
+  const as = async (username: string): Promise<Call> => {
+    const headers = await s.signIn(username);
+    return (method: Method, url: string, payload?: object) => s.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  };
+  const coord = await as('coordinator');
+  const addUnit = async (name: string, kind: 'refrigerator' | 'freezer' | 'ultra_cold' = 'refrigerator') => {
+    const res = await coord('POST', '/api/clinic/storage-units', { name, kind });
+    expect(res.statusCode, res.body).toBe(201);
+    return (res.json() as { id: string }).id;
+  };
+  return { s, clinicId, coord, as, addUnit };
+}

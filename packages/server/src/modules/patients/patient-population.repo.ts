@@ -1,0 +1,181 @@
+// SQL over many patients at once, for the forecast store and reports: demographics by id and the id ranges a
+// backfill walks. Record-level scope is the caller's (reports pass the actor's population filter).
+import { sql } from 'kysely';
+import type { Db } from './patient.repo.ts';
+
+export interface ForecastDemographics {
+  id: string;
+  dob: string;
+  sex: string;
+  birthCountry: string | null;
+}
+
+/** DOB, sex and country of birth of the live (not merged-away) records among `ids`. */
+export async function forecastDemographicsOf(db: Db, ids: readonly string[]): Promise<ForecastDemographics[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('patients')
+    .select(['id', 'dob', 'sex', 'birth_country'])
+    .where('id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
+    .where('merged_into', 'is', null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, dob: r.dob, sex: r.sex, birthCountry: r.birth_country }));
+}
+
+/** Live patient ids after `afterId` in id order (a backfill's pages; resumable from the last id). */
+export async function livePatientIdsAfter(db: Db, afterId: string | null, limit: number): Promise<string[]> {
+  let q = db.selectFrom('patients').select('id').where('merged_into', 'is', null);
+  if (afterId) q = q.where('id', '>', afterId);
+  const rows = await q.orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function countLivePatients(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('patients')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('merged_into', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export interface ReminderPerson {
+  id: string;
+  iisId: string;
+  firstName: string;
+  lastName: string;
+  dob: string;
+  language: string | null;
+  street: string | null;
+  street2: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  phone: string | null;
+  guardian: string | null;
+}
+
+/**
+ * A clinic's patients for reminder/recall: owned by it (or, unless `ownedOnly`, active there), born in
+ * [dobFrom, dobTo]; never merged-away, deceased, moved out of the jurisdiction, opted-out, or inactive at the
+ * clinic. With the current address, first phone and first guardian.
+ */
+export async function reminderPopulation(
+  db: Db,
+  f: { organizationId: string; ownedOnly: boolean; dobFrom: string; dobTo: string },
+): Promise<ReminderPerson[]> {
+  const people = await db
+    .selectFrom('patients as p')
+    .leftJoin('patient_org_status as s', (j) => j.onRef('s.patient_id', '=', 'p.id').on('s.organization_id', '=', f.organizationId))
+    .select(['p.id', 'p.iis_id', 'p.first_name', 'p.last_name', 'p.dob', 'p.language', 's.status as org_status', 'p.owner_org_id'])
+    .where('p.merged_into', 'is', null)
+    .where('p.opted_out', '=', false)
+    .where('p.jurisdiction_status', '=', 'active')
+    .where('p.dob', '>=', f.dobFrom)
+    .where('p.dob', '<=', f.dobTo)
+    .where((eb) =>
+      f.ownedOnly
+        ? eb('p.owner_org_id', '=', f.organizationId)
+        : eb.or([eb('p.owner_org_id', '=', f.organizationId), eb('s.status', '=', 'active')]),
+    )
+    .where((eb) => eb.or([eb('s.status', 'is', null), eb('s.status', '=', 'active')]))
+    .orderBy('p.last_name')
+    .orderBy('p.first_name')
+    .orderBy('p.id')
+    .execute();
+  const ids = people.map((p) => p.id);
+  if (ids.length === 0) return [];
+  const any = sql<string>`ANY(${ids}::uuid[])`;
+  const [addresses, phones, guardians] = await Promise.all([
+    db
+      .selectFrom('patient_addresses')
+      .select(['patient_id', 'street', 'street2', 'city', 'state', 'zip', 'current', 'position'])
+      .where('patient_id', '=', any)
+      .orderBy('patient_id')
+      .orderBy('current', 'desc')
+      .orderBy('position')
+      .execute(),
+    db.selectFrom('patient_phones').select(['patient_id', 'number']).where('patient_id', '=', any).orderBy('position').execute(),
+    db
+      .selectFrom('patient_guardians')
+      .select(['patient_id', 'first_name', 'last_name'])
+      .where('patient_id', '=', any)
+      .orderBy('position')
+      .execute(),
+  ]);
+  const first = <T extends { patient_id: string }>(rows: T[]) => {
+    const m = new Map<string, T>();
+    for (const r of rows) if (!m.has(r.patient_id)) m.set(r.patient_id, r);
+    return m;
+  };
+  const addr = first(addresses);
+  const phone = first(phones);
+  const guardian = first(guardians);
+  return people.map((p) => {
+    const a = addr.get(p.id);
+    const g = guardian.get(p.id);
+    return {
+      id: p.id,
+      iisId: p.iis_id,
+      firstName: p.first_name,
+      lastName: p.last_name,
+      dob: p.dob,
+      language: p.language,
+      street: a?.street ?? null,
+      street2: a?.street2 ?? null,
+      city: a?.city ?? null,
+      state: a?.state ?? null,
+      zip: a?.zip ?? null,
+      phone: phone.get(p.id)?.number ?? null,
+      guardian: g ? `${g.first_name} ${g.last_name}` : null,
+    };
+  });
+}
+
+/** Whose residents a population report counts (record scope, decided by the reports policy). */
+export type PopulationScope =
+  | { kind: 'all'; includeOptedOut: boolean }
+  | { kind: 'clinic'; organizationId: string }
+  | { kind: 'towns'; towns: readonly string[] }
+  | { kind: 'linked'; organizationId: string };
+
+export interface CoveragePerson {
+  id: string;
+  name: string;
+  dob: string;
+  town: string | null;
+  ownerOrgId: string | null;
+}
+
+/**
+ * Living residents of the jurisdiction born in [dobFrom, dobTo] within a scope: a clinic's owned or active
+ * patients, residents of towns, students linked to a school, or everyone (opted-out records for DPH only).
+ */
+export async function coveragePopulation(db: Db, f: { dobFrom: string; dobTo: string; scope: PopulationScope }): Promise<CoveragePerson[]> {
+  let q = db
+    .selectFrom('patients as p')
+    .select(['p.id', 'p.first_name', 'p.last_name', 'p.dob', 'p.town', 'p.owner_org_id'])
+    .where('p.merged_into', 'is', null)
+    .where('p.jurisdiction_status', '=', 'active')
+    .where('p.dob', '>=', f.dobFrom)
+    .where('p.dob', '<=', f.dobTo);
+  const s = f.scope;
+  if (!(s.kind === 'all' && s.includeOptedOut)) q = q.where('p.opted_out', '=', false);
+  if (s.kind === 'towns') q = s.towns.length ? q.where('p.town', 'in', [...s.towns]) : q.where(sql<boolean>`false`);
+  if (s.kind === 'clinic' || s.kind === 'linked') {
+    const org = s.organizationId;
+    q = q.where((eb) => {
+      const linked = eb.exists(
+        eb
+          .selectFrom('patient_org_status as st')
+          .select('st.patient_id')
+          .whereRef('st.patient_id', '=', 'p.id')
+          .where('st.organization_id', '=', org)
+          .where('st.status', '=', 'active'),
+      );
+      return s.kind === 'clinic' ? eb.or([eb('p.owner_org_id', '=', org), linked]) : linked;
+    });
+  }
+  const rows = await q.orderBy('p.last_name').orderBy('p.first_name').orderBy('p.id').execute();
+  return rows.map((r) => ({ id: r.id, name: `${r.first_name} ${r.last_name}`, dob: r.dob, town: r.town, ownerOrgId: r.owner_org_id }));
+}

@@ -1,0 +1,159 @@
+// Reminder/recall: a clinic's patients due or overdue for chosen vaccine groups, read from the stored forecasts;
+// the list on screen, as CSV, letters and labels; every run audited with the patients it disclosed.
+import type { ReminderCriteria, ReminderList, ReminderPatient } from '@nutmeg/api-types';
+import type { AppContext } from '../../context.ts';
+import { jurisdictionToday } from '../../dates.ts';
+import { invalid } from '../../errors.ts';
+import type { Actor } from '../access/index.ts';
+import { appendActorAudit } from '../audit/index.ts';
+import { reminderPopulation } from '../patients/index.ts';
+import { storedForecastsOf, type StoredForecastRow } from '../recommender/index.ts';
+import { toCsv } from './csv.ts';
+import { DEFAULT_TEMPLATES, mergeLetter, type Language } from './letter-template.ts';
+import { renderLabels, renderLetters } from './letters.pdf.ts';
+import { addressLines, addressProblem, dobRangeForAge, dueInWindow } from './reminder.ts';
+import { reminderClinicFor } from './reports.policy.ts';
+import { lastNotifications, letterTemplateOf } from './reports.repo.ts';
+import type { ReminderCriteriaInput } from './reports.schemas.ts';
+
+function checkGroups(ctx: AppContext, groups: readonly string[]): void {
+  const unknown = groups.filter((g) => !ctx.recommender.data.vaccineGroups.has(g));
+  if (unknown.length)
+    throw invalid(`Unknown vaccine group: ${unknown.join(', ')}`, [{ path: 'vaccineGroups', message: `Unknown: ${unknown.join(', ')}` }]);
+}
+
+function groupByPatient(rows: readonly StoredForecastRow[]): Map<string, StoredForecastRow[]> {
+  const out = new Map<string, StoredForecastRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.patientId);
+    if (list) list.push(r);
+    else out.set(r.patientId, [r]);
+  }
+  return out;
+}
+
+/** Runs the criteria (not audited: the callers audit what they disclose, in which format). */
+async function buildList(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput): Promise<ReminderList> {
+  checkGroups(ctx, criteria.vaccineGroups);
+  const clinic = await reminderClinicFor(ctx, actor, criteria.organizationId);
+  const today = jurisdictionToday(ctx.clock);
+  const people = await reminderPopulation(ctx.db, {
+    organizationId: clinic.id,
+    ownedOnly: criteria.population === 'owned',
+    ...dobRangeForAge(today, criteria.ageFromMonths, criteria.ageToMonths),
+  });
+  const forecasts = groupByPatient(
+    await storedForecastsOf(
+      ctx.db,
+      people.map((p) => p.id),
+      criteria.vaccineGroups,
+    ),
+  );
+  const listed: ReminderPatient[] = [];
+  let notStoredToday = 0;
+  for (const p of people) {
+    const rows = forecasts.get(p.id) ?? [];
+    const due = dueInWindow(rows, criteria);
+    if (due.length === 0) continue;
+    if (rows.some((r) => r.computedFor !== today)) notStoredToday++;
+    listed.push({
+      patientId: p.id,
+      iisId: p.iisId,
+      name: `${p.firstName} ${p.lastName}`,
+      dob: p.dob,
+      guardian: p.guardian,
+      phone: p.phone,
+      address: addressLines(p),
+      addressProblem: addressProblem(p),
+      language: p.language,
+      due,
+      lastNotified: null,
+    });
+  }
+  const last = await lastNotifications(
+    ctx.db,
+    clinic.id,
+    listed.map((p) => p.patientId),
+  );
+  for (const p of listed) p.lastNotified = last.get(p.patientId) ?? null;
+  const { organizationId: _ignored, ...rest } = criteria;
+  const echoed: ReminderCriteria = { ...rest, ...(criteria.organizationId ? { organizationId: clinic.id } : {}) };
+  return { clinic, runOn: today, criteria: echoed, patients: listed, notStoredToday };
+}
+
+async function auditRun(ctx: AppContext, actor: Actor, list: ReminderList, format: string): Promise<void> {
+  await appendActorAudit(
+    ctx.db,
+    actor,
+    {
+      action: 'report.reminder_recall.run',
+      entityType: 'report',
+      entityId: 'reminder_recall',
+      detail: { format, clinicId: list.clinic.id, criteria: list.criteria, patientIds: list.patients.map((p) => p.patientId) },
+    },
+    ctx.clock.now(),
+  );
+}
+
+export async function runReminderRecall(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput): Promise<ReminderList> {
+  const list = await buildList(ctx, actor, criteria);
+  await auditRun(ctx, actor, list, 'screen');
+  return list;
+}
+
+export async function reminderRecallCsv(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput): Promise<string> {
+  const list = await buildList(ctx, actor, criteria);
+  await auditRun(ctx, actor, list, 'csv');
+  const header = ['IIS ID', 'Name', 'Date of birth', 'Guardian', 'Phone', 'Address', 'Address problem', 'Due', 'Last notified'];
+  return toCsv(
+    header,
+    list.patients.map((p) => [
+      p.iisId,
+      p.name,
+      p.dob,
+      p.guardian,
+      p.phone,
+      p.address.join(', '),
+      p.addressProblem,
+      p.due.map((d) => `${d.vaccineGroup} ${d.status} ${d.status === 'overdue' ? d.pastDueDate : d.recommendedDate}`).join('; '),
+      p.lastNotified ? `${p.lastNotified.on} (${p.lastNotified.method})` : null,
+    ]),
+  );
+}
+
+/** The clinic's letter template in a language (its own, or Nutmeg's default). */
+export async function templateText(
+  ctx: AppContext,
+  organizationId: string,
+  language: Language,
+): Promise<{ body: string; isDefault: boolean }> {
+  const own = await letterTemplateOf(ctx.db, organizationId, language);
+  return own ? { body: own.body, isDefault: false } : { body: DEFAULT_TEMPLATES[language], isDefault: true };
+}
+
+/** Letters (PDF) for the listed patients who have a complete address; the others are left out and counted. */
+export async function reminderLetters(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput, language: Language) {
+  const list = await buildList(ctx, actor, criteria);
+  const mailable = list.patients.filter((p) => p.addressProblem === null);
+  await auditRun(ctx, actor, { ...list, patients: mailable }, `letters-${language}`);
+  const template = (await templateText(ctx, list.clinic.id, language)).body;
+  const letters = mailable.map((p) => ({
+    addressLines: [p.guardian ? `${p.guardian}, for ${p.name}` : p.name, ...p.address],
+    body: mergeLetter(
+      template,
+      { patientName: p.name, guardianName: p.guardian, dob: p.dob, clinicName: list.clinic.name, today: list.runOn, due: p.due },
+      language,
+    ),
+  }));
+  const pdf = await renderLetters(list.clinic.name, list.runOn, letters, `Reminder letters — ${list.clinic.name}`);
+  return { pdf, skipped: list.patients.length - mailable.length, filename: `reminder-letters-${list.runOn}-${language}.pdf` };
+}
+
+export async function reminderLabels(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput) {
+  const list = await buildList(ctx, actor, criteria);
+  const mailable = list.patients.filter((p) => p.addressProblem === null);
+  await auditRun(ctx, actor, { ...list, patients: mailable }, 'labels');
+  const labels = mailable.map((p) => [p.guardian ? `${p.guardian}, for ${p.name}` : p.name, ...p.address]);
+  const pdf = await renderLabels(labels, `Mailing labels — ${list.clinic.name}`);
+  return { pdf, skipped: list.patients.length - mailable.length, filename: `reminder-labels-${list.runOn}.pdf` };
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { IsoDate } from '../../schemas.ts';
+
+/** A comma-separated list in a query string (?vaccineGroups=MMR,Polio), or a JSON array in a body. */
+const GroupList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().max(60)).min(1, 'Choose at least one vaccine group').max(30));
+
+const Months = z.coerce.number().int('Whole months').min(0).max(1500);
+
+export const ReminderCriteriaSchema = z
+  .object({
+    organizationId: z.uuid().optional(),
+    population: z.enum(['owned', 'owned_or_active']).default('owned_or_active'),
+    ageFromMonths: Months,
+    ageToMonths: Months,
+    vaccineGroups: GroupList,
+    status: z.enum(['due', 'overdue', 'both']).default('both'),
+    windowFrom: IsoDate,
+    windowTo: IsoDate,
+  })
+  .refine((c) => c.ageFromMonths <= c.ageToMonths, { path: ['ageToMonths'], message: 'Must be at least the lowest age' })
+  .refine((c) => c.windowFrom <= c.windowTo, { path: ['windowTo'], message: 'Must be on or after the window’s first day' });
+export type ReminderCriteriaInput = z.infer<typeof ReminderCriteriaSchema>;
+
+export const LettersQuery = ReminderCriteriaSchema.and(z.object({ language: z.enum(['en', 'es']).default('en') }));
+
+export const CohortBody = z.object({ name: z.string().trim().min(1, 'Name the cohort').max(120), criteria: ReminderCriteriaSchema });
+export const CohortListQuery = z.object({ organizationId: z.uuid().optional() });
+export const CohortParams = z.object({ id: z.uuid() });
+
+export const NotificationsBody = z.object({
+  organizationId: z.uuid().optional(),
+  patientIds: z.array(z.uuid()).min(1, 'Choose the patients who were notified').max(50_000),
+  method: z.enum(['letter', 'phone', 'email', 'text']),
+  on: IsoDate,
+  vaccineGroups: z.array(z.string().max(60)).max(30).default([]),
+  cohortId: z.uuid().optional(),
+});
+
+export const PatientParams = z.object({ id: z.uuid() });
+export const TemplateParams = z.object({ language: z.enum(['en', 'es']) });
+export const TemplateQuery = z.object({ organizationId: z.uuid().optional() });
+export const TemplateBody = z.object({ organizationId: z.uuid().optional(), body: z.string().trim().min(1, 'Write the letter').max(8000) });
+
+export const CoverageQuery = z
+  .object({
+    preset: z.enum(['child', 'adolescent']).default('child'),
+    ageFromMonths: Months.optional(),
+    ageToMonths: Months.optional(),
+    assessmentDate: IsoDate.optional(),
+    by: z.enum(['clinic', 'town', 'county', 'state']).default('state'),
+  })
+  .refine((c) => (c.ageFromMonths ?? 0) <= (c.ageToMonths ?? 1500), { path: ['ageToMonths'], message: 'Must be at least the lowest age' });
+export type CoverageQueryInput = z.infer<typeof CoverageQuery>;
+
+export const CoverageTrendQuery = CoverageQuery.and(z.object({ months: z.coerce.number().int().min(2).max(36).default(12) }));
+export const NotUpToDateQuery = CoverageQuery.and(
+  z.object({ area: z.string().max(120).default('state'), measure: z.string().max(40).default('combined') }),
+);

@@ -1,0 +1,87 @@
+// School-entry compliance of one student (pure): the jurisdiction's requirements (data) against the doses the
+// CDSi evaluation found valid, and — for what is missing — the stored forecast's dates, which tell "in process"
+// (the next dose is not yet overdue: the catch-up schedule is on time) from "not compliant".
+import type { SchoolEntryRequirementTable } from '@nutmeg/db';
+import { addAge } from './school-year.ts';
+
+export type Requirement = Omit<SchoolEntryRequirementTable, 'jurisdiction_id' | 'from_school_year' | 'grade' | 'position'>;
+export type ComplianceStatus = 'compliant' | 'in_process' | 'not_compliant' | 'exempt_medical' | 'exempt_religious';
+
+export interface ValidDose {
+  antigen: string;
+  date: string;
+}
+/** The stored forecast of a vaccine group (recommender's forecast store). */
+export interface GroupForecast {
+  vaccineGroup: string;
+  status: string;
+  recommendedDate: string | null;
+  pastDueDate: string | null;
+}
+
+export interface Missing {
+  requirement: string;
+  have: number;
+  need: number;
+  /** Why the doses given do not meet it, in the requirement's words. */
+  problem: string;
+  /** When the next dose is due and overdue, from the stored forecast (null when it has none). */
+  dueDate: string | null;
+  pastDueDate: string | null;
+}
+
+/** The requirement's rule as a sentence (shown with the report). */
+export function describeRequirement(r: Requirement): string {
+  const parts = [`${r.doses} dose${r.doses > 1 ? 's' : ''} of ${r.label}`];
+  if (r.counted_from_age) parts.push(`given at or after ${r.counted_from_age.replace(/^1 years$/, '1 year')} of age`);
+  if (r.last_dose_min_age) parts.push(`the last at or after ${r.last_dose_min_age} of age`);
+  if (r.min_span) parts.push(`first and last at least ${r.min_span} apart`);
+  if (r.required_below_age) parts.push(`required only under ${r.required_below_age} of age`);
+  return parts.join(', ');
+}
+
+/** What is wrong with the valid doses for one requirement, or null when it is met. */
+export function unmet(r: Requirement, dob: string, today: string, doses: readonly ValidDose[]): { have: number; problem: string } | null {
+  if (r.required_below_age && today >= addAge(dob, r.required_below_age)) return null;
+  const from = r.counted_from_age ? addAge(dob, r.counted_from_age) : dob;
+  const dates = [...new Set(doses.filter((d) => d.antigen === r.antigen && d.date >= from).map((d) => d.date))].sort();
+  if (dates.length < r.doses) return { have: dates.length, problem: `${dates.length} of ${r.doses} doses` };
+  const last = dates[dates.length - 1]!;
+  if (r.last_dose_min_age && last < addAge(dob, r.last_dose_min_age))
+    return { have: dates.length, problem: `no dose at or after ${r.last_dose_min_age} of age` };
+  if (r.min_span && last < addAge(dates[0]!, r.min_span)) return { have: dates.length, problem: `doses less than ${r.min_span} apart` };
+  return null;
+}
+
+/**
+ * A linked student's status: compliant when every requirement is met (or the forecast says immune); in process
+ * when each missing dose cannot be recommended yet (the catch-up schedule is on time: the student is waiting out
+ * an interval or an age); otherwise — a dose that could have been given by now — not compliant.
+ */
+export function studentCompliance(
+  requirements: readonly Requirement[],
+  dob: string,
+  today: string,
+  doses: readonly ValidDose[],
+  forecasts: readonly GroupForecast[],
+): { status: ComplianceStatus; missing: Missing[] } {
+  const missing: Missing[] = [];
+  let onTime = true;
+  for (const r of requirements) {
+    const f = forecasts.find((x) => x.vaccineGroup === r.vaccine_group);
+    if (f?.status === 'Immune') continue;
+    const u = unmet(r, dob, today, doses);
+    if (!u) continue;
+    const scheduled = f?.status === 'Not Complete' && !!f.recommendedDate && f.recommendedDate > today;
+    if (!scheduled) onTime = false;
+    missing.push({
+      requirement: r.label,
+      have: u.have,
+      need: r.doses,
+      problem: u.problem,
+      dueDate: f?.recommendedDate ?? null,
+      pastDueDate: f?.pastDueDate ?? null,
+    });
+  }
+  return { status: missing.length === 0 ? 'compliant' : onTime ? 'in_process' : 'not_compliant', missing };
+}

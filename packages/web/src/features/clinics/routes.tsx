@@ -1,0 +1,15 @@
+import type { NavEntry, RouteDef } from '../../route-types';
+import { ClinicProfilePage } from './ClinicProfilePage';
+import { StorageUnitsPage } from './StorageUnitsPage';
+
+/** Clinic tools: the clinic's storage units (profile, staff list and agreements join as they are built). */
+export const clinicsRoutes: RouteDef[] = [
+  { path: '/clinic/profile', title: 'Clinic profile', access: { permission: 'clinic:read' }, component: ClinicProfilePage },
+  { path: '/clinic/storage-units', title: 'Storage units', access: { permission: 'clinic:read' }, component: StorageUnitsPage },
+];
+
+export const clinicsNav: NavEntry[] = [
+  { module: 'clinicTools', label: 'Clinic profile', path: '/clinic/profile', permission: 'clinic:read' },
+
+  { module: 'clinicTools', label: 'Storage units', path: '/clinic/storage-units', permission: 'clinic:read' },
+];

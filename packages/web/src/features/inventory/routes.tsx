@@ -1,0 +1,22 @@
+import type { NavEntry, RouteDef } from '../../route-types';
+import { InventoryDashboardPage } from './InventoryDashboardPage';
+import { LotLedgerPage } from './LotLedgerPage';
+import { ReceivePage } from './ReceivePage';
+import { ReconcilePage } from './ReconcilePage';
+import { UnitStockPage } from './UnitStockPage';
+
+/** Inventory management: the clinic's coordinators (and DPH's vaccine-program staff, reading a clinic's stock). */
+export const inventoryRoutes: RouteDef[] = [
+  { path: '/inventory', title: 'Inventory', access: { permission: 'inventory:read' }, component: InventoryDashboardPage },
+  { path: '/inventory/receive', title: 'Receive private inventory', access: { permission: 'inventory:write' }, component: ReceivePage },
+  { path: '/inventory/units/:unitId', title: 'Storage unit stock', access: { permission: 'inventory:read' }, component: UnitStockPage },
+  {
+    path: '/inventory/units/:unitId/reconcile',
+    title: 'Reconcile a storage unit',
+    access: { permission: 'inventory:write' },
+    component: ReconcilePage,
+  },
+  { path: '/inventory/units/:unitId/lots/:lotId', title: 'Lot ledger', access: { permission: 'inventory:read' }, component: LotLedgerPage },
+];
+
+export const inventoryNav: NavEntry[] = [{ module: 'inventory', label: 'Inventory', path: '/inventory', permission: 'inventory:read' }];

@@ -1,0 +1,174 @@
+import { useState, type FormEvent } from 'react';
+import { Button, ButtonGroup, Form, Grid, Select } from '@trussworks/react-uswds';
+import { useQuery } from '@tanstack/react-query';
+import type { CoverageReport, CoverageTrend } from '@nutmeg/api-types';
+import { ApiError, api, qs } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
+import { jurisdictionToday } from '../../dates';
+import { Link, navigate, useLocation } from '../../router';
+import { ErrorSummary, Field } from '../accounts/form-fields';
+import { BarChart, TrendChart } from './charts';
+
+export const COVERAGE_PATH = '/reports/coverage';
+
+export interface CoverageFilters {
+  preset: 'child' | 'adolescent';
+  assessmentDate: string;
+  by: 'state' | 'county' | 'town' | 'clinic';
+}
+
+export function coverageFilters(search: URLSearchParams): CoverageFilters {
+  const by = search.get('by');
+  return {
+    preset: search.get('preset') === 'adolescent' ? 'adolescent' : 'child',
+    assessmentDate: search.get('assessmentDate') ?? jurisdictionToday(),
+    by: by === 'county' || by === 'town' || by === 'clinic' ? by : 'state',
+  };
+}
+
+const PRESETS = { child: '24–35 months (4:3:1:3:3:1:4)', adolescent: '13–17 years (Tdap, MenACWY, HPV)' };
+
+/** Coverage assessment: filters in the URL, bar chart and table by area, monthly trend, drill-down links. */
+export function CoveragePage() {
+  const { search } = useLocation();
+  const current = coverageFilters(search);
+  const [form, setForm] = useState(current);
+  const query = qs({ ...current });
+  const report = useQuery({
+    queryKey: ['coverage', query],
+    queryFn: () => api.get<CoverageReport>(`/api/reports/coverage${query}`),
+    retry: false,
+  });
+  const trend = useQuery({
+    queryKey: ['coverage-trend', current.preset],
+    queryFn: () => api.get<CoverageTrend>(`/api/reports/coverage/trend${qs({ preset: current.preset, months: 12 })}`),
+    retry: false,
+  });
+  const error = report.error instanceof ApiError ? report.error : null;
+  const r = report.data;
+  return (
+    <>
+      <h1>Coverage assessment</h1>
+      <ErrorSummary error={error} />
+      <Form
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          navigate(`${COVERAGE_PATH}${qs({ ...form })}`);
+        }}
+        className="maxw-full no-print"
+        aria-label="Coverage filters"
+      >
+        <Grid row gap>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="preset" label="Cohort">
+              <Select
+                id="preset"
+                name="preset"
+                value={form.preset}
+                onChange={(e) => setForm({ ...form, preset: e.target.value as CoverageFilters['preset'] })}
+              >
+                <option value="child">{PRESETS.child}</option>
+                <option value="adolescent">{PRESETS.adolescent}</option>
+              </Select>
+            </Field>
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="assessmentDate" label="Assessment date" error={error?.fieldMessage('assessmentDate')}>
+              <input
+                className="usa-input"
+                id="assessmentDate"
+                name="assessmentDate"
+                type="date"
+                value={form.assessmentDate}
+                onChange={(e) => setForm({ ...form, assessmentDate: e.target.value })}
+              />
+            </Field>
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="by" label="By">
+              <Select id="by" name="by" value={form.by} onChange={(e) => setForm({ ...form, by: e.target.value as CoverageFilters['by'] })}>
+                <option value="state">Whole population</option>
+                <option value="county">County</option>
+                <option value="town">Town</option>
+                <option value="clinic">Medical home (clinic)</option>
+              </Select>
+            </Field>
+          </Grid>
+        </Grid>
+        <Button type="submit" className="margin-top-2">
+          Assess
+        </Button>
+      </Form>
+      {report.isLoading && <p role="status">Counting…</p>}
+      {r && (
+        <>
+          <h2>
+            {r.scope}: {r.total.population} people aged {r.ageFromMonths}–{r.ageToMonths} months on {r.assessmentDate}
+          </h2>
+          <BarChart
+            title="Share up to date"
+            bars={[...r.total.measures, r.total.combined].map((m) => ({ label: m.label, percent: m.percent }))}
+          />
+          <ButtonGroup className="no-print margin-y-2">
+            <a className="usa-button usa-button--outline" href={`/api/reports/coverage.csv${query}`} download>
+              Download CSV
+            </a>
+            <Button type="button" outline onClick={() => window.print()}>
+              Print
+            </Button>
+          </ButtonGroup>
+          <StackedTable headers fullWidth testId="coverage-table">
+            <thead>
+              <tr>
+                <th scope="col">Area</th>
+                <th scope="col">People</th>
+                {r.total.measures.map((m) => (
+                  <th scope="col" key={m.key} title={m.label}>
+                    {m.label.replace(/ \(.*\)$/, '')}
+                  </th>
+                ))}
+                <th scope="col">Combined</th>
+                <th scope="col">Not up to date</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...r.rows, ...(r.rows.length > 1 ? [r.total] : [])].map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{row.label}</th>
+                  <td>{row.population}</td>
+                  {row.measures.map((m) => (
+                    <td key={m.key}>{m.percent === null ? '—' : `${m.percent}%`}</td>
+                  ))}
+                  <td>{row.combined.percent === null ? '—' : `${row.combined.percent}%`}</td>
+                  <td>
+                    {row.key !== 'total' && row.population > row.combined.upToDate && (
+                      <Link to={`${COVERAGE_PATH}/not-up-to-date${qs({ ...current, area: row.key, measure: 'combined' })}`}>
+                        {row.population - row.combined.upToDate} children
+                        <span className="usa-sr-only"> in {row.label}</span>
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </StackedTable>
+          <h2>How children are counted</h2>
+          <ul className="usa-list">
+            {r.countingRules.map((rule) => (
+              <li key={rule}>{rule}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {trend.data && (
+        <>
+          <h2>Combined series at each month’s end</h2>
+          <TrendChart
+            title="Combined series up to date"
+            points={trend.data.points.map((p) => ({ label: p.assessmentDate, percent: p.combined.percent }))}
+          />
+        </>
+      )}
+    </>
+  );
+}
