@@ -42,6 +42,10 @@ const COMMANDS: Record<string, Command> = {
     run: async (a) => (await import('./commands/hl7.ts')).hl7Process(a),
     help: 'run a file of HL7 messages (FHS/BHS accepted) through the exchange pipeline: <file> [--interface <id>] [--restart]',
   },
+  'bench hl7': {
+    run: async (a) => (await import('./commands/bench-hl7.ts')).benchHl7(a),
+    help: 'VXU per second through the HL7 pipeline and Z44 latency (writes: use a scratch database): [--vxu N] [--queries M]',
+  },
   'bench search': {
     run: async (a) => (await import('./commands/bench-search.ts')).benchSearch(a),
     help: 'time name+DOB patient searches: [--queries N] [--typos]',

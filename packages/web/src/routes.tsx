@@ -10,6 +10,7 @@ import { inventoryNav, inventoryRoutes } from './features/inventory/routes';
 import { patientsNav, patientsRoutes } from './features/patients/routes';
 import { reportsNav, reportsRoutes } from './features/reports/routes';
 import { schoolsNav, schoolsRoutes } from './features/schools/routes';
+import { hl7Nav, hl7Routes } from './features/hl7/routes';
 
 /** Every page of the UI, by feature. A feature adds its routes (and nav entries) here, one line each. */
 export const ROUTES: RouteDef[] = [
@@ -24,6 +25,7 @@ export const ROUTES: RouteDef[] = [
   ...inventoryRoutes,
   ...reportsRoutes,
   ...schoolsRoutes,
+  ...hl7Routes,
 ];
 
 /** Primary navigation in module order; each entry shows only for users holding the module. */
@@ -36,4 +38,5 @@ export const NAV: NavEntry[] = [
   ...clinicsNav,
   ...recommenderAdminNav,
   ...schoolsNav,
+  ...hl7Nav,
 ];

@@ -1,0 +1,78 @@
+/**
+ * nutmeg bench hl7 [--vxu N] [--queries M]
+ *
+ * Sends N synthetic VXU^V04 (distinct people, two doses each) through the exchange pipeline (the same call the
+ * HTTP, SOAP and file transports make: raw stored, matching, dedup, recording, ACK stored) as the demo
+ * interface, then M QBP Z44 for those people, and prints VXU per second and the Z44 latency percentiles.
+ * It writes to the database it runs on: use a scratch database.
+ */
+import { loadConfig } from '@nutmeg/server/config';
+import { createServerContext } from '@nutmeg/server/context-factory';
+import { demoInterface, receiveMessage } from '@nutmeg/server/hl7';
+import { parseOptions } from './options.ts';
+
+const FIRST = ['Ava', 'Liam', 'Mia', 'Noah', 'Zoe', 'Eli', 'Ivy', 'Owen', 'Ada', 'Leo'];
+const LAST = ['Kowalczyk', 'Nguyen', 'Oduya', 'Brennan', 'Castillo', 'Haddad', 'Lindqvist', 'Moreau', 'Tanaka', 'Varga'];
+
+function person(i: number) {
+  const year = 2015 + (i % 10);
+  const dob = `${year}${String((i % 12) + 1).padStart(2, '0')}${String((i % 27) + 1).padStart(2, '0')}`;
+  return { first: FIRST[i % 10]!, last: `${LAST[Math.floor(i / 10) % 10]}${Math.floor(i / 100)}`, dob, year };
+}
+
+function vxu(i: number): string {
+  const p = person(i);
+  return [
+    `MSH|^~\\&|NUTMEG-DEMO-EHR|CT1001|NUTMEG|CTDPH|20261207120000-0500||VXU^V04^VXU_V04|BENCH-${i}|P|2.5.1|||ER|AL|||||Z22^CDCPHINVS`,
+    `PID|1||MRN${i}^^^CT1001^MR||${p.last}^${p.first}^^^^^L||${p.dob}|F||2106-3^White^CDCREC|12 Elm St^^New Haven^CT^06511^USA^L`,
+    'ORC|RE||B' + i + '^CT1001',
+    `RXA|0|1|${p.year + 1}0115||08^Hep B peds^CVX|0.5|mL^mL^UCUM||00^New record^NIP001||||||LOT${i}||MSD^Merck^MVX|||CP|A`,
+    'RXR|IM^Intramuscular^HL70162|LT^Left Thigh^HL70163',
+    'OBX|1|CE|64994-7^Vaccine funding program eligibility category^LN|1|V02^VFC eligible - Medicaid^HL70064||||||F',
+    `RXA|0|1|${p.year + 1}0315||20^DTaP^CVX|0.5|mL^mL^UCUM||00^New record^NIP001||||||LOTD${i}||SKB^GSK^MVX|||CP|A`,
+    'OBX|1|CE|64994-7^Vaccine funding program eligibility category^LN|1|V02^VFC eligible - Medicaid^HL70064||||||F',
+    '',
+  ].join('\r');
+}
+
+function z44(i: number): string {
+  const p = person(i);
+  return [
+    `MSH|^~\\&|NUTMEG-DEMO-EHR|CT1001|NUTMEG|CTDPH|20261207120000-0500||QBP^Q11^QBP_Q11|BQ-${i}|P|2.5.1|||ER|AL|||||Z44^CDCPHINVS`,
+    `QPD|Z44^Request Evaluated History and Forecast^CDCPHINVS|BQ-${i}|MRN${i}^^^CT1001^MR|${p.last}^${p.first}^^^^^L||${p.dob}|F`,
+    'RCP|I|5^RD&Records&HL70126|R',
+    '',
+  ].join('\r');
+}
+
+export async function benchHl7(argv: string[]): Promise<number> {
+  const o = parseOptions(argv);
+  const n = Number(o.vxu ?? 500);
+  const m = Number(o.queries ?? 200);
+  const { ctx, close } = await createServerContext(loadConfig());
+  try {
+    const sender = await demoInterface(ctx.db);
+    if (!sender) throw new Error('no demo interface: seed the demo data first');
+    const run = Date.now() % 100_000;
+    const started = performance.now();
+    const statuses: Record<string, number> = {};
+    for (let i = 0; i < n; i++) {
+      const a = await receiveMessage(ctx, { raw: vxu(run * 10_000 + i), transport: 'cli', sender, ip: null });
+      statuses[a.status] = (statuses[a.status] ?? 0) + 1;
+    }
+    const secs = (performance.now() - started) / 1000;
+    console.log(`VXU: ${n} in ${secs.toFixed(1)} s = ${(n / secs).toFixed(1)} VXU/s (${JSON.stringify(statuses)})`);
+    const times: number[] = [];
+    for (let i = 0; i < m; i++) {
+      const t = performance.now();
+      await receiveMessage(ctx, { raw: z44(run * 10_000 + (i % n)), transport: 'cli', sender, ip: null });
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(1);
+    console.log(`Z44: ${m} queries: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms`);
+    return 0;
+  } finally {
+    await close();
+  }
+}
