@@ -87,7 +87,7 @@ function ProfileFacts({ p }: { p: ClinicProfile }) {
               <tr key={r} data-testid={`contact-${r}`}>
                 <th scope="row">{CONTACT_LABELS[r]}</th>
                 <td>{c ? `${c.name}${c.title ? `, ${c.title}` : ''}` : 'Not given'}</td>
-                <td className="text-break-all">{c?.email ?? '—'}</td>
+                <td className="nutmeg-break">{c?.email ?? '—'}</td>
                 <td>{c?.phone ?? '—'}</td>
               </tr>
             );
@@ -126,11 +126,11 @@ function History({ query }: { query: string }) {
           <tbody>
             {v.changes.map((c) => (
               <tr key={c.field}>
-                <th scope="row" className="text-break-all">
+                <th scope="row" className="nutmeg-break">
                   {c.field}
                 </th>
-                <td className="text-break-all">{valueText(c.before)}</td>
-                <td className="text-break-all">{valueText(c.after)}</td>
+                <td className="nutmeg-break">{valueText(c.before)}</td>
+                <td className="nutmeg-break">{valueText(c.after)}</td>
               </tr>
             ))}
           </tbody>
