@@ -41,7 +41,7 @@ describe('clinic tools in the browser', () => {
     await e?.close();
   });
 
-  it('lets the clinic’s people add, edit and retire a storage unit, and DPH read the list', async () => {
+  it('lets the clinic’s people add, edit and retire a storage unit, and DPH find the clinic in its list and read them', async () => {
     const page = await e.newPage();
     await e.signIn(page, 'cmo');
     await page.goto('/clinic/storage-units');
@@ -72,7 +72,16 @@ describe('clinic tools in the browser', () => {
     const elm = await e.db.selectFrom('organizations').select('id').where('pin', '=', 'CT1001').executeTakeFirstOrThrow();
     const dph = await e.newPage();
     await e.signIn(dph, 'dphanalyst');
-    await dph.goto(`/clinic/storage-units?organizationId=${elm.id}`);
+    await dph.goto('/clinics');
+    await dph.getByTestId('clinic-CT1001').waitFor();
+    await expectAccessible(dph);
+    await dph.getByLabel('Town').fill('Hartford');
+    await dph.getByRole('button', { name: 'Show clinics' }).click();
+    await dph.getByTestId('clinic-CT1002').waitFor();
+    await dph.getByTestId('clinic-CT1001').waitFor({ state: 'detached' });
+    await dph.goto('/clinics');
+    await dph.getByTestId('clinic-CT1001').getByRole('link', { name: 'storage units' }).click();
+    await dph.waitForURL(`**/clinic/storage-units?organizationId=${elm.id}`);
     await dph.getByTestId('unit-Main refrigerator').waitFor();
     await expect(dph.getByRole('button', { name: /Edit/ }).count()).resolves.toBe(0);
     await expectAccessible(dph);

@@ -27,7 +27,7 @@ export function AgreementsPage() {
       <h1>Provider agreements{q.data ? `: ${q.data.clinic.name} (${q.data.clinic.pin})` : ''}</h1>
       {needsClinic && (
         <Alert type="info" headingLevel="h2" slim>
-          Open a clinic’s agreements from the clinic list.
+          Open a clinic’s agreements from the <Link to="/clinics">clinic list</Link>.
         </Alert>
       )}
       {q.error && (

@@ -4,7 +4,7 @@ import { Alert, Button } from '@trussworks/react-uswds';
 import type { ClinicProfile, ClinicProfileHistory, PostalAddress } from '@nutmeg/api-types';
 import { api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
-import { useLocation } from '../../router';
+import { Link, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { formatDateTime } from '../../dates';
 import { Facts } from '../accounts/form-fields';
@@ -155,7 +155,7 @@ export function ClinicProfilePage() {
       <h1>Clinic profile{q.data ? `: ${q.data.legalName} (${q.data.pin})` : ''}</h1>
       {needsClinic && (
         <Alert type="info" headingLevel="h2" slim>
-          Open a clinic’s profile from the clinic list.
+          Open a clinic’s profile from the <Link to="/clinics">clinic list</Link>.
         </Alert>
       )}
       {q.error && (
