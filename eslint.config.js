@@ -22,7 +22,7 @@ const MODULE_DEPENDENCIES = {
   patients: ['access', 'audit', 'organizations'],
   immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender'],
   merges: ['access', 'audit', 'immunizations', 'patients'],
-  clinics: ['access', 'audit', 'organizations'],
+  clinics: ['access', 'audit', 'organizations', 'patients'],
 };
 const MODULES = Object.keys(MODULE_DEPENDENCIES);
 // import() escapes the rules above (it is how patients reached immunizations behind the lint's back).

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
+import { renderAgreementPdf } from './agreement.pdf.ts';
 import * as signing from './agreement-signing.service.ts';
 import * as clinicList from './clinic-list.service.ts';
 import * as agreements from './agreement.service.ts';
@@ -179,6 +180,23 @@ export function registerClinicListRoutes(app: App, ctx: AppContext): void {
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="clinics.csv"')
         .send(csv);
+    },
+  );
+}
+
+export function registerAgreementPdfRoute(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/clinic/agreements/:id/pdf',
+    {
+      config: { policy: 'clinic:read' },
+      schema: { tags, summary: 'The revision as a PDF: text, data, signatures with hash, DPH review', params: AgreementParams },
+    },
+    async (req, reply) => {
+      const pdf = await renderAgreementPdf(await agreements.getAgreement(ctx, actorOf(req), req.params.id));
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="agreement-${req.params.id}.pdf"`)
+        .send(Buffer.from(pdf));
     },
   );
 }

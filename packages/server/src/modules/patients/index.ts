@@ -33,6 +33,7 @@ export {
   certificateContent,
   fullName as certificateFullName,
   loadCertificateFonts,
+  wrapText as wrapPdfText,
   type CertificateGroup,
   type CertificateInput,
 } from './certificate.pdf.ts';

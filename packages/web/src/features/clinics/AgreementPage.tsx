@@ -179,6 +179,11 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
             <ReviewPanel a={a} onDone={(next) => void update(next, next.status === 'approved' ? 'Approved.' : 'Returned to the clinic.')} />
           )}
           <p>
+            <a className="usa-link" href={`/api/clinic/agreements/${a.id}/pdf`} download>
+              Download this revision as a PDF
+            </a>
+          </p>
+          <p>
             <Link to={`/clinic/agreements${a.organizationId && !a.canEdit ? `?organizationId=${a.organizationId}` : ''}`}>
               All agreements of the clinic
             </Link>
