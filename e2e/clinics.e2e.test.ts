@@ -10,13 +10,38 @@ async function expectAccessible(page: Page) {
 describe('clinic tools in the browser', () => {
   let e: E2E;
   beforeAll(async () => {
-    e = await startE2E();
+    // Elm City's own CEO (the demo CEO is Hartford CHC's), with the demo password and an authenticator.
+    e = await startE2E({
+      seed: async (db) => {
+        const ceo = await db
+          .selectFrom('users')
+          .select(['password_hash', 'mfa_secret', 'mfa_enrolled_at'])
+          .where('username', '=', 'ceo')
+          .executeTakeFirstOrThrow();
+        const elm = await db.selectFrom('organizations').select('id').where('pin', '=', 'CT1001').executeTakeFirstOrThrow();
+        const user = await db
+          .insertInto('users')
+          .values({
+            username: 'elmceo',
+            email: 'ceo@elmcitypeds.example',
+            first_name: 'Dana',
+            last_name: 'Brooks',
+            ...ceo,
+            password_temporary: false,
+            password_changed_at: new Date(),
+            created_at: new Date(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await db.insertInto('memberships').values({ user_id: user.id, organization_id: elm.id, access_type: 'ceo_signing' }).execute();
+      },
+    });
   });
   afterAll(async () => {
     await e?.close();
   });
 
-  it('lets the clinic’s people add, edit and retire a storage unit, and DPH read the list', async () => {
+  it('lets the clinic’s people add, edit and retire a storage unit, and DPH find the clinic in its list and read them', async () => {
     const page = await e.newPage();
     await e.signIn(page, 'cmo');
     await page.goto('/clinic/storage-units');
@@ -47,7 +72,16 @@ describe('clinic tools in the browser', () => {
     const elm = await e.db.selectFrom('organizations').select('id').where('pin', '=', 'CT1001').executeTakeFirstOrThrow();
     const dph = await e.newPage();
     await e.signIn(dph, 'dphanalyst');
-    await dph.goto(`/clinic/storage-units?organizationId=${elm.id}`);
+    await dph.goto('/clinics');
+    await dph.getByTestId('clinic-CT1001').waitFor();
+    await expectAccessible(dph);
+    await dph.getByLabel('Town').fill('Hartford');
+    await dph.getByRole('button', { name: 'Show clinics' }).click();
+    await dph.getByTestId('clinic-CT1002').waitFor();
+    await dph.getByTestId('clinic-CT1001').waitFor({ state: 'detached' });
+    await dph.goto('/clinics');
+    await dph.getByTestId('clinic-CT1001').getByRole('link', { name: 'storage units' }).click();
+    await dph.waitForURL(`**/clinic/storage-units?organizationId=${elm.id}`);
     await dph.getByTestId('unit-Main refrigerator').waitFor();
     await expect(dph.getByRole('button', { name: /Edit/ }).count()).resolves.toBe(0);
     await expectAccessible(dph);
@@ -85,5 +119,92 @@ describe('clinic tools in the browser', () => {
     await dph.getByTestId('profile-version-1').filter({ hasText: 'contacts.primaryCoordinator.email' }).waitFor();
     await expect(dph.getByRole('button', { name: 'Edit the profile' }).count()).resolves.toBe(0);
     await expectAccessible(dph);
+  });
+
+  /** Signs the agreement open on the page: password and a fresh code (the one used to sign in is spent). */
+  async function signOn(page: Page, username: string) {
+    await e.db.updateTable('users').set({ mfa_last_step: null }).where('username', '=', username).execute();
+    await page.getByLabel('Your password').fill('nutmeg-demo-2026');
+    await page.getByLabel('Authenticator code').fill(await e.codeFor(username));
+    await page.getByRole('button', { name: 'Sign the agreement' }).click();
+    await page.getByTestId('agreement-done').filter({ hasText: 'Signed' }).waitFor();
+  }
+
+  it('runs the agreement cycle: draft, CMO and CEO sign, DPH returns, the clinic revises, signs again, DPH approves', async () => {
+    const coordinator = await e.newPage();
+    await e.signIn(coordinator, 'coordinator');
+    const elm = await e.db.selectFrom('organizations').select('id').where('pin', '=', 'CT1001').executeTakeFirstOrThrow();
+    const membership = await e.db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select('memberships.id')
+      .where('users.username', '=', 'coordinator')
+      .where('memberships.organization_id', '=', elm.id)
+      .executeTakeFirstOrThrow();
+    await coordinator.locator('#scope-switcher').selectOption(membership.id);
+    await coordinator.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await coordinator.goto('/clinic/agreements');
+    await coordinator.getByRole('heading', { name: /Provider agreements: Elm City/ }).waitFor();
+    await expectAccessible(coordinator);
+    await coordinator.getByRole('button', { name: /Draft the \d{4} COVID-19 agreement/ }).click();
+    await coordinator.getByLabel('V02 Medicaid, Under 1 year').fill('12');
+    await coordinator.getByRole('button', { name: 'Add a prescriber' }).click();
+    await coordinator.getByLabel('Prescriber 1: Name').fill('Rajesh Patel');
+    await coordinator.getByLabel('Prescriber 1: License type').fill('MD');
+    await coordinator.getByLabel('Prescriber 1: License number').fill('041234');
+    await coordinator.getByLabel('Prescriber 1: License expires').fill('2027-06-30');
+    await coordinator.getByLabel('Prescriber 1: NPI').fill('1234567893');
+    await coordinator.getByLabel(/Vaccines offered/).fill('COVID-19 mRNA');
+    await coordinator.getByRole('button', { name: 'Save the draft' }).click();
+    await coordinator.getByTestId('agreement-status').filter({ hasText: 'Draft' }).waitFor();
+    const url = coordinator.url();
+    await coordinator.getByTestId('sign-refusal').waitFor();
+    await expectAccessible(coordinator);
+
+    const cmo = await e.newPage();
+    await e.signIn(cmo, 'cmo');
+    await cmo.goto(url);
+    await cmo.getByTestId('conditions-text').filter({ hasText: 'COVID-19 Vaccination Program' }).waitFor();
+    await signOn(cmo, 'cmo');
+    await cmo.getByTestId('signature-cmo').waitFor();
+    await expectAccessible(cmo);
+
+    const ceo = await e.newPage();
+    await e.signIn(ceo, 'elmceo');
+    await ceo.goto(url);
+    await signOn(ceo, 'elmceo');
+    await ceo.getByTestId('agreement-status').filter({ hasText: 'with DPH for review' }).waitFor();
+
+    const dph = await e.newPage();
+    await e.signIn(dph, 'dphadmin');
+    await dph.goto(url);
+    await dph.getByLabel(/Comments for the clinic/).fill('List your storage units, then sign again.');
+    await expectAccessible(dph);
+    await dph.getByRole('button', { name: 'Return with comments' }).click();
+    await dph.getByTestId('agreement-status').filter({ hasText: 'Returned by DPH' }).waitFor();
+
+    await coordinator.reload();
+    await coordinator.getByTestId('review-comment').filter({ hasText: 'List your storage units' }).waitFor();
+    await coordinator.getByRole('button', { name: /Change it/ }).click();
+    await coordinator.getByLabel(/Vaccines offered/).fill('COVID-19 mRNA, COVID-19 protein subunit');
+    await coordinator.getByRole('button', { name: 'Save the draft' }).click();
+    await coordinator.getByRole('heading', { name: /revision 2/ }).waitFor();
+    const url2 = coordinator.url();
+
+    await cmo.goto(url2);
+    await signOn(cmo, 'cmo');
+    await ceo.goto(url2);
+    await signOn(ceo, 'elmceo');
+    await dph.goto(url2);
+    await dph.getByRole('button', { name: 'Approve' }).click();
+    await dph.getByTestId('agreement-status').filter({ hasText: 'Approved' }).waitFor();
+    await expectAccessible(dph);
+
+    await coordinator.goto('/clinic/agreements');
+    await coordinator.getByTestId('current-covid19').filter({ hasText: 'Agreement current' }).waitFor();
+    await coordinator.getByTestId('current-cvp').filter({ hasText: 'No current agreement' }).waitFor();
+    const { program_year: year } = await e.db.selectFrom('provider_agreements').select('program_year').executeTakeFirstOrThrow();
+    await coordinator.getByTestId(`agreement-covid19-${year}-1`).filter({ hasText: 'Superseded' }).waitFor();
+    await expectAccessible(coordinator);
   });
 });

@@ -175,3 +175,24 @@ export interface AgreementList {
   agreements: AgreementSummary[];
   canDraft: boolean;
 }
+
+/** A row of DPH's clinic list. */
+export interface ClinicListRow {
+  id: string;
+  pin: string | null;
+  name: string;
+  clinicType: string | null;
+  town: string | null;
+  medicalHome: boolean;
+  enrolment: EnrolmentStatus;
+  /** The latest revision of this year's agreement by program (null: none drafted). */
+  agreements: Record<AgreementProgram, AgreementStatus | null>;
+  current: Record<AgreementProgram, boolean>;
+}
+
+/** GET /api/clinics */
+export interface ClinicListPage {
+  year: number;
+  total: number;
+  clinics: ClinicListRow[];
+}

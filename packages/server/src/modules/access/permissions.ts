@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'clinic:write': { module: 'clinicTools', access: 'write' },
   'agreement:sign': { accessTypes: ['cmo_signing', 'ceo_signing'] },
   'agreement:approve': { dphRoles: ['vaccine_program_approver', 'administrator'] },
+  /** DPH's list of every clinic (filters, CSV export). */
+  'clinic:list': { dphRoles: ['vaccine_program_approver', 'administrator', 'analyst_readonly'] },
   'report:run': { module: 'reports', access: 'read' },
   'roster:manage': { accessTypes: ['school_readonly'], dphRoles: ['administrator'] },
   /** Schools' rosters and compliance reports: the school's nurse, health directors (their towns), DPH (the state). */

@@ -123,3 +123,15 @@ export function signaturesOf(db: Db, agreementIds: readonly string[]): Promise<S
 export function insertSignature(db: Db, row: Insertable<AgreementSignatureTable>): Promise<SignatureRow> {
   return db.insertInto('agreement_signatures').values(row).returningAll().executeTakeFirstOrThrow();
 }
+
+/** Every revision of the clinics' agreements for a program year (the clinic list shows the latest of each). */
+export function agreementsForYear(db: Db, organizationIds: readonly string[], year: number) {
+  if (organizationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('provider_agreements')
+    .select(['organization_id', 'program', 'revision', 'status'])
+    .where('organization_id', 'in', [...organizationIds])
+    .where('program_year', '=', year)
+    .orderBy('revision')
+    .execute();
+}

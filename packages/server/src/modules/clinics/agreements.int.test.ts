@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { DEMO_PASSWORD } from '../../seed/demo-data.ts';
 import { createUser, generateTotpSecret, totp } from '../access/index.ts';
@@ -187,6 +188,17 @@ describe('provider agreements', () => {
     expect(await hasCurrentAgreement(s.ctx.db, elmId, 'covid19', today())).toBe(true);
     expect(await hasCurrentAgreement(s.ctx.db, elmId, 'cvp', today())).toBe(false);
     expect((await call(coordinator, 'GET', '/api/clinic/agreements')).json().current).toEqual({ cvp: false, covid19: true });
+    // The PDF: the signed text, both signatures with the hash, DPH's approval; downloadable by the clinic and DPH.
+    const pdf = await call(coordinator, 'GET', `/api/clinic/agreements/${revised.id}/pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const doc = await getDocument({ data: new Uint8Array(pdf.rawPayload), useSystemFonts: false, isEvalSupported: false }).promise;
+    let text = '';
+    for (let i = 1; i <= doc.numPages; i++)
+      text += (await (await doc.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' ') + ' ';
+    expect(text).toContain(r2.signedHash);
+    expect(text).toMatch(/Dana Brooks/);
+    expect(text).toMatch(/Approved by dphadmin/);
+    expect((await call(dph, 'GET', `/api/clinic/agreements/${revised.id}/pdf`)).statusCode).toBe(200);
     // Approved once: a second approval or a return is refused.
     expect((await call(dph, 'POST', `/api/clinic/agreements/${revised.id}/return`, { comment: 'late' })).statusCode).toBe(409);
   });

@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
+import { renderAgreementPdf } from './agreement.pdf.ts';
 import * as signing from './agreement-signing.service.ts';
+import * as clinicList from './clinic-list.service.ts';
 import * as agreements from './agreement.service.ts';
 import { AgreementParams, ReviseAgreementBody, ReturnAgreementBody, SignAgreementBody, StartAgreementBody } from './agreement.schemas.ts';
 import * as profile from './profile.service.ts';
@@ -142,5 +145,58 @@ export function registerAgreementRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => signing.returnAgreement(ctx, actorOf(req), req.params.id, req.body.comment),
+  );
+}
+
+const ClinicFilterQuery = z.object({
+  type: z.string().trim().max(50).optional(),
+  town: z.string().trim().max(100).optional(),
+  enrolment: z.enum(['not_enrolled', 'pending', 'enrolled', 'suspended', 'terminated']).optional(),
+  agreement: z.enum(['none', 'draft', 'signing', 'submitted', 'returned', 'approved', 'superseded']).optional(),
+});
+
+export function registerClinicListRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/clinics',
+    {
+      config: { policy: 'clinic:list' },
+      schema: {
+        tags,
+        summary: 'DPH: every active clinic with type, town, enrolment and this year’s agreement status',
+        querystring: ClinicFilterQuery,
+      },
+    },
+    async (req) => clinicList.listClinics(ctx, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/clinics/export.csv',
+    {
+      config: { policy: 'clinic:list' },
+      schema: { tags, summary: 'DPH: the filtered clinic list as CSV', querystring: ClinicFilterQuery },
+    },
+    async (req, reply) => {
+      const csv = await clinicList.exportClinics(ctx, actorOf(req), req.query);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="clinics.csv"')
+        .send(csv);
+    },
+  );
+}
+
+export function registerAgreementPdfRoute(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/clinic/agreements/:id/pdf',
+    {
+      config: { policy: 'clinic:read' },
+      schema: { tags, summary: 'The revision as a PDF: text, data, signatures with hash, DPH review', params: AgreementParams },
+    },
+    async (req, reply) => {
+      const pdf = await renderAgreementPdf(await agreements.getAgreement(ctx, actorOf(req), req.params.id));
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="agreement-${req.params.id}.pdf"`)
+        .send(Buffer.from(pdf));
+    },
   );
 }

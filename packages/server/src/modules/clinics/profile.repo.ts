@@ -65,3 +65,13 @@ export function versionsOf(db: Db, organizationId: string) {
     .limit(200)
     .execute();
 }
+
+/** Enrolment of each clinic that has a saved profile. */
+export function enrolmentsOf(db: Db, organizationIds: readonly string[]) {
+  if (organizationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('clinic_profiles')
+    .select(['organization_id', 'enrolment_status', 'enrolled_on'])
+    .where('organization_id', 'in', [...organizationIds])
+    .execute();
+}

@@ -34,6 +34,7 @@ export {
   fullName as certificateFullName,
   wrapText,
   loadCertificateFonts,
+  wrapText as wrapPdfText,
   type CertificateGroup,
   type CertificateInput,
 } from './certificate.pdf.ts';

@@ -4,7 +4,7 @@ import { Alert, Button } from '@trussworks/react-uswds';
 import type { ClinicProfile, ClinicProfileHistory, PostalAddress } from '@nutmeg/api-types';
 import { api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
-import { useLocation } from '../../router';
+import { Link, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { formatDateTime } from '../../dates';
 import { Facts } from '../accounts/form-fields';
@@ -87,7 +87,7 @@ function ProfileFacts({ p }: { p: ClinicProfile }) {
               <tr key={r} data-testid={`contact-${r}`}>
                 <th scope="row">{CONTACT_LABELS[r]}</th>
                 <td>{c ? `${c.name}${c.title ? `, ${c.title}` : ''}` : 'Not given'}</td>
-                <td className="text-break-all">{c?.email ?? '—'}</td>
+                <td className="nutmeg-break">{c?.email ?? '—'}</td>
                 <td>{c?.phone ?? '—'}</td>
               </tr>
             );
@@ -126,11 +126,11 @@ function History({ query }: { query: string }) {
           <tbody>
             {v.changes.map((c) => (
               <tr key={c.field}>
-                <th scope="row" className="text-break-all">
+                <th scope="row" className="nutmeg-break">
                   {c.field}
                 </th>
-                <td className="text-break-all">{valueText(c.before)}</td>
-                <td className="text-break-all">{valueText(c.after)}</td>
+                <td className="nutmeg-break">{valueText(c.before)}</td>
+                <td className="nutmeg-break">{valueText(c.after)}</td>
               </tr>
             ))}
           </tbody>
@@ -155,7 +155,7 @@ export function ClinicProfilePage() {
       <h1>Clinic profile{q.data ? `: ${q.data.legalName} (${q.data.pin})` : ''}</h1>
       {needsClinic && (
         <Alert type="info" headingLevel="h2" slim>
-          Open a clinic’s profile from the clinic list.
+          Open a clinic’s profile from the <Link to="/clinics">clinic list</Link>.
         </Alert>
       )}
       {q.error && (

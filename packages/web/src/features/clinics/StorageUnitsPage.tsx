@@ -4,7 +4,7 @@ import { Alert, Button, ButtonGroup, Checkbox, Form, Grid, Select, Tag, TextInpu
 import type { StorageUnitKind, StorageUnitList, StorageUnitView } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
-import { useLocation } from '../../router';
+import { Link, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { formatDateTime } from '../../dates';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
@@ -154,7 +154,7 @@ export function StorageUnitsPage() {
       </p>
       {dph && !organizationId && (
         <Alert type="info" headingLevel="h2" slim>
-          Open a clinic’s storage units from the clinic list.
+          Open a clinic’s storage units from the <Link to="/clinics">clinic list</Link>.
         </Alert>
       )}
       {message && (

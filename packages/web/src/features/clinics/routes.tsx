@@ -1,15 +1,22 @@
 import type { NavEntry, RouteDef } from '../../route-types';
+import { AgreementPage } from './AgreementPage';
+import { AgreementsPage } from './AgreementsPage';
 import { ClinicProfilePage } from './ClinicProfilePage';
+import { ClinicsPage } from './ClinicsPage';
 import { StorageUnitsPage } from './StorageUnitsPage';
 
-/** Clinic tools: the clinic's storage units (profile, staff list and agreements join as they are built). */
+/** Clinic tools: DPH's clinic list; a clinic's profile, provider agreements and storage units. */
 export const clinicsRoutes: RouteDef[] = [
+  { path: '/clinics', title: 'Clinics', access: { permission: 'clinic:list' }, component: ClinicsPage },
+  { path: '/clinic/agreements', title: 'Provider agreements', access: { permission: 'clinic:read' }, component: AgreementsPage },
+  { path: '/clinic/agreements/:id', title: 'Provider agreement', access: { permission: 'clinic:read' }, component: AgreementPage },
   { path: '/clinic/profile', title: 'Clinic profile', access: { permission: 'clinic:read' }, component: ClinicProfilePage },
   { path: '/clinic/storage-units', title: 'Storage units', access: { permission: 'clinic:read' }, component: StorageUnitsPage },
 ];
 
 export const clinicsNav: NavEntry[] = [
+  { module: 'clinicTools', label: 'Clinics', path: '/clinics', permission: 'clinic:list' },
   { module: 'clinicTools', label: 'Clinic profile', path: '/clinic/profile', permission: 'clinic:read' },
-
+  { module: 'clinicTools', label: 'Provider agreements', path: '/clinic/agreements', permission: 'clinic:read' },
   { module: 'clinicTools', label: 'Storage units', path: '/clinic/storage-units', permission: 'clinic:read' },
 ];

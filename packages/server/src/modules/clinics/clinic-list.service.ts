@@ -1,0 +1,87 @@
+// DPH's list of every active clinic: type, town, enrolment and this year's agreement status, with filters and a
+// CSV export. Clinic facts come from organizations; enrolment and agreements are this module's.
+
+import type { AgreementStatus, ClinicListPage, ClinicListRow, EnrolmentStatus } from '@nutmeg/api-types';
+import type { AppContext } from '../../context.ts';
+import { jurisdictionToday } from '../../dates.ts';
+import { forbidden } from '../../errors.ts';
+import { isStatewide, type Actor } from '../access/index.ts';
+import { listActiveOrganizations } from '../organizations/index.ts';
+import * as agreements from './agreement.repo.ts';
+import { toCsv } from './csv.ts';
+import * as profiles from './profile.repo.ts';
+
+export interface ClinicFilters {
+  type?: string | undefined;
+  town?: string | undefined;
+  enrolment?: EnrolmentStatus | undefined;
+  /** This year's CVP agreement: its latest revision's status, or 'none' when none is drafted. */
+  agreement?: AgreementStatus | 'none' | undefined;
+}
+
+export async function listClinics(ctx: AppContext, actor: Actor, f: ClinicFilters): Promise<ClinicListPage> {
+  if (!isStatewide(actor)) throw forbidden('The list of every clinic is DPH’s.');
+  const today = jurisdictionToday(ctx.clock);
+  const year = Number(today.slice(0, 4));
+  const orgs = await listActiveOrganizations(ctx.db, 'clinic');
+  const ids = orgs.map((o) => o.id);
+  const enrolment = new Map((await profiles.enrolmentsOf(ctx.db, ids)).map((p) => [p.organization_id, p.enrolment_status]));
+  const latest = new Map<string, AgreementStatus>();
+  const approved = new Set<string>();
+  // Ordered by revision: the last one seen is the latest.
+  for (const a of await agreements.agreementsForYear(ctx.db, ids, year)) {
+    latest.set(`${a.organization_id}:${a.program}`, a.status);
+    if (a.status === 'approved') approved.add(`${a.organization_id}:${a.program}`);
+  }
+  const rows: ClinicListRow[] = orgs.map((o) => ({
+    id: o.id,
+    pin: o.pin,
+    name: o.name,
+    clinicType: o.clinicType,
+    town: o.town,
+    medicalHome: o.medicalHome,
+    enrolment: enrolment.get(o.id) ?? 'not_enrolled',
+    agreements: { cvp: latest.get(`${o.id}:cvp`) ?? null, covid19: latest.get(`${o.id}:covid19`) ?? null },
+    // The program year runs January to December: an approved revision of this year covers today.
+    current: { cvp: approved.has(`${o.id}:cvp`), covid19: approved.has(`${o.id}:covid19`) },
+  }));
+  const town = f.town?.trim().toLowerCase();
+  const clinics = rows.filter(
+    (r) =>
+      (!f.type || r.clinicType === f.type) &&
+      (!town || r.town?.toLowerCase() === town) &&
+      (!f.enrolment || r.enrolment === f.enrolment) &&
+      (!f.agreement || (r.agreements.cvp ?? 'none') === f.agreement),
+  );
+  return { year, total: clinics.length, clinics };
+}
+
+export async function exportClinics(ctx: AppContext, actor: Actor, f: ClinicFilters): Promise<string> {
+  const page = await listClinics(ctx, actor, f);
+  return toCsv(
+    [
+      'PIN',
+      'Name',
+      'Type',
+      'Town',
+      'Medical home',
+      'Enrolment',
+      `CVP ${page.year}`,
+      `COVID-19 ${page.year}`,
+      'CVP current',
+      'COVID-19 current',
+    ],
+    page.clinics.map((c) => [
+      c.pin,
+      c.name,
+      c.clinicType,
+      c.town,
+      c.medicalHome ? 'yes' : 'no',
+      c.enrolment,
+      c.agreements.cvp ?? 'none',
+      c.agreements.covid19 ?? 'none',
+      c.current.cvp ? 'yes' : 'no',
+      c.current.covid19 ? 'yes' : 'no',
+    ]),
+  );
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Form, Grid, Label, Select, TextInput } from '@trussworks/react-uswds';
+import type { ClinicListPage } from '@nutmeg/api-types';
+import { api } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
+import { Link, navigate, useLocation } from '../../router';
+import { STATUS_LABELS } from './agreement-labels';
+import { CLINIC_TYPE_LABELS, ENROLMENT_LABELS } from './profile-labels';
+
+const FILTERS = ['type', 'town', 'enrolment', 'agreement'] as const;
+type Filters = Record<(typeof FILTERS)[number], string>;
+
+function qs(f: Filters): string {
+  const p = new URLSearchParams();
+  for (const k of FILTERS) if (f[k]) p.set(k, f[k]);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** DPH: every clinic with its type, town, enrolment and this year's agreements; filters and a CSV export. */
+export function ClinicsPage() {
+  const { search } = useLocation();
+  const applied = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? ''])) as Filters;
+  const [form, setForm] = useState<Filters>(applied);
+  const q = useQuery({ queryKey: ['clinics', qs(applied)], queryFn: () => api.get<ClinicListPage>(`/api/clinics${qs(applied)}`) });
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    navigate(`/clinics${qs(form)}`);
+  }
+  const select = (k: 'type' | 'enrolment' | 'agreement', label: string, options: Record<string, string>) => (
+    <Grid tablet={{ col: 3 }}>
+      <Label htmlFor={`filter-${k}`}>{label}</Label>
+      <Select id={`filter-${k}`} name={k} value={form[k]} onChange={set(k)}>
+        <option value="">Any</option>
+        {Object.entries(options).map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </Select>
+    </Grid>
+  );
+
+  return (
+    <>
+      <h1>Clinics</h1>
+      <Form onSubmit={submit} className="maxw-none" aria-label="Filter the clinics">
+        <Grid row gap>
+          {select('type', 'Type', CLINIC_TYPE_LABELS)}
+          <Grid tablet={{ col: 3 }}>
+            <Label htmlFor="filter-town">Town</Label>
+            <TextInput id="filter-town" name="town" type="text" value={form.town} onChange={set('town')} />
+          </Grid>
+          {select('enrolment', 'Enrolment', ENROLMENT_LABELS)}
+          {select('agreement', 'This year’s CVP agreement', { none: 'None drafted', ...STATUS_LABELS })}
+        </Grid>
+        <Button type="submit">Show clinics</Button>
+      </Form>
+      {q.error && (
+        <Alert type="error" headingLevel="h2" heading="Could not load the clinics">
+          {q.error.message}
+        </Alert>
+      )}
+      {q.data && (
+        <>
+          <p>
+            <a className="usa-link" href={`/api/clinics/export.csv${qs(applied)}`} download="clinics.csv">
+              Download these {q.data.total} clinics as CSV
+            </a>
+          </p>
+          <StackedTable
+            fullWidth
+            striped
+            headers
+            caption={`${q.data.total} clinic${q.data.total === 1 ? '' : 's'}; agreements of ${q.data.year}`}
+          >
+            <thead>
+              <tr>
+                <th scope="col">Clinic</th>
+                <th scope="col">Type</th>
+                <th scope="col">Town</th>
+                <th scope="col">Enrolment</th>
+                <th scope="col">CVP agreement</th>
+                <th scope="col">COVID-19 agreement</th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.data.clinics.map((c) => (
+                <tr key={c.id} data-testid={`clinic-${c.pin}`}>
+                  <th scope="row">
+                    <Link to={`/clinic/profile?organizationId=${c.id}`}>{c.name}</Link>
+                    <div className="font-body-3xs">
+                      {c.pin} · <Link to={`/clinic/agreements?organizationId=${c.id}`}>agreements</Link> ·{' '}
+                      <Link to={`/clinic/storage-units?organizationId=${c.id}`}>storage units</Link>
+                    </div>
+                  </th>
+                  <td>{c.clinicType ? (CLINIC_TYPE_LABELS[c.clinicType] ?? c.clinicType) : '—'}</td>
+                  <td>{c.town ?? '—'}</td>
+                  <td>{ENROLMENT_LABELS[c.enrolment]}</td>
+                  <td>{c.agreements.cvp ? STATUS_LABELS[c.agreements.cvp] : 'None'}</td>
+                  <td>{c.agreements.covid19 ? STATUS_LABELS[c.agreements.covid19] : 'None'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </StackedTable>
+        </>
+      )}
+    </>
+  );
+}
