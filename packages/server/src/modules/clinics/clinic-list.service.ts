@@ -8,7 +8,7 @@ import { forbidden } from '../../errors.ts';
 import { isStatewide, type Actor } from '../access/index.ts';
 import { listActiveOrganizations } from '../organizations/index.ts';
 import * as agreements from './agreement.repo.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../../csv.ts';
 import * as profiles from './profile.repo.ts';
 
 export interface ClinicFilters {

@@ -3,7 +3,7 @@ import type { CoverageReport } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import { coverageReport, coverageTrend, notUpToDate } from './coverage.service.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../../csv.ts';
 import { CoverageQuery, CoverageTrendQuery, NotUpToDateQuery } from './reports.schemas.ts';
 
 const tags = ['reports'];

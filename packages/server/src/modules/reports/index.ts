@@ -6,7 +6,6 @@ import { registerCoverageRoutes } from './coverage.routes.ts';
 import { registerPopulationReportRoutes } from './population.routes.ts';
 import { registerReminderRoutes } from './reports.routes.ts';
 
-export { csvCell, toCsv } from './csv.ts';
 export { runReminderRecall } from './reminder.service.ts';
 export { coverageReport } from './coverage.service.ts';
 

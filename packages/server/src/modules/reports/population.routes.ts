@@ -1,7 +1,7 @@
 // Doses administered, inactive patients, data quality: `report:run`, JSON and CSV; population scope in the services.
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../../csv.ts';
 import { dataQuality, dosesAdministered, inactivePatients } from './population.service.ts';
 import { DataQualityQuery, DosesQuery, InactiveQuery } from './reports.schemas.ts';
 

@@ -8,7 +8,7 @@ import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { reminderPopulation } from '../patients/index.ts';
 import { storedForecastsOf, type StoredForecastRow } from '../recommender/index.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../../csv.ts';
 import { DEFAULT_TEMPLATES, mergeLetter, type Language } from './letter-template.ts';
 import { renderLabels, renderLetters } from './letters.pdf.ts';
 import { addressLines, addressProblem, dobRangeForAge, dueInWindow } from './reminder.ts';

@@ -11,7 +11,7 @@ import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { loadForecastInputs } from '../immunizations/index.ts';
 import { idsNeedingRefresh, refreshStoredForecasts, storedForecastsOf } from '../recommender/index.ts';
-import { toCsv } from '../reports/index.ts';
+import { toCsv } from '../../csv.ts';
 import { describeRequirement, studentCompliance, type GroupForecast, type Requirement, type ValidDose } from './compliance.ts';
 import { exemptionsInForce, type ExemptionRow } from './exemption.repo.ts';
 import { requirementsFor } from './requirement.repo.ts';

@@ -1,0 +1,24 @@
+// CSV for every export (reports, schools, clinic lists). csv-stringify (the csv-parse project's writer, already how
+// the code sets are read) does the RFC 4180 quoting; what it cannot know is that a spreadsheet runs a cell starting
+// with = + - @ (or tab / carriage return) as a formula, so such text gets a leading apostrophe here.
+import { stringify } from 'csv-stringify/sync';
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The text a cell holds: formulas neutralised; numbers are data, so a negative count stays a number. */
+export function csvText(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return typeof value !== 'number' && FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/** A CSV document: a header row and the rows, CRLF line ends (what spreadsheets expect). */
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<CsvValue>>): string {
+  return stringify([header.map(csvText), ...rows.map((r) => r.map(csvText))], {
+    record_delimiter: 'windows',
+    // A line break inside a cell (the writer quotes only its own CRLF) and edge spaces that readers trim: quoted.
+    quoted_match: [/[\r\n]/, /^\s|\s$/],
+  });
+}
