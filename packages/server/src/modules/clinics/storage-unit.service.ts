@@ -26,17 +26,10 @@ export interface StorageUnit {
   active: boolean;
 }
 
+/** What other modules see of a unit: the presented shape without the edit bookkeeping. */
 function toUnit(r: repo.StorageUnitRow): StorageUnit {
-  return {
-    id: r.id,
-    organizationId: r.organization_id,
-    name: r.name,
-    kind: r.kind,
-    make: r.make,
-    model: r.model,
-    dataLoggerId: r.data_logger_id,
-    active: r.active,
-  };
+  const { version: _version, updatedAt: _updatedAt, ...unit } = presentStorageUnit(r);
+  return unit;
 }
 
 /** The clinic's units, retired ones included (active first). */
