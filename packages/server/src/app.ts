@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { describeDatabaseFailure } from '@nutmeg/db';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -91,53 +91,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   app.addHook('onSend', async (req, reply) => {
     if ((req.routeOptions.url ?? req.url).startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
-  app.setErrorHandler(async (err, req, reply) => {
-    if (err instanceof AppError) {
-      await auditRefusal(ctx, req, err).catch((e: unknown) => req.log.error({ err: e }, 'could not audit a refused request'));
-      return sendProblem(reply, err);
-    }
-    const e = err as {
-      validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[];
-      validationContext?: string;
-      statusCode?: number;
-      message: string;
-    };
-    if (e.validation) {
-      const fields: FieldError[] = e.validation.map((v) => ({
-        path: v.params?.issue?.path?.map(String).join('.') || (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.'),
-        message: v.message ?? 'Invalid value',
-      }));
-      const where = e.validationContext ?? 'request';
-      return sendProblem(
-        reply,
-        new AppError(
-          'invalid',
-          `The ${where} has ${fields.length} problem${fields.length > 1 ? 's' : ''}: ${fields.map((f) => `${f.path || where}: ${f.message}`).join('; ')}`,
-          { fields },
-        ),
-      );
-    }
-    if (e.statusCode === 429) return sendProblem(reply, new AppError('rate_limited', 'Too many requests; wait a minute and try again.'));
-    // PostgreSQL's data exceptions (class 22: a value it cannot store or read) are the caller's input, not a fault.
-    // Schemas and the input guard should have named the field first; this keeps any they miss from being a 500.
-    if (isDataException(err)) {
-      req.log.warn({ err }, 'a value reached the database that the request schema did not refuse');
-      return sendProblem(reply, new AppError('invalid', 'A value in the request is not valid for its field.'));
-    }
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply.status(e.statusCode).type('application/problem+json').send({ error: 'invalid', title: e.message, status: e.statusCode });
-    }
-    const unavailable = describeDatabaseFailure(err);
-    if (unavailable) {
-      req.log.warn(`database unavailable: ${e.message}`);
-      return sendProblem(reply, new AppError('unavailable', unavailable));
-    }
-    req.log.error({ err }, 'unhandled error');
-    return reply
-      .status(500)
-      .type('application/problem+json')
-      .send({ error: 'internal', title: 'Something went wrong on the server; it has been logged.', status: 500 });
-  });
+  app.setErrorHandler((err, req, reply) => handleError(ctx, err, req, reply));
 
   // Every module's routes, in one readable block.
   registerAccountsRoutes(app, ctx);
@@ -164,4 +118,54 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     return reply.status(404).send('Not found');
   });
   return app;
+}
+
+/** Every error a route throws becomes a problem document: the caller's mistakes a 4xx naming what is wrong, a
+ *  database that cannot answer a 503, anything else a logged 500 that discloses nothing. */
+async function handleError(ctx: AppContext, err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) {
+    await auditRefusal(ctx, req, err).catch((e: unknown) => req.log.error({ err: e }, 'could not audit a refused request'));
+    return sendProblem(reply, err);
+  }
+  const e = err as {
+    validation?: { instancePath?: string; message?: string; params?: { issue?: { path?: PropertyKey[] } } }[];
+    validationContext?: string;
+    statusCode?: number;
+    message: string;
+  };
+  if (e.validation) {
+    const fields: FieldError[] = e.validation.map((v) => ({
+      path: v.params?.issue?.path?.map(String).join('.') || (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.'),
+      message: v.message ?? 'Invalid value',
+    }));
+    const where = e.validationContext ?? 'request';
+    return sendProblem(
+      reply,
+      new AppError(
+        'invalid',
+        `The ${where} has ${fields.length} problem${fields.length > 1 ? 's' : ''}: ${fields.map((f) => `${f.path || where}: ${f.message}`).join('; ')}`,
+        { fields },
+      ),
+    );
+  }
+  if (e.statusCode === 429) return sendProblem(reply, new AppError('rate_limited', 'Too many requests; wait a minute and try again.'));
+  // PostgreSQL's data exceptions (class 22: a value it cannot store or read) are the caller's input, not a fault.
+  // Schemas and the input guard should have named the field first; this keeps any they miss from being a 500.
+  if (isDataException(err)) {
+    req.log.warn({ err }, 'a value reached the database that the request schema did not refuse');
+    return sendProblem(reply, new AppError('invalid', 'A value in the request is not valid for its field.'));
+  }
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+    return reply.status(e.statusCode).type('application/problem+json').send({ error: 'invalid', title: e.message, status: e.statusCode });
+  }
+  const unavailable = describeDatabaseFailure(err);
+  if (unavailable) {
+    req.log.warn(`database unavailable: ${e.message}`);
+    return sendProblem(reply, new AppError('unavailable', unavailable));
+  }
+  req.log.error({ err }, 'unhandled error');
+  return reply
+    .status(500)
+    .type('application/problem+json')
+    .send({ error: 'internal', title: 'Something went wrong on the server; it has been logged.', status: 500 });
 }
