@@ -263,13 +263,13 @@ function Results({ list, query }: { list: ReminderList; query: string }) {
               <th scope="row">
                 <Link to={`/patients/${p.patientId}`}>{p.name}</Link>
               </th>
-              <td>{p.dob}</td>
+              <td className="nutmeg-date">{p.dob}</td>
               <td>
                 {p.due.map((d) => (
                   <div key={d.vaccineGroup}>
                     {d.vaccineGroup}
-                    {d.doseNumber ? ` dose ${d.doseNumber}` : ''}:{' '}
-                    {d.status === 'overdue' ? `overdue since ${d.pastDueDate}` : `due ${d.recommendedDate}`}
+                    {d.doseNumber ? ` dose ${d.doseNumber}` : ''}: {d.status === 'overdue' ? 'overdue since ' : 'due '}
+                    <span className="nutmeg-date">{d.status === 'overdue' ? d.pastDueDate : d.recommendedDate}</span>
                   </div>
                 ))}
               </td>
@@ -282,7 +282,13 @@ function Results({ list, query }: { list: ReminderList; query: string }) {
                 )}
               </td>
               <td>{p.phone ?? ''}</td>
-              <td>{p.lastNotified ? `${p.lastNotified.on} (${p.lastNotified.method})` : ''}</td>
+              <td>
+                {p.lastNotified && (
+                  <>
+                    <span className="nutmeg-date">{p.lastNotified.on}</span> ({p.lastNotified.method})
+                  </>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
