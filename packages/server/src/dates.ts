@@ -4,3 +4,38 @@ import type { Clock } from './context.ts';
 export function jurisdictionToday(clock: Clock, timeZone = 'America/New_York'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(clock.now());
 }
+
+/** 'YYYY-MM-DD' plus (or minus) whole days, on the calendar (no time zone involved). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 'YYYY-MM-DD' plus (or minus) whole months; a day the target month lacks becomes its last (Mar 31 − 1 → Feb 28). */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The zone's offset from UTC at an instant, in minutes (New York: −300 in winter, −240 in summer). */
+function offsetMinutes(at: Date, timeZone: string): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')!.value; // 'GMT-05:00' or 'GMT'
+  const m = /GMT([+-])(\d\d):(\d\d)/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/** The instant a jurisdiction's day begins (midnight in Connecticut is 05:00 UTC in winter, 04:00 UTC in summer). */
+export function jurisdictionDayStart(day: string, timeZone = 'America/New_York'): Date {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  // Twice: the offset at local midnight, which differs from UTC midnight's on the days the clocks change.
+  let offset = offsetMinutes(new Date(utcMidnight), timeZone);
+  offset = offsetMinutes(new Date(utcMidnight - offset * 60_000), timeZone);
+  return new Date(utcMidnight - offset * 60_000);
+}

@@ -9,7 +9,7 @@
  */
 import { loadConfig } from '@nutmeg/server/config';
 import { createServerContext } from '@nutmeg/server/context-factory';
-import { jurisdictionToday } from '@nutmeg/server/dates';
+import { addDays, jurisdictionToday } from '@nutmeg/server/dates';
 import { permissionsFor, usersAtOrganization, type Actor } from '@nutmeg/server/access';
 import { findDphOrganization, findOrganizationByPin, listActiveOrganizations } from '@nutmeg/server/organizations';
 import { coverageReport, runReminderRecall } from '@nutmeg/server/reports';
@@ -27,12 +27,6 @@ async function timed<T>(runs: number, f: () => Promise<T>): Promise<{ result: T;
   }
   times.sort((a, b) => a - b);
   return { result: result!, median: times[Math.floor(times.length / 2)]!, worst: times.at(-1)! };
-}
-
-function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 export async function benchReports(argv: string[]): Promise<number> {

@@ -13,19 +13,13 @@ import { interfaceNames, interfaceScope, interfaceWithClinics } from './interfac
 import type { MessageQuery } from './hl7.schemas.ts';
 import { messageById, qualityCounts, searchMessages } from './message.repo.ts';
 import { receiveMessage, type Answer } from './receive.service.ts';
+import { addDays, jurisdictionDayStart } from '../../dates.ts';
 
 /** The interface ids an actor may see messages of (undefined: all). */
 async function visibleInterfaceIds(ctx: AppContext, actor: Actor): Promise<string[] | undefined> {
   const scope = interfaceScope(actor);
   if (!scope) return undefined;
   return (await listInterfaces(ctx.db, scope)).map((r) => r.id);
-}
-
-/** The day after a 'YYYY-MM-DD' (the search's "to" includes its day). */
-function startOf(day: string, plusDays = 0): Date {
-  const d = new Date(`${day}T00:00:00-05:00`);
-  d.setUTCDate(d.getUTCDate() + plusDays);
-  return d;
 }
 
 export async function listMessages(ctx: AppContext, actor: Actor, q: MessageQuery): Promise<Hl7MessageList> {
@@ -36,8 +30,9 @@ export async function listMessages(ctx: AppContext, actor: Actor, q: MessageQuer
     ...(q.status ? { status: q.status } : {}),
     errorsOnly: q.errorsOnly === 'true',
     ...(q.patientId ? { patientId: q.patientId } : {}),
-    ...(q.from ? { from: startOf(q.from) } : {}),
-    ...(q.to ? { to: startOf(q.to, 1) } : {}),
+    ...(q.from ? { from: jurisdictionDayStart(q.from) } : {}),
+    // The search's "to" includes its day: up to the start of the next.
+    ...(q.to ? { to: jurisdictionDayStart(addDays(q.to, 1)) } : {}),
     limit: q.limit,
   });
   const names = await interfaceNames(

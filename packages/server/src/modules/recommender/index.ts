@@ -19,7 +19,7 @@ export {
   type ForecastSource,
   type PatientForecastInput,
 } from './forecast-store.service.ts';
-export { toStoredForecast, addDays } from './stored-forecast.ts';
+export { toStoredForecast } from './stored-forecast.ts';
 export {
   countDueForRefresh,
   coverageFactsOf,

@@ -1,15 +1,10 @@
 // What is kept of a forecast for reports (pure): one row per vaccine group and the day it must be computed again.
 import type { ForecastResult, VaccineGroupForecast } from '@nutmeg/forecast';
+import { addDays } from '../../dates.ts';
 import type { StoredGroup, StoredPatientForecast } from './forecast-store.repo.ts';
 
 /** A forecast is recomputed at least this often, so results that change with age alone (a series opening) follow. */
 export const MAX_STORED_DAYS = 28;
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * One forecast per group: a group with a standard and a risk series is stored by the one that asks for a dose

@@ -1,6 +1,7 @@
 // Reminder/recall rules (pure): who is due or overdue in a window, from the stored forecasts, and whether a
 // letter would reach them.
 import type { ReminderCriteria, ReminderDue } from '@nutmeg/api-types';
+import { addDays, addMonths } from '../../dates.ts';
 
 export interface StoredDue {
   vaccineGroup: string;
@@ -9,21 +10,6 @@ export interface StoredDue {
   recommendedDate: string | null;
   pastDueDate: string | null;
   latestDate: string | null;
-}
-
-function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-function addDays(iso: string, days: number): string {
-  const t = new Date(`${iso}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + days);
-  return t.toISOString().slice(0, 10);
 }
 
 /**
