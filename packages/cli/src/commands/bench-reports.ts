@@ -10,9 +10,9 @@
 import { loadConfig } from '@nutmeg/server/config';
 import { createServerContext } from '@nutmeg/server/context-factory';
 import { addDays, jurisdictionToday } from '@nutmeg/server/dates';
-import { permissionsFor, usersAtOrganization, type Actor } from '@nutmeg/server/access';
-import { findDphOrganization, findOrganizationByPin, listActiveOrganizations } from '@nutmeg/server/organizations';
+import { findOrganizationByPin, listActiveOrganizations } from '@nutmeg/server/organizations';
 import { coverageReport, runReminderRecall } from '@nutmeg/server/reports';
+import { benchDphActor } from './bench-actor.ts';
 import { parseOptions } from './options.ts';
 
 const GROUPS = ['DTaP/Tdap/Td', 'Polio', 'MMR', 'Hib', 'HepB', 'Varicella', 'Pneumococcal', 'HepA', 'Rotavirus', 'Influenza'];
@@ -34,29 +34,7 @@ export async function benchReports(argv: string[]): Promise<number> {
   const runs = Number(o.runs ?? 5);
   const { ctx, engine, close } = await createServerContext(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
   try {
-    const org = await findDphOrganization(ctx.db);
-    const dph = org && (await usersAtOrganization(ctx.db, org.id)).find((u) => u.access_type === 'dph');
-    if (!org || !dph) throw new Error('No DPH user in the database: run nutmeg seed first');
-    const actor: Actor = {
-      userId: dph.id,
-      username: dph.username,
-      displayName: dph.username,
-      sessionId: 'bench',
-      stage: 'active',
-      csrfToken: '',
-      dphRoles: ['analyst_readonly'],
-      scope: {
-        membershipId: 'bench',
-        organizationId: org.id,
-        organizationName: org.name,
-        organizationKind: 'dph',
-        pin: 'DPH',
-        accessType: 'dph',
-      },
-      modules: {},
-      permissions: permissionsFor({ accessType: 'dph', dphRoles: ['analyst_readonly'] }),
-      ip: '127.0.0.1',
-    };
+    const actor = await benchDphActor(ctx, ['analyst_readonly']);
     const clinics =
       typeof o.clinic === 'string' ? [await findOrganizationByPin(ctx.db, o.clinic)] : await listActiveOrganizations(ctx.db, 'clinic');
     const today = jurisdictionToday(ctx.clock);

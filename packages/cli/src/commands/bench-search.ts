@@ -8,9 +8,9 @@
  */
 import { loadConfig } from '@nutmeg/server/config';
 import { createServerContext } from '@nutmeg/server/context-factory';
-import { permissionsFor, usersAtOrganization, type Actor } from '@nutmeg/server/access';
-import { findDphOrganization } from '@nutmeg/server/organizations';
+
 import { nicknamesOf, normalizeName, samplePatients, searchPatients } from '@nutmeg/server/patients';
+import { benchDphActor } from './bench-actor.ts';
 import { parseOptions } from './options.ts';
 
 function percentile(sorted: number[], p: number): number {
@@ -45,29 +45,7 @@ export async function benchSearch(argv: string[]): Promise<number> {
   const typos = o.typos === true;
   const { ctx, engine, close } = await createServerContext(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }));
   try {
-    const org = await findDphOrganization(ctx.db);
-    const dph = org && (await usersAtOrganization(ctx.db, org.id)).find((u) => u.access_type === 'dph');
-    if (!org || !dph) throw new Error('No DPH user in the database: run nutmeg seed first');
-    const actor: Actor = {
-      userId: dph.id,
-      username: dph.username,
-      displayName: dph.username,
-      sessionId: 'bench',
-      stage: 'active',
-      csrfToken: '',
-      dphRoles: ['administrator'],
-      scope: {
-        membershipId: 'bench',
-        organizationId: org.id,
-        organizationName: org.name,
-        organizationKind: 'dph',
-        pin: 'DPH',
-        accessType: 'dph',
-      },
-      modules: {},
-      permissions: permissionsFor({ accessType: 'dph', dphRoles: ['administrator'] }),
-      ip: '127.0.0.1',
-    };
+    const actor = await benchDphActor(ctx, ['administrator']);
     const { total, sample } = await samplePatients(ctx.db, n);
     const times: number[] = [];
     let first = 0;
