@@ -123,6 +123,12 @@ async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.body.innerText.includes('Loading…'), undefined, { timeout: 5_000 }).catch(() => {});
 }
 
+/** Narrows or widens the window and waits until the page has laid itself out again. */
+async function resize(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: HEIGHT });
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
 function pathOf(url: string): string | undefined {
   const u = new URL(url);
   if (!u.protocol.startsWith('http') || u.pathname.startsWith('/api/') || u.pathname.startsWith('/docs')) return undefined;
@@ -185,10 +191,13 @@ export class PageGuard {
       await tab.route('**/*', (route) =>
         ['GET', 'HEAD'].includes(route.request().method()) ? route.fallback() : route.abort('blockedbyclient'),
       );
+      // Loaded once, then narrowed: the layout is CSS media queries (as `check()` already relies on), and a
+      // second load per address cost a page load and a network-idle wait for every address of every test.
+      await tab.setViewportSize({ width: WIDTHS[0], height: HEIGHT });
+      await tab.goto(url);
+      await settle(tab);
       for (const width of WIDTHS) {
-        await tab.setViewportSize({ width, height: HEIGHT });
-        await tab.goto(url);
-        await settle(tab);
+        if (width !== WIDTHS[0]) await resize(tab, width);
         await this.record(tab, `${where} at ${width}px`, await faultsHere(tab));
       }
     } catch (err) {
@@ -214,9 +223,9 @@ export class PageGuard {
       const where = pathOf(page.url());
       if (!where) continue;
       const original = page.viewportSize();
+      await settle(page);
       for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: HEIGHT });
-        await settle(page);
+        await resize(page, width);
         await this.record(page, `${where} at ${width}px, as the test left it`, await faultsHere(page));
       }
       if (original) await page.setViewportSize(original);

@@ -63,5 +63,5 @@ describe('a PGlite data folder of an earlier Nutmeg', () => {
     const again = await openDataFolder(dataDir, (m) => messages.push(m));
     await again.server.stop();
     expect(messages.join('\n')).not.toMatch(/PGlite/);
-  });
+  }, 180_000); // PGlite creating a migrated cluster takes 35 s and more on a loaded 2-core machine
 });
