@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The new-user check (issue 9): what someone trying Nutmeg does, timed, on a fresh data folder each run.
-//   fresh DATA_DIR → `npm start` (build, embedded PostgreSQL, migrations, demo seed) → the login page answers
+//   fresh DATA_DIR → `npm start` (web build when its sources changed, embedded PostgreSQL, migrations, demo seed) → the login page answers
 //   → sign in as clinicstaff (password + the TOTP code of the secret the banner printed, from `npx nutmeg totp`)
 //   → a first patient search by name + date of birth that matches nobody → answered within --limit-ms
 //   → SIGTERM: the server and its PostgreSQL stop → `npm start` again on the same folder (restart time).
