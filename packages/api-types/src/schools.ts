@@ -172,5 +172,10 @@ export interface ComplianceReport {
   asOf: string;
   requirements: RequirementView[];
   counts: Record<ComplianceStatus, number> & { total: number };
+  /**
+   * Linked students whose stored forecast is missing or out of date (a change or a date crossed, refreshed by the
+   * jobs shortly): their line is from the last stored forecast, or says it is not stored yet.
+   */
+  forecastsPending: number;
   students: StudentCompliance[];
 }

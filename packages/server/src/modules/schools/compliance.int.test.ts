@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import type { ComplianceReport } from '@nutmeg/api-types';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
+import { FORECAST_REFRESH_JOB } from '../recommender/index.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 
@@ -69,6 +70,8 @@ describe('school-entry compliance', () => {
         expect(d.statusCode, d.body).toBe(201);
       }
     }
+    // The refresh jobs queued with the records store the forecasts compliance reads.
+    expect(await s.runJobs([FORECAST_REFRESH_JOB])).toBeGreaterThan(0);
     nurse = await s.signIn('schoolnurse');
     schoolId = (await call(nurse, 'GET', '/api/schools')).json().schools[0].id;
     const csv = [
@@ -94,9 +97,14 @@ describe('school-entry compliance', () => {
   });
 
   it('matches hand-computed statuses, counts each exemption kind apart, and says what is missing and when it is due', async () => {
+    const engine = vi.spyOn(s.ctx.recommender, 'forecast');
     const res = await call(nurse, 'GET', `/api/schools/${schoolId}/compliance?year=2026&grade=K`);
     expect(res.statusCode, res.body).toBe(200);
+    // Read from the stored forecasts: the engine never runs per student per request.
+    expect(engine).not.toHaveBeenCalled();
+    engine.mockRestore();
     const r = res.json() as ComplianceReport;
+    expect(r.forecastsPending).toBe(0);
     expect(Object.fromEntries(r.students.map((x) => [x.studentId, x.status]))).toEqual({
       A: 'compliant',
       B: 'in_process',
@@ -160,5 +168,22 @@ describe('school-entry compliance', () => {
       .execute();
     expect(audit.map((a) => a.actor_username)).toEqual(expect.arrayContaining(['schoolnurse', 'healthdirector', 'dphanalyst']));
     expect((audit[0]!.detail as { patientIds: string[] }).patientIds).toHaveLength(6);
+  });
+
+  it('says how many students have a stored forecast not yet refreshed after a change', async () => {
+    const clinic = await s.signIn('clinicstaff');
+    const c = (await call(nurse, 'GET', `/api/schools/${schoolId}/compliance?year=2026&grade=K`)).json() as ComplianceReport;
+    const cal = c.students.find((x) => x.studentId === 'C')!;
+    expect(
+      (await call(clinic, 'POST', `/api/patients/${cal.patientId}/doses`, { kind: 'historical', cvx: '20', date: '2025-02-01' }))
+        .statusCode,
+    ).toBe(201);
+    const before = (await call(nurse, 'GET', `/api/schools/${schoolId}/compliance?year=2026&grade=K`)).json() as ComplianceReport;
+    expect(before.forecastsPending).toBe(1);
+    expect(before.students.find((x) => x.studentId === 'C')!.status).toBe('not_compliant');
+    await s.runJobs([FORECAST_REFRESH_JOB]);
+    const after = (await call(nurse, 'GET', `/api/schools/${schoolId}/compliance?year=2026&grade=K`)).json() as ComplianceReport;
+    expect(after.forecastsPending).toBe(0);
+    expect(after.students.find((x) => x.studentId === 'C')!.status).toBe('compliant');
   });
 });

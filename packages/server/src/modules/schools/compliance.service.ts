@@ -1,7 +1,6 @@
 // The compliance report of a school's grade: each student on the roster against the grade's requirements —
 // exempt (medical in force, religious), compliant, in process or not compliant with what is missing and when it
-// is due. Valid doses come from the CDSi evaluation of the student's record; due dates from the stored forecast
-// (refreshed first for students whose stored forecast is missing or due).
+// is due. Valid doses (CDSi evaluation, per antigen) and due dates come from the stored forecast.
 import type { ComplianceReport, StudentCompliance } from '@nutmeg/api-types';
 import type { SchoolGrade } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
@@ -9,8 +8,8 @@ import { jurisdictionToday } from '../../dates.ts';
 import { invalid } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
-import { loadForecastInputs } from '../immunizations/index.ts';
-import { idsNeedingRefresh, refreshStoredForecasts, storedForecastsOf } from '../recommender/index.ts';
+import { forecastDemographicsOf } from '../patients/index.ts';
+import { complianceFactsOf } from '../recommender/index.ts';
 import { toCsv } from '../../csv.ts';
 import { describeRequirement, studentCompliance, type GroupForecast, type Requirement, type ValidDose } from './compliance.ts';
 import { exemptionsInForce, type ExemptionRow } from './exemption.repo.ts';
@@ -25,23 +24,26 @@ function exemptionOf(rows: readonly ExemptionRow[], today: string) {
   return medical ?? rows.find((x) => x.kind === 'religious');
 }
 
-/** Valid doses (CDSi evaluation) and stored forecasts of the linked students, by patient id. */
+/**
+ * Valid doses and forecasts of the linked students, by patient id, read from the stored forecasts (the CDSi engine
+ * never runs here: refresh jobs keep them, the nightly one for dates crossed). `pending`: students whose stored
+ * forecast is missing or out of date (a change not yet refreshed): the report says how many.
+ */
 async function registryFacts(ctx: AppContext, ids: string[], groups: string[], today: string) {
-  const inputs = await loadForecastInputs(ctx.db, ids);
-  const stale = await idsNeedingRefresh(ctx.db, ids, today, ctx.recommender.version);
-  if (stale.length) await refreshStoredForecasts(ctx, loadForecastInputs, stale);
-  const stored = await storedForecastsOf(ctx.db, ids, groups);
+  const rows = await complianceFactsOf(ctx.db, ids, groups, today);
+  // The registry's DOB (the age rules are about the child, whatever the school's file says).
+  const dob = new Map((await forecastDemographicsOf(ctx.db, ids)).map((p) => [p.id, p.dob]));
   const forecasts = new Map<string, GroupForecast[]>();
-  for (const f of stored) forecasts.set(f.patientId, [...(forecasts.get(f.patientId) ?? []), f]);
   const valid = new Map<string, ValidDose[]>();
-  for (const [id, input] of inputs) {
-    const result = ctx.recommender.forecast({ ...input, assessmentDate: today });
-    valid.set(
-      id,
-      result.evaluations.filter((e) => e.status === 'Valid').map((e) => ({ antigen: e.antigen, date: e.date })),
-    );
+  const pending = new Set(ids);
+  for (const r of rows) {
+    forecasts.set(r.patientId, [...(forecasts.get(r.patientId) ?? []), r]);
+    const doses = Object.entries(r.validAntigenDates).flatMap(([antigen, dates]) => dates.map((date) => ({ antigen, date })));
+    valid.set(r.patientId, [...(valid.get(r.patientId) ?? []), ...doses]);
+    if (!r.stale) pending.delete(r.patientId);
   }
-  return { inputs, valid, forecasts };
+  const stored = new Set(rows.map((r) => r.patientId).filter((id) => dob.has(id)));
+  return { stored, dob, valid, forecasts, pending: pending.size };
 }
 
 export async function complianceReport(
@@ -80,8 +82,7 @@ export async function complianceReport(
         missing: [],
         exemption: { kind: x.kind, documentDate: x.document_date, expiresOn: x.expires_on },
       };
-    const input = e.patient_id ? facts.inputs.get(e.patient_id) : undefined;
-    if (!input)
+    if (!e.patient_id || !facts.stored.has(e.patient_id))
       return {
         ...base,
         status: 'not_compliant',
@@ -89,7 +90,7 @@ export async function complianceReport(
           requirement: r.label,
           have: 0,
           need: r.doses,
-          problem: 'no registry record linked',
+          problem: e.patient_id ? 'registry forecast not stored yet' : 'no registry record linked',
           dueDate: null,
           pastDueDate: null,
         })),
@@ -97,10 +98,10 @@ export async function complianceReport(
       };
     const c = studentCompliance(
       requirements,
-      input.patient.dob,
+      facts.dob.get(e.patient_id)!,
       today,
-      facts.valid.get(e.patient_id!) ?? [],
-      facts.forecasts.get(e.patient_id!) ?? [],
+      facts.valid.get(e.patient_id) ?? [],
+      facts.forecasts.get(e.patient_id) ?? [],
     );
     return { ...base, ...c, exemption: null };
   });
@@ -135,6 +136,7 @@ export async function complianceReport(
       exempt_medical: count('exempt_medical'),
       exempt_religious: count('exempt_religious'),
     },
+    forecastsPending: facts.pending,
     students,
   };
 }

@@ -97,6 +97,12 @@ export function CompliancePage({ params }: { params: Record<string, string> }) {
           <p>
             {gradeLabel(r.grade)}, as of <span className="nutmeg-date">{r.asOf}</span>: {r.counts.total} students.
           </p>
+          {r.forecastsPending > 0 && (
+            <Alert type="info" headingLevel="h2" heading="Some records are being brought up to date" slim>
+              {r.forecastsPending} student{r.forecastsPending > 1 ? 's have' : ' has'} a recent change not yet in the stored forecast; run
+              the report again in a few minutes.
+            </Alert>
+          )}
           <StackedTable caption="Summary for the annual school survey" testId="compliance-counts">
             <thead>
               <tr>
