@@ -28,6 +28,8 @@ export interface ExemptionView {
   documentDate: string;
   /** Medical exemptions may expire; religious ones do not. */
   expiresOn: string | null;
+  /** The vaccine groups it covers (e.g. a medical contraindication to MMR only); null: every requirement. */
+  vaccineGroups: string[] | null;
   note: string | null;
   recordedAt: string;
   /** A medical exemption past its expiry on the day asked (kept until rollover clears it). */
@@ -61,6 +63,8 @@ export interface RosterView {
   schoolYear: number;
   canManage: boolean;
   counts: { total: number; linked: number; review: number; unmatched: number };
+  /** The vaccine groups the jurisdiction's school-entry requirements name (what an exemption may cover). */
+  requirementGroups: string[];
   entries: RosterEntryView[];
 }
 
@@ -160,8 +164,10 @@ export interface StudentCompliance {
   status: ComplianceStatus;
   /** For the not compliant and in process: what is missing and when it is due. */
   missing: MissingRequirement[];
-  /** The exemption counted (medical with its expiry, or religious). */
-  exemption: { kind: 'medical' | 'religious'; documentDate: string; expiresOn: string | null } | null;
+  /** Requirements not met that an exemption in force covers (not missing). */
+  exemptFrom: string[];
+  /** The exemption counted (medical with its expiry, or religious) when the status is exempt. */
+  exemption: { kind: 'medical' | 'religious'; documentDate: string; expiresOn: string | null; vaccineGroups: string[] | null } | null;
 }
 
 /** GET /api/schools/:schoolId/compliance?year=&grade= (JSON; .csv for the spreadsheet). */

@@ -66,6 +66,8 @@ export interface SchoolExemptionTable {
   kind: 'medical' | 'religious';
   document_date: DateString;
   expires_on: DateString | null;
+  /** The vaccine groups it covers; null: every requirement. */
+  vaccine_groups: string[] | null;
   note: string | null;
   recorded_by: string;
   recorded_at: Timestamp;

@@ -31,7 +31,8 @@ const without = (cvx: string, date: string) => COMPLETE.filter(([c, d]) => !(c =
 
 // Hand-computed on 2026-09-15: A compliant; B has HepA 1 of 2, dose 2 not before Dec (in process); C lacks the DTaP
 // dose after the 4th birthday (not compliant); D medical exemption in force; E religious; F's medical exemption
-// expired on Sep 1 and F has no doses (not compliant); G is not in the registry (not compliant).
+// expired on Sep 1 and F has no doses (not compliant); G is not in the registry (not compliant); H has every dose
+// but MMR and a medical exemption of MMR only (exempt, medical).
 const KIDS = [
   { id: 'A', first: 'Amy', last: 'Adler', doses: COMPLETE },
   {
@@ -44,6 +45,7 @@ const KIDS = [
   { id: 'D', first: 'Dee', last: 'Diaz', doses: [] },
   { id: 'E', first: 'Eve', last: 'Eton', doses: [] },
   { id: 'F', first: 'Fay', last: 'Ford', doses: [] },
+  { id: 'H', first: 'Hal', last: 'Hart', doses: COMPLETE.filter(([c]) => c !== '03') },
 ];
 
 describe('school-entry compliance', () => {
@@ -86,11 +88,15 @@ describe('school-entry compliance', () => {
       offset: 0,
       limit: 100,
     });
-    expect(up.json().counts).toMatchObject({ linked: 6, unmatched: 1 });
+    expect(up.json().counts).toMatchObject({ linked: 7, unmatched: 1 });
     const ex = (body: object) => call(nurse, 'POST', `/api/schools/${schoolId}/exemptions`, body);
     expect((await ex({ studentId: 'D', kind: 'medical', documentDate: '2026-08-01', expiresOn: '2027-08-01' })).statusCode).toBe(201);
     expect((await ex({ studentId: 'E', kind: 'religious', documentDate: '2026-08-01' })).statusCode).toBe(201);
     expect((await ex({ studentId: 'F', kind: 'medical', documentDate: '2026-01-01', expiresOn: '2026-09-01' })).statusCode).toBe(201);
+    expect((await ex({ studentId: 'H', kind: 'medical', documentDate: '2026-08-01', vaccineGroups: ['MMR'] })).statusCode).toBe(201);
+    const unknown = await ex({ studentId: 'H', kind: 'medical', documentDate: '2026-08-01', vaccineGroups: ['Smallpox'] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().fields[0].path).toBe('vaccineGroups');
   });
   afterAll(async () => {
     await s?.shutdown();
@@ -113,8 +119,14 @@ describe('school-entry compliance', () => {
       E: 'exempt_religious',
       F: 'not_compliant',
       G: 'not_compliant',
+      H: 'exempt_medical',
     });
-    expect(r.counts).toEqual({ total: 7, compliant: 1, in_process: 1, not_compliant: 3, exempt_medical: 1, exempt_religious: 1 });
+    expect(r.counts).toEqual({ total: 8, compliant: 1, in_process: 1, not_compliant: 3, exempt_medical: 2, exempt_religious: 1 });
+    expect(r.students.find((x) => x.studentId === 'H')).toMatchObject({
+      exemptFrom: ['MMR'],
+      missing: [],
+      exemption: { kind: 'medical', vaccineGroups: ['MMR'], expiresOn: null },
+    });
     const b = r.students.find((x) => x.studentId === 'B')!;
     expect(b.missing).toHaveLength(1);
     expect(b.missing[0]).toMatchObject({ requirement: 'Hepatitis A', have: 1, need: 2 });
@@ -126,6 +138,7 @@ describe('school-entry compliance', () => {
       kind: 'medical',
       documentDate: '2026-08-01',
       expiresOn: '2027-08-01',
+      vaccineGroups: null,
     });
     expect(r.requirements.map((x) => x.label)).toContain('Hepatitis A');
   });
@@ -134,7 +147,7 @@ describe('school-entry compliance', () => {
     const csv = await call(nurse, 'GET', `/api/schools/${schoolId}/compliance.csv?year=2026&grade=K`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toBe(
-      'student_id,name,dob,grade,status,exemption_document_date,exemption_expires,missing,next_due,past_due',
+      'student_id,name,dob,grade,status,exemption_document_date,exemption_expires,exempt_from,missing,next_due,past_due',
     );
     expect(csv.body).toContain('A,"Adler, Amy",2021-01-10,K,Compliant');
     const first = await call(nurse, 'GET', `/api/schools/${schoolId}/compliance.csv?year=2026&grade=1`);
@@ -147,9 +160,9 @@ describe('school-entry compliance', () => {
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const doc = await PDFDocument.load(res.rawPayload);
-    expect(doc.getPageCount()).toBeGreaterThanOrEqual(6);
+    expect(doc.getPageCount()).toBeGreaterThanOrEqual(7);
     const issued = await s.ctx.db.selectFrom('certificate_issues').select('patient_id').execute();
-    expect(new Set(issued.map((i) => i.patient_id)).size).toBe(6);
+    expect(new Set(issued.map((i) => i.patient_id)).size).toBe(7);
   });
 
   it('shows the report to the health director of the town, not to a clinic, and audits it with the students', async () => {
@@ -167,7 +180,7 @@ describe('school-entry compliance', () => {
       .where('action', '=', 'school.compliance.view')
       .execute();
     expect(audit.map((a) => a.actor_username)).toEqual(expect.arrayContaining(['schoolnurse', 'healthdirector', 'dphanalyst']));
-    expect((audit[0]!.detail as { patientIds: string[] }).patientIds).toHaveLength(6);
+    expect((audit[0]!.detail as { patientIds: string[] }).patientIds).toHaveLength(7);
   });
 
   it('says how many students have a stored forecast not yet refreshed after a change', async () => {

@@ -11,17 +11,23 @@ import { appendActorAudit } from '../audit/index.ts';
 import { forecastDemographicsOf } from '../patients/index.ts';
 import { complianceFactsOf } from '../recommender/index.ts';
 import { toCsv } from '../../csv.ts';
-import { describeRequirement, studentCompliance, type GroupForecast, type Requirement, type ValidDose } from './compliance.ts';
+import {
+  complianceWithoutRecord,
+  describeRequirement,
+  studentCompliance,
+  type GroupForecast,
+  type Requirement,
+  type ValidDose,
+} from './compliance.ts';
 import { exemptionsInForce, type ExemptionRow } from './exemption.repo.ts';
 import { requirementsFor } from './requirement.repo.ts';
 import * as repo from './roster.repo.ts';
 import { schoolFor } from './school.policy.ts';
 import { schoolYearLabel } from './school-year.ts';
 
-/** The exemption that counts for a student today: a medical one in force first, else a religious one. */
-function exemptionOf(rows: readonly ExemptionRow[], today: string) {
-  const medical = rows.find((x) => x.kind === 'medical' && (x.expires_on === null || x.expires_on >= today));
-  return medical ?? rows.find((x) => x.kind === 'religious');
+/** A student's exemptions in force today (a medical one until its expiry). */
+function inForce(rows: readonly ExemptionRow[], today: string): ExemptionRow[] {
+  return rows.filter((x) => x.kind === 'religious' || x.expires_on === null || x.expires_on >= today);
 }
 
 /**
@@ -70,40 +76,33 @@ export async function complianceReport(
   const ids = entries.flatMap((e) => (e.patient_id ? [e.patient_id] : []));
   const facts = await registryFacts(ctx, ids, [...new Set(requirements.map((r) => r.vaccine_group))], today);
   const students: StudentCompliance[] = entries.map((e) => {
-    const x = exemptionOf(
+    const exempt = inForce(
       exemptions.filter((row) => row.student_id === e.student_id),
       today,
     );
-    const base = { entryId: e.id, studentId: e.student_id, name: `${e.last_name}, ${e.first_name}`, dob: e.dob, patientId: e.patient_id };
-    if (x)
-      return {
-        ...base,
-        status: x.kind === 'medical' ? 'exempt_medical' : 'exempt_religious',
-        missing: [],
-        exemption: { kind: x.kind, documentDate: x.document_date, expiresOn: x.expires_on },
-      };
-    if (!e.patient_id || !facts.stored.has(e.patient_id))
-      return {
-        ...base,
-        status: 'not_compliant',
-        missing: requirements.map((r) => ({
-          requirement: r.label,
-          have: 0,
-          need: r.doses,
-          problem: e.patient_id ? 'registry forecast not stored yet' : 'no registry record linked',
-          dueDate: null,
-          pastDueDate: null,
-        })),
-        exemption: null,
-      };
-    const c = studentCompliance(
-      requirements,
-      facts.dob.get(e.patient_id)!,
-      today,
-      facts.valid.get(e.patient_id) ?? [],
-      facts.forecasts.get(e.patient_id) ?? [],
-    );
-    return { ...base, ...c, exemption: null };
+    const covers = exempt.map((x) => ({ kind: x.kind, vaccineGroups: x.vaccine_groups }));
+    const c =
+      e.patient_id && facts.stored.has(e.patient_id)
+        ? studentCompliance(
+            requirements,
+            facts.dob.get(e.patient_id)!,
+            today,
+            facts.valid.get(e.patient_id) ?? [],
+            facts.forecasts.get(e.patient_id) ?? [],
+            covers,
+          )
+        : complianceWithoutRecord(requirements, e.patient_id ? 'registry forecast not stored yet' : 'no registry record linked', covers);
+    const counted = c.status === 'exempt_medical' ? 'medical' : c.status === 'exempt_religious' ? 'religious' : null;
+    const x = counted ? exempt.find((row) => row.kind === counted) : undefined;
+    return {
+      entryId: e.id,
+      studentId: e.student_id,
+      name: `${e.last_name}, ${e.first_name}`,
+      dob: e.dob,
+      patientId: e.patient_id,
+      ...c,
+      exemption: x ? { kind: x.kind, documentDate: x.document_date, expiresOn: x.expires_on, vaccineGroups: x.vaccine_groups } : null,
+    };
   });
   await appendActorAudit(
     ctx.db,
@@ -152,7 +151,19 @@ const STATUS_TEXT: Record<StudentCompliance['status'], string> = {
 /** The report as a spreadsheet (cells that would run as formulas are neutralised by the shared CSV helper). */
 export function complianceCsv(r: ComplianceReport): string {
   return toCsv(
-    ['student_id', 'name', 'dob', 'grade', 'status', 'exemption_document_date', 'exemption_expires', 'missing', 'next_due', 'past_due'],
+    [
+      'student_id',
+      'name',
+      'dob',
+      'grade',
+      'status',
+      'exemption_document_date',
+      'exemption_expires',
+      'exempt_from',
+      'missing',
+      'next_due',
+      'past_due',
+    ],
     r.students.map((s) => [
       s.studentId,
       s.name,
@@ -161,6 +172,7 @@ export function complianceCsv(r: ComplianceReport): string {
       STATUS_TEXT[s.status],
       s.exemption?.documentDate ?? '',
       s.exemption?.expiresOn ?? '',
+      s.exemptFrom.join('; '),
       s.missing.map((m) => `${m.requirement}: ${m.problem}`).join('; '),
       s.missing
         .map((m) => m.dueDate ?? '')

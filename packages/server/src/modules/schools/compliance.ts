@@ -53,10 +53,41 @@ export function unmet(r: Requirement, dob: string, today: string, doses: readonl
   return null;
 }
 
+/** An exemption in force for the student: of every requirement (vaccineGroups null) or of these vaccine groups only. */
+export interface ExemptionInForce {
+  kind: 'medical' | 'religious';
+  vaccineGroups: readonly string[] | null;
+}
+
+export interface StudentResult {
+  status: ComplianceStatus;
+  missing: Missing[];
+  /** Requirements not met that an exemption covers (they are not missing). */
+  exemptFrom: string[];
+}
+
+/** The exemption that covers a requirement: a medical one first (the survey counts a student once, medical first). */
+function covering(r: Requirement, exemptions: readonly ExemptionInForce[]): ExemptionInForce | undefined {
+  const fits = exemptions.filter((x) => x.vaccineGroups === null || x.vaccineGroups.includes(r.vaccine_group));
+  return fits.find((x) => x.kind === 'medical') ?? fits[0];
+}
+
 /**
- * A linked student's status: compliant when every requirement is met (or the forecast says immune); in process
- * when each missing dose cannot be recommended yet (the catch-up schedule is on time: the student is waiting out
- * an interval or an age); otherwise — a dose that could have been given by now — not compliant.
+ * The status from what is missing: not compliant or in process when a requirement no exemption covers is unmet;
+ * else exempt (medical before religious) when an exemption covers an unmet requirement; else compliant.
+ */
+function statusOf(missing: readonly Missing[], onTime: boolean, used: ReadonlySet<ExemptionInForce['kind']>): ComplianceStatus {
+  if (missing.length) return onTime ? 'in_process' : 'not_compliant';
+  if (used.has('medical')) return 'exempt_medical';
+  if (used.has('religious')) return 'exempt_religious';
+  return 'compliant';
+}
+
+/**
+ * A linked student's status: a requirement is met by the valid doses (or the forecast says immune); an unmet one is
+ * exempted when an exemption in force covers its vaccine group; else it is missing — in process when each missing
+ * dose cannot be recommended yet (the catch-up schedule is on time: the student is waiting out an interval or an
+ * age), otherwise (a dose that could have been given by now) not compliant.
  */
 export function studentCompliance(
   requirements: readonly Requirement[],
@@ -64,14 +95,23 @@ export function studentCompliance(
   today: string,
   doses: readonly ValidDose[],
   forecasts: readonly GroupForecast[],
-): { status: ComplianceStatus; missing: Missing[] } {
+  exemptions: readonly ExemptionInForce[] = [],
+): StudentResult {
   const missing: Missing[] = [];
+  const exemptFrom: string[] = [];
+  const used = new Set<ExemptionInForce['kind']>();
   let onTime = true;
   for (const r of requirements) {
     const f = forecasts.find((x) => x.vaccineGroup === r.vaccine_group);
     if (f?.status === 'Immune') continue;
     const u = unmet(r, dob, today, doses);
     if (!u) continue;
+    const x = covering(r, exemptions);
+    if (x) {
+      used.add(x.kind);
+      exemptFrom.push(r.label);
+      continue;
+    }
     const scheduled = f?.status === 'Not Complete' && !!f.recommendedDate && f.recommendedDate > today;
     if (!scheduled) onTime = false;
     missing.push({
@@ -83,5 +123,24 @@ export function studentCompliance(
       pastDueDate: f?.pastDueDate ?? null,
     });
   }
-  return { status: missing.length === 0 ? 'compliant' : onTime ? 'in_process' : 'not_compliant', missing };
+  return { status: statusOf(missing, onTime, used), missing, exemptFrom };
+}
+
+/** A student without registry facts (not linked, or no stored forecast yet): every requirement not exempted is missing. */
+export function complianceWithoutRecord(
+  requirements: readonly Requirement[],
+  problem: string,
+  exemptions: readonly ExemptionInForce[],
+): StudentResult {
+  const missing: Missing[] = [];
+  const exemptFrom: string[] = [];
+  const used = new Set<ExemptionInForce['kind']>();
+  for (const r of requirements) {
+    const x = covering(r, exemptions);
+    if (x) {
+      used.add(x.kind);
+      exemptFrom.push(r.label);
+    } else missing.push({ requirement: r.label, have: 0, need: r.doses, problem, dueDate: null, pastDueDate: null });
+  }
+  return { status: statusOf(missing, false, used), missing, exemptFrom };
 }

@@ -32,3 +32,15 @@ export async function gradesWithRequirements(db: Db, jurisdictionId: string): Pr
     .execute();
   return rows.map((r) => r.grade);
 }
+
+/** The vaccine groups a jurisdiction's requirements name, any grade or year (what an exemption may cover). */
+export async function requirementGroups(db: Db, jurisdictionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('school_entry_requirements')
+    .select('vaccine_group')
+    .distinct()
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .orderBy('vaccine_group')
+    .execute();
+  return rows.map((r) => r.vaccine_group);
+}

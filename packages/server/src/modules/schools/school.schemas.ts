@@ -48,6 +48,12 @@ export const ExemptionBody = z.object({
   documentDate: IsoDate,
   /** Medical only: the date the exemption ends, if the document gives one. */
   expiresOn: IsoDate.nullish(),
+  /** The vaccine groups it covers (checked against the requirements'); null or absent: every requirement. */
+  vaccineGroups: z
+    .array(z.string().trim().min(1).max(60))
+    .min(1, 'Choose at least one vaccine, or none for every requirement')
+    .max(30)
+    .nullish(),
   note: z.string().trim().max(500).nullish(),
 });
 

@@ -17,9 +17,11 @@ const STATUS: Record<ComplianceStatus, string> = {
 const REPORT_GRADES = ['PK', 'K', '7'] as const;
 
 function Details({ s }: { s: StudentCompliance }) {
+  const exemptFrom = s.exemptFrom.length > 0 && <p className="margin-y-0">Exempt from: {s.exemptFrom.join(', ')}</p>;
   if (s.exemption)
     return (
       <>
+        {exemptFrom}
         Document <span className="nutmeg-date">{s.exemption.documentDate}</span>
         {s.exemption.expiresOn && (
           <>
@@ -30,23 +32,26 @@ function Details({ s }: { s: StudentCompliance }) {
     );
   if (s.missing.length === 0) return <>—</>;
   return (
-    <ul className="usa-list usa-list--unstyled">
-      {s.missing.map((m) => (
-        <li key={m.requirement}>
-          {m.requirement}: {m.problem}
-          {m.dueDate && (
-            <>
-              ; due <span className="nutmeg-date">{m.dueDate}</span>
-            </>
-          )}
-          {m.pastDueDate && (
-            <>
-              , overdue from <span className="nutmeg-date">{m.pastDueDate}</span>
-            </>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      {exemptFrom}
+      <ul className="usa-list usa-list--unstyled">
+        {s.missing.map((m) => (
+          <li key={m.requirement}>
+            {m.requirement}: {m.problem}
+            {m.dueDate && (
+              <>
+                ; due <span className="nutmeg-date">{m.dueDate}</span>
+              </>
+            )}
+            {m.pastDueDate && (
+              <>
+                , overdue from <span className="nutmeg-date">{m.pastDueDate}</span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
