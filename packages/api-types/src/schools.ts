@@ -185,3 +185,64 @@ export interface ComplianceReport {
   forecastsPending: number;
   students: StudentCompliance[];
 }
+
+/** A school-entry requirement as DPH edits it (GET /api/school-requirements/:year). */
+export interface RequirementRuleView {
+  grade: SchoolGradeCode;
+  label: string;
+  vaccineGroup: string;
+  antigen: string;
+  doses: number;
+  /** Ages written '<n> years|months|weeks|days'. */
+  countedFromAge: string | null;
+  lastDoseMinAge: string | null;
+  minSpan: string | null;
+  requiredBelowAge: string | null;
+  /** Seasonal: doses count from this day of the school year ('MM-DD'), in process until `seasonDue`. */
+  seasonFrom: string | null;
+  seasonDue: string | null;
+  position: number;
+  /** The rule in words. */
+  rule: string;
+}
+
+export interface RequirementGradeView {
+  grade: SchoolGradeCode;
+  /** The school year the set in force was written for (null: no requirements for this grade). */
+  fromSchoolYear: number | null;
+  requirements: RequirementRuleView[];
+}
+
+export interface RequirementChangeView {
+  id: string;
+  version: number;
+  action: 'add' | 'edit' | 'remove' | 'copy';
+  grade: SchoolGradeCode | null;
+  label: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  changedBy: string;
+  changedAt: string;
+}
+
+/** GET /api/school-requirements/:year: the requirements in force for each grade in a school year, and their history. */
+export interface RequirementYearView {
+  jurisdictionId: string;
+  schoolYear: number;
+  /** Send it with a change: a change made on an older version is refused (409). */
+  version: number;
+  /** The next year's version: send it with a copy to the next year. */
+  nextYearVersion: number;
+  canEdit: boolean;
+  grades: RequirementGradeView[];
+  /** The CDSi vaccine groups and their antigens (what a requirement may name). */
+  vaccineGroups: { vaccineGroup: string; antigens: string[] }[];
+  history: RequirementChangeView[];
+}
+
+/** POST /api/school-requirements/:year/copy: the grades copied to the next year, and those it already had. */
+export interface RequirementCopyResult {
+  toYear: number;
+  copied: SchoolGradeCode[];
+  skipped: SchoolGradeCode[];
+}

@@ -23,7 +23,7 @@ import { exemptionsInForce, type ExemptionRow } from './exemption.repo.ts';
 import { requirementsFor } from './requirement.repo.ts';
 import * as repo from './roster.repo.ts';
 import { schoolFor } from './school.policy.ts';
-import { schoolYearLabel } from './school-year.ts';
+import { dayOfSchoolYear, schoolYearLabel } from './school-year.ts';
 
 /** A student's exemptions in force today (a medical one until its expiry). */
 function inForce(rows: readonly ExemptionRow[], today: string): ExemptionRow[] {
@@ -66,7 +66,11 @@ export async function complianceReport(
     throw invalid(`No school-entry requirements for this grade in ${schoolYearLabel(year)}`, [
       { path: 'grade', message: 'Choose Pre-K, K or 7' },
     ]);
-  const requirements: Requirement[] = reqRows;
+  const requirements: Requirement[] = reqRows.map(({ season_from, season_due, ...r }) => ({
+    ...r,
+    seasonFrom: season_from ? dayOfSchoolYear(year, season_from) : null,
+    seasonDue: season_due ? dayOfSchoolYear(year, season_due) : null,
+  }));
   const entries = (await repo.listEntries(ctx.db, school.id, year)).filter((e) => e.grade === grade);
   const exemptions = await exemptionsInForce(
     ctx.db,

@@ -116,4 +116,25 @@ describe('school-entry compliance', () => {
     expect(partial).toMatchObject({ status: 'not_compliant', exemptFrom: ['MMR'] });
     expect(partial.missing.map((m) => [m.requirement, m.problem])).toEqual([['DTaP', 'no registry record linked']]);
   });
+
+  it("counts only this season's flu dose for pre-K, in process until the season's due day", () => {
+    const flu = req({
+      label: 'Influenza',
+      vaccine_group: 'Influenza',
+      antigen: 'Influenza',
+      doses: 1,
+      counted_from_age: '6 months',
+      required_below_age: '5 years',
+      seasonFrom: '2026-08-01',
+      seasonDue: '2026-12-31',
+    });
+    const pk = '2022-10-01';
+    const lastSeason = d('Influenza', '2025-10-01');
+    expect(studentCompliance([flu], pk, today, lastSeason, []).status).toBe('in_process');
+    expect(studentCompliance([flu], pk, '2027-01-05', lastSeason, []).status).toBe('not_compliant');
+    expect(studentCompliance([flu], pk, today, d('Influenza', '2026-09-01'), []).status).toBe('compliant');
+    expect(describeRequirement(flu)).toBe(
+      '1 dose of Influenza, given at or after 6 months of age, required only under 5 years of age, given on or after 2026-08-01, by 2026-12-31',
+    );
+  });
 });

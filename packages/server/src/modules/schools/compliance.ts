@@ -4,7 +4,11 @@
 import type { SchoolEntryRequirementTable } from '@nutmeg/db';
 import { addAge } from './school-year.ts';
 
-export type Requirement = Omit<SchoolEntryRequirementTable, 'jurisdiction_id' | 'from_school_year' | 'grade' | 'position'>;
+/** A requirement as compliance checks it: the seasonal days (if any) resolved to dates of the school year. */
+export type Requirement = Omit<
+  SchoolEntryRequirementTable,
+  'jurisdiction_id' | 'from_school_year' | 'grade' | 'position' | 'season_from' | 'season_due'
+> & { seasonFrom?: string | null; seasonDue?: string | null };
 export type ComplianceStatus = 'compliant' | 'in_process' | 'not_compliant' | 'exempt_medical' | 'exempt_religious';
 
 export interface ValidDose {
@@ -37,13 +41,15 @@ export function describeRequirement(r: Requirement): string {
   if (r.last_dose_min_age) parts.push(`the last at or after ${r.last_dose_min_age} of age`);
   if (r.min_span) parts.push(`first and last at least ${r.min_span} apart`);
   if (r.required_below_age) parts.push(`required only under ${r.required_below_age} of age`);
+  if (r.seasonFrom) parts.push(`given on or after ${r.seasonFrom}${r.seasonDue ? `, by ${r.seasonDue}` : ''}`);
   return parts.join(', ');
 }
 
 /** What is wrong with the valid doses for one requirement, or null when it is met. */
 export function unmet(r: Requirement, dob: string, today: string, doses: readonly ValidDose[]): { have: number; problem: string } | null {
   if (r.required_below_age && today >= addAge(dob, r.required_below_age)) return null;
-  const from = r.counted_from_age ? addAge(dob, r.counted_from_age) : dob;
+  const fromAge = r.counted_from_age ? addAge(dob, r.counted_from_age) : dob;
+  const from = r.seasonFrom && r.seasonFrom > fromAge ? r.seasonFrom : fromAge;
   const dates = [...new Set(doses.filter((d) => d.antigen === r.antigen && d.date >= from).map((d) => d.date))].sort();
   if (dates.length < r.doses) return { have: dates.length, problem: `${dates.length} of ${r.doses} doses` };
   const last = dates[dates.length - 1]!;
@@ -112,7 +118,8 @@ export function studentCompliance(
       exemptFrom.push(r.label);
       continue;
     }
-    const scheduled = f?.status === 'Not Complete' && !!f.recommendedDate && f.recommendedDate > today;
+    // A seasonal dose is on time until the season's due day; another until the forecast recommends it.
+    const scheduled = r.seasonDue ? today <= r.seasonDue : f?.status === 'Not Complete' && !!f.recommendedDate && f.recommendedDate > today;
     if (!scheduled) onTime = false;
     missing.push({
       requirement: r.label,
