@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import type { ComplianceReport } from '@nutmeg/api-types';
@@ -153,6 +154,30 @@ describe('school-entry compliance', () => {
     const first = await call(nurse, 'GET', `/api/schools/${schoolId}/compliance.csv?year=2026&grade=1`);
     expect(first.statusCode).toBe(400);
     expect(first.json().fields[0].path).toBe('grade');
+  });
+
+  it('prints the report as a PDF and exports the annual survey counts per grade', async () => {
+    const pdf = await call(nurse, 'GET', `/api/schools/${schoolId}/compliance.pdf?year=2026&grade=K`);
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.rawPayload }).toString();
+    expect(text).toContain('school-entry compliance, Kindergarten, 2026–27');
+    expect(text).toContain('Enrolled 8 · compliant 1 · in process 1 · not compliant 3');
+    expect(text).toContain('Exempt, medical 2 · exempt, religious 1');
+    expect(text).toMatch(/Cho, Cal \(C\)\s+2021-01-10\s+Not compliant\s+DTaP: no dose at or after 4 years of age/);
+    expect(text).toContain('exempt from MMR');
+    expect(text).toContain('Page 1 of 1');
+
+    const survey = await call(nurse, 'GET', `/api/schools/${schoolId}/survey.csv?year=2026`);
+    expect(survey.statusCode, survey.body).toBe(200);
+    const lines = survey.body.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'school_pin,school,town,school_year,as_of,grade,enrolled,compliant,in_process,not_compliant,exempt_medical,exempt_religious',
+    );
+    // Only kindergarten has students: one row, the report's counts.
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/,2026–27,2026-09-15,K,8,1,1,3,2,1$/);
+    expect((await call(nurse, 'GET', `/api/schools/${schoolId}/survey.csv?year=2019`)).json().fields[0].path).toBe('year');
   });
 
   it('prints the official records of the class as one PDF, one certificate per linked student', async () => {

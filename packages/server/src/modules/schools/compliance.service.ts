@@ -7,6 +7,7 @@ import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { invalid } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
+import type { Organization } from '../organizations/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { forecastDemographicsOf } from '../patients/index.ts';
 import { complianceFactsOf } from '../recommender/index.ts';
@@ -14,6 +15,7 @@ import { toCsv } from '../../csv.ts';
 import {
   complianceWithoutRecord,
   describeRequirement,
+  STATUS_TEXT,
   studentCompliance,
   type GroupForecast,
   type Requirement,
@@ -52,20 +54,16 @@ async function registryFacts(ctx: AppContext, ids: string[], groups: string[], t
   return { stored, dob, valid, forecasts, pending: pending.size };
 }
 
-export async function complianceReport(
+/** A grade's report (not audited: the callers audit what they disclose); null when the grade has no requirements. */
+export async function gradeReport(
   ctx: AppContext,
-  actor: Actor,
-  schoolId: string,
+  school: Organization,
   year: number,
   grade: SchoolGrade,
-): Promise<ComplianceReport> {
-  const school = await schoolFor(ctx, actor, schoolId, 'read');
+): Promise<ComplianceReport | null> {
   const today = jurisdictionToday(ctx.clock);
   const reqRows = await requirementsFor(ctx.db, school.jurisdictionId, year, grade);
-  if (reqRows.length === 0)
-    throw invalid(`No school-entry requirements for this grade in ${schoolYearLabel(year)}`, [
-      { path: 'grade', message: 'Choose Pre-K, K or 7' },
-    ]);
+  if (reqRows.length === 0) return null;
   const requirements: Requirement[] = reqRows.map(({ season_from, season_due, ...r }) => ({
     ...r,
     seasonFrom: season_from ? dayOfSchoolYear(year, season_from) : null,
@@ -108,17 +106,6 @@ export async function complianceReport(
       exemption: x ? { kind: x.kind, documentDate: x.document_date, expiresOn: x.expires_on, vaccineGroups: x.vaccine_groups } : null,
     };
   });
-  await appendActorAudit(
-    ctx.db,
-    actor,
-    {
-      action: 'school.compliance.view',
-      entityType: 'organization',
-      entityId: school.id,
-      detail: { schoolYear: year, grade, patientIds: ids },
-    },
-    ctx.clock.now(),
-  );
   const count = (s: StudentCompliance['status']) => students.filter((x) => x.status === s).length;
   return {
     school: { id: school.id, name: school.name, town: school.town },
@@ -144,13 +131,46 @@ export async function complianceReport(
   };
 }
 
-const STATUS_TEXT: Record<StudentCompliance['status'], string> = {
-  compliant: 'Compliant',
-  in_process: 'In process',
-  not_compliant: 'Not compliant',
-  exempt_medical: 'Exempt (medical)',
-  exempt_religious: 'Exempt (religious)',
-};
+/** Audits a disclosure of compliance reports: the students' registry records. */
+export async function auditCompliance(ctx: AppContext, actor: Actor, reports: readonly ComplianceReport[], format: string): Promise<void> {
+  const first = reports[0];
+  if (!first) return;
+  await appendActorAudit(
+    ctx.db,
+    actor,
+    {
+      action: 'school.compliance.view',
+      entityType: 'organization',
+      entityId: first.school.id,
+      detail: {
+        schoolYear: first.schoolYear,
+        grades: reports.map((r) => r.grade),
+        format,
+        patientIds: reports.flatMap((r) => r.students.flatMap((s) => (s.patientId ? [s.patientId] : []))),
+      },
+    },
+    ctx.clock.now(),
+  );
+}
+
+/** The compliance report of a school's grade, audited with the students it discloses. */
+export async function complianceReport(
+  ctx: AppContext,
+  actor: Actor,
+  schoolId: string,
+  year: number,
+  grade: SchoolGrade,
+  format = 'json',
+): Promise<ComplianceReport> {
+  const school = await schoolFor(ctx, actor, schoolId, 'read');
+  const r = await gradeReport(ctx, school, year, grade);
+  if (!r)
+    throw invalid(`No school-entry requirements for this grade in ${schoolYearLabel(year)}`, [
+      { path: 'grade', message: 'Choose Pre-K, K or 7' },
+    ]);
+  await auditCompliance(ctx, actor, [r], format);
+  return r;
+}
 
 /** The report as a spreadsheet (cells that would run as formulas are neutralised by the shared CSV helper). */
 export function complianceCsv(r: ComplianceReport): string {

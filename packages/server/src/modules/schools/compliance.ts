@@ -11,6 +11,15 @@ export type Requirement = Omit<
 > & { seasonFrom?: string | null; seasonDue?: string | null };
 export type ComplianceStatus = 'compliant' | 'in_process' | 'not_compliant' | 'exempt_medical' | 'exempt_religious';
 
+/** The statuses as the report words them (CSV, PDF). */
+export const STATUS_TEXT: Record<ComplianceStatus, string> = {
+  compliant: 'Compliant',
+  in_process: 'In process',
+  not_compliant: 'Not compliant',
+  exempt_medical: 'Exempt (medical)',
+  exempt_religious: 'Exempt (religious)',
+};
+
 export interface ValidDose {
   antigen: string;
   date: string;

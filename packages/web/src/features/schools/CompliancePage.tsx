@@ -133,6 +133,14 @@ export function CompliancePage({ params }: { params: Record<string, string> }) {
               Download CSV
             </a>{' '}
             ·{' '}
+            <a href={`/api/schools/${schoolId}/compliance.pdf?${query}`} target="_blank" rel="noreferrer" data-testid="compliance-pdf">
+              PDF
+            </a>{' '}
+            ·{' '}
+            <a href={`/api/schools/${schoolId}/survey.csv?year=${year}`} download data-testid="survey-csv">
+              Annual survey counts, every grade (CSV)
+            </a>{' '}
+            ·{' '}
             <Button type="button" unstyled onClick={() => window.print()}>
               Print
             </Button>
