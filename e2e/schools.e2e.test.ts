@@ -123,4 +123,19 @@ describe('school rosters and compliance', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  it('lets DPH read the requirements of the school year (flu for pre-K) and copy them to the next year', async () => {
+    const page = await e.newPage();
+    await e.signIn(page, 'dphadmin');
+    await page.goto(`/school-requirements/${year}`);
+    await page.getByRole('heading', { name: /^School-entry requirements / }).waitFor();
+    await page.getByTestId('requirements-PK').filter({ hasText: 'Influenza' }).waitFor();
+    await page.getByTestId('copy-year').click();
+    await page.getByTestId('requirements-notice').filter({ hasText: 'Copied to' }).waitFor();
+    await page.getByTestId('add-requirement').click();
+    await page.getByRole('heading', { name: 'Add a requirement' }).waitFor();
+    // One axe pass with the tables, the notice and the form on the page.
+    const v = await axeViolations(page);
+    expect(v, describeViolations(v)).toEqual([]);
+  });
 });
