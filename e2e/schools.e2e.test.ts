@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { loadConfig } from '@nutmeg/server/config';
+import { loadForecastInputs } from '@nutmeg/server/immunizations';
+import { createRecommender, replaceStoredForecasts, supportingDataDirOf, toStoredForecast } from '@nutmeg/server/recommender';
 import { axeViolations, describeViolations, startE2E, type E2E } from './harness.ts';
 
 /**
@@ -47,8 +50,15 @@ describe('school rosters and compliance', () => {
     await e.signIn(clinic, 'clinicstaff');
     const ava = await post(clinic, '/api/patients', { name: { first: 'Ava', last: 'Lindqvist' }, dob, sex: 'F', confirmNew: true });
     for (const [cvx, date] of AVA_DOSES) await post(clinic, `/api/patients/${ava.id}/doses`, { kind: 'historical', cvx, date });
-    await post(clinic, '/api/patients', { name: { first: 'Benjamin', last: 'Okoro' }, dob, sex: 'M', confirmNew: true });
+    const ben = await post(clinic, '/api/patients', { name: { first: 'Benjamin', last: 'Okoro' }, dob, sex: 'M', confirmNew: true });
     await clinic.close();
+    // The e2e server runs no job worker: store the two forecasts compliance reads, as the refresh job would.
+    const engine = createRecommender(supportingDataDirOf(loadConfig({})));
+    const inputs = await loadForecastInputs(e.db, [ava.id, ben.id]);
+    const stored = [...inputs].map(([id, input]) =>
+      toStoredForecast(id, engine.forecast({ ...input, assessmentDate: today }), engine.data.antigenToVaccineGroup),
+    );
+    await replaceStoredForecasts(e.db, [ava.id, ben.id], stored);
   });
   afterAll(async () => {
     await e?.close();
@@ -112,5 +122,20 @@ describe('school rosters and compliance', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('lets DPH read the requirements of the school year (flu for pre-K) and copy them to the next year', async () => {
+    const page = await e.newPage();
+    await e.signIn(page, 'dphadmin');
+    await page.goto(`/school-requirements/${year}`);
+    await page.getByRole('heading', { name: /^School-entry requirements / }).waitFor();
+    await page.getByTestId('requirements-PK').filter({ hasText: 'Influenza' }).waitFor();
+    await page.getByTestId('copy-year').click();
+    await page.getByTestId('requirements-notice').filter({ hasText: 'Copied to' }).waitFor();
+    await page.getByTestId('add-requirement').click();
+    await page.getByRole('heading', { name: 'Add a requirement' }).waitFor();
+    // One axe pass with the tables, the notice and the form on the page.
+    const v = await axeViolations(page);
+    expect(v, describeViolations(v)).toEqual([]);
   });
 });

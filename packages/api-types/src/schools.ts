@@ -28,6 +28,8 @@ export interface ExemptionView {
   documentDate: string;
   /** Medical exemptions may expire; religious ones do not. */
   expiresOn: string | null;
+  /** The vaccine groups it covers (e.g. a medical contraindication to MMR only); null: every requirement. */
+  vaccineGroups: string[] | null;
   note: string | null;
   recordedAt: string;
   /** A medical exemption past its expiry on the day asked (kept until rollover clears it). */
@@ -61,6 +63,8 @@ export interface RosterView {
   schoolYear: number;
   canManage: boolean;
   counts: { total: number; linked: number; review: number; unmatched: number };
+  /** The vaccine groups the jurisdiction's school-entry requirements name (what an exemption may cover). */
+  requirementGroups: string[];
   entries: RosterEntryView[];
 }
 
@@ -160,8 +164,10 @@ export interface StudentCompliance {
   status: ComplianceStatus;
   /** For the not compliant and in process: what is missing and when it is due. */
   missing: MissingRequirement[];
-  /** The exemption counted (medical with its expiry, or religious). */
-  exemption: { kind: 'medical' | 'religious'; documentDate: string; expiresOn: string | null } | null;
+  /** Requirements not met that an exemption in force covers (not missing). */
+  exemptFrom: string[];
+  /** The exemption counted (medical with its expiry, or religious) when the status is exempt. */
+  exemption: { kind: 'medical' | 'religious'; documentDate: string; expiresOn: string | null; vaccineGroups: string[] | null } | null;
 }
 
 /** GET /api/schools/:schoolId/compliance?year=&grade= (JSON; .csv for the spreadsheet). */
@@ -172,5 +178,71 @@ export interface ComplianceReport {
   asOf: string;
   requirements: RequirementView[];
   counts: Record<ComplianceStatus, number> & { total: number };
+  /**
+   * Linked students whose stored forecast is missing or out of date (a change or a date crossed, refreshed by the
+   * jobs shortly): their line is from the last stored forecast, or says it is not stored yet.
+   */
+  forecastsPending: number;
   students: StudentCompliance[];
+}
+
+/** A school-entry requirement as DPH edits it (GET /api/school-requirements/:year). */
+export interface RequirementRuleView {
+  grade: SchoolGradeCode;
+  label: string;
+  vaccineGroup: string;
+  antigen: string;
+  doses: number;
+  /** Ages written '<n> years|months|weeks|days'. */
+  countedFromAge: string | null;
+  lastDoseMinAge: string | null;
+  minSpan: string | null;
+  requiredBelowAge: string | null;
+  /** Seasonal: doses count from this day of the school year ('MM-DD'), in process until `seasonDue`. */
+  seasonFrom: string | null;
+  seasonDue: string | null;
+  position: number;
+  /** The rule in words. */
+  rule: string;
+}
+
+export interface RequirementGradeView {
+  grade: SchoolGradeCode;
+  /** The school year the set in force was written for (null: no requirements for this grade). */
+  fromSchoolYear: number | null;
+  requirements: RequirementRuleView[];
+}
+
+export interface RequirementChangeView {
+  id: string;
+  version: number;
+  action: 'add' | 'edit' | 'remove' | 'copy';
+  grade: SchoolGradeCode | null;
+  label: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  changedBy: string;
+  changedAt: string;
+}
+
+/** GET /api/school-requirements/:year: the requirements in force for each grade in a school year, and their history. */
+export interface RequirementYearView {
+  jurisdictionId: string;
+  schoolYear: number;
+  /** Send it with a change: a change made on an older version is refused (409). */
+  version: number;
+  /** The next year's version: send it with a copy to the next year. */
+  nextYearVersion: number;
+  canEdit: boolean;
+  grades: RequirementGradeView[];
+  /** The CDSi vaccine groups and their antigens (what a requirement may name). */
+  vaccineGroups: { vaccineGroup: string; antigens: string[] }[];
+  history: RequirementChangeView[];
+}
+
+/** POST /api/school-requirements/:year/copy: the grades copied to the next year, and those it already had. */
+export interface RequirementCopyResult {
+  toYear: number;
+  copied: SchoolGradeCode[];
+  skipped: SchoolGradeCode[];
 }

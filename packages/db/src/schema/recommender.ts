@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { DateString, Timestamp } from './columns.ts';
 
 /** Season dates a DPH administrator set for a seasonal vaccine group (recommender module). */
@@ -31,6 +31,8 @@ export interface StoredForecastTable {
   latest_date: DateString | null;
   /** Dates of the group's valid doses (CDSi evaluation), 'YYYY-MM-DD', ascending. */
   valid_dose_dates: Generated<string[]>;
+  /** Per antigen of the group, the dates of its valid doses ('YYYY-MM-DD', ascending): school-entry compliance. */
+  valid_antigen_dates: ColumnType<Record<string, string[]>, string | undefined, string>;
 }
 
 /** When and with which release a patient's stored forecast was computed, and when it must be again. */

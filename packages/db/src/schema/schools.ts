@@ -66,6 +66,8 @@ export interface SchoolExemptionTable {
   kind: 'medical' | 'religious';
   document_date: DateString;
   expires_on: DateString | null;
+  /** The vaccine groups it covers; null: every requirement. */
+  vaccine_groups: string[] | null;
   note: string | null;
   recorded_by: string;
   recorded_at: Timestamp;
@@ -86,6 +88,34 @@ export interface SchoolEntryRequirementTable {
   min_span: string | null;
   required_below_age: string | null;
   position: number;
+  /** Seasonal (influenza): doses count from this day of the school year ('MM-DD'), and are in process until `season_due`. */
+  season_from: string | null;
+  season_due: string | null;
+}
+
+/** The version of a jurisdiction's requirements for a school year (every change bumps it). */
+export interface SchoolRequirementYearTable {
+  jurisdiction_id: string;
+  school_year: number;
+  version: Generated<number>;
+  updated_at: NullableTimestamp;
+  updated_by: string | null;
+}
+
+/** One change of the requirements (add, edit, remove, copy), with the requirement before and after. */
+export interface SchoolRequirementChangeTable {
+  id: Generated<string>;
+  jurisdiction_id: string;
+  school_year: number;
+  version: number;
+  action: 'add' | 'edit' | 'remove' | 'copy';
+  grade: SchoolGrade | null;
+  label: string | null;
+  before: ColumnType<Record<string, unknown> | null, string | null, never>;
+  after: ColumnType<Record<string, unknown> | null, string | null, never>;
+  changed_by: string;
+  changed_by_username: string;
+  changed_at: Generated<Date>;
 }
 
 export interface SchoolTables {
@@ -94,4 +124,6 @@ export interface SchoolTables {
   school_roster_uploads: SchoolRosterUploadTable;
   school_exemptions: SchoolExemptionTable;
   school_entry_requirements: SchoolEntryRequirementTable;
+  school_requirement_years: SchoolRequirementYearTable;
+  school_requirement_changes: SchoolRequirementChangeTable;
 }

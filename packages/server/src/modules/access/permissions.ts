@@ -32,6 +32,8 @@ export const PERMISSIONS = {
     accessTypes: ['school_readonly', 'health_dept_readonly'],
     dphRoles: ['administrator', 'data_steward', 'analyst_readonly', 'vaccine_program_approver'],
   },
+  /** DPH edits the school-entry requirements (per school year, versioned, audited). */
+  'school-requirements:manage': { dphRoles: ['administrator'] },
   'clinic-users:manage': { accessTypes: ['primary_coordinator', 'backup_coordinator'] },
   'account:review': { dphRoles: ['account_approver', 'administrator'] },
   'user:admin': { dphRoles: ['account_approver', 'administrator'] },

@@ -14,6 +14,8 @@ export interface StoredGroup {
   pastDueDate: string | null;
   latestDate: string | null;
   validDoseDates: string[];
+  /** Per antigen of the group, the dates of its valid doses. */
+  validAntigenDates: Record<string, string[]>;
 }
 
 export interface StoredPatientForecast {
@@ -62,9 +64,10 @@ export async function replaceStoredForecasts(
       past_due_date: g.pastDueDate,
       latest_date: g.latestDate,
       valid_dose_dates: g.validDoseDates,
+      valid_antigen_dates: JSON.stringify(g.validAntigenDates),
     })),
   );
-  // Parameters are limited to 65535 per statement: 10 columns a row.
+  // Parameters are limited to 65535 per statement: 11 columns a row.
   for (let i = 0; i < groups.length; i += 5000)
     await trx
       .insertInto('stored_forecasts')
@@ -240,5 +243,57 @@ export async function coverageFactsOf(db: Db, patientIds: readonly string[], gro
     vaccineGroup: r.vaccine_group,
     status: r.status,
     validDoseDates: r.valid_dose_dates,
+  }));
+}
+
+export interface ComplianceFacts {
+  patientId: string;
+  vaccineGroup: string;
+  status: string;
+  recommendedDate: string | null;
+  pastDueDate: string | null;
+  /** Per antigen of the group, the dates of its valid doses. */
+  validAntigenDates: Record<string, string[]>;
+  computedFor: string;
+  stale: boolean;
+}
+
+/**
+ * Per patient and group: what school-entry compliance needs of the stored forecast (status, due dates, each
+ * antigen's valid dose dates) and whether it is out of date (changed since, or its refresh day passed).
+ */
+export async function complianceFactsOf(
+  db: Db,
+  patientIds: readonly string[],
+  groups: readonly string[],
+  today: string,
+): Promise<ComplianceFacts[]> {
+  if (patientIds.length === 0 || groups.length === 0) return [];
+  const rows = await db
+    .selectFrom('stored_forecasts as f')
+    .innerJoin('stored_forecast_runs as r', 'r.patient_id', 'f.patient_id')
+    .select([
+      'f.patient_id',
+      'f.vaccine_group',
+      'f.status',
+      'f.recommended_date',
+      'f.past_due_date',
+      'f.valid_antigen_dates',
+      'r.computed_for',
+      'r.stale',
+      'r.refresh_on',
+    ])
+    .where('f.patient_id', '=', sql<string>`ANY(${[...patientIds]}::uuid[])`)
+    .where('f.vaccine_group', 'in', [...groups])
+    .execute();
+  return rows.map((r) => ({
+    patientId: r.patient_id,
+    vaccineGroup: r.vaccine_group,
+    status: r.status,
+    recommendedDate: r.recommended_date,
+    pastDueDate: r.past_due_date,
+    validAntigenDates: r.valid_antigen_dates,
+    computedFor: r.computed_for,
+    stale: r.stale || r.refresh_on <= today,
   }));
 }

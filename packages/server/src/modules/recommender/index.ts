@@ -21,6 +21,8 @@ export {
 } from './forecast-store.service.ts';
 export { toStoredForecast } from './stored-forecast.ts';
 export {
+  complianceFactsOf,
+  type ComplianceFacts,
   countDueForRefresh,
   coverageFactsOf,
   type CoverageFacts,

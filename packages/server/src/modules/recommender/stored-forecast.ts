@@ -39,6 +39,26 @@ export function validDoseDatesByGroup(result: ForecastResult, antigenToGroup: Re
 }
 
 /**
+ * The dates of each antigen's valid doses, by the antigen's group (school-entry requirements count an antigen's
+ * doses: a Td dose is a valid tetanus dose but no pertussis dose).
+ */
+export function validDatesByAntigen(
+  result: ForecastResult,
+  antigenToGroup: ReadonlyMap<string, string>,
+): Map<string, Record<string, string[]>> {
+  const out = new Map<string, Record<string, string[]>>();
+  for (const e of result.evaluations) {
+    const group = antigenToGroup.get(e.antigen);
+    if (!group || e.status !== 'Valid') continue;
+    const byAntigen = out.get(group) ?? {};
+    (byAntigen[e.antigen] ??= []).push(e.date);
+    out.set(group, byAntigen);
+  }
+  for (const byAntigen of out.values()) for (const dates of Object.values(byAntigen)) dates.sort();
+  return out;
+}
+
+/**
  * The stored form of a forecast computed for `computedFor`. Its refresh day is the first day its result can
  * change with time alone: the day after a latest date (the series ages out), capped at MAX_STORED_DAYS.
  * Due and overdue need no refresh: reports compare the stored dates with the day they run.
@@ -49,6 +69,7 @@ export function toStoredForecast(
   antigenToGroup: ReadonlyMap<string, string>,
 ): StoredPatientForecast {
   const validDates = validDoseDatesByGroup(result, antigenToGroup);
+  const antigenDates = validDatesByAntigen(result, antigenToGroup);
   const byGroup = new Map<string, VaccineGroupForecast[]>();
   for (const g of result.vaccineGroups) byGroup.set(g.vaccineGroup, [...(byGroup.get(g.vaccineGroup) ?? []), g]);
   const groups: StoredGroup[] = [];
@@ -65,6 +86,7 @@ export function toStoredForecast(
       pastDueDate: f.pastDueDate ?? null,
       latestDate: f.latestDate ?? null,
       validDoseDates: validDates.get(vaccineGroup) ?? [],
+      validAntigenDates: antigenDates.get(vaccineGroup) ?? {},
     });
     for (const g of list) {
       if (g.latestDate && g.latestDate >= result.assessmentDate) {

@@ -1,5 +1,6 @@
 // Exemptions from the school-entry requirements, recorded per student by the nurse from the family's document:
-// medical (with its expiry, if the document gives one) or religious. Counted apart in compliance reports.
+// medical (with its expiry, if the document gives one) or religious, of every requirement or of some vaccine groups.
+// Counted apart in compliance reports.
 import type { ExemptionView } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
@@ -7,6 +8,7 @@ import { invalid, notFound } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { clearExemptions, exemptionById, replaceExemption } from './exemption.repo.ts';
+import { requirementGroups } from './requirement.repo.ts';
 import { presentExemption } from './roster.present.ts';
 import { studentOnRoster } from './roster.repo.ts';
 import { schoolFor } from './school.policy.ts';
@@ -16,7 +18,20 @@ export interface NewExemption {
   kind: 'medical' | 'religious';
   documentDate: string;
   expiresOn?: string | null | undefined;
+  vaccineGroups?: string[] | null | undefined;
   note?: string | null | undefined;
+}
+
+/** The vaccine groups, checked against those the jurisdiction's requirements name; null: every requirement. */
+async function coveredGroups(ctx: AppContext, jurisdictionId: string, groups: readonly string[] | null | undefined) {
+  if (!groups) return null;
+  const known = new Set(await requirementGroups(ctx.db, jurisdictionId));
+  const unknown = groups.filter((g) => !known.has(g));
+  if (unknown.length)
+    throw invalid(`No school-entry requirement names ${unknown.join(', ')}`, [
+      { path: 'vaccineGroups', message: `Not a required vaccine: ${unknown.join(', ')}` },
+    ]);
+  return [...new Set(groups)].sort();
 }
 
 export async function recordExemption(ctx: AppContext, actor: Actor, schoolId: string, x: NewExemption): Promise<ExemptionView> {
@@ -27,6 +42,7 @@ export async function recordExemption(ctx: AppContext, actor: Actor, schoolId: s
     throw invalid('A religious exemption does not expire', [{ path: 'expiresOn', message: 'Leave empty for a religious exemption' }]);
   if (x.expiresOn && x.expiresOn < x.documentDate)
     throw invalid('The exemption expires before its document date', [{ path: 'expiresOn', message: 'On or after the document date' }]);
+  const vaccineGroups = await coveredGroups(ctx, school.jurisdictionId, x.vaccineGroups);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction().execute(async (trx) => {
     const entry = await studentOnRoster(trx, school.id, x.studentId);
@@ -39,6 +55,7 @@ export async function recordExemption(ctx: AppContext, actor: Actor, schoolId: s
         kind: x.kind,
         document_date: x.documentDate,
         expires_on: x.expiresOn ?? null,
+        vaccine_groups: vaccineGroups,
         note: x.note ?? null,
         recorded_by: actor.userId,
       },
@@ -52,7 +69,7 @@ export async function recordExemption(ctx: AppContext, actor: Actor, schoolId: s
         entityType: 'school_exemption',
         entityId: saved.id,
         patientId: entry.patient_id,
-        detail: { studentId: x.studentId, kind: x.kind, documentDate: x.documentDate, expiresOn: x.expiresOn ?? null },
+        detail: { studentId: x.studentId, kind: x.kind, documentDate: x.documentDate, expiresOn: x.expiresOn ?? null, vaccineGroups },
       },
       now,
     );

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerComplianceRoutes } from './compliance.routes.ts';
 import { registerExemptionRoutes } from './exemption.routes.ts';
+import { registerRequirementRoutes } from './requirement.routes.ts';
 import { registerRolloverRoutes } from './rollover.routes.ts';
 import { registerRosterRoutes } from './roster.routes.ts';
 import { studentsOf } from './roster.service.ts';
@@ -23,4 +24,5 @@ export function registerSchoolsRoutes(app: App, ctx: AppContext): void {
   registerExemptionRoutes(app, ctx);
   registerRolloverRoutes(app, ctx);
   registerComplianceRoutes(app, ctx);
+  registerRequirementRoutes(app, ctx);
 }

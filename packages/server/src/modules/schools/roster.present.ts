@@ -10,6 +10,7 @@ export function presentExemption(e: ExemptionRow, today: string): ExemptionView 
     kind: e.kind,
     documentDate: e.document_date,
     expiresOn: e.expires_on,
+    vaccineGroups: e.vaccine_groups,
     note: e.note,
     recordedAt: e.recorded_at.toISOString(),
     expired: e.expires_on !== null && e.expires_on < today,

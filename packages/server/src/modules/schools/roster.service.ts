@@ -11,6 +11,7 @@ import { appendActorAudit } from '../audit/index.ts';
 import type { Organization } from '../organizations/index.ts';
 import { matchPerson } from '../patients/index.ts';
 import { exemptionsInForce } from './exemption.repo.ts';
+import { requirementGroups } from './requirement.repo.ts';
 import { parseRoster, RosterFileError, type RosterRow } from './roster-csv.ts';
 import { decideMatch } from './roster-match.ts';
 import { presentEntry } from './roster.present.ts';
@@ -63,6 +64,7 @@ export async function getRoster(ctx: AppContext, actor: Actor, schoolId: string,
     schoolYear: year,
     canManage: mayManage(actor, school),
     counts: { total: entries.length, linked: count('linked'), review: count('review'), unmatched: count('unmatched') },
+    requirementGroups: await requirementGroups(ctx.db, school.jurisdictionId),
     entries: entries.map((e) => presentEntry(e, exemptions, today)),
   };
 }

@@ -62,3 +62,8 @@ export function isCalendarDate(s: string): boolean {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
+
+/** A day of a school year written 'MM-DD' as a date: July to December in the year it starts, January to June the next. */
+export function dayOfSchoolYear(year: number, monthDay: string): string {
+  return `${Number(monthDay.slice(0, 2)) >= 7 ? year : year + 1}-${monthDay}`;
+}

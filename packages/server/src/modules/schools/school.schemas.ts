@@ -48,6 +48,12 @@ export const ExemptionBody = z.object({
   documentDate: IsoDate,
   /** Medical only: the date the exemption ends, if the document gives one. */
   expiresOn: IsoDate.nullish(),
+  /** The vaccine groups it covers (checked against the requirements'); null or absent: every requirement. */
+  vaccineGroups: z
+    .array(z.string().trim().min(1).max(60))
+    .min(1, 'Choose at least one vaccine, or none for every requirement')
+    .max(30)
+    .nullish(),
   note: z.string().trim().max(500).nullish(),
 });
 
@@ -55,3 +61,34 @@ export const RolloverQuery = z.object({ from: SchoolYear, topGrade: Grade.option
 export const RolloverBody = RolloverQuery;
 
 export const GradeQuery = z.object({ year: SchoolYear, grade: Grade });
+
+const Age = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{1,3} (years|months|weeks|days)$/, 'An age such as 4 years, 6 months, 24 weeks')
+  .nullish();
+const MonthDay = z
+  .string()
+  .trim()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'A day written MM-DD, such as 08-01')
+  .nullish();
+export const RequirementYearParams = z.object({ year: SchoolYear });
+export const RequirementParams = RequirementYearParams.extend({ grade: Grade, label: z.string().min(1).max(60) });
+export const VersionQuery = z.object({ version: z.coerce.number().int().min(0) });
+const RequirementFields = z.object({
+  version: z.number().int().min(0),
+  label: z.string().trim().min(1, 'Name the requirement').max(60),
+  vaccineGroup: z.string().trim().min(1, 'Choose the vaccine group').max(60),
+  antigen: z.string().trim().min(1, 'Choose the antigen').max(60),
+  doses: z.number().int().min(1, 'At least 1 dose').max(10, 'At most 10 doses'),
+  countedFromAge: Age,
+  lastDoseMinAge: Age,
+  minSpan: Age,
+  requiredBelowAge: Age,
+  seasonFrom: MonthDay,
+  seasonDue: MonthDay,
+  position: z.number().int().min(0).max(100).optional(),
+});
+export const RequirementEditBody = RequirementFields;
+export const RequirementAddBody = RequirementFields.extend({ grades: z.array(Grade).min(1, 'Choose at least one grade').max(14) });
+export const CopyYearBody = z.object({ version: z.number().int().min(0) });

@@ -17,9 +17,11 @@ const STATUS: Record<ComplianceStatus, string> = {
 const REPORT_GRADES = ['PK', 'K', '7'] as const;
 
 function Details({ s }: { s: StudentCompliance }) {
+  const exemptFrom = s.exemptFrom.length > 0 && <p className="margin-y-0">Exempt from: {s.exemptFrom.join(', ')}</p>;
   if (s.exemption)
     return (
       <>
+        {exemptFrom}
         Document <span className="nutmeg-date">{s.exemption.documentDate}</span>
         {s.exemption.expiresOn && (
           <>
@@ -30,23 +32,26 @@ function Details({ s }: { s: StudentCompliance }) {
     );
   if (s.missing.length === 0) return <>—</>;
   return (
-    <ul className="usa-list usa-list--unstyled">
-      {s.missing.map((m) => (
-        <li key={m.requirement}>
-          {m.requirement}: {m.problem}
-          {m.dueDate && (
-            <>
-              ; due <span className="nutmeg-date">{m.dueDate}</span>
-            </>
-          )}
-          {m.pastDueDate && (
-            <>
-              , overdue from <span className="nutmeg-date">{m.pastDueDate}</span>
-            </>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      {exemptFrom}
+      <ul className="usa-list usa-list--unstyled">
+        {s.missing.map((m) => (
+          <li key={m.requirement}>
+            {m.requirement}: {m.problem}
+            {m.dueDate && (
+              <>
+                ; due <span className="nutmeg-date">{m.dueDate}</span>
+              </>
+            )}
+            {m.pastDueDate && (
+              <>
+                , overdue from <span className="nutmeg-date">{m.pastDueDate}</span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -97,6 +102,12 @@ export function CompliancePage({ params }: { params: Record<string, string> }) {
           <p>
             {gradeLabel(r.grade)}, as of <span className="nutmeg-date">{r.asOf}</span>: {r.counts.total} students.
           </p>
+          {r.forecastsPending > 0 && (
+            <Alert type="info" headingLevel="h2" heading="Some records are being brought up to date" slim>
+              {r.forecastsPending} student{r.forecastsPending > 1 ? 's have' : ' has'} a recent change not yet in the stored forecast; run
+              the report again in a few minutes.
+            </Alert>
+          )}
           <StackedTable caption="Summary for the annual school survey" testId="compliance-counts">
             <thead>
               <tr>
@@ -120,6 +131,14 @@ export function CompliancePage({ params }: { params: Record<string, string> }) {
           <p className="no-print">
             <a href={`/api/schools/${schoolId}/compliance.csv?${query}`} download data-testid="compliance-csv">
               Download CSV
+            </a>{' '}
+            ·{' '}
+            <a href={`/api/schools/${schoolId}/compliance.pdf?${query}`} target="_blank" rel="noreferrer" data-testid="compliance-pdf">
+              PDF
+            </a>{' '}
+            ·{' '}
+            <a href={`/api/schools/${schoolId}/survey.csv?year=${year}`} download data-testid="survey-csv">
+              Annual survey counts, every grade (CSV)
             </a>{' '}
             ·{' '}
             <Button type="button" unstyled onClick={() => window.print()}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Checkbox, Fieldset, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
 import type { ExemptionView, RosterEntryView } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
@@ -8,10 +8,14 @@ import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 const EMPTY = { studentId: '', kind: 'medical', documentDate: '', expiresOn: '', note: '' };
 type FormState = typeof EMPTY;
 
-/** Records a medical (with expiry) or religious exemption for a student of the roster, from the family's document. */
-export function ExemptionForm({ schoolId, students }: { schoolId: string; students: RosterEntryView[] }) {
+/**
+ * Records a medical (with expiry) or religious exemption for a student of the roster, from the family's document:
+ * of every requirement, or of the vaccines ticked (a medical contraindication to one vaccine).
+ */
+export function ExemptionForm({ schoolId, students, groups }: { schoolId: string; students: RosterEntryView[]; groups: string[] }) {
   const qc = useQueryClient();
   const [form, setForm] = useState(EMPTY);
+  const [covered, setCovered] = useState<string[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<ExemptionView | null>(null);
   const set = (k: keyof FormState) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
@@ -23,9 +27,15 @@ export function ExemptionForm({ schoolId, students }: { schoolId: string; studen
     setError(null);
     setSaved(null);
     try {
-      const body = { ...form, expiresOn: form.kind === 'medical' && form.expiresOn ? form.expiresOn : null, note: form.note || null };
+      const body = {
+        ...form,
+        expiresOn: form.kind === 'medical' && form.expiresOn ? form.expiresOn : null,
+        vaccineGroups: covered.length ? covered : null,
+        note: form.note || null,
+      };
       setSaved(await api.post<ExemptionView>(`/api/schools/${schoolId}/exemptions`, body));
       setForm(EMPTY);
+      setCovered([]);
       await qc.invalidateQueries({ queryKey: ['schools'] });
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
@@ -36,10 +46,14 @@ export function ExemptionForm({ schoolId, students }: { schoolId: string; studen
     <section aria-labelledby="exemption-heading">
       <h2 id="exemption-heading">Record an exemption</h2>
       <p>A new document of the same kind replaces the exemption in force. Medical exemptions that have expired are cleared at rollover.</p>
-      <ErrorSummary error={error} fieldIds={Object.fromEntries(Object.keys(EMPTY).map((k) => [k, id(k)]))} />
+      <ErrorSummary
+        error={error}
+        fieldIds={{ ...Object.fromEntries(Object.keys(EMPTY).map((k) => [k, id(k)])), vaccineGroups: id('vaccineGroups') }}
+      />
       {saved && (
         <Alert type="success" headingLevel="h3" slim role="status" data-testid="exemption-saved">
-          {saved.kind === 'medical' ? 'Medical' : 'Religious'} exemption recorded for student {saved.studentId}.
+          {saved.kind === 'medical' ? 'Medical' : 'Religious'} exemption recorded for student {saved.studentId}
+          {saved.vaccineGroups ? ` (${saved.vaccineGroups.join(', ')})` : ' (every requirement)'}.
         </Alert>
       )}
       <Form onSubmit={submit} className="maxw-none" aria-label="Record an exemption">
@@ -93,6 +107,23 @@ export function ExemptionForm({ schoolId, students }: { schoolId: string; studen
               </Field>
             </Grid>
           )}
+          <Grid col={12}>
+            <Fieldset legend="Vaccines it covers (none ticked: every requirement)" id={id('vaccineGroups')}>
+              {msg('vaccineGroups') && <span className="usa-error-message">{msg('vaccineGroups')}</span>}
+              <div className="nutmeg-checkbox-row">
+                {groups.map((g) => (
+                  <Checkbox
+                    key={g}
+                    id={id(`group-${g.replace(/[^A-Za-z0-9]/g, '-')}`)}
+                    name="vaccineGroups"
+                    label={g}
+                    checked={covered.includes(g)}
+                    onChange={(e) => setCovered(e.target.checked ? [...covered, g] : covered.filter((x) => x !== g))}
+                  />
+                ))}
+              </div>
+            </Fieldset>
+          </Grid>
           <Grid tablet={{ col: 8 }}>
             <Field id={id('note')} label="Note" error={msg('note')}>
               <TextInput id={id('note')} name="note" type="text" value={form.note} onChange={set('note')} />

@@ -51,7 +51,8 @@ function Exemptions({ e, roster, onError }: { e: RosterEntryView; roster: Roster
     <ul className="usa-list usa-list--unstyled">
       {e.exemptions.map((x) => (
         <li key={x.id} data-testid={`exemption-${x.kind}`}>
-          {x.kind === 'medical' ? 'Medical' : 'Religious'}, document <span className="nutmeg-date">{x.documentDate}</span>
+          {x.kind === 'medical' ? 'Medical' : 'Religious'} ({x.vaccineGroups ? x.vaccineGroups.join(', ') : 'all'}), document{' '}
+          <span className="nutmeg-date">{x.documentDate}</span>
           {x.expiresOn && (
             <>
               , {x.expired ? 'expired' : 'until'} <span className="nutmeg-date">{x.expiresOn}</span>
@@ -189,7 +190,7 @@ export function RosterPage({ params }: { params: Record<string, string> }) {
             <>
               <RosterUpload schoolId={schoolId} year={year} />
               <AddStudentForm schoolId={schoolId} year={year} />
-              <ExemptionForm schoolId={schoolId} students={r.entries} />
+              <ExemptionForm schoolId={schoolId} students={r.entries} groups={r.requirementGroups} />
             </>
           )}
         </>

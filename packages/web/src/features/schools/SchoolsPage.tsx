@@ -1,15 +1,23 @@
 import { Alert } from '@trussworks/react-uswds';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
+import { useSession } from '../../session';
 import { schoolYearLabel, useSchools } from './school-api';
 
 /** The schools the user may see: a nurse her own, a health director the schools of the towns served, DPH all. */
 export function SchoolsPage() {
   const q = useSchools();
+  const { can } = useSession();
   return (
     <>
       <h1>Schools</h1>
       <p>Student rosters, matches to registry records, exemptions and school-entry compliance.</p>
+      {can('school-requirements:manage') && q.data && (
+        <p>
+          <Link to={`/school-requirements/${q.data.currentYear}`}>School-entry requirements</Link> (per school year: vaccines, doses, age
+          rules)
+        </p>
+      )}
       {q.error && (
         <Alert type="error" headingLevel="h2" heading="Could not load the schools">
           {q.error.message}

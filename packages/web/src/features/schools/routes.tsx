@@ -1,5 +1,6 @@
 import type { NavEntry, RouteDef } from '../../route-types';
 import { CompliancePage } from './CompliancePage';
+import { RequirementsPage } from './RequirementsPage';
 import { ReviewPage } from './ReviewPage';
 import { RolloverPage } from './RolloverPage';
 import { RosterPage } from './RosterPage';
@@ -15,6 +16,12 @@ export const schoolsRoutes: RouteDef[] = [
     title: 'School compliance',
     access: { permission: 'school:read' },
     component: CompliancePage,
+  },
+  {
+    path: '/school-requirements/:year',
+    title: 'School-entry requirements',
+    access: { permission: 'school-requirements:manage' },
+    component: RequirementsPage,
   },
 ];
 export const schoolsNav: NavEntry[] = [{ module: 'reports', label: 'Schools', path: '/schools', permission: 'school:read' }];
