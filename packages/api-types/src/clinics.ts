@@ -196,3 +196,53 @@ export interface ClinicListPage {
   total: number;
   clinics: ClinicListRow[];
 }
+
+export type StaffRole = 'prescriber' | 'nurse' | 'medical_assistant' | 'coordinator' | 'other';
+
+/** A prescriber's license (required for prescribers). */
+export interface StaffLicense {
+  /** MD, DO, APRN, PA… */
+  type: string;
+  number: string;
+  /** Two-letter state code. */
+  state: string;
+  /** 'YYYY-MM-DD' */
+  expires: string;
+}
+
+/** A person on the clinic's staff list, with whether they have a Nutmeg account there or a pending request. */
+export interface StaffMemberView {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  jobTitle: string | null;
+  role: StaffRole;
+  license: StaffLicense | null;
+  npi: string | null;
+  /** Send it back with an edit or removal: a stale one is refused (409). */
+  version: number;
+  updatedAt: string;
+  /** Their account at this clinic (matched by e-mail), with its access types' labels. */
+  account: { username: string; accessTypes: string[] } | null;
+  /** A request for an account naming this clinic, awaiting DPH. */
+  pendingRequest: { accessType: string; requestedAt: string } | null;
+}
+
+/** GET /api/clinic/staff */
+export interface StaffList {
+  clinic: { id: string; name: string; pin: string | null };
+  staff: StaffMemberView[];
+  /** The clinic's coordinators and signers keep the list; DPH reads it. */
+  canEdit: boolean;
+}
+
+/** DELETE /api/clinic/staff/:id */
+export interface StaffRemoved {
+  staffId: string;
+  /** Memberships at this clinic that ended with the removal (the person had an account). */
+  membershipsEnded: number;
+  /** True when it was their last membership: the account is deactivated and signed out. */
+  accountDeactivated: boolean;
+}
+

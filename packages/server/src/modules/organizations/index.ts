@@ -25,3 +25,13 @@ export {
 } from './organization.service.ts';
 export { townCounties } from './organization.repo.ts';
 export { activeStaff, addStaffMembers, removeFromStaffList, type NewStaffMember, type StaffMember } from './clinic-staff.service.ts';
+export {
+  addStaffEntry,
+  closeStaffEntry,
+  closeStaffListOf,
+  findStaffEntry,
+  staffListOf,
+  updateStaffEntry,
+  type StaffEntry,
+  type StaffEntryInput,
+} from './clinic-staff.service.ts';

@@ -93,7 +93,8 @@ export function ClinicsPage() {
                     <Link to={`/clinic/profile?organizationId=${c.id}`}>{c.name}</Link>
                     <div className="font-body-3xs">
                       {c.pin} · <Link to={`/clinic/agreements?organizationId=${c.id}`}>agreements</Link> ·{' '}
-                      <Link to={`/clinic/storage-units?organizationId=${c.id}`}>storage units</Link>
+                      <Link to={`/clinic/storage-units?organizationId=${c.id}`}>storage units</Link> ·{' '}
+                      <Link to={`/clinic/staff?organizationId=${c.id}`}>staff</Link>
                     </div>
                   </th>
                   <td>{c.clinicType ? (CLINIC_TYPE_LABELS[c.clinicType] ?? c.clinicType) : '—'}</td>
