@@ -184,6 +184,8 @@ export interface ClinicListRow {
   clinicType: string | null;
   town: string | null;
   medicalHome: boolean;
+  /** False once DPH deactivated the clinic (listed only when asked for). */
+  active: boolean;
   enrolment: EnrolmentStatus;
   /** The latest revision of this year's agreement by program (null: none drafted). */
   agreements: Record<AgreementProgram, AgreementStatus | null>;
@@ -246,3 +248,13 @@ export interface StaffRemoved {
   accountDeactivated: boolean;
 }
 
+/** POST /api/clinics/:id/deactivate */
+export interface ClinicDeactivated {
+  organizationId: string;
+  pin: string | null;
+  membershipsEnded: number;
+  /** Accounts left with no membership anywhere: deactivated and signed out. */
+  accountsDeactivated: number;
+  /** Patients whose medical home it was: they have none now. */
+  patientsReleased: number;
+}

@@ -1,4 +1,4 @@
-// DPH's list of every active clinic: type, town, enrolment and this year's agreement status, with filters and a
+// DPH's list of clinics (active ones unless asked otherwise): type, town, enrolment and this year's agreement status, with filters and a
 // CSV export. Clinic facts come from organizations; enrolment and agreements are this module's.
 
 import type { AgreementStatus, ClinicListPage, ClinicListRow, EnrolmentStatus } from '@nutmeg/api-types';
@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { forbidden } from '../../errors.ts';
 import { isStatewide, type Actor } from '../access/index.ts';
-import { listActiveOrganizations } from '../organizations/index.ts';
+import { listAllClinics } from '../organizations/index.ts';
 import * as agreements from './agreement.repo.ts';
 import { toCsv } from '../../csv.ts';
 import * as profiles from './profile.repo.ts';
@@ -17,13 +17,16 @@ export interface ClinicFilters {
   enrolment?: EnrolmentStatus | undefined;
   /** This year's CVP agreement: its latest revision's status, or 'none' when none is drafted. */
   agreement?: AgreementStatus | 'none' | undefined;
+  /** Active clinics (the default), deactivated ones, or all. */
+  status?: 'active' | 'inactive' | 'all' | undefined;
 }
 
 export async function listClinics(ctx: AppContext, actor: Actor, f: ClinicFilters): Promise<ClinicListPage> {
   if (!isStatewide(actor)) throw forbidden('The list of every clinic is DPH’s.');
   const today = jurisdictionToday(ctx.clock);
   const year = Number(today.slice(0, 4));
-  const orgs = await listActiveOrganizations(ctx.db, 'clinic');
+  const status = f.status ?? 'active';
+  const orgs = (await listAllClinics(ctx.db)).filter((o) => status === 'all' || o.active === (status === 'active'));
   const ids = orgs.map((o) => o.id);
   const enrolment = new Map((await profiles.enrolmentsOf(ctx.db, ids)).map((p) => [p.organization_id, p.enrolment_status]));
   const latest = new Map<string, AgreementStatus>();
@@ -40,6 +43,7 @@ export async function listClinics(ctx: AppContext, actor: Actor, f: ClinicFilter
     clinicType: o.clinicType,
     town: o.town,
     medicalHome: o.medicalHome,
+    active: o.active,
     enrolment: enrolment.get(o.id) ?? 'not_enrolled',
     agreements: { cvp: latest.get(`${o.id}:cvp`) ?? null, covid19: latest.get(`${o.id}:covid19`) ?? null },
     // The program year runs January to December: an approved revision of this year covers today.
@@ -65,6 +69,7 @@ export async function exportClinics(ctx: AppContext, actor: Actor, f: ClinicFilt
       'Type',
       'Town',
       'Medical home',
+      'Active',
       'Enrolment',
       `CVP ${page.year}`,
       `COVID-19 ${page.year}`,
@@ -77,6 +82,7 @@ export async function exportClinics(ctx: AppContext, actor: Actor, f: ClinicFilt
       c.clinicType,
       c.town,
       c.medicalHome ? 'yes' : 'no',
+      c.active ? 'yes' : 'no',
       c.enrolment,
       c.agreements.cvp ?? 'none',
       c.agreements.covid19 ?? 'none',

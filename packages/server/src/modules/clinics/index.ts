@@ -8,6 +8,7 @@ import {
   registerProfileRoutes,
   registerStorageUnitRoutes,
 } from './clinics.routes.ts';
+import { registerEnrolmentRoutes } from './enrolment.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 
 export { storageUnitsOf, storageUnitById, type StorageUnit } from './storage-unit.service.ts';
@@ -21,4 +22,5 @@ export function registerClinicsRoutes(app: App, ctx: AppContext): void {
   registerProfileRoutes(app, ctx);
   registerStorageUnitRoutes(app, ctx);
   registerStaffRoutes(app, ctx);
+  registerEnrolmentRoutes(app, ctx);
 }

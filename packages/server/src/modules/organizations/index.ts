@@ -3,6 +3,10 @@
 export {
   addJurisdiction,
   addOrganizationUnlessPinExists,
+  deactivateClinicOrganization,
+  enrolClinicOrganization,
+  listAllClinics,
+  type NewClinic,
   findClinicFacts,
   findDphOrganization,
   findJurisdiction,

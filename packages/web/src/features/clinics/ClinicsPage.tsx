@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Grid, Label, Select, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Form, Grid, Label, Select, Tag, TextInput } from '@trussworks/react-uswds';
 import type { ClinicListPage } from '@nutmeg/api-types';
 import { api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
+import { useSession } from '../../session';
 import { STATUS_LABELS } from './agreement-labels';
 import { CLINIC_TYPE_LABELS, ENROLMENT_LABELS } from './profile-labels';
 
-const FILTERS = ['type', 'town', 'enrolment', 'agreement'] as const;
+const FILTERS = ['type', 'town', 'enrolment', 'agreement', 'status'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 function qs(f: Filters): string {
@@ -20,6 +21,7 @@ function qs(f: Filters): string {
 
 /** DPH: every clinic with its type, town, enrolment and this year's agreements; filters and a CSV export. */
 export function ClinicsPage() {
+  const { can } = useSession();
   const { search } = useLocation();
   const applied = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? ''])) as Filters;
   const [form, setForm] = useState<Filters>(applied);
@@ -29,7 +31,7 @@ export function ClinicsPage() {
     e.preventDefault();
     navigate(`/clinics${qs(form)}`);
   }
-  const select = (k: 'type' | 'enrolment' | 'agreement', label: string, options: Record<string, string>) => (
+  const select = (k: 'type' | 'enrolment' | 'agreement' | 'status', label: string, options: Record<string, string>) => (
     <Grid tablet={{ col: 3 }}>
       <Label htmlFor={`filter-${k}`}>{label}</Label>
       <Select id={`filter-${k}`} name={k} value={form[k]} onChange={set(k)}>
@@ -46,6 +48,13 @@ export function ClinicsPage() {
   return (
     <>
       <h1>Clinics</h1>
+      {can('clinic:enrol') && (
+        <p>
+          <Link to="/clinics/enrol" className="usa-button">
+            Enrol a clinic
+          </Link>
+        </p>
+      )}
       <Form onSubmit={submit} className="maxw-none" aria-label="Filter the clinics">
         <Grid row gap>
           {select('type', 'Type', CLINIC_TYPE_LABELS)}
@@ -55,6 +64,7 @@ export function ClinicsPage() {
           </Grid>
           {select('enrolment', 'Enrolment', ENROLMENT_LABELS)}
           {select('agreement', 'This year’s CVP agreement', { none: 'None drafted', ...STATUS_LABELS })}
+          {select('status', 'Clinics', { inactive: 'Deactivated only', all: 'Active and deactivated' })}
         </Grid>
         <Button type="submit">Show clinics</Button>
       </Form>
@@ -90,7 +100,8 @@ export function ClinicsPage() {
               {q.data.clinics.map((c) => (
                 <tr key={c.id} data-testid={`clinic-${c.pin}`}>
                   <th scope="row">
-                    <Link to={`/clinic/profile?organizationId=${c.id}`}>{c.name}</Link>
+                    <Link to={`/clinic/profile?organizationId=${c.id}`}>{c.name}</Link>{' '}
+                    {!c.active && <Tag className="bg-base">Deactivated</Tag>}
                     <div className="font-body-3xs">
                       {c.pin} · <Link to={`/clinic/agreements?organizationId=${c.id}`}>agreements</Link> ·{' '}
                       <Link to={`/clinic/storage-units?organizationId=${c.id}`}>storage units</Link> ·{' '}

@@ -3,6 +3,7 @@ import { AgreementPage } from './AgreementPage';
 import { AgreementsPage } from './AgreementsPage';
 import { ClinicProfilePage } from './ClinicProfilePage';
 import { ClinicsPage } from './ClinicsPage';
+import { EnrolClinicPage } from './EnrolClinicPage';
 import { StaffPage } from './StaffPage';
 import { StorageUnitsPage } from './StorageUnitsPage';
 
@@ -14,6 +15,7 @@ export const clinicsRoutes: RouteDef[] = [
   { path: '/clinic/profile', title: 'Clinic profile', access: { permission: 'clinic:read' }, component: ClinicProfilePage },
   { path: '/clinic/storage-units', title: 'Storage units', access: { permission: 'clinic:read' }, component: StorageUnitsPage },
   { path: '/clinic/staff', title: 'Staff list', access: { permission: 'clinic:read' }, component: StaffPage },
+  { path: '/clinics/enrol', title: 'Enrol a clinic', access: { permission: 'clinic:enrol' }, component: EnrolClinicPage },
 ];
 
 export const clinicsNav: NavEntry[] = [
