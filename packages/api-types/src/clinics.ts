@@ -190,10 +190,16 @@ export interface ClinicListRow {
   /** The latest revision of this year's agreement by program (null: none drafted). */
   agreements: Record<AgreementProgram, AgreementStatus | null>;
   current: Record<AgreementProgram, boolean>;
+  /**
+   * The year's renewal: programs the clinic takes part in (CVP when enrolled or it had one the year before;
+   * COVID-19 when it had one) with no approved agreement, and the renewal mails sent for the year.
+   */
+  renewal: { due: AgreementProgram[]; notices: Array<{ program: AgreementProgram; kind: 'reminder' | 'lapsed'; sentAt: string }> };
 }
 
 /** GET /api/clinics */
 export interface ClinicListPage {
+  /** The program year shown (?year=, this year by default). */
   year: number;
   total: number;
   clinics: ClinicListRow[];

@@ -10,6 +10,8 @@ import { listAllClinics } from '../organizations/index.ts';
 import * as agreements from './agreement.repo.ts';
 import { toCsv } from '../../csv.ts';
 import * as profiles from './profile.repo.ts';
+import { notRenewed } from './renewal-rules.ts';
+import * as renewals from './renewal.repo.ts';
 
 export interface ClinicFilters {
   type?: string | undefined;
@@ -19,16 +21,21 @@ export interface ClinicFilters {
   agreement?: AgreementStatus | 'none' | undefined;
   /** Active clinics (the default), deactivated ones, or all. */
   status?: 'active' | 'inactive' | 'all' | undefined;
+  /** The program year whose agreements are shown; this year by default. */
+  year?: number | undefined;
+  /** not_renewed: clinics taking part in a program with no approved agreement for the year. */
+  renewal?: 'not_renewed' | undefined;
 }
 
 export async function listClinics(ctx: AppContext, actor: Actor, f: ClinicFilters): Promise<ClinicListPage> {
   if (!isStatewide(actor)) throw forbidden('The list of every clinic is DPH’s.');
-  const today = jurisdictionToday(ctx.clock);
-  const year = Number(today.slice(0, 4));
+  const year = f.year ?? Number(jurisdictionToday(ctx.clock).slice(0, 4));
   const status = f.status ?? 'active';
   const orgs = (await listAllClinics(ctx.db)).filter((o) => status === 'all' || o.active === (status === 'active'));
   const ids = orgs.map((o) => o.id);
   const enrolment = new Map((await profiles.enrolmentsOf(ctx.db, ids)).map((p) => [p.organization_id, p.enrolment_status]));
+  const twoYears = await agreements.agreementsForYears(ctx.db, ids, [year - 1, year]);
+  const notices = await renewals.noticesForYear(ctx.db, ids, year);
   const latest = new Map<string, AgreementStatus>();
   const approved = new Set<string>();
   // Ordered by revision: the last one seen is the latest.
@@ -46,8 +53,22 @@ export async function listClinics(ctx: AppContext, actor: Actor, f: ClinicFilter
     active: o.active,
     enrolment: enrolment.get(o.id) ?? 'not_enrolled',
     agreements: { cvp: latest.get(`${o.id}:cvp`) ?? null, covid19: latest.get(`${o.id}:covid19`) ?? null },
-    // The program year runs January to December: an approved revision of this year covers today.
+    // The program year runs January to December: an approved revision of the year covers each of its days.
     current: { cvp: approved.has(`${o.id}:cvp`), covid19: approved.has(`${o.id}:covid19`) },
+    renewal: {
+      due: notRenewed(
+        {
+          enrolled: enrolment.get(o.id) === 'enrolled',
+          agreements: twoYears
+            .filter((a) => a.organization_id === o.id)
+            .map((a) => ({ program: a.program, programYear: a.program_year, status: a.status })),
+        },
+        year,
+      ),
+      notices: notices
+        .filter((n) => n.organization_id === o.id)
+        .map((n) => ({ program: n.program, kind: n.kind, sentAt: n.sent_at.toISOString() })),
+    },
   }));
   const town = f.town?.trim().toLowerCase();
   const clinics = rows.filter(
@@ -55,7 +76,8 @@ export async function listClinics(ctx: AppContext, actor: Actor, f: ClinicFilter
       (!f.type || r.clinicType === f.type) &&
       (!town || r.town?.toLowerCase() === town) &&
       (!f.enrolment || r.enrolment === f.enrolment) &&
-      (!f.agreement || (r.agreements.cvp ?? 'none') === f.agreement),
+      (!f.agreement || (r.agreements.cvp ?? 'none') === f.agreement) &&
+      (!f.renewal || r.renewal.due.length > 0),
   );
   return { year, total: clinics.length, clinics };
 }
@@ -75,6 +97,7 @@ export async function exportClinics(ctx: AppContext, actor: Actor, f: ClinicFilt
       `COVID-19 ${page.year}`,
       'CVP current',
       'COVID-19 current',
+      'Not renewed',
     ],
     page.clinics.map((c) => [
       c.pin,
@@ -88,6 +111,7 @@ export async function exportClinics(ctx: AppContext, actor: Actor, f: ClinicFilt
       c.agreements.covid19 ?? 'none',
       c.current.cvp ? 'yes' : 'no',
       c.current.covid19 ? 'yes' : 'no',
+      c.renewal.due.join(' '),
     ]),
   );
 }

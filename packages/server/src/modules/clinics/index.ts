@@ -13,6 +13,7 @@ import { registerStaffRoutes } from './staff.routes.ts';
 
 export { storageUnitsOf, storageUnitById, type StorageUnit } from './storage-unit.service.ts';
 export { hasCurrentAgreement } from './agreement.service.ts';
+export { AGREEMENT_RENEWAL_JOB, clinicsJobHandlers, scheduleAgreementRenewal } from './renewal.service.ts';
 
 /** Clinic tools: DPH's clinic list, profile, staff list, storage units, agreements. */
 export function registerClinicsRoutes(app: App, ctx: AppContext): void {
