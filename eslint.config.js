@@ -23,7 +23,7 @@ const MODULE_DEPENDENCIES = {
   immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender', 'inventory'],
   merges: ['access', 'audit', 'immunizations', 'patients'],
   inventory: ['access', 'audit', 'organizations', 'clinics', 'patients'],
-  clinics: ['access', 'audit', 'organizations', 'patients'],
+  clinics: ['access', 'accounts', 'audit', 'jobs', 'organizations', 'patients'],
   reports: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender'],
   hl7: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender'],
   schools: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender', 'reports'],

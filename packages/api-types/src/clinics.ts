@@ -184,15 +184,83 @@ export interface ClinicListRow {
   clinicType: string | null;
   town: string | null;
   medicalHome: boolean;
+  /** False once DPH deactivated the clinic (listed only when asked for). */
+  active: boolean;
   enrolment: EnrolmentStatus;
   /** The latest revision of this year's agreement by program (null: none drafted). */
   agreements: Record<AgreementProgram, AgreementStatus | null>;
   current: Record<AgreementProgram, boolean>;
+  /**
+   * The year's renewal: programs the clinic takes part in (CVP when enrolled or it had one the year before;
+   * COVID-19 when it had one) with no approved agreement, and the renewal mails sent for the year.
+   */
+  renewal: { due: AgreementProgram[]; notices: Array<{ program: AgreementProgram; kind: 'reminder' | 'lapsed'; sentAt: string }> };
 }
 
 /** GET /api/clinics */
 export interface ClinicListPage {
+  /** The program year shown (?year=, this year by default). */
   year: number;
   total: number;
   clinics: ClinicListRow[];
+}
+
+export type StaffRole = 'prescriber' | 'nurse' | 'medical_assistant' | 'coordinator' | 'other';
+
+/** A prescriber's license (required for prescribers). */
+export interface StaffLicense {
+  /** MD, DO, APRN, PA… */
+  type: string;
+  number: string;
+  /** Two-letter state code. */
+  state: string;
+  /** 'YYYY-MM-DD' */
+  expires: string;
+}
+
+/** A person on the clinic's staff list, with whether they have a Nutmeg account there or a pending request. */
+export interface StaffMemberView {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  jobTitle: string | null;
+  role: StaffRole;
+  license: StaffLicense | null;
+  npi: string | null;
+  /** Send it back with an edit or removal: a stale one is refused (409). */
+  version: number;
+  updatedAt: string;
+  /** Their account at this clinic (matched by e-mail), with its access types' labels. */
+  account: { username: string; accessTypes: string[] } | null;
+  /** A request for an account naming this clinic, awaiting DPH. */
+  pendingRequest: { accessType: string; requestedAt: string } | null;
+}
+
+/** GET /api/clinic/staff */
+export interface StaffList {
+  clinic: { id: string; name: string; pin: string | null };
+  staff: StaffMemberView[];
+  /** The clinic's coordinators and signers keep the list; DPH reads it. */
+  canEdit: boolean;
+}
+
+/** DELETE /api/clinic/staff/:id */
+export interface StaffRemoved {
+  staffId: string;
+  /** Memberships at this clinic that ended with the removal (the person had an account). */
+  membershipsEnded: number;
+  /** True when it was their last membership: the account is deactivated and signed out. */
+  accountDeactivated: boolean;
+}
+
+/** POST /api/clinics/:id/deactivate */
+export interface ClinicDeactivated {
+  organizationId: string;
+  pin: string | null;
+  membershipsEnded: number;
+  /** Accounts left with no membership anywhere: deactivated and signed out. */
+  accountsDeactivated: number;
+  /** Patients whose medical home it was: they have none now. */
+  patientsReleased: number;
 }

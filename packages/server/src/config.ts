@@ -87,6 +87,8 @@ const ConfigSchema = z.object({
   ID_LOOKUPS_PER_HOUR: z.coerce.number().int().positive().default(120),
   /** At this many look-ups by identifier in an hour, DPH is alerted (audit entry + the bulk look-ups list). */
   ID_LOOKUP_ALERT_AT: z.coerce.number().int().positive().default(60),
+  /** Days before a program year ends when clinics without next year's approved provider agreement are mailed. */
+  AGREEMENT_RENEWAL_NOTICE_DAYS: z.coerce.number().int().min(1).max(365).default(60),
 });
 
 function isAddressOrCidr(v: string): boolean {

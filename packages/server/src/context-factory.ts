@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { systemClock, type AppContext, type Clock } from './context.ts';
 import { deriveInstallKeys, loadInstallSecret } from './install-secret.ts';
 import { accessJobHandlers } from './modules/access/index.ts';
+import { clinicsJobHandlers } from './modules/clinics/index.ts';
 import { auditJobHandlers, initAuditChain, useInstallKeys } from './modules/audit/index.ts';
 import type { JobHandler } from './modules/jobs/index.ts';
 import { createMailer, mailJobHandlers } from './modules/mail/index.ts';
@@ -39,6 +40,7 @@ export function jobHandlersOf(ctx: AppContext): Record<string, JobHandler> {
     ...auditJobHandlers(ctx),
     ...mailJobHandlers(ctx),
     ...forecastJobHandlers(ctx, { load: loadForecastInputs, idsAfter: livePatientIdsAfter }),
+    ...clinicsJobHandlers(ctx),
   };
 }
 

@@ -8,6 +8,7 @@ import type { App } from './http.ts';
 import { bootstrap, type SeedReport } from './seed/index.ts';
 import { seedDemoPatients } from './synthetic/index.ts';
 import { scheduleSessionCleanup } from './modules/access/index.ts';
+import { scheduleAgreementRenewal } from './modules/clinics/index.ts';
 import { startJobWorker, type JobHandler, type JobWorker } from './modules/jobs/index.ts';
 import { scheduleAuditCheckpoints } from './modules/audit/index.ts';
 import { requestForecastBackfill, scheduleNightlyForecastRefresh } from './modules/recommender/index.ts';
@@ -48,6 +49,7 @@ export async function createServer(
     await scheduleSessionCleanup(ctx);
     await scheduleAuditCheckpoints(ctx);
     await scheduleNightlyForecastRefresh(ctx);
+    await scheduleAgreementRenewal(ctx);
     // Bulk-loaded demo patients have no stored forecasts yet: the job worker computes them in pages.
     if (seed.kind === 'demo') await requestForecastBackfill(ctx.db, ctx.clock.now());
     const background = config.JOB_WORKER === 'on';

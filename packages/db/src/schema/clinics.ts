@@ -98,4 +98,15 @@ export interface ClinicTables {
   provider_agreements: ProviderAgreementTable;
   clinic_profiles: ClinicProfileTable;
   clinic_profile_versions: ClinicProfileVersionTable;
+  agreement_renewal_notices: AgreementRenewalNoticeTable;
+}
+
+/** A renewal mail sent (once per clinic, program, program year and kind). */
+export interface AgreementRenewalNoticeTable {
+  organization_id: string;
+  program: AgreementProgram;
+  program_year: number;
+  kind: 'reminder' | 'lapsed';
+  sent_at: Timestamp;
+  recipients: number;
 }

@@ -46,7 +46,19 @@ export interface ClinicStaffTable {
   active: Generated<boolean>;
   created_at: Timestamp;
   removed_at: NullableTimestamp;
+  /** What the person does at the clinic (clinic tools' staff list). */
+  staff_role: Generated<StaffRole>;
+  license_type: Generated<string | null>;
+  license_number: Generated<string | null>;
+  license_state: Generated<string | null>;
+  /** 'YYYY-MM-DD' */
+  license_expires: Generated<string | null>;
+  npi: Generated<string | null>;
+  version: Generated<number>;
+  updated_at: Timestamp;
 }
+
+export type StaffRole = 'prescriber' | 'nurse' | 'medical_assistant' | 'coordinator' | 'other';
 
 export interface OrganizationTables {
   jurisdictions: JurisdictionTable;

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'agreement:approve': { dphRoles: ['vaccine_program_approver', 'administrator'] },
   /** DPH's list of every clinic (filters, CSV export). */
   'clinic:list': { dphRoles: ['vaccine_program_approver', 'administrator', 'analyst_readonly'] },
+  /** DPH enrols a clinic (new PIN) and deactivates one (its memberships end, its patients' ownership is released). */
+  'clinic:enrol': { dphRoles: ['vaccine_program_approver', 'administrator'] },
   'report:run': { module: 'reports', access: 'read' },
   'roster:manage': { accessTypes: ['school_readonly'], dphRoles: ['administrator'] },
   /** Schools' rosters and compliance reports: the school's nurse, health directors (their towns), DPH (the state). */

@@ -1,5 +1,5 @@
 // SQL for account requests and the agreement texts they accept (account_requests, agreement_versions).
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AgreementAcceptance, AgreementVersionTable, Database } from '@nutmeg/db';
 
 /**
@@ -32,6 +32,17 @@ export async function findPendingRequest(db: Kysely<Database>, email: string, ac
     .where('access_type', '=', accessType)
     .where('status', '=', 'pending')
     .executeTakeFirst();
+}
+
+/** Pending requests that name the organization (clinic tools shows which staff have one). */
+export function pendingRequestsAt(db: Kysely<Database>, organizationId: string) {
+  return db
+    .selectFrom('account_requests')
+    .select(['email', 'first_name', 'last_name', 'access_type', 'created_at'])
+    .where('status', '=', 'pending')
+    .where(sql<boolean>`${organizationId}::uuid = ANY(organization_ids)`)
+    .orderBy('created_at')
+    .execute();
 }
 
 export interface NewAccountRequest {

@@ -6,6 +6,7 @@ import { registerUserAdminRoutes } from './user-admin.routes.ts';
 
 export { addAgreementVersions, submitRequest } from './account-request.service.ts';
 export { approveRequest, denyRequest } from './account-review.service.ts';
+export { pendingRequestsAt as pendingAccountRequestsAt } from './account-request.repo.ts';
 export { requestPasswordReset, completePasswordReset } from './password-reset.service.ts';
 
 /** Accounts: request an account, DPH review, password reset by e-mail, user administration. */

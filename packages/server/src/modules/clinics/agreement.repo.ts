@@ -135,3 +135,14 @@ export function agreementsForYear(db: Db, organizationIds: readonly string[], ye
     .orderBy('revision')
     .execute();
 }
+
+/** Every revision's status of the clinics' agreements of these program years (the renewal job reads them). */
+export function agreementsForYears(db: Db, organizationIds: readonly string[], years: readonly number[]) {
+  if (organizationIds.length === 0 || years.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('provider_agreements')
+    .select(['organization_id', 'program', 'program_year', 'status'])
+    .where('organization_id', 'in', [...organizationIds])
+    .where('program_year', 'in', [...years])
+    .execute();
+}

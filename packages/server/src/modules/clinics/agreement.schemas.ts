@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../../schemas.ts';
+import { NpiSchema } from './staff.schemas.ts';
 
 const Count = z.number().int().min(0).max(1_000_000);
 const Band = z.object({ under1: Count, age1to6: Count, age7to18: Count });
@@ -14,10 +15,7 @@ const Prescriber = z.object({
     .regex(/^[A-Za-z]{2}$/, 'Use the two-letter state code')
     .transform((s) => s.toUpperCase()),
   licenseExpires: IsoDate,
-  npi: z
-    .string()
-    .trim()
-    .regex(/^\d{10}$/, 'An NPI has 10 digits'),
+  npi: NpiSchema,
 });
 
 export const AgreementDraftBody = z.object({

@@ -153,6 +153,9 @@ const ClinicFilterQuery = z.object({
   town: z.string().trim().max(100).optional(),
   enrolment: z.enum(['not_enrolled', 'pending', 'enrolled', 'suspended', 'terminated']).optional(),
   agreement: z.enum(['none', 'draft', 'signing', 'submitted', 'returned', 'approved', 'superseded']).optional(),
+  status: z.enum(['active', 'inactive', 'all']).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  renewal: z.enum(['not_renewed']).optional(),
 });
 
 export function registerClinicListRoutes(app: App, ctx: AppContext): void {

@@ -8,15 +8,20 @@ import {
   registerProfileRoutes,
   registerStorageUnitRoutes,
 } from './clinics.routes.ts';
+import { registerEnrolmentRoutes } from './enrolment.routes.ts';
+import { registerStaffRoutes } from './staff.routes.ts';
 
 export { storageUnitsOf, storageUnitById, type StorageUnit } from './storage-unit.service.ts';
 export { hasCurrentAgreement } from './agreement.service.ts';
+export { AGREEMENT_RENEWAL_JOB, clinicsJobHandlers, scheduleAgreementRenewal } from './renewal.service.ts';
 
-/** Clinic tools: storage units (profile, staff list and agreements join as they are built). */
+/** Clinic tools: DPH's clinic list, profile, staff list, storage units, agreements. */
 export function registerClinicsRoutes(app: App, ctx: AppContext): void {
   registerAgreementPdfRoute(app, ctx);
   registerAgreementRoutes(app, ctx);
   registerClinicListRoutes(app, ctx);
   registerProfileRoutes(app, ctx);
   registerStorageUnitRoutes(app, ctx);
+  registerStaffRoutes(app, ctx);
+  registerEnrolmentRoutes(app, ctx);
 }

@@ -75,3 +75,30 @@ export function enrolmentsOf(db: Db, organizationIds: readonly string[]) {
     .where('organization_id', 'in', [...organizationIds])
     .execute();
 }
+
+/** The clinic was deactivated: its enrolment ends on the day (a profile row is made if it had none). */
+export async function endEnrolment(db: Db, organizationId: string, endedOn: string, now: Date): Promise<void> {
+  await db
+    .insertInto('clinic_profiles')
+    .values({
+      organization_id: organizationId,
+      enrolment_status: 'terminated',
+      enrolment_ended_on: endedOn,
+      dba_name: null,
+      shipping_address: null,
+      fax: null,
+      email: null,
+      enrolled_on: null,
+      updated_at: now,
+      version: 1,
+    })
+    .onConflict((oc) =>
+      oc.column('organization_id').doUpdateSet((eb) => ({
+        enrolment_status: 'terminated',
+        enrolment_ended_on: endedOn,
+        updated_at: now,
+        version: eb('clinic_profiles.version', '+', 1),
+      })),
+    )
+    .execute();
+}

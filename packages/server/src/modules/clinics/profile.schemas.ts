@@ -5,10 +5,13 @@ const optionalText = (max: number) =>
   text(max)
     .nullish()
     .transform((v) => (v ? v : null));
-const Phone = optionalText(30).refine((v) => v === null || /^[0-9()+\-.\s x]{7,30}$/.test(v), 'Use a phone number such as 203-555-0100');
+export const Phone = optionalText(30).refine(
+  (v) => v === null || /^[0-9()+\-.\s x]{7,30}$/.test(v),
+  'Use a phone number such as 203-555-0100',
+);
 const Email = z.string().trim().max(200).email('Use an e-mail address such as name@clinic.org');
 
-const Address = z.object({
+export const Address = z.object({
   street: text(200).min(1, 'Give the street address'),
   city: text(100).min(1, 'Give the city or town'),
   state: z

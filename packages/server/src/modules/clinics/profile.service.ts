@@ -68,7 +68,7 @@ function presentProfile(facts: ClinicFacts, row: repo.ProfileRow | undefined, ca
   };
 }
 
-async function loadProfile(db: Db, organizationId: string, canEdit: boolean): Promise<ClinicProfile> {
+export async function loadProfile(db: Db, organizationId: string, canEdit: boolean): Promise<ClinicProfile> {
   const facts = await findClinicFacts(db, organizationId);
   if (!facts) throw notFound('The clinic');
   return presentProfile(facts, await repo.profileOf(db, organizationId), canEdit);

@@ -1,8 +1,8 @@
 // SQL for clinic staff lists (clinic_staff): the people a clinic says work there. Clinic Access is granted
 // only to people on the list; the coordinator keeps it (clinic tools).
 
-import type { Kysely } from 'kysely';
-import type { Database } from '@nutmeg/db';
+import type { Insertable, Kysely } from 'kysely';
+import type { ClinicStaffTable, Database } from '@nutmeg/db';
 
 type Db = Kysely<Database>;
 
@@ -52,4 +52,87 @@ export async function closeStaffEntries(db: Db, organizationId: string, email: s
     .where('email', '=', email)
     .where('active', '=', true)
     .execute();
+}
+
+const ENTRY = [
+  'id',
+  'organization_id',
+  'first_name',
+  'last_name',
+  'email',
+  'job_title',
+  'staff_role',
+  'license_type',
+  'license_number',
+  'license_state',
+  'license_expires',
+  'npi',
+  'active',
+  'version',
+  'updated_at',
+] as const;
+
+/** The clinic's active staff list, by last and first name. */
+export function staffListOf(db: Db, organizationId: string) {
+  return db
+    .selectFrom('clinic_staff')
+    .select(ENTRY)
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', true)
+    .orderBy('last_name')
+    .orderBy('first_name')
+    .execute();
+}
+export type StaffEntryRow = Awaited<ReturnType<typeof staffListOf>>[number];
+
+export function staffEntryById(db: Db, id: string): Promise<StaffEntryRow | undefined> {
+  return db.selectFrom('clinic_staff').select(ENTRY).where('id', '=', id).executeTakeFirst();
+}
+
+export type StaffEntryValues = Omit<
+  Insertable<ClinicStaffTable>,
+  'id' | 'organization_id' | 'active' | 'created_at' | 'removed_at' | 'version'
+>;
+
+export function insertStaffEntry(db: Db, organizationId: string, v: StaffEntryValues): Promise<StaffEntryRow> {
+  return db
+    .insertInto('clinic_staff')
+    .values({ ...v, organization_id: organizationId })
+    .returning(ENTRY)
+    .executeTakeFirstOrThrow();
+}
+
+/** Changes an active entry only over the version the editor read: of two concurrent edits one returns a row. */
+export function updateStaffEntry(db: Db, id: string, version: number, v: StaffEntryValues): Promise<StaffEntryRow | undefined> {
+  return db
+    .updateTable('clinic_staff')
+    .set((eb) => ({ ...v, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('active', '=', true)
+    .returning(ENTRY)
+    .executeTakeFirst();
+}
+
+/** Takes an active entry off the list (over the version read); undefined when it changed or left already. */
+export function closeStaffEntry(db: Db, id: string, version: number, now: Date): Promise<StaffEntryRow | undefined> {
+  return db
+    .updateTable('clinic_staff')
+    .set((eb) => ({ active: false, removed_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('active', '=', true)
+    .returning(ENTRY)
+    .executeTakeFirst();
+}
+
+/** Closes every active entry of a clinic's list (the clinic is deactivated). */
+export async function closeAllStaffOf(db: Db, organizationId: string, now: Date): Promise<number> {
+  const r = await db
+    .updateTable('clinic_staff')
+    .set({ active: false, removed_at: now, updated_at: now })
+    .where('organization_id', '=', organizationId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

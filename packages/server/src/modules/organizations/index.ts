@@ -3,6 +3,10 @@
 export {
   addJurisdiction,
   addOrganizationUnlessPinExists,
+  deactivateClinicOrganization,
+  enrolClinicOrganization,
+  listAllClinics,
+  type NewClinic,
   findClinicFacts,
   findDphOrganization,
   findJurisdiction,
@@ -25,3 +29,13 @@ export {
 } from './organization.service.ts';
 export { townCounties } from './organization.repo.ts';
 export { activeStaff, addStaffMembers, removeFromStaffList, type NewStaffMember, type StaffMember } from './clinic-staff.service.ts';
+export {
+  addStaffEntry,
+  closeStaffEntry,
+  closeStaffListOf,
+  findStaffEntry,
+  staffListOf,
+  updateStaffEntry,
+  type StaffEntry,
+  type StaffEntryInput,
+} from './clinic-staff.service.ts';

@@ -121,3 +121,41 @@ export async function townCounties(db: Db): Promise<Map<string, string | null>> 
   const rows = await db.selectFrom('towns').select(['name', 'county']).execute();
   return new Map(rows.map((r) => [r.name, r.county]));
 }
+
+/**
+ * Registers a clinic under the next free PIN of the jurisdiction's prefix ("CT" + the highest number + 1). A
+ * transaction-scoped advisory lock serializes allocations, so two DPH users enrolling at once get two PINs.
+ */
+export async function insertClinicWithNewPin(
+  db: Db,
+  prefix: string,
+  o: Omit<Insertable<OrganizationTable>, 'pin' | 'kind'>,
+): Promise<OrganizationRow> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext('organizations.pin'))`.execute(db);
+  const pattern = `^${prefix}([0-9]+)$`;
+  const top = await sql<{ n: number | null }>`
+    SELECT max(substring(pin from ${pattern})::int) AS n FROM organizations WHERE pin ~ ${pattern}`.execute(db);
+  const next = Math.max(Number(top.rows[0]?.n ?? 0), 1000) + 1;
+  return db
+    .insertInto('organizations')
+    .values({ ...o, kind: 'clinic', pin: `${prefix}${next}` })
+    .returning(FACTS)
+    .executeTakeFirstOrThrow();
+}
+
+/** Marks an active clinic inactive; undefined when it is not an active clinic (of two concurrent calls, one wins). */
+export function deactivateClinic(db: Db, id: string) {
+  return db
+    .updateTable('organizations')
+    .set({ active: false })
+    .where('id', '=', id)
+    .where('kind', '=', 'clinic')
+    .where('active', '=', true)
+    .returning(FACTS)
+    .executeTakeFirst();
+}
+
+/** Every clinic, active or not, by PIN (DPH's clinic list shows deactivated ones on request). */
+export function allClinics(db: Db): Promise<OrganizationRow[]> {
+  return db.selectFrom('organizations').select(FACTS).where('kind', '=', 'clinic').orderBy('pin').execute();
+}

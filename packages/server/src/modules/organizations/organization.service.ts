@@ -197,3 +197,41 @@ export function updateClinicFacts(
 ): Promise<void> {
   return repo.updateClinicFacts(db, id, { name: facts.name, town: facts.address.city || null, address: facts.address, phone: facts.phone });
 }
+
+export interface NewClinic {
+  jurisdictionId: string;
+  name: string;
+  clinicType: string;
+  medicalHome: boolean;
+  town: string;
+  address: { street: string; city: string; state: string; zip: string };
+  phone: string | null;
+}
+
+/** DPH enrols a clinic: it gets the next free PIN of the jurisdiction (its state code + a number). Pass `trx`. */
+export async function enrolClinicOrganization(db: Db, c: NewClinic): Promise<Organization> {
+  const j = await repo.jurisdictionById(db, c.jurisdictionId);
+  if (!j) throw new Error(`Unknown jurisdiction ${c.jurisdictionId}`);
+  const row = await repo.insertClinicWithNewPin(db, j.state_code.toUpperCase(), {
+    jurisdiction_id: c.jurisdictionId,
+    name: c.name,
+    clinic_type: c.clinicType,
+    medical_home: c.medicalHome,
+    town: c.town,
+    address: JSON.stringify(c.address),
+    phone: c.phone,
+    served_towns: [],
+  });
+  return toOrganization(row);
+}
+
+/** Marks an active clinic inactive; undefined when it is not one (already deactivated, or not a clinic). */
+export async function deactivateClinicOrganization(db: Db, id: string): Promise<Organization | undefined> {
+  const row = await repo.deactivateClinic(db, id);
+  return row && toOrganization(row);
+}
+
+/** Every clinic, deactivated ones included, by PIN. */
+export async function listAllClinics(db: Db): Promise<Organization[]> {
+  return (await repo.allClinics(db)).map(toOrganization);
+}

@@ -9,6 +9,7 @@ export { searchPatients, findDuplicates, matchPerson, type PersonToMatch } from 
 export { auditPatient } from './patient-audit.ts';
 export { assertCanWrite, loadVisible, loadWritable, patientWriter, visibilityFor, writeVisibility } from './patient.policy.ts';
 export { linkPatientToOrganization, setOwnerInTrx } from './patient-status.service.ts';
+export { releaseAllOwnedBy as releaseOwnershipOfClinic } from './patient-status.repo.ts';
 export { loadPatientRows, type PatientRows } from './patient.repo.ts';
 export { lockPatients } from './patient-write.repo.ts';
 export {

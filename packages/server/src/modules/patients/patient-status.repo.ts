@@ -95,3 +95,33 @@ export async function setOwnerColumn(db: Db, patientId: string, ownerOrgId: stri
 export async function setOptedOutColumn(db: Db, patientId: string, optedOut: boolean, at: Date): Promise<void> {
   await db.updateTable('patients').set({ opted_out: optedOut, updated_at: at }).where('id', '=', patientId).execute();
 }
+
+/**
+ * The organization closed: every patient it owns has no medical home any more, with an ownership history row
+ * each, in two statements. Returns the patients released.
+ */
+export async function releaseAllOwnedBy(db: Db, organizationId: string, reason: string, by: string | null, at: Date): Promise<string[]> {
+  const released = await db
+    .updateTable('patients')
+    .set({ owner_org_id: null, updated_at: at })
+    .where('owner_org_id', '=', organizationId)
+    .returning('id')
+    .execute();
+  if (released.length === 0) return [];
+  await db
+    .insertInto('patient_status_history')
+    .values(
+      released.map((p) => ({
+        patient_id: p.id,
+        scope: 'ownership' as const,
+        organization_id: null,
+        status: 'released',
+        reason,
+        effective_date: null,
+        at,
+        user_id: by,
+      })),
+    )
+    .execute();
+  return released.map((p) => p.id);
+}

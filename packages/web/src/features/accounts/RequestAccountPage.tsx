@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Fieldset, Form, Radio, TextInput } from '@trussworks/react-uswds';
 import type { AccessTypeOption, AccountRequestCreated, OrganizationRef, RequestOptions } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
-import { navigate } from '../../router';
+import { navigate, useLocation } from '../../router';
 import { describedBy, ErrorSummary, Field } from './form-fields';
 
 const PIN_LABELS: Record<AccessTypeOption['organizationKind'], { label: string; hint: string }> = {
@@ -28,9 +28,14 @@ export function RequestAccountPage() {
     queryKey: ['account-request-options'],
     queryFn: () => api.get<RequestOptions>('/api/account-requests/options'),
   });
-  const [accessType, setAccessType] = useState('');
-  const [pins, setPins] = useState('');
-  const [contact, setContact] = useState<Record<ContactField, string>>({ firstName: '', lastName: '', email: '', phone: '', jobTitle: '' });
+  // A clinic's staff list links here pre-filled (?accessType=&pins=&firstName=…); the person accepts the agreements.
+  const { search } = useLocation();
+  const [accessType, setAccessType] = useState(search.get('accessType') ?? '');
+  const [pins, setPins] = useState(search.get('pins') ?? '');
+  const [contact, setContact] = useState<Record<ContactField, string>>(() => {
+    const v = (k: ContactField) => search.get(k) ?? '';
+    return { firstName: v('firstName'), lastName: v('lastName'), email: v('email'), phone: v('phone'), jobTitle: v('jobTitle') };
+  });
   const [accepted, setAccepted] = useState<Record<string, boolean>>({});
   const [orgs, setOrgs] = useState<{ pin: string; org: OrganizationRef | null }[]>([]);
   const [error, setError] = useState<ApiError | null>(null);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Fieldset, Form, Grid, TextInput } from '@trussworks/react-uswds';
-import type { AgreementDraftData, Prescriber } from '@nutmeg/api-types';
-import { ApiError } from '../../api';
+import type { AgreementDraftData, Prescriber, StaffList } from '@nutmeg/api-types';
+import { ApiError, api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { BANDS, BAND_LABELS, CATEGORIES, CATEGORY_LABELS } from './agreement-labels';
@@ -34,6 +34,7 @@ export function AgreementDraftForm({
   const [d, setD] = useState<AgreementDraftData>(initial);
   const [vaccines, setVaccines] = useState(initial.vaccines.join(', '));
   const [error, setError] = useState<ApiError | null>(null);
+  const [staffNote, setStaffNote] = useState('');
   const msg = (p: string) => error?.fieldMessage(`data.${p}`);
 
   async function submit(e: FormEvent) {
@@ -53,6 +54,33 @@ export function AgreementDraftForm({
   }
   const setCount = (c: (typeof CATEGORIES)[number], b: (typeof BANDS)[number], v: string) =>
     setD({ ...d, providerProfile: { ...d.providerProfile, [c]: { ...d.providerProfile[c], [b]: Math.max(0, Number(v) || 0) } } });
+  // The staff list's prescribers with their licenses, added to those listed (by NPI or name, none twice).
+  async function addStaffPrescribers() {
+    setError(null);
+    try {
+      const list = await api.get<StaffList>('/api/clinic/staff');
+      const known = new Set(d.prescribers.map((p) => p.npi || p.name));
+      const add = list.staff
+        .filter((m) => m.role === 'prescriber' && m.license)
+        .map((m) => ({
+          name: `${m.firstName} ${m.lastName}`,
+          licenseType: m.license!.type,
+          licenseNumber: m.license!.number,
+          licenseState: m.license!.state,
+          licenseExpires: m.license!.expires,
+          npi: m.npi ?? '',
+        }))
+        .filter((p) => !known.has(p.npi || p.name));
+      setD({ ...d, prescribers: [...d.prescribers, ...add] });
+      setStaffNote(
+        add.length
+          ? `${add.length} prescriber${add.length === 1 ? '' : 's'} added from the staff list.`
+          : 'No other prescriber is on the staff list.',
+      );
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+    }
+  }
   const setPrescriber = (i: number, k: keyof Prescriber, v: string) =>
     setD({ ...d, prescribers: d.prescribers.map((p, j) => (j === i ? { ...p, [k]: v } : p)) });
 
@@ -128,9 +156,22 @@ export function AgreementDraftForm({
             </Grid>
           </Grid>
         ))}
-        <Button type="button" outline onClick={() => setD({ ...d, prescribers: [...d.prescribers, { ...NO_PRESCRIBER }] })}>
-          Add a prescriber
-        </Button>
+        <p className="usa-hint">
+          Prescribers come from the clinic’s staff list, with their licenses; add one by hand only if it is not there yet.
+        </p>
+        {staffNote && (
+          <p role="status" data-testid="staff-prescribers">
+            {staffNote}
+          </p>
+        )}
+        <ButtonGroup>
+          <Button type="button" onClick={() => void addStaffPrescribers()}>
+            Add the staff list’s prescribers
+          </Button>
+          <Button type="button" outline onClick={() => setD({ ...d, prescribers: [...d.prescribers, { ...NO_PRESCRIBER }] })}>
+            Add a prescriber
+          </Button>
+        </ButtonGroup>
       </Fieldset>
       <Field id="vaccines" label="Vaccines offered" hint="Separate them with commas, e.g. DTaP, MMR, Influenza" error={msg('vaccines')}>
         <TextInput

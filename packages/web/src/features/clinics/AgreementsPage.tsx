@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, ButtonGroup, Tag } from '@trussworks/react-uswds';
+import { Alert, Button, ButtonGroup, Label, Select, Tag } from '@trussworks/react-uswds';
 import type { AgreementDetail, AgreementList, AgreementProgram } from '@nutmeg/api-types';
 import { api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
-import { Link, navigate } from '../../router';
+import { Link, navigate, useLocation } from '../../router';
 import { formatDateTime } from '../../dates';
 import { useClinicParam } from './ClinicProfilePage';
 import { AgreementDraftForm } from './AgreementDraftForm';
@@ -19,8 +19,21 @@ export function AgreementsPage() {
     enabled: !needsClinic,
   });
   const [drafting, setDrafting] = useState<AgreementProgram | null>(null);
-  const year = q.data ? Number(q.data.today.slice(0, 4)) : 0;
-  const exists = (p: AgreementProgram) => q.data?.agreements.some((a) => a.program === p && a.programYear === year) ?? false;
+  const thisYear = q.data ? Number(q.data.today.slice(0, 4)) : 0;
+  // The program year shown (DPH and the clinic switch years): this year unless ?year= names another.
+  const { search } = useLocation();
+  const year = Number(search.get('year')) || thisYear;
+  const years = [...new Set([thisYear + 1, thisYear, ...(q.data?.agreements.map((a) => a.programYear) ?? [])])].sort((a, b) => b - a);
+  const shown = q.data?.agreements.filter((a) => a.programYear === year) ?? [];
+  const exists = (p: AgreementProgram) => shown.some((a) => a.program === p);
+  const approvedFor = (p: AgreementProgram) => shown.some((a) => a.program === p && a.status === 'approved');
+  const draftable = year === thisYear || year === thisYear + 1;
+  function chooseYear(y: string) {
+    const p = new URLSearchParams(search);
+    p.set('year', y);
+    setDrafting(null);
+    navigate(`/clinic/agreements?${p.toString()}`);
+  }
 
   return (
     <>
@@ -49,6 +62,22 @@ export function AgreementsPage() {
               </li>
             ))}
           </ul>
+          <div className="maxw-mobile-lg">
+            <Label htmlFor="program-year">Program year</Label>
+            <Select id="program-year" name="year" value={String(year)} onChange={(e) => chooseYear(e.target.value)}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y} (January–December)
+                </option>
+              ))}
+            </Select>
+          </div>
+          <p data-testid="year-status">
+            {year}:{' '}
+            {(['cvp', 'covid19'] as const)
+              .map((p) => `${PROGRAM_LABELS[p]} ${approvedFor(p) ? 'approved' : exists(p) ? 'not approved yet' : 'not drafted'}`)
+              .join('; ')}
+          </p>
           {drafting ? (
             <>
               <h2>
@@ -65,7 +94,8 @@ export function AgreementsPage() {
               />
             </>
           ) : (
-            q.data.canDraft && (
+            q.data.canDraft &&
+            draftable && (
               <ButtonGroup>
                 {(['cvp', 'covid19'] as const)
                   .filter((p) => !exists(p))
@@ -77,7 +107,7 @@ export function AgreementsPage() {
               </ButtonGroup>
             )
           )}
-          <StackedTable fullWidth striped headers caption="Agreements and their revisions">
+          <StackedTable fullWidth striped headers caption={`The ${year} agreements and their revisions`}>
             <thead>
               <tr>
                 <th scope="col">Agreement</th>
@@ -88,7 +118,7 @@ export function AgreementsPage() {
               </tr>
             </thead>
             <tbody>
-              {q.data.agreements.map((a) => (
+              {shown.map((a) => (
                 <tr key={a.id} data-testid={`agreement-${a.program}-${a.programYear}-${a.revision}`}>
                   <th scope="row">
                     <Link to={`/clinic/agreements/${a.id}`}>

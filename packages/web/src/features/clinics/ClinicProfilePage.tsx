@@ -8,6 +8,7 @@ import { Link, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { formatDateTime } from '../../dates';
 import { Facts } from '../accounts/form-fields';
+import { DeactivateClinicPanel } from './DeactivateClinicPanel';
 import { ProfileForm } from './ProfileForm';
 import { CLINIC_TYPE_LABELS, CONTACT_LABELS, CONTACT_ROLES, DAY_LABELS, ENROLMENT_LABELS, WEEKDAYS } from './profile-labels';
 
@@ -143,6 +144,8 @@ function History({ query }: { query: string }) {
 /** Clinic tools: the clinic's profile and contacts, its edit, and every saved change (DPH reads them all). */
 export function ClinicProfilePage() {
   const { query, needsClinic } = useClinicParam();
+  const { can } = useSession();
+  const { search } = useLocation();
   const q = useQuery({
     queryKey: ['clinic', 'profile', query],
     queryFn: () => api.get<ClinicProfile>(`/api/clinic/profile${query}`),
@@ -161,6 +164,16 @@ export function ClinicProfilePage() {
       {q.error && (
         <Alert type="error" headingLevel="h2" heading="Could not load the profile">
           {q.error.message}
+        </Alert>
+      )}
+      {search.get('enrolled') && q.data && (
+        <Alert type="success" headingLevel="h2" slim role="status" data-testid="clinic-enrolled">
+          {q.data.legalName} is enrolled with PIN {q.data.pin}.
+        </Alert>
+      )}
+      {q.data && !q.data.active && (
+        <Alert type="warning" headingLevel="h2" slim>
+          DPH deactivated this clinic.
         </Alert>
       )}
       {saved && (
@@ -193,6 +206,7 @@ export function ClinicProfilePage() {
             )}
             <ProfileFacts p={q.data} />
             <History query={query} />
+            {can('clinic:enrol') && <DeactivateClinicPanel profile={q.data} />}
           </>
         ))}
     </>

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { IsoDate } from '../../schemas.ts';
+import { Address, Phone } from './profile.schemas.ts';
+
+export const CLINIC_TYPES = [
+  'private_practice',
+  'fqhc',
+  'rhc',
+  'hospital',
+  'pharmacy',
+  'sbhc',
+  'local_health_department',
+  'urgent_care',
+  'other',
+] as const;
+
+export const EnrolClinicBody = z
+  .object({
+    legalName: z.string().trim().min(1, 'Give the clinic’s legal name').max(200),
+    dbaName: z
+      .string()
+      .trim()
+      .max(200)
+      .nullish()
+      .transform((v) => (v ? v : null)),
+    clinicType: z.enum(CLINIC_TYPES, { error: 'Choose the type of clinic' }),
+    medicalHome: z.boolean(),
+    physicalAddress: Address,
+    shippingAddress: Address.nullable(),
+    phone: Phone,
+    enrolment: z.object({
+      status: z.enum(['not_enrolled', 'pending', 'enrolled', 'suspended', 'terminated'], { error: 'Choose the enrolment status' }),
+      enrolledOn: IsoDate.nullable(),
+      endedOn: IsoDate.nullable(),
+    }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.enrolment.status === 'enrolled' && !v.enrolment.enrolledOn)
+      ctx.addIssue({ code: 'custom', path: ['enrolment', 'enrolledOn'], message: 'Give the date the clinic enrolled' });
+    if (v.enrolment.enrolledOn && v.enrolment.endedOn && v.enrolment.endedOn < v.enrolment.enrolledOn)
+      ctx.addIssue({ code: 'custom', path: ['enrolment', 'endedOn'], message: 'The enrolment cannot end before it began' });
+  });
+export type EnrolClinicInput = z.infer<typeof EnrolClinicBody>;
+
+export const DeactivateClinicBody = z.object({ reason: z.string().trim().min(1, 'Say why the clinic is deactivated').max(2000) });
+export const ClinicParams = z.object({ id: z.string().uuid() });

@@ -1,0 +1,180 @@
+// The clinic's staff list: the people working there (role; prescribers with their licenses; NPI), kept by the
+// clinic's coordinators and signers and read by DPH. DPH's approval of Clinic Access checks it (accounts reads
+// the same rows through organizations); the agreement's prescribers come from it. Taking someone off the list
+// ends their membership at the clinic in the same transaction. Every change is audited with its field changes.
+
+import type { StaffList, StaffMemberView, StaffRemoved } from '@nutmeg/api-types';
+import type { Kysely } from 'kysely';
+import type { Database } from '@nutmeg/db';
+import type { AppContext } from '../../context.ts';
+import { conflict, forbidden, notFound } from '../../errors.ts';
+import {
+  accessTypeLabel,
+  countActiveMemberships,
+  deactivateAccount,
+  endMemberships,
+  usersAtOrganization,
+  type Actor,
+} from '../access/index.ts';
+import { pendingAccountRequestsAt } from '../accounts/index.ts';
+import { appendActorAudit } from '../audit/index.ts';
+import {
+  addStaffEntry,
+  closeStaffEntry,
+  findStaffEntry,
+  staffListOf,
+  updateStaffEntry,
+  type StaffEntry,
+  type StaffEntryInput,
+} from '../organizations/index.ts';
+import { actsFor, clinicToChange, clinicToRead, type ClinicRef } from './clinics.policy.ts';
+import { profileChanges } from './profile-diff.ts';
+import type { StaffInput } from './staff.schemas.ts';
+
+type Db = Kysely<Database>;
+type ClinicUserRow = Awaited<ReturnType<typeof usersAtOrganization>>[number];
+
+const emailKey = (e: string) => e.trim().toLowerCase();
+
+function toEntryInput(i: StaffInput): StaffEntryInput {
+  return {
+    firstName: i.firstName,
+    lastName: i.lastName,
+    email: i.email,
+    jobTitle: i.jobTitle,
+    staffRole: i.role,
+    license: i.license,
+    npi: i.npi,
+  };
+}
+
+function present(
+  e: StaffEntry,
+  users: readonly ClinicUserRow[],
+  pending: Map<string, { access_type: string; created_at: Date }>,
+): StaffMemberView {
+  const mine = users.filter((u) => emailKey(u.email) === emailKey(e.email));
+  const request = pending.get(emailKey(e.email));
+  return {
+    id: e.id,
+    firstName: e.firstName,
+    lastName: e.lastName,
+    email: e.email,
+    jobTitle: e.jobTitle,
+    role: e.staffRole,
+    license: e.license,
+    npi: e.npi,
+    version: e.version,
+    updatedAt: e.updatedAt.toISOString(),
+    account: mine.length ? { username: mine[0]!.username, accessTypes: mine.map((u) => accessTypeLabel(u.access_type)) } : null,
+    pendingRequest: request ? { accessType: accessTypeLabel(request.access_type), requestedAt: request.created_at.toISOString() } : null,
+  };
+}
+
+async function loadList(db: Db, clinic: ClinicRef, canEdit: boolean): Promise<StaffList> {
+  const [entries, users, requests] = await Promise.all([
+    staffListOf(db, clinic.id),
+    usersAtOrganization(db, clinic.id),
+    pendingAccountRequestsAt(db, clinic.id),
+  ]);
+  const pending = new Map(requests.map((r) => [emailKey(r.email), r]));
+  return { clinic, staff: entries.map((e) => present(e, users, pending)), canEdit };
+}
+
+export async function listStaff(ctx: AppContext, actor: Actor, organizationId?: string): Promise<StaffList> {
+  const clinic = await clinicToRead(ctx.db, actor, organizationId);
+  return loadList(ctx.db, clinic, actsFor(actor, clinic.id));
+}
+
+/** The clinic's prescribers with their licenses (the agreement's prescribers come from the list). */
+export async function prescribersOf(db: Db, organizationId: string): Promise<StaffEntry[]> {
+  return (await staffListOf(db, organizationId)).filter((e) => e.staffRole === 'prescriber');
+}
+
+const REFUSAL = 'The clinic keeps its own staff list; DPH reads it.';
+
+/** The fields of an entry compared for the audit (who changed what, before and after). */
+const audited = (e: StaffEntryInput) => ({
+  firstName: e.firstName,
+  lastName: e.lastName,
+  email: e.email,
+  jobTitle: e.jobTitle,
+  role: e.staffRole,
+  license: e.license,
+  npi: e.npi,
+});
+
+export async function addStaff(ctx: AppContext, actor: Actor, input: StaffInput): Promise<StaffMemberView> {
+  const clinic = clinicToChange(actor, REFUSAL);
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const entry = await addStaffEntry(trx, clinic.id, toEntryInput(input), now);
+    await audit(trx, actor, clinic, 'clinic-staff.add', entry.id, { version: entry.version, role: entry.staffRole }, now);
+    return (await loadList(trx, clinic, true)).staff.find((s) => s.id === entry.id)!;
+  });
+}
+
+async function entryOfClinic(db: Db, clinic: ClinicRef, id: string): Promise<StaffEntry> {
+  const entry = await findStaffEntry(db, id);
+  if (!entry || entry.organizationId !== clinic.id || !entry.active) throw notFound('The staff member');
+  return entry;
+}
+
+const stale = () => conflict('Someone changed or removed this staff member since you opened the list; reload it.', {});
+
+export async function updateStaff(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: StaffInput & { version: number },
+): Promise<StaffMemberView> {
+  const clinic = clinicToChange(actor, REFUSAL);
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await entryOfClinic(trx, clinic, id);
+    const saved = await updateStaffEntry(trx, id, input.version, toEntryInput(input), now);
+    if (!saved) throw stale();
+    const changes = profileChanges(audited(before), audited(saved));
+    await audit(trx, actor, clinic, 'clinic-staff.edit', id, { version: saved.version, changes }, now);
+    return (await loadList(trx, clinic, true)).staff.find((s) => s.id === id)!;
+  });
+}
+
+/**
+ * The person left the clinic: their entry is closed and, when they have an account (same e-mail) with access
+ * here, those memberships end; if that was their last membership the account is deactivated, which signs it out
+ * everywhere (as when a coordinator deactivates a clinic user). One transaction, audited.
+ */
+export async function removeStaff(ctx: AppContext, actor: Actor, id: string, version: number): Promise<StaffRemoved> {
+  const clinic = clinicToChange(actor, REFUSAL);
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const entry = await entryOfClinic(trx, clinic, id);
+    const accounts = (await usersAtOrganization(trx, clinic.id)).filter((u) => emailKey(u.email) === emailKey(entry.email));
+    if (accounts.some((u) => u.id === actor.userId))
+      throw forbidden('You cannot take yourself off the staff list; ask your backup coordinator or DPH.');
+    if (!(await closeStaffEntry(trx, id, version, now))) throw stale();
+    const membershipIds = accounts.map((u) => u.membership_id);
+    await endMemberships(trx, membershipIds, now);
+    const deactivated: string[] = [];
+    for (const userId of new Set(accounts.map((u) => u.id)))
+      if ((await countActiveMemberships(trx, userId)) === 0 && accounts.find((u) => u.id === userId)!.status === 'active') {
+        await deactivateAccount(trx, userId, now);
+        deactivated.push(userId);
+      }
+    await audit(
+      trx,
+      actor,
+      clinic,
+      'clinic-staff.remove',
+      id,
+      { userIds: [...new Set(accounts.map((u) => u.id))], membershipIds, accountsDeactivated: deactivated },
+      now,
+    );
+    return { staffId: id, membershipsEnded: membershipIds.length, accountDeactivated: deactivated.length > 0 };
+  });
+}
+
+function audit(db: Db, actor: Actor, clinic: ClinicRef, action: string, id: string, detail: Record<string, unknown>, now: Date) {
+  return appendActorAudit(db, actor, { organizationId: clinic.id, action, entityType: 'clinic_staff', entityId: id, detail }, now);
+}

@@ -1,0 +1,197 @@
+import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
+import type { ClinicProfile, EnrolmentStatus, PostalAddress } from '@nutmeg/api-types';
+import { ApiError, api } from '../../api';
+import { Link, navigate } from '../../router';
+import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
+import { CLINIC_TYPE_LABELS, ENROLMENT_LABELS } from './profile-labels';
+
+const NO_ADDRESS: PostalAddress = { street: '', city: '', state: 'CT', zip: '' };
+
+interface EnrolForm {
+  legalName: string;
+  dbaName: string;
+  clinicType: string;
+  medicalHome: boolean;
+  phone: string;
+  physicalAddress: PostalAddress;
+  shipElsewhere: boolean;
+  shippingAddress: PostalAddress;
+  status: EnrolmentStatus;
+  enrolledOn: string;
+  endedOn: string;
+}
+
+const START: EnrolForm = {
+  legalName: '',
+  dbaName: '',
+  clinicType: '',
+  medicalHome: true,
+  phone: '',
+  physicalAddress: NO_ADDRESS,
+  shipElsewhere: false,
+  shippingAddress: NO_ADDRESS,
+  status: 'pending',
+  enrolledOn: '',
+  endedOn: '',
+};
+
+/** DPH: enrol a clinic. The server allocates its PIN; the clinic's people then keep its profile. */
+export function EnrolClinicPage() {
+  const qc = useQueryClient();
+  const [f, setF] = useState<EnrolForm>(START);
+  const [error, setError] = useState<ApiError | null>(null);
+  const msg = (p: string) => error?.fieldMessage(p);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const created = await api.post<ClinicProfile>('/api/clinics', {
+        legalName: f.legalName,
+        dbaName: f.dbaName,
+        clinicType: f.clinicType,
+        medicalHome: f.medicalHome,
+        phone: f.phone,
+        physicalAddress: f.physicalAddress,
+        shippingAddress: f.shipElsewhere ? f.shippingAddress : null,
+        enrolment: { status: f.status, enrolledOn: f.enrolledOn || null, endedOn: f.endedOn || null },
+      });
+      await qc.invalidateQueries({ queryKey: ['clinics'] });
+      navigate(`/clinic/profile?organizationId=${created.organizationId}&enrolled=1`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      window.scrollTo(0, 0);
+    }
+  }
+
+  const input = (
+    id: string,
+    label: string,
+    value: string,
+    onChange: (v: string) => void,
+    o: { path?: string; required?: boolean; type?: string } = {},
+  ) => {
+    const m = msg(o.path ?? id);
+    return (
+      <Field id={id} label={label} error={m} required={o.required}>
+        <TextInput
+          id={id}
+          name={id}
+          type={(o.type ?? 'text') as 'text'}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={describedBy(id, m)}
+          required={o.required}
+        />
+      </Field>
+    );
+  };
+  const address = (key: 'physicalAddress' | 'shippingAddress', legend: string) => {
+    const set = (k: keyof PostalAddress) => (v: string) => setF({ ...f, [key]: { ...f[key], [k]: v } });
+    return (
+      <Fieldset legend={legend}>
+        <Grid row gap>
+          <Grid tablet={{ col: 12 }}>
+            {input(`${key}-street`, 'Street', f[key].street, set('street'), { path: `${key}.street`, required: true })}
+          </Grid>
+          <Grid tablet={{ col: 6 }}>
+            {input(`${key}-city`, 'City or town', f[key].city, set('city'), { path: `${key}.city`, required: true })}
+          </Grid>
+          <Grid tablet={{ col: 2 }}>
+            {input(`${key}-state`, 'State', f[key].state, set('state'), { path: `${key}.state`, required: true })}
+          </Grid>
+          <Grid tablet={{ col: 4 }}>{input(`${key}-zip`, 'ZIP code', f[key].zip, set('zip'), { path: `${key}.zip`, required: true })}</Grid>
+        </Grid>
+      </Fieldset>
+    );
+  };
+  const select = (id: string, label: string, value: string, options: Record<string, string>, onChange: (v: string) => void, path = id) => (
+    <Field id={id} label={label} error={msg(path)} required>
+      <Select
+        id={id}
+        name={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={describedBy(id, msg(path))}
+        required
+      >
+        <option value="">- Select -</option>
+        {Object.entries(options).map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  return (
+    <>
+      <h1>Enrol a clinic</h1>
+      <p>
+        The clinic gets the next free PIN. Its coordinators and signers then keep its profile, staff list and agreements; back to the{' '}
+        <Link to="/clinics">clinic list</Link>.
+      </p>
+      <Form onSubmit={submit} className="maxw-none" aria-label="Enrol a clinic">
+        <ErrorSummary error={error} />
+        <Grid row gap>
+          <Grid tablet={{ col: 6 }}>
+            {input('legalName', 'Legal name', f.legalName, (v) => setF({ ...f, legalName: v }), { required: true })}
+          </Grid>
+          <Grid tablet={{ col: 6 }}>{input('dbaName', 'Doing business as', f.dbaName, (v) => setF({ ...f, dbaName: v }))}</Grid>
+          <Grid tablet={{ col: 6 }}>
+            {select('clinicType', 'Type', f.clinicType, CLINIC_TYPE_LABELS, (v) => setF({ ...f, clinicType: v }))}
+          </Grid>
+          <Grid tablet={{ col: 6 }}>{input('phone', 'Phone', f.phone, (v) => setF({ ...f, phone: v }), { type: 'tel' })}</Grid>
+        </Grid>
+        <Checkbox
+          id="medicalHome"
+          name="medicalHome"
+          label="Medical home (it owns the records of the patients it vaccinates)"
+          checked={f.medicalHome}
+          onChange={(e) => setF({ ...f, medicalHome: e.target.checked })}
+        />
+        {address('physicalAddress', 'Physical address')}
+        <Checkbox
+          id="shipElsewhere"
+          name="shipElsewhere"
+          label="Vaccine is shipped to another address"
+          checked={f.shipElsewhere}
+          onChange={(e) => setF({ ...f, shipElsewhere: e.target.checked })}
+        />
+        {f.shipElsewhere && address('shippingAddress', 'Shipping address')}
+        <Fieldset legend="VFC/CVP enrolment">
+          <Grid row gap>
+            <Grid tablet={{ col: 4 }}>
+              {select(
+                'enrolment-status',
+                'Status',
+                f.status,
+                ENROLMENT_LABELS,
+                (v) => setF({ ...f, status: v as EnrolmentStatus }),
+                'enrolment.status',
+              )}
+            </Grid>
+            <Grid tablet={{ col: 4 }}>
+              {input('enrolment-enrolledOn', 'Enrolled on', f.enrolledOn, (v) => setF({ ...f, enrolledOn: v }), {
+                path: 'enrolment.enrolledOn',
+                type: 'date',
+              })}
+            </Grid>
+            <Grid tablet={{ col: 4 }}>
+              {input('enrolment-endedOn', 'Enrolment ended on', f.endedOn, (v) => setF({ ...f, endedOn: v }), {
+                path: 'enrolment.endedOn',
+                type: 'date',
+              })}
+            </Grid>
+          </Grid>
+        </Fieldset>
+        <ButtonGroup className="margin-top-3">
+          <Button type="submit">Enrol the clinic</Button>
+        </ButtonGroup>
+      </Form>
+    </>
+  );
+}
