@@ -155,3 +155,70 @@ export interface PendingResolution {
   id: string;
   outcome: 'administered' | 'returned' | 'wasted';
 }
+
+/** A product in a clinic's order set (what it may order of public vaccine). */
+export interface OrderSetItemView {
+  ndc: string;
+  cvx: string;
+  tradeName: string;
+  dosesPerPackage: number;
+}
+
+/** GET /api/inventory/order-set */
+export interface OrderSetView {
+  clinic: { id: string; name: string };
+  items: OrderSetItemView[];
+  canEdit: boolean;
+}
+
+/** A line of the order builder: the product with its usage and the suggested quantity. */
+export interface OrderBuilderLine extends OrderSetItemView {
+  onHand: number;
+  administered30: number;
+  administered90: number;
+  suggestedDoses: number;
+}
+
+/** GET /api/inventory/orders/builder */
+export interface OrderBuilder {
+  clinic: { id: string; name: string };
+  today: string;
+  /** Why the clinic may not order today; empty when it may. */
+  refusals: string[];
+  /** The suggestion's rule, as shown to the coordinator. */
+  suggestionRule: string;
+  lines: OrderBuilderLine[];
+}
+
+export type OrderStatusName = 'submitted' | 'approved' | 'denied' | 'shipped' | 'received';
+
+export interface OrderLineView extends OrderSetItemView {
+  onHand: number;
+  administered30: number;
+  administered90: number;
+  suggestedDoses: number;
+  requestedDoses: number;
+  /** Null until DPH approves (its edit of the quantity; 0 drops the line). */
+  approvedDoses: number | null;
+}
+
+/** An order of public vaccine (list and detail). */
+export interface OrderView {
+  id: string;
+  clinic: { id: string; name: string };
+  fundingSource: LotFunding;
+  status: OrderStatusName;
+  version: number;
+  placedOn: string;
+  placedAt: string;
+  decidedAt: string | null;
+  denialReason: string | null;
+  lines: OrderLineView[];
+  /** The caller may approve, edit or deny it (DPH's vaccine program, while submitted). */
+  canDecide: boolean;
+}
+
+/** GET /api/inventory/orders */
+export interface OrderList {
+  orders: OrderView[];
+}

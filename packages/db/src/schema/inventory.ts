@@ -92,6 +92,47 @@ export interface InventoryPendingDoseTable {
   resolution_reason: string | null;
 }
 
+export interface InventoryOrderSetItemTable {
+  organization_id: string;
+  ndc: string;
+  cvx: string;
+  trade_name: string;
+  doses_per_package: number;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
+export type OrderStatus = 'submitted' | 'approved' | 'denied' | 'shipped' | 'received';
+export type PublicFunding = 'vfc' | '317' | 'state';
+
+export interface InventoryOrderTable {
+  id: Generated<string>;
+  organization_id: string;
+  funding_source: Generated<PublicFunding>;
+  status: Generated<OrderStatus>;
+  version: Generated<number>;
+  placed_by: string | null;
+  placed_at: Timestamp;
+  placed_on: DateString;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  denial_reason: string | null;
+}
+
+export interface InventoryOrderLineTable {
+  order_id: string;
+  ndc: string;
+  cvx: string;
+  trade_name: string;
+  doses_per_package: number;
+  on_hand: number;
+  administered_30: number;
+  administered_90: number;
+  suggested_doses: number;
+  requested_doses: number;
+  approved_doses: number | null;
+}
+
 export interface InventoryTables {
   inventory_lots: InventoryLotTable;
   inventory_stock: InventoryStockTable;
@@ -99,4 +140,7 @@ export interface InventoryTables {
   inventory_reconciliations: InventoryReconciliationTable;
   inventory_reconciliation_lines: InventoryReconciliationLineTable;
   inventory_pending_doses: InventoryPendingDoseTable;
+  inventory_order_set_items: InventoryOrderSetItemTable;
+  inventory_orders: InventoryOrderTable;
+  inventory_order_lines: InventoryOrderLineTable;
 }

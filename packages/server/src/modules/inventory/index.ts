@@ -3,6 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerStockRoutes } from './inventory.routes.ts';
+import { registerOrderRoutes } from './order.routes.ts';
 import { registerPendingRoutes } from './pending.routes.ts';
 import { registerReconciliationRoutes } from './reconciliation.routes.ts';
 
@@ -14,4 +15,5 @@ export function registerInventoryRoutes(app: App, ctx: AppContext): void {
   registerStockRoutes(app, ctx);
   registerReconciliationRoutes(app, ctx);
   registerPendingRoutes(app, ctx);
+  registerOrderRoutes(app, ctx);
 }

@@ -66,6 +66,11 @@ function ClinicDashboard({ organizationId }: { organizationId: string | null }) 
                   Receive private inventory
                 </Link>
               </li>
+              <li className="usa-button-group__item">
+                <Link className="usa-button usa-button--outline" to="/inventory/orders">
+                  Orders of public vaccine
+                </Link>
+              </li>
             </ul>
           )}
           <h2>To do</h2>

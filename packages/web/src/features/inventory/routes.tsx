@@ -1,6 +1,8 @@
 import type { NavEntry, RouteDef } from '../../route-types';
 import { InventoryDashboardPage } from './InventoryDashboardPage';
 import { LotLedgerPage } from './LotLedgerPage';
+import { OrderPage } from './OrderPage';
+import { OrdersPage } from './OrdersPage';
 import { ReceivePage } from './ReceivePage';
 import { ReconcilePage } from './ReconcilePage';
 import { UnitStockPage } from './UnitStockPage';
@@ -16,6 +18,8 @@ export const inventoryRoutes: RouteDef[] = [
     access: { permission: 'inventory:write' },
     component: ReconcilePage,
   },
+  { path: '/inventory/orders', title: 'Orders of public vaccine', access: { permission: 'inventory:read' }, component: OrdersPage },
+  { path: '/inventory/orders/:id', title: 'Order of public vaccine', access: { permission: 'inventory:read' }, component: OrderPage },
   { path: '/inventory/units/:unitId/lots/:lotId', title: 'Lot ledger', access: { permission: 'inventory:read' }, component: LotLedgerPage },
 ];
 
