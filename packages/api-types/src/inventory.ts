@@ -43,6 +43,8 @@ export interface InventoryTodo {
   kind: 'expired' | 'do_not_use' | 'reconcile' | 'pending_dose' | 'shipment' | 'transfer' | 'return' | 'order';
   message: string;
   storageUnitId?: string;
+  /** The order whose page resolves it (a shipment to accept). */
+  orderId?: string;
 }
 
 /** GET /api/inventory/dashboard */
@@ -216,6 +218,40 @@ export interface OrderView {
   lines: OrderLineView[];
   /** The caller may approve, edit or deny it (DPH's vaccine program, while submitted). */
   canDecide: boolean;
+  /** The shipment recorded against it (one per order), once DPH records it. */
+  shipment: ShipmentView | null;
+  /** The caller may record its shipment (DPH's vaccine program, once approved). */
+  canRecordShipment: boolean;
+}
+
+export type ShipmentDiscrepancyName = 'short' | 'damaged' | 'warm';
+
+export interface ShipmentLineView {
+  id: string;
+  ndc: string;
+  tradeName: string;
+  lotNumber: string;
+  expirationDate: string;
+  doses: number;
+  /** Null until accepted. */
+  receivedDoses: number | null;
+  discrepancy: ShipmentDiscrepancyName | null;
+  discrepancyNote: string | null;
+}
+
+export interface ShipmentView {
+  id: string;
+  orderId: string;
+  packingSlip: string;
+  source: 'dph' | 'import';
+  /** in_transit: on no clinic's hand until accepted. */
+  status: 'in_transit' | 'accepted';
+  recordedAt: string;
+  acceptedAt: string | null;
+  storageUnitId: string | null;
+  lines: ShipmentLineView[];
+  /** The caller may accept it (the clinic's coordinators, while in transit). */
+  canAccept: boolean;
 }
 
 /** GET /api/inventory/orders */

@@ -133,6 +133,40 @@ export interface InventoryOrderLineTable {
   approved_doses: number | null;
 }
 
+export type ShipmentStatus = 'in_transit' | 'accepted';
+export type ShipmentDiscrepancy = 'short' | 'damaged' | 'warm';
+
+export interface InventoryShipmentTable {
+  id: Generated<string>;
+  order_id: string;
+  organization_id: string;
+  packing_slip: string;
+  source: 'dph' | 'import';
+  status: Generated<ShipmentStatus>;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+  storage_unit_id: string | null;
+  accepted_by: string | null;
+  accepted_at: NullableTimestamp;
+}
+
+export interface InventoryShipmentLineTable {
+  id: Generated<string>;
+  shipment_id: string;
+  ndc: string;
+  cvx: string;
+  mvx: string | null;
+  trade_name: string;
+  doses_per_package: number;
+  lot_number: string;
+  expiration_date: DateString;
+  doses: number;
+  received_doses: number | null;
+  discrepancy: ShipmentDiscrepancy | null;
+  discrepancy_note: string | null;
+  lot_id: string | null;
+}
+
 export interface InventoryTables {
   inventory_lots: InventoryLotTable;
   inventory_stock: InventoryStockTable;
@@ -143,4 +177,6 @@ export interface InventoryTables {
   inventory_order_set_items: InventoryOrderSetItemTable;
   inventory_orders: InventoryOrderTable;
   inventory_order_lines: InventoryOrderLineTable;
+  inventory_shipments: InventoryShipmentTable;
+  inventory_shipment_lines: InventoryShipmentLineTable;
 }

@@ -6,6 +6,7 @@ import { registerStockRoutes } from './inventory.routes.ts';
 import { registerOrderRoutes } from './order.routes.ts';
 import { registerPendingRoutes } from './pending.routes.ts';
 import { registerReconciliationRoutes } from './reconciliation.routes.ts';
+import { registerShipmentRoutes } from './shipment.routes.ts';
 
 export { moveStock, recomputeCheck } from './ledger.service.ts';
 export { returnDoseToStock, stockOfDose, takeDoseFromStock, usableLotsForDose, type LotFacts } from './dose-stock.service.ts';
@@ -16,4 +17,5 @@ export function registerInventoryRoutes(app: App, ctx: AppContext): void {
   registerReconciliationRoutes(app, ctx);
   registerPendingRoutes(app, ctx);
   registerOrderRoutes(app, ctx);
+  registerShipmentRoutes(app, ctx);
 }

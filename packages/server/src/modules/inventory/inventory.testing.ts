@@ -69,3 +69,20 @@ export async function inventoryWorld(now = '2026-12-07T15:00:00Z'): Promise<Inve
   };
   return { s, clinicId, coord, as, addUnit };
 }
+
+/**
+ * An approved order of VAQTA for the clinic: the order set, a current agreement and a counted unit first (the
+ * order's preconditions), then placed by the coordinator and approved by DPH. Returns the order id.
+ */
+export async function approvedOrder(w: InventoryWorld, unitId: string, dph: Call, doses = 30): Promise<string> {
+  await w.coord('POST', '/api/inventory/order-set', { ndc: VAQTA_NDC });
+  const agreements = await w.s.ctx.db.selectFrom('provider_agreements').select('id').where('organization_id', '=', w.clinicId).execute();
+  if (agreements.length === 0) await approveCvpAgreement(w);
+  await reconcileAsExpected(w, unitId);
+  const placed = await w.coord('POST', '/api/inventory/orders', { lines: [{ ndc: VAQTA_NDC, doses }] });
+  expect(placed.statusCode, placed.body).toBe(201);
+  const order = placed.json() as { id: string; version: number };
+  const approved = await dph('POST', `/api/inventory/orders/${order.id}/approve`, { version: order.version });
+  expect(approved.statusCode, approved.body).toBe(200);
+  return order.id;
+}

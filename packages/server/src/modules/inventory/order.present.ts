@@ -1,5 +1,5 @@
 // Order rows → the API's shapes (every field that leaves the server is listed here).
-import type { OrderLineView, OrderView } from '@nutmeg/api-types';
+import type { OrderLineView, OrderView, ShipmentView } from '@nutmeg/api-types';
 import type { OrderLineRow, OrderRow } from './order.repo.ts';
 
 export function presentOrderLine(l: OrderLineRow): OrderLineView {
@@ -17,7 +17,12 @@ export function presentOrderLine(l: OrderLineRow): OrderLineView {
   };
 }
 
-export function presentOrder(o: OrderRow, clinicName: string, lines: readonly OrderLineRow[], canDecide: boolean): OrderView {
+export function presentOrder(
+  o: OrderRow,
+  clinicName: string,
+  lines: readonly OrderLineRow[],
+  opts: { canDecide: boolean; shipment: ShipmentView | null },
+): OrderView {
   return {
     id: o.id,
     clinic: { id: o.organization_id, name: clinicName },
@@ -29,6 +34,8 @@ export function presentOrder(o: OrderRow, clinicName: string, lines: readonly Or
     decidedAt: o.decided_at?.toISOString() ?? null,
     denialReason: o.denial_reason,
     lines: lines.filter((l) => l.order_id === o.id).map(presentOrderLine),
-    canDecide: canDecide && o.status === 'submitted',
+    canDecide: opts.canDecide && o.status === 'submitted',
+    shipment: opts.shipment,
+    canRecordShipment: opts.canDecide && o.status === 'approved',
   };
 }

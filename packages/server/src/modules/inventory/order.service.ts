@@ -16,6 +16,8 @@ import { actsFor, clinicToChange, clinicToRead, type ClinicRef } from './invento
 import { orderRefusals, quantityProblem, suggestedDoses, SUPPLY_DAYS } from './order.ts';
 import * as repo from './order.repo.ts';
 import { presentOrder } from './order.present.ts';
+import * as shipmentRepo from './shipment.repo.ts';
+import { presentShipment } from './shipment.present.ts';
 import type { ApproveBody, DenyBody, OrderBody, OrderListQuery, OrderSetBody } from './order.schemas.ts';
 import { lastReconciledOn } from './reconciliation.repo.ts';
 import type { Db } from './stock.repo.ts';
@@ -169,8 +171,22 @@ async function present(db: Db, actor: Actor, rows: readonly repo.OrderRow[]): Pr
       rows.map((r) => r.id),
     ),
   ]);
+  const shipments = await shipmentRepo.shipmentsOfOrders(
+    db,
+    rows.map((r) => r.id),
+  );
+  const shipmentLines = await shipmentRepo.shipmentLinesOf(
+    db,
+    shipments.map((x) => x.id),
+  );
   const approver = can(actor, 'inventory:approve') && isStatewide(actor);
-  return rows.map((r) => presentOrder(r, names.get(r.organization_id) ?? '', lines, approver));
+  return rows.map((r) => {
+    const shipment = shipments.find((x) => x.order_id === r.id);
+    return presentOrder(r, names.get(r.organization_id) ?? '', lines, {
+      canDecide: approver,
+      shipment: shipment ? presentShipment(shipment, shipmentLines, actsFor(actor, r.organization_id)) : null,
+    });
+  });
 }
 
 /** A clinic's orders (DPH: every clinic's, or one clinic's with organizationId), newest first. */

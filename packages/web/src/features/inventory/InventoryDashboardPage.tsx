@@ -80,7 +80,9 @@ function ClinicDashboard({ organizationId }: { organizationId: string | null }) 
             <ul data-testid="inventory-todo">
               {d.todo.map((t, i) => (
                 <li key={i}>
-                  {t.storageUnitId ? (
+                  {t.orderId ? (
+                    <Link to={`/inventory/orders/${t.orderId}`}>{t.message}</Link>
+                  ) : t.storageUnitId ? (
                     <Link to={`/inventory/units/${t.storageUnitId}${clinicQuery(organizationId)}`}>{t.message}</Link>
                   ) : (
                     t.message

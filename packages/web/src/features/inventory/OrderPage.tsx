@@ -9,6 +9,7 @@ import { Link } from '../../router';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { FUNDING_LABELS } from './inventory-labels';
 import { ORDER_STATUS_LABELS } from './OrderList';
+import { RecordShipmentForm, ShipmentPanel } from './ShipmentSection';
 
 const asError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
 
@@ -138,6 +139,8 @@ export function OrderPage({ params }: { params: Record<string, string> }) {
             </tbody>
           </StackedTable>
           {o.canDecide && <DecisionForm order={o} />}
+          {o.canRecordShipment && <RecordShipmentForm order={o} />}
+          {o.shipment && <ShipmentPanel shipment={o.shipment} />}
         </>
       )}
     </>
