@@ -258,3 +258,36 @@ export interface ShipmentView {
 export interface OrderList {
   orders: OrderView[];
 }
+
+export type TransferStatusName = 'requested' | 'in_transit' | 'accepted' | 'denied';
+
+/** A transfer of doses between clinics. */
+export interface TransferView {
+  id: string;
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  lotNumber: string;
+  tradeName: string;
+  ndc: string;
+  expirationDate: string;
+  fundingSource: LotFunding;
+  doses: number;
+  note: string | null;
+  status: TransferStatusName;
+  version: number;
+  requestedAt: string;
+  decidedAt: string | null;
+  denialReason: string | null;
+  acceptedAt: string | null;
+  /** DPH's vaccine program, while a public transfer waits. */
+  canDecide: boolean;
+  /** The receiving clinic's coordinators, while in transit. */
+  canAccept: boolean;
+}
+
+/** GET /api/inventory/transfers */
+export interface TransferList {
+  transfers: TransferView[];
+  /** Clinics a coordinator may send doses to (empty for DPH). */
+  destinations: Array<{ id: string; name: string }>;
+}

@@ -167,6 +167,29 @@ export interface InventoryShipmentLineTable {
   lot_id: string | null;
 }
 
+export type TransferStatus = 'requested' | 'in_transit' | 'accepted' | 'denied';
+
+export interface InventoryTransferTable {
+  id: Generated<string>;
+  from_organization_id: string;
+  from_storage_unit_id: string;
+  lot_id: string;
+  to_organization_id: string;
+  doses: number;
+  note: string | null;
+  status: TransferStatus;
+  version: Generated<number>;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  denial_reason: string | null;
+  to_storage_unit_id: string | null;
+  to_lot_id: string | null;
+  accepted_by: string | null;
+  accepted_at: NullableTimestamp;
+}
+
 export interface InventoryTables {
   inventory_lots: InventoryLotTable;
   inventory_stock: InventoryStockTable;
@@ -179,4 +202,5 @@ export interface InventoryTables {
   inventory_order_lines: InventoryOrderLineTable;
   inventory_shipments: InventoryShipmentTable;
   inventory_shipment_lines: InventoryShipmentLineTable;
+  inventory_transfers: InventoryTransferTable;
 }

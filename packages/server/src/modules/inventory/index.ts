@@ -7,6 +7,7 @@ import { registerOrderRoutes } from './order.routes.ts';
 import { registerPendingRoutes } from './pending.routes.ts';
 import { registerReconciliationRoutes } from './reconciliation.routes.ts';
 import { registerShipmentRoutes } from './shipment.routes.ts';
+import { registerTransferRoutes } from './transfer.routes.ts';
 
 export { moveStock, recomputeCheck } from './ledger.service.ts';
 export { returnDoseToStock, stockOfDose, takeDoseFromStock, usableLotsForDose, type LotFacts } from './dose-stock.service.ts';
@@ -18,4 +19,5 @@ export function registerInventoryRoutes(app: App, ctx: AppContext): void {
   registerPendingRoutes(app, ctx);
   registerOrderRoutes(app, ctx);
   registerShipmentRoutes(app, ctx);
+  registerTransferRoutes(app, ctx);
 }

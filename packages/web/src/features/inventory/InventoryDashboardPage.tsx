@@ -71,6 +71,11 @@ function ClinicDashboard({ organizationId }: { organizationId: string | null }) 
                   Orders of public vaccine
                 </Link>
               </li>
+              <li className="usa-button-group__item">
+                <Link className="usa-button usa-button--outline" to="/inventory/transfers">
+                  Transfers
+                </Link>
+              </li>
             </ul>
           )}
           <h2>To do</h2>
@@ -80,7 +85,9 @@ function ClinicDashboard({ organizationId }: { organizationId: string | null }) 
             <ul data-testid="inventory-todo">
               {d.todo.map((t, i) => (
                 <li key={i}>
-                  {t.orderId ? (
+                  {t.kind === 'transfer' ? (
+                    <Link to="/inventory/transfers">{t.message}</Link>
+                  ) : t.orderId ? (
                     <Link to={`/inventory/orders/${t.orderId}`}>{t.message}</Link>
                   ) : t.storageUnitId ? (
                     <Link to={`/inventory/units/${t.storageUnitId}${clinicQuery(organizationId)}`}>{t.message}</Link>

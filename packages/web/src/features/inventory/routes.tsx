@@ -5,6 +5,7 @@ import { OrderPage } from './OrderPage';
 import { OrdersPage } from './OrdersPage';
 import { ReceivePage } from './ReceivePage';
 import { ReconcilePage } from './ReconcilePage';
+import { TransfersPage } from './TransfersPage';
 import { UnitStockPage } from './UnitStockPage';
 
 /** Inventory management: the clinic's coordinators (and DPH's vaccine-program staff, reading a clinic's stock). */
@@ -20,6 +21,7 @@ export const inventoryRoutes: RouteDef[] = [
   },
   { path: '/inventory/orders', title: 'Orders of public vaccine', access: { permission: 'inventory:read' }, component: OrdersPage },
   { path: '/inventory/orders/:id', title: 'Order of public vaccine', access: { permission: 'inventory:read' }, component: OrderPage },
+  { path: '/inventory/transfers', title: 'Transfers between clinics', access: { permission: 'inventory:read' }, component: TransfersPage },
   { path: '/inventory/units/:unitId/lots/:lotId', title: 'Lot ledger', access: { permission: 'inventory:read' }, component: LotLedgerPage },
 ];
 
