@@ -291,3 +291,33 @@ export interface TransferList {
   /** Clinics a coordinator may send doses to (empty for DPH). */
   destinations: Array<{ id: string; name: string }>;
 }
+
+export type ReturnStatusName = 'requested' | 'approved' | 'denied';
+
+/** A return of expired or spoiled public vaccine. */
+export interface ReturnView {
+  id: string;
+  /** The return authorization printed on the label (approved returns). */
+  authorization: string | null;
+  clinic: { id: string; name: string };
+  storageUnitId: string;
+  lotNumber: string;
+  tradeName: string;
+  ndc: string;
+  expirationDate: string;
+  fundingSource: LotFunding;
+  doses: number;
+  reason: 'expired' | 'spoiled';
+  note: string | null;
+  status: ReturnStatusName;
+  version: number;
+  requestedAt: string;
+  decidedAt: string | null;
+  denialReason: string | null;
+  canDecide: boolean;
+}
+
+/** GET /api/inventory/returns */
+export interface ReturnList {
+  returns: ReturnView[];
+}

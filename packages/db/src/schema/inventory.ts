@@ -190,6 +190,25 @@ export interface InventoryTransferTable {
   accepted_at: NullableTimestamp;
 }
 
+export type ReturnStatus = 'requested' | 'approved' | 'denied';
+
+export interface InventoryReturnTable {
+  id: Generated<string>;
+  organization_id: string;
+  storage_unit_id: string;
+  lot_id: string;
+  doses: number;
+  reason: 'expired' | 'spoiled';
+  note: string | null;
+  status: Generated<ReturnStatus>;
+  version: Generated<number>;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  denial_reason: string | null;
+}
+
 export interface InventoryTables {
   inventory_lots: InventoryLotTable;
   inventory_stock: InventoryStockTable;
@@ -203,4 +222,5 @@ export interface InventoryTables {
   inventory_shipments: InventoryShipmentTable;
   inventory_shipment_lines: InventoryShipmentLineTable;
   inventory_transfers: InventoryTransferTable;
+  inventory_returns: InventoryReturnTable;
 }

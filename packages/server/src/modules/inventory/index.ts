@@ -6,6 +6,7 @@ import { registerStockRoutes } from './inventory.routes.ts';
 import { registerOrderRoutes } from './order.routes.ts';
 import { registerPendingRoutes } from './pending.routes.ts';
 import { registerReconciliationRoutes } from './reconciliation.routes.ts';
+import { registerReturnRoutes } from './return.routes.ts';
 import { registerShipmentRoutes } from './shipment.routes.ts';
 import { registerTransferRoutes } from './transfer.routes.ts';
 
@@ -20,4 +21,5 @@ export function registerInventoryRoutes(app: App, ctx: AppContext): void {
   registerOrderRoutes(app, ctx);
   registerShipmentRoutes(app, ctx);
   registerTransferRoutes(app, ctx);
+  registerReturnRoutes(app, ctx);
 }

@@ -76,6 +76,11 @@ function ClinicDashboard({ organizationId }: { organizationId: string | null }) 
                   Transfers
                 </Link>
               </li>
+              <li className="usa-button-group__item">
+                <Link className="usa-button usa-button--outline" to="/inventory/returns">
+                  Returns
+                </Link>
+              </li>
             </ul>
           )}
           <h2>To do</h2>

@@ -21,6 +21,9 @@ export function StatewideClinics() {
       <p>
         <Link to="/inventory/transfers">Transfers to approve</Link>
       </p>
+      <p>
+        <Link to="/inventory/returns">Returns to approve</Link>
+      </p>
       {q.error && (
         <Alert type="error" headingLevel="h2" heading="Could not load the clinics">
           {q.error.message}

@@ -5,6 +5,7 @@ import { OrderPage } from './OrderPage';
 import { OrdersPage } from './OrdersPage';
 import { ReceivePage } from './ReceivePage';
 import { ReconcilePage } from './ReconcilePage';
+import { ReturnsPage } from './ReturnsPage';
 import { TransfersPage } from './TransfersPage';
 import { UnitStockPage } from './UnitStockPage';
 
@@ -22,6 +23,7 @@ export const inventoryRoutes: RouteDef[] = [
   { path: '/inventory/orders', title: 'Orders of public vaccine', access: { permission: 'inventory:read' }, component: OrdersPage },
   { path: '/inventory/orders/:id', title: 'Order of public vaccine', access: { permission: 'inventory:read' }, component: OrderPage },
   { path: '/inventory/transfers', title: 'Transfers between clinics', access: { permission: 'inventory:read' }, component: TransfersPage },
+  { path: '/inventory/returns', title: 'Returns of public vaccine', access: { permission: 'inventory:read' }, component: ReturnsPage },
   { path: '/inventory/units/:unitId/lots/:lotId', title: 'Lot ledger', access: { permission: 'inventory:read' }, component: LotLedgerPage },
 ];
 
