@@ -73,4 +73,77 @@ describe('inventory in the browser', () => {
     await expect(dph.getByRole('link', { name: 'Receive private inventory' }).count()).resolves.toBe(0);
     await expectAccessible(dph);
   });
+
+  // Runs after the test above, on its counted refrigerator (one server for the file keeps it fast).
+  it('takes an order from refusal to approval, shipment and acceptance into the refrigerator', async () => {
+    const started = Date.now();
+    const page = await e.newPage();
+    await e.signIn(page, 'coordinator');
+    await page.goto('/inventory/orders');
+    await page.getByLabel('NDC to add').fill('00006-4095-02');
+    await page.getByRole('button', { name: 'Add to the order set' }).click();
+    await page.getByTestId('order-set').filter({ hasText: 'VAQTA' }).waitFor();
+    await page.getByTestId('order-refusals').filter({ hasText: 'no current approved CVP provider agreement' }).waitFor();
+    await page.getByLabel('Doses of VAQTA to order').fill('20');
+    await page.getByRole('button', { name: 'Place the order' }).click();
+    await page.getByTestId('error-summary').filter({ hasText: 'This order cannot be placed' }).waitFor();
+    await expectAccessible(page);
+
+    // DPH approves the clinic's agreement (its own flow is the clinics browser test): here, its outcome.
+    const elm = await e.db.selectFrom('organizations').select('id').where('pin', '=', 'CT1001').executeTakeFirstOrThrow();
+    const user = await e.db.selectFrom('users').select('id').where('username', '=', 'coordinator').executeTakeFirstOrThrow();
+    const year = new Date().getFullYear();
+    await e.db
+      .insertInto('provider_agreements')
+      .values({
+        organization_id: elm.id,
+        program: 'cvp',
+        program_year: year,
+        revision: 1,
+        status: 'approved',
+        conditions_version: 'CT-CVP-2026.1',
+        conditions_text: 'e2e',
+        valid_from: `${year}-01-01`,
+        valid_until: `${year}-12-31`,
+        created_by: user.id,
+      })
+      .execute();
+    await page.reload();
+    await page.getByTestId('order-builder').waitFor();
+    await expect(page.getByTestId('order-refusals').count()).resolves.toBe(0);
+    await page.getByLabel('Doses of VAQTA to order').fill('20');
+    await page.getByRole('button', { name: 'Place the order' }).click();
+    await page.getByTestId('order-placed').waitFor();
+
+    const dph = await e.newPage();
+    await e.signIn(dph, 'dphadmin');
+    await dph.goto('/inventory/orders');
+    await dph.getByTestId('order-list').getByRole('link').first().click();
+    await dph.getByLabel('Approved doses of VAQTA').fill('10');
+    await dph.getByRole('button', { name: 'Approve the order' }).click();
+    await dph.getByTestId('order-status').filter({ hasText: 'Approved' }).waitFor();
+    await dph.getByLabel('Packing slip number').fill('PS-E2E');
+    await dph.getByLabel('Lot number 1').fill('SHIP1');
+    await dph.getByLabel('Expiration 1').fill('2027-09');
+    await dph.getByRole('button', { name: 'Record the shipment' }).click();
+    await dph.getByTestId('shipment-status').filter({ hasText: 'in transit' }).waitFor();
+    await expectAccessible(dph);
+
+    await page.goto('/inventory');
+    await page
+      .getByTestId('inventory-todo')
+      .getByRole('link', { name: /Shipment with packing slip PS-E2E/ })
+      .click();
+    await page.getByLabel(/^Storage unit/).selectOption({ label: 'Main refrigerator' });
+    await page.getByLabel('Doses of lot SHIP1 received in good condition').fill('9');
+    await page.getByLabel('Discrepancy of lot SHIP1').selectOption('damaged');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Accept into inventory' }).click();
+    await page.getByTestId('order-status').filter({ hasText: 'Received' }).waitFor();
+    await page.getByTestId('shipment-lines').filter({ hasText: 'Damaged' }).waitFor();
+    await page.goto('/inventory');
+    await page.getByTestId('inventory-units').getByRole('link', { name: 'Main refrigerator' }).click();
+    await page.getByTestId('lot-SHIP1').filter({ hasText: 'Public: CVP/VFC' }).waitFor();
+    console.log(`order → shipment → accept flow: ${Date.now() - started} ms`);
+  });
 });

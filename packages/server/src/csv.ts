@@ -22,3 +22,48 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
     quoted_match: [/[\r\n]/, /^\s|\s$/],
   });
 }
+
+/**
+ * Reading an uploaded CSV (shipment imports, data-logger files): RFC 4180 records (quoted cells may hold commas,
+ * quotes and line breaks), each with the 1-based line it starts on; blank lines are skipped. The schools roster
+ * has the same reader in its module and can move to this one.
+ */
+export function parseCsv(text: string): { line: number; cells: string[] }[] {
+  const out: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  const s = text.replace(/^\uFEFF/, '');
+  const endRecord = () => {
+    cells.push(cell);
+    if (cells.some((x) => x.trim() !== '')) out.push({ line: start, cells });
+    cells = [];
+    cell = '';
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line++;
+        cell += c;
+      }
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      start = line;
+    } else cell += c;
+  }
+  endRecord();
+  return out;
+}

@@ -92,6 +92,123 @@ export interface InventoryPendingDoseTable {
   resolution_reason: string | null;
 }
 
+export interface InventoryOrderSetItemTable {
+  organization_id: string;
+  ndc: string;
+  cvx: string;
+  trade_name: string;
+  doses_per_package: number;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
+export type OrderStatus = 'submitted' | 'approved' | 'denied' | 'shipped' | 'received';
+export type PublicFunding = 'vfc' | '317' | 'state';
+
+export interface InventoryOrderTable {
+  id: Generated<string>;
+  organization_id: string;
+  funding_source: Generated<PublicFunding>;
+  status: Generated<OrderStatus>;
+  version: Generated<number>;
+  placed_by: string | null;
+  placed_at: Timestamp;
+  placed_on: DateString;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  denial_reason: string | null;
+}
+
+export interface InventoryOrderLineTable {
+  order_id: string;
+  ndc: string;
+  cvx: string;
+  trade_name: string;
+  doses_per_package: number;
+  on_hand: number;
+  administered_30: number;
+  administered_90: number;
+  suggested_doses: number;
+  requested_doses: number;
+  approved_doses: number | null;
+}
+
+export type ShipmentStatus = 'in_transit' | 'accepted';
+export type ShipmentDiscrepancy = 'short' | 'damaged' | 'warm';
+
+export interface InventoryShipmentTable {
+  id: Generated<string>;
+  order_id: string;
+  organization_id: string;
+  packing_slip: string;
+  source: 'dph' | 'import';
+  status: Generated<ShipmentStatus>;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+  storage_unit_id: string | null;
+  accepted_by: string | null;
+  accepted_at: NullableTimestamp;
+}
+
+export interface InventoryShipmentLineTable {
+  id: Generated<string>;
+  shipment_id: string;
+  ndc: string;
+  cvx: string;
+  mvx: string | null;
+  trade_name: string;
+  doses_per_package: number;
+  lot_number: string;
+  expiration_date: DateString;
+  doses: number;
+  received_doses: number | null;
+  discrepancy: ShipmentDiscrepancy | null;
+  discrepancy_note: string | null;
+  lot_id: string | null;
+}
+
+export type TransferStatus = 'requested' | 'in_transit' | 'accepted' | 'denied';
+
+export interface InventoryTransferTable {
+  id: Generated<string>;
+  from_organization_id: string;
+  from_storage_unit_id: string;
+  lot_id: string;
+  to_organization_id: string;
+  doses: number;
+  note: string | null;
+  status: TransferStatus;
+  version: Generated<number>;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  denial_reason: string | null;
+  to_storage_unit_id: string | null;
+  to_lot_id: string | null;
+  accepted_by: string | null;
+  accepted_at: NullableTimestamp;
+}
+
+export type ReturnStatus = 'requested' | 'approved' | 'denied';
+
+export interface InventoryReturnTable {
+  id: Generated<string>;
+  organization_id: string;
+  storage_unit_id: string;
+  lot_id: string;
+  doses: number;
+  reason: 'expired' | 'spoiled';
+  note: string | null;
+  status: Generated<ReturnStatus>;
+  version: Generated<number>;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  denial_reason: string | null;
+}
+
 export interface InventoryTables {
   inventory_lots: InventoryLotTable;
   inventory_stock: InventoryStockTable;
@@ -99,4 +216,11 @@ export interface InventoryTables {
   inventory_reconciliations: InventoryReconciliationTable;
   inventory_reconciliation_lines: InventoryReconciliationLineTable;
   inventory_pending_doses: InventoryPendingDoseTable;
+  inventory_order_set_items: InventoryOrderSetItemTable;
+  inventory_orders: InventoryOrderTable;
+  inventory_order_lines: InventoryOrderLineTable;
+  inventory_shipments: InventoryShipmentTable;
+  inventory_shipment_lines: InventoryShipmentLineTable;
+  inventory_transfers: InventoryTransferTable;
+  inventory_returns: InventoryReturnTable;
 }

@@ -3,8 +3,12 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerStockRoutes } from './inventory.routes.ts';
+import { registerOrderRoutes } from './order.routes.ts';
 import { registerPendingRoutes } from './pending.routes.ts';
 import { registerReconciliationRoutes } from './reconciliation.routes.ts';
+import { registerReturnRoutes } from './return.routes.ts';
+import { registerShipmentRoutes } from './shipment.routes.ts';
+import { registerTransferRoutes } from './transfer.routes.ts';
 
 export { moveStock, recomputeCheck } from './ledger.service.ts';
 export { returnDoseToStock, stockOfDose, takeDoseFromStock, usableLotsForDose, type LotFacts } from './dose-stock.service.ts';
@@ -14,4 +18,8 @@ export function registerInventoryRoutes(app: App, ctx: AppContext): void {
   registerStockRoutes(app, ctx);
   registerReconciliationRoutes(app, ctx);
   registerPendingRoutes(app, ctx);
+  registerOrderRoutes(app, ctx);
+  registerShipmentRoutes(app, ctx);
+  registerTransferRoutes(app, ctx);
+  registerReturnRoutes(app, ctx);
 }

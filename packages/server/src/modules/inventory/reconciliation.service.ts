@@ -1,5 +1,6 @@
 // Reconciliation per storage unit (a physical count of every lot; one ledger row per difference; refused while
-// doses are added-but-not-administered in the unit) and wastage of doses with a reason.
+// doses are added-but-not-administered in the unit, or shipments/transfers are on their way to the clinic) and
+// wastage of doses with a reason.
 
 import type { InventoryTodo, ReconciliationResult, ReconciliationView, WastageResult } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
@@ -12,7 +13,9 @@ import { moveStock } from './ledger.service.ts';
 import { planReconciliation } from './reconciliation.ts';
 import * as repo from './reconciliation.repo.ts';
 import type { ReconciliationBody, WastageBody } from './reconciliation.schemas.ts';
+import { shipmentsInTransit } from './shipment.repo.ts';
 import * as stockRepo from './stock.repo.ts';
+import { transfersToAccept } from './transfer.repo.ts';
 import type { Db } from './stock.repo.ts';
 
 /** What must be resolved before a unit can be reconciled (the to-do list's blocking items). */
@@ -34,6 +37,11 @@ export async function reconcile(ctx: AppContext, actor: Actor, unitId: string, b
     const blockers = await countBlockers(trx, clinic.id, unitId);
     if (blockers.length)
       throw conflict('Resolve the doses added but not administered in this unit before reconciling it', { step: 'pending', blockers });
+    const arriving = (await shipmentsInTransit(trx, clinic.id)).length + (await transfersToAccept(trx, clinic.id)).length;
+    if (arriving)
+      throw conflict('Accept the shipments and transfers on their way to your clinic before reconciling (see the to-do list)', {
+        step: 'in_transit',
+      });
     const plan = planReconciliation(
       balances.map((b) => ({ lotId: b.lot_id, lotNumber: b.lot_number, onHand: b.on_hand })),
       body.counts,

@@ -66,6 +66,21 @@ function ClinicDashboard({ organizationId }: { organizationId: string | null }) 
                   Receive private inventory
                 </Link>
               </li>
+              <li className="usa-button-group__item">
+                <Link className="usa-button usa-button--outline" to="/inventory/orders">
+                  Orders of public vaccine
+                </Link>
+              </li>
+              <li className="usa-button-group__item">
+                <Link className="usa-button usa-button--outline" to="/inventory/transfers">
+                  Transfers
+                </Link>
+              </li>
+              <li className="usa-button-group__item">
+                <Link className="usa-button usa-button--outline" to="/inventory/returns">
+                  Returns
+                </Link>
+              </li>
             </ul>
           )}
           <h2>To do</h2>
@@ -75,7 +90,11 @@ function ClinicDashboard({ organizationId }: { organizationId: string | null }) 
             <ul data-testid="inventory-todo">
               {d.todo.map((t, i) => (
                 <li key={i}>
-                  {t.storageUnitId ? (
+                  {t.kind === 'transfer' ? (
+                    <Link to="/inventory/transfers">{t.message}</Link>
+                  ) : t.orderId ? (
+                    <Link to={`/inventory/orders/${t.orderId}`}>{t.message}</Link>
+                  ) : t.storageUnitId ? (
                     <Link to={`/inventory/units/${t.storageUnitId}${clinicQuery(organizationId)}`}>{t.message}</Link>
                   ) : (
                     t.message

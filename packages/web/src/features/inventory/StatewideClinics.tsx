@@ -15,6 +15,15 @@ export function StatewideClinics() {
   return (
     <>
       <h1>Inventory: clinics statewide</h1>
+      <p>
+        <Link to="/inventory/orders">Orders of public vaccine to decide</Link>
+      </p>
+      <p>
+        <Link to="/inventory/transfers">Transfers to approve</Link>
+      </p>
+      <p>
+        <Link to="/inventory/returns">Returns to approve</Link>
+      </p>
       {q.error && (
         <Alert type="error" headingLevel="h2" heading="Could not load the clinics">
           {q.error.message}

@@ -1,8 +1,12 @@
 import type { NavEntry, RouteDef } from '../../route-types';
 import { InventoryDashboardPage } from './InventoryDashboardPage';
 import { LotLedgerPage } from './LotLedgerPage';
+import { OrderPage } from './OrderPage';
+import { OrdersPage } from './OrdersPage';
 import { ReceivePage } from './ReceivePage';
 import { ReconcilePage } from './ReconcilePage';
+import { ReturnsPage } from './ReturnsPage';
+import { TransfersPage } from './TransfersPage';
 import { UnitStockPage } from './UnitStockPage';
 
 /** Inventory management: the clinic's coordinators (and DPH's vaccine-program staff, reading a clinic's stock). */
@@ -16,6 +20,10 @@ export const inventoryRoutes: RouteDef[] = [
     access: { permission: 'inventory:write' },
     component: ReconcilePage,
   },
+  { path: '/inventory/orders', title: 'Orders of public vaccine', access: { permission: 'inventory:read' }, component: OrdersPage },
+  { path: '/inventory/orders/:id', title: 'Order of public vaccine', access: { permission: 'inventory:read' }, component: OrderPage },
+  { path: '/inventory/transfers', title: 'Transfers between clinics', access: { permission: 'inventory:read' }, component: TransfersPage },
+  { path: '/inventory/returns', title: 'Returns of public vaccine', access: { permission: 'inventory:read' }, component: ReturnsPage },
   { path: '/inventory/units/:unitId/lots/:lotId', title: 'Lot ledger', access: { permission: 'inventory:read' }, component: LotLedgerPage },
 ];
 
