@@ -6,6 +6,7 @@ import type { Message } from '@nutmeg/hl7v2';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { AppError } from '../../errors.ts';
+import { withSavepoint } from '../../transaction.ts';
 import type { Submitter } from '../access/index.ts';
 import {
   deleteDose,
@@ -122,17 +123,19 @@ export async function processVxu(
   let recorded = 0;
   for (const a of ar.administrations) {
     try {
-      await apply(ctx, submitter, patientId, a, reason, issues);
+      await withSavepoint(ctx.db, () => apply(ctx, submitter, patientId, a, reason, issues));
       recorded++;
     } catch (e) {
-      // The services' own rules (dose before birth, VFC funding…): this vaccination is refused, the others stand.
+      // The services' own rules (dose before birth, VFC funding…): this vaccination is refused (its savepoint
+      // undone), the others stand.
       if (!(e instanceof AppError) || e.kind === 'unavailable') throw e;
       pushIssue(issues, detect('VaccinationIsRejectedByRegistry', `RXA[${a.rxa}]`, `The vaccination was not recorded: ${e.message}`));
     }
   }
   for (const o of ar.observations) {
     try {
-      await recordObservation(ctx, submitter, patientId, { kind: o.kind, code: o.code, date: o.date, status: 'active' });
+      const body = { kind: o.kind, code: o.code, date: o.date, status: 'active' as const };
+      await withSavepoint(ctx.db, () => recordObservation(ctx, submitter, patientId, body));
     } catch (e) {
       if (!(e instanceof AppError) || e.kind === 'unavailable') throw e;
       pushIssue(issues, detect('PatientImmunityCodeIsUnrecognized', `RXA[${o.rxa}] OBX`, `The observation was not recorded: ${e.message}`));

@@ -7,6 +7,7 @@ import type { RecordedDose } from '@nutmeg/api-types';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
+import { inTransaction } from '../../transaction.ts';
 import { invalid, notFound } from '../../errors.ts';
 import type { Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
@@ -150,7 +151,7 @@ async function withStock(trx: Db, submitter: Submitter, doseId: string, body: Do
 export async function recordDose(ctx: AppContext, submitter: Submitter, patientId: string, body: DoseBody): Promise<RecordedDose> {
   const orgId = submitter.organizationId;
   const by = submitter.userId;
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     // One writer per patient from here to commit: the dedup below reads the doses it then adds to, so two
     // reports of one dose arriving together must not both find "no master yet".
     await lockPatients(trx, [patientId]);
@@ -222,7 +223,7 @@ export async function updateDose(
   body: DoseBody,
   reason: string,
 ): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { dose, rows } = await editableDose(ctx, trx, submitter, patientId, doseId);
     body = await restock(trx, submitter, doseId, body, ctx.clock.now());
     validateDose(body, rows.row.dob, jurisdictionToday(ctx.clock), ctx.recommender);
@@ -251,7 +252,7 @@ export async function deleteDose(
   doseId: string,
   reason: string,
 ): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { dose } = await editableDose(ctx, trx, submitter, patientId, doseId);
     const now = ctx.clock.now();
     await returnDoseToStock(trx, submitter, doseId, 'dose deleted', now);

@@ -4,6 +4,7 @@
 
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
+import { inTransaction } from '../../transaction.ts';
 import { invalid, notFound } from '../../errors.ts';
 import type { Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
@@ -38,7 +39,7 @@ async function addNote(
   insert: (trx: Db, common: NoteCommon) => Promise<{ id: string }>,
   detail: Record<string, unknown>,
 ): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const rows = await loadWritable(ctx, submitter, patientId, trx);
     if (date > jurisdictionToday(ctx.clock) || date < rows.row.dob)
       throw invalid(`The ${what} date must be between the date of birth and today`, [{ path: 'date', message: 'Out of range' }]);
@@ -111,7 +112,7 @@ export async function deleteNote(
   itemId: string,
   reason: string,
 ): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     await loadWritable(ctx, submitter, patientId, trx);
     const item = await repo.findNote(trx, TABLE[what], itemId);
     if (!item || item.patient_id !== patientId || item.deleted_at) throw notFound(what === 'refusal' ? 'Refusal' : 'Observation');

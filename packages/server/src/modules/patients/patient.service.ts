@@ -4,6 +4,7 @@
 import type { PatientCreated, PatientHistory, PatientReports, PatientUpdated, PatientView } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { conflict } from '../../errors.ts';
+import { inTransaction } from '../../transaction.ts';
 import { usernamesByIds, type Actor, type Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
 import { findOrganization, jurisdictionIdOf, organizationNames } from '../organizations/index.ts';
@@ -82,7 +83,7 @@ export async function createPatient(
   const patient = toDomainPatient(body, orgId);
   const jurisdictionId = await jurisdictionIdOf(ctx.db, orgId);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const by = submitter.userId;
     const created = await insertMaster(trx, { cols: masterColumns(patient), jurisdictionId, createdBy: by, createdOrgId: orgId, at: now });
     await insertChildren(trx, created.id, patient);
@@ -160,7 +161,7 @@ export async function updatePatient(
   const orgId = submitter.organizationId;
   const stale = (version: number) =>
     conflict('Someone else changed this record since you opened it. Reload it and make your change again.', { currentVersion: version });
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const rows = await loadWritable(ctx, submitter, id, trx);
     if (rows.row.version !== body.version) throw stale(rows.row.version);
     const after = toDomainPatient(body, orgId);
