@@ -16,7 +16,9 @@ import {
 } from '@nutmeg/hl7v2';
 import type { AppContext } from '../../context.ts';
 import type { Submitter } from '../access/index.ts';
+import { withAuditBatch } from '../audit/index.ts';
 import { findOrganizations } from '../organizations/index.ts';
+import { batchForecastRefresh } from '../recommender/index.ts';
 import { hl7TimeStamp } from './hl7-dates.ts';
 import type { AuthenticatedInterface } from './interface.service.ts';
 import { acceptedControlIdExists, insertReceived, recordOutcome, type MessageRow } from './message.repo.ts';
@@ -243,7 +245,9 @@ export async function receiveMessage(ctx: AppContext, inbound: Inbound): Promise
     return await ctx.db
       .transaction()
       .execute((trx) =>
-        process({ ...ctx, db: trx }, inbound, parsed.message, msh!, messageId).then((p) => finish(ctx, trx, messageId, msh, p)),
+        batchForecastRefresh(trx, ctx.clock.now(), () =>
+          withAuditBatch(trx, () => process({ ...ctx, db: trx }, inbound, parsed.message, msh!, messageId)),
+        ).then((p) => finish(ctx, trx, messageId, msh, p)),
       );
   } catch (e) {
     // Kept in the error queue (raw stored above) to be reprocessed; the sender is told to try again later.

@@ -13,7 +13,7 @@ import type { Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
 import { isMedicalHomeClinic } from '../organizations/index.ts';
 import { requestForecastRefresh, type Recommender } from '../recommender/index.ts';
-import { linkPatientToOrganization, loadWritable, lockPatients, setOwnerInTrx } from '../patients/index.ts';
+import { linkPatientToOrganization, loadWritableRow, lockPatients, setOwnerInTrx } from '../patients/index.ts';
 import { returnDoseToStock, stockOfDose, takeDoseFromStock } from '../inventory/index.ts';
 import * as repo from './dose.repo.ts';
 import type { Db, DoseRow } from './dose.repo.ts';
@@ -155,7 +155,7 @@ export async function recordDose(ctx: AppContext, submitter: Submitter, patientI
     // One writer per patient from here to commit: the dedup below reads the doses it then adds to, so two
     // reports of one dose arriving together must not both find "no master yet".
     await lockPatients(trx, [patientId]);
-    const rows = await loadWritable(ctx, submitter, patientId, trx);
+    const rows = await loadWritableRow(ctx, submitter, patientId, trx);
     const id = randomUUID();
     const now = ctx.clock.now();
     body = await withStock(trx, submitter, id, body, now);
@@ -193,7 +193,7 @@ export async function recordDose(ctx: AppContext, submitter: Submitter, patientI
 
 async function editableDose(ctx: AppContext, trx: Db, submitter: Submitter, patientId: string, doseId: string) {
   await lockPatients(trx, [patientId]); // edits re-point masters: serialised with recordDose's dedup
-  const rows = await loadWritable(ctx, submitter, patientId, trx);
+  const rows = await loadWritableRow(ctx, submitter, patientId, trx);
   const dose = await repo.doseById(trx, doseId);
   if (!dose || dose.patient_id !== patientId || dose.deleted_at) throw notFound('Dose');
   assertMayChangeEntry(submitter, dose.source_org_id, 'Only the clinic that entered this dose (or DPH) can change it');

@@ -8,7 +8,7 @@ import { inTransaction } from '../../transaction.ts';
 import { invalid, notFound } from '../../errors.ts';
 import type { Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
-import { loadWritable } from '../patients/index.ts';
+import { loadWritableRow } from '../patients/index.ts';
 import { requestForecastRefresh } from '../recommender/index.ts';
 import type { Db } from './dose.repo.ts';
 import { assertMayChangeEntry } from './entry.policy.ts';
@@ -40,7 +40,7 @@ async function addNote(
   detail: Record<string, unknown>,
 ): Promise<{ id: string }> {
   return inTransaction(ctx.db, async (trx) => {
-    const rows = await loadWritable(ctx, submitter, patientId, trx);
+    const rows = await loadWritableRow(ctx, submitter, patientId, trx);
     if (date > jurisdictionToday(ctx.clock) || date < rows.row.dob)
       throw invalid(`The ${what} date must be between the date of birth and today`, [{ path: 'date', message: 'Out of range' }]);
     const r = await insert(trx, {
@@ -113,7 +113,7 @@ export async function deleteNote(
   reason: string,
 ): Promise<{ id: string }> {
   return inTransaction(ctx.db, async (trx) => {
-    await loadWritable(ctx, submitter, patientId, trx);
+    await loadWritableRow(ctx, submitter, patientId, trx);
     const item = await repo.findNote(trx, TABLE[what], itemId);
     if (!item || item.patient_id !== patientId || item.deleted_at) throw notFound(what === 'refusal' ? 'Refusal' : 'Observation');
     assertMayChangeEntry(submitter, item.source_org_id, 'Only the clinic that entered it (or DPH) can remove it');

@@ -1,7 +1,14 @@
 // Patient records: create (after the duplicate check), edit demographics with history, the record view, its
 // history and its source reports. Search and the duplicate check are in patient-search.service.ts.
 
-import type { PatientCreated, PatientHistory, PatientReports, PatientUpdated, PatientView } from '@nutmeg/api-types';
+import type {
+  PatientCreated,
+  PatientHistory,
+  PatientReports,
+  PatientSearchResult as SearchResult,
+  PatientUpdated,
+  PatientView,
+} from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { conflict } from '../../errors.ts';
 import { inTransaction } from '../../transaction.ts';
@@ -65,9 +72,11 @@ export async function createPatient(
   ctx: AppContext,
   submitter: Submitter,
   body: PatientBody & { confirmNew: boolean },
+  /** The duplicate check the caller has just run on this body (in `ctx.db`'s transaction): not run twice. */
+  checked?: { duplicates: SearchResult[] },
 ): Promise<PatientCreated> {
   const orgId = submitter.organizationId;
-  const duplicates = await findDuplicates(ctx.db, writeVisibility(submitter), body);
+  const duplicates = checked?.duplicates ?? (await findDuplicates(ctx.db, writeVisibility(submitter), body));
   const likely = duplicates.filter((d) => d.score >= LIKELY_DUPLICATE_THRESHOLD);
   if (likely.length > 0 && !body.confirmNew) {
     await appendSubmitterAudit(
