@@ -21,6 +21,7 @@ import {
 import { createPatient, findDuplicates, writeVisibility } from '../patients/index.ts';
 import { detect } from './dq-rules.ts';
 import { readPatient, type ReportedPatient } from './patient-read.ts';
+import { stockLotNamed, writeFromStock } from './rxa-stock.ts';
 import { readAdministrations, type Administration, type Catalogue } from './rxa-read.ts';
 
 export interface VxuOutcome {
@@ -107,6 +108,7 @@ async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<
   const mine = r.own.find((d) => d.cvx === dose.cvx && d.date === dose.date);
   if (a.action === 'D') {
     if (mine) {
+      // Whatever the dose took from stock goes back (deleteDose reverses it).
       await deleteDose(ctx, submitter, patientId, mine.id, reason);
       r.own = r.own.filter((d) => d !== mine);
     } else
@@ -116,15 +118,18 @@ async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<
       );
     return;
   }
+  const stock = await stockLotNamed(ctx, submitter, dose, a.rxa, issues);
+  const undo = <T>(fn: () => Promise<T>) => undoable(ctx, fn);
   if (a.action === 'U' && mine) {
-    await updateDose(ctx, submitter, patientId, mine.id, dose, reason);
+    // Another lot named: the old one gets its dose back and the new one gives one (updateDose's restock).
+    await writeFromStock(dose, stock, a.rxa, issues, undo, (body) => updateDose(ctx, submitter, patientId, mine.id, body, reason));
     return;
   }
   if (a.action === 'U')
     pushIssue(issues, detect('VaccinationUpdateTargetNotFound', `${at}-21`, 'No dose to update: recorded as a new dose'));
   // A resent message (or a resumed batch) reports the same dose again: it is already recorded, once.
   if (!mine) {
-    const recorded = await recordDose(ctx, submitter, patientId, dose);
+    const recorded = await writeFromStock(dose, stock, a.rxa, issues, undo, (body) => recordDose(ctx, submitter, patientId, body));
     r.own.push({ id: recorded.id, cvx: dose.cvx, date: dose.date });
   }
 }
@@ -133,10 +138,10 @@ async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<
  * One vaccination or observation of the message, undone alone when the registry's rules refuse it: its writes
  * by its savepoint, its audit entries from the message's batch.
  */
-async function undoable(ctx: AppContext, fn: () => Promise<void>): Promise<void> {
+async function undoable<T>(ctx: AppContext, fn: () => Promise<T>): Promise<T> {
   const mark = auditBatchMark(ctx.db);
   try {
-    await withSavepoint(ctx.db, fn);
+    return await withSavepoint(ctx.db, fn);
   } catch (e) {
     dropAuditBatchAfter(ctx.db, mark);
     throw e;
@@ -184,7 +189,7 @@ export async function processVxu(
   for (const o of ar.observations) {
     try {
       const body = { kind: o.kind, code: o.code, date: o.date, status: 'active' as const };
-      await undoable(ctx, () => recordObservation(ctx, submitter, patientId, body).then(() => undefined));
+      await undoable(ctx, () => recordObservation(ctx, submitter, patientId, body));
     } catch (e) {
       if (!(e instanceof AppError) || e.kind === 'unavailable') throw e;
       pushIssue(issues, detect('PatientImmunityCodeIsUnrecognized', `RXA[${o.rxa}] OBX`, `The observation was not recorded: ${e.message}`));
