@@ -11,6 +11,7 @@ export type * from './inventory.ts';
 export type * from './lookup-alerts.ts';
 export type * from './mail.ts';
 export type * from './patients.ts';
+export type * from './possible-duplicates.ts';
 export type * from './problem.ts';
 export type * from './recommender.ts';
 export type * from './reports.ts';

@@ -186,7 +186,7 @@ export interface DataQualityItem {
 }
 
 export interface DataQualityCheck {
-  key: 'not_administered' | 'missing_lot_or_funding' | 'late_entry' | 'no_address';
+  key: 'not_administered' | 'missing_lot_or_funding' | 'late_entry' | 'no_address' | 'possible_duplicates';
   label: string;
   count: number;
   /** The first 500. */

@@ -182,4 +182,20 @@ export interface PatientTables {
   patient_status_history: PatientStatusHistoryTable;
   patient_merges: PatientMergeTable;
   patient_lookup_counts: PatientLookupCountTable;
+  patient_possible_duplicates: PatientPossibleDuplicateTable;
+}
+
+/** The possible-duplicate queue: one row per unordered pair (patient_low < patient_high), kept once resolved. */
+export interface PatientPossibleDuplicateTable {
+  id: Generated<string>;
+  patient_low: string;
+  patient_high: string;
+  score: number;
+  reasons: Generated<string[]>;
+  source: 'ui' | 'hl7' | 'fhir' | 'import' | 'cli' | 'scan';
+  status: Generated<'open' | 'merged' | 'not_duplicate'>;
+  queued_at: Timestamp;
+  resolved_at: NullableTimestamp;
+  resolved_by: string | null;
+  resolution_note: string | null;
 }

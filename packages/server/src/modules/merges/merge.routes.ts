@@ -1,7 +1,8 @@
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import { MergeBody, MergeParams, UnmergeBody } from './merge.schemas.ts';
-import { mergePatients, unmergePatients } from './merge.service.ts';
+import { mergePatients, mergePossibleDuplicate, unmergePatients } from './merge.service.ts';
+import { MergeDuplicateBody, PossibleDuplicateParams } from '../patients/index.ts';
 
 const tags = ['patients'];
 
@@ -30,5 +31,19 @@ export function registerMergesRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => unmergePatients(ctx, actorOf(req), req.params.id, req.body.reason),
+  );
+
+  app.post(
+    '/api/possible-duplicates/:id/merge',
+    {
+      config: { policy: 'patient:merge' },
+      schema: {
+        tags,
+        summary: 'Merge an open possible-duplicate pair into the record chosen to survive',
+        params: PossibleDuplicateParams,
+        body: MergeDuplicateBody,
+      },
+    },
+    async (req) => mergePossibleDuplicate(ctx, actorOf(req), req.params.id, req.body.survivorId, req.body.reason),
   );
 }

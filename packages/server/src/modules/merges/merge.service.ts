@@ -10,8 +10,11 @@ import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { can, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { moveImmunizationsForMerge, restoreImmunizationsForUnmerge, type ImmunizationsMoved } from '../immunizations/index.ts';
+import type { PossibleDuplicateResolved } from '@nutmeg/api-types';
 import {
+  closePairOnMerge,
   lockAndLoadForMerge,
+  lockOpenPairForMerge,
   lockMergeForUndo,
   moveRecordsForMerge,
   recordMerge,
@@ -35,29 +38,58 @@ export async function mergePatients(
 ): Promise<{ mergeId: string }> {
   if (!can(actor, 'patient:merge')) throw forbidden('Only DPH data stewards can merge records');
   if (survivorId === mergedId) throw invalid('Choose two different records');
+  return ctx.db.transaction().execute((trx) => mergeInTrx(ctx, trx, actor, survivorId, mergedId, reason));
+}
+
+/**
+ * Merges an open pair of the possible-duplicate queue into the record the steward chose, in one transaction
+ * with the pair's resolution (the pair is locked first: of two stewards' merges, the second is refused).
+ */
+export async function mergePossibleDuplicate(
+  ctx: AppContext,
+  actor: Actor,
+  pairId: string,
+  survivorId: string,
+  reason: string,
+): Promise<PossibleDuplicateResolved> {
+  if (!can(actor, 'patient:merge')) throw forbidden('Only DPH data stewards can merge records');
   return ctx.db.transaction().execute(async (trx) => {
-    // Both rows are locked before they are read: of two merges over one record the second waits, then is refused.
-    const [survivor, merged] = await lockAndLoadForMerge(trx, [survivorId, mergedId]);
-    if (!survivor || !merged) throw notFound('Patient');
-    if (survivor.row.merged_into) throw conflict('The surviving record was itself merged into another; merge into that one instead');
-    if (merged.row.merged_into) throw conflict('This record is already merged into another');
-    const now = ctx.clock.now();
-    const moved: Moved = {
-      ...(await moveRecordsForMerge(trx, survivor, merged, now)),
-      ...(await moveImmunizationsForMerge(trx, ctx.recommender, survivorId, mergedId, now)),
-    };
-    const mergeId = await recordMerge(trx, {
-      survivor,
-      merged,
-      moved,
-      by: actor.userId,
-      organizationId: actor.scope?.organizationId ?? null,
-      reason,
-      at: now,
-    });
-    await audit(ctx, trx, actor, 'patient.merge', survivorId, { mergedId, mergeId });
-    return { mergeId };
+    const { mergedId } = await lockOpenPairForMerge(trx, pairId, survivorId);
+    const { mergeId } = await mergeInTrx(ctx, trx, actor, survivorId, mergedId, reason);
+    return { id: pairId, status: 'merged', mergeId };
   });
+}
+
+async function mergeInTrx(
+  ctx: AppContext,
+  trx: AppContext['db'],
+  actor: Actor,
+  survivorId: string,
+  mergedId: string,
+  reason: string,
+): Promise<{ mergeId: string }> {
+  // Both rows are locked before they are read: of two merges over one record the second waits, then is refused.
+  const [survivor, merged] = await lockAndLoadForMerge(trx, [survivorId, mergedId]);
+  if (!survivor || !merged) throw notFound('Patient');
+  if (survivor.row.merged_into) throw conflict('The surviving record was itself merged into another; merge into that one instead');
+  if (merged.row.merged_into) throw conflict('This record is already merged into another');
+  const now = ctx.clock.now();
+  const moved: Moved = {
+    ...(await moveRecordsForMerge(trx, survivor, merged, now)),
+    ...(await moveImmunizationsForMerge(trx, ctx.recommender, survivorId, mergedId, now)),
+  };
+  const mergeId = await recordMerge(trx, {
+    survivor,
+    merged,
+    moved,
+    by: actor.userId,
+    organizationId: actor.scope?.organizationId ?? null,
+    reason,
+    at: now,
+  });
+  await closePairOnMerge(trx, survivorId, mergedId, actor.userId, now);
+  await audit(ctx, trx, actor, 'patient.merge', survivorId, { mergedId, mergeId });
+  return { mergeId };
 }
 
 export async function unmergePatients(

@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerPatientRoutes } from './patient.routes.ts';
+import { registerPossibleDuplicateRoutes } from './possible-duplicate.routes.ts';
 
 export { createPatient, updatePatient, getPatient } from './patient.service.ts';
 export { searchPatients, findDuplicates, matchPerson, type PersonToMatch } from './patient-search.service.ts';
@@ -55,6 +56,7 @@ export { IsoDate, CertificateQuery, CreatePatientBody, PatientBody, UpdatePatien
 
 export function registerPatientsRoutes(app: App, ctx: AppContext): void {
   registerPatientRoutes(app, ctx);
+  registerPossibleDuplicateRoutes(app, ctx);
 }
 export {
   countLivePatients,
@@ -71,3 +73,11 @@ export {
   type ForecastDemographics,
   type ReminderPerson,
 } from './patient-population.repo.ts';
+export {
+  closePairOnMerge,
+  lockOpenPairForMerge,
+  queuePossibleDuplicate,
+  type PossibleDuplicateInput,
+} from './possible-duplicate.service.ts';
+export { openDuplicatesAmong } from './possible-duplicate.repo.ts';
+export { MergeDuplicateBody, PossibleDuplicateParams } from './possible-duplicate.schemas.ts';

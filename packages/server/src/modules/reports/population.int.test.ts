@@ -80,7 +80,7 @@ describe('doses administered, inactive patients, data quality', () => {
     const r = await get(clinic, '/api/reports/data-quality?from=2026-06-01&to=2026-06-30');
     expect(r.statusCode, r.body).toBe(200);
     const counts = Object.fromEntries(r.json().checks.map((c: { key: string; count: number }) => [c.key, c.count]));
-    expect(counts).toEqual({ not_administered: 1, missing_lot_or_funding: 0, late_entry: 1, no_address: 1 });
+    expect(counts).toEqual({ not_administered: 1, missing_lot_or_funding: 0, late_entry: 1, no_address: 1, possible_duplicates: 0 });
     const late = r.json().checks.find((c: { key: string }) => c.key === 'late_entry');
     expect(late.items).toMatchObject([{ patientId: ids.b, date: '2026-05-01' }]);
     const audit = await s.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'report.data_quality.run').execute();

@@ -15,6 +15,7 @@ import {
   forecastDemographicsOf,
   inactiveAtOrganization,
   inactiveInJurisdiction,
+  openDuplicatesAmong,
   withoutAddress,
 } from '../patients/index.ts';
 import { populationFor, type PopulationView } from './reports.policy.ts';
@@ -140,6 +141,7 @@ export async function dataQuality(
     ctx.db,
     people.map((p) => p.id),
   );
+  const duplicates = await openDuplicatesAmong(ctx.db, view.scope.kind === 'all' ? null : people.map((p) => p.id));
   const names = new Map(people.map((p) => [p.id, p.name]));
   const checks: DataQualityReport['checks'] = [
     {
@@ -168,6 +170,17 @@ export async function dataQuality(
       label: 'Patients without an address',
       count: noAddress.length,
       items: noAddress.slice(0, ITEMS).map((id) => ({ patientId: id, doseId: null, date: null, detail: names.get(id) ?? '' })),
+    },
+    {
+      key: 'possible_duplicates',
+      label: 'Possible duplicates awaiting DPH review',
+      count: duplicates.length,
+      items: duplicates.slice(0, ITEMS).map((d) => ({
+        patientId: d.patientId,
+        doseId: null,
+        date: null,
+        detail: `${names.get(d.patientId) ?? ''} (match score ${d.score})`.trim(),
+      })),
     },
   ];
   const disclosed = [...new Set(checks.flatMap((c) => c.items.map((i) => i.patientId)))];

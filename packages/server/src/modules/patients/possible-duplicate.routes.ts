@@ -1,0 +1,31 @@
+// The DPH data steward's possible-duplicate queue (the merge itself is modules/merges' route).
+import type { AppContext } from '../../context.ts';
+import { actorOf, type App } from '../../http.ts';
+import { NotDuplicateBody, PossibleDuplicateParams, PossibleDuplicatesQuery } from './possible-duplicate.schemas.ts';
+import { listPossibleDuplicates, markNotDuplicate } from './possible-duplicate.service.ts';
+
+const tags = ['patients'];
+
+export function registerPossibleDuplicateRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/possible-duplicates',
+    {
+      config: { policy: 'patient:merge' },
+      schema: { tags, summary: 'Open possible-duplicate pairs, side by side with the match reasons', querystring: PossibleDuplicatesQuery },
+    },
+    async (req) => listPossibleDuplicates(ctx, actorOf(req), req.query),
+  );
+  app.post(
+    '/api/possible-duplicates/:id/not-duplicate',
+    {
+      config: { policy: 'patient:merge' },
+      schema: {
+        tags,
+        summary: 'Resolve a pair as two different people (never queued again)',
+        params: PossibleDuplicateParams,
+        body: NotDuplicateBody,
+      },
+    },
+    async (req) => markNotDuplicate(ctx, actorOf(req), req.params.id, req.body.note),
+  );
+}
