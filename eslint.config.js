@@ -25,7 +25,7 @@ const MODULE_DEPENDENCIES = {
   inventory: ['access', 'audit', 'organizations', 'clinics', 'patients'],
   clinics: ['access', 'accounts', 'audit', 'jobs', 'organizations', 'patients'],
   reports: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender'],
-  hl7: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender'],
+  hl7: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender', 'inventory'],
   schools: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender', 'reports'],
 };
 const MODULES = Object.keys(MODULE_DEPENDENCIES);

@@ -15,26 +15,35 @@ export async function lastAuditHash(db: Kysely<Database>): Promise<string | unde
   return last?.hash;
 }
 
-export async function insertAuditRow(db: Kysely<Database>, r: { at: string; entry: AuditEntry; prevHash: string; hash: string }) {
+type AuditRowInput = { at: string; entry: AuditEntry; prevHash: string; hash: string };
+
+export async function insertAuditRow(db: Kysely<Database>, r: AuditRowInput) {
+  await insertAuditRows(db, [r]);
+}
+
+/** Rows in one statement; `seq` follows the list's order (VALUES rows take their defaults in order). */
+export async function insertAuditRows(db: Kysely<Database>, rs: AuditRowInput[]) {
+  if (rs.length === 0) return;
+  await db.insertInto('audit_log').values(rs.map(auditValues)).execute();
+}
+
+function auditValues(r: AuditRowInput) {
   const e = r.entry;
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: r.at,
-      actor_user_id: e.actorUserId ?? null,
-      actor_username: e.actorUsername ?? null,
-      organization_id: e.organizationId ?? null,
-      action: e.action,
-      outcome: e.outcome ?? 'success',
-      entity_type: e.entityType ?? null,
-      entity_id: e.entityId ?? null,
-      patient_id: e.patientId ?? null,
-      ip: e.ip ?? null,
-      detail: JSON.stringify(e.detail ?? {}),
-      prev_hash: r.prevHash,
-      hash: r.hash,
-    })
-    .execute();
+  return {
+    at: r.at,
+    actor_user_id: e.actorUserId ?? null,
+    actor_username: e.actorUsername ?? null,
+    organization_id: e.organizationId ?? null,
+    action: e.action,
+    outcome: e.outcome ?? 'success',
+    entity_type: e.entityType ?? null,
+    entity_id: e.entityId ?? null,
+    patient_id: e.patientId ?? null,
+    ip: e.ip ?? null,
+    detail: JSON.stringify(e.detail ?? {}),
+    prev_hash: r.prevHash,
+    hash: r.hash,
+  };
 }
 
 export interface AuditQuery {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
-import { appendActorAudit, appendAudit } from './audit.service.ts';
+import { appendActorAudit, appendAudit, auditBatchMark, dropAuditBatchAfter, withAuditBatch } from './audit.service.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 interface Entry {
@@ -103,6 +103,30 @@ describe('the DPH audit viewer', () => {
       .where('action', '=', 'account.request')
       .executeTakeFirstOrThrow();
     expect(Object.keys(stored.detail)).not.toEqual(['accessType', 'pins', 'nested']);
+    expect((await s.app.inject({ method: 'GET', url: '/api/audit/verify', headers: dph })).json()).toMatchObject({ ok: true });
+  });
+
+  it('a batch appends its entries in order, linked one to the next; dropped and rolled-back entries are not kept', async () => {
+    await s.ctx.db.transaction().execute(async (trx) => {
+      await withAuditBatch(trx, async () => {
+        await appendAudit(trx, { actorUsername: 'hl7', action: 'batch.one' }, s.clock.now());
+        const mark = auditBatchMark(trx);
+        await appendAudit(trx, { actorUsername: 'hl7', action: 'batch.undone' }, s.clock.now());
+        dropAuditBatchAfter(trx, mark);
+        await appendAudit(trx, { actorUsername: 'hl7', action: 'batch.two', detail: { n: 2 } }, s.clock.now());
+        await appendAudit(trx, { actorUsername: 'hl7', action: 'batch.three' }, s.clock.now());
+      });
+    });
+    await s.ctx.db
+      .transaction()
+      .execute((trx) =>
+        withAuditBatch(trx, async () => {
+          await appendAudit(trx, { actorUsername: 'hl7', action: 'batch.rolledback' }, s.clock.now());
+          throw new Error('the change fails');
+        }),
+      )
+      .catch(() => undefined);
+    expect((await query('action=batch')).entries.map((e) => e.action)).toEqual(['batch.three', 'batch.two', 'batch.one']);
     expect((await s.app.inject({ method: 'GET', url: '/api/audit/verify', headers: dph })).json()).toMatchObject({ ok: true });
   });
 

@@ -1,13 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import { activeInstallKeys, GENESIS, rowHash, type AuditEntry } from './audit-chain.ts';
-import { insertAuditRow, lastAuditHash, lockAuditChain } from './audit-log.repo.ts';
+import { insertAuditRow, insertAuditRows, lastAuditHash, lockAuditChain } from './audit-log.repo.ts';
 
 export type { AuditEntry } from './audit-chain.ts';
 export { verifyAuditChain, type ChainCheck } from './audit-verify.ts';
 
 /** Appends to the keyed hash chain. Pass a transaction to make the entry part of the change. */
 export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, at: Date = new Date()): Promise<void> {
+  const batch = batches.get(db);
+  if (batch) {
+    batch.push({ entry, at });
+    return;
+  }
   const key = activeInstallKeys().auditChain;
   const write = async (trx: Kysely<Database>) => {
     // One writer at a time, across app processes, so each row links to the one before it.
@@ -18,6 +23,49 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, at: D
   };
   if (db.isTransaction) await write(db);
   else await db.transaction().execute(write);
+}
+
+// Entries held by a batch (withAuditBatch), per transaction, until it appends them together.
+const batches = new WeakMap<Kysely<Database>, Array<{ entry: AuditEntry; at: Date }>>();
+
+/**
+ * Runs `fn` with the entries appended on `trx` held back, then appends them with one lock and one read of the
+ * chain's head, linked in the order they were made (a message of many changes pays for one append, not one each).
+ * They are in `trx` as before: they commit or roll back with the change.
+ */
+export async function withAuditBatch<T>(trx: Kysely<Database>, fn: () => Promise<T>): Promise<T> {
+  if (!trx.isTransaction) throw new Error('withAuditBatch needs a transaction');
+  if (batches.has(trx)) return fn();
+  const held: Array<{ entry: AuditEntry; at: Date }> = [];
+  batches.set(trx, held);
+  try {
+    const out = await fn();
+    if (held.length) {
+      const key = activeInstallKeys().auditChain;
+      await lockAuditChain(trx);
+      let prev = (await lastAuditHash(trx)) ?? GENESIS;
+      const rows = held.map(({ entry, at }) => {
+        const iso = at.toISOString();
+        const hash = rowHash(key, prev, iso, entry);
+        const row = { at: iso, entry, prevHash: prev, hash };
+        prev = hash;
+        return row;
+      });
+      await insertAuditRows(trx, rows);
+    }
+    return out;
+  } finally {
+    batches.delete(trx);
+  }
+}
+
+/** Where the batch of `trx` stands, to drop what a part undone by a savepoint had added (`dropAuditBatchAfter`). */
+export function auditBatchMark(trx: Kysely<Database>): number {
+  return batches.get(trx)?.length ?? 0;
+}
+
+export function dropAuditBatchAfter(trx: Kysely<Database>, mark: number): void {
+  batches.get(trx)?.splice(mark);
 }
 
 /** The signed-in person behind an entry; the access module's Actor fits this shape. */

@@ -42,6 +42,8 @@ export const JURISDICTION_OVERRIDES: Readonly<Record<string, Detection>> = {
   VaccinationDeleteTargetNotFound: { type: 'NOT_FOUND', severity: 'W' },
   VaccinationProviderNameIsInvalid: { type: 'INVALID', severity: 'W' },
   VaccinationIsRejectedByRegistry: { type: 'INVALID', severity: 'E' },
+  VaccinationLotNotInInventory: { type: 'NOT_FOUND', severity: 'W' },
+  VaccinationInventoryNotDecremented: { type: 'INVALID', severity: 'W' },
 };
 
 function load(): Map<string, Detection> {

@@ -16,7 +16,9 @@ import {
 } from '@nutmeg/hl7v2';
 import type { AppContext } from '../../context.ts';
 import type { Submitter } from '../access/index.ts';
+import { withAuditBatch } from '../audit/index.ts';
 import { findOrganizations } from '../organizations/index.ts';
+import { batchForecastRefresh } from '../recommender/index.ts';
 import { hl7TimeStamp } from './hl7-dates.ts';
 import type { AuthenticatedInterface } from './interface.service.ts';
 import { acceptedControlIdExists, insertReceived, recordOutcome, type MessageRow } from './message.repo.ts';
@@ -233,32 +235,43 @@ export async function receiveMessage(ctx: AppContext, inbound: Inbound): Promise
     sendingFacility: msh?.sendingFacility?.namespaceId?.slice(0, 200) ?? null,
     reprocessOf: inbound.reprocessOf ?? null,
   });
-  let p: Processed;
-  let failure: string | undefined;
   if (!parsed.ok) {
-    p = rejected(issue('GeneralParseException', null, '100', `The message cannot be read: ${parsed.error.message}`));
-  } else {
-    try {
-      p = await process(ctx, inbound, parsed.message, msh!, messageId);
-    } catch (e) {
-      // Kept in the error queue (raw stored above) to be reprocessed; the sender is told to try again later.
-      p = {
-        ...rejected(
-          issue(
-            'GeneralProcessingException',
-            null,
-            '207',
-            'The registry could not process this message now; it is kept and will be reprocessed',
-          ),
-        ),
-        status: 'failed',
-      };
-      // Only the error's kind for the log: a database message can quote the values of a row (PHI).
-      failure = `${(e as Error).name} ${String((e as { code?: unknown }).code ?? '')}`.trim();
-    }
+    const p = rejected(issue('GeneralParseException', null, '100', `The message cannot be read: ${parsed.error.message}`));
+    return finish(ctx, ctx.db, messageId, msh, p);
   }
+  try {
+    // Everything the message writes (patient, doses, refusals, observations, their audit) and its outcome
+    // commit together or not at all: a failure half-way leaves only the raw message, kept for reprocessing.
+    return await ctx.db
+      .transaction()
+      .execute((trx) =>
+        batchForecastRefresh(trx, ctx.clock.now(), () =>
+          withAuditBatch(trx, () => process({ ...ctx, db: trx }, inbound, parsed.message, msh!, messageId)),
+        ).then((p) => finish(ctx, trx, messageId, msh, p)),
+      );
+  } catch (e) {
+    // Kept in the error queue (raw stored above) to be reprocessed; the sender is told to try again later.
+    const p: Processed = {
+      ...rejected(
+        issue(
+          'GeneralProcessingException',
+          null,
+          '207',
+          'The registry could not process this message now; it is kept and will be reprocessed',
+        ),
+      ),
+      status: 'failed',
+    };
+    // Only the error's kind for the log: a database message can quote the values of a row (PHI).
+    const failure = `${(e as Error).name} ${String((e as { code?: unknown }).code ?? '')}`.trim();
+    return { ...(await finish(ctx, ctx.db, messageId, msh, p)), failure };
+  }
+}
+
+/** Stores the answer beside the message (in the message's transaction when it has one) and returns it. */
+async function finish(ctx: AppContext, db: AppContext['db'], messageId: string, msh: MshView | undefined, p: Processed): Promise<Answer> {
   const response = p.response ?? ackText(ctx, msh, messageId, p);
-  await recordOutcome(ctx.db, messageId, {
+  await recordOutcome(db, messageId, {
     status: p.status,
     ackCode: p.ackCode,
     ack: response,
@@ -267,5 +280,5 @@ export async function receiveMessage(ctx: AppContext, inbound: Inbound): Promise
     issues: p.issues,
     at: ctx.clock.now(),
   });
-  return { messageId, response, ackCode: p.ackCode, status: p.status, ...(failure ? { failure } : {}) };
+  return { messageId, response, ackCode: p.ackCode, status: p.status };
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { valueAt } from '@nutmeg/hl7v2';
+import { verifyAuditChain } from '../audit/index.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { errSeverities, msa1, postHl7, readJsonl, registerInterface, withMsh, type TestInterface } from './hl7.testing.ts';
 import { messageById } from './message.repo.ts';
@@ -102,5 +104,44 @@ describe('VXU^V04 → ACK', () => {
     expect(row.raw).toBe(withMsh(BASELINE, 10, 'LOG-1'));
     expect(row.ack).toBe(res.text);
     expect(valueAt(res.message!, 'MSA-2')).toBe('LOG-1');
+  });
+  it('a failure after the first RXA writes nothing of the message; it waits in the error queue and reprocesses', async () => {
+    // A second vaccination whose insert fails (a trigger stands in for a database failure half-way through).
+    const text = BASELINE.replaceAll('Snow^Madelynn', 'Halfway^Madelynn').replace(/\r$/, '').split('\r');
+    const rxa2 = text.filter((l) => /^(RXA|RXR)\|/.test(l)).map((l) => l.replace('20120814', '20121014').replace('Z0860BB', 'FAILHERE'));
+    const msg = withMsh([...text, ...rxa2, ''].join('\r'), 10, 'HALFWAY-1');
+    await sql`CREATE FUNCTION hl7_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.lot = 'FAILHERE' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`.execute(s.ctx.db);
+    await sql`CREATE TRIGGER hl7_test_fail BEFORE INSERT ON doses FOR EACH ROW EXECUTE FUNCTION hl7_test_fail()`.execute(s.ctx.db);
+    const auditBefore = await s.ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirstOrThrow();
+    let failed;
+    try {
+      failed = await postHl7(s, prod, msg);
+    } finally {
+      await sql`DROP TRIGGER hl7_test_fail ON doses`.execute(s.ctx.db);
+      await sql`DROP FUNCTION hl7_test_fail()`.execute(s.ctx.db);
+    }
+    expect(msa1(failed.message)).toBe('AR');
+    const audited = await s.ctx.db.selectFrom('audit_log').select('action').where('seq', '>', auditBefore.seq!).execute();
+    expect(audited.map((a) => a.action)).toEqual([]);
+    expect(await dosesOf('Halfway', '2007-07-06')).toBeUndefined();
+    const patients = await s.ctx.db.selectFrom('patients').select('id').where('last_name', '=', 'Halfway').execute();
+    expect(patients).toEqual([]);
+    const dph = await s.signIn('dphadmin');
+    const queue = (await s.app.inject({ method: 'GET', url: '/api/hl7/messages?errorsOnly=true', headers: dph })).json();
+    const queued = queue.messages.find((m: { controlId: string }) => m.controlId === 'HALFWAY-1');
+    expect(queued).toMatchObject({ status: 'failed' });
+    const again = await s.app.inject({ method: 'POST', url: `/api/hl7/messages/${queued.id}/reprocess`, headers: dph });
+    expect(again.statusCode).toBe(200);
+    const after = await dosesOf('Halfway', '2007-07-06');
+    expect(after?.doses.map((d) => [d.date, d.lot]).sort()).toEqual([
+      ['2012-08-14', 'Z0860BB'],
+      ['2012-10-14', 'FAILHERE'],
+    ]);
+    // The message's entries were appended as one batch: the chain still verifies.
+    expect(await verifyAuditChain(s.ctx.db)).toMatchObject({ ok: true });
   });
 });

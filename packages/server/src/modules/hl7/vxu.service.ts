@@ -6,7 +6,9 @@ import type { Message } from '@nutmeg/hl7v2';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { AppError } from '../../errors.ts';
+import { withSavepoint } from '../../transaction.ts';
 import type { Submitter } from '../access/index.ts';
+import { auditBatchMark, dropAuditBatchAfter } from '../audit/index.ts';
 import {
   deleteDose,
   exchangeHistory,
@@ -15,11 +17,11 @@ import {
   recordRefusal,
   updateDose,
   type DoseRow,
-  type DoseBody,
 } from '../immunizations/index.ts';
 import { createPatient, findDuplicates, writeVisibility } from '../patients/index.ts';
 import { detect } from './dq-rules.ts';
 import { readPatient, type ReportedPatient } from './patient-read.ts';
+import { stockLotNamed, writeFromStock } from './rxa-stock.ts';
 import { readAdministrations, type Administration, type Catalogue } from './rxa-read.ts';
 
 export interface VxuOutcome {
@@ -44,12 +46,20 @@ function catalogue(ctx: AppContext): Catalogue {
   return cachedCatalogue.catalogue;
 }
 
-/** The record this patient is: a likely match attaches; otherwise a new record (a possible match is reported). */
-async function identify(ctx: AppContext, submitter: Submitter, p: ReportedPatient, issues: Hl7IssueRow[]): Promise<string> {
+/**
+ * The record this patient is: a likely match attaches; otherwise a new record (a possible match is reported).
+ * The matcher runs once: its candidates are the duplicate check of the new record.
+ */
+async function identify(
+  ctx: AppContext,
+  submitter: Submitter,
+  p: ReportedPatient,
+  issues: Hl7IssueRow[],
+): Promise<{ patientId: string; created: boolean }> {
   const candidates = await findDuplicates(ctx.db, writeVisibility(submitter), p.body);
   const top = candidates[0];
-  if (top?.classification === 'likely') return top.id;
-  const created = await createPatient(ctx, submitter, { ...p.body, confirmNew: true });
+  if (top?.classification === 'likely') return { patientId: top.id, created: false };
+  const created = await createPatient(ctx, submitter, { ...p.body, confirmNew: true }, { duplicates: candidates });
   if (top) {
     const i = detect(
       'PatientPossibleDuplicateCreated',
@@ -58,45 +68,84 @@ async function identify(ctx: AppContext, submitter: Submitter, p: ReportedPatien
     );
     if (i) issues.push(i);
   }
-  return created.id;
+  return { patientId: created.id, created: true };
 }
 
-function sameReport(d: DoseRow, submitter: Submitter, dose: DoseBody): boolean {
-  return !d.deleted_at && d.source_org_id === submitter.organizationId && d.cvx === dose.cvx && d.date === dose.date;
+/** A live dose this clinic reported on the record (what a resend, an update or a delete of its message names). */
+interface OwnReport {
+  id: string;
+  cvx: string;
+  date: string;
 }
 
-async function apply(
-  ctx: AppContext,
-  submitter: Submitter,
-  patientId: string,
-  a: Administration,
-  reason: string,
-  issues: Hl7IssueRow[],
-): Promise<void> {
+/** The clinic's own live reports on the record, read once per message (a new record has none). */
+async function ownReports(ctx: AppContext, submitter: Submitter, patientId: string, created: boolean): Promise<OwnReport[]> {
+  if (created) return [];
+  const h = await exchangeHistory(ctx, submitter, patientId);
+  return h.doses
+    .filter((d: DoseRow) => !d.deleted_at && d.source_org_id === submitter.organizationId)
+    .map((d) => ({ id: d.id, cvx: d.cvx, date: d.date }));
+}
+
+interface Recording {
+  submitter: Submitter;
+  patientId: string;
+  reason: string;
+  issues: Hl7IssueRow[];
+  /** Kept in step with what this message records, updates and deletes. */
+  own: OwnReport[];
+}
+
+async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<void> {
+  const { submitter, patientId, reason, issues } = r;
   const at = `RXA[${a.rxa}]`;
   if (a.kind === 'not-administered') return;
   if (a.kind === 'refusal') {
     if (a.action !== 'D') await recordRefusal(ctx, submitter, patientId, a.refusal);
     return;
   }
-  const mine = (await exchangeHistory(ctx, submitter, patientId)).doses.filter((d) => sameReport(d, submitter, a.dose));
+  const dose = a.dose;
+  const mine = r.own.find((d) => d.cvx === dose.cvx && d.date === dose.date);
   if (a.action === 'D') {
-    if (mine[0]) await deleteDose(ctx, submitter, patientId, mine[0].id, reason);
-    else
+    if (mine) {
+      // Whatever the dose took from stock goes back (deleteDose reverses it).
+      await deleteDose(ctx, submitter, patientId, mine.id, reason);
+      r.own = r.own.filter((d) => d !== mine);
+    } else
       pushIssue(
         issues,
         detect('VaccinationDeleteTargetNotFound', `${at}-21`, 'No dose from this clinic with this vaccine and date to delete'),
       );
     return;
   }
-  if (a.action === 'U' && mine[0]) {
-    await updateDose(ctx, submitter, patientId, mine[0].id, a.dose, reason);
+  const stock = await stockLotNamed(ctx, submitter, dose, a.rxa, issues);
+  const undo = <T>(fn: () => Promise<T>) => undoable(ctx, fn);
+  if (a.action === 'U' && mine) {
+    // Another lot named: the old one gets its dose back and the new one gives one (updateDose's restock).
+    await writeFromStock(dose, stock, a.rxa, issues, undo, (body) => updateDose(ctx, submitter, patientId, mine.id, body, reason));
     return;
   }
   if (a.action === 'U')
     pushIssue(issues, detect('VaccinationUpdateTargetNotFound', `${at}-21`, 'No dose to update: recorded as a new dose'));
   // A resent message (or a resumed batch) reports the same dose again: it is already recorded, once.
-  if (mine.length === 0) await recordDose(ctx, submitter, patientId, a.dose);
+  if (!mine) {
+    const recorded = await writeFromStock(dose, stock, a.rxa, issues, undo, (body) => recordDose(ctx, submitter, patientId, body));
+    r.own.push({ id: recorded.id, cvx: dose.cvx, date: dose.date });
+  }
+}
+
+/**
+ * One vaccination or observation of the message, undone alone when the registry's rules refuse it: its writes
+ * by its savepoint, its audit entries from the message's batch.
+ */
+async function undoable<T>(ctx: AppContext, fn: () => Promise<T>): Promise<T> {
+  const mark = auditBatchMark(ctx.db);
+  try {
+    return await withSavepoint(ctx.db, fn);
+  } catch (e) {
+    dropAuditBatchAfter(ctx.db, mark);
+    throw e;
+  }
 }
 
 function pushIssue(issues: Hl7IssueRow[], i: Hl7IssueRow | null): void {
@@ -117,22 +166,30 @@ export async function processVxu(
   issues.push(...ar.issues);
   if (ar.rxaCount === 0 || ar.rejected.length === ar.rxaCount) return { issues, patientId: null, accepted: false };
   if (opts.testOnly) return { issues, patientId: null, accepted: true };
-  const patientId = await identify(ctx, submitter, pr.patient, issues);
-  const reason = `HL7 message ${opts.controlId}`.slice(0, 500);
+  const { patientId, created } = await identify(ctx, submitter, pr.patient, issues);
+  const r: Recording = {
+    submitter,
+    patientId,
+    reason: `HL7 message ${opts.controlId}`.slice(0, 500),
+    issues,
+    own: await ownReports(ctx, submitter, patientId, created),
+  };
   let recorded = 0;
   for (const a of ar.administrations) {
     try {
-      await apply(ctx, submitter, patientId, a, reason, issues);
+      await undoable(ctx, () => apply(ctx, r, a));
       recorded++;
     } catch (e) {
-      // The services' own rules (dose before birth, VFC funding…): this vaccination is refused, the others stand.
+      // The services' own rules (dose before birth, VFC funding…): this vaccination is refused (undone), the
+      // others stand.
       if (!(e instanceof AppError) || e.kind === 'unavailable') throw e;
       pushIssue(issues, detect('VaccinationIsRejectedByRegistry', `RXA[${a.rxa}]`, `The vaccination was not recorded: ${e.message}`));
     }
   }
   for (const o of ar.observations) {
     try {
-      await recordObservation(ctx, submitter, patientId, { kind: o.kind, code: o.code, date: o.date, status: 'active' });
+      const body = { kind: o.kind, code: o.code, date: o.date, status: 'active' as const };
+      await undoable(ctx, () => recordObservation(ctx, submitter, patientId, body));
     } catch (e) {
       if (!(e instanceof AppError) || e.kind === 'unavailable') throw e;
       pushIssue(issues, detect('PatientImmunityCodeIsUnrecognized', `RXA[${o.rxa}] OBX`, `The observation was not recorded: ${e.message}`));

@@ -7,12 +7,13 @@ import type { RecordedDose } from '@nutmeg/api-types';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
+import { inTransaction } from '../../transaction.ts';
 import { invalid, notFound } from '../../errors.ts';
 import type { Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
 import { isMedicalHomeClinic } from '../organizations/index.ts';
 import { requestForecastRefresh, type Recommender } from '../recommender/index.ts';
-import { linkPatientToOrganization, loadWritable, lockPatients, setOwnerInTrx } from '../patients/index.ts';
+import { linkPatientToOrganization, loadWritableRow, lockPatients, setOwnerInTrx } from '../patients/index.ts';
 import { returnDoseToStock, stockOfDose, takeDoseFromStock } from '../inventory/index.ts';
 import * as repo from './dose.repo.ts';
 import type { Db, DoseRow } from './dose.repo.ts';
@@ -150,11 +151,11 @@ async function withStock(trx: Db, submitter: Submitter, doseId: string, body: Do
 export async function recordDose(ctx: AppContext, submitter: Submitter, patientId: string, body: DoseBody): Promise<RecordedDose> {
   const orgId = submitter.organizationId;
   const by = submitter.userId;
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     // One writer per patient from here to commit: the dedup below reads the doses it then adds to, so two
     // reports of one dose arriving together must not both find "no master yet".
     await lockPatients(trx, [patientId]);
-    const rows = await loadWritable(ctx, submitter, patientId, trx);
+    const rows = await loadWritableRow(ctx, submitter, patientId, trx);
     const id = randomUUID();
     const now = ctx.clock.now();
     body = await withStock(trx, submitter, id, body, now);
@@ -192,7 +193,7 @@ export async function recordDose(ctx: AppContext, submitter: Submitter, patientI
 
 async function editableDose(ctx: AppContext, trx: Db, submitter: Submitter, patientId: string, doseId: string) {
   await lockPatients(trx, [patientId]); // edits re-point masters: serialised with recordDose's dedup
-  const rows = await loadWritable(ctx, submitter, patientId, trx);
+  const rows = await loadWritableRow(ctx, submitter, patientId, trx);
   const dose = await repo.doseById(trx, doseId);
   if (!dose || dose.patient_id !== patientId || dose.deleted_at) throw notFound('Dose');
   assertMayChangeEntry(submitter, dose.source_org_id, 'Only the clinic that entered this dose (or DPH) can change it');
@@ -222,7 +223,7 @@ export async function updateDose(
   body: DoseBody,
   reason: string,
 ): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { dose, rows } = await editableDose(ctx, trx, submitter, patientId, doseId);
     body = await restock(trx, submitter, doseId, body, ctx.clock.now());
     validateDose(body, rows.row.dob, jurisdictionToday(ctx.clock), ctx.recommender);
@@ -251,7 +252,7 @@ export async function deleteDose(
   doseId: string,
   reason: string,
 ): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const { dose } = await editableDose(ctx, trx, submitter, patientId, doseId);
     const now = ctx.clock.now();
     await returnDoseToStock(trx, submitter, doseId, 'dose deleted', now);

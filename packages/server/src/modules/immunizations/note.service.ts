@@ -4,10 +4,11 @@
 
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
+import { inTransaction } from '../../transaction.ts';
 import { invalid, notFound } from '../../errors.ts';
 import type { Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
-import { loadWritable } from '../patients/index.ts';
+import { loadWritableRow } from '../patients/index.ts';
 import { requestForecastRefresh } from '../recommender/index.ts';
 import type { Db } from './dose.repo.ts';
 import { assertMayChangeEntry } from './entry.policy.ts';
@@ -38,8 +39,8 @@ async function addNote(
   insert: (trx: Db, common: NoteCommon) => Promise<{ id: string }>,
   detail: Record<string, unknown>,
 ): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const rows = await loadWritable(ctx, submitter, patientId, trx);
+  return inTransaction(ctx.db, async (trx) => {
+    const rows = await loadWritableRow(ctx, submitter, patientId, trx);
     if (date > jurisdictionToday(ctx.clock) || date < rows.row.dob)
       throw invalid(`The ${what} date must be between the date of birth and today`, [{ path: 'date', message: 'Out of range' }]);
     const r = await insert(trx, {
@@ -111,8 +112,8 @@ export async function deleteNote(
   itemId: string,
   reason: string,
 ): Promise<{ id: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await loadWritable(ctx, submitter, patientId, trx);
+  return inTransaction(ctx.db, async (trx) => {
+    await loadWritableRow(ctx, submitter, patientId, trx);
     const item = await repo.findNote(trx, TABLE[what], itemId);
     if (!item || item.patient_id !== patientId || item.deleted_at) throw notFound(what === 'refusal' ? 'Refusal' : 'Observation');
     assertMayChangeEntry(submitter, item.source_org_id, 'Only the clinic that entered it (or DPH) can remove it');

@@ -7,7 +7,15 @@ import { registerPossibleDuplicateRoutes } from './possible-duplicate.routes.ts'
 export { createPatient, updatePatient, getPatient } from './patient.service.ts';
 export { searchPatients, findDuplicates, matchPerson, type PersonToMatch } from './patient-search.service.ts';
 export { auditPatient } from './patient-audit.ts';
-export { assertCanWrite, loadVisible, loadWritable, patientWriter, visibilityFor, writeVisibility } from './patient.policy.ts';
+export {
+  assertCanWrite,
+  loadVisible,
+  loadWritable,
+  loadWritableRow,
+  patientWriter,
+  visibilityFor,
+  writeVisibility,
+} from './patient.policy.ts';
 export { linkPatientToOrganization, setOwnerInTrx } from './patient-status.service.ts';
 export { releaseAllOwnedBy as releaseOwnershipOfClinic } from './patient-status.repo.ts';
 export { loadPatientRows, type PatientRows } from './patient.repo.ts';

@@ -9,7 +9,7 @@ import { jurisdictionToday } from '../../dates.ts';
 import { AppError, forbidden, notFound, patientDenied, type PatientDenial } from '../../errors.ts';
 import { can, isStatewide, isStatewideSubmitter, uiSubmitter, type Actor, type Submitter } from '../access/index.ts';
 import { servedTownsOf } from '../organizations/index.ts';
-import { loadPatientRows, visibilityFacts, type Db, type Visibility } from './patient.repo.ts';
+import { loadPatientRow, loadPatientRows, visibilityFacts, type Db, type Visibility } from './patient.repo.ts';
 
 export async function visibilityFor(ctx: AppContext, actor: Actor, db: Db = ctx.db): Promise<Visibility> {
   if (isStatewide(actor)) return { includeOptedOut: true };
@@ -67,8 +67,13 @@ export function patientWriter(actor: Actor): Submitter {
  * Loads a master within a visibility, or throws: not_found outside it (audited as a denial), not_found for a
  * merged one, naming the record it went into only when that one is visible.
  */
-async function loadWithin(db: Db, v: Visibility, id: string) {
-  const rows = await loadPatientRows(db, id);
+async function loadWithin<R extends { row: { merged_into: string | null } }>(
+  db: Db,
+  v: Visibility,
+  id: string,
+  load: (db: Db, id: string) => Promise<R | undefined>,
+): Promise<R> {
+  const rows = await load(db, id);
   const facts = rows && (await visibilityFacts(db, id));
   if (!rows || !facts) throw notFound('Patient');
   assertVisible(v, facts);
@@ -81,12 +86,20 @@ async function loadWithin(db: Db, v: Visibility, id: string) {
 
 /** Loads a master for the actor (see loadWithin). */
 export async function loadVisible(ctx: AppContext, actor: Actor, id: string, db: Db = ctx.db) {
-  return loadWithin(db, await visibilityFor(ctx, actor, db), id);
+  return loadWithin(db, await visibilityFor(ctx, actor, db), id, loadPatientRows);
 }
 
 /** Loads the master a submitter writes to (see loadWithin). */
 export async function loadWritable(ctx: AppContext, submitter: Submitter, id: string, db: Db = ctx.db) {
-  return loadWithin(db, writeVisibility(submitter), id);
+  return loadWithin(db, writeVisibility(submitter), id, loadPatientRows);
+}
+
+/**
+ * The master's own row for a submitter that writes to it, with loadWritable's checks: for a write that needs the
+ * record's facts (birth date, owner) and not its names, addresses and contacts (a dose, a refusal).
+ */
+export async function loadWritableRow(ctx: AppContext, submitter: Submitter, id: string, db: Db = ctx.db) {
+  return loadWithin(db, writeVisibility(submitter), id, loadPatientRow);
 }
 
 /** The live record at the end of a merge chain, if the caller may see it (a chain is short: merges refuse merged survivors). */

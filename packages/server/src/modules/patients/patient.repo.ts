@@ -156,6 +156,12 @@ export interface PatientRows {
   identifiers: Array<{ id: string; type: 'IIS' | 'MR' | 'MA'; value: string; assigner: string }>;
 }
 
+/** The master's own row only. */
+export async function loadPatientRow(db: Db, id: string): Promise<Pick<PatientRows, 'row'> | undefined> {
+  const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { row };
+}
+
 export async function loadPatientRows(db: Db, id: string): Promise<PatientRows | undefined> {
   const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;

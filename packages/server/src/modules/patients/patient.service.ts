@@ -1,9 +1,17 @@
 // Patient records: create (after the duplicate check), edit demographics with history, the record view, its
 // history and its source reports. Search and the duplicate check are in patient-search.service.ts.
 
-import type { PatientCreated, PatientHistory, PatientReports, PatientUpdated, PatientView } from '@nutmeg/api-types';
+import type {
+  PatientCreated,
+  PatientHistory,
+  PatientReports,
+  PatientSearchResult as SearchResult,
+  PatientUpdated,
+  PatientView,
+} from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { conflict } from '../../errors.ts';
+import { inTransaction } from '../../transaction.ts';
 import { usernamesByIds, type Actor, type Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
 import { findOrganization, jurisdictionIdOf, organizationNames } from '../organizations/index.ts';
@@ -65,9 +73,11 @@ export async function createPatient(
   ctx: AppContext,
   submitter: Submitter,
   body: PatientBody & { confirmNew: boolean },
+  /** The duplicate check the caller has just run on this body (in `ctx.db`'s transaction): not run twice. */
+  checked?: { duplicates: SearchResult[] },
 ): Promise<PatientCreated> {
   const orgId = submitter.organizationId;
-  const duplicates = await findDuplicates(ctx.db, writeVisibility(submitter), body);
+  const duplicates = checked?.duplicates ?? (await findDuplicates(ctx.db, writeVisibility(submitter), body));
   const likely = duplicates.filter((d) => d.score >= LIKELY_DUPLICATE_THRESHOLD);
   if (likely.length > 0 && !body.confirmNew) {
     await appendSubmitterAudit(
@@ -83,7 +93,7 @@ export async function createPatient(
   const patient = toDomainPatient(body, orgId);
   const jurisdictionId = await jurisdictionIdOf(ctx.db, orgId);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const by = submitter.userId;
     const created = await insertMaster(trx, { cols: masterColumns(patient), jurisdictionId, createdBy: by, createdOrgId: orgId, at: now });
     await insertChildren(trx, created.id, patient);
@@ -169,7 +179,7 @@ export async function updatePatient(
   const orgId = submitter.organizationId;
   const stale = (version: number) =>
     conflict('Someone else changed this record since you opened it. Reload it and make your change again.', { currentVersion: version });
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const rows = await loadWritable(ctx, submitter, id, trx);
     if (rows.row.version !== body.version) throw stale(rows.row.version);
     const after = toDomainPatient(body, orgId);

@@ -35,10 +35,39 @@ export interface ForecastSource {
 
 /** Queues a refresh of these patients' stored forecasts, due at `at`; call it in the transaction of the change. */
 export async function requestForecastRefresh(trx: Db, patientIds: readonly string[], at: Date): Promise<void> {
+  const batch = refreshBatches.get(trx);
+  if (batch) {
+    for (const id of patientIds) batch.ids.add(id);
+    if (at < batch.at) batch.at = at;
+    return;
+  }
   const ids = [...new Set(patientIds)];
   if (ids.length === 0) return;
   await repo.markStale(trx, ids);
   await enqueueJob(trx, FORECAST_REFRESH_JOB, { patientIds: ids }, at);
+}
+
+// Refresh requests held by batchForecastRefresh, per transaction.
+const refreshBatches = new WeakMap<Db, { ids: Set<string>; at: Date }>();
+
+/**
+ * Runs `fn` with the refresh requests made on `trx` gathered into one (a message that records several doses of
+ * a patient queues one refresh, not one per dose). A request from a part later undone by a savepoint is still
+ * queued: a refresh too many recomputes the same forecast, one too few would leave it stale.
+ */
+export async function batchForecastRefresh<T>(trx: Db, at: Date, fn: () => Promise<T>): Promise<T> {
+  if (!trx.isTransaction) throw new Error('batchForecastRefresh needs a transaction');
+  if (refreshBatches.has(trx)) return fn();
+  const batch = { ids: new Set<string>(), at };
+  refreshBatches.set(trx, batch);
+  try {
+    const out = await fn();
+    refreshBatches.delete(trx);
+    await requestForecastRefresh(trx, [...batch.ids], batch.at);
+    return out;
+  } finally {
+    refreshBatches.delete(trx);
+  }
 }
 
 /** Computes and stores the forecasts of these patients for today, in one transaction; returns how many were stored. */

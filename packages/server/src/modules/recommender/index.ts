@@ -13,6 +13,7 @@ export {
   refreshStoredForecasts,
   requestForecastBackfill,
   requestForecastRefresh,
+  batchForecastRefresh,
   scheduleNightlyForecastRefresh,
   storeComputedForecasts,
   type ForecastInputLoader,
