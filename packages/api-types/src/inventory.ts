@@ -354,3 +354,10 @@ export interface TemperatureLog {
   excursions: ExcursionView[];
   canRecord: boolean;
 }
+
+/** GET /api/inventory/reports: doses on hand by funding and vaccine, and wastage by reason (a clinic's, or statewide for DPH). */
+export interface InventoryReport {
+  scope: { clinic: { id: string; name: string } | null; from: string; to: string };
+  onHand: Array<{ fundingSource: LotFunding; cvx: string; tradeName: string; doses: number; clinics: number }>;
+  wastage: Array<{ reason: string; clinicName: string | null; doses: number }>;
+}

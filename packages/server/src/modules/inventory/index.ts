@@ -6,6 +6,7 @@ import { registerStockRoutes } from './inventory.routes.ts';
 import { registerOrderRoutes } from './order.routes.ts';
 import { registerPendingRoutes } from './pending.routes.ts';
 import { registerReconciliationRoutes } from './reconciliation.routes.ts';
+import { registerInventoryReportRoutes } from './report.routes.ts';
 import { registerReturnRoutes } from './return.routes.ts';
 import { registerShipmentRoutes } from './shipment.routes.ts';
 import { registerTemperatureRoutes } from './temperature.routes.ts';
@@ -24,4 +25,5 @@ export function registerInventoryRoutes(app: App, ctx: AppContext): void {
   registerTransferRoutes(app, ctx);
   registerReturnRoutes(app, ctx);
   registerTemperatureRoutes(app, ctx);
+  registerInventoryReportRoutes(app, ctx);
 }
