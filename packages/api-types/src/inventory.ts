@@ -321,3 +321,43 @@ export interface ReturnView {
 export interface ReturnList {
   returns: ReturnView[];
 }
+
+export interface TemperatureReadingView {
+  id: string;
+  readAt: string;
+  currentC: number;
+  minC: number | null;
+  maxC: number | null;
+  source: 'manual' | 'logger';
+  outOfRange: boolean;
+}
+
+export interface ExcursionView {
+  id: string;
+  clinic: { id: string; name: string };
+  storageUnitId: string;
+  firstReadAt: string;
+  worstC: number;
+  status: 'open' | 'usable' | 'wasted';
+  decidedAt: string | null;
+  decisionNote: string | null;
+  /** The lots held "do not use" by it. */
+  lots: Array<{ lotId: string; lotNumber: string; tradeName: string }>;
+  canDecide: boolean;
+}
+
+/** GET /api/inventory/units/:unitId/temperatures */
+export interface TemperatureLog {
+  /** The unit's safe range in °C. */
+  range: { min: number; max: number };
+  readings: TemperatureReadingView[];
+  excursions: ExcursionView[];
+  canRecord: boolean;
+}
+
+/** GET /api/inventory/reports: doses on hand by funding and vaccine, and wastage by reason (a clinic's, or statewide for DPH). */
+export interface InventoryReport {
+  scope: { clinic: { id: string; name: string } | null; from: string; to: string };
+  onHand: Array<{ fundingSource: LotFunding; cvx: string; tradeName: string; doses: number; clinics: number }>;
+  wastage: Array<{ reason: string; clinicName: string | null; doses: number }>;
+}

@@ -209,6 +209,41 @@ export interface InventoryReturnTable {
   denial_reason: string | null;
 }
 
+export interface InventoryTemperatureReadingTable {
+  id: Generated<string>;
+  organization_id: string;
+  storage_unit_id: string;
+  read_at: Timestamp;
+  /** numeric(5,1): pg returns it as a string. */
+  current_c: string | number;
+  min_c: string | number | null;
+  max_c: string | number | null;
+  source: 'manual' | 'logger';
+  out_of_range: boolean;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export type ExcursionStatus = 'open' | 'usable' | 'wasted';
+
+export interface InventoryExcursionTable {
+  id: Generated<string>;
+  organization_id: string;
+  storage_unit_id: string;
+  first_read_at: Timestamp;
+  worst_c: string | number;
+  status: Generated<ExcursionStatus>;
+  detected_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  decision_note: string | null;
+}
+
+export interface InventoryExcursionLotTable {
+  excursion_id: string;
+  lot_id: string;
+}
+
 export interface InventoryTables {
   inventory_lots: InventoryLotTable;
   inventory_stock: InventoryStockTable;
@@ -223,4 +258,7 @@ export interface InventoryTables {
   inventory_shipment_lines: InventoryShipmentLineTable;
   inventory_transfers: InventoryTransferTable;
   inventory_returns: InventoryReturnTable;
+  inventory_temperature_readings: InventoryTemperatureReadingTable;
+  inventory_excursions: InventoryExcursionTable;
+  inventory_excursion_lots: InventoryExcursionLotTable;
 }

@@ -6,8 +6,10 @@ import { registerStockRoutes } from './inventory.routes.ts';
 import { registerOrderRoutes } from './order.routes.ts';
 import { registerPendingRoutes } from './pending.routes.ts';
 import { registerReconciliationRoutes } from './reconciliation.routes.ts';
+import { registerInventoryReportRoutes } from './report.routes.ts';
 import { registerReturnRoutes } from './return.routes.ts';
 import { registerShipmentRoutes } from './shipment.routes.ts';
+import { registerTemperatureRoutes } from './temperature.routes.ts';
 import { registerTransferRoutes } from './transfer.routes.ts';
 
 export { moveStock, recomputeCheck } from './ledger.service.ts';
@@ -22,4 +24,6 @@ export function registerInventoryRoutes(app: App, ctx: AppContext): void {
   registerShipmentRoutes(app, ctx);
   registerTransferRoutes(app, ctx);
   registerReturnRoutes(app, ctx);
+  registerTemperatureRoutes(app, ctx);
+  registerInventoryReportRoutes(app, ctx);
 }

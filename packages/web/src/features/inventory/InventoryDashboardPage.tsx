@@ -81,6 +81,11 @@ function ClinicDashboard({ organizationId }: { organizationId: string | null }) 
                   Returns
                 </Link>
               </li>
+              <li className="usa-button-group__item">
+                <Link className="usa-button usa-button--outline" to="/inventory/reports">
+                  Reports
+                </Link>
+              </li>
             </ul>
           )}
           <h2>To do</h2>

@@ -24,6 +24,9 @@ export function StatewideClinics() {
       <p>
         <Link to="/inventory/returns">Returns to approve</Link>
       </p>
+      <p>
+        <Link to="/inventory/reports">Statewide inventory reports (on hand by funding and vaccine, wastage by reason and clinic)</Link>
+      </p>
       {q.error && (
         <Alert type="error" headingLevel="h2" heading="Could not load the clinics">
           {q.error.message}

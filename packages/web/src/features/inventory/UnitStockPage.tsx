@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { StockTable } from './StockTable';
+import { TemperaturePanel } from './TemperaturePanel';
 import { WastageForm } from './WastageForm';
 import { UNIT_KIND_LABELS } from './inventory-labels';
 
@@ -54,6 +55,7 @@ export function UnitStockPage({ params }: { params: Record<string, string> }) {
               <WastageForm unitId={unitId} lines={q.data.lines} />
             </>
           )}
+          <TemperaturePanel unitId={unitId} />
         </>
       )}
     </>

@@ -1,5 +1,6 @@
 import type { NavEntry, RouteDef } from '../../route-types';
 import { InventoryDashboardPage } from './InventoryDashboardPage';
+import { InventoryReportsPage } from './InventoryReportsPage';
 import { LotLedgerPage } from './LotLedgerPage';
 import { OrderPage } from './OrderPage';
 import { OrdersPage } from './OrdersPage';
@@ -24,6 +25,7 @@ export const inventoryRoutes: RouteDef[] = [
   { path: '/inventory/orders/:id', title: 'Order of public vaccine', access: { permission: 'inventory:read' }, component: OrderPage },
   { path: '/inventory/transfers', title: 'Transfers between clinics', access: { permission: 'inventory:read' }, component: TransfersPage },
   { path: '/inventory/returns', title: 'Returns of public vaccine', access: { permission: 'inventory:read' }, component: ReturnsPage },
+  { path: '/inventory/reports', title: 'Inventory reports', access: { permission: 'inventory:read' }, component: InventoryReportsPage },
   { path: '/inventory/units/:unitId/lots/:lotId', title: 'Lot ledger', access: { permission: 'inventory:read' }, component: LotLedgerPage },
 ];
 

@@ -1,0 +1,101 @@
+// SQL for the temperature log (inventory_temperature_readings), excursions (inventory_excursions,
+// inventory_excursion_lots) and the holds they put on and lift from the unit's stock. The decision is one UPDATE
+// guarded by the status: recorded once.
+
+import { sql, type Insertable } from 'kysely';
+import type { ExcursionStatus, InventoryTemperatureReadingTable } from '@nutmeg/db';
+import type { Db } from './stock.repo.ts';
+
+export async function insertReadings(db: Db, rows: ReadonlyArray<Insertable<InventoryTemperatureReadingTable>>): Promise<void> {
+  if (rows.length)
+    await db
+      .insertInto('inventory_temperature_readings')
+      .values([...rows])
+      .execute();
+}
+
+export function readingsOf(db: Db, unitId: string, limit = 200) {
+  return db
+    .selectFrom('inventory_temperature_readings')
+    .select(['id', 'read_at', 'current_c', 'min_c', 'max_c', 'source', 'out_of_range'])
+    .where('storage_unit_id', '=', unitId)
+    .orderBy('read_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Opens an excursion and holds every lot of the unit with doses on hand; returns its id. */
+export async function openExcursion(
+  db: Db,
+  e: { organizationId: string; unitId: string; firstReadAt: Date; worstC: number; at: Date },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('inventory_excursions')
+    .values({
+      organization_id: e.organizationId,
+      storage_unit_id: e.unitId,
+      first_read_at: e.firstReadAt,
+      worst_c: e.worstC,
+      detected_at: e.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const held = await db
+    .updateTable('inventory_stock')
+    .set({ do_not_use: sql<boolean>`true`, updated_at: e.at })
+    .where('storage_unit_id', '=', e.unitId)
+    .where('on_hand', '>', 0)
+    .returning('lot_id')
+    .execute();
+  if (held.length)
+    await db
+      .insertInto('inventory_excursion_lots')
+      .values(held.map((h) => ({ excursion_id: id, lot_id: h.lot_id })))
+      .execute();
+  return id;
+}
+
+export function excursionsOf(db: Db, opts: { unitId?: string; organizationId?: string; status?: ExcursionStatus }) {
+  let q = db.selectFrom('inventory_excursions').selectAll();
+  if (opts.unitId) q = q.where('storage_unit_id', '=', opts.unitId);
+  if (opts.organizationId) q = q.where('organization_id', '=', opts.organizationId);
+  if (opts.status) q = q.where('status', '=', opts.status);
+  return q.orderBy('detected_at', 'desc').limit(200).execute();
+}
+
+export async function excursionLots(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('inventory_excursion_lots as x')
+    .innerJoin('inventory_lots as l', 'l.id', 'x.lot_id')
+    .select(['x.excursion_id', 'x.lot_id', 'l.lot_number', 'l.trade_name'])
+    .where('x.excursion_id', 'in', ids)
+    .orderBy('l.lot_number')
+    .execute();
+}
+
+/** Records the decision once; undefined when it was decided already (or is another clinic's). */
+export function decideExcursion(
+  db: Db,
+  d: { id: string; organizationId: string; status: 'usable' | 'wasted'; by: string; at: Date; note: string | null },
+) {
+  return db
+    .updateTable('inventory_excursions')
+    .set({ status: d.status, decided_by: d.by, decided_at: d.at, decision_note: d.note })
+    .where('id', '=', d.id)
+    .where('organization_id', '=', d.organizationId)
+    .where('status', '=', 'open')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Lifts the hold on lots of a unit (the decision recorded). */
+export async function releaseHold(db: Db, unitId: string, lotIds: readonly string[], at: Date): Promise<void> {
+  if (lotIds.length === 0) return;
+  await db
+    .updateTable('inventory_stock')
+    .set({ do_not_use: sql<boolean>`false`, updated_at: at })
+    .where('storage_unit_id', '=', unitId)
+    .where('lot_id', 'in', lotIds)
+    .execute();
+}

@@ -1,0 +1,55 @@
+// Temperature routes: the log of a unit (inventory:read), readings and logger uploads and the manufacturer's
+// decision on an excursion (inventory:write), the excursion report (inventory:read; DPH statewide).
+import type { AppContext } from '../../context.ts';
+import { actorOf, type App } from '../../http.ts';
+import { UnitParams } from './stock.schemas.ts';
+import * as temps from './temperature.service.ts';
+import { ExcursionDecisionBody, ExcursionParams, LoggerUploadBody, ReadingBody } from './temperature.schemas.ts';
+
+const tags = ['inventory'];
+
+export function registerTemperatureRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/inventory/units/:unitId/temperatures',
+    {
+      config: { policy: 'inventory:read' },
+      schema: { tags, summary: 'A storage unit’s temperature log and excursions', params: UnitParams },
+    },
+    async (req) => temps.temperatureLog(ctx, actorOf(req), req.params.unitId),
+  );
+  app.post(
+    '/api/inventory/units/:unitId/temperatures',
+    {
+      config: { policy: 'inventory:write' },
+      schema: { tags, summary: 'Record a temperature reading', params: UnitParams, body: ReadingBody },
+    },
+    async (req, reply) => reply.status(201).send(await temps.recordReading(ctx, actorOf(req), req.params.unitId, req.body)),
+  );
+  app.post(
+    '/api/inventory/units/:unitId/temperatures/upload',
+    {
+      config: { policy: 'inventory:write' },
+      bodyLimit: 600 * 1024,
+      schema: {
+        tags,
+        summary: 'Upload a data logger’s readings (CSV: time, current, min, max)',
+        params: UnitParams,
+        body: LoggerUploadBody,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await temps.uploadLogger(ctx, actorOf(req), req.params.unitId, req.body)),
+  );
+  app.post(
+    '/api/inventory/excursions/:id/decision',
+    {
+      config: { policy: 'inventory:write' },
+      schema: { tags, summary: 'Record the manufacturer’s decision on an excursion', params: ExcursionParams, body: ExcursionDecisionBody },
+    },
+    async (req) => temps.decideExcursion(ctx, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/inventory/excursions',
+    { config: { policy: 'inventory:read' }, schema: { tags, summary: 'Temperature excursions (DPH: every clinic’s)' } },
+    async (req) => temps.excursionReport(ctx, actorOf(req)),
+  );
+}
