@@ -114,6 +114,29 @@ describe('reports in the browser', () => {
     await dph.getByTestId('coverage-table').getByRole('rowheader', { name: 'Hamden' }).waitFor();
     await dph.getByTestId('coverage-bars').waitFor();
     await expectAccessible(dph);
+
+    // The same filters as a background run: its progress shows as the job writes it (the e2e server runs no
+    // job worker, so the test writes what the job would), then the kept result downloads as CSV.
+    await dph.getByRole('button', { name: 'Run these filters in the background' }).click();
+    const run = dph.getByTestId('report-run').first();
+    await run.getByText('Waiting to start (0%)').waitFor();
+    const runId = (await e.db.selectFrom('report_runs').select('id').orderBy('queued_at', 'desc').executeTakeFirstOrThrow()).id;
+    await e.db
+      .updateTable('report_runs')
+      .set({ status: 'running', progress: 40, progress_note: 'Read the forecasts of 1 of 2 people' })
+      .where('id', '=', runId)
+      .execute();
+    await run.getByText('Running (40%): Read the forecasts of 1 of 2 people').waitFor();
+    const report = await (await dph.request.get(`/api/reports/coverage?by=town&assessmentDate=${today()}`)).text();
+    await e.db
+      .updateTable('report_runs')
+      .set({ status: 'done', progress: 100, progress_note: null, result: report, finished_at: new Date() })
+      .where('id', '=', runId)
+      .execute();
+    await run.getByText(/people, combined series/).waitFor();
+    const csv = await dph.request.get((await run.getByRole('link', { name: 'Download CSV' }).getAttribute('href'))!);
+    expect(await csv.text()).toMatch(/^Area,Population,[\s\S]*Hamden,/);
+    await expectAccessible(dph);
     await dph.getByRole('link', { name: /in Hamden/ }).click();
     await dph.getByRole('heading', { name: 'Not up to date: Hamden' }).waitFor();
     await dph.getByTestId('not-up-to-date').getByRole('link', { name: 'Lucía Recall' }).waitFor();

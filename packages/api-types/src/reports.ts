@@ -199,3 +199,25 @@ export interface DataQualityReport {
   scope: string;
   checks: DataQualityCheck[];
 }
+
+/** A long report (statewide) run as a background job; its result is kept for the user who asked. */
+export interface ReportRun {
+  id: string;
+  kind: 'coverage' | 'doses_administered';
+  /** The report's filters as given (the same query string the on-screen report takes). */
+  params: Record<string, unknown>;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  /** 0–100 */
+  progress: number;
+  progressNote: string | null;
+  error: string | null;
+  queuedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Once done, and only on the single run's read (not in the list). */
+  result?: CoverageReport | DosesAdministeredReport | null;
+}
+
+export interface ReportRunList {
+  runs: ReportRun[];
+}
