@@ -98,6 +98,13 @@ describe('reports in the browser', () => {
     expect(labels).toContain('Marta Recall, for Lucía Recall');
     expect(labels).toContain('Hamden, CT 06517');
 
+    await page.getByRole('link', { name: 'Call list (print)' }).click();
+    const calls = page.getByTestId('call-list');
+    await calls.getByRole('rowheader', { name: /Lucía Recall/ }).waitFor();
+    await calls.getByText('MMR dose 1 (overdue)').waitFor();
+    await calls.getByText('Marta Recall').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Back to the list' }).click();
     await page.getByRole('button', { name: 'Record 1 notified' }).click();
     await page.getByTestId('notified').filter({ hasText: 'Recorded 1 notices' }).waitFor();
     await page.goto(`/patients/${patientId}`);
@@ -108,6 +115,14 @@ describe('reports in the browser', () => {
   it('lets DPH assess statewide coverage and drill down to a town’s children who are not up to date', async () => {
     const dph = await e.newPage();
     await e.signIn(dph, 'dphanalyst');
+    // DPH picks the clinic whose reminder/recall to run.
+    await dph.goto('/reports/reminder-recall');
+    await dph.getByRole('combobox', { name: /^Clinic/ }).selectOption({ label: 'Elm City Pediatrics (CT1001)' });
+    await dph.getByLabel('Age from (months)').fill('24');
+    await dph.getByLabel('Age to (months)').fill('35');
+    await dph.getByRole('button', { name: 'Run' }).click();
+    await dph.getByTestId('reminder-results').getByRole('link', { name: 'Lucía Recall' }).waitFor();
+    await dph.getByRole('heading', { name: /patients of Elm City Pediatrics/ }).waitFor();
     await dph.goto('/reports/coverage');
     await dph.getByLabel('By').selectOption('town');
     await dph.getByRole('button', { name: 'Assess' }).click();

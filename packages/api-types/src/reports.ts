@@ -221,3 +221,8 @@ export interface ReportRun {
 export interface ReportRunList {
   runs: ReportRun[];
 }
+
+/** The clinics whose reminder/recall the user may run: every active clinic for DPH, else the user's own. */
+export interface ReportClinicList {
+  clinics: Array<{ id: string; name: string; pin: string | null }>;
+}
