@@ -24,7 +24,7 @@ const MODULE_DEPENDENCIES = {
   merges: ['access', 'audit', 'immunizations', 'patients'],
   inventory: ['access', 'audit', 'organizations', 'clinics', 'patients'],
   clinics: ['access', 'accounts', 'audit', 'jobs', 'organizations', 'patients'],
-  reports: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender'],
+  reports: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender', 'jobs'],
   hl7: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender', 'inventory'],
   schools: ['access', 'audit', 'organizations', 'patients', 'immunizations', 'recommender', 'reports'],
 };

@@ -98,6 +98,13 @@ describe('reports in the browser', () => {
     expect(labels).toContain('Marta Recall, for Lucía Recall');
     expect(labels).toContain('Hamden, CT 06517');
 
+    await page.getByRole('link', { name: 'Call list (print)' }).click();
+    const calls = page.getByTestId('call-list');
+    await calls.getByRole('rowheader', { name: /Lucía Recall/ }).waitFor();
+    await calls.getByText('MMR dose 1 (overdue)').waitFor();
+    await calls.getByText('Marta Recall').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Back to the list' }).click();
     await page.getByRole('button', { name: 'Record 1 notified' }).click();
     await page.getByTestId('notified').filter({ hasText: 'Recorded 1 notices' }).waitFor();
     await page.goto(`/patients/${patientId}`);
@@ -108,11 +115,42 @@ describe('reports in the browser', () => {
   it('lets DPH assess statewide coverage and drill down to a town’s children who are not up to date', async () => {
     const dph = await e.newPage();
     await e.signIn(dph, 'dphanalyst');
+    // DPH picks the clinic whose reminder/recall to run.
+    await dph.goto('/reports/reminder-recall');
+    await dph.getByRole('combobox', { name: /^Clinic/ }).selectOption({ label: 'Elm City Pediatrics (CT1001)' });
+    await dph.getByLabel('Age from (months)').fill('24');
+    await dph.getByLabel('Age to (months)').fill('35');
+    await dph.getByRole('button', { name: 'Run' }).click();
+    await dph.getByTestId('reminder-results').getByRole('link', { name: 'Lucía Recall' }).waitFor();
+    await dph.getByRole('heading', { name: /patients of Elm City Pediatrics/ }).waitFor();
     await dph.goto('/reports/coverage');
     await dph.getByLabel('By').selectOption('town');
     await dph.getByRole('button', { name: 'Assess' }).click();
     await dph.getByTestId('coverage-table').getByRole('rowheader', { name: 'Hamden' }).waitFor();
     await dph.getByTestId('coverage-bars').waitFor();
+    await expectAccessible(dph);
+
+    // The same filters as a background run: its progress shows as the job writes it (the e2e server runs no
+    // job worker, so the test writes what the job would), then the kept result downloads as CSV.
+    await dph.getByRole('button', { name: 'Run these filters in the background' }).click();
+    const run = dph.getByTestId('report-run').first();
+    await run.getByText('Waiting to start (0%)').waitFor();
+    const runId = (await e.db.selectFrom('report_runs').select('id').orderBy('queued_at', 'desc').executeTakeFirstOrThrow()).id;
+    await e.db
+      .updateTable('report_runs')
+      .set({ status: 'running', progress: 40, progress_note: 'Read the forecasts of 1 of 2 people' })
+      .where('id', '=', runId)
+      .execute();
+    await run.getByText('Running (40%): Read the forecasts of 1 of 2 people').waitFor();
+    const report = await (await dph.request.get(`/api/reports/coverage?by=town&assessmentDate=${today()}`)).text();
+    await e.db
+      .updateTable('report_runs')
+      .set({ status: 'done', progress: 100, progress_note: null, result: report, finished_at: new Date() })
+      .where('id', '=', runId)
+      .execute();
+    await run.getByText(/people, combined series/).waitFor();
+    const csv = await dph.request.get((await run.getByRole('link', { name: 'Download CSV' }).getAttribute('href'))!);
+    expect(await csv.text()).toMatch(/^Area,Population,[\s\S]*Hamden,/);
     await expectAccessible(dph);
     await dph.getByRole('link', { name: /in Hamden/ }).click();
     await dph.getByRole('heading', { name: 'Not up to date: Hamden' }).waitFor();

@@ -199,3 +199,30 @@ export interface DataQualityReport {
   scope: string;
   checks: DataQualityCheck[];
 }
+
+/** A long report (statewide) run as a background job; its result is kept for the user who asked. */
+export interface ReportRun {
+  id: string;
+  kind: 'coverage' | 'doses_administered';
+  /** The report's filters as given (the same query string the on-screen report takes). */
+  params: Record<string, unknown>;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  /** 0–100 */
+  progress: number;
+  progressNote: string | null;
+  error: string | null;
+  queuedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Once done, and only on the single run's read (not in the list). */
+  result?: CoverageReport | DosesAdministeredReport | null;
+}
+
+export interface ReportRunList {
+  runs: ReportRun[];
+}
+
+/** The clinics whose reminder/recall the user may run: every active clinic for DPH, else the user's own. */
+export interface ReportClinicList {
+  clinics: Array<{ id: string; name: string; pin: string | null }>;
+}

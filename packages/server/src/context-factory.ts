@@ -13,6 +13,7 @@ import { loadForecastInputs } from './modules/immunizations/index.ts';
 import { livePatientIdsAfter } from './modules/patients/index.ts';
 import { forecastJobHandlers, sharedRecommender, supportingDataDirOf } from './modules/recommender/index.ts';
 import { schoolRosters } from './modules/schools/index.ts';
+import { reportJobHandlers } from './modules/reports/index.ts';
 
 /**
  * The service context on a migrated database: settings, clock, mailer, recommender, install keys. It refuses
@@ -41,6 +42,7 @@ export function jobHandlersOf(ctx: AppContext): Record<string, JobHandler> {
     ...mailJobHandlers(ctx),
     ...forecastJobHandlers(ctx, { load: loadForecastInputs, idsAfter: livePatientIdsAfter }),
     ...clinicsJobHandlers(ctx),
+    ...reportJobHandlers(ctx),
   };
 }
 

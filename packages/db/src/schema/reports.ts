@@ -1,5 +1,5 @@
 import type { Generated, JSONColumnType } from 'kysely';
-import type { DateString, Timestamp } from './columns.ts';
+import type { DateString, NullableTimestamp, Timestamp } from './columns.ts';
 
 /** A saved reminder/recall cohort: named criteria a clinic reruns (reports module). */
 export interface ReportCohortTable {
@@ -37,4 +37,22 @@ export interface ReportTables {
   report_cohorts: ReportCohortTable;
   patient_notifications: PatientNotificationTable;
   letter_templates: LetterTemplateTable;
+  report_runs: ReportRunTable;
+}
+
+/** A long report run as a job: progress while it runs, the result kept for its requester. */
+export interface ReportRunTable {
+  id: Generated<string>;
+  kind: 'coverage' | 'doses_administered';
+  params: JSONColumnType<Record<string, unknown>, string, string>;
+  requested_by: string;
+  membership_id: string;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  progress: Generated<number>;
+  progress_note: string | null;
+  result: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  error: string | null;
+  queued_at: Timestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
 }

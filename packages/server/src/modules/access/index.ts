@@ -8,6 +8,7 @@ export { totp, generateTotpSecret } from './totp.ts';
 export { createUser, proposeUsername, type NewUser } from './user.service.ts';
 export { registerSessionRoutes } from './session.routes.ts';
 export { reauthenticate } from './reauth.service.ts';
+export { actorForJob } from './job-actor.ts';
 export { accessJobHandlers, scheduleSessionCleanup, SESSION_CLEANUP } from './session-cleanup.ts';
 export { actingMemberships, membershipsOf, type MembershipRow } from './membership.service.ts';
 export { isStatewideSubmitter, SubmitterKind, uiSubmitter, type Submitter } from './submitter.ts';

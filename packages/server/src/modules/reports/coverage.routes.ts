@@ -1,27 +1,12 @@
 // Coverage assessment routes: `report:run`; the population is the services' (reports.policy.ts populationFor).
-import type { CoverageReport } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import { coverageReport, coverageTrend, notUpToDate } from './coverage.service.ts';
-import { toCsv } from '../../csv.ts';
+import { coverageCsv } from './report-csv.ts';
 import { CoverageQuery, CoverageTrendQuery, NotUpToDateQuery } from './reports.schemas.ts';
 
 const tags = ['reports'];
 const policy = 'report:run' as const;
-
-function coverageCsv(r: CoverageReport): string {
-  const header = ['Area', 'Population', ...r.total.measures.map((m) => `${m.label} %`), 'Combined %', 'Combined up to date'];
-  return toCsv(
-    header,
-    [...r.rows, r.total].map((row) => [
-      row.label,
-      row.population,
-      ...row.measures.map((m) => m.percent),
-      row.combined.percent,
-      row.combined.upToDate,
-    ]),
-  );
-}
 
 export function registerCoverageRoutes(app: App, ctx: AppContext): void {
   app.get(

@@ -37,19 +37,32 @@ function monthEnd(iso: string, back: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** How far a long run is (a report run job stores it for the page that polls); nothing for an on-screen report. */
+export type Progress = (percent: number, note: string) => Promise<void>;
+
+/** People per query of stored forecasts: a statewide cohort is read in slices, each reported as progress. */
+const FACTS_SLICE = 50_000;
+
 async function factsOf(
   ctx: AppContext,
   people: readonly CoveragePerson[],
   rules: readonly MeasureRule[],
+  progress?: Progress,
 ): Promise<Map<string, PersonFacts>> {
   const groups = [...new Set(rules.map((r) => r.group))];
-  const rows = await coverageFactsOf(
-    ctx.db,
-    people.map((p) => p.id),
-    groups,
-  );
   const out = new Map<string, PersonFacts>(people.map((p) => [p.id, { dob: p.dob, groups: new Map() }]));
-  for (const r of rows) (out.get(r.patientId)!.groups as Map<string, { status: string; validDoseDates: string[] }>).set(r.vaccineGroup, r);
+  for (let at = 0; at < people.length; at += FACTS_SLICE) {
+    const slice = people.slice(at, at + FACTS_SLICE);
+    const rows = await coverageFactsOf(
+      ctx.db,
+      slice.map((p) => p.id),
+      groups,
+    );
+    for (const r of rows)
+      (out.get(r.patientId)!.groups as Map<string, { status: string; validDoseDates: string[] }>).set(r.vaccineGroup, r);
+    const done = at + slice.length;
+    await progress?.(20 + Math.floor((70 * done) / people.length), `Read the forecasts of ${done} of ${people.length} people`);
+  }
   return out;
 }
 
@@ -76,7 +89,7 @@ interface Assessed {
   met: Map<string, Set<string>>;
 }
 
-async function assess(ctx: AppContext, actor: Actor, q: CoverageQueryInput): Promise<Assessed> {
+async function assess(ctx: AppContext, actor: Actor, q: CoverageQueryInput, progress?: Progress): Promise<Assessed> {
   const today = jurisdictionToday(ctx.clock);
   const on = q.assessmentDate ?? today;
   if (on > today)
@@ -85,7 +98,8 @@ async function assess(ctx: AppContext, actor: Actor, q: CoverageQueryInput): Pro
   const band = bandOf(q);
   const rules = MEASURES[q.preset];
   const people = await coveragePopulation(ctx.db, { ...dobRangeForAge(on, band[0], band[1]), scope: view.scope });
-  const facts = await factsOf(ctx, people, rules);
+  await progress?.(20, `${people.length} people in the cohort`);
+  const facts = await factsOf(ctx, people, rules, progress);
   const met = new Map(people.map((p) => [p.id, measuresMet(facts.get(p.id)!, rules, on, on >= today)]));
   return { view, on, band, rules, people, met };
 }
@@ -99,8 +113,8 @@ async function audit(ctx: AppContext, actor: Actor, report: string, filters: Rec
   );
 }
 
-export async function coverageReport(ctx: AppContext, actor: Actor, q: CoverageQueryInput): Promise<CoverageReport> {
-  const a = await assess(ctx, actor, q);
+export async function coverageReport(ctx: AppContext, actor: Actor, q: CoverageQueryInput, progress?: Progress): Promise<CoverageReport> {
+  const a = await assess(ctx, actor, q, progress);
   const area = await areaOf(ctx, q.by, a.people);
   const tallies = new Map<string, Tally>();
   const total = emptyTally(a.rules);

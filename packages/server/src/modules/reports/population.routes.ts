@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import { toCsv } from '../../csv.ts';
 import { dataQuality, dosesAdministered, inactivePatients } from './population.service.ts';
+import { dosesCsv } from './report-csv.ts';
 import { DataQualityQuery, DosesQuery, InactiveQuery } from './reports.schemas.ts';
 
 const tags = ['reports'];
@@ -30,7 +31,7 @@ export function registerPopulationReportRoutes(app: App, ctx: AppContext): void 
     { config: { policy }, schema: { tags, summary: 'Doses administered as CSV', querystring: DosesQuery } },
     async (req, reply) => {
       const r = await dosesAdministered(ctx, actorOf(req), req.query);
-      return csv(reply, 'doses-administered.csv', toCsv([r.by, 'Doses'], [...r.rows.map((x) => [x.label, x.count]), ['Total', r.total]]));
+      return csv(reply, 'doses-administered.csv', dosesCsv(r));
     },
   );
   app.get(

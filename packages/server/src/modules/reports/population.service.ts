@@ -18,6 +18,7 @@ import {
   openDuplicatesAmong,
   withoutAddress,
 } from '../patients/index.ts';
+import type { Progress } from './coverage.service.ts';
 import { populationFor, type PopulationView } from './reports.policy.ts';
 
 const ITEMS = 500;
@@ -66,10 +67,12 @@ export async function dosesAdministered(
   ctx: AppContext,
   actor: Actor,
   q: { from?: string | undefined; to?: string | undefined; by: DosesBy },
+  progress?: Progress,
 ): Promise<DosesAdministeredReport> {
   const { from, to } = range(ctx, q);
   const view = await populationFor(ctx, actor);
   const doses = await administeredDosesIn(ctx.db, from, to, await doseScopeOf(ctx, view));
+  await progress?.(60, `${doses.length} doses found`);
   let keyOf: (d: (typeof doses)[number]) => string;
   let labelOf: (k: string) => string = (k) => k;
   if (q.by === 'vaccine') {

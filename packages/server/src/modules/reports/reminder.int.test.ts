@@ -185,4 +185,12 @@ describe('reminder/recall', () => {
     const named = await call(dph, 'GET', `/api/reports/reminder-recall?${CRITERIA}&organizationId=${ct1001}`);
     expect(named.json().patients.map((p: { name: string }) => p.name)).toEqual(['Ana Due', 'Hal Noaddress']);
   });
+
+  it('offers DPH every active clinic to pick from, a clinic user only their own, a school nurse none', async () => {
+    const names = async (user: string) =>
+      ((await call(await s.signIn(user), 'GET', '/api/reports/clinics')).json().clinics as Array<{ name: string }>).map((c) => c.name);
+    expect(await names('dphanalyst')).toEqual(expect.arrayContaining(['Elm City Pediatrics', 'Hartford Community Health Center']));
+    expect(await names('clinicstaff')).toEqual(['Elm City Pediatrics']);
+    expect(await names('schoolnurse')).toEqual([]);
+  });
 });

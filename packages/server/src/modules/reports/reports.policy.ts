@@ -3,12 +3,23 @@
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalid } from '../../errors.ts';
 import { isStatewide, type Actor } from '../access/index.ts';
-import { findOrganization, servedTownsOf } from '../organizations/index.ts';
+import { findOrganization, listActiveOrganizations, servedTownsOf } from '../organizations/index.ts';
 import type { PopulationScope } from '../patients/index.ts';
 
 export interface ReportClinic {
   id: string;
   name: string;
+}
+
+/** The clinics whose reminder/recall the actor may run (the picker DPH chooses from): all active ones, or its own. */
+export async function reminderClinicsFor(ctx: AppContext, actor: Actor): Promise<Array<{ id: string; name: string; pin: string | null }>> {
+  const scope = actor.scope;
+  if (!scope) return [];
+  if (isStatewide(actor)) {
+    const clinics = await listActiveOrganizations(ctx.db, 'clinic');
+    return clinics.map((c) => ({ id: c.id, name: c.name, pin: c.pin })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+  return scope.organizationKind === 'clinic' ? [{ id: scope.organizationId, name: scope.organizationName, pin: scope.pin }] : [];
 }
 
 export async function reminderClinicFor(ctx: AppContext, actor: Actor, requested: string | undefined): Promise<ReportClinic> {

@@ -1,5 +1,6 @@
 // Report routes: thin (policy, one schema, one service call). Every report is `report:run`; record scope is the
 // services' (reports.policy.ts).
+import type { ReportClinicList } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import {
@@ -11,6 +12,7 @@ import {
   saveCohort,
   setLetterTemplate,
 } from './cohort.service.ts';
+import { reminderClinicsFor } from './reports.policy.ts';
 import { reminderLabels, reminderLetters, reminderRecallCsv, runReminderRecall } from './reminder.service.ts';
 import {
   CohortBody,
@@ -38,6 +40,11 @@ function sendFile(reply: import('fastify').FastifyReply, type: string, filename:
 }
 
 export function registerReminderRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/reports/clinics',
+    { config: { policy }, schema: { tags, summary: 'The clinics whose reminder/recall I may run (DPH: every active clinic)' } },
+    async (req): Promise<ReportClinicList> => ({ clinics: await reminderClinicsFor(ctx, actorOf(req)) }),
+  );
   app.get(
     '/api/reports/reminder-recall',
     {

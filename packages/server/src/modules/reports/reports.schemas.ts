@@ -65,3 +65,10 @@ export const DosesQuery = Range.and(z.object({ by: z.enum(['vaccine', 'funding',
 export type DosesQueryInput = z.infer<typeof DosesQuery>;
 export const DataQualityQuery = Range;
 export const InactiveQuery = z.object({ level: z.enum(['clinic', 'jurisdiction']).optional() });
+
+/** A long report queued as a background run: which report, and its filters as the on-screen report takes them. */
+export const StartReportRunBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('coverage'), params: CoverageQuery }),
+  z.object({ kind: z.literal('doses_administered'), params: DosesQuery }),
+]);
+export const ReportRunParams = z.object({ id: z.string().uuid() });

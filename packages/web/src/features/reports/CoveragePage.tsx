@@ -8,6 +8,7 @@ import { jurisdictionToday } from '../../dates';
 import { Link, navigate, useLocation } from '../../router';
 import { ErrorSummary, Field } from '../accounts/form-fields';
 import { BarChart, TrendChart } from './charts';
+import { ReportRunsPanel } from './ReportRunsPanel';
 
 export const COVERAGE_PATH = '/reports/coverage';
 
@@ -99,6 +100,7 @@ export function CoveragePage() {
           Assess
         </Button>
       </Form>
+      <ReportRunsPanel kind="coverage" params={{ ...current }} />
       {report.isLoading && <p role="status">Counting…</p>}
       {r && (
         <>

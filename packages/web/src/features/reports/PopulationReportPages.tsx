@@ -7,6 +7,7 @@ import { StackedTable } from '../../components/StackedTable';
 import { jurisdictionToday } from '../../dates';
 import { Link, navigate, useLocation } from '../../router';
 import { ErrorSummary, Field } from '../accounts/form-fields';
+import { ReportRunsPanel } from './ReportRunsPanel';
 
 function Outputs({ csv }: { csv: string }) {
   return (
@@ -114,6 +115,7 @@ export function DosesAdministeredPage() {
           Show
         </Button>
       </Form>
+      <ReportRunsPanel kind="doses_administered" params={Object.fromEntries(new URLSearchParams(r.query))} />
       {q.data && (
         <>
           <h2>

@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, Select, Tag, TextInput } from '@trussworks/react-uswds';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CohortList, NotificationsRecorded, ReminderList } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, qs } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { jurisdictionToday } from '../../dates';
 import { Link, navigate, useLocation } from '../../router';
 import { useSession } from '../../session';
 import { ErrorSummary, Field } from '../accounts/form-fields';
 import { useVaccineGroups } from '../recommender/catalog';
+import { ClinicPicker } from './ClinicPicker';
 import { criteriaFromSearch, criteriaQuery, defaultCriteria, formFromSaved, type CriteriaForm } from './criteria';
 
 const PATH = '/reports/reminder-recall';
@@ -96,9 +97,13 @@ function CriteriaFields({ form, setForm, error }: { form: CriteriaForm; setForm:
   );
 }
 
-function Cohorts({ current }: { current: CriteriaForm | null }) {
+function Cohorts({ current, organizationId }: { current: CriteriaForm | null; organizationId?: string | undefined }) {
   const client = useQueryClient();
-  const cohorts = useQuery({ queryKey: ['cohorts'], queryFn: () => api.get<CohortList>('/api/reports/cohorts'), retry: false });
+  const cohorts = useQuery({
+    queryKey: ['cohorts', organizationId],
+    queryFn: () => api.get<CohortList>(`/api/reports/cohorts${qs({ organizationId })}`),
+    retry: false,
+  });
   const [name, setName] = useState('');
   const save = useMutation({
     mutationFn: () =>
@@ -159,7 +164,14 @@ function RecordNotified({ list }: { list: ReminderList }) {
   const ids = list.patients.filter((p) => method !== 'letter' || p.addressProblem === null).map((p) => p.patientId);
   const groups = [...new Set(list.patients.flatMap((p) => p.due.map((d) => d.vaccineGroup)))];
   const record = useMutation({
-    mutationFn: () => api.post<NotificationsRecorded>('/api/reports/notifications', { patientIds: ids, method, on, vaccineGroups: groups }),
+    mutationFn: () =>
+      api.post<NotificationsRecorded>('/api/reports/notifications', {
+        patientIds: ids,
+        method,
+        on,
+        vaccineGroups: groups,
+        organizationId: list.clinic.id,
+      }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['reminder-recall'] }),
   });
   const error = record.error instanceof ApiError ? record.error : null;
@@ -222,6 +234,9 @@ function Results({ list, query }: { list: ReminderList; query: string }) {
         {list.notStoredToday > 0 && `${list.notStoredToday} forecasts are being refreshed.`}
       </p>
       <ButtonGroup className="no-print">
+        <Link className="usa-button usa-button--outline" to={`${PATH}/call-list${query}`}>
+          Call list (print)
+        </Link>
         <a className="usa-button usa-button--outline" href={`/api/reports/reminder-recall.csv${query}`} download>
           Call list (CSV)
         </a>
@@ -312,7 +327,8 @@ export function ReminderRecallPage() {
     retry: false,
   });
   const error = list.error instanceof ApiError ? list.error : null;
-  if (me?.activeScope?.organizationKind !== 'clinic') {
+  const statewide = me?.activeScope?.accessType === 'dph';
+  if (me?.activeScope?.organizationKind !== 'clinic' && !statewide) {
     return (
       <>
         <h1>Reminder/recall</h1>
@@ -326,7 +342,8 @@ export function ReminderRecallPage() {
     <>
       <h1>Reminder/recall</h1>
       <p className="no-print">
-        Patients of {me.activeScope.organizationName} due or overdue for the vaccines you choose, from their stored forecasts.
+        {statewide ? 'Patients of the clinic you choose' : `Patients of ${me?.activeScope?.organizationName ?? ''}`} due or overdue for the
+        vaccines you choose, from their stored forecasts.
       </p>
       <ErrorSummary error={error} />
       <Form
@@ -338,6 +355,9 @@ export function ReminderRecallPage() {
         className="maxw-full no-print"
         aria-label="Reminder/recall criteria"
       >
+        {statewide && (
+          <ClinicPicker value={form.organizationId} onChange={(organizationId) => setForm({ ...form, organizationId })} error={error} />
+        )}
         <CriteriaFields form={form} setForm={setForm} error={error} />
         <Button type="submit" className="margin-top-2">
           Run
@@ -346,7 +366,9 @@ export function ReminderRecallPage() {
       {list.isLoading && <p role="status">Listing patients…</p>}
       {list.data && <Results list={list.data} query={query} />}
       <div className="no-print">
-        <Cohorts current={current} />
+        {(!statewide || current?.organizationId) && (
+          <Cohorts current={current} organizationId={statewide ? current?.organizationId : undefined} />
+        )}
       </div>
     </>
   );

@@ -11,6 +11,8 @@ export interface CriteriaForm {
   population: ReminderCriteria['population'];
   windowFrom: string;
   windowTo: string;
+  /** DPH picks the clinic whose patients to list; a clinic user's is the clinic they act for. */
+  organizationId?: string;
 }
 
 function monthEnd(iso: string): string {
@@ -44,6 +46,7 @@ export function criteriaFromSearch(search: URLSearchParams): CriteriaForm | null
     population: search.get('population') === 'owned' ? 'owned' : 'owned_or_active',
     windowFrom: search.get('windowFrom') ?? d.windowFrom,
     windowTo: search.get('windowTo') ?? d.windowTo,
+    ...(search.get('organizationId') ? { organizationId: search.get('organizationId')! } : {}),
   };
 }
 

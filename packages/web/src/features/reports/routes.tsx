@@ -1,4 +1,5 @@
 import type { NavEntry, RouteDef } from '../../route-types';
+import { CallListPage } from './CallListPage';
 import { CoveragePage } from './CoveragePage';
 import { NotUpToDatePage } from './NotUpToDatePage';
 import { DataQualityPage, DosesAdministeredPage, InactivePatientsPage } from './PopulationReportPages';
@@ -6,6 +7,7 @@ import { ReminderRecallPage } from './ReminderRecallPage';
 
 export const reportsRoutes: RouteDef[] = [
   { path: '/reports/reminder-recall', title: 'Reminder/recall', access: { permission: 'report:run' }, component: ReminderRecallPage },
+  { path: '/reports/reminder-recall/call-list', title: 'Call list', access: { permission: 'report:run' }, component: CallListPage },
   { path: '/reports/coverage', title: 'Coverage assessment', access: { permission: 'report:run' }, component: CoveragePage },
   { path: '/reports/coverage/not-up-to-date', title: 'Not up to date', access: { permission: 'report:run' }, component: NotUpToDatePage },
   {

@@ -1,0 +1,77 @@
+// SQL of report runs (report_runs): a long report queued as a job, its progress, its stored result.
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '@nutmeg/db';
+
+type Db = Kysely<Database>;
+export type ReportRunRow = Selectable<Database['report_runs']>;
+
+export async function insertRun(
+  db: Db,
+  r: { kind: ReportRunRow['kind']; params: Record<string, unknown>; by: string; membershipId: string; at: Date },
+): Promise<ReportRunRow> {
+  return db
+    .insertInto('report_runs')
+    .values({ kind: r.kind, params: JSON.stringify(r.params), requested_by: r.by, membership_id: r.membershipId, queued_at: r.at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The run, only for the user who asked for it (anyone else's id reads as absent). */
+export async function runOf(db: Db, id: string, userId: string): Promise<ReportRunRow | undefined> {
+  return db.selectFrom('report_runs').selectAll().where('id', '=', id).where('requested_by', '=', userId).executeTakeFirst();
+}
+
+export async function runsOf(db: Db, userId: string, limit: number) {
+  return db
+    .selectFrom('report_runs')
+    .select([
+      'id',
+      'kind',
+      'params',
+      'requested_by',
+      'membership_id',
+      'status',
+      'progress',
+      'progress_note',
+      'error',
+      'queued_at',
+      'started_at',
+      'finished_at',
+    ])
+    .where('requested_by', '=', userId)
+    .orderBy('queued_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Claims a queued run for the job (a run is started once: a retried job finds it no longer queued). */
+export async function startRun(db: Db, id: string, at: Date): Promise<ReportRunRow | undefined> {
+  return db
+    .updateTable('report_runs')
+    .set({ status: 'running', started_at: at, progress: 0 })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function setProgress(db: Db, id: string, progress: number, note: string): Promise<void> {
+  await db.updateTable('report_runs').set({ progress, progress_note: note }).where('id', '=', id).where('status', '=', 'running').execute();
+}
+
+export async function finishRun(
+  db: Db,
+  id: string,
+  f: { status: 'done'; result: Record<string, unknown>; at: Date } | { status: 'failed'; error: string; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('report_runs')
+    .set(
+      f.status === 'done'
+        ? { status: 'done', progress: 100, progress_note: null, result: JSON.stringify(f.result), finished_at: f.at }
+        : { status: 'failed', error: f.error, finished_at: f.at },
+    )
+    .where('id', '=', id)
+    .execute();
+}

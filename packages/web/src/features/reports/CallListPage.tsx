@@ -1,0 +1,106 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button } from '@trussworks/react-uswds';
+import type { ReminderList, ReminderPatient } from '@nutmeg/api-types';
+import { api } from '../../api';
+import { StackedTable } from '../../components/StackedTable';
+import { jurisdictionToday } from '../../dates';
+import { Link, useLocation } from '../../router';
+import { criteriaFromSearch, criteriaQuery } from './criteria';
+
+const OUTCOMES = ['Reached', 'Message left', 'No answer', 'Wrong number', 'Appointment on'];
+
+/** Age on `on` as staff say it on the phone: "11 months", "2 years 3 months". */
+export function ageOn(dob: string, on: string): string {
+  const [y1, m1, d1] = dob.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = on.split('-').map(Number) as [number, number, number];
+  const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  if (years === 0) return `${rest} month${rest === 1 ? '' : 's'}`;
+  return `${years} year${years === 1 ? '' : 's'}${rest ? ` ${rest} month${rest === 1 ? '' : 's'}` : ''}`;
+}
+
+function dueText(p: ReminderPatient): string {
+  return p.due
+    .map((d) => `${d.vaccineGroup}${d.doseNumber ? ` dose ${d.doseNumber}` : ''} (${d.status === 'overdue' ? 'overdue' : 'due'})`)
+    .join('; ');
+}
+
+/** A printable call list: who to call, their age, phone, guardian and due vaccines, and boxes to mark the outcome. */
+export function CallListPage() {
+  const { search } = useLocation();
+  const current = criteriaFromSearch(search);
+  const query = current ? criteriaQuery(current) : '';
+  const list = useQuery({
+    queryKey: ['reminder-recall', query],
+    queryFn: () => api.get<ReminderList>(`/api/reports/reminder-recall${query}`),
+    enabled: !!current,
+    retry: false,
+  });
+  const today = jurisdictionToday();
+  return (
+    <>
+      <h1>Call list</h1>
+      {!current && (
+        <Alert type="info" headingLevel="h2" heading="No criteria" slim>
+          Run <Link to="/reports/reminder-recall">reminder/recall</Link> first, then open its call list.
+        </Alert>
+      )}
+      {list.error && (
+        <Alert type="error" headingLevel="h2" heading="Could not list the patients" slim>
+          {list.error.message}
+        </Alert>
+      )}
+      {list.data && (
+        <>
+          <p>
+            {list.data.clinic.name}: {list.data.patients.length} patients due or overdue, listed on{' '}
+            <span className="nutmeg-date">{list.data.runOn}</span>. Mark each call&apos;s outcome in the boxes.
+          </p>
+          <div className="no-print margin-bottom-2">
+            <Button type="button" onClick={() => window.print()}>
+              Print the call list
+            </Button>
+            <Link className="usa-button usa-button--outline" to={`/reports/reminder-recall${query}`}>
+              Back to the list
+            </Link>
+          </div>
+          <StackedTable headers fullWidth caption="Patients to call" testId="call-list">
+            <thead>
+              <tr>
+                <th scope="col">Patient</th>
+                <th scope="col">Phone and guardian</th>
+                <th scope="col">Due</th>
+                <th scope="col">Outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.patients.map((p) => (
+                <tr key={p.patientId}>
+                  <th scope="row">
+                    {p.name}
+                    <div className="font-body-3xs">
+                      {ageOn(p.dob, today)}, born <span className="nutmeg-date">{p.dob}</span>
+                    </div>
+                  </th>
+                  <td>
+                    <div>{p.phone ? <span className="nutmeg-date">{p.phone}</span> : 'No phone on record'}</div>
+                    {p.guardian && <div>{p.guardian}</div>}
+                  </td>
+                  <td>{dueText(p)}</td>
+                  <td>
+                    {OUTCOMES.map((o) => (
+                      <div key={o} className="nutmeg-date">
+                        <span aria-hidden="true">☐</span> {o}
+                      </div>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </StackedTable>
+        </>
+      )}
+    </>
+  );
+}
