@@ -8,8 +8,6 @@ export function inTransaction<D, T>(db: Kysely<D>, fn: (trx: Kysely<D>) => Promi
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
 
-let savepoints = 0;
-
 /**
  * Runs `fn` inside a savepoint of the transaction `trx`: when it throws, only its own writes are undone and the
  * transaction stays usable (a caller that refuses one item of a message and keeps the others needs this; a
@@ -17,14 +15,17 @@ let savepoints = 0;
  */
 export async function withSavepoint<D, T>(trx: Kysely<D>, fn: () => Promise<T>): Promise<T> {
   if (!trx.isTransaction) return fn(); // each service call is then its own transaction already
-  const name = sql.raw(`nutmeg_sp_${++savepoints}`);
-  await sql`SAVEPOINT ${name}`.execute(trx);
+  // One name for every level: PostgreSQL resolves RELEASE / ROLLBACK TO to the newest savepoint of that name,
+  // which is this call's one since they nest strictly.
+  await sql`SAVEPOINT nutmeg_item`.execute(trx);
   try {
     const out = await fn();
-    await sql`RELEASE SAVEPOINT ${name}`.execute(trx);
+    await sql`RELEASE SAVEPOINT nutmeg_item`.execute(trx);
     return out;
   } catch (e) {
-    await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(trx);
+    // ROLLBACK TO keeps the savepoint: release it too, so that the enclosing level's name is the newest again.
+    await sql`ROLLBACK TO SAVEPOINT nutmeg_item`.execute(trx);
+    await sql`RELEASE SAVEPOINT nutmeg_item`.execute(trx);
     throw e;
   }
 }

@@ -81,6 +81,28 @@ describe('VXU^V04 → ACK', () => {
     expect(second?.doses).toHaveLength(1);
   });
 
+  it('a patient in the grey zone gets a new record, and the pair waits in DPH’s possible-duplicate queue', async () => {
+    // Snow, Madelynn (2007-07-06) is on record from the baseline; this one differs in first name, birth date, record
+    // number, mother, address and phone.
+    const text = withMsh(BASELINE, 10, 'GREY-1')
+      .replace('Snow^Madelynn^Ainsley', 'Snow^Madeline')
+      .replace('|20070706|', '|20070607|')
+      .replace('32 Prescott Street Ave^^Warwick^MA^02452', '9 Oak Rd^^Hartford^CT^06105')
+      .replaceAll('^PRN^PH^^^657^5558563', '')
+      .replace('D26376273', 'X11111111')
+      .replace('|Lam^Morgan|', '||')
+      .replace(/\rNK1\|[^\r]*/, '');
+    const res = await postHl7(s, prod, text);
+    expect(errSeverities(res.message)).not.toContain('E');
+    const row = await s.ctx.db.selectFrom('hl7_messages').select('patient_id').where('control_id', '=', 'GREY-1').executeTakeFirstOrThrow();
+    const original = await s.ctx.db.selectFrom('patients').select('id').where('first_name', '=', 'Madelynn').executeTakeFirstOrThrow();
+    expect(row.patient_id).not.toBe(original.id);
+    const pairs = await s.ctx.db.selectFrom('patient_possible_duplicates').selectAll().execute();
+    expect(pairs).toHaveLength(1);
+    expect([pairs[0]!.patient_low, pairs[0]!.patient_high].sort()).toEqual([row.patient_id, original.id].sort());
+    expect(pairs[0]).toMatchObject({ source: 'hl7', status: 'open' });
+  });
+
   for (const a of AART.filter((x) => x.expected.assert_result === 'Reject')) {
     it(`rejects AART ${a.id.split(':').pop()}: ${a.description}`, async () => {
       // A fresh name per case, so that a wrongly accepted message would show as a new record.

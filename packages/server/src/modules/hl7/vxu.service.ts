@@ -18,7 +18,7 @@ import {
   updateDose,
   type DoseRow,
 } from '../immunizations/index.ts';
-import { createPatient, findDuplicates, writeVisibility } from '../patients/index.ts';
+import { createPatient, findDuplicates, queuePossibleDuplicate, writeVisibility } from '../patients/index.ts';
 import { detect } from './dq-rules.ts';
 import { readPatient, type ReportedPatient } from './patient-read.ts';
 import { stockLotNamed, writeFromStock } from './rxa-stock.ts';
@@ -61,6 +61,13 @@ async function identify(
   if (top?.classification === 'likely') return { patientId: top.id, created: false };
   const created = await createPatient(ctx, submitter, { ...p.body, confirmNew: true }, { duplicates: candidates });
   if (top) {
+    // The grey zone: DPH's data steward gets each pair to decide on (queued with the message, once per pair).
+    for (const c of candidates)
+      await queuePossibleDuplicate(
+        ctx.db,
+        { patientId: created.id, candidateId: c.id, score: c.score, reasons: c.reasons, source: 'hl7' },
+        ctx.clock.now(),
+      );
     const i = detect(
       'PatientPossibleDuplicateCreated',
       'PID',
