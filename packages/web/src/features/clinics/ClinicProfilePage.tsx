@@ -206,7 +206,7 @@ export function ClinicProfilePage() {
               </Button>
             )}
             <ProfileFacts p={q.data} />
-            {can('clinic:enrol') && q.data.active && <EnrolmentFactsForm key={q.data.version} profile={q.data} />}
+            {can('clinic:enrol') && q.data.active && <EnrolmentFactsForm profile={q.data} />}
             <History query={query} />
             {can('clinic:enrol') && <DeactivateClinicPanel profile={q.data} />}
           </>
