@@ -154,7 +154,7 @@ describe('clinic tools in the browser', () => {
     expect(edits).toEqual([0, 0, 0]);
   }
 
-  /** DPH enrols a clinic (the next PIN), then deactivates it. */
+  /** DPH enrols a clinic (the next PIN), suspends its enrolment, then deactivates it. */
   async function enrolAndDeactivate(dph: Page) {
     await dph.goto('/clinics');
     await dph.getByRole('link', { name: 'Enrol a clinic' }).click();
@@ -170,6 +170,10 @@ describe('clinic tools in the browser', () => {
     await dph.getByLabel(/^Enrolled on/).fill('2026-01-05');
     await dph.getByRole('button', { name: 'Enrol the clinic' }).click();
     await dph.getByTestId('clinic-enrolled').filter({ hasText: 'PIN CT1005' }).waitFor();
+    await dph.locator('#facts-status').selectOption('suspended');
+    await dph.getByRole('button', { name: 'Save the enrolment and type' }).click();
+    await dph.getByTestId('enrolment-saved').waitFor();
+    await dph.getByTestId('profile-version-2').filter({ hasText: 'enrolment.status' }).waitFor();
     await dph.getByLabel(/^Reason/).fill('Enrolled in error');
     await dph.getByRole('button', { name: /Deactivate Shoreline/ }).click();
     await dph.getByTestId('clinic-deactivated').waitFor();

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import * as enrolment from './enrolment.service.ts';
-import { ClinicParams, DeactivateClinicBody, EnrolClinicBody } from './enrolment.schemas.ts';
+import { updateEnrolmentFacts } from './enrolment-facts.service.ts';
+import { ClinicParams, DeactivateClinicBody, EnrolClinicBody, EnrolmentFactsBody } from './enrolment.schemas.ts';
 
 const tags = ['clinic tools'];
 
@@ -26,5 +27,18 @@ export function registerEnrolmentRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => enrolment.deactivateClinic(ctx, actorOf(req), req.params.id, req.body.reason),
+  );
+  app.put(
+    '/api/clinics/:id/enrolment',
+    {
+      config: { policy: 'clinic:enrol' },
+      schema: {
+        tags,
+        summary: 'DPH: change a clinic’s type, medical-home flag and VFC/CVP enrolment (send the profile version; audited)',
+        params: ClinicParams,
+        body: EnrolmentFactsBody,
+      },
+    },
+    async (req) => updateEnrolmentFacts(ctx, actorOf(req), req.params.id, req.body),
   );
 }

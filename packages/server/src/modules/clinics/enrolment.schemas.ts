@@ -44,3 +44,16 @@ export type EnrolClinicInput = z.infer<typeof EnrolClinicBody>;
 
 export const DeactivateClinicBody = z.object({ reason: z.string().trim().min(1, 'Say why the clinic is deactivated').max(2000) });
 export const ClinicParams = z.object({ id: z.string().uuid() });
+
+/** DPH's edit of a clinic's type, medical-home flag and enrolment (the rules between statuses are the service's). */
+export const EnrolmentFactsBody = z.object({
+  clinicType: z.enum(CLINIC_TYPES, { error: 'Choose the type of clinic' }),
+  medicalHome: z.boolean(),
+  enrolment: z.object({
+    status: z.enum(['not_enrolled', 'pending', 'enrolled', 'suspended', 'terminated'], { error: 'Choose the enrolment status' }),
+    enrolledOn: IsoDate.nullable(),
+    endedOn: IsoDate.nullable(),
+  }),
+  version: z.number().int().min(0),
+});
+export type EnrolmentFactsInput = z.infer<typeof EnrolmentFactsBody>;

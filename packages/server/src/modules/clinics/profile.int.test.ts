@@ -162,4 +162,63 @@ describe('clinic profile and contacts', () => {
     expect((await call(ceo, 'GET', `/api/clinic/profile/history?organizationId=${elmId}`)).statusCode).toBe(404);
     expect((await call(ceo, 'GET', '/api/clinic/profile')).json().pin).toBe('CT1002');
   });
+
+  it('lets DPH change type, medical home and enrolment over the version read, validating transitions, in the history', async () => {
+    const dph = await s.signIn('dphadmin');
+    const url = `/api/clinics/${elmId}/enrolment`;
+    const current = (await call(dph, 'GET', `/api/clinic/profile?organizationId=${elmId}`)).json();
+    const body = (over: Record<string, unknown> = {}) => ({
+      clinicType: 'fqhc',
+      medicalHome: !current.medicalHome,
+      enrolment: { status: 'enrolled', enrolledOn: '2026-02-01', endedOn: null },
+      version: current.version,
+      ...over,
+    });
+    const coordinator = await s.signIn('coordinator');
+    expect((await call(coordinator, 'PUT', url, body())).statusCode).toBe(403);
+    const badDates = await call(
+      dph,
+      'PUT',
+      url,
+      body({ enrolment: { status: 'terminated', enrolledOn: '2026-02-01', endedOn: '2026-01-01' } }),
+    );
+    expect(badDates.statusCode).toBe(400);
+    expect(badDates.json().fields.map((f: { path: string }) => f.path)).toEqual(['enrolment.status', 'enrolment.endedOn']);
+    const saved = await call(dph, 'PUT', url, body());
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({
+      clinicType: 'fqhc',
+      medicalHome: !current.medicalHome,
+      enrolment: { status: 'enrolled', enrolledOn: '2026-02-01', endedOn: null },
+      version: current.version + 1,
+    });
+    expect(
+      (await call(dph, 'PUT', url, body({ enrolment: { status: 'suspended', enrolledOn: '2026-02-01', endedOn: null } }))).statusCode,
+    ).toBe(409);
+    const ended = await call(
+      dph,
+      'PUT',
+      url,
+      body({ version: current.version + 1, enrolment: { status: 'terminated', enrolledOn: '2026-02-01', endedOn: null } }),
+    );
+    expect(ended.json().fields.map((f: { path: string }) => f.path)).toEqual(['enrolment.endedOn']);
+
+    const history = (await call(dph, 'GET', `/api/clinic/profile/history?organizationId=${elmId}`)).json();
+    expect(history.versions[0]).toMatchObject({ version: current.version + 1, changedBy: 'dphadmin' });
+    expect(history.versions[0].changes).toEqual([
+      { field: 'clinicType', before: current.clinicType, after: 'fqhc' },
+      { field: 'medicalHome', before: current.medicalHome, after: !current.medicalHome },
+      { field: 'enrolment.status', before: 'not_enrolled', after: 'enrolled' },
+      { field: 'enrolment.enrolledOn', before: null, after: '2026-02-01' },
+    ]);
+    const audit = await s.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', elmId)
+      .where('action', '=', 'clinic.enrolment-edit')
+      .execute();
+    expect(audit).toHaveLength(1);
+    // The clinic sees the change read-only.
+    expect((await call(cmo, 'GET', '/api/clinic/profile')).json()).toMatchObject({ clinicType: 'fqhc', canEdit: true });
+  });
 });

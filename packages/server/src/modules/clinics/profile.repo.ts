@@ -102,3 +102,28 @@ export async function endEnrolment(db: Db, organizationId: string, endedOn: stri
     )
     .execute();
 }
+
+export interface EnrolmentChange {
+  enrolment_status: ProfileRow['enrolment_status'];
+  enrolled_on: string | null;
+  enrolment_ended_on: string | null;
+}
+
+/** DPH's enrolment edit, over the version DPH read (0: none saved yet); one statement, as saveProfileVersion. */
+export async function saveEnrolmentVersion(
+  db: Db,
+  organizationId: string,
+  expectedVersion: number,
+  change: EnrolmentChange,
+  now: Date,
+): Promise<ProfileRow | undefined> {
+  if (expectedVersion === 0)
+    return saveProfileVersion(db, organizationId, 0, { ...change, dba_name: null, shipping_address: null, fax: null, email: null }, now);
+  return db
+    .updateTable('clinic_profiles')
+    .set((eb) => ({ ...change, updated_at: now, version: eb('version', '+', 1) }))
+    .where('organization_id', '=', organizationId)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -21,6 +21,7 @@ export {
   organizationNames,
   servedTownsOf,
   updateClinicFacts,
+  updateClinicProgramFacts,
   type ClinicFacts,
   type Jurisdiction,
   type NewOrganization,

@@ -116,6 +116,16 @@ export async function updateClinicFacts(
     .execute();
 }
 
+/** DPH's program facts of a clinic: its type and whether it is a medical home. */
+export async function updateClinicProgramFacts(db: Db, id: string, facts: { clinicType: string; medicalHome: boolean }): Promise<void> {
+  await db
+    .updateTable('organizations')
+    .set({ clinic_type: facts.clinicType, medical_home: facts.medicalHome })
+    .where('id', '=', id)
+    .where('kind', '=', 'clinic')
+    .execute();
+}
+
 /** Each town of a jurisdiction with its county (coverage by county). */
 export async function townCounties(db: Db): Promise<Map<string, string | null>> {
   const rows = await db.selectFrom('towns').select(['name', 'county']).execute();

@@ -198,6 +198,11 @@ export function updateClinicFacts(
   return repo.updateClinicFacts(db, id, { name: facts.name, town: facts.address.city || null, address: facts.address, phone: facts.phone });
 }
 
+/** DPH sets a clinic's type and medical-home flag (clinic tools' enrolment edit). */
+export function updateClinicProgramFacts(db: Db, id: string, facts: { clinicType: string; medicalHome: boolean }): Promise<void> {
+  return repo.updateClinicProgramFacts(db, id, facts);
+}
+
 export interface NewClinic {
   jurisdictionId: string;
   name: string;

@@ -9,6 +9,7 @@ import { useSession } from '../../session';
 import { formatDateTime } from '../../dates';
 import { Facts } from '../accounts/form-fields';
 import { DeactivateClinicPanel } from './DeactivateClinicPanel';
+import { EnrolmentFactsForm } from './EnrolmentFactsForm';
 import { ProfileForm } from './ProfileForm';
 import { CLINIC_TYPE_LABELS, CONTACT_LABELS, CONTACT_ROLES, DAY_LABELS, ENROLMENT_LABELS, WEEKDAYS } from './profile-labels';
 
@@ -205,6 +206,7 @@ export function ClinicProfilePage() {
               </Button>
             )}
             <ProfileFacts p={q.data} />
+            {can('clinic:enrol') && q.data.active && <EnrolmentFactsForm profile={q.data} />}
             <History query={query} />
             {can('clinic:enrol') && <DeactivateClinicPanel profile={q.data} />}
           </>
