@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvText, toCsv } from './csv.ts';
+import { csvText, parseCsv, toCsv } from './csv.ts';
 
 describe('CSV exports', () => {
   it('neutralises cells a spreadsheet would run as a formula', () => {
@@ -24,5 +24,16 @@ describe('CSV exports', () => {
         ],
       ),
     ).toBe('a,b\r\n"Elm City, LLC","say ""hi"""\r\n,"two\nlines"\r\n" padded",3\r\n');
+  });
+});
+
+describe('CSV uploads', () => {
+  it('reads quoted cells with commas, quotes and line breaks, and numbers records by the line they start on', () => {
+    const rows = parseCsv('a,b\r\n"x, y","say ""hi"""\n"two\nlines",z\n\n');
+    expect(rows).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['x, y', 'say "hi"'] },
+      { line: 3, cells: ['two\nlines', 'z'] },
+    ]);
   });
 });

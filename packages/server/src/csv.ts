@@ -26,7 +26,7 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
 /**
  * Reading an uploaded CSV (shipment imports, data-logger files): RFC 4180 records (quoted cells may hold commas,
  * quotes and line breaks), each with the 1-based line it starts on; blank lines are skipped. The schools roster
- * has the same reader in its module and can move to this one.
+ * upload reads its files with it too.
  */
 export function parseCsv(text: string): { line: number; cells: string[] }[] {
   const out: { line: number; cells: string[] }[] = [];

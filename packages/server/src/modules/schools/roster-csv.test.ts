@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PatientSearchResult } from '@nutmeg/api-types';
-import { parseCsv, parseRoster, rosterTemplate, RosterFileError } from './roster-csv.ts';
+import { parseRoster, rosterTemplate, RosterFileError } from './roster-csv.ts';
 import { decideMatch } from './roster-match.ts';
 import { addAge, nextGrade, parseGrade, schoolYearOf } from './school-year.ts';
 
 describe('roster files', () => {
-  it('reads quoted cells with commas, quotes and line breaks, and numbers records by the line they start on', () => {
-    const rows = parseCsv('a,b\r\n"x, y","say ""hi"""\n"two\nlines",z\n\n');
-    expect(rows).toEqual([
-      { line: 1, cells: ['a', 'b'] },
-      { line: 2, cells: ['x, y', 'say "hi"'] },
-      { line: 3, cells: ['two\nlines', 'z'] },
-    ]);
-  });
-
   it('accepts its own template, columns in any order, US dates and grade spellings', () => {
     expect(parseRoster(rosterTemplate(), '2026-09-01').rows).toHaveLength(1);
     const r = parseRoster(

@@ -1,6 +1,7 @@
 // The roster file: a CSV with a header row (documented in ROSTER_COLUMNS, offered as a template). Pure: parses
 // the text and checks each row; a bad row is reported with its line and field while the good rows load.
 import type { RosterUploadError, SchoolGrade } from '@nutmeg/db';
+import { parseCsv } from '../../csv.ts';
 import { isCalendarDate, parseGrade } from './school-year.ts';
 
 /** The columns of a roster file, in the template's order; the header may list them in any order. */
@@ -37,47 +38,6 @@ export interface RosterRow {
 /** The template the nurse downloads: the header and one example row. */
 export function rosterTemplate(): string {
   return `${ROSTER_COLUMNS.map((c) => c.name).join(',')}\r\nDoe,Jane,A,2020-09-14,F,K,S-000123,John Doe,"12 Elm St, Hamden CT 06514"\r\n`;
-}
-
-/** RFC 4180 records (quoted cells may hold commas, quotes and line breaks); each with the line it starts on. */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const out: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const s = text.replace(/^\uFEFF/, '');
-  const endRecord = () => {
-    cells.push(cell);
-    if (cells.some((x) => x.trim() !== '')) out.push({ line: start, cells });
-    cells = [];
-    cell = '';
-  };
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        cell += c;
-      }
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && s[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      start = line;
-    } else cell += c;
-  }
-  endRecord();
-  return out;
 }
 
 function parseDob(raw: string): string | undefined {
