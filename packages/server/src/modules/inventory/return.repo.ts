@@ -3,22 +3,12 @@
 
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { InventoryReturnTable, ReturnStatus } from '@nutmeg/db';
-import type { Db } from './stock.repo.ts';
+import { LOT_FACTS, type Db, type LotFacts } from './stock.repo.ts';
 
-export type ReturnRow = Selectable<InventoryReturnTable> & {
-  lot_number: string;
-  trade_name: string;
-  ndc: string;
-  expiration_date: string;
-  funding_source: 'vfc' | '317' | 'state' | 'private';
-};
+export type ReturnRow = Selectable<InventoryReturnTable> & LotFacts;
 
 function withLot(db: Db) {
-  return db
-    .selectFrom('inventory_returns as r')
-    .innerJoin('inventory_lots as l', 'l.id', 'r.lot_id')
-    .selectAll('r')
-    .select(['l.lot_number', 'l.trade_name', 'l.ndc', 'l.expiration_date', 'l.funding_source']);
+  return db.selectFrom('inventory_returns as r').innerJoin('inventory_lots as l', 'l.id', 'r.lot_id').selectAll('r').select(LOT_FACTS);
 }
 
 export async function insertReturn(db: Db, r: Insertable<InventoryReturnTable>): Promise<string> {

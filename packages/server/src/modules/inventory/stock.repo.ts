@@ -6,6 +6,16 @@ import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database, InventoryLedgerTable, InventoryLotTable, LedgerKind } from '@nutmeg/db';
 
 export type Db = Kysely<Database>;
+
+/** The lot facts a movement of stock (a return, a transfer) is listed with, from its lot joined as `l`. */
+export type LotFacts = {
+  lot_number: string;
+  trade_name: string;
+  ndc: string;
+  expiration_date: string;
+  funding_source: 'vfc' | '317' | 'state' | 'private';
+};
+export const LOT_FACTS = ['l.lot_number', 'l.trade_name', 'l.ndc', 'l.expiration_date', 'l.funding_source'] as const;
 export type LotRow = Selectable<InventoryLotTable>;
 export type LedgerRow = Selectable<InventoryLedgerTable>;
 

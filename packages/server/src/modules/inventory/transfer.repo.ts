@@ -3,22 +3,12 @@
 
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { InventoryTransferTable, TransferStatus } from '@nutmeg/db';
-import type { Db } from './stock.repo.ts';
+import { LOT_FACTS, type Db, type LotFacts } from './stock.repo.ts';
 
-export type TransferRow = Selectable<InventoryTransferTable> & {
-  lot_number: string;
-  trade_name: string;
-  ndc: string;
-  expiration_date: string;
-  funding_source: 'vfc' | '317' | 'state' | 'private';
-};
+export type TransferRow = Selectable<InventoryTransferTable> & LotFacts;
 
 function withLot(db: Db) {
-  return db
-    .selectFrom('inventory_transfers as t')
-    .innerJoin('inventory_lots as l', 'l.id', 't.lot_id')
-    .selectAll('t')
-    .select(['l.lot_number', 'l.trade_name', 'l.ndc', 'l.expiration_date', 'l.funding_source']);
+  return db.selectFrom('inventory_transfers as t').innerJoin('inventory_lots as l', 'l.id', 't.lot_id').selectAll('t').select(LOT_FACTS);
 }
 
 export async function insertTransfer(db: Db, t: Insertable<InventoryTransferTable>): Promise<string> {
