@@ -25,4 +25,6 @@ export const reportsNav: NavEntry[] = [
   { module: 'reports', label: 'Doses administered', path: '/reports/doses-administered', permission: 'report:run' },
   { module: 'reports', label: 'Inactive patients', path: '/reports/inactive-patients', permission: 'report:run' },
   { module: 'reports', label: 'Data quality', path: '/reports/data-quality', permission: 'report:run' },
+  // Inventory's reports (on hand by funding and vaccine, wastage) are listed here too, for those who hold inventory.
+  { module: 'reports', label: 'Inventory', path: '/inventory/reports', permission: 'inventory:read' },
 ];
