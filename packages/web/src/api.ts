@@ -21,6 +21,11 @@ export class ApiError extends Error {
   }
 }
 
+/** An error of a call as the pages show it: an ApiError as it is, anything else (a failed fetch) as "not reached". */
+export function toApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.');
+}
+
 let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Form, TextInput } from '@trussworks/react-uswds';
 import type { PasswordChosen } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { Link, useLocation } from '../../router';
 import { describedBy, ErrorSummary, Field } from './form-fields';
 
@@ -50,7 +50,7 @@ function ChoosePassword({ purpose }: { purpose: keyof typeof TEXT }) {
       const res = await api.post<PasswordChosen>('/api/password-reset/complete', { token, newPassword });
       setDone(res.username);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Form, TextInput } from '@trussworks/react-uswds';
 import type { PasswordResetRequested } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { Link } from '../../router';
 import { describedBy, ErrorSummary, Field } from './form-fields';
 
@@ -17,7 +17,7 @@ export function ForgotPasswordPage() {
       const res = await api.post<PasswordResetRequested>('/api/password-reset', { usernameOrEmail: login });
       setDone(res.message);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Fieldset, Form, Tag, Textarea, TextInput } from '@trussworks/react-uswds';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { useSession } from '../../session';
@@ -58,7 +58,7 @@ export function ReviewDetailPage({ params }: { params: Record<string, string> })
       await qc.invalidateQueries({ queryKey: ['account-request', id] });
       await qc.invalidateQueries({ queryKey: ['account-requests'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, Label, Select, Tag, TextInput } from '@trussworks/react-uswds';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { useSession } from '../../session';
@@ -47,7 +47,7 @@ export function UserDetailPage({ params }: { params: Record<string, string> }) {
       await qc.invalidateQueries({ queryKey: ['user', id] });
       await qc.invalidateQueries({ queryKey: ['users'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
   function addMembership(e: FormEvent) {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Form, Table, TextInput } from '@trussworks/react-uswds';
 import type { CertificateVerification } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { describedBy, ErrorSummary, Field } from '../accounts/form-fields';
 
 const KIND = { full: 'Certificate of Immunization', covid: 'COVID-19 vaccination record' } as const;
@@ -27,7 +27,7 @@ export function VerifyCertificatePage() {
     try {
       setResult(await api.post<CertificateVerification>('/api/certificate-verifications', { code }));
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

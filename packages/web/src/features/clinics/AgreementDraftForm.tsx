@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Fieldset, Form, Grid, TextInput } from '@trussworks/react-uswds';
 import type { AgreementDraftData, Prescriber, StaffList } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { BANDS, BAND_LABELS, CATEGORIES, CATEGORY_LABELS } from './agreement-labels';
@@ -49,7 +49,7 @@ export function AgreementDraftForm({
           .filter(Boolean),
       });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
   const setCount = (c: (typeof CATEGORIES)[number], b: (typeof BANDS)[number], v: string) =>
@@ -78,7 +78,7 @@ export function AgreementDraftForm({
           : 'No other prescriber is on the staff list.',
       );
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
   const setPrescriber = (i: number, k: keyof Prescriber, v: string) =>

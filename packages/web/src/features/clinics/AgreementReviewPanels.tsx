@@ -1,10 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, ButtonGroup, Form, Textarea, TextInput } from '@trussworks/react-uswds';
 import type { AgreementDetail } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
-
-const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
 
 /** The officer signs: their password and a fresh authenticator code again (the server re-authenticates). */
 export function SignPanel({ a, onDone }: { a: AgreementDetail; onDone: (updated: AgreementDetail) => void }) {
@@ -18,7 +16,7 @@ export function SignPanel({ a, onDone }: { a: AgreementDetail; onDone: (updated:
     try {
       onDone(await api.post<AgreementDetail>(`/api/clinic/agreements/${a.id}/sign`, { password, otp, version: a.version }));
     } catch (err) {
-      setError(asApiError(err));
+      setError(toApiError(err));
       setOtp('');
     }
   }
@@ -69,7 +67,7 @@ export function ReviewPanel({ a, onDone }: { a: AgreementDetail; onDone: (update
     try {
       onDone(await api.post<AgreementDetail>(`/api/clinic/agreements/${a.id}/${kind}`, kind === 'return' ? { comment } : {}));
     } catch (err) {
-      setError(asApiError(err));
+      setError(toApiError(err));
     }
   }
   return (

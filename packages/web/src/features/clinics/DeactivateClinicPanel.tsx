@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Textarea } from '@trussworks/react-uswds';
 import type { ClinicDeactivated, ClinicProfile } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { Field, describedBy } from '../accounts/form-fields';
 
 /**
@@ -23,7 +23,7 @@ export function DeactivateClinicPanel({ profile }: { profile: ClinicProfile }) {
       await qc.invalidateQueries({ queryKey: ['clinic', 'profile'] });
       await qc.invalidateQueries({ queryKey: ['clinics'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

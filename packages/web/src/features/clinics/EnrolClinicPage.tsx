@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
 import type { ClinicProfile, EnrolmentStatus, PostalAddress } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { Link, navigate } from '../../router';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { CLINIC_TYPE_LABELS, ENROLMENT_LABELS } from './profile-labels';
@@ -61,7 +61,7 @@ export function EnrolClinicPage() {
       await qc.invalidateQueries({ queryKey: ['clinics'] });
       navigate(`/clinic/profile?organizationId=${created.organizationId}&enrolled=1`);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
       window.scrollTo(0, 0);
     }
   }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Fieldset, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
 import type { ClinicProfile, EnrolmentStatus } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { CLINIC_TYPE_LABELS, ENROLMENT_LABELS } from './profile-labels';
 
@@ -45,7 +45,7 @@ export function EnrolmentFactsForm({ profile }: { profile: ClinicProfile }) {
       await qc.invalidateQueries({ queryKey: ['clinic', 'profile'] });
       await qc.invalidateQueries({ queryKey: ['clinics'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

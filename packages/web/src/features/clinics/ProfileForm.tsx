@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, TextInput } from '@trussworks/react-uswds';
 import type { ClinicContactRole, ClinicProfile, PostalAddress, Weekday } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { CONTACT_LABELS, CONTACT_ROLES, DAY_LABELS, WEEKDAYS } from './profile-labels';
 
@@ -82,7 +82,7 @@ export function ProfileForm({ profile, onDone }: { profile: ClinicProfile; onDon
       await qc.invalidateQueries({ queryKey: ['clinic', 'profile'] });
       onDone(true);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Fieldset, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
 import type { StaffMemberView, StaffRole } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
@@ -88,7 +88,7 @@ export function StaffEditor({ editing, onDone }: { editing: StaffMemberView | nu
       await qc.invalidateQueries({ queryKey: ['clinic', 'staff'] });
       onDone(`${form.firstName} ${form.lastName} ${editing ? 'saved' : 'added to the staff list'}.`);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Checkbox, Form, Grid, Select, Tag, TextInput } from '@trussworks/react-uswds';
 import type { StorageUnitKind, StorageUnitList, StorageUnitView } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link, useLocation } from '../../router';
 import { useSession } from '../../session';
@@ -55,7 +55,7 @@ function UnitEditor({ editing, onDone }: { editing: StorageUnitView | null; onDo
       await qc.invalidateQueries({ queryKey: ['clinic', 'storage-units'] });
       onDone(editing ? `${form.name} saved.` : `${form.name} added.`);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Grid, Label, Select, TextInput } from '@trussworks/react-uswds';
 import type { Hl7Interface, Hl7InterfaceCredential, Hl7InterfaceList, Hl7InterfaceStatus } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { useSession } from '../../session';
@@ -140,7 +140,7 @@ function RegisterForm({ onCreated }: { onCreated: (c: Hl7InterfaceCredential) =>
       setForm(EMPTY);
       await client.invalidateQueries({ queryKey: ['hl7-interfaces'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
   const field = (k: keyof typeof EMPTY, label: string, hint?: string) => (

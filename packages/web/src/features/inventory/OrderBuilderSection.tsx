@@ -2,12 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, TextInput } from '@trussworks/react-uswds';
 import type { OrderBuilder, OrderSetView, OrderView } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
-
-const asError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
 
 /** The clinic's order set: the products it orders, added by NDC. */
 function OrderSetForm({ set }: { set: OrderSetView }) {
@@ -22,7 +20,7 @@ function OrderSetForm({ set }: { set: OrderSetView }) {
       setNdc('');
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      setError(asError(err));
+      setError(toApiError(err));
     }
   }
   async function remove(item: string) {
@@ -31,7 +29,7 @@ function OrderSetForm({ set }: { set: OrderSetView }) {
       await api.delete<OrderSetView>(`/api/inventory/order-set/${encodeURIComponent(item)}`);
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      setError(asError(err));
+      setError(toApiError(err));
     }
   }
   const msg = error?.fieldMessage('ndc');
@@ -94,7 +92,7 @@ function BuilderForm({ builder }: { builder: OrderBuilder }) {
       setDoses({});
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      setError(asError(err));
+      setError(toApiError(err));
     }
   }
   const ids = Object.fromEntries(builder.lines.map((l, i) => [`lines.${i}.doses`, `order-doses-${i}`]));

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Textarea, TextInput } from '@trussworks/react-uswds';
 import type { OrderView } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { formatDateTime } from '../../dates';
 import { Link } from '../../router';
@@ -10,8 +10,6 @@ import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { FUNDING_LABELS } from './inventory-labels';
 import { ORDER_STATUS_LABELS } from './OrderList';
 import { RecordShipmentForm, ShipmentPanel } from './ShipmentSection';
-
-const asError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
 
 /** DPH's decision: approve (the quantities may be edited, in whole packages) or deny with a reason. */
 function DecisionForm({ order }: { order: OrderView }) {
@@ -30,7 +28,7 @@ function DecisionForm({ order }: { order: OrderView }) {
       await api.post<OrderView>(`/api/inventory/orders/${order.id}/${kind}`, body);
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      setError(asError(err));
+      setError(toApiError(err));
     }
   }
   const ids = { ...Object.fromEntries(order.lines.map((l, i) => [`lines.${i}.doses`, `approve-${i}`])), reason: 'deny-reason' };

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
 import type { ReceiptResult } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { Link } from '../../router';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { useDashboard } from './InventoryDashboardPage';
@@ -33,7 +33,7 @@ export function ReceivePage() {
       setForm({ ...EMPTY, storageUnitId: form.storageUnitId });
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
   return (

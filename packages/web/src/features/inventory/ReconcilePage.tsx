@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Select, TextInput } from '@trussworks/react-uswds';
 import type { ReconciliationResult, ReconciliationView, StockLineView, UnitStock } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { ErrorSummary } from '../accounts/form-fields';
@@ -49,7 +49,7 @@ function CountForm({
         res.differences === 0 ? 'Reconciled: every count matched.' : `Reconciled: ${res.differences} difference(s) recorded in the ledger.`,
       );
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
   const fieldMsg = (i: number, f: string) => error?.fieldMessage(`counts.${i}.${f}`);

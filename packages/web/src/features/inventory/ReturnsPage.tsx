@@ -2,14 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Select, TextInput } from '@trussworks/react-uswds';
 import type { ReturnList, ReturnStatusName, ReturnView, UnitStock } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { useDashboard } from './InventoryDashboardPage';
 
-const asError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
 const STATUS_LABELS: Record<ReturnStatusName, string> = { requested: 'With DPH for approval', approved: 'Approved', denied: 'Denied' };
 const EMPTY = { storageUnitId: '', lotId: '', doses: '', reason: 'expired', note: '' };
 const IDS = { storageUnitId: 'ret-unit', lotId: 'ret-lot', doses: 'ret-doses', reason: 'ret-reason', note: 'ret-note' };
@@ -38,7 +37,7 @@ function RequestForm() {
       setForm(EMPTY);
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      setError(asError(err));
+      setError(toApiError(err));
     }
   }
   return (
@@ -105,7 +104,7 @@ function Decision({ r, onError }: { r: ReturnView; onError: (e: ApiError) => voi
       await api.post<ReturnView>(`/api/inventory/returns/${r.id}/${action}`, body);
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      onError(asError(err));
+      onError(toApiError(err));
     }
   }
   return (

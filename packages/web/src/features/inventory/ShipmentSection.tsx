@@ -2,13 +2,11 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Select, TextInput } from '@trussworks/react-uswds';
 import type { OrderView, ShipmentDiscrepancyName, ShipmentView } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { formatDateTime } from '../../dates';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { useDashboard } from './InventoryDashboardPage';
-
-const asError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
 
 export const DISCREPANCY_LABELS: Record<ShipmentDiscrepancyName, string> = {
   short: 'Short (fewer doses than listed)',
@@ -40,7 +38,7 @@ export function RecordShipmentForm({ order }: { order: OrderView }) {
       await p;
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      setError(asError(err));
+      setError(toApiError(err));
     }
   }
   function submit(e: FormEvent) {
@@ -219,7 +217,7 @@ function AcceptForm({ shipment }: { shipment: ShipmentView }) {
       await api.post<OrderView>(`/api/inventory/shipments/${shipment.id}/accept`, { storageUnitId: unit, lines });
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      setError(asError(err));
+      setError(toApiError(err));
     }
   }
   const ids: Record<string, string> = { storageUnitId: 'accept-unit' };

@@ -2,12 +2,11 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Select, TextInput } from '@trussworks/react-uswds';
 import type { ExcursionView, TemperatureLog } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { formatDateTime } from '../../dates';
 import { ErrorSummary, Field } from '../accounts/form-fields';
 
-const asError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
 const optional = (v: string) => (v.trim() === '' ? null : Number(v));
 
 /** The manufacturer's decision on an open excursion: the held lots are usable again, or wasted. */
@@ -20,7 +19,7 @@ function DecisionForm({ x, onDone }: { x: ExcursionView; onDone: (e: ApiError | 
       await api.post<TemperatureLog>(`/api/inventory/excursions/${x.id}/decision`, { decision, note: note || null });
       onDone(null);
     } catch (err) {
-      onDone(asError(err));
+      onDone(toApiError(err));
     }
   }
   return (
@@ -66,7 +65,7 @@ export function TemperaturePanel({ unitId }: { unitId: string }) {
       setForm({ readAt: '', currentC: '', minC: '', maxC: '' });
       await done(null);
     } catch (err) {
-      await done(err instanceof RangeError ? new ApiError(400, 'invalid', 'Give the reading’s date and time') : asError(err));
+      await done(err instanceof RangeError ? new ApiError(400, 'invalid', 'Give the reading’s date and time') : toApiError(err));
     }
   }
   async function upload(e: ChangeEvent<HTMLInputElement>) {
@@ -76,7 +75,7 @@ export function TemperaturePanel({ unitId }: { unitId: string }) {
       await api.post<TemperatureLog>(`/api/inventory/units/${unitId}/temperatures/upload`, { csv: await file.text() });
       await done(null);
     } catch (err) {
-      await done(asError(err));
+      await done(toApiError(err));
     }
   }
   const log = q.data;

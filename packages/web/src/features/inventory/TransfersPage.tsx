@@ -2,14 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Select, TextInput } from '@trussworks/react-uswds';
 import type { TransferList, TransferStatusName, TransferView, UnitStock } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { useDashboard } from './InventoryDashboardPage';
 import { FUNDING_LABELS } from './inventory-labels';
-
-const asError = (err: unknown) => (err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
 
 const STATUS_LABELS: Record<TransferStatusName, string> = {
   requested: 'With DPH for approval',
@@ -42,7 +40,7 @@ function RequestForm({ destinations }: { destinations: TransferList['destination
       setForm(EMPTY);
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      setError(asError(err));
+      setError(toApiError(err));
     }
   }
   const select = (k: 'fromStorageUnitId' | 'lotId' | 'toOrganizationId', label: string, options: Array<[string, string]>) => (
@@ -99,7 +97,7 @@ function Actions({ t, onError }: { t: TransferView; onError: (e: ApiError) => vo
       await api.post<TransferView>(`/api/inventory/transfers/${t.id}/${action}`, body);
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      onError(asError(err));
+      onError(toApiError(err));
     }
   }
   if (t.canDecide)

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
 import type { StockLineView, WastageResult } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { WASTE_REASON_LABELS } from './inventory-labels';
 
@@ -31,7 +31,7 @@ export function WastageForm({ unitId, lines }: { unitId: string; lines: StockLin
       setForm({ lotId: '', doses: '1', reason: '', note: '' });
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
   return (

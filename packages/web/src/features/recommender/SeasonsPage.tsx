@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Grid, TextInput } from '@trussworks/react-uswds';
 import type { SeasonStatus, SeasonStatusList } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
@@ -63,7 +63,7 @@ function SeasonForm({ season }: { season: SeasonStatus }) {
       await qc.invalidateQueries({ queryKey: ['recommender'] });
       await qc.invalidateQueries({ queryKey: ['patient'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
   const msg = (f: string) => error?.fieldMessage(f);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
 import type { RosterEntryView } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { GRADES, gradeLabel } from './school-api';
 
@@ -28,7 +28,7 @@ export function AddStudentForm({ schoolId, year }: { schoolId: string; year: num
       setForm(EMPTY);
       await qc.invalidateQueries({ queryKey: ['schools'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Fieldset, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
 import type { ExemptionView, RosterEntryView } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 
 const EMPTY = { studentId: '', kind: 'medical', documentDate: '', expiresOn: '', note: '' };
@@ -38,7 +38,7 @@ export function ExemptionForm({ schoolId, students, groups }: { schoolId: string
       setCovered([]);
       await qc.invalidateQueries({ queryKey: ['schools'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Fieldset, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
 import type { RequirementRuleView, RequirementYearView } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { GRADES, gradeLabel } from './school-api';
 
@@ -73,7 +73,7 @@ export function RequirementForm({
         await onDone(`${body.label} added to ${grades.map(gradeLabel).join(', ')}.`);
       }
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     }
   }
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form } from '@trussworks/react-uswds';
 import type { RosterUploadResult } from '@nutmeg/api-types';
-import { ApiError } from '../../api';
+import { ApiError, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { ErrorSummary } from '../accounts/form-fields';
 import { schoolYearLabel, uploadRoster } from './school-api';
@@ -40,7 +40,7 @@ export function RosterUpload({ schoolId, year }: { schoolId: string; year: numbe
       setResult(r);
       await qc.invalidateQueries({ queryKey: ['schools'] });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     } finally {
       setBusy(false);
     }

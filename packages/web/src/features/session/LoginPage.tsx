@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Fieldset, Form, FormGroup, Label, TextInput, ErrorMessage } from '@trussworks/react-uswds';
 import type { SessionStageResult } from '@nutmeg/api-types';
-import { ApiError, api } from '../../api';
+import { ApiError, api, toApiError } from '../../api';
 import { Link, navigate, useLocation } from '../../router';
 import { useSession } from '../../session';
 
@@ -25,7 +25,7 @@ export function LoginPage() {
       else if (stage === 'mfa_enroll') navigate('/mfa-setup', { replace: true });
       else navigate(search.get('next') ?? '/', { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', 'The server could not be reached.'));
+      setError(toApiError(err));
     } finally {
       setBusy(false);
     }
