@@ -7,6 +7,7 @@ import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
+import { DphDecision } from './DphDecision';
 import { useDashboard } from './InventoryDashboardPage';
 
 const STATUS_LABELS: Record<ReturnStatusName, string> = { requested: 'With DPH for approval', approved: 'Approved', denied: 'Denied' };
@@ -96,37 +97,6 @@ function RequestForm() {
   );
 }
 
-function Decision({ r, onError }: { r: ReturnView; onError: (e: ApiError) => void }) {
-  const qc = useQueryClient();
-  const [reason, setReason] = useState('');
-  async function post(action: 'approve' | 'deny', body: object) {
-    try {
-      await api.post<ReturnView>(`/api/inventory/returns/${r.id}/${action}`, body);
-      await qc.invalidateQueries({ queryKey: ['inventory'] });
-    } catch (err) {
-      onError(toApiError(err));
-    }
-  }
-  return (
-    <>
-      <Button type="button" onClick={() => void post('approve', { version: r.version })}>
-        Approve
-      </Button>
-      <TextInput
-        id={`deny-${r.id}`}
-        name="reason"
-        type="text"
-        aria-label={`Reason to deny the return of lot ${r.lotNumber}`}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
-      <Button type="button" secondary onClick={() => void post('deny', { version: r.version, reason })}>
-        Deny
-      </Button>
-    </>
-  );
-}
-
 /** Returns of expired or spoiled public vaccine: request, DPH's approval, and the label to print. */
 export function ReturnsPage() {
   const { me } = useSession();
@@ -178,7 +148,15 @@ export function ReturnsPage() {
                   {r.denialReason ? `: ${r.denialReason}` : ''}
                 </td>
                 <td>
-                  {r.canDecide && <Decision r={r} onError={setError} />}
+                  {r.canDecide && (
+                    <DphDecision
+                      url={`/api/inventory/returns/${r.id}`}
+                      id={r.id}
+                      version={r.version}
+                      subject={`the return of lot ${r.lotNumber}`}
+                      onError={setError}
+                    />
+                  )}
                   {r.authorization && (
                     <a className="usa-link" href={`/api/inventory/returns/${r.id}/label.pdf`} download>
                       Label {r.authorization} (PDF)

@@ -6,6 +6,7 @@ import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { Link } from '../../router';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
+import { DphDecision } from './DphDecision';
 import { useDashboard } from './InventoryDashboardPage';
 import { FUNDING_LABELS } from './inventory-labels';
 
@@ -91,10 +92,9 @@ function Actions({ t, onError }: { t: TransferView; onError: (e: ApiError) => vo
   const qc = useQueryClient();
   const dash = useDashboard(null);
   const [unit, setUnit] = useState('');
-  const [reason, setReason] = useState('');
-  async function post(action: string, body: object) {
+  async function accept(body: object) {
     try {
-      await api.post<TransferView>(`/api/inventory/transfers/${t.id}/${action}`, body);
+      await api.post<TransferView>(`/api/inventory/transfers/${t.id}/accept`, body);
       await qc.invalidateQueries({ queryKey: ['inventory'] });
     } catch (err) {
       onError(toApiError(err));
@@ -102,22 +102,13 @@ function Actions({ t, onError }: { t: TransferView; onError: (e: ApiError) => vo
   }
   if (t.canDecide)
     return (
-      <>
-        <Button type="button" onClick={() => void post('approve', { version: t.version })}>
-          Approve
-        </Button>
-        <TextInput
-          id={`deny-${t.id}`}
-          name="reason"
-          type="text"
-          aria-label={`Reason to deny the transfer of lot ${t.lotNumber}`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <Button type="button" secondary onClick={() => void post('deny', { version: t.version, reason })}>
-          Deny
-        </Button>
-      </>
+      <DphDecision
+        url={`/api/inventory/transfers/${t.id}`}
+        id={t.id}
+        version={t.version}
+        subject={`the transfer of lot ${t.lotNumber}`}
+        onError={onError}
+      />
     );
   if (t.canAccept)
     return (
@@ -138,7 +129,7 @@ function Actions({ t, onError }: { t: TransferView; onError: (e: ApiError) => vo
               </option>
             ))}
         </Select>
-        <Button type="button" onClick={() => void post('accept', { storageUnitId: unit })}>
+        <Button type="button" onClick={() => void accept({ storageUnitId: unit })}>
           Accept
         </Button>
       </>
