@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import { queuePossibleDuplicate } from './possible-duplicate.service.ts';
 
 /** The possible-duplicate queue: queued once per pair, reviewed by DPH data stewards, merged or dismissed for good. */
@@ -90,6 +91,8 @@ describe('possible-duplicate queue', () => {
     expect((await openPairs()).total).toBe(0);
     const audit = await s.ctx.db.selectFrom('audit_log').select('patient_id').where('action', '=', 'patient.not_duplicate').execute();
     expect(audit.map((a) => a.patient_id).sort()).toEqual([marisol, marisolAgain].sort());
+    // The two entries link one after the other: the chain does not fork.
+    expect(await verifyAuditChain(s.ctx.db)).toMatchObject({ ok: true });
     const requeued = await queuePossibleDuplicate(s.ctx.db, {
       patientId: marisol,
       candidateId: marisolAgain,

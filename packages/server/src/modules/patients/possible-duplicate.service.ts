@@ -110,23 +110,22 @@ export async function listPossibleDuplicates(
   return { total, pairs };
 }
 
-function auditBoth(ctx: AppContext, db: Db, actor: Actor, action: string, pair: PairRow, detail: Record<string, unknown>) {
-  return Promise.all(
-    [pair.patient_low, pair.patient_high].map((patientId) =>
-      appendActorAudit(
-        db,
-        actor,
-        {
-          action,
-          entityType: 'possible_duplicate',
-          entityId: pair.id,
-          patientId,
-          detail: { ...detail, pair: [pair.patient_low, pair.patient_high] },
-        },
-        ctx.clock.now(),
-      ),
-    ),
-  );
+async function auditBoth(ctx: AppContext, db: Db, actor: Actor, action: string, pair: PairRow, detail: Record<string, unknown>) {
+  // One after the other: each entry links to the one before it, and two appends at once on one transaction would
+  // both read the same head of the chain (the advisory lock is the transaction's own, so it does not order them).
+  for (const patientId of [pair.patient_low, pair.patient_high])
+    await appendActorAudit(
+      db,
+      actor,
+      {
+        action,
+        entityType: 'possible_duplicate',
+        entityId: pair.id,
+        patientId,
+        detail: { ...detail, pair: [pair.patient_low, pair.patient_high] },
+      },
+      ctx.clock.now(),
+    );
 }
 
 /** The steward decides the two records are different people: resolved for good, audited on both records. */
