@@ -86,4 +86,27 @@ describe('the temperature log of a storage unit', () => {
     ]);
     expect((await w.coord('GET', '/api/inventory/ledger-check')).json().mismatches).toEqual([]);
   });
+
+  it('keeps a lot held while another excursion of the unit is still open', async () => {
+    await w.coord('POST', '/api/inventory/receipts', {
+      storageUnitId: fridge,
+      ndc: VAQTA_NDC,
+      lotNumber: 'T3',
+      expiration: '2027-06',
+      doses: 10,
+    });
+    const warm = (at: string) =>
+      w.coord('POST', `/api/inventory/units/${fridge}/temperatures`, { readAt: at, currentC: 9.4, minC: 5, maxC: 10 });
+    expect((await warm('2026-12-07T14:30:00Z')).statusCode).toBe(201);
+    expect((await warm('2026-12-07T14:45:00Z')).statusCode).toBe(201);
+    const open = ((await w.coord('GET', `/api/inventory/units/${fridge}/temperatures`)).json() as TemperatureLog).excursions.filter(
+      (e) => e.status === 'open',
+    );
+    expect(open).toHaveLength(2);
+    const t3 = async () => (await stock()).find((l) => l.lotNumber === 'T3')!.doNotUse;
+    expect((await w.coord('POST', `/api/inventory/excursions/${open[0]!.id}/decision`, { decision: 'usable' })).statusCode).toBe(200);
+    expect(await t3()).toBe(true);
+    expect((await w.coord('POST', `/api/inventory/excursions/${open[1]!.id}/decision`, { decision: 'usable' })).statusCode).toBe(200);
+    expect(await t3()).toBe(false);
+  });
 });

@@ -97,5 +97,18 @@ export async function releaseHold(db: Db, unitId: string, lotIds: readonly strin
     .set({ do_not_use: sql<boolean>`false`, updated_at: at })
     .where('storage_unit_id', '=', unitId)
     .where('lot_id', 'in', lotIds)
+    // A lot another open excursion of the unit still holds stays held until that one is decided too.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('inventory_excursion_lots as el')
+            .innerJoin('inventory_excursions as e', 'e.id', 'el.excursion_id')
+            .select('el.lot_id')
+            .whereRef('el.lot_id', '=', 'inventory_stock.lot_id')
+            .where('e.storage_unit_id', '=', unitId)
+            .where('e.status', '=', 'open'),
+        ),
+      ),
+    )
     .execute();
 }
