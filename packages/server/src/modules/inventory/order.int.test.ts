@@ -91,9 +91,17 @@ describe('orders of public vaccine', () => {
     expect(queue.map((o) => [o.id, o.canDecide])).toEqual([[order.id, true]]);
     const bad = await dph('POST', `/api/inventory/orders/${order.id}/approve`, {
       version: order.version,
-      lines: [{ ndc: VAQTA_NDC, doses: 25 }],
+      lines: [{ ndc: VAQTA_NDC.replaceAll('-', ''), doses: 25 }], // the NDC in any spelling: the quantity is what is wrong
     });
     expect(bad.json().fields[0].path).toBe('lines.0.doses');
+    const twice = await dph('POST', `/api/inventory/orders/${order.id}/approve`, {
+      version: order.version,
+      lines: [
+        { ndc: VAQTA_NDC, doses: 20 },
+        { ndc: VAQTA_NDC, doses: 10 },
+      ],
+    });
+    expect(twice.json().fields[0].path).toBe('lines.1.ndc');
     expect((await dph('POST', `/api/inventory/orders/${order.id}/deny`, { version: order.version, reason: ' ' })).statusCode).toBe(400);
     expect((await w.coord('POST', `/api/inventory/orders/${order.id}/approve`, { version: order.version })).statusCode).toBe(403);
     // Approve (with an edit) and deny at the same time: exactly one decides.

@@ -4,6 +4,7 @@
 // the CSV of approved orders for the upload to CDC's ordering system.
 
 import type { OrderBuilder, OrderList, OrderSetView, OrderView } from '@nutmeg/api-types';
+import { ndcToProduct } from '@nutmeg/codes';
 import type { AppContext } from '../../context.ts';
 import { toCsv } from '../../csv.ts';
 import { addDays, jurisdictionDayStart, jurisdictionToday } from '../../dates.ts';
@@ -66,7 +67,7 @@ export async function removeFromOrderSet(ctx: AppContext, actor: Actor, ndc: str
   const clinic = clinicToChange(actor, 'A clinic’s coordinators keep its order set.');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.removeOrderSetItem(trx, clinic.id, ndc))) throw notFound('This product in the order set');
+    if (!(await repo.removeOrderSetItem(trx, clinic.id, ndcToProduct(ndc)?.ndc ?? ndc))) throw notFound('This product in the order set');
     await appendActorAudit(
       trx,
       actor,
@@ -220,8 +221,11 @@ export async function approveOrder(ctx: AppContext, actor: Actor, id: string, bo
     const lines = await repo.linesOf(trx, [row.id]);
     const approved = new Map<string, number>();
     for (const [i, e] of (body.lines ?? []).entries()) {
-      const line = lines.find((l) => l.ndc === e.ndc);
+      // The NDC as placeOrder stores it (any spelling of it: dashes, 10 digits), once per line as there.
+      const ndc = ndcToProduct(e.ndc)?.ndc ?? e.ndc;
+      const line = lines.find((l) => l.ndc === ndc);
       if (!line) throw field(`lines.${i}.ndc`, 'This product is not on the order');
+      if (approved.has(line.ndc)) throw field(`lines.${i}.ndc`, `${line.trade_name} is listed twice`);
       const problem = quantityProblem(e.doses, line.doses_per_package);
       if (problem) throw field(`lines.${i}.doses`, problem);
       approved.set(line.ndc, e.doses);
