@@ -51,6 +51,8 @@ describe('clinic staff list', () => {
     // The seeded staff with accounts show them; the one just added has none.
     const clinicstaff = list.staff.find((m: { email: string }) => m.email === 'clinicstaff@demo.nutmeg.example');
     expect(clinicstaff.account).toEqual({ username: 'clinicstaff', accessTypes: [expect.stringMatching(/^Clinic Access/)] });
+    // Seeded after the migrations ran: the clinic's coordinator is listed as one.
+    expect(list.staff.find((m: { email: string }) => m.email === 'coordinator@demo.nutmeg.example').role).toBe('coordinator');
 
     const asDph = (await call(dph, 'GET', `/api/clinic/staff?organizationId=${elmId}`)).json();
     expect(asDph.canEdit).toBe(false);

@@ -38,6 +38,8 @@ export async function insertStaff(
         email: r.email,
         job_title: r.jobTitle,
         role: r.role,
+        // The staff list's role, as the migration derived it for rows that existed: coordinators are coordinators.
+        staff_role: ['primary_coordinator', 'backup_coordinator'].includes(r.role) ? ('coordinator' as const) : ('other' as const),
       })),
     )
     .execute();
