@@ -29,6 +29,12 @@ export function enrolmentProblems(before: EnrolmentStatus, after: Enrolment): Fi
       path: 'enrolment.status',
       message: `A ${before.replace('_', ' ')} enrolment cannot become ${after.status.replace('_', ' ')}`,
     });
+  return [...problems, ...enrolmentDateProblems(after)];
+}
+
+/** The dates an enrolment in a status needs (also when DPH enrols a clinic, which has no status before). */
+export function enrolmentDateProblems(after: Enrolment): FieldError[] {
+  const problems: FieldError[] = [];
   if ((after.status === 'enrolled' || after.status === 'suspended') && !after.enrolledOn)
     problems.push({ path: 'enrolment.enrolledOn', message: 'Give the date the clinic enrolled' });
   if (after.status === 'terminated' && !after.endedOn)

@@ -38,6 +38,15 @@ describe('DPH enrols and deactivates clinics', () => {
     );
     expect(missingDate.statusCode).toBe(400);
     expect(missingDate.json().fields[0].path).toBe('enrolment.enrolledOn');
+    // The same date rules as DPH's later edits: only a terminated enrolment has an end date.
+    const endedPending = await call(
+      dph,
+      'POST',
+      '/api/clinics',
+      clinic({ enrolment: { status: 'pending', enrolledOn: null, endedOn: '2026-01-01' } }),
+    );
+    expect(endedPending.statusCode).toBe(400);
+    expect(endedPending.json().fields[0].path).toBe('enrolment.endedOn');
     const badType = await call(dph, 'POST', '/api/clinics', clinic({ clinicType: 'spa' }));
     expect(badType.json().fields[0].path).toBe('clinicType');
 

@@ -14,32 +14,28 @@ export const CLINIC_TYPES = [
   'other',
 ] as const;
 
-export const EnrolClinicBody = z
-  .object({
-    legalName: z.string().trim().min(1, 'Give the clinic’s legal name').max(200),
-    dbaName: z
-      .string()
-      .trim()
-      .max(200)
-      .nullish()
-      .transform((v) => (v ? v : null)),
-    clinicType: z.enum(CLINIC_TYPES, { error: 'Choose the type of clinic' }),
-    medicalHome: z.boolean(),
-    physicalAddress: Address,
-    shippingAddress: Address.nullable(),
-    phone: Phone,
-    enrolment: z.object({
-      status: z.enum(['not_enrolled', 'pending', 'enrolled', 'suspended', 'terminated'], { error: 'Choose the enrolment status' }),
-      enrolledOn: IsoDate.nullable(),
-      endedOn: IsoDate.nullable(),
-    }),
-  })
-  .superRefine((v, ctx) => {
-    if (v.enrolment.status === 'enrolled' && !v.enrolment.enrolledOn)
-      ctx.addIssue({ code: 'custom', path: ['enrolment', 'enrolledOn'], message: 'Give the date the clinic enrolled' });
-    if (v.enrolment.enrolledOn && v.enrolment.endedOn && v.enrolment.endedOn < v.enrolment.enrolledOn)
-      ctx.addIssue({ code: 'custom', path: ['enrolment', 'endedOn'], message: 'The enrolment cannot end before it began' });
-  });
+/** A VFC/CVP enrolment as DPH gives it; the dates its status needs are checked in `enrolment-rules.ts`. */
+const Enrolment = z.object({
+  status: z.enum(['not_enrolled', 'pending', 'enrolled', 'suspended', 'terminated'], { error: 'Choose the enrolment status' }),
+  enrolledOn: IsoDate.nullable(),
+  endedOn: IsoDate.nullable(),
+});
+
+export const EnrolClinicBody = z.object({
+  legalName: z.string().trim().min(1, 'Give the clinic’s legal name').max(200),
+  dbaName: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  clinicType: z.enum(CLINIC_TYPES, { error: 'Choose the type of clinic' }),
+  medicalHome: z.boolean(),
+  physicalAddress: Address,
+  shippingAddress: Address.nullable(),
+  phone: Phone,
+  enrolment: Enrolment,
+});
 export type EnrolClinicInput = z.infer<typeof EnrolClinicBody>;
 
 export const DeactivateClinicBody = z.object({ reason: z.string().trim().min(1, 'Say why the clinic is deactivated').max(2000) });
@@ -49,11 +45,7 @@ export const ClinicParams = z.object({ id: z.string().uuid() });
 export const EnrolmentFactsBody = z.object({
   clinicType: z.enum(CLINIC_TYPES, { error: 'Choose the type of clinic' }),
   medicalHome: z.boolean(),
-  enrolment: z.object({
-    status: z.enum(['not_enrolled', 'pending', 'enrolled', 'suspended', 'terminated'], { error: 'Choose the enrolment status' }),
-    enrolledOn: IsoDate.nullable(),
-    endedOn: IsoDate.nullable(),
-  }),
+  enrolment: Enrolment,
   version: z.number().int().min(0),
 });
 export type EnrolmentFactsInput = z.infer<typeof EnrolmentFactsBody>;

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
-import { conflict, forbidden, notFound } from '../../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import {
   countActiveMemberships,
   deactivateAccount,
@@ -26,6 +26,7 @@ import {
   jurisdictionIdOf,
 } from '../organizations/index.ts';
 import { releaseOwnershipOfClinic } from '../patients/index.ts';
+import { enrolmentDateProblems } from './enrolment-rules.ts';
 import type { EnrolClinicInput } from './enrolment.schemas.ts';
 import { profileChanges } from './profile-diff.ts';
 import * as repo from './profile.repo.ts';
@@ -39,6 +40,8 @@ function assertDph(actor: Actor): void {
 
 export async function enrolClinic(ctx: AppContext, actor: Actor, input: EnrolClinicInput): Promise<ClinicProfile> {
   assertDph(actor);
+  const problems = enrolmentDateProblems(input.enrolment);
+  if (problems.length) throw invalid('The enrolment needs a change', problems);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const org = await enrolClinicOrganization(trx, {
