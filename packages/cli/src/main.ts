@@ -40,7 +40,7 @@ const COMMANDS: Record<string, Command> = {
   },
   'hl7 process': {
     run: async (a) => (await import('./commands/hl7.ts')).hl7Process(a),
-    help: 'run a file of HL7 messages (FHS/BHS accepted) through the exchange pipeline: <file> [--interface <id>] [--restart]',
+    help: 'run a file of HL7 messages (FHS/BHS accepted) through the exchange pipeline: <file> [--interface <id>] [--restart] [--batch K] [--workers W]',
   },
   'bench hl7': {
     run: async (a) => (await import('./commands/bench-hl7.ts')).benchHl7(a),

@@ -1,6 +1,7 @@
 // The demo interface the seed creates for the first demo clinic, used by `nutmeg hl7 process` without
 // --interface. Its secret is random and not shown: DPH replaces it on the interfaces screen to send over HTTP.
 import { randomBytes } from 'node:crypto';
+import { appendAudit } from '../audit/index.ts';
 import type { Db } from './interface.repo.ts';
 import * as repo from './interface.repo.ts';
 import { hashSecret, interfaceWithClinics, type AuthenticatedInterface } from './interface.service.ts';
@@ -32,4 +33,33 @@ export async function seedDemoInterface(db: Db, clinicId: string, facility: stri
 export async function demoInterface(db: Db): Promise<AuthenticatedInterface | undefined> {
   const row = await repo.interfaceByUsername(db, 'hl7-demo');
   return row ? interfaceWithClinics(db, row.id) : undefined;
+}
+
+/**
+ * A new secret for the demo interface, returned once, for a tool run by the operator on a demo or scratch
+ * database (`nutmeg bench hl7 --via http` sends over HTTP with it). The old secret stops working; audited.
+ */
+export async function issueDemoInterfaceSecret(db: Db, at: Date): Promise<{ username: string; secret: string } | undefined> {
+  const row = await repo.interfaceByUsername(db, 'hl7-demo');
+  if (!row) return undefined;
+  const secret = randomBytes(24).toString('base64url');
+  await db.transaction().execute(async (trx) => {
+    const updated = await repo.updateInterfaceAtVersion(trx, row.id, row.version, { secret_hash: hashSecret(secret) }, at);
+    if (!updated) throw new Error('the demo interface changed meanwhile: run again');
+    await appendAudit(
+      trx,
+      {
+        actorUserId: null,
+        actorUsername: 'cli',
+        ip: null,
+        action: 'hl7.interface.secret',
+        entityType: 'hl7_interface',
+        entityId: row.id,
+        organizationId: null,
+        detail: { via: 'cli' },
+      },
+      at,
+    );
+  });
+  return { username: row.username, secret };
 }

@@ -9,7 +9,9 @@ import { registerTransportRoutes } from './transport.routes.ts';
 export { authenticateInterface, interfaceWithClinics, type AuthenticatedInterface } from './interface.service.ts';
 export { receiveMessage, type Answer, type Inbound } from './receive.service.ts';
 export { messagesOfFile } from './batch-file.ts';
-export { demoInterface, seedDemoInterface } from './demo-interface.ts';
+export { receiveMessages } from './receive-batch.service.ts';
+export { processMessages, type ProcessOptions } from './process-messages.service.ts';
+export { demoInterface, issueDemoInterfaceSecret, seedDemoInterface } from './demo-interface.ts';
 
 export function registerHl7Routes(app: App, ctx: AppContext): void {
   registerInterfaceRoutes(app, ctx);

@@ -18,25 +18,33 @@ export interface ReceivedMessage {
   reprocessOf?: string | null;
 }
 
+const receivedValues = (m: ReceivedMessage) => ({
+  interface_id: m.interfaceId,
+  received_at: m.receivedAt,
+  transport: m.transport,
+  raw: m.raw,
+  message_type: m.messageType,
+  control_id: m.controlId,
+  processing_id: m.processingId,
+  sending_application: m.sendingApplication,
+  sending_facility: m.sendingFacility,
+  reprocess_of: m.reprocessOf ?? null,
+});
+
 /** Stores the message as it arrived (its own statement, committed before processing starts). */
 export async function insertReceived(db: Db, m: ReceivedMessage): Promise<string> {
-  const row = await db
-    .insertInto('hl7_messages')
-    .values({
-      interface_id: m.interfaceId,
-      received_at: m.receivedAt,
-      transport: m.transport,
-      raw: m.raw,
-      message_type: m.messageType,
-      control_id: m.controlId,
-      processing_id: m.processingId,
-      sending_application: m.sendingApplication,
-      sending_facility: m.sendingFacility,
-      reprocess_of: m.reprocessOf ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('hl7_messages').values(receivedValues(m)).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * Stores several messages as they arrived in one statement (a batch of a file, committed before the batch is
+ * processed); the ids in the order given (the seq column follows the VALUES order, which RETURNING keeps).
+ */
+export async function insertReceivedMany(db: Db, ms: readonly ReceivedMessage[]): Promise<string[]> {
+  if (ms.length === 0) return [];
+  const rows = await db.insertInto('hl7_messages').values(ms.map(receivedValues)).returning(['id', 'seq']).execute();
+  return rows.sort((a, b) => Number(a.seq) - Number(b.seq)).map((r) => r.id);
 }
 
 export interface Outcome {

@@ -13,6 +13,7 @@ import {
   type ErrInput,
   type Message,
   type MshView,
+  type ParseResult,
 } from '@nutmeg/hl7v2';
 import type { AppContext } from '../../context.ts';
 import type { Submitter } from '../access/index.ts';
@@ -21,7 +22,7 @@ import { findOrganizations } from '../organizations/index.ts';
 import { batchForecastRefresh } from '../recommender/index.ts';
 import { hl7TimeStamp } from './hl7-dates.ts';
 import type { AuthenticatedInterface } from './interface.service.ts';
-import { acceptedControlIdExists, insertReceived, recordOutcome, type MessageRow } from './message.repo.ts';
+import { acceptedControlIdExists, insertReceived, recordOutcome, type MessageRow, type ReceivedMessage } from './message.repo.ts';
 import { processQuery } from './query.service.ts';
 import { processVxu } from './vxu.service.ts';
 
@@ -217,11 +218,22 @@ export function ackText(ctx: AppContext, msh: MshView | undefined, controlId: st
   return encodeMessage(ack);
 }
 
-/** Stores the message, processes it, stores and returns the answer. Never throws for the message's content. */
-export async function receiveMessage(ctx: AppContext, inbound: Inbound): Promise<Answer> {
+/** A message as it arrived, read once: its parse and its header (when it has one). */
+export interface Received {
+  inbound: Inbound;
+  parsed: ParseResult;
+  msh: MshView | undefined;
+}
+
+export function readInbound(inbound: Inbound): Received {
   const parsed = tryParseMessage(inbound.raw, { tolerant: true });
   const msh = parsed.ok ? readSegment(MSH, parsed.message.segments[0]!, parsed.message.delimiters) : undefined;
-  const messageId = await insertReceived(ctx.db, {
+  return { inbound, parsed, msh };
+}
+
+/** The row that stores the message as it arrived, before anything is done with it. */
+export function receivedRow(ctx: AppContext, { inbound, msh }: Received): ReceivedMessage {
+  return {
     interfaceId: inbound.sender.row.id,
     receivedAt: ctx.clock.now(),
     transport: inbound.transport,
@@ -234,38 +246,54 @@ export async function receiveMessage(ctx: AppContext, inbound: Inbound): Promise
     sendingApplication: msh?.sendingApplication?.namespaceId?.slice(0, 200) ?? null,
     sendingFacility: msh?.sendingFacility?.namespaceId?.slice(0, 200) ?? null,
     reprocessOf: inbound.reprocessOf ?? null,
-  });
-  if (!parsed.ok) {
-    const p = rejected(issue('GeneralParseException', null, '100', `The message cannot be read: ${parsed.error.message}`));
-    return finish(ctx, ctx.db, messageId, msh, p);
-  }
+  };
+}
+
+/** Stores the message, processes it, stores and returns the answer. Never throws for the message's content. */
+export async function receiveMessage(ctx: AppContext, inbound: Inbound): Promise<Answer> {
+  const r = readInbound(inbound);
+  return processStored(ctx, r, await insertReceived(ctx.db, receivedRow(ctx, r)));
+}
+
+/**
+ * Processes a stored message inside the caller's transaction (`ctx.db`), its outcome stored with it; throws
+ * when processing fails, for the caller to undo and record as failed. The caller batches the audit entries and
+ * forecast refreshes.
+ */
+export async function processInTransaction(ctx: AppContext, { inbound, parsed, msh }: Received, messageId: string): Promise<Answer> {
+  if (!parsed.ok) return finish(ctx, ctx.db, messageId, msh, unreadable(parsed.error.message));
+  return finish(ctx, ctx.db, messageId, msh, await process(ctx, inbound, parsed.message, msh!, messageId));
+}
+
+const unreadable = (why: string) => rejected(issue('GeneralParseException', null, '100', `The message cannot be read: ${why}`));
+
+/** Processes a stored message in a transaction of its own; a failure is recorded (not thrown). */
+export async function processStored(ctx: AppContext, r: Received, messageId: string): Promise<Answer> {
+  if (!r.parsed.ok) return finish(ctx, ctx.db, messageId, r.msh, unreadable(r.parsed.error.message));
   try {
     // Everything the message writes (patient, doses, refusals, observations, their audit) and its outcome
     // commit together or not at all: a failure half-way leaves only the raw message, kept for reprocessing.
     return await ctx.db
       .transaction()
       .execute((trx) =>
-        batchForecastRefresh(trx, ctx.clock.now(), () =>
-          withAuditBatch(trx, () => process({ ...ctx, db: trx }, inbound, parsed.message, msh!, messageId)),
-        ).then((p) => finish(ctx, trx, messageId, msh, p)),
+        batchForecastRefresh(trx, ctx.clock.now(), () => withAuditBatch(trx, () => processInTransaction({ ...ctx, db: trx }, r, messageId))),
       );
   } catch (e) {
-    // Kept in the error queue (raw stored above) to be reprocessed; the sender is told to try again later.
-    const p: Processed = {
-      ...rejected(
-        issue(
-          'GeneralProcessingException',
-          null,
-          '207',
-          'The registry could not process this message now; it is kept and will be reprocessed',
-        ),
-      ),
-      status: 'failed',
-    };
-    // Only the error's kind for the log: a database message can quote the values of a row (PHI).
-    const failure = `${(e as Error).name} ${String((e as { code?: unknown }).code ?? '')}`.trim();
-    return { ...(await finish(ctx, ctx.db, messageId, msh, p)), failure };
+    return recordFailure(ctx, r.msh, messageId, e);
   }
+}
+
+/** Kept in the error queue (raw stored before) to be reprocessed; the sender is told to try again later. */
+export async function recordFailure(ctx: AppContext, msh: MshView | undefined, messageId: string, e: unknown): Promise<Answer> {
+  const p: Processed = {
+    ...rejected(
+      issue('GeneralProcessingException', null, '207', 'The registry could not process this message now; it is kept and will be reprocessed'),
+    ),
+    status: 'failed',
+  };
+  // Only the error's kind for the log: a database message can quote the values of a row (PHI).
+  const failure = `${(e as Error).name} ${String((e as { code?: unknown }).code ?? '')}`.trim();
+  return { ...(await finish(ctx, ctx.db, messageId, msh, p)), failure };
 }
 
 /** Stores the answer beside the message (in the message's transaction when it has one) and returns it. */

@@ -1,0 +1,62 @@
+// Several messages in one transaction (a file, a backload): the per-message costs that are not the message's own
+// work (BEGIN/COMMIT and its flush, the audit chain's lock and head read, the forecast refresh job) are paid once
+// per batch. Each message still stands alone: the raw rows are stored and committed before processing, each
+// message runs in its own savepoint (a failed one is undone alone and recorded as failed, the others keep their
+// doses), and each gets its own ACK.
+import type { AppContext } from '../../context.ts';
+import { withSavepoint } from '../../transaction.ts';
+import { auditBatchMark, dropAuditBatchAfter, withAuditBatch } from '../audit/index.ts';
+import { batchForecastRefresh } from '../recommender/index.ts';
+import { insertReceivedMany } from './message.repo.ts';
+import {
+  processInTransaction,
+  processStored,
+  readInbound,
+  receivedRow,
+  recordFailure,
+  type Answer,
+  type Inbound,
+  type Received,
+} from './receive.service.ts';
+
+/** One message of a batch, in its savepoint; its audit entries leave the batch when it is undone. */
+async function oneOfBatch(ctx: AppContext, r: Received, messageId: string): Promise<Answer> {
+  const mark = auditBatchMark(ctx.db);
+  try {
+    return await withSavepoint(ctx.db, () => processInTransaction(ctx, r, messageId));
+  } catch (e) {
+    dropAuditBatchAfter(ctx.db, mark);
+    return recordFailure(ctx, r.msh, messageId, e);
+  }
+}
+
+/**
+ * Stores, processes and answers `inbounds` in order, as `receiveMessage` would one after another, with the
+ * batch's processing in one transaction. Never throws for the messages' content.
+ */
+export async function receiveMessages(ctx: AppContext, inbounds: readonly Inbound[]): Promise<Answer[]> {
+  const received = inbounds.map(readInbound);
+  // The raw messages first, in one statement committed on its own: whatever happens next, none is lost.
+  const ids = await insertReceivedMany(
+    ctx.db,
+    received.map((r) => receivedRow(ctx, r)),
+  );
+  if (received.length === 1) return [await processStored(ctx, received[0]!, ids[0]!)];
+  try {
+    return await ctx.db.transaction().execute((trx) =>
+      batchForecastRefresh(trx, ctx.clock.now(), () =>
+        withAuditBatch(trx, async () => {
+          const answers: Answer[] = [];
+          for (const [i, r] of received.entries()) answers.push(await oneOfBatch({ ...ctx, db: trx }, r, ids[i]!));
+          return answers;
+        }),
+      ),
+    );
+  } catch {
+    // The batch's transaction itself failed (a lost connection, a deadlock with another worker's batch): none of
+    // it committed. Each message is done again alone, exactly as a single message is.
+    const answers: Answer[] = [];
+    for (const [i, r] of received.entries()) answers.push(await processStored(ctx, r, ids[i]!));
+    return answers;
+  }
+}
