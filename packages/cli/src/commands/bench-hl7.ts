@@ -96,7 +96,9 @@ export async function benchHl7(argv: string[]): Promise<number> {
     const statuses: Record<string, number> = {};
     for (const s of await sendVxus(ctx, sender, texts, o)) statuses[s] = (statuses[s] ?? 0) + 1;
     const secs = (performance.now() - started) / 1000;
-    console.log(`VXU (${String(o.via ?? 'pipeline')}): ${n} in ${secs.toFixed(1)} s = ${(n / secs).toFixed(1)} VXU/s (${JSON.stringify(statuses)})`);
+    console.log(
+      `VXU (${String(o.via ?? 'pipeline')}): ${n} in ${secs.toFixed(1)} s = ${(n / secs).toFixed(1)} VXU/s (${JSON.stringify(statuses)})`,
+    );
     if (o.profile) console.log(queryProfileReport(n));
     const times: number[] = [];
     for (let i = 0; i < m; i++) {

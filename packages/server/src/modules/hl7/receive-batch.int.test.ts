@@ -82,7 +82,11 @@ describe('batches of messages in one transaction', () => {
     }
     expect(answers.map((a) => a.status)).toEqual(['accepted', 'failed', 'accepted']);
     expect(answers.map((a) => valueAt(parseMessage(a.response), 'MSA-1'))).toEqual(['AA', 'AR', 'AA']);
-    const stored = await s.ctx.db.selectFrom('hl7_messages').select(['control_id', 'status', 'raw']).where('control_id', 'like', 'B-%').execute();
+    const stored = await s.ctx.db
+      .selectFrom('hl7_messages')
+      .select(['control_id', 'status', 'raw'])
+      .where('control_id', 'like', 'B-%')
+      .execute();
     expect(stored.map((r) => [r.control_id, r.status]).sort()).toEqual([
       ['B-1', 'accepted'],
       ['B-2', 'failed'],
@@ -111,8 +115,7 @@ describe('batches of messages in one transaction', () => {
     expect(first.map((a) => valueAt(parseMessage(a.response), 'MSA-2'))).toEqual(['W-1', 'W-2', 'W-3', 'W-4', 'W-5', 'W-6']);
     // Interrupted after two messages: the rest is run again over what was already recorded.
     await run(messages, 2, 2, 2);
-    for (const family of ['Workera', 'Workerb'])
-      expect(await dosesOf(family), family).toEqual(['2012-08-14 Z0860BB', '2012-10-14 SECOND']);
+    for (const family of ['Workera', 'Workerb']) expect(await dosesOf(family), family).toEqual(['2012-08-14 Z0860BB', '2012-10-14 SECOND']);
     expect(await dosesOf('Workerc')).toEqual(['2012-08-14 Z0860BB']);
     const records = await s.ctx.db.selectFrom('patients').select('last_name').where('last_name', 'like', 'Worker%').execute();
     expect(records.map((r) => r.last_name).sort()).toEqual(['Workera', 'Workerb', 'Workerc', 'Workerd']);

@@ -276,7 +276,9 @@ export async function processStored(ctx: AppContext, r: Received, messageId: str
     return await ctx.db
       .transaction()
       .execute((trx) =>
-        batchForecastRefresh(trx, ctx.clock.now(), () => withAuditBatch(trx, () => processInTransaction({ ...ctx, db: trx }, r, messageId))),
+        batchForecastRefresh(trx, ctx.clock.now(), () =>
+          withAuditBatch(trx, () => processInTransaction({ ...ctx, db: trx }, r, messageId)),
+        ),
       );
   } catch (e) {
     return recordFailure(ctx, r.msh, messageId, e);
@@ -287,7 +289,12 @@ export async function processStored(ctx: AppContext, r: Received, messageId: str
 export async function recordFailure(ctx: AppContext, msh: MshView | undefined, messageId: string, e: unknown): Promise<Answer> {
   const p: Processed = {
     ...rejected(
-      issue('GeneralProcessingException', null, '207', 'The registry could not process this message now; it is kept and will be reprocessed'),
+      issue(
+        'GeneralProcessingException',
+        null,
+        '207',
+        'The registry could not process this message now; it is kept and will be reprocessed',
+      ),
     ),
     status: 'failed',
   };
