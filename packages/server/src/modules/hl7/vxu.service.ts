@@ -1,6 +1,7 @@
 // VXU^V04: identify the patient with the UI's matcher and record what the message reports through the same
 // source-neutral services the UI uses (Submitter kind 'hl7'). Everything is read and validated before the first
 // write; a test message (MSH-11 T) stops there: it is validated and answered, never stored.
+import type { StockLotOption } from '@nutmeg/api-types';
 import type { Hl7IssueRow } from '@nutmeg/db';
 import type { Message } from '@nutmeg/hl7v2';
 import type { AppContext } from '../../context.ts';
@@ -18,10 +19,10 @@ import {
   updateDose,
   type DoseRow,
 } from '../immunizations/index.ts';
-import { createPatient, findDuplicates, queuePossibleDuplicate, writeVisibility } from '../patients/index.ts';
+import { createPatient, findDuplicates, queuePossibleDuplicates, writeVisibility } from '../patients/index.ts';
 import { detect } from './dq-rules.ts';
 import { readPatient, type ReportedPatient } from './patient-read.ts';
-import { stockLotNamed, writeFromStock } from './rxa-stock.ts';
+import { stockLotNamed, stockLotsOfMessage, writeFromStock } from './rxa-stock.ts';
 import { readAdministrations, type Administration, type Catalogue } from './rxa-read.ts';
 
 export interface VxuOutcome {
@@ -62,12 +63,11 @@ async function identify(
   const created = await createPatient(ctx, submitter, { ...p.body, confirmNew: true }, { duplicates: candidates });
   if (top) {
     // The grey zone: DPH's data steward gets each pair to decide on (queued with the message, once per pair).
-    for (const c of candidates)
-      await queuePossibleDuplicate(
-        ctx.db,
-        { patientId: created.id, candidateId: c.id, score: c.score, reasons: c.reasons, source: 'hl7' },
-        ctx.clock.now(),
-      );
+    await queuePossibleDuplicates(
+      ctx.db,
+      candidates.map((c) => ({ patientId: created.id, candidateId: c.id, score: c.score, reasons: c.reasons, source: 'hl7' as const })),
+      ctx.clock.now(),
+    );
     const i = detect(
       'PatientPossibleDuplicateCreated',
       'PID',
@@ -101,6 +101,8 @@ interface Recording {
   issues: Hl7IssueRow[];
   /** Kept in step with what this message records, updates and deletes. */
   own: OwnReport[];
+  /** The clinic's usable lots for each RXA that names a lot, read once for the message. */
+  lots: Map<number, StockLotOption[]>;
 }
 
 async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<void> {
@@ -125,7 +127,7 @@ async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<
       );
     return;
   }
-  const stock = await stockLotNamed(ctx, submitter, dose, a.rxa, issues);
+  const stock = stockLotNamed(dose, r.lots.get(a.rxa) ?? [], a.rxa, issues);
   const undo = <T>(fn: () => Promise<T>) => undoable(ctx, fn);
   if (a.action === 'U' && mine) {
     // Another lot named: the old one gets its dose back and the new one gives one (updateDose's restock).
@@ -180,6 +182,7 @@ export async function processVxu(
     reason: `HL7 message ${opts.controlId}`.slice(0, 500),
     issues,
     own: await ownReports(ctx, submitter, patientId, created),
+    lots: await stockLotsOfMessage(ctx, submitter, ar.administrations),
   };
   let recorded = 0;
   for (const a of ar.administrations) {

@@ -13,22 +13,38 @@ import type { Db } from './stock.repo.ts';
 
 const stockField = (message: string) => invalid(message, [{ path: 'fromStock', message }]);
 
+const lotOption = (l: repo.StockLine): StockLotOption => ({
+  lotId: l.lot_id,
+  storageUnitId: l.storage_unit_id,
+  lotNumber: l.lot_number,
+  tradeName: l.trade_name,
+  ndc: l.ndc,
+  mvx: l.mvx,
+  expirationDate: l.expiration_date,
+  fundingSource: l.funding_source,
+  doseFundingSource: doseFundingOf(l.funding_source),
+  onHand: l.on_hand,
+});
+
 /** The submitter's clinic's usable lots of a vaccine on a date, for the dose form. */
 export async function usableLotsForDose(db: Db, submitter: Submitter, cvx: string, onDate: string): Promise<StockLotOption[]> {
   if (submitter.organizationKind !== 'clinic') return [];
-  const lines = await repo.usableLotsOf(db, submitter.organizationId, cvx, onDate);
-  return lines.map((l) => ({
-    lotId: l.lot_id,
-    storageUnitId: l.storage_unit_id,
-    lotNumber: l.lot_number,
-    tradeName: l.trade_name,
-    ndc: l.ndc,
-    mvx: l.mvx,
-    expirationDate: l.expiration_date,
-    fundingSource: l.funding_source,
-    doseFundingSource: doseFundingOf(l.funding_source),
-    onHand: l.on_hand,
-  }));
+  return (await repo.usableLotsOf(db, submitter.organizationId, cvx, onDate)).map(lotOption);
+}
+
+/**
+ * `usableLotsForDose` for each of several doses (an HL7 message's vaccinations) with one query; the lots of
+ * each dose in the order given, as `usableLotsForDose` lists them.
+ */
+export async function usableLotsForDoses(
+  db: Db,
+  submitter: Submitter,
+  doses: ReadonlyArray<{ cvx: string; date: string }>,
+): Promise<StockLotOption[][]> {
+  if (submitter.organizationKind !== 'clinic' || doses.length === 0) return doses.map(() => []);
+  const earliest = doses.reduce((min, d) => (d.date < min ? d.date : min), doses[0]!.date);
+  const lines = await repo.usableLotsOfVaccines(db, submitter.organizationId, [...new Set(doses.map((d) => d.cvx))], earliest);
+  return doses.map((d) => lines.filter((l) => l.cvx === d.cvx && l.expiration_date >= d.date).map(lotOption));
 }
 
 export interface DoseFromStock {

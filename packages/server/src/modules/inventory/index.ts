@@ -13,7 +13,14 @@ import { registerTemperatureRoutes } from './temperature.routes.ts';
 import { registerTransferRoutes } from './transfer.routes.ts';
 
 export { moveStock, recomputeCheck } from './ledger.service.ts';
-export { returnDoseToStock, stockOfDose, takeDoseFromStock, usableLotsForDose, type LotFacts } from './dose-stock.service.ts';
+export {
+  returnDoseToStock,
+  stockOfDose,
+  takeDoseFromStock,
+  usableLotsForDose,
+  usableLotsForDoses,
+  type LotFacts,
+} from './dose-stock.service.ts';
 export { fundingFitsEligibility, doseFundingOf, isUsable } from './ledger.ts';
 
 export function registerInventoryRoutes(app: App, ctx: AppContext): void {

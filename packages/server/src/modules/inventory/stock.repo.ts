@@ -203,6 +203,20 @@ export function usableLotsOf(db: Db, organizationId: string, cvx: string, onDate
     .execute();
 }
 
+/** `usableLotsOf` for several vaccines at once: usable on `earliestDate` or later (the caller narrows per dose). */
+export function usableLotsOfVaccines(db: Db, organizationId: string, cvxs: readonly string[], earliestDate: string): Promise<StockLine[]> {
+  if (cvxs.length === 0) return Promise.resolve([]);
+  return stockQuery(db)
+    .where('s.organization_id', '=', organizationId)
+    .where('l.cvx', 'in', [...cvxs])
+    .where('s.on_hand', '>', 0)
+    .where('s.do_not_use', '=', false)
+    .where('l.expiration_date', '>=', earliestDate)
+    .orderBy('l.expiration_date')
+    .orderBy('l.lot_number')
+    .execute();
+}
+
 /** The stock a dose was given from, net of reversals: the lot, unit and doses still out for it (0 when put back). */
 export async function stockTakenForDose(db: Db, doseId: string) {
   return db

@@ -78,6 +78,7 @@ export {
   closePairOnMerge,
   lockOpenPairForMerge,
   queuePossibleDuplicate,
+  queuePossibleDuplicates,
   type PossibleDuplicateInput,
 } from './possible-duplicate.service.ts';
 export { openDuplicatesAmong } from './possible-duplicate.repo.ts';

@@ -23,7 +23,7 @@ import { loadVisible, loadWritable, writeVisibility } from './patient.policy.ts'
 import { insertChildren, insertMaster, masterColumns, replaceChildren, toPatient } from './patient.repo.ts';
 import type { PatientBody } from './patient.schemas.ts';
 import { findDuplicates } from './patient-search.service.ts';
-import { queuePossibleDuplicate } from './possible-duplicate.service.ts';
+import { queuePossibleDuplicates } from './possible-duplicate.service.ts';
 import { insertOrgStatusUnlessExists, orgStatusesOf, statusHistoryOf } from './patient-status.repo.ts';
 import { currentVersion, updateMasterAtVersion } from './patient-write.repo.ts';
 import type { Patient } from './patient.types.ts';
@@ -108,13 +108,11 @@ export async function createPatient(
     });
     await insertOrgStatusUnlessExists(trx, { patientId: created.id, organizationId: orgId, by, at: now });
     // Confirmed as new over a likely match: DPH's data steward gets the pair to decide on for good.
-    for (const d of likely) {
-      await queuePossibleDuplicate(
-        trx,
-        { patientId: created.id, candidateId: d.id, score: d.score, reasons: d.reasons, source: submitter.kind },
-        now,
-      );
-    }
+    await queuePossibleDuplicates(
+      trx,
+      likely.map((d) => ({ patientId: created.id, candidateId: d.id, score: d.score, reasons: d.reasons, source: submitter.kind })),
+      now,
+    );
     await insertChange(trx, {
       patientId: created.id,
       at: now,

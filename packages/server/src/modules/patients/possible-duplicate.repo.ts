@@ -33,6 +33,26 @@ export async function insertPairOnce(
   return row?.id;
 }
 
+/**
+ * Inserts each pair whose two records are live and that was never queued, in one statement (a new record's
+ * candidates all at once). Returns how many were queued.
+ */
+export async function insertLivePairsOnce(
+  db: Db,
+  pairs: ReadonlyArray<{ low: string; high: string; score: number; reasons: string[]; source: DuplicateSource }>,
+  at: Date,
+): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const rows = await sql<{ id: string }>`
+    INSERT INTO patient_possible_duplicates (patient_low, patient_high, score, reasons, source, queued_at)
+    SELECT v.low, v.high, v.score, v.reasons, v.source, ${at}
+      FROM jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) AS v(low uuid, high uuid, score int, reasons text[], source text)
+     WHERE (SELECT count(*) FROM patients p WHERE p.id IN (v.low, v.high) AND p.merged_into IS NULL) = 2
+    ON CONFLICT (patient_low, patient_high) DO NOTHING
+    RETURNING id`.execute(db);
+  return rows.rows.length;
+}
+
 /** Both records exist and neither was merged away (a pair is queued between live records only). */
 export async function bothLive(db: Db, a: string, b: string): Promise<boolean> {
   const r = await db

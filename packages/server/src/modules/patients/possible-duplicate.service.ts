@@ -10,6 +10,7 @@ import { appendActorAudit } from '../audit/index.ts';
 import type { Db } from './patient.repo.ts';
 import {
   bothLive,
+  insertLivePairsOnce,
   insertPairOnce,
   lockPair,
   openPairsPage,
@@ -45,6 +46,21 @@ export async function queuePossibleDuplicate(db: Db, input: PossibleDuplicateInp
   const reasons = input.reasons.map((r) => r.slice(0, 200)).slice(0, 20);
   const id = await insertPairOnce(db, { low, high, score, reasons, source: input.source, at });
   return { queued: id !== undefined };
+}
+
+/**
+ * `queuePossibleDuplicate` for several candidates of one record in one statement (the same rules: once per pair
+ * ever, live records only, a record never paired with itself). Returns how many new entries were made.
+ */
+export async function queuePossibleDuplicates(db: Db, inputs: readonly PossibleDuplicateInput[], at: Date = new Date()): Promise<number> {
+  const pairs = inputs
+    .filter((i) => i.patientId !== i.candidateId)
+    .map((i) => {
+      const [low, high] = ordered(i.patientId, i.candidateId);
+      const score = Math.max(0, Math.min(100, Math.round(i.score)));
+      return { low, high, score, reasons: i.reasons.map((r) => r.slice(0, 200)).slice(0, 20), source: i.source };
+    });
+  return insertLivePairsOnce(db, pairs, at);
 }
 
 function requireSteward(actor: Actor): void {
