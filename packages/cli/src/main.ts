@@ -46,6 +46,10 @@ const COMMANDS: Record<string, Command> = {
     run: async (a) => (await import('./commands/bench-hl7.ts')).benchHl7(a),
     help: 'VXU per second through the HL7 pipeline and Z44 latency (writes: use a scratch database): [--vxu N] [--queries M]',
   },
+  'bench hl7-fuzz': {
+    run: async (a) => (await import('./commands/bench-hl7-fuzz.ts')).benchHl7Fuzz(a),
+    help: 'mutated corpus messages through the HL7 pipeline: crashes and partial writes (writes: scratch database): [--count N] [--seed S]',
+  },
   'bench search': {
     run: async (a) => (await import('./commands/bench-search.ts')).benchSearch(a),
     help: 'time name+DOB patient searches: [--queries N] [--typos]',

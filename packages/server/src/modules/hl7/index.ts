@@ -11,6 +11,7 @@ export { receiveMessage, type Answer, type Inbound } from './receive.service.ts'
 export { messagesOfFile } from './batch-file.ts';
 export { receiveMessages } from './receive-batch.service.ts';
 export { processMessages, type ProcessOptions } from './process-messages.service.ts';
+export { runFuzz, type FuzzResult } from './fuzz-run.service.ts';
 export { demoInterface, issueDemoInterfaceSecret, seedDemoInterface } from './demo-interface.ts';
 
 export function registerHl7Routes(app: App, ctx: AppContext): void {

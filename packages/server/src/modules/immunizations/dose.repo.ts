@@ -106,3 +106,12 @@ export async function liveDosesOfPatients(db: Db, patientIds: readonly string[])
     .orderBy('entered_at')
     .execute();
 }
+
+/** Every dose row, deleted ones too (a check that a refused message wrote none: the fuzz run). */
+export async function countDoseRows(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('doses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

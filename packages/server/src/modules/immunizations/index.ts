@@ -12,6 +12,7 @@ export { renderCertificate } from './certificate.service.ts';
 export { moveImmunizationsForMerge, restoreImmunizationsForUnmerge, type ImmunizationsMoved } from './immunization-merge.service.ts';
 export { DoseBody, ObservationBody, RefusalBody } from './dose.schemas.ts';
 export { insertHistoriesBulk, IMMUNIZATION_BULK_TABLES, type BulkHistory } from './immunization-bulk.repo.ts';
+export { countDoseRows } from './dose.repo.ts';
 
 export function registerImmunizationsRoutes(app: App, ctx: AppContext): void {
   registerImmunizationRoutes(app, ctx);
