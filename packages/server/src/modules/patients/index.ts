@@ -81,4 +81,5 @@ export {
   type PossibleDuplicateInput,
 } from './possible-duplicate.service.ts';
 export { openDuplicatesAmong } from './possible-duplicate.repo.ts';
+export { benchSliceLoaded, insertBenchPeople, type BenchSlice } from './patient-bench.repo.ts';
 export { MergeDuplicateBody, PossibleDuplicateParams } from './possible-duplicate.schemas.ts';
