@@ -19,7 +19,7 @@ const MODULE_DEPENDENCIES = {
   mail: ['access', 'audit', 'jobs'],
   accounts: ['access', 'audit', 'mail', 'organizations'],
   recommender: ['access', 'audit', 'jobs'],
-  patients: ['access', 'audit', 'organizations', 'recommender'],
+  patients: ['access', 'audit', 'organizations', 'recommender', 'jobs'],
   immunizations: ['access', 'audit', 'organizations', 'patients', 'recommender', 'inventory'],
   merges: ['access', 'audit', 'immunizations', 'patients'],
   inventory: ['access', 'audit', 'organizations', 'clinics', 'patients'],

@@ -42,3 +42,8 @@ export interface PossibleDuplicateResolved {
   /** Set when merged: the merge that can be undone from the surviving record. */
   mergeId?: string;
 }
+
+/** POST /api/possible-duplicates/scan (202): the scan runs as a background job; the pairs it finds join the queue. */
+export interface DuplicateScanStarted {
+  jobId: string;
+}

@@ -58,6 +58,10 @@ const COMMANDS: Record<string, Command> = {
     run: async (a) => (await import('./commands/bench-reports.ts')).benchReports(a),
     help: 'time reminder/recall (largest clinic) and statewide 24–35-month coverage: [--clinic PIN] [--runs N]',
   },
+  'bench population': {
+    run: async (a) => (await import('./commands/bench-population.ts')).benchPopulation(a),
+    help: 'load the reports benchmark population into a scratch DATABASE_URL, set-based and resumable: [--people N] [--clinic PIN]',
+  },
   'bench forecast': {
     run: async (a) => (await import('./commands/bench-forecast.ts')).benchForecast(a),
     help: 'benchmark the forecaster (patients/s, memory)',

@@ -10,7 +10,7 @@ import { auditJobHandlers, initAuditChain, useInstallKeys } from './modules/audi
 import type { JobHandler } from './modules/jobs/index.ts';
 import { createMailer, mailJobHandlers } from './modules/mail/index.ts';
 import { loadForecastInputs } from './modules/immunizations/index.ts';
-import { livePatientIdsAfter } from './modules/patients/index.ts';
+import { livePatientIdsAfter, patientJobHandlers } from './modules/patients/index.ts';
 import { forecastJobHandlers, sharedRecommender, supportingDataDirOf } from './modules/recommender/index.ts';
 import { schoolRosters } from './modules/schools/index.ts';
 import { reportJobHandlers } from './modules/reports/index.ts';
@@ -43,6 +43,7 @@ export function jobHandlersOf(ctx: AppContext): Record<string, JobHandler> {
     ...forecastJobHandlers(ctx, { load: loadForecastInputs, idsAfter: livePatientIdsAfter }),
     ...clinicsJobHandlers(ctx),
     ...reportJobHandlers(ctx),
+    ...patientJobHandlers(ctx),
   };
 }
 

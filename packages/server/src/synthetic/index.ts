@@ -12,3 +12,4 @@ export {
 } from './population-loader.ts';
 export { namedDemoPatients, README_PATIENT, seedNamedDemoPatients } from './demo-patients.ts';
 export { generatePopulation, generatePopulationBatches, type GenerateOptions, type SyntheticPerson } from './synthetic-population.ts';
+export { BENCH_IIS_PREFIX, loadBenchPopulation, type BenchPopulationOptions } from './bench-population.ts';

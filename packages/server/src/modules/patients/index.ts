@@ -82,4 +82,6 @@ export {
   type PossibleDuplicateInput,
 } from './possible-duplicate.service.ts';
 export { openDuplicatesAmong } from './possible-duplicate.repo.ts';
+export { DUPLICATE_SCAN_JOB, patientJobHandlers, scanForDuplicates } from './possible-duplicate-scan.service.ts';
+export { benchSliceLoaded, insertBenchPeople, type BenchSlice } from './patient-bench.repo.ts';
 export { MergeDuplicateBody, PossibleDuplicateParams } from './possible-duplicate.schemas.ts';

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import { NotDuplicateBody, PossibleDuplicateParams, PossibleDuplicatesQuery } from './possible-duplicate.schemas.ts';
 import { listPossibleDuplicates, markNotDuplicate } from './possible-duplicate.service.ts';
+import { requestDuplicateScan } from './possible-duplicate-scan.service.ts';
 
 const tags = ['patients'];
 
@@ -27,5 +28,13 @@ export function registerPossibleDuplicateRoutes(app: App, ctx: AppContext): void
       },
     },
     async (req) => markNotDuplicate(ctx, actorOf(req), req.params.id, req.body.note),
+  );
+  app.post(
+    '/api/possible-duplicates/scan',
+    {
+      config: { policy: 'patient:merge' },
+      schema: { tags, summary: 'Start a scan of the registry for likely duplicate pairs (a background job; pairs join the queue)' },
+    },
+    async (req, reply) => reply.code(202).send(await requestDuplicateScan(ctx, actorOf(req))),
   );
 }
