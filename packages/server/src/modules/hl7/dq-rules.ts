@@ -44,6 +44,16 @@ export const JURISDICTION_OVERRIDES: Readonly<Record<string, Detection>> = {
   VaccinationIsRejectedByRegistry: { type: 'INVALID', severity: 'E' },
   VaccinationLotNotInInventory: { type: 'NOT_FOUND', severity: 'W' },
   VaccinationInventoryNotDecremented: { type: 'INVALID', severity: 'W' },
+  // A VIS that cannot be recorded on the dose is worth telling the sender (MQE only informs).
+  VaccinationVisDocumentTypeIsUnrecognized: { type: 'UNRECOGNIZED', severity: 'W' },
+  VaccinationVisCvxIsUnrecognized: { type: 'UNRECOGNIZED', severity: 'W' },
+  VaccinationVisIsMissing: { type: 'MISSING', severity: 'W' },
+  VaccinationVisPublishedDateIsMissing: { type: 'MISSING', severity: 'W' },
+  VaccinationVisPublishedDateIsInvalid: { type: 'INVALID', severity: 'W' },
+  VaccinationVisPresentedDateIsMissing: { type: 'MISSING', severity: 'W' },
+  VaccinationVisPresentedDateIsInvalid: { type: 'INVALID', severity: 'W' },
+  // A registry id (PID-3 SR) that names no record the sender may update: matched by demographics, and said so.
+  PatientRegistryIdIsUnrecognized: { type: 'UNRECOGNIZED', severity: 'W' },
 };
 
 function load(): Map<string, Detection> {
