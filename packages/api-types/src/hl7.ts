@@ -97,3 +97,15 @@ export interface Hl7Reprocessed {
   ackCode: 'AA' | 'AE' | 'AR';
   status: Hl7MessageStatus;
 }
+
+/** GET /api/hl7/quality/rules: one interface's data-quality issues per rule, week or month. */
+export interface Hl7RuleQuality {
+  interfaceId: string;
+  period: 'week' | 'month';
+  /** Period starts (YYYY-MM-DD, a Monday or the 1st), oldest first; every period of the range, empty ones too. */
+  periods: string[];
+  /** Messages received in each period (same order as `periods`). */
+  messages: number[];
+  /** Every rule raised in the range, most frequent first, with its count per period. */
+  rules: Array<{ rule: string; severity: 'E' | 'W' | 'I'; counts: number[]; total: number }>;
+}
