@@ -109,3 +109,20 @@ export interface Hl7RuleQuality {
   /** Every rule raised in the range, most frequent first, with its count per period. */
   rules: Array<{ rule: string; severity: 'E' | 'W' | 'I'; counts: number[]; total: number }>;
 }
+
+/** A data-quality rule with its default severity and the jurisdiction's (DPH's) setting. */
+export interface Hl7SeverityRule {
+  rule: string;
+  /** MQE detection type (MISSING, INVALID, UNRECOGNIZED…). */
+  type: string;
+  defaultSeverity: 'E' | 'W' | 'I' | 'ignore';
+  severity: 'E' | 'W' | 'I' | 'ignore';
+  /** Send it back when changing the severity (0: never changed); a stale one is refused with 409. */
+  version: number;
+  changedAt: string | null;
+}
+
+/** GET /api/hl7/severities */
+export interface Hl7SeverityList {
+  rules: Hl7SeverityRule[];
+}

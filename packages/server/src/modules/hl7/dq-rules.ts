@@ -82,10 +82,17 @@ function codesOf(type: string, isDate: boolean): { hl7Code: Hl7ErrorCode; applic
   return { hl7Code: '0', applicationCode: '3' };
 }
 
+/** DPH's severity per rule where it changed the default (null: ignored), kept current by severity.service. */
+let settings: ReadonlyMap<string, Severity> = new Map();
+export function useSeveritySettings(m: ReadonlyMap<string, Severity>): void {
+  settings = m;
+}
+
 /** The issue a detection raises at a location, or null when the jurisdiction does not report it. */
 export function detect(detection: string, location: string | null, message: string): Hl7IssueRow | null {
   const d = dqRules().get(detection);
   if (!d) throw new Error(`Unknown data-quality detection ${detection}`);
-  if (!d.severity) return null;
-  return { rule: detection, severity: d.severity, location, ...codesOf(d.type, /Date/.test(detection)), message };
+  const severity = settings.has(detection) ? settings.get(detection)! : d.severity;
+  if (!severity) return null;
+  return { rule: detection, severity, location, ...codesOf(d.type, /Date/.test(detection)), message };
 }

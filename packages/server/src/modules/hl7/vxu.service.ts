@@ -21,6 +21,7 @@ import {
 import { createPatient, findDuplicates, queuePossibleDuplicate, writeVisibility } from '../patients/index.ts';
 import { detect } from './dq-rules.ts';
 import { applyPd1, readPd1 } from './pd1-read.ts';
+import { refreshSeverities } from './severity.service.ts';
 import { patientBySr } from './sr-match.ts';
 import { readPatient, type ReportedPatient } from './patient-read.ts';
 import { stockLotNamed, writeFromStock } from './rxa-stock.ts';
@@ -170,6 +171,7 @@ export async function processVxu(
   message: Message,
   opts: { testOnly: boolean; controlId: string },
 ): Promise<VxuOutcome> {
+  await refreshSeverities(ctx);
   const today = jurisdictionToday(ctx.clock);
   const pr = readPatient(message, today);
   const issues = [...pr.issues];
