@@ -69,7 +69,7 @@ export function QualityPage() {
       <h1>HL7 data quality</h1>
       <p>
         The problems the registry found in an interface’s messages, per rule, over the last 12 {period}s.{' '}
-        <Link to="/hl7/messages">Message log</Link>
+        <Link to="/hl7/messages">Message log</Link> · <Link to="/hl7/severities">Rule severities</Link>
       </p>
       <div className="grid-row grid-gap">
         <div className="tablet:grid-col-6">
@@ -104,42 +104,71 @@ export function QualityPage() {
             <span style={{ color: SEVERITY_COLOR.I }}>■</span> information
           </p>
           <IssueBars q={q.data} />
-          <StackedTable fullWidth striped headers testId="quality-rules" caption={`Issues per rule and ${period}`}>
+          <StackedTable fullWidth striped headers testId="quality-periods" caption={`Messages and issues per ${period}`}>
             <thead>
               <tr>
-                <th scope="col">Rule</th>
-                <th scope="col">Severity</th>
-                {q.data.periods.map((p) => (
-                  <th scope="col" key={p} className="nutmeg-date">
-                    {q.data.period === 'month' ? p.slice(0, 7) : p.slice(5)}
-                  </th>
-                ))}
-                <th scope="col">Total</th>
+                <th scope="col">{period === 'month' ? 'Month' : 'Week starting'}</th>
+                <th scope="col">Messages</th>
+                <th scope="col">Errors</th>
+                <th scope="col">Warnings</th>
+                <th scope="col">Information</th>
               </tr>
             </thead>
             <tbody>
-              <tr>
-                <th scope="row">Messages received</th>
-                <td>—</td>
-                {q.data.messages.map((n, i) => (
-                  <td key={q.data.periods[i]}>{n}</td>
-                ))}
-                <td>{q.data.messages.reduce((a, b) => a + b, 0)}</td>
-              </tr>
-              {q.data.rules.map((r) => (
-                <tr key={`${r.rule}-${r.severity}`}>
-                  <th scope="row" className="nutmeg-break">
-                    {r.rule}
+              {q.data.periods.map((p, i) => (
+                <tr key={p}>
+                  <th scope="row" className="nutmeg-date">
+                    {q.data.period === 'month' ? p.slice(0, 7) : p}
                   </th>
-                  <td>{SEVERITY_LABEL[r.severity]}</td>
-                  {r.counts.map((n, i) => (
-                    <td key={q.data.periods[i]}>{n}</td>
+                  <td>{q.data.messages[i]}</td>
+                  {(['E', 'W', 'I'] as const).map((sev) => (
+                    <td key={sev}>{q.data.rules.filter((r) => r.severity === sev).reduce((n, r) => n + (r.counts[i] ?? 0), 0)}</td>
                   ))}
-                  <td>{r.total}</td>
                 </tr>
               ))}
             </tbody>
           </StackedTable>
+          <h2>Per rule</h2>
+          {q.data.rules.length === 0 ? (
+            <p>No issues in these {period}s.</p>
+          ) : (
+            <StackedTable
+              fullWidth
+              striped
+              headers
+              testId="quality-rules"
+              caption={`Issues per rule and ${period} (${period}s without the rule left out)`}
+            >
+              <thead>
+                <tr>
+                  <th scope="col">Rule</th>
+                  <th scope="col">Severity</th>
+                  <th scope="col">{period === 'month' ? 'Month' : 'Week starting'}</th>
+                  <th scope="col">Issues</th>
+                </tr>
+              </thead>
+              <tbody>
+                {q.data.rules.flatMap((r) =>
+                  r.counts.flatMap((n, i) =>
+                    n === 0
+                      ? []
+                      : [
+                          <tr key={`${r.rule}-${r.severity}-${q.data.periods[i]}`}>
+                            <th scope="row" className="nutmeg-break">
+                              {r.rule}
+                            </th>
+                            <td>{SEVERITY_LABEL[r.severity]}</td>
+                            <td className="nutmeg-date">
+                              {q.data.period === 'month' ? q.data.periods[i]!.slice(0, 7) : q.data.periods[i]}
+                            </td>
+                            <td>{n}</td>
+                          </tr>,
+                        ],
+                  ),
+                )}
+              </tbody>
+            </StackedTable>
+          )}
         </>
       )}
     </>
