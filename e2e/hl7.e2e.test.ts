@@ -75,6 +75,25 @@ describe('HL7 exchange in the browser', () => {
     await expectAccessible(dph);
     await dph.getByRole('button', { name: 'Reprocess this message' }).click();
     await dph.getByRole('link', { name: 'the earlier message' }).waitFor();
+
+    // The interface's data quality: the rejected CVX counted under its rule this week, chart and table.
+    await dph.goto('/hl7/quality');
+    await dph.getByRole('heading', { name: 'HL7 data quality' }).waitFor();
+    await dph.getByLabel('Interface').selectOption({ label: 'NIST Test EHR' });
+    await dph.getByTestId('quality-rules').getByRole('rowheader', { name: 'VaccinationAdminCodeIsUnrecognized' }).waitFor();
+    await dph.getByTestId('quality-bars').waitFor();
+    await expectAccessible(dph);
+
+    // DPH makes a rule more serious: versioned, and the list shows Connecticut's setting beside the default.
+    await dph.getByRole('link', { name: 'Rule severities' }).click();
+    await dph.getByLabel('Find a rule').fill('VaccinationLotNumberIsMissing');
+    await dph.getByRole('button', { name: 'Change the severity of VaccinationLotNumberIsMissing' }).click();
+    await dph.getByLabel('Severity').selectOption('E');
+    await dph.getByLabel('Why').fill('Recalls need the lot');
+    await dph.getByRole('button', { name: 'Save severity' }).click();
+    await dph.getByTestId('severity-saved').waitFor();
+    await dph.getByTestId('severity-rules').getByRole('cell', { name: 'Error' }).waitFor();
+    await expectAccessible(dph);
   });
 
   it('a coordinator sees the interfaces of their clinic and their messages, without the registration form', async () => {

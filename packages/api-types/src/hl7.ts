@@ -97,3 +97,32 @@ export interface Hl7Reprocessed {
   ackCode: 'AA' | 'AE' | 'AR';
   status: Hl7MessageStatus;
 }
+
+/** GET /api/hl7/quality/rules: one interface's data-quality issues per rule, week or month. */
+export interface Hl7RuleQuality {
+  interfaceId: string;
+  period: 'week' | 'month';
+  /** Period starts (YYYY-MM-DD, a Monday or the 1st), oldest first; every period of the range, empty ones too. */
+  periods: string[];
+  /** Messages received in each period (same order as `periods`). */
+  messages: number[];
+  /** Every rule raised in the range, most frequent first, with its count per period. */
+  rules: Array<{ rule: string; severity: 'E' | 'W' | 'I'; counts: number[]; total: number }>;
+}
+
+/** A data-quality rule with its default severity and the jurisdiction's (DPH's) setting. */
+export interface Hl7SeverityRule {
+  rule: string;
+  /** MQE detection type (MISSING, INVALID, UNRECOGNIZED…). */
+  type: string;
+  defaultSeverity: 'E' | 'W' | 'I' | 'ignore';
+  severity: 'E' | 'W' | 'I' | 'ignore';
+  /** Send it back when changing the severity (0: never changed); a stale one is refused with 409. */
+  version: number;
+  changedAt: string | null;
+}
+
+/** GET /api/hl7/severities */
+export interface Hl7SeverityList {
+  rules: Hl7SeverityRule[];
+}

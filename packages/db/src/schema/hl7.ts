@@ -70,8 +70,31 @@ export interface Hl7MessageTable {
   reprocess_of: string | null;
 }
 
+/** DPH's severity of a data-quality rule, where it differs from the default (migrations/20261210125000). */
+export interface Hl7DqSeverityTable {
+  rule: string;
+  severity: 'E' | 'W' | 'I' | 'ignore';
+  version: Generated<number>;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+
+/** Every change of a rule's severity. */
+export interface Hl7DqSeverityChangeTable {
+  id: Generated<number>;
+  rule: string;
+  from_severity: string;
+  to_severity: string;
+  version: number;
+  reason: string;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+
 export interface Hl7Tables {
   hl7_interfaces: Hl7InterfaceTable;
   hl7_interface_clinics: Hl7InterfaceClinicTable;
   hl7_messages: Hl7MessageTable;
+  hl7_dq_severities: Hl7DqSeverityTable;
+  hl7_dq_severity_changes: Hl7DqSeverityChangeTable;
 }

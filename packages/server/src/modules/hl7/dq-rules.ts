@@ -44,6 +44,16 @@ export const JURISDICTION_OVERRIDES: Readonly<Record<string, Detection>> = {
   VaccinationIsRejectedByRegistry: { type: 'INVALID', severity: 'E' },
   VaccinationLotNotInInventory: { type: 'NOT_FOUND', severity: 'W' },
   VaccinationInventoryNotDecremented: { type: 'INVALID', severity: 'W' },
+  // A VIS that cannot be recorded on the dose is worth telling the sender (MQE only informs).
+  VaccinationVisDocumentTypeIsUnrecognized: { type: 'UNRECOGNIZED', severity: 'W' },
+  VaccinationVisCvxIsUnrecognized: { type: 'UNRECOGNIZED', severity: 'W' },
+  VaccinationVisIsMissing: { type: 'MISSING', severity: 'W' },
+  VaccinationVisPublishedDateIsMissing: { type: 'MISSING', severity: 'W' },
+  VaccinationVisPublishedDateIsInvalid: { type: 'INVALID', severity: 'W' },
+  VaccinationVisPresentedDateIsMissing: { type: 'MISSING', severity: 'W' },
+  VaccinationVisPresentedDateIsInvalid: { type: 'INVALID', severity: 'W' },
+  // A registry id (PID-3 SR) that names no record the sender may update: matched by demographics, and said so.
+  PatientRegistryIdIsUnrecognized: { type: 'UNRECOGNIZED', severity: 'W' },
 };
 
 function load(): Map<string, Detection> {
@@ -72,10 +82,17 @@ function codesOf(type: string, isDate: boolean): { hl7Code: Hl7ErrorCode; applic
   return { hl7Code: '0', applicationCode: '3' };
 }
 
+/** DPH's severity per rule where it changed the default (null: ignored), kept current by severity.service. */
+let settings: ReadonlyMap<string, Severity> = new Map();
+export function useSeveritySettings(m: ReadonlyMap<string, Severity>): void {
+  settings = m;
+}
+
 /** The issue a detection raises at a location, or null when the jurisdiction does not report it. */
 export function detect(detection: string, location: string | null, message: string): Hl7IssueRow | null {
   const d = dqRules().get(detection);
   if (!d) throw new Error(`Unknown data-quality detection ${detection}`);
-  if (!d.severity) return null;
-  return { rule: detection, severity: d.severity, location, ...codesOf(d.type, /Date/.test(detection)), message };
+  const severity = settings.has(detection) ? settings.get(detection)! : d.severity;
+  if (!severity) return null;
+  return { rule: detection, severity, location, ...codesOf(d.type, /Date/.test(detection)), message };
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { registerInterfaceRoutes } from './interface.routes.ts';
 import { registerMessageLogRoutes } from './message-log.routes.ts';
+import { registerSeverityRoutes } from './severity.routes.ts';
 import { registerSoapRoutes } from './soap.routes.ts';
 import { registerTransportRoutes } from './transport.routes.ts';
 
@@ -19,4 +20,5 @@ export function registerHl7Routes(app: App, ctx: AppContext): void {
   registerTransportRoutes(app, ctx);
   registerMessageLogRoutes(app, ctx);
   registerSoapRoutes(app, ctx);
+  registerSeverityRoutes(app, ctx);
 }

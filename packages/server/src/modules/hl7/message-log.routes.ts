@@ -5,8 +5,14 @@ import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import { IdParams, MessageQuery } from './hl7.schemas.ts';
 import * as log from './message-log.service.ts';
+import { ruleQuality } from './quality.service.ts';
 
 const QualityQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
+const RuleQualityQuery = z.object({
+  interfaceId: z.string().uuid('Choose an interface'),
+  period: z.enum(['week', 'month']).default('week'),
+  periods: z.coerce.number().int().min(1).max(24).default(12),
+});
 
 export function registerMessageLogRoutes(app: App, ctx: AppContext): void {
   app.get(
@@ -48,5 +54,13 @@ export function registerMessageLogRoutes(app: App, ctx: AppContext): void {
       schema: { tags: ['hl7'], summary: 'Messages, warnings and errors per interface and day', querystring: QualityQuery },
     },
     async (req) => log.qualityReport(ctx, actorOf(req), req.query.days),
+  );
+  app.get(
+    '/api/hl7/quality/rules',
+    {
+      config: { policy: 'hl7:log' },
+      schema: { tags: ['hl7'], summary: 'One interface’s data-quality issues per rule and week or month', querystring: RuleQualityQuery },
+    },
+    async (req) => ruleQuality(ctx, actorOf(req), req.query),
   );
 }

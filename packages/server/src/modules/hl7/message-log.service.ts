@@ -16,7 +16,7 @@ import { receiveMessage, type Answer } from './receive.service.ts';
 import { addDays, jurisdictionDayStart } from '../../dates.ts';
 
 /** The interface ids an actor may see messages of (undefined: all). */
-async function visibleInterfaceIds(ctx: AppContext, actor: Actor): Promise<string[] | undefined> {
+export async function visibleInterfaceIds(ctx: AppContext, actor: Actor): Promise<string[] | undefined> {
   const scope = interfaceScope(actor);
   if (!scope) return undefined;
   return (await listInterfaces(ctx.db, scope)).map((r) => r.id);

@@ -28,6 +28,7 @@ import { exchangeForecast, exchangeHistory } from '../immunizations/index.ts';
 import { findDuplicates, PatientBody, writeVisibility } from '../patients/index.ts';
 import { hl7Date, hl7TimeStamp } from './hl7-dates.ts';
 import { evaluatedSegments, historySegments, type RspDose, type RspPatient } from './rsp-build.ts';
+import { patientBySr, srIdOf } from './sr-match.ts';
 
 export interface QueryOutcome {
   response: string;
@@ -163,7 +164,10 @@ export async function processQuery(ctx: AppContext, submitter: Submitter, m: Mes
   }
   const subject = subjectOf(q, issues);
   if (!subject) return answer('AE', 'Z33');
-  const found = (await findDuplicates(ctx.db, writeVisibility(submitter), subject)).filter((c) => c.classification !== 'unlikely');
+  const bySr = await patientBySr(ctx, submitter, { iisId: srIdOf(q.patientList), body: subject }, issues);
+  const found = bySr
+    ? [{ id: bySr, classification: 'likely' as const }]
+    : (await findDuplicates(ctx.db, writeVisibility(submitter), subject)).filter((c) => c.classification !== 'unlikely');
   const likely = found.filter((c) => c.classification === 'likely');
   const now = ctx.clock.now();
   if (found.length === 0) return answer('NF', 'Z33', [], 0);
@@ -171,7 +175,7 @@ export async function processQuery(ctx: AppContext, submitter: Submitter, m: Mes
     const id = (likely[0] ?? found[0]!).id;
     const h = await exchangeHistory(ctx, submitter, id);
     const masters = h.doses.filter((x) => x.id === x.master_id);
-    const doses: RspDose[] = masters.map((x) => ({ id: x.id, date: x.date, cvx: x.cvx, kind: x.kind, lot: x.lot, mvx: x.mvx }));
+    const doses: RspDose[] = masters.map((x) => ({ id: x.id, date: x.date, cvx: x.cvx, kind: x.kind, lot: x.lot, mvx: x.mvx, vis: x.vis }));
     await appendSubmitterAudit(
       ctx.db,
       submitter,

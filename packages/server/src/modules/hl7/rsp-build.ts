@@ -1,9 +1,10 @@
 // The segments of an RSP^K11 after its header: PID of the master record, then ORC/RXA for every dose (Z32), with
 // each dose's evaluation in OBX and the forecast after an RXA 998 (Z42), as the CDC IG R1.5 lays them out. Pure.
-import { cvx as cvxEntry } from '@nutmeg/codes';
+import { allVisDocuments, cvx as cvxEntry } from '@nutmeg/codes';
 import type { ForecastResult, VaccineGroupForecast } from '@nutmeg/forecast';
 import { escapeText, OBX, ORC, PID, RXA, STANDARD_DELIMITERS, writeSegment, type Segment } from '@nutmeg/hl7v2';
 import { toHl7Date } from './hl7-dates.ts';
+import { VIS_DOCUMENT, VIS_PRESENTED, VIS_PUBLISHED, VIS_VACCINE_TYPE, type VisEntry } from './vis-obx.ts';
 
 export interface RspPatient {
   iisId: string;
@@ -23,6 +24,8 @@ export interface RspDose {
   kind: 'administered' | 'historical';
   lot: string | null;
   mvx: string | null;
+  /** The VIS handed out with the dose, as the dose form and VXU store them. */
+  vis: readonly VisEntry[];
 }
 
 function name(cvx: string): string {
@@ -132,10 +135,33 @@ function ce(code: string, text: string, system: string): readonly string[] {
   return [code, text, system];
 }
 
-/** Z32: the record and every (master) dose. */
+/**
+ * The dose's VIS as the IG's OBX groups, one OBX-4 sub-id each from `firstSub`: the bar code (69764-9) when the
+ * document and edition are one CDC lists, else the vaccine type (30956-7) with the edition date (29768-9).
+ */
+function addVis(obx: ObxWriter, d: RspDose, firstSub: number): void {
+  d.vis.forEach((v, i) => {
+    const sub = firstSub + i;
+    const listed = allVisDocuments().find((x) => x.name === v.document && x.editionDate === v.edition);
+    if (listed) obx.add('CE', VIS_DOCUMENT, 'Document type', sub, ce(listed.encoded, listed.name, 'cdcgs1vis'));
+    else {
+      const cvx = /^CVX (\d{1,3})$/.exec(v.document)?.[1] ?? d.cvx;
+      obx.add('CE', VIS_VACCINE_TYPE, 'Vaccine type', sub, ce(cvx, name(cvx), 'CVX'));
+      obx.add('DT', VIS_PUBLISHED, 'Date vaccine information statement published', sub, toHl7Date(v.edition));
+    }
+    obx.add('DT', VIS_PRESENTED, 'Date vaccine information statement presented', sub, toHl7Date(v.presented));
+  });
+}
+
+/** Z32: the record and every (master) dose with its VIS. */
 export function historySegments(p: RspPatient, doses: readonly RspDose[]): Segment[] {
   const out = [pidSegment(p)];
-  for (const d of doses) out.push(orc(d.id), rxa({ ...d, source: d.kind === 'administered' ? '00' : '01' }));
+  for (const d of doses) {
+    out.push(orc(d.id), rxa({ ...d, source: d.kind === 'administered' ? '00' : '01' }));
+    const obx = new ObxWriter();
+    addVis(obx, d, 1);
+    out.push(...obx.segments);
+  }
   return out;
 }
 
@@ -159,15 +185,15 @@ export function evaluatedSegments(
   for (const d of doses) {
     out.push(orc(d.id), rxa({ ...d, source: d.kind === 'administered' ? '00' : '01' }));
     const obx = new ObxWriter();
-    f.evaluations
-      .filter((e) => e.doseId === d.id)
-      .forEach((e, i) => {
-        obx.add('CE', '30956-7', 'vaccine type', i + 1, ce(d.cvx, name(d.cvx), 'CVX'));
-        obx.add('ST', '59780-7', 'Immunization Series name', i + 1, `${e.antigen} ${e.seriesName}`.slice(0, 199));
-        if (e.targetDose !== undefined) obx.add('NM', '30973-2', 'Dose number in series', i + 1, String(e.targetDose));
-        obx.add('ID', '59781-5', 'Dose validity', i + 1, e.status === 'Valid' ? 'Y' : 'N');
-        if (e.status !== 'Valid' && e.reasons.length) obx.add('ST', '30982-3', 'Reason applied', i + 1, e.reasons.join('; ').slice(0, 199));
-      });
+    const evaluations = f.evaluations.filter((e) => e.doseId === d.id);
+    evaluations.forEach((e, i) => {
+      obx.add('CE', '30956-7', 'vaccine type', i + 1, ce(d.cvx, name(d.cvx), 'CVX'));
+      obx.add('ST', '59780-7', 'Immunization Series name', i + 1, `${e.antigen} ${e.seriesName}`.slice(0, 199));
+      if (e.targetDose !== undefined) obx.add('NM', '30973-2', 'Dose number in series', i + 1, String(e.targetDose));
+      obx.add('ID', '59781-5', 'Dose validity', i + 1, e.status === 'Valid' ? 'Y' : 'N');
+      if (e.status !== 'Valid' && e.reasons.length) obx.add('ST', '30982-3', 'Reason applied', i + 1, e.reasons.join('; ').slice(0, 199));
+    });
+    addVis(obx, d, evaluations.length + 1);
     out.push(...obx.segments);
   }
   out.push(orc('forecast'), rxa({ date: f.assessmentDate, cvx: '998', source: '01', completion: 'NA' }));

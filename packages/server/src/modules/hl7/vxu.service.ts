@@ -21,9 +21,13 @@ import {
 } from '../immunizations/index.ts';
 import { createPatient, findDuplicates, queuePossibleDuplicates, writeVisibility } from '../patients/index.ts';
 import { detect } from './dq-rules.ts';
+import { applyPd1, readPd1 } from './pd1-read.ts';
+import { refreshSeverities } from './severity.service.ts';
+import { patientBySr } from './sr-match.ts';
 import { readPatient, type ReportedPatient } from './patient-read.ts';
 import { stockLotNamed, stockLotsOfMessage, writeFromStock } from './rxa-stock.ts';
 import { readAdministrations, type Administration, type Catalogue } from './rxa-read.ts';
+import { attachVis } from './vis-obx.ts';
 
 export interface VxuOutcome {
   issues: Hl7IssueRow[];
@@ -57,6 +61,8 @@ async function identify(
   p: ReportedPatient,
   issues: Hl7IssueRow[],
 ): Promise<{ patientId: string; created: boolean }> {
+  const bySr = await patientBySr(ctx, submitter, p, issues);
+  if (bySr) return { patientId: bySr, created: false };
   const candidates = await findDuplicates(ctx.db, writeVisibility(submitter), p.body);
   const top = candidates[0];
   if (top?.classification === 'likely') return { patientId: top.id, created: false };
@@ -167,12 +173,16 @@ export async function processVxu(
   message: Message,
   opts: { testOnly: boolean; controlId: string },
 ): Promise<VxuOutcome> {
+  await refreshSeverities(ctx);
   const today = jurisdictionToday(ctx.clock);
   const pr = readPatient(message, today);
   const issues = [...pr.issues];
   if (!pr.patient) return { issues, patientId: null, accepted: false };
   const ar = readAdministrations(message, { today, dob: pr.patient.body.dob, catalogue: catalogue(ctx) });
   issues.push(...ar.issues);
+  issues.push(...attachVis(message, ar.administrations, today));
+  const pd1 = readPd1(message, today);
+  issues.push(...pd1.issues);
   if (ar.rxaCount === 0 || ar.rejected.length === ar.rxaCount) return { issues, patientId: null, accepted: false };
   if (opts.testOnly) return { issues, patientId: null, accepted: true };
   const { patientId, created } = await identify(ctx, submitter, pr.patient, issues);
@@ -205,5 +215,6 @@ export async function processVxu(
       pushIssue(issues, detect('PatientImmunityCodeIsUnrecognized', `RXA[${o.rxa}] OBX`, `The observation was not recorded: ${e.message}`));
     }
   }
+  await applyPd1(ctx, submitter, patientId, pd1, r.reason);
   return { issues, patientId, accepted: recorded > 0 || ar.observations.length > 0 || ar.administrations.length === 0 };
 }

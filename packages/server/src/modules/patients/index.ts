@@ -17,6 +17,8 @@ export {
   writeVisibility,
 } from './patient.policy.ts';
 export { linkPatientToOrganization, setOwnerInTrx } from './patient-status.service.ts';
+export { applyReportedStatus, type ReportedStatus } from './patient-status-report.service.ts';
+export { recordByIisId } from './patient-search.repo.ts';
 export { releaseAllOwnedBy as releaseOwnershipOfClinic } from './patient-status.repo.ts';
 export { loadPatientRows, type PatientRows } from './patient.repo.ts';
 export { lockPatients } from './patient-write.repo.ts';

@@ -30,6 +30,20 @@ function visible(v: Visibility) {
 }
 
 /**
+ * The live record a registry id (IIS id, or the id of a record since merged into it) names, within the
+ * visibility: what a sender's PID-3 SR identifier points at.
+ */
+export async function recordByIisId(db: Db, iisId: string, v: Visibility) {
+  const iis = iisId.trim().toUpperCase();
+  const r = await sql<{ id: string; dob: string; last_norm: string; first_norm: string }>`
+    SELECT p.id, to_char(p.dob, 'YYYY-MM-DD') AS dob, p.last_norm, p.first_norm FROM patients p
+    WHERE (p.iis_id = ${iis} OR p.id IN (SELECT patient_id FROM patient_identifiers WHERE value = ${iis} AND type = 'IIS'))
+      AND ${visible(v)}
+    LIMIT 1`.execute(db);
+  return r.rows[0];
+}
+
+/**
  * Name filter for DOB-blocked rows: the surname AND the given name each resemble the query (trigram, word,
  * phonetic, nickname), either way round for swapped names. Loose enough for typos, tight enough that a
  * DOB shared by hundreds of people yields a handful of candidates.

@@ -30,6 +30,15 @@ export async function insertOrgStatusUnlessExists(
     .execute();
 }
 
+/** The record's status columns (what a reported status is compared with). */
+export function statusColumnsOf(db: Db, patientId: string) {
+  return db
+    .selectFrom('patients')
+    .select(['dob', 'owner_org_id', 'jurisdiction_status', 'opted_out'])
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+}
+
 export function orgStatusesOf(db: Db, patientId: string) {
   return db
     .selectFrom('patient_org_status')

@@ -27,7 +27,8 @@ export function MessagesPage() {
     <>
       <h1>HL7 message log</h1>
       <p>
-        Messages received from EHR interfaces, newest first, with the answer the registry sent. <Link to="/hl7/interfaces">Interfaces</Link>
+        Messages received from EHR interfaces, newest first, with the answer the registry sent. <Link to="/hl7/interfaces">Interfaces</Link>{' '}
+        · <Link to="/hl7/quality">Data quality</Link>
       </p>
       <Form onSubmit={submit} className="maxw-none" aria-label="Search messages">
         <Grid row gap>

@@ -45,6 +45,11 @@ function LotAndFunding({ d }: { d: DoseView }) {
           {[d.mvx && codeLabel('manufacturer', d.mvx), d.ndc && `NDC ${d.ndc}`].filter(Boolean).join(' · ')}
         </div>
       )}
+      {d.vis.length > 0 && (
+        <div className="font-body-3xs" data-testid="dose-vis">
+          VIS: {d.vis.map((v) => `${v.document} (edition ${v.edition}, given ${v.presented})`).join('; ')}
+        </div>
+      )}
     </>
   );
 }

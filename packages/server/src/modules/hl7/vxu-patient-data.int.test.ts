@@ -1,0 +1,172 @@
+// VIS OBX stored on the dose and returned by Z32; PD1 statuses (protection → opt-out, registry status → the status
+// at the clinic, P with a date of death → deceased); PID-3 SR naming the registry's record directly.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { segmentsNamed, valueAt } from '@nutmeg/hl7v2';
+import { createTestServer, type TestServer } from '../../testing/test-server.ts';
+import { msa1, postHl7, qbp, readJsonl, registerInterface, type TestInterface } from './hl7.testing.ts';
+
+const AART = readJsonl<{ id: string; text: string }>('messages/derived-aart-not-accepted.jsonl');
+const BASELINE = AART.find((a) => a.id.endsWith('baseline'))!.text;
+
+/** The baseline VXU for another person (name, DOB, MRN), with segment edits. */
+function vxu(o: { last: string; first: string; dob: string; mrn: string; pid3?: string; pd1?: string; pid29?: string }): string {
+  return BASELINE.split('\r')
+    .map((s) => {
+      if (s.startsWith('MSH|')) return s.replace('NIST-IZ-001.00', `C-${o.mrn}`);
+      if (s.startsWith('PID|')) {
+        const f = s.split('|');
+        f[3] = o.pid3 ?? `${o.mrn}^^^NIST MPI^MR`;
+        f[5] = `${o.last}^${o.first}^^^^^L`;
+        f[7] = o.dob.replaceAll('-', '');
+        if (o.pid29) {
+          while (f.length < 31) f.push('');
+          f[29] = o.pid29;
+          f[30] = 'Y';
+        }
+        return f.join('|');
+      }
+      if (s.startsWith('PD1|') && o.pd1 !== undefined) return o.pd1;
+      return s;
+    })
+    .join('\r');
+}
+
+function errs(m: ReturnType<typeof Object> | undefined) {
+  const msg = m as Parameters<typeof valueAt>[0] | undefined;
+  if (!msg) return [];
+  return segmentsNamed(msg, 'ERR').map((_, i) => [valueAt(msg, `ERR[${i + 1}]-4`), valueAt(msg, `ERR[${i + 1}]-8`) ?? '']);
+}
+
+describe('VXU patient data: VIS, PD1, PID-3 SR', () => {
+  let s: TestServer;
+  let iface: TestInterface;
+  let dph: Record<string, string>;
+  let clinic: Record<string, string>;
+  beforeAll(async () => {
+    s = await createTestServer();
+    iface = await registerInterface(s, { app: 'Test EHR Application', clinicPins: ['CT1001'], status: 'production' });
+    dph = await s.signIn('dphadmin');
+    clinic = await s.signIn('clinicstaff');
+  });
+  afterAll(async () => {
+    await s.shutdown();
+  });
+
+  async function recordOf(last: string, dob: string) {
+    const found = (
+      await s.app.inject({ method: 'POST', url: '/api/patients/search', headers: dph, payload: { lastName: last, dob } })
+    ).json();
+    const id = found.results?.[0]?.id as string | undefined;
+    if (!id) return undefined;
+    const view = (await s.app.inject({ method: 'GET', url: `/api/patients/${id}`, headers: dph })).json();
+    const imm = (await s.app.inject({ method: 'GET', url: `/api/patients/${id}/immunizations`, headers: dph })).json();
+    return { id, count: found.results.length as number, view, doses: imm.doses as Array<{ cvx: string; vis: unknown[] }> };
+  }
+
+  it('stores the VIS of a VXU on its dose (the record shows it) and Z34 returns it in OBX 30956-7/29768-9/29769-7', async () => {
+    const res = await postHl7(s, iface, vxu({ last: 'Visby', first: 'Vera', dob: '2011-03-04', mrn: 'V1' }));
+    expect(msa1(res.message)).toMatch(/^A[AE]$/);
+    const r = await recordOf('Visby', '2011-03-04');
+    expect(r?.doses[0]?.vis).toEqual([{ document: 'CVX 88', edition: '2012-07-02', presented: '2012-08-14' }]);
+    const z = await postHl7(s, iface, qbp({ profile: 'Z34', last: 'Visby', first: 'Vera', dob: '20110304', controlId: 'Q-VIS' }));
+    const obx = segmentsNamed(z.message!, 'OBX').map((_, i) => [
+      valueAt(z.message!, `OBX[${i + 1}]-3.1`),
+      valueAt(z.message!, `OBX[${i + 1}]-5.1`),
+    ]);
+    expect(obx).toEqual([
+      ['30956-7', '88'],
+      ['29768-9', '20120702'],
+      ['29769-7', '20120814'],
+    ]);
+  });
+
+  it('an unknown VIS bar code: the dose is recorded without it and the ACK warns (AE, ERR W)', async () => {
+    const text = vxu({ last: 'Visbad', first: 'Vic', dob: '2011-05-06', mrn: 'V2' })
+      .replace(/OBX\|2\|CE\|30956-7[^\r]*/, 'OBX|2|CE|69764-9^Document type^LN|2|2530886983999^Bad^cdcgs1vis||||||F')
+      .replace(/\rOBX\|3\|TS\|29768-9[^\r]*/, '');
+    const res = await postHl7(s, iface, text);
+    expect(msa1(res.message)).toBe('AE');
+    expect(errs(res.message)).toContainEqual(['W', expect.stringContaining('VIS bar code 2530886983999')]);
+    const r = await recordOf('Visbad', '2011-05-06');
+    expect(r?.doses.map((d) => d.vis)).toEqual([[]]);
+  });
+
+  it('PD1-16 I → inactive at the sending clinic; PD1-12 Y → the record is protected (opted out) and hidden from clinics', async () => {
+    await postHl7(
+      s,
+      iface,
+      vxu({ last: 'Pdone', first: 'Ina', dob: '2012-01-02', mrn: 'P1', pd1: 'PD1|||||||||||02^Reminder^HL70215|N||||I|20261101' }),
+    );
+    const inactive = await recordOf('Pdone', '2012-01-02');
+    expect(inactive?.view.organizationStatuses).toEqual([expect.objectContaining({ status: 'inactive_not_patient' })]);
+    expect(inactive?.view.optedOut).toBe(false);
+
+    const res = await postHl7(
+      s,
+      iface,
+      vxu({ last: 'Pdtwo', first: 'Pia', dob: '2012-03-04', mrn: 'P2', pd1: 'PD1|||||||||||02|Y|20261101|||A|20261101' }),
+    );
+    expect(errs(res.message)).toContainEqual(['W', expect.stringContaining('not be shared')]);
+    const r = await recordOf('Pdtwo', '2012-03-04');
+    expect(r?.view.optedOut).toBe(true);
+    expect(r?.doses).toHaveLength(1);
+    const seen = await s.app.inject({ method: 'GET', url: `/api/patients/${r!.id}`, headers: clinic });
+    expect(seen.statusCode).not.toBe(200);
+  });
+
+  it('PD1-16 P with a date of death (PID-29) → deceased; unknown PD1 codes are warned about and change nothing', async () => {
+    await postHl7(
+      s,
+      iface,
+      vxu({ last: 'Pdthree', first: 'Pat', dob: '2012-05-06', mrn: 'P3', pid29: '20261001', pd1: 'PD1||||||||||||||||P|20261001' }),
+    );
+    const r = await recordOf('Pdthree', '2012-05-06');
+    expect(r?.view).toMatchObject({ jurisdictionStatus: 'deceased', deceasedDate: '2026-10-01' });
+    const odd = await postHl7(
+      s,
+      iface,
+      vxu({ last: 'Pdfour', first: 'Pol', dob: '2012-07-08', mrn: 'P4', pd1: 'PD1|||||||||||77|Q||||Z' }),
+    );
+    expect(errs(odd.message).map((e) => e[1])).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Publicity code 77'),
+        expect.stringContaining('Protection indicator Q'),
+        expect.stringContaining('Registry status Z'),
+      ]),
+    );
+    const o = await recordOf('Pdfour', '2012-07-08');
+    expect(o?.view).toMatchObject({ optedOut: false, jurisdictionStatus: 'active' });
+    expect(o?.view.organizationStatuses).toEqual([expect.objectContaining({ status: 'active' })]);
+  });
+
+  it('PID-3 SR names the registry record directly (a changed name still attaches); a wrong SR warns and matches normally', async () => {
+    await postHl7(s, iface, vxu({ last: 'Sranton', first: 'Sam', dob: '2011-09-02', mrn: 'S1' }));
+    const first = await recordOf('Sranton', '2011-09-02');
+    const iis = first!.view.iisId as string;
+    // The family's new surname and a transposed first name: demographics alone would not attach this.
+    const renamed = vxu({ last: 'Newfamily', first: 'Mas', dob: '2011-09-02', mrn: 'S1-X', pid3: `${iis}^^^NUTMEG^SR` });
+    const res = await postHl7(s, iface, renamed.replace('|20120814||140^', '|20120914||150^'));
+    expect(errs(res.message).filter((e) => e[0] !== 'I')).toEqual([]);
+    expect(await recordOf('Newfamily', '2011-09-02')).toBeUndefined();
+    expect((await recordOf('Sranton', '2011-09-02'))?.doses).toHaveLength(2);
+
+    const wrong = await postHl7(
+      s,
+      iface,
+      vxu({ last: 'Sranton', first: 'Sam', dob: '2011-09-02', mrn: 'S1', pid3: 'CT0000000000000000^^^NUTMEG^SR~S1^^^NIST MPI^MR' }),
+    );
+    expect(errs(wrong.message)).toContainEqual(['W', expect.stringContaining('registry id (PID-3 SR) CT0000000000000000')]);
+    expect((await recordOf('Sranton', '2011-09-02'))?.count).toBe(1);
+  });
+
+  it('a Z34 carrying our SR in QPD-3 finds that record even under another name', async () => {
+    const r = await recordOf('Sranton', '2011-09-02');
+    const q = qbp({ profile: 'Z34', last: 'Otherly', first: 'Sam', dob: '20110902', controlId: 'Q-SR' }).replace(
+      '|MRN-Q-SR^^^X68^MR|',
+      `|${r!.view.iisId}^^^NUTMEG^SR|`,
+    );
+    const z = await postHl7(s, iface, q);
+    expect(valueAt(z.message!, 'QAK-2')).toBe('OK');
+    expect(valueAt(z.message!, 'PID-3.1')).toBe(r!.view.iisId);
+  });
+});

@@ -1,0 +1,96 @@
+// Statuses a clinic's system reports about a patient (HL7 PD1-12/13/16/17): the status at the reporting clinic,
+// the family's request not to share the record (the registry's opt-out), a death with its date. The same columns
+// and history rows the UI's status screens write (patient-status.service.ts), taken from a Submitter; the caller
+// has already found the record within the submitter's write visibility and runs this in its transaction.
+import type { AppContext } from '../../context.ts';
+import { appendSubmitterAudit, type AuditSubmitter } from '../audit/index.ts';
+import * as repo from './patient-status.repo.ts';
+import { setOwnerInTrx } from './patient-status.service.ts';
+import type { OrgStatus } from './patient-status.repo.ts';
+
+export interface ReportedStatus {
+  /** The patient's status at the submitting clinic, with the date it took effect. */
+  orgStatus?: { status: OrgStatus; effectiveDate: string | null };
+  /** The family asked that the record not be shared: the record is opted out (protected). */
+  protectionRequested?: { effectiveDate: string | null };
+  /** Reported deceased, with the date of death. */
+  deceased?: { date: string };
+  /** Why (the message that reported it), kept in the status history. */
+  reason: string;
+}
+
+/** What changed (for the caller's answer to the sender). */
+export interface ReportedStatusOutcome {
+  orgStatus: boolean;
+  optedOut: boolean;
+  deceased: boolean;
+}
+
+export async function applyReportedStatus(
+  ctx: AppContext,
+  submitter: AuditSubmitter,
+  patientId: string,
+  r: ReportedStatus,
+): Promise<ReportedStatusOutcome> {
+  const db = ctx.db;
+  const now = ctx.clock.now();
+  const by = submitter.userId;
+  const out: ReportedStatusOutcome = { orgStatus: false, optedOut: false, deceased: false };
+  const audit = (action: string, detail: Record<string, unknown>) =>
+    appendSubmitterAudit(db, submitter, { action, entityType: 'patient', entityId: patientId, patientId, detail }, now);
+  const rows = await repo.statusColumnsOf(db, patientId);
+  if (!rows) return out;
+  if (r.orgStatus) {
+    const current = (await repo.orgStatusesOf(db, patientId)).find((s) => s.organization_id === submitter.organizationId);
+    if (current?.status !== r.orgStatus.status) {
+      const orgId = submitter.organizationId;
+      const { status, effectiveDate } = r.orgStatus;
+      await repo.upsertOrgStatus(db, { patientId, organizationId: orgId, status, reason: r.reason, by, at: now });
+      await repo.insertStatusHistory(db, {
+        patientId,
+        scope: 'organization',
+        organizationId: orgId,
+        status,
+        reason: r.reason,
+        effectiveDate,
+        by,
+        at: now,
+      });
+      // Inactive at the clinic that owns the record releases ownership, as the status screen does.
+      if (status !== 'active' && rows.owner_org_id === orgId)
+        await setOwnerInTrx(ctx, db, by, patientId, null, 'Inactivated at the owning clinic');
+      await audit('patient.status.organization', { status });
+      out.orgStatus = true;
+    }
+  }
+  if (r.deceased && rows.jurisdiction_status !== 'deceased' && r.deceased.date >= rows.dob) {
+    await repo.setJurisdictionStatusColumns(db, patientId, { status: 'deceased', deceasedDate: r.deceased.date, at: now });
+    await repo.insertStatusHistory(db, {
+      patientId,
+      scope: 'jurisdiction',
+      status: 'deceased',
+      reason: r.reason,
+      effectiveDate: r.deceased.date,
+      by,
+      at: now,
+    });
+    await audit('patient.status.jurisdiction', { status: 'deceased' });
+    out.deceased = true;
+  }
+  // Only a request to protect is taken from a message: lifting an opt-out stays DPH's, on a written request.
+  if (r.protectionRequested && !rows.opted_out) {
+    await repo.setOptedOutColumn(db, patientId, true, now);
+    await repo.insertStatusHistory(db, {
+      patientId,
+      scope: 'opt_out',
+      status: 'opted_out',
+      reason: r.reason,
+      effectiveDate: r.protectionRequested.effectiveDate,
+      by,
+      at: now,
+    });
+    await audit('patient.opt_out', { reason: r.reason });
+    out.optedOut = true;
+  }
+  return out;
+}
