@@ -19,6 +19,12 @@ describe('the database pool', () => {
     expect(describeDatabaseFailure(err)).toMatch(/did not finish this request in time \(statement timeout\)/);
   });
 
+  it('runs its statements without the JIT compiler', async () => {
+    h = await createTestDb();
+    const { rows } = await sql<{ jit: string }>`SHOW jit`.execute(h.db);
+    expect(rows[0]?.jit).toBe('off');
+  });
+
   it('fails a query that waits past the connect timeout for a free connection, with an error that says so', async () => {
     h = await createTestDb({ poolSize: 1, connectTimeoutMs: 300 });
     const busy = sql`SELECT pg_sleep(3)`.execute(h.db);
