@@ -111,6 +111,29 @@ describe('RSP', () => {
     ]).toEqual(['RSP^K11^RSP_K11', 'Z42', valueAt(query, 'QPD-2'), 'OK', 'Z44']);
     expect(encodeSegment(firstSegment(rsp, 'QPD')!, '|')).toBe(encodeSegment(firstSegment(query, 'QPD')!, '|'));
   });
+
+  it('echoes a QPD that the tolerant parser joined from two lines without a raw line break, so the RSP still parses', () => {
+    // A QPD broken by a stray CR (seen in the 10,000-message fuzz run): the tolerant parser keeps the second line
+    // inside the QPD with a line feed; echoed as it came, that line feed split the RSP into a segment 'R…'.
+    const text =
+      'MSH|^~\\&|EHR|CLINIC|NUTMEG|CTDPH|20261207||QBP^Q11^QBP_Q11|Q1|P|2.5.1|||ER|AL|||||Z34^CDCPHINVS\r' +
+      'QPD|Z34^Request Imm\r7unization History^CDCPHINVS|T1||DOE^JANE|||20200101|F\rRCP|I|5^RD&records&HL70126\r';
+    const query = parseMessage(text, { tolerant: true });
+    const { msh } = requestMsh(text.replace('Imm\r7', 'Imm7'));
+    const head = buildResponseHeader({
+      request: msh,
+      query,
+      controlId: 'R2',
+      dateTime: '20261207',
+      ackCode: 'AA',
+      profile: 'Z33',
+      queryResponseStatus: 'NF',
+    });
+    const rsp = parseMessage(encodeMessage(createMessage(head)));
+    expect(rsp.segments.map((s) => s.name)).toEqual(['MSH', 'MSA', 'QAK', 'QPD']);
+    expect(valueAt(rsp, 'QPD-1.2')).toBe('Request Imm\n7unization History');
+    expect(valueAt(rsp, 'QPD-2')).toBe('T1');
+  });
 });
 
 describe('writing segments from views', () => {

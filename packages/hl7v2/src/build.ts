@@ -161,7 +161,10 @@ export function buildResponseHeader(r: QueryResponseInput): Segment[] {
   });
   const sameDelimiters =
     encodingCharacters(r.query.delimiters) === encodingCharacters(STANDARD_DELIMITERS) && r.query.delimiters.field === '|';
-  const echo = qpd && (sameDelimiters ? qpd : writeSegment(QPD, query!));
+  // As sent when it can be: rewritten (escaped) when the delimiters differ or when the tolerant parser joined a stray
+  // line into it — that line break, echoed raw, would split the answer into a segment that is not one.
+  const asSent = sameDelimiters && !qpd?.fields.some((f) => /[\r\n]/.test(f));
+  const echo = qpd && (asSent ? qpd : writeSegment(QPD, query!));
   return [
     ...headSegments(r, { messageCode: 'RSP', triggerEvent: 'K11', messageStructure: 'RSP_K11' }, r.profile),
     qak,
