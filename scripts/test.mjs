@@ -113,7 +113,9 @@ await vitest(dbOnly ? 'database' : 'unit+database', dbOnly ? ['.int.test.ts'] : 
 
 if (!dbOnly && !args.has('--no-e2e')) {
   if (fs.existsSync('/usr/bin/chromium')) {
-    if ((await run('npm', ['run', 'build'])) !== 0) failed++;
+    // The web UI as `npm start` builds it: only when its sources changed since the last build (CI builds it once,
+    // before the new-user check starts serving it alongside; a rebuild would empty dist/ under that check).
+    if ((await run('node', ['scripts/build-web.mjs'])) !== 0) failed++;
     else {
       const url = process.env.E2E_DATABASE_URL;
       console.log(`\nbrowser tests: server database ${url ? `PostgreSQL (${url})` : 'embedded PostgreSQL'}`);
