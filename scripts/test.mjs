@@ -113,8 +113,8 @@ await vitest(dbOnly ? 'database' : 'unit+database', dbOnly ? ['.int.test.ts'] : 
 
 if (!dbOnly && !args.has('--no-e2e')) {
   if (fs.existsSync('/usr/bin/chromium')) {
-    // The web UI as `npm start` builds it: only when its sources changed since the last build (CI builds it once,
-    // before the new-user check starts serving it alongside; a rebuild would empty dist/ under that check).
+    // The web UI as `npm start` builds it: only when its sources changed since the last build. It also writes the
+    // stamp `npm start` reads, so CI's new-user check that follows does not build the same UI again.
     if ((await run('node', ['scripts/build-web.mjs'])) !== 0) failed++;
     else {
       const url = process.env.E2E_DATABASE_URL;
