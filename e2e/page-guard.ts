@@ -123,6 +123,37 @@ async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.body.innerText.includes('Loading…'), undefined, { timeout: 5_000 }).catch(() => {});
 }
 
+/**
+ * What the layout and axe checks of a page depend on: its address, window size, document (with what is typed
+ * into its fields, which the markup does not show) as a hash. Undefined when the page cannot say.
+ */
+async function pageState(page: Page): Promise<string | undefined> {
+  const size = page.viewportSize();
+  const doc = await page
+    .evaluate(() => {
+      const fields = Array.from(document.querySelectorAll('input, textarea, select')).map((el) => {
+        const f = el as HTMLInputElement;
+        return `${f.value}\u0000${f.checked ? 1 : 0}`;
+      });
+      // Not the scripts: the checks themselves add axe-core's to the page each time.
+      const root = document.documentElement;
+      const markup = [
+        ...root.getAttributeNames().map((n) => `${n}=${root.getAttribute(n)}`),
+        ...Array.from(document.head.children)
+          .filter((el) => el.tagName !== 'SCRIPT')
+          .map((el) => el.outerHTML),
+        document.body?.outerHTML ?? '',
+      ];
+      const text = `${markup.join('\u0001')}\u0002${fields.join('\u0001')}`;
+      // FNV-1a over the UTF-16 code units: enough to tell a changed page from an unchanged one.
+      let h = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      return `${text.length}:${(h >>> 0).toString(16)}`;
+    })
+    .catch(() => undefined);
+  return doc === undefined ? undefined : `${page.url()} ${size?.width}x${size?.height} ${doc}`;
+}
+
 /** Narrows or widens the window and waits until the page has laid itself out again. */
 async function resize(page: Page, width: number): Promise<void> {
   await page.setViewportSize({ width, height: HEIGHT });
@@ -150,6 +181,8 @@ export class PageGuard {
   private faults: string[] = [];
   /** Faults already reported: a page left open by an earlier test does not fail the next one again. */
   private readonly reported = new Set<string>();
+  /** Each open page's state when it was last checked: a page no test touched since is not checked again. */
+  private readonly checkedState = new WeakMap<Page, string>();
 
   /**
    * `failureDir`: where to save a screenshot of each page found at fault (null: none).
@@ -224,11 +257,17 @@ export class PageGuard {
       if (!where) continue;
       const original = page.viewportSize();
       await settle(page);
+      // Pages stay open until the file ends, so each later test would check them again, unchanged, at both widths
+      // (axe included): the same state gives the same faults, already reported. Changed since: checked again.
+      const state = await pageState(page);
+      if (state !== undefined && this.checkedState.get(page) === state) continue;
       for (const width of WIDTHS) {
         await resize(page, width);
         await this.record(page, `${where} at ${width}px, as the test left it`, await faultsHere(page));
       }
       if (original) await page.setViewportSize(original);
+      const checked = await pageState(page);
+      if (checked !== undefined) this.checkedState.set(page, checked);
     }
     await this.queue;
     const faults = [...new Set(this.faults)].filter((f) => !this.reported.has(f));

@@ -58,11 +58,12 @@ function descendants(pid) {
   return out;
 }
 
-/** The Node process running the server (not the npm and sh wrappers around it). */
+/** The Node process running the server (not the npm and sh wrappers around it): scripts/start-server.mjs runs main.ts in-process. */
 function isServer(pid) {
   try {
     return (
-      fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node' && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('main.ts')
+      fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node' &&
+      fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start-server.mjs')
     );
   } catch {
     return false;
