@@ -65,7 +65,8 @@ async function vitest(label, argv, extraEnv = {}) {
   const out = path.join(os.tmpdir(), `nutmeg-vitest-${process.pid}-${label}.json`);
   const status = await run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...argv], {
     env: extraEnv,
-    limitMs: 20 * MINUTE,
+    // A hang detector: the browser stage alone took 18 min on a quiet 2-core machine; CI's own limit is 90 min.
+    limitMs: 40 * MINUTE,
   });
   if (!fs.existsSync(out)) {
     console.log(`${label}: the test run produced no report (exit ${status})`);
