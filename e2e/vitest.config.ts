@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.test.ts'],
-    // A hang detector, not a speed target: one long flow took 127 s on a shared machine at load 30.
-    testTimeout: 240_000,
+    // A hang detector, not a speed target: the clinics flow took 127–195 s on a shared machine at load 30–35.
+    testTimeout: 300_000,
     hookTimeout: 180_000,
     // Two files at a time, each with its own server process, database and browser: a browser test waits on
     // pages and servers much of the time, so two overlap well on the 2-core CI machine.
