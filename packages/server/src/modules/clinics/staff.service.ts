@@ -114,13 +114,15 @@ export async function addStaff(ctx: AppContext, actor: Actor, input: StaffInput)
   });
 }
 
+const stale = () => conflict('Someone changed or removed this staff member since you opened the list; reload it.', {});
+
+/** The clinic's entry; one closed since the editor read it is stale (409), as when the close lands mid-save. */
 async function entryOfClinic(db: Db, clinic: ClinicRef, id: string): Promise<StaffEntry> {
   const entry = await findStaffEntry(db, id);
-  if (!entry || entry.organizationId !== clinic.id || !entry.active) throw notFound('The staff member');
+  if (!entry || entry.organizationId !== clinic.id) throw notFound('The staff member');
+  if (!entry.active) throw stale();
   return entry;
 }
-
-const stale = () => conflict('Someone changed or removed this staff member since you opened the list; reload it.', {});
 
 export async function updateStaff(
   ctx: AppContext,
