@@ -8,14 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
-import {
-  accessTypeLabel,
-  countActiveMemberships,
-  deactivateAccount,
-  endMemberships,
-  usersAtOrganization,
-  type Actor,
-} from '../access/index.ts';
+import { accessTypeLabel, endMembershipsDeactivatingOrphans, usersAtOrganization, type Actor } from '../access/index.ts';
 import { pendingAccountRequestsAt } from '../accounts/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import {
@@ -156,14 +149,13 @@ export async function removeStaff(ctx: AppContext, actor: Actor, id: string, ver
     if (accounts.some((u) => u.id === actor.userId))
       throw forbidden('You cannot take yourself off the staff list; ask your backup coordinator or DPH.');
     if (!(await closeStaffEntry(trx, id, version, now))) throw stale();
-    const membershipIds = accounts.map((u) => u.membership_id);
-    await endMemberships(trx, membershipIds, now);
-    const deactivated: string[] = [];
-    for (const userId of new Set(accounts.map((u) => u.id)))
-      if ((await countActiveMemberships(trx, userId)) === 0 && accounts.find((u) => u.id === userId)!.status === 'active') {
-        await deactivateAccount(trx, userId, now);
-        deactivated.push(userId);
-      }
+    const ended = await endMembershipsDeactivatingOrphans(
+      trx,
+      accounts.map((u) => u.membership_id),
+      now,
+    );
+    const membershipIds = ended.membershipIds;
+    const deactivated = ended.deactivatedUserIds;
     await audit(
       trx,
       actor,
