@@ -4,6 +4,7 @@
 
 import type { AgreementProgram } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
+import { groupBy } from '../../collections.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { usersAtOrganization } from '../access/index.ts';
 import { enqueueJob, ensureJobScheduled, nextDailyRun, type JobHandler } from '../jobs/index.ts';
@@ -55,7 +56,7 @@ export async function sendRenewalNotices(ctx: AppContext): Promise<{ notices: nu
   const enrolled = new Set(
     (await profiles.enrolmentsOf(ctx.db, ids)).filter((p) => p.enrolment_status === 'enrolled').map((p) => p.organization_id),
   );
-  const rows = await agreements.agreementsForYears(ctx.db, ids, [year - 1, year, year + 1]);
+  const byClinic = groupBy(await agreements.agreementsForYears(ctx.db, ids, [year - 1, year, year + 1]), (r) => r.organization_id);
   let notices = 0;
   let mails = 0;
   for (const clinic of clinics) {
@@ -63,9 +64,7 @@ export async function sendRenewalNotices(ctx: AppContext): Promise<{ notices: nu
       today,
       noticeDays: ctx.config.AGREEMENT_RENEWAL_NOTICE_DAYS,
       enrolled: enrolled.has(clinic.id),
-      agreements: rows
-        .filter((r) => r.organization_id === clinic.id)
-        .map((r) => ({ program: r.program, programYear: r.program_year, status: r.status })),
+      agreements: (byClinic.get(clinic.id) ?? []).map((r) => ({ program: r.program, programYear: r.program_year, status: r.status })),
     });
     if (due.length === 0) continue;
     await ctx.db.transaction().execute(async (trx) => {

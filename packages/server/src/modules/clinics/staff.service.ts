@@ -64,14 +64,15 @@ function present(
   };
 }
 
-async function loadList(db: Db, clinic: ClinicRef, canEdit: boolean): Promise<StaffList> {
-  const [entries, users, requests] = await Promise.all([
-    staffListOf(db, clinic.id),
-    usersAtOrganization(db, clinic.id),
-    pendingAccountRequestsAt(db, clinic.id),
-  ]);
+/** Presents entries with the clinic's accounts and pending requests, read once for all of them. */
+async function presentAll(db: Db, clinicId: string, entries: readonly StaffEntry[]): Promise<StaffMemberView[]> {
+  const [users, requests] = await Promise.all([usersAtOrganization(db, clinicId), pendingAccountRequestsAt(db, clinicId)]);
   const pending = new Map(requests.map((r) => [emailKey(r.email), r]));
-  return { clinic, staff: entries.map((e) => present(e, users, pending)), canEdit };
+  return entries.map((e) => present(e, users, pending));
+}
+
+async function loadList(db: Db, clinic: ClinicRef, canEdit: boolean): Promise<StaffList> {
+  return { clinic, staff: await presentAll(db, clinic.id, await staffListOf(db, clinic.id)), canEdit };
 }
 
 export async function listStaff(ctx: AppContext, actor: Actor, organizationId?: string): Promise<StaffList> {
@@ -103,7 +104,7 @@ export async function addStaff(ctx: AppContext, actor: Actor, input: StaffInput)
   return ctx.db.transaction().execute(async (trx) => {
     const entry = await addStaffEntry(trx, clinic.id, toEntryInput(input), now);
     await audit(trx, actor, clinic, 'clinic-staff.add', entry.id, { version: entry.version, role: entry.staffRole }, now);
-    return (await loadList(trx, clinic, true)).staff.find((s) => s.id === entry.id)!;
+    return (await presentAll(trx, clinic.id, [entry]))[0]!;
   });
 }
 
@@ -131,7 +132,7 @@ export async function updateStaff(
     if (!saved) throw stale();
     const changes = profileChanges(audited(before), audited(saved));
     await audit(trx, actor, clinic, 'clinic-staff.edit', id, { version: saved.version, changes }, now);
-    return (await loadList(trx, clinic, true)).staff.find((s) => s.id === id)!;
+    return (await presentAll(trx, clinic.id, [saved]))[0]!;
   });
 }
 
