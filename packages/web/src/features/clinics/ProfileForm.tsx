@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, TextInput } from '@trussworks/react-uswds';
+import { Button, ButtonGroup, Checkbox, Fieldset, Form, Grid } from '@trussworks/react-uswds';
 import type { ClinicContactRole, ClinicProfile, PostalAddress, Weekday } from '@nutmeg/api-types';
 import { ApiError, api, toApiError } from '../../api';
+import { AddressFieldset, TextField } from '../../components/FormControls';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { CONTACT_LABELS, CONTACT_ROLES, DAY_LABELS, WEEKDAYS } from './profile-labels';
 
@@ -92,51 +93,19 @@ export function ProfileForm({ profile, onDone }: { profile: ClinicProfile; onDon
     value: string,
     onChange: (v: string) => void,
     opts: { path?: string; required?: boolean; type?: 'text' | 'email' | 'tel' } = {},
-  ) => {
-    const m = msg(opts.path ?? id);
-    return (
-      <Field id={id} label={label} error={m} required={opts.required}>
-        <TextInput
-          id={id}
-          name={id}
-          type={opts.type ?? 'text'}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy(id, m)}
-          required={opts.required}
-        />
-      </Field>
-    );
-  };
+  ) => (
+    <TextField
+      id={id}
+      label={label}
+      value={value}
+      onChange={onChange}
+      error={msg(opts.path ?? id)}
+      required={opts.required}
+      type={opts.type}
+    />
+  );
   const address = (key: 'physicalAddress' | 'shippingAddress', legend: string) => (
-    <Fieldset legend={legend}>
-      <Grid row gap>
-        <Grid tablet={{ col: 12 }}>
-          {input(`${key}-street`, 'Street', f[key].street, (v) => setF({ ...f, [key]: { ...f[key], street: v } }), {
-            path: `${key}.street`,
-            required: true,
-          })}
-        </Grid>
-        <Grid tablet={{ col: 6 }}>
-          {input(`${key}-city`, 'City or town', f[key].city, (v) => setF({ ...f, [key]: { ...f[key], city: v } }), {
-            path: `${key}.city`,
-            required: true,
-          })}
-        </Grid>
-        <Grid tablet={{ col: 2 }}>
-          {input(`${key}-state`, 'State', f[key].state, (v) => setF({ ...f, [key]: { ...f[key], state: v } }), {
-            path: `${key}.state`,
-            required: true,
-          })}
-        </Grid>
-        <Grid tablet={{ col: 4 }}>
-          {input(`${key}-zip`, 'ZIP code', f[key].zip, (v) => setF({ ...f, [key]: { ...f[key], zip: v } }), {
-            path: `${key}.zip`,
-            required: true,
-          })}
-        </Grid>
-      </Grid>
-    </Fieldset>
+    <AddressFieldset name={key} legend={legend} value={f[key]} onChange={(v) => setF({ ...f, [key]: v })} errorAt={msg} />
   );
   const setSlot = (d: Weekday, i: number, k: keyof Slot, v: string) =>
     setF({ ...f, hours: { ...f.hours, [d]: f.hours[d].map((w, j) => (j === i ? { ...w, [k]: v } : w)) } });
