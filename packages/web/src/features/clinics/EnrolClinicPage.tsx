@@ -4,7 +4,8 @@ import { Button, ButtonGroup, Checkbox, Fieldset, Form, Grid } from '@trussworks
 import type { ClinicProfile, EnrolmentStatus, PostalAddress } from '@nutmeg/api-types';
 import { ApiError, api, toApiError } from '../../api';
 import { Link, navigate } from '../../router';
-import { AddressFieldset, SelectField, TextField } from '../../components/FormControls';
+import { SelectField, TextField } from '../../components/FormControls';
+import { ClinicAddresses } from './ClinicAddresses';
 import { ErrorSummary } from '../accounts/form-fields';
 import { CLINIC_TYPE_LABELS, ENROLMENT_LABELS } from './profile-labels';
 
@@ -74,9 +75,6 @@ export function EnrolClinicPage() {
     onChange: (v: string) => void,
     o: { path?: string; required?: boolean; type?: 'text' | 'tel' | 'date' } = {},
   ) => <TextField id={id} label={label} value={value} onChange={onChange} error={msg(o.path ?? id)} required={o.required} type={o.type} />;
-  const address = (key: 'physicalAddress' | 'shippingAddress', legend: string) => (
-    <AddressFieldset name={key} legend={legend} value={f[key]} onChange={(v) => setF({ ...f, [key]: v })} errorAt={msg} />
-  );
   const select = (id: string, label: string, value: string, options: Record<string, string>, onChange: (v: string) => void, path = id) => (
     <SelectField id={id} label={label} value={value} options={options} onChange={onChange} error={msg(path)} />
   );
@@ -107,15 +105,7 @@ export function EnrolClinicPage() {
           checked={f.medicalHome}
           onChange={(e) => setF({ ...f, medicalHome: e.target.checked })}
         />
-        {address('physicalAddress', 'Physical address')}
-        <Checkbox
-          id="shipElsewhere"
-          name="shipElsewhere"
-          label="Vaccine is shipped to another address"
-          checked={f.shipElsewhere}
-          onChange={(e) => setF({ ...f, shipElsewhere: e.target.checked })}
-        />
-        {f.shipElsewhere && address('shippingAddress', 'Shipping address')}
+        <ClinicAddresses value={f} onChange={(change) => setF({ ...f, ...change })} errorAt={msg} />
         <Fieldset legend="VFC/CVP enrolment">
           <Grid row gap>
             <Grid tablet={{ col: 4 }}>

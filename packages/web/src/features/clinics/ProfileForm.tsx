@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonGroup, Checkbox, Fieldset, Form, Grid } from '@trussworks/react-uswds';
+import { Button, ButtonGroup, Fieldset, Form, Grid } from '@trussworks/react-uswds';
 import type { ClinicContactRole, ClinicProfile, PostalAddress, Weekday } from '@nutmeg/api-types';
 import { ApiError, api, toApiError } from '../../api';
-import { AddressFieldset, TextField } from '../../components/FormControls';
+import { TextField } from '../../components/FormControls';
+import { ClinicAddresses } from './ClinicAddresses';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { CONTACT_LABELS, CONTACT_ROLES, DAY_LABELS, WEEKDAYS } from './profile-labels';
 
@@ -104,9 +105,6 @@ export function ProfileForm({ profile, onDone }: { profile: ClinicProfile; onDon
       type={opts.type}
     />
   );
-  const address = (key: 'physicalAddress' | 'shippingAddress', legend: string) => (
-    <AddressFieldset name={key} legend={legend} value={f[key]} onChange={(v) => setF({ ...f, [key]: v })} errorAt={msg} />
-  );
   const setSlot = (d: Weekday, i: number, k: keyof Slot, v: string) =>
     setF({ ...f, hours: { ...f.hours, [d]: f.hours[d].map((w, j) => (j === i ? { ...w, [k]: v } : w)) } });
   const setContact = (r: ClinicContactRole, k: keyof ContactForm, v: string) =>
@@ -125,15 +123,7 @@ export function ProfileForm({ profile, onDone }: { profile: ClinicProfile; onDon
         <Grid tablet={{ col: 4 }}>{input('fax', 'Fax', f.fax, (v) => setF({ ...f, fax: v }), { type: 'tel' })}</Grid>
         <Grid tablet={{ col: 4 }}>{input('email', 'E-mail', f.email, (v) => setF({ ...f, email: v }), { type: 'email' })}</Grid>
       </Grid>
-      {address('physicalAddress', 'Physical address')}
-      <Checkbox
-        id="shipElsewhere"
-        name="shipElsewhere"
-        label="Vaccine is shipped to another address"
-        checked={f.shipElsewhere}
-        onChange={(e) => setF({ ...f, shipElsewhere: e.target.checked })}
-      />
-      {f.shipElsewhere && address('shippingAddress', 'Shipping address')}
+      <ClinicAddresses value={f} onChange={(change) => setF({ ...f, ...change })} errorAt={msg} />
       <Fieldset legend="Vaccine delivery hours">
         <p className="margin-top-05" id="hours-hint">
           When the clinic can receive a shipment. VFC requires at least one window of 4 hours or more on a weekday.

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Checkbox, Form, Grid, Tag } from '@trussworks/react-uswds';
 import type { StorageUnitKind, StorageUnitList, StorageUnitView } from '@nutmeg/api-types';
 import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
-import { Link, useLocation } from '../../router';
-import { useSession } from '../../session';
+import { Link } from '../../router';
 import { formatDateTime } from '../../dates';
 import { SelectField, TextField } from '../../components/FormControls';
 import { ErrorSummary } from '../accounts/form-fields';
+import { useClinicToolList } from './clinic-tool';
 
 export const KIND_LABELS: Record<StorageUnitKind, string> = {
   refrigerator: 'Refrigerator',
@@ -119,16 +119,7 @@ function UnitEditor({ editing, onDone }: { editing: StorageUnitView | null; onDo
  * clinic's coordinators and signers keep the list; DPH reads it (the clinic named in ?organizationId=).
  */
 export function StorageUnitsPage() {
-  const { me } = useSession();
-  const { search } = useLocation();
-  const organizationId = search.get('organizationId') ?? '';
-  const dph = me?.activeScope?.organizationKind === 'dph';
-  const q = useQuery({
-    queryKey: ['clinic', 'storage-units', me?.activeScope?.organizationId, organizationId],
-    queryFn: () =>
-      api.get<StorageUnitList>(`/api/clinic/storage-units${organizationId ? `?organizationId=${encodeURIComponent(organizationId)}` : ''}`),
-    enabled: !dph || !!organizationId,
-  });
+  const { organizationId, dph, q } = useClinicToolList<StorageUnitList>('storage-units', '/api/clinic/storage-units');
   const [editing, setEditing] = useState<StorageUnitView | 'new' | null>(null);
   const [message, setMessage] = useState('');
   const done = (text: string) => {
