@@ -230,14 +230,56 @@ export async function endMemberships(db: Db, ids: readonly string[], now: Date):
     .execute();
 }
 
-export async function countActiveMemberships(db: Db, userId: string): Promise<number> {
-  const r = await db
-    .selectFrom('memberships')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
+/**
+ * A person's access ends: the memberships end and every account left with no active membership is deactivated,
+ * its sessions ended. Set-based, in the caller's transaction. The accounts are locked first, so two calls ending
+ * an account's last two memberships at once cannot each see the other's as still active and leave it enabled.
+ */
+export async function endMembershipsDeactivatingOrphans(
+  db: Db,
+  ids: readonly string[],
+  now: Date,
+): Promise<{ membershipIds: string[]; deactivatedUserIds: string[] }> {
+  if (!db.isTransaction) throw new Error('endMembershipsDeactivatingOrphans needs the caller’s transaction');
+  if (ids.length === 0) return { membershipIds: [], deactivatedUserIds: [] };
+  await db
+    .selectFrom('users')
+    .select('id')
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('memberships')
+        .select('user_id')
+        .where('id', 'in', [...ids]),
+    )
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const ended = await db
+    .updateTable('memberships')
+    .set({ active: false, ended_at: now })
+    .where('id', 'in', [...ids])
     .where('active', '=', true)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+    .returning(['id', 'user_id'])
+    .execute();
+  if (ended.length === 0) return { membershipIds: [], deactivatedUserIds: [] };
+  const membershipIds = ended.map((m) => m.id);
+  // A session acting for an ended membership falls back to the user's next one.
+  await db.updateTable('sessions').set({ active_membership_id: null }).where('active_membership_id', 'in', membershipIds).execute();
+  const deactivated = await db
+    .updateTable('users')
+    .set({ status: 'inactive', deactivated_at: now })
+    .where('id', 'in', [...new Set(ended.map((m) => m.user_id))])
+    .where('status', '=', 'active')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('memberships as m').select('m.id').whereRef('m.user_id', '=', 'users.id').where('m.active', '=', true))),
+    )
+    .returning('id')
+    .execute();
+  const deactivatedUserIds = deactivated.map((u) => u.id);
+  if (deactivatedUserIds.length) await db.deleteFrom('sessions').where('user_id', 'in', deactivatedUserIds).execute();
+  return { membershipIds, deactivatedUserIds };
 }
 
 /** Users with an active membership at the organization, with those memberships. */

@@ -3,9 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import {
   accessTypeLabel,
-  countActiveMemberships,
-  deactivateAccount,
-  endMemberships,
+  endMembershipsDeactivatingOrphans,
   findUserById,
   membershipsOf,
   usersAtOrganization,
@@ -67,15 +65,13 @@ export async function deactivateClinicUser(ctx: AppContext, actor: Actor, userId
     const user = await findUserById(trx, userId);
     const memberships = user ? (await membershipsOf(trx, [user.id])).filter((m) => m.organization_id === clinic.id) : [];
     if (!user || memberships.length === 0) throw notFound(`A user of ${clinic.name}`);
-    await endMemberships(
+    const ended = await endMembershipsDeactivatingOrphans(
       trx,
       memberships.map((m) => m.id),
       now,
     );
     await removeFromStaffList(trx, clinic.id, user.email, now);
-    const remaining = await countActiveMemberships(trx, user.id);
-    const deactivated = remaining === 0 && user.status === 'active';
-    if (deactivated) await deactivateAccount(trx, user.id, now);
+    const deactivated = ended.deactivatedUserIds.includes(user.id);
     await appendActorAudit(
       trx,
       actor,

@@ -130,6 +130,18 @@ describe('the DPH audit viewer', () => {
     expect((await s.app.inject({ method: 'GET', url: '/api/audit/verify', headers: dph })).json()).toMatchObject({ ok: true });
   });
 
+  it('two appends started at once on one transaction link one after the other (the chain does not fork)', async () => {
+    await s.ctx.db.transaction().execute(async (trx) => {
+      await Promise.all([
+        appendAudit(trx, { actorUsername: 'hl7', action: 'together.one' }, s.clock.now()),
+        appendAudit(trx, { actorUsername: 'hl7', action: 'together.two' }, s.clock.now()),
+        appendAudit(trx, { actorUsername: 'hl7', action: 'together.three' }, s.clock.now()),
+      ]);
+    });
+    expect((await query('action=together')).entries.map((e) => e.action)).toEqual(['together.three', 'together.two', 'together.one']);
+    expect((await s.app.inject({ method: 'GET', url: '/api/audit/verify', headers: dph })).json()).toMatchObject({ ok: true });
+  });
+
   it('verifies the chain, and ignores UPDATE and DELETE while the rules are on', async () => {
     const verify = (await s.app.inject({ method: 'GET', url: '/api/audit/verify', headers: dph })).json();
     expect(verify).toMatchObject({ ok: true, brokenAt: null });

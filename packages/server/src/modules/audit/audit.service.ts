@@ -21,8 +21,24 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry, at: D
     const iso = at.toISOString();
     await insertAuditRow(trx, { at: iso, entry, prevHash: prev, hash: rowHash(key, prev, iso, entry) });
   };
-  if (db.isTransaction) await write(db);
+  if (db.isTransaction) await serialised(db, () => write(db));
   else await db.transaction().execute(write);
+}
+
+// The append under way on each transaction. Two appends started together on one transaction (a Promise.all) would
+// both read the same chain head before either inserts and fork the chain: the second waits for the first instead.
+const appending = new WeakMap<Kysely<Database>, Promise<void>>();
+
+async function serialised(trx: Kysely<Database>, write: () => Promise<void>): Promise<void> {
+  const before = appending.get(trx);
+  // A failed earlier append fails its own caller; this one still runs after it.
+  const mine = before ? before.catch(() => undefined).then(write) : write();
+  appending.set(trx, mine);
+  try {
+    await mine;
+  } finally {
+    if (appending.get(trx) === mine) appending.delete(trx);
+  }
 }
 
 // Entries held by a batch (withAuditBatch), per transaction, until it appends them together.

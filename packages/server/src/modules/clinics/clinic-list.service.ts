@@ -2,6 +2,7 @@
 // CSV export. Clinic facts come from organizations; enrolment and agreements are this module's.
 
 import type { AgreementStatus, ClinicListPage, ClinicListRow, EnrolmentStatus } from '@nutmeg/api-types';
+import { groupBy } from '../../collections.ts';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { forbidden } from '../../errors.ts';
@@ -34,8 +35,8 @@ export async function listClinics(ctx: AppContext, actor: Actor, f: ClinicFilter
   const orgs = (await listAllClinics(ctx.db)).filter((o) => status === 'all' || o.active === (status === 'active'));
   const ids = orgs.map((o) => o.id);
   const enrolment = new Map((await profiles.enrolmentsOf(ctx.db, ids)).map((p) => [p.organization_id, p.enrolment_status]));
-  const twoYears = await agreements.agreementsForYears(ctx.db, ids, [year - 1, year]);
-  const notices = await renewals.noticesForYear(ctx.db, ids, year);
+  const twoYears = groupBy(await agreements.agreementsForYears(ctx.db, ids, [year - 1, year]), (a) => a.organization_id);
+  const notices = groupBy(await renewals.noticesForYear(ctx.db, ids, year), (n) => n.organization_id);
   const latest = new Map<string, AgreementStatus>();
   const approved = new Set<string>();
   // Ordered by revision: the last one seen is the latest.
@@ -59,15 +60,11 @@ export async function listClinics(ctx: AppContext, actor: Actor, f: ClinicFilter
       due: notRenewed(
         {
           enrolled: enrolment.get(o.id) === 'enrolled',
-          agreements: twoYears
-            .filter((a) => a.organization_id === o.id)
-            .map((a) => ({ program: a.program, programYear: a.program_year, status: a.status })),
+          agreements: (twoYears.get(o.id) ?? []).map((a) => ({ program: a.program, programYear: a.program_year, status: a.status })),
         },
         year,
       ),
-      notices: notices
-        .filter((n) => n.organization_id === o.id)
-        .map((n) => ({ program: n.program, kind: n.kind, sentAt: n.sent_at.toISOString() })),
+      notices: (notices.get(o.id) ?? []).map((n) => ({ program: n.program, kind: n.kind, sentAt: n.sent_at.toISOString() })),
     },
   }));
   const town = f.town?.trim().toLowerCase();

@@ -9,14 +9,7 @@ import type { Database } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import {
-  countActiveMemberships,
-  deactivateAccount,
-  endMemberships,
-  isStatewide,
-  usersAtOrganization,
-  type Actor,
-} from '../access/index.ts';
+import { endMembershipsDeactivatingOrphans, isStatewide, usersAtOrganization, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import {
   closeStaffListOf,
@@ -90,15 +83,11 @@ export async function enrolClinic(ctx: AppContext, actor: Actor, input: EnrolCli
 /** Ends every membership at the clinic; accounts left with none are deactivated (which ends their sessions). */
 async function endAccessAt(trx: Db, organizationId: string, now: Date) {
   const members = await usersAtOrganization(trx, organizationId);
-  const membershipIds = members.map((m) => m.membership_id);
-  await endMemberships(trx, membershipIds, now);
-  const deactivated: string[] = [];
-  for (const m of members)
-    if (!deactivated.includes(m.id) && m.status === 'active' && (await countActiveMemberships(trx, m.id)) === 0) {
-      await deactivateAccount(trx, m.id, now);
-      deactivated.push(m.id);
-    }
-  return { membershipIds, deactivated };
+  return endMembershipsDeactivatingOrphans(
+    trx,
+    members.map((m) => m.membership_id),
+    now,
+  );
 }
 
 export async function deactivateClinic(ctx: AppContext, actor: Actor, id: string, reason: string): Promise<ClinicDeactivated> {
@@ -126,7 +115,7 @@ export async function deactivateClinic(ctx: AppContext, actor: Actor, id: string
         detail: {
           reason,
           membershipIds: access.membershipIds,
-          accountsDeactivated: access.deactivated,
+          accountsDeactivated: access.deactivatedUserIds,
           staffEntriesClosed: staffClosed,
           patientIds,
         },
@@ -137,7 +126,7 @@ export async function deactivateClinic(ctx: AppContext, actor: Actor, id: string
       organizationId: id,
       pin: clinic.pin,
       membershipsEnded: access.membershipIds.length,
-      accountsDeactivated: access.deactivated.length,
+      accountsDeactivated: access.deactivatedUserIds.length,
       patientsReleased: patientIds.length,
     };
   });

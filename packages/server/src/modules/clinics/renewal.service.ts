@@ -4,9 +4,10 @@
 
 import type { AgreementProgram } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
+import { groupBy } from '../../collections.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { usersAtOrganization } from '../access/index.ts';
-import { enqueueJob, ensureJobScheduled, type JobHandler } from '../jobs/index.ts';
+import { enqueueJob, ensureJobScheduled, nextDailyRun, type JobHandler } from '../jobs/index.ts';
 import { listActiveOrganizations, type Organization } from '../organizations/index.ts';
 import * as agreements from './agreement.repo.ts';
 import * as profiles from './profile.repo.ts';
@@ -24,12 +25,8 @@ const RECIPIENT_TYPES: Record<AgreementProgram, readonly string[]> = {
   covid19: ['primary_coordinator', 'backup_coordinator', 'cmo_signing', 'ceo_signing'],
 };
 
-/** The next run: 07:30 UTC (2:30 or 3:30 a.m. in Connecticut), after `now`. */
-export function nextRenewalRun(now: Date): Date {
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 7, 30));
-  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
-  return next;
-}
+/** The renewal job runs nightly at this time on Connecticut's clocks. */
+const RENEWAL_RUN_TIME = '02:30';
 
 function mailOf(clinic: Organization, n: NoticeDue): { subject: string; body: string } {
   const program = PROGRAM_NAMES[n.program];
@@ -59,7 +56,7 @@ export async function sendRenewalNotices(ctx: AppContext): Promise<{ notices: nu
   const enrolled = new Set(
     (await profiles.enrolmentsOf(ctx.db, ids)).filter((p) => p.enrolment_status === 'enrolled').map((p) => p.organization_id),
   );
-  const rows = await agreements.agreementsForYears(ctx.db, ids, [year - 1, year, year + 1]);
+  const byClinic = groupBy(await agreements.agreementsForYears(ctx.db, ids, [year - 1, year, year + 1]), (r) => r.organization_id);
   let notices = 0;
   let mails = 0;
   for (const clinic of clinics) {
@@ -67,9 +64,7 @@ export async function sendRenewalNotices(ctx: AppContext): Promise<{ notices: nu
       today,
       noticeDays: ctx.config.AGREEMENT_RENEWAL_NOTICE_DAYS,
       enrolled: enrolled.has(clinic.id),
-      agreements: rows
-        .filter((r) => r.organization_id === clinic.id)
-        .map((r) => ({ program: r.program, programYear: r.program_year, status: r.status })),
+      agreements: (byClinic.get(clinic.id) ?? []).map((r) => ({ program: r.program, programYear: r.program_year, status: r.status })),
     });
     if (due.length === 0) continue;
     await ctx.db.transaction().execute(async (trx) => {
@@ -92,7 +87,7 @@ export function clinicsJobHandlers(ctx: AppContext): Record<string, JobHandler> 
   return {
     [AGREEMENT_RENEWAL_JOB]: async () => {
       const sent = await sendRenewalNotices(ctx);
-      await enqueueJob(ctx.db, AGREEMENT_RENEWAL_JOB, {}, nextRenewalRun(ctx.clock.now()));
+      await enqueueJob(ctx.db, AGREEMENT_RENEWAL_JOB, {}, nextDailyRun(ctx.clock.now(), RENEWAL_RUN_TIME));
       return sent;
     },
   };
@@ -100,5 +95,5 @@ export function clinicsJobHandlers(ctx: AppContext): Record<string, JobHandler> 
 
 /** Makes sure the nightly renewal run is scheduled (once, whichever process starts first). */
 export async function scheduleAgreementRenewal(ctx: AppContext): Promise<void> {
-  await ensureJobScheduled(ctx.db, AGREEMENT_RENEWAL_JOB, nextRenewalRun(ctx.clock.now()));
+  await ensureJobScheduled(ctx.db, AGREEMENT_RENEWAL_JOB, nextDailyRun(ctx.clock.now(), RENEWAL_RUN_TIME));
 }

@@ -134,4 +134,32 @@ describe('clinic staff list', () => {
     expect((await call(ceo, 'POST', `/api/clinic/staff/${me.id}/remove`, { version: me.version })).statusCode).toBe(404);
     expect((await call(ceo, 'GET', `/api/clinic/staff?organizationId=${elmId}`)).statusCode).toBe(404);
   });
+
+  it('an edit over the version read before the person left (their account deactivated) is refused as stale', async () => {
+    const list = (await call(cmo, 'GET', '/api/clinic/staff')).json();
+    const lena = list.staff.find((m: { email: string }) => m.email.toLowerCase() === 'lena.okafor@elmcitypeds.example');
+    const userId =
+      lena.account &&
+      (await s.ctx.db.selectFrom('users').select('id').where('username', '=', lena.account.username).executeTakeFirstOrThrow()).id;
+    const coordinator = await s.signIn('coordinator'); // acting for Elm City Pediatrics
+    const before = s.clock.now();
+    expect((await call(coordinator, 'POST', `/api/clinic-users/${userId}/deactivate`, {})).statusCode).toBe(200);
+    // Closed by the same rule as a removal from the list: a new version, updated now.
+    const row = await s.ctx.db
+      .selectFrom('clinic_staff')
+      .select(['active', 'version', 'updated_at'])
+      .where('id', '=', lena.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ active: false, version: lena.version + 1 });
+    expect(row.updated_at.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    const edit = await call(cmo, 'PUT', `/api/clinic/staff/${lena.id}`, {
+      firstName: 'Lena',
+      lastName: 'Okafor',
+      email: lena.email,
+      role: 'nurse',
+      version: lena.version,
+    });
+    expect(edit.statusCode).toBe(409);
+    expect((await call(cmo, 'POST', `/api/clinic/staff/${lena.id}/remove`, { version: lena.version })).statusCode).toBe(409);
+  });
 });

@@ -8,14 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
 import type { AppContext } from '../../context.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
-import {
-  accessTypeLabel,
-  countActiveMemberships,
-  deactivateAccount,
-  endMemberships,
-  usersAtOrganization,
-  type Actor,
-} from '../access/index.ts';
+import { accessTypeLabel, endMembershipsDeactivatingOrphans, usersAtOrganization, type Actor } from '../access/index.ts';
 import { pendingAccountRequestsAt } from '../accounts/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import {
@@ -71,14 +64,15 @@ function present(
   };
 }
 
-async function loadList(db: Db, clinic: ClinicRef, canEdit: boolean): Promise<StaffList> {
-  const [entries, users, requests] = await Promise.all([
-    staffListOf(db, clinic.id),
-    usersAtOrganization(db, clinic.id),
-    pendingAccountRequestsAt(db, clinic.id),
-  ]);
+/** Presents entries with the clinic's accounts and pending requests, read once for all of them. */
+async function presentAll(db: Db, clinicId: string, entries: readonly StaffEntry[]): Promise<StaffMemberView[]> {
+  const [users, requests] = await Promise.all([usersAtOrganization(db, clinicId), pendingAccountRequestsAt(db, clinicId)]);
   const pending = new Map(requests.map((r) => [emailKey(r.email), r]));
-  return { clinic, staff: entries.map((e) => present(e, users, pending)), canEdit };
+  return entries.map((e) => present(e, users, pending));
+}
+
+async function loadList(db: Db, clinic: ClinicRef, canEdit: boolean): Promise<StaffList> {
+  return { clinic, staff: await presentAll(db, clinic.id, await staffListOf(db, clinic.id)), canEdit };
 }
 
 export async function listStaff(ctx: AppContext, actor: Actor, organizationId?: string): Promise<StaffList> {
@@ -110,17 +104,19 @@ export async function addStaff(ctx: AppContext, actor: Actor, input: StaffInput)
   return ctx.db.transaction().execute(async (trx) => {
     const entry = await addStaffEntry(trx, clinic.id, toEntryInput(input), now);
     await audit(trx, actor, clinic, 'clinic-staff.add', entry.id, { version: entry.version, role: entry.staffRole }, now);
-    return (await loadList(trx, clinic, true)).staff.find((s) => s.id === entry.id)!;
+    return (await presentAll(trx, clinic.id, [entry]))[0]!;
   });
 }
 
+const stale = () => conflict('Someone changed or removed this staff member since you opened the list; reload it.', {});
+
+/** The clinic's entry; one closed since the editor read it is stale (409), as when the close lands mid-save. */
 async function entryOfClinic(db: Db, clinic: ClinicRef, id: string): Promise<StaffEntry> {
   const entry = await findStaffEntry(db, id);
-  if (!entry || entry.organizationId !== clinic.id || !entry.active) throw notFound('The staff member');
+  if (!entry || entry.organizationId !== clinic.id) throw notFound('The staff member');
+  if (!entry.active) throw stale();
   return entry;
 }
-
-const stale = () => conflict('Someone changed or removed this staff member since you opened the list; reload it.', {});
 
 export async function updateStaff(
   ctx: AppContext,
@@ -136,7 +132,7 @@ export async function updateStaff(
     if (!saved) throw stale();
     const changes = profileChanges(audited(before), audited(saved));
     await audit(trx, actor, clinic, 'clinic-staff.edit', id, { version: saved.version, changes }, now);
-    return (await loadList(trx, clinic, true)).staff.find((s) => s.id === id)!;
+    return (await presentAll(trx, clinic.id, [saved]))[0]!;
   });
 }
 
@@ -154,14 +150,13 @@ export async function removeStaff(ctx: AppContext, actor: Actor, id: string, ver
     if (accounts.some((u) => u.id === actor.userId))
       throw forbidden('You cannot take yourself off the staff list; ask your backup coordinator or DPH.');
     if (!(await closeStaffEntry(trx, id, version, now))) throw stale();
-    const membershipIds = accounts.map((u) => u.membership_id);
-    await endMemberships(trx, membershipIds, now);
-    const deactivated: string[] = [];
-    for (const userId of new Set(accounts.map((u) => u.id)))
-      if ((await countActiveMemberships(trx, userId)) === 0 && accounts.find((u) => u.id === userId)!.status === 'active') {
-        await deactivateAccount(trx, userId, now);
-        deactivated.push(userId);
-      }
+    const ended = await endMembershipsDeactivatingOrphans(
+      trx,
+      accounts.map((u) => u.membership_id),
+      now,
+    );
+    const membershipIds = ended.membershipIds;
+    const deactivated = ended.deactivatedUserIds;
     await audit(
       trx,
       actor,

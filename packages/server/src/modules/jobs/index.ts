@@ -8,3 +8,4 @@ export {
   type JobHandler,
   type JobWorker,
 } from './job-queue.ts';
+export { nextDailyRun } from './daily-run.ts';

@@ -38,7 +38,7 @@ export async function mergePatients(
 ): Promise<{ mergeId: string }> {
   if (!can(actor, 'patient:merge')) throw forbidden('Only DPH data stewards can merge records');
   if (survivorId === mergedId) throw invalid('Choose two different records');
-  return ctx.db.transaction().execute((trx) => mergeInTrx(ctx, trx, actor, survivorId, mergedId, reason));
+  return ctx.db.transaction().execute((trx) => mergeInTrx(ctx, trx, actor, { survivorId, mergedId, reason }));
 }
 
 /**
@@ -55,19 +55,21 @@ export async function mergePossibleDuplicate(
   if (!can(actor, 'patient:merge')) throw forbidden('Only DPH data stewards can merge records');
   return ctx.db.transaction().execute(async (trx) => {
     const { mergedId } = await lockOpenPairForMerge(trx, pairId, survivorId);
-    const { mergeId } = await mergeInTrx(ctx, trx, actor, survivorId, mergedId, reason);
+    const { mergeId } = await mergeInTrx(ctx, trx, actor, { survivorId, mergedId, reason, pairId });
     return { id: pairId, status: 'merged', mergeId };
   });
 }
 
-async function mergeInTrx(
-  ctx: AppContext,
-  trx: AppContext['db'],
-  actor: Actor,
-  survivorId: string,
-  mergedId: string,
-  reason: string,
-): Promise<{ mergeId: string }> {
+/** A merge the steward asked for: the two records, why, and the queue's pair when started from it. */
+interface MergeRequest {
+  survivorId: string;
+  mergedId: string;
+  reason: string;
+  pairId?: string;
+}
+
+async function mergeInTrx(ctx: AppContext, trx: AppContext['db'], actor: Actor, request: MergeRequest): Promise<{ mergeId: string }> {
+  const { survivorId, mergedId, reason, pairId } = request;
   // Both rows are locked before they are read: of two merges over one record the second waits, then is refused.
   const [survivor, merged] = await lockAndLoadForMerge(trx, [survivorId, mergedId]);
   if (!survivor || !merged) throw notFound('Patient');
@@ -88,7 +90,7 @@ async function mergeInTrx(
     at: now,
   });
   await closePairOnMerge(trx, survivorId, mergedId, actor.userId, now);
-  await audit(ctx, trx, actor, 'patient.merge', survivorId, { mergedId, mergeId });
+  await audit(ctx, trx, actor, 'patient.merge', survivorId, { mergedId, mergeId, reason, ...(pairId ? { pairId } : {}) });
   return { mergeId };
 }
 

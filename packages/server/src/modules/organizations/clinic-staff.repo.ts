@@ -45,17 +45,6 @@ export async function insertStaff(
     .execute();
 }
 
-/** Closes the person's active entries (matched by e-mail, case-insensitive: the column is citext). */
-export async function closeStaffEntries(db: Db, organizationId: string, email: string, now: Date): Promise<void> {
-  await db
-    .updateTable('clinic_staff')
-    .set({ active: false, removed_at: now })
-    .where('organization_id', '=', organizationId)
-    .where('email', '=', email)
-    .where('active', '=', true)
-    .execute();
-}
-
 const ENTRY = [
   'id',
   'organization_id',
@@ -116,25 +105,23 @@ export function updateStaffEntry(db: Db, id: string, version: number, v: StaffEn
     .executeTakeFirst();
 }
 
-/** Takes an active entry off the list (over the version read); undefined when it changed or left already. */
-export function closeStaffEntry(db: Db, id: string, version: number, now: Date): Promise<StaffEntryRow | undefined> {
-  return db
+/** Which active entries to close: one over the version read, a person's at a clinic (by e-mail), or a whole list. */
+export type StaffToClose = { id: string; version: number } | { organizationId: string; email?: string };
+
+/**
+ * Takes active entries off the list, every way by one rule: a new version and updated now, so an edit over the
+ * version read before is stale. Returns the entries closed (none when the one named changed or left already).
+ */
+export function closeStaff(db: Db, which: StaffToClose, now: Date): Promise<StaffEntryRow[]> {
+  let q = db
     .updateTable('clinic_staff')
     .set((eb) => ({ active: false, removed_at: now, updated_at: now, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('active', '=', true)
-    .returning(ENTRY)
-    .executeTakeFirst();
-}
-
-/** Closes every active entry of a clinic's list (the clinic is deactivated). */
-export async function closeAllStaffOf(db: Db, organizationId: string, now: Date): Promise<number> {
-  const r = await db
-    .updateTable('clinic_staff')
-    .set({ active: false, removed_at: now, updated_at: now })
-    .where('organization_id', '=', organizationId)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+    .where('active', '=', true);
+  if ('id' in which) q = q.where('id', '=', which.id).where('version', '=', which.version);
+  else {
+    q = q.where('organization_id', '=', which.organizationId);
+    // The person's entries match by e-mail in any case: the column is citext.
+    if (which.email !== undefined) q = q.where('email', '=', which.email);
+  }
+  return q.returning(ENTRY).execute();
 }

@@ -31,8 +31,8 @@ export function addStaffMembers(db: Db, members: readonly NewStaffMember[]): Pro
 }
 
 /** The person left the clinic: their entries on its list (by e-mail) are closed. */
-export function removeFromStaffList(db: Db, organizationId: string, email: string, now: Date): Promise<void> {
-  return repo.closeStaffEntries(db, organizationId, email, now);
+export async function removeFromStaffList(db: Db, organizationId: string, email: string, now: Date): Promise<void> {
+  await repo.closeStaff(db, { organizationId, email }, now);
 }
 
 /** An entry of a clinic's staff list as clinic tools keeps it. */
@@ -110,11 +110,11 @@ export async function updateStaffEntry(db: Db, id: string, version: number, e: S
 
 /** Takes the entry off the list over the version read; undefined when it changed or left already. */
 export async function closeStaffEntry(db: Db, id: string, version: number, now: Date) {
-  const r = await repo.closeStaffEntry(db, id, version, now);
+  const [r] = await repo.closeStaff(db, { id, version }, now);
   return r && toEntry(r);
 }
 
 /** The clinic closed: every entry of its list is closed. */
-export function closeStaffListOf(db: Db, organizationId: string, now: Date): Promise<number> {
-  return repo.closeAllStaffOf(db, organizationId, now);
+export async function closeStaffListOf(db: Db, organizationId: string, now: Date): Promise<number> {
+  return (await repo.closeStaff(db, { organizationId }, now)).length;
 }

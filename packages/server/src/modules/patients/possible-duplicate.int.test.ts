@@ -51,13 +51,17 @@ describe('possible-duplicate queue', () => {
     expect(q.pairs[0].reasons).toEqual(expect.arrayContaining(['DOB exact']));
     expect(q.pairs[0].patients[0]).toMatchObject({ dob: '2024-02-11', address: '12 Dixwell Avenue, Hamden, CT 06514' });
     // The other side, another channel, a different score: still the one pair.
-    const again = await queuePossibleDuplicate(s.ctx.db, {
-      patientId: marisolAgain,
-      candidateId: marisol,
-      score: 99,
-      reasons: [],
-      source: 'hl7',
-    });
+    const again = await queuePossibleDuplicate(
+      s.ctx.db,
+      {
+        patientId: marisolAgain,
+        candidateId: marisol,
+        score: 99,
+        reasons: [],
+        source: 'hl7',
+      },
+      s.clock.now(),
+    );
     expect(again).toEqual({ queued: false });
     expect((await openPairs()).total).toBe(1);
     const audit = await s.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'patient.duplicates.view').execute();
@@ -93,13 +97,17 @@ describe('possible-duplicate queue', () => {
     expect(audit.map((a) => a.patient_id).sort()).toEqual([marisol, marisolAgain].sort());
     // The two entries link one after the other: the chain does not fork.
     expect(await verifyAuditChain(s.ctx.db)).toMatchObject({ ok: true });
-    const requeued = await queuePossibleDuplicate(s.ctx.db, {
-      patientId: marisol,
-      candidateId: marisolAgain,
-      score: 95,
-      reasons: [],
-      source: 'scan',
-    });
+    const requeued = await queuePossibleDuplicate(
+      s.ctx.db,
+      {
+        patientId: marisol,
+        candidateId: marisolAgain,
+        score: 95,
+        reasons: [],
+        source: 'scan',
+      },
+      s.clock.now(),
+    );
     expect(requeued).toEqual({ queued: false });
     expect(await dataQualityCount(clinic)).toBe(0);
   });
@@ -131,6 +139,20 @@ describe('possible-duplicate queue', () => {
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('merged');
     expect(row.resolved_by).not.toBeNull();
+    // The merge's audit entry carries the steward's reason and the pair it was started from.
+    const audit = await s.ctx.db
+      .selectFrom('audit_log')
+      .select(['patient_id', 'detail'])
+      .where('action', '=', 'patient.merge')
+      .where('patient_id', '=', older)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.detail).toEqual({
+      mergedId: newer,
+      mergeId: merged.json().mergeId,
+      reason: 'Same child, entered twice',
+      pairId: pair.id,
+    });
   });
 
   it('closes the pair when the records are merged from the record page, and hides pairs with a merged-away record', async () => {
@@ -144,5 +166,23 @@ describe('possible-duplicate queue', () => {
     const q = await openPairs();
     expect(q.total).toBe(1);
     expect(q.pairs[0].patients.map((p: { id: string }) => p.id).sort()).toEqual([a, c].sort());
+    // The hidden pair is not decided on either way: its record b lives on only as part of a.
+    const hidden = await s.ctx.db
+      .selectFrom('patient_possible_duplicates')
+      .select('id')
+      .where('patient_low', '=', b < c ? b : c)
+      .where('patient_high', '=', b < c ? c : b)
+      .executeTakeFirstOrThrow();
+    expect((await call(steward, 'POST', `/api/possible-duplicates/${hidden.id}/not-duplicate`, { note: 'Cousins' })).statusCode).toBe(409);
+    expect((await call(steward, 'POST', `/api/possible-duplicates/${hidden.id}/merge`, { survivorId: c, reason: 'Same' })).statusCode).toBe(
+      409,
+    );
+    const merge = await s.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'patient.merge')
+      .where('patient_id', '=', a)
+      .executeTakeFirstOrThrow();
+    expect(merge.detail).toEqual({ mergedId: b, mergeId: r.json().mergeId, reason: 'Same child' });
   });
 });

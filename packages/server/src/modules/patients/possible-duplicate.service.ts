@@ -38,7 +38,7 @@ const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b
  * duplicate") is left alone, and so is a pair with a merged-away record. Pass the caller's transaction to
  * queue with the change that found it. Returns whether a new entry was made.
  */
-export async function queuePossibleDuplicate(db: Db, input: PossibleDuplicateInput, at: Date = new Date()): Promise<{ queued: boolean }> {
+export async function queuePossibleDuplicate(db: Db, input: PossibleDuplicateInput, at: Date): Promise<{ queued: boolean }> {
   if (input.patientId === input.candidateId) return { queued: false };
   if (!(await bothLive(db, input.patientId, input.candidateId))) return { queued: false };
   const [low, high] = ordered(input.patientId, input.candidateId);
@@ -144,13 +144,24 @@ async function auditBoth(ctx: AppContext, db: Db, actor: Actor, action: string, 
     );
 }
 
+/**
+ * The pair a steward decides on, locked: still open, and both records still live (the queue shows no pair with a
+ * merged-away record, and neither "not a duplicate" nor a merge may decide one).
+ */
+async function lockPairToDecide(trx: Db, pairId: string): Promise<PairRow> {
+  const pair = await lockPair(trx, pairId);
+  if (!pair) throw notFound('Possible duplicate');
+  if (pair.status !== 'open') throw conflict('This pair was already resolved');
+  if (!(await bothLive(trx, pair.patient_low, pair.patient_high)))
+    throw conflict('One of the two records was merged into another since; this pair is no longer in the queue');
+  return pair;
+}
+
 /** The steward decides the two records are different people: resolved for good, audited on both records. */
 export async function markNotDuplicate(ctx: AppContext, actor: Actor, pairId: string, note: string): Promise<PossibleDuplicateResolved> {
   requireSteward(actor);
   return ctx.db.transaction().execute(async (trx) => {
-    const pair = await lockPair(trx, pairId);
-    if (!pair) throw notFound('Possible duplicate');
-    if (pair.status !== 'open') throw conflict('This pair was already resolved');
+    const pair = await lockPairToDecide(trx, pairId);
     await resolvePair(trx, pairId, { status: 'not_duplicate', by: actor.userId, note, at: ctx.clock.now() });
     await auditBoth(ctx, trx, actor, 'patient.not_duplicate', pair, { note });
     return { id: pairId, status: 'not_duplicate' };
@@ -162,9 +173,7 @@ export async function markNotDuplicate(ctx: AppContext, actor: Actor, pairId: st
  * Refuses a pair already resolved and a survivor that is not one of the two.
  */
 export async function lockOpenPairForMerge(trx: Db, pairId: string, survivorId: string): Promise<{ mergedId: string }> {
-  const pair = await lockPair(trx, pairId);
-  if (!pair) throw notFound('Possible duplicate');
-  if (pair.status !== 'open') throw conflict('This pair was already resolved');
+  const pair = await lockPairToDecide(trx, pairId);
   if (survivorId !== pair.patient_low && survivorId !== pair.patient_high)
     throw invalid('The surviving record must be one of the pair', [{ path: 'survivorId', message: 'Choose one of the two records' }]);
   return { mergedId: survivorId === pair.patient_low ? pair.patient_high : pair.patient_low };

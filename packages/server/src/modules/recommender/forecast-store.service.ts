@@ -5,7 +5,7 @@ import type { Database } from '@nutmeg/db';
 import type { ForecastInput } from '@nutmeg/forecast';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
-import { enqueueJob, ensureJobScheduled, type JobHandler } from '../jobs/index.ts';
+import { enqueueJob, ensureJobScheduled, nextDailyRun, type JobHandler } from '../jobs/index.ts';
 import * as repo from './forecast-store.repo.ts';
 import type { StoredPatientForecast } from './forecast-store.repo.ts';
 import { seasonsInForceOn } from './season.service.ts';
@@ -104,12 +104,8 @@ export async function refreshDueForecasts(ctx: AppContext, load: ForecastInputLo
   }
 }
 
-/** The next nightly run: 07:00 UTC (2 or 3 a.m. in Connecticut), after `now`. */
-export function nextNightlyRun(now: Date): Date {
-  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 7));
-  if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
-  return next;
-}
+/** The nightly refresh runs at this time on Connecticut's clocks, once the day whose dates passed has begun. */
+const NIGHTLY_RUN_TIME = '02:00';
 
 /** Patients per backfill job: each stores one page and queues the next (resumable, never one long job). */
 const BACKFILL_PAGE = 2000;
@@ -139,7 +135,7 @@ export function forecastJobHandlers(ctx: AppContext, source: ForecastSource): Re
     },
     [FORECAST_NIGHTLY_JOB]: async () => {
       const refreshed = await refreshDueForecasts(ctx, load);
-      await enqueueJob(ctx.db, FORECAST_NIGHTLY_JOB, {}, nextNightlyRun(ctx.clock.now()));
+      await enqueueJob(ctx.db, FORECAST_NIGHTLY_JOB, {}, nextDailyRun(ctx.clock.now(), NIGHTLY_RUN_TIME));
       return { refreshed };
     },
   };
@@ -147,7 +143,7 @@ export function forecastJobHandlers(ctx: AppContext, source: ForecastSource): Re
 
 /** Makes sure the nightly refresh is scheduled (once, whichever process starts first). */
 export async function scheduleNightlyForecastRefresh(ctx: AppContext): Promise<void> {
-  await ensureJobScheduled(ctx.db, FORECAST_NIGHTLY_JOB, nextNightlyRun(ctx.clock.now()));
+  await ensureJobScheduled(ctx.db, FORECAST_NIGHTLY_JOB, nextDailyRun(ctx.clock.now(), NIGHTLY_RUN_TIME));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequirementCopyResult, RequirementYearView } from '@nutmeg/api-types';
+import { countQueries } from '../../testing/query-count.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
@@ -124,5 +125,20 @@ describe('school-entry requirements edited by DPH', () => {
     expect(codes).toEqual([200, 409]);
     const k = (await year(2026)).grades.find((g) => g.grade === 'K')!;
     expect([5, 6]).toContain(k.requirements.find((r) => r.label === 'DTaP')!.doses);
+  });
+
+  it('adds a requirement to many grades with as many statements as to one, and refuses a label a grade has', async () => {
+    const add = async (label: string, grades: string[]) => {
+      const version = (await year(2026)).version;
+      return countQueries(s.ctx, () => call('POST', '/api/school-requirements/2026/requirements', { version, grades, ...MENB, label }));
+    };
+    const one = await add('Meningococcal B (one grade)', ['7']);
+    expect(one.result.statusCode, one.result.body).toBe(201);
+    const three = await add('Meningococcal B (three grades)', ['PK', 'K', '7']);
+    expect(three.result.statusCode, three.result.body).toBe(201);
+    expect(three.queries).toBe(one.queries);
+    const taken = await add('Meningococcal B (one grade)', ['K', '7']);
+    expect(taken.result.statusCode).toBe(400);
+    expect(taken.result.json().title).toMatch(/Grade 7 already has a requirement named Meningococcal B \(one grade\)/);
   });
 });

@@ -116,6 +116,26 @@ export function requirementRow(db: Db, jurisdictionId: string, year: number, gra
     .executeTakeFirst();
 }
 
+/** Which of the grades' sets written for `year` have a requirement named `label` (one statement for any number). */
+export async function gradesWithRequirement(
+  db: Db,
+  jurisdictionId: string,
+  year: number,
+  grades: readonly SchoolGrade[],
+  label: string,
+): Promise<Set<SchoolGrade>> {
+  if (grades.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('school_entry_requirements')
+    .select('grade')
+    .where('jurisdiction_id', '=', jurisdictionId)
+    .where('from_school_year', '=', year)
+    .where('grade', 'in', [...grades])
+    .where('label', '=', label)
+    .execute();
+  return new Set(rows.map((r) => r.grade));
+}
+
 export async function insertRequirements(db: Db, rows: readonly RequirementRow[]): Promise<void> {
   if (rows.length)
     await db

@@ -162,9 +162,12 @@ async function change<T>(
   });
 }
 
-/** The grade's set must be this year's own (not one in force from an earlier year) for it to be changed here. */
-async function assertOwnSet(trx: Db, jurisdictionId: string, year: number, grade: SchoolGrade, adding: boolean): Promise<void> {
-  const from = (await repo.setYearsInForce(trx, jurisdictionId, year)).get(grade);
+/**
+ * The grade's set must be this year's own (not one in force from an earlier year) for it to be changed here.
+ * `inForce` is `repo.setYearsInForce` for the year: read once for every grade a change touches.
+ */
+function assertOwnSet(inForce: ReadonlyMap<SchoolGrade, number>, year: number, grade: SchoolGrade, adding: boolean): void {
+  const from = inForce.get(grade);
   if (from === undefined || from === year) {
     if (from === undefined && !adding) throw notFound('Requirement');
     return;
@@ -175,6 +178,9 @@ async function assertOwnSet(trx: Db, jurisdictionId: string, year: number, grade
   );
 }
 
+const labelTaken = (grade: SchoolGrade, label: string) =>
+  invalid(`Grade ${grade} already has a requirement named ${label}`, [{ path: 'label', message: 'Already used in this grade' }]);
+
 export async function addRequirement(
   ctx: AppContext,
   actor: Actor,
@@ -183,13 +189,17 @@ export async function addRequirement(
 ): Promise<RequirementRuleView[]> {
   return change(ctx, actor, year, x.version, async (trx, jurisdictionId, version) => {
     const rows = [...new Set(x.grades)].map((g) => toRow(ctx, jurisdictionId, year, g, x));
-    for (const r of rows) {
-      await assertOwnSet(trx, jurisdictionId, year, r.grade, true);
-      if (await repo.requirementRow(trx, jurisdictionId, year, r.grade, r.label))
-        throw invalid(`Grade ${r.grade} already has a requirement named ${r.label}`, [
-          { path: 'label', message: 'Already used in this grade' },
-        ]);
-    }
+    const inForce = await repo.setYearsInForce(trx, jurisdictionId, year);
+    for (const r of rows) assertOwnSet(inForce, year, r.grade, true);
+    const taken = await repo.gradesWithRequirement(
+      trx,
+      jurisdictionId,
+      year,
+      rows.map((r) => r.grade),
+      x.label,
+    );
+    const first = rows.find((r) => taken.has(r.grade));
+    if (first) throw labelTaken(first.grade, first.label);
     await repo.insertRequirements(trx, rows);
     return {
       result: rows.map(presentRule),
@@ -214,14 +224,12 @@ export async function editRequirement(
   x: RequirementInput & { version: number },
 ): Promise<RequirementRuleView> {
   return change(ctx, actor, key.year, x.version, async (trx, jurisdictionId, version) => {
-    await assertOwnSet(trx, jurisdictionId, key.year, key.grade, false);
+    assertOwnSet(await repo.setYearsInForce(trx, jurisdictionId, key.year), key.year, key.grade, false);
     const before = await repo.requirementRow(trx, jurisdictionId, key.year, key.grade, key.label);
     if (!before) throw notFound('Requirement');
     const after = toRow(ctx, jurisdictionId, key.year, key.grade, { ...x, position: x.position ?? before.position });
     if (after.label !== key.label && (await repo.requirementRow(trx, jurisdictionId, key.year, key.grade, after.label)))
-      throw invalid(`Grade ${key.grade} already has a requirement named ${after.label}`, [
-        { path: 'label', message: 'Already used in this grade' },
-      ]);
+      throw labelTaken(key.grade, after.label);
     const { jurisdiction_id: _j, from_school_year: _y, grade: _g, ...fields } = after;
     await repo.updateRequirement(trx, { jurisdictionId, year: key.year, grade: key.grade, label: key.label }, fields);
     return {
@@ -238,7 +246,7 @@ export async function removeRequirement(
   version: number,
 ): Promise<void> {
   await change(ctx, actor, key.year, version, async (trx, jurisdictionId, next) => {
-    await assertOwnSet(trx, jurisdictionId, key.year, key.grade, false);
+    assertOwnSet(await repo.setYearsInForce(trx, jurisdictionId, key.year), key.year, key.grade, false);
     const before = await repo.requirementRow(trx, jurisdictionId, key.year, key.grade, key.label);
     if (!before) throw notFound('Requirement');
     await repo.deleteRequirement(trx, jurisdictionId, key.year, key.grade, key.label);

@@ -1,39 +1,9 @@
 import { Fragment, type ReactNode } from 'react';
-import { Alert, ErrorMessage, FormGroup, Label } from '@trussworks/react-uswds';
+import { Alert } from '@trussworks/react-uswds';
 import type { ApiError } from '../../api';
 
-/** A labelled form field with the server's field-level message (USWDS error state) and a hint. */
-export function Field({
-  id,
-  label,
-  error,
-  hint,
-  required,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  error?: string | undefined;
-  hint?: ReactNode;
-  required?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <FormGroup error={!!error}>
-      <Label htmlFor={id} error={!!error} requiredMarker={required} hint={hint ? <span id={`${id}-hint`}> {hint}</span> : undefined}>
-        {label}
-      </Label>
-      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
-      {children}
-    </FormGroup>
-  );
-}
-
-/** aria-describedby for a field: its error and hint, when present. */
-export function describedBy(id: string, error?: string, hint?: boolean): string | undefined {
-  const ids = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
+// The labelled field and its aria-describedby are shared UI (src/components); the accounts forms import them from here too.
+export { Field, describedBy } from '../../components/FormControls';
 
 /**
  * The error summary at the top of a form: the server's message and each field problem as a link

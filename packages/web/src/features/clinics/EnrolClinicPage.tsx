@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
+import { Button, ButtonGroup, Checkbox, Fieldset, Form, Grid } from '@trussworks/react-uswds';
 import type { ClinicProfile, EnrolmentStatus, PostalAddress } from '@nutmeg/api-types';
 import { ApiError, api, toApiError } from '../../api';
 import { Link, navigate } from '../../router';
-import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
+import { SelectField, TextField } from '../../components/FormControls';
+import { ClinicAddresses } from './ClinicAddresses';
+import { ErrorSummary } from '../accounts/form-fields';
 import { CLINIC_TYPE_LABELS, ENROLMENT_LABELS } from './profile-labels';
 
 const NO_ADDRESS: PostalAddress = { street: '', city: '', state: 'CT', zip: '' };
@@ -71,60 +73,10 @@ export function EnrolClinicPage() {
     label: string,
     value: string,
     onChange: (v: string) => void,
-    o: { path?: string; required?: boolean; type?: string } = {},
-  ) => {
-    const m = msg(o.path ?? id);
-    return (
-      <Field id={id} label={label} error={m} required={o.required}>
-        <TextInput
-          id={id}
-          name={id}
-          type={(o.type ?? 'text') as 'text'}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy(id, m)}
-          required={o.required}
-        />
-      </Field>
-    );
-  };
-  const address = (key: 'physicalAddress' | 'shippingAddress', legend: string) => {
-    const set = (k: keyof PostalAddress) => (v: string) => setF({ ...f, [key]: { ...f[key], [k]: v } });
-    return (
-      <Fieldset legend={legend}>
-        <Grid row gap>
-          <Grid tablet={{ col: 12 }}>
-            {input(`${key}-street`, 'Street', f[key].street, set('street'), { path: `${key}.street`, required: true })}
-          </Grid>
-          <Grid tablet={{ col: 6 }}>
-            {input(`${key}-city`, 'City or town', f[key].city, set('city'), { path: `${key}.city`, required: true })}
-          </Grid>
-          <Grid tablet={{ col: 2 }}>
-            {input(`${key}-state`, 'State', f[key].state, set('state'), { path: `${key}.state`, required: true })}
-          </Grid>
-          <Grid tablet={{ col: 4 }}>{input(`${key}-zip`, 'ZIP code', f[key].zip, set('zip'), { path: `${key}.zip`, required: true })}</Grid>
-        </Grid>
-      </Fieldset>
-    );
-  };
+    o: { path?: string; required?: boolean; type?: 'text' | 'tel' | 'date' } = {},
+  ) => <TextField id={id} label={label} value={value} onChange={onChange} error={msg(o.path ?? id)} required={o.required} type={o.type} />;
   const select = (id: string, label: string, value: string, options: Record<string, string>, onChange: (v: string) => void, path = id) => (
-    <Field id={id} label={label} error={msg(path)} required>
-      <Select
-        id={id}
-        name={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy(id, msg(path))}
-        required
-      >
-        <option value="">- Select -</option>
-        {Object.entries(options).map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <SelectField id={id} label={label} value={value} options={options} onChange={onChange} error={msg(path)} />
   );
 
   return (
@@ -153,15 +105,7 @@ export function EnrolClinicPage() {
           checked={f.medicalHome}
           onChange={(e) => setF({ ...f, medicalHome: e.target.checked })}
         />
-        {address('physicalAddress', 'Physical address')}
-        <Checkbox
-          id="shipElsewhere"
-          name="shipElsewhere"
-          label="Vaccine is shipped to another address"
-          checked={f.shipElsewhere}
-          onChange={(e) => setF({ ...f, shipElsewhere: e.target.checked })}
-        />
-        {f.shipElsewhere && address('shippingAddress', 'Shipping address')}
+        <ClinicAddresses value={f} onChange={(change) => setF({ ...f, ...change })} errorAt={msg} />
         <Fieldset legend="VFC/CVP enrolment">
           <Grid row gap>
             <Grid tablet={{ col: 4 }}>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Fieldset, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Checkbox, Fieldset, Form, Grid } from '@trussworks/react-uswds';
 import type { ClinicProfile, EnrolmentStatus } from '@nutmeg/api-types';
 import { ApiError, api, toApiError } from '../../api';
-import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
+import { SelectField, TextField } from '../../components/FormControls';
+import { ErrorSummary } from '../accounts/form-fields';
 import { CLINIC_TYPE_LABELS, ENROLMENT_LABELS } from './profile-labels';
 
 const FIELD_IDS = {
@@ -50,16 +51,7 @@ export function EnrolmentFactsForm({ profile }: { profile: ClinicProfile }) {
   }
 
   const date = (id: string, path: string, label: string, value: string, onChange: (v: string) => void) => (
-    <Field id={id} label={label} error={msg(path)}>
-      <TextInput
-        id={id}
-        name={id}
-        type={'date' as 'text'}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy(id, msg(path))}
-      />
-    </Field>
+    <TextField id={id} label={label} value={value} onChange={onChange} error={msg(path)} type="date" />
   );
   const select = (
     id: string,
@@ -68,25 +60,7 @@ export function EnrolmentFactsForm({ profile }: { profile: ClinicProfile }) {
     value: string,
     options: Record<string, string>,
     onChange: (v: string) => void,
-  ) => (
-    <Field id={id} label={label} error={msg(path)} required>
-      <Select
-        id={id}
-        name={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy(id, msg(path))}
-        required
-      >
-        <option value="">- Select -</option>
-        {Object.entries(options).map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
+  ) => <SelectField id={id} label={label} value={value} options={options} onChange={onChange} error={msg(path)} />;
 
   return (
     <Form onSubmit={submit} className="maxw-none margin-top-4" aria-label="Enrolment and type">

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, TextInput } from '@trussworks/react-uswds';
+import { Button, ButtonGroup, Fieldset, Form, Grid } from '@trussworks/react-uswds';
 import type { ClinicContactRole, ClinicProfile, PostalAddress, Weekday } from '@nutmeg/api-types';
 import { ApiError, api, toApiError } from '../../api';
+import { TextField } from '../../components/FormControls';
+import { ClinicAddresses } from './ClinicAddresses';
 import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
 import { CONTACT_LABELS, CONTACT_ROLES, DAY_LABELS, WEEKDAYS } from './profile-labels';
 
@@ -92,51 +94,16 @@ export function ProfileForm({ profile, onDone }: { profile: ClinicProfile; onDon
     value: string,
     onChange: (v: string) => void,
     opts: { path?: string; required?: boolean; type?: 'text' | 'email' | 'tel' } = {},
-  ) => {
-    const m = msg(opts.path ?? id);
-    return (
-      <Field id={id} label={label} error={m} required={opts.required}>
-        <TextInput
-          id={id}
-          name={id}
-          type={opts.type ?? 'text'}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-describedby={describedBy(id, m)}
-          required={opts.required}
-        />
-      </Field>
-    );
-  };
-  const address = (key: 'physicalAddress' | 'shippingAddress', legend: string) => (
-    <Fieldset legend={legend}>
-      <Grid row gap>
-        <Grid tablet={{ col: 12 }}>
-          {input(`${key}-street`, 'Street', f[key].street, (v) => setF({ ...f, [key]: { ...f[key], street: v } }), {
-            path: `${key}.street`,
-            required: true,
-          })}
-        </Grid>
-        <Grid tablet={{ col: 6 }}>
-          {input(`${key}-city`, 'City or town', f[key].city, (v) => setF({ ...f, [key]: { ...f[key], city: v } }), {
-            path: `${key}.city`,
-            required: true,
-          })}
-        </Grid>
-        <Grid tablet={{ col: 2 }}>
-          {input(`${key}-state`, 'State', f[key].state, (v) => setF({ ...f, [key]: { ...f[key], state: v } }), {
-            path: `${key}.state`,
-            required: true,
-          })}
-        </Grid>
-        <Grid tablet={{ col: 4 }}>
-          {input(`${key}-zip`, 'ZIP code', f[key].zip, (v) => setF({ ...f, [key]: { ...f[key], zip: v } }), {
-            path: `${key}.zip`,
-            required: true,
-          })}
-        </Grid>
-      </Grid>
-    </Fieldset>
+  ) => (
+    <TextField
+      id={id}
+      label={label}
+      value={value}
+      onChange={onChange}
+      error={msg(opts.path ?? id)}
+      required={opts.required}
+      type={opts.type}
+    />
   );
   const setSlot = (d: Weekday, i: number, k: keyof Slot, v: string) =>
     setF({ ...f, hours: { ...f.hours, [d]: f.hours[d].map((w, j) => (j === i ? { ...w, [k]: v } : w)) } });
@@ -156,15 +123,7 @@ export function ProfileForm({ profile, onDone }: { profile: ClinicProfile; onDon
         <Grid tablet={{ col: 4 }}>{input('fax', 'Fax', f.fax, (v) => setF({ ...f, fax: v }), { type: 'tel' })}</Grid>
         <Grid tablet={{ col: 4 }}>{input('email', 'E-mail', f.email, (v) => setF({ ...f, email: v }), { type: 'email' })}</Grid>
       </Grid>
-      {address('physicalAddress', 'Physical address')}
-      <Checkbox
-        id="shipElsewhere"
-        name="shipElsewhere"
-        label="Vaccine is shipped to another address"
-        checked={f.shipElsewhere}
-        onChange={(e) => setF({ ...f, shipElsewhere: e.target.checked })}
-      />
-      {f.shipElsewhere && address('shippingAddress', 'Shipping address')}
+      <ClinicAddresses value={f} onChange={(change) => setF({ ...f, ...change })} errorAt={msg} />
       <Fieldset legend="Vaccine delivery hours">
         <p className="margin-top-05" id="hours-hint">
           When the clinic can receive a shipment. VFC requires at least one window of 4 hours or more on a weekday.

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonGroup, Fieldset, Form, Grid, Select, TextInput } from '@trussworks/react-uswds';
+import { Button, ButtonGroup, Fieldset, Form, Grid } from '@trussworks/react-uswds';
 import type { StaffMemberView, StaffRole } from '@nutmeg/api-types';
 import { ApiError, api, toApiError } from '../../api';
-import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
+import { SelectField, TextField } from '../../components/FormControls';
+import { ErrorSummary } from '../accounts/form-fields';
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   prescriber: 'Prescriber',
@@ -13,9 +14,9 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   other: 'Other',
 };
 
-type TextField =
+type TextKey =
   'firstName' | 'lastName' | 'email' | 'jobTitle' | 'npi' | 'licenseType' | 'licenseNumber' | 'licenseState' | 'licenseExpires';
-type StaffForm = Record<TextField, string> & { role: StaffRole | '' };
+type StaffForm = Record<TextKey, string> & { role: StaffRole | '' };
 
 const EMPTY: StaffForm = {
   firstName: '',
@@ -92,23 +93,23 @@ export function StaffEditor({ editing, onDone }: { editing: StaffMemberView | nu
     }
   }
 
-  const text = (f: TextField, label: string, opts: { required?: boolean; hint?: string; type?: string; error?: string } = {}) => {
-    const id = `staff-${f}`;
-    const problem = opts.error ?? msg(f);
-    return (
-      <Field id={id} label={label} error={problem} required={opts.required} hint={opts.hint}>
-        <TextInput
-          id={id}
-          name={f}
-          type={(opts.type ?? 'text') as 'text'}
-          value={form[f]}
-          onChange={(e) => setForm({ ...form, [f]: e.target.value })}
-          aria-describedby={describedBy(id, problem, !!opts.hint)}
-          required={opts.required}
-        />
-      </Field>
-    );
-  };
+  const text = (
+    f: TextKey,
+    label: string,
+    opts: { required?: boolean; hint?: string; type?: 'text' | 'email' | 'date'; error?: string } = {},
+  ) => (
+    <TextField
+      id={`staff-${f}`}
+      name={f}
+      label={label}
+      value={form[f]}
+      onChange={(v) => setForm({ ...form, [f]: v })}
+      error={opts.error ?? msg(f)}
+      hint={opts.hint}
+      required={opts.required}
+      type={opts.type}
+    />
+  );
   const prescriber = form.role === 'prescriber';
 
   return (
@@ -127,23 +128,15 @@ export function StaffEditor({ editing, onDone }: { editing: StaffMemberView | nu
         </Grid>
         <Grid tablet={{ col: 6 }}>{text('jobTitle', 'Job title')}</Grid>
         <Grid tablet={{ col: 6 }}>
-          <Field id="staff-role" label="Role" error={msg('role')} required>
-            <Select
-              id="staff-role"
-              name="role"
-              value={form.role}
-              onChange={(e) => setForm({ ...form, role: e.target.value as StaffRole })}
-              aria-describedby={describedBy('staff-role', msg('role'))}
-              required
-            >
-              <option value="">- Select -</option>
-              {(Object.keys(STAFF_ROLE_LABELS) as StaffRole[]).map((r) => (
-                <option key={r} value={r}>
-                  {STAFF_ROLE_LABELS[r]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField
+            id="staff-role"
+            name="role"
+            label="Role"
+            value={form.role}
+            options={STAFF_ROLE_LABELS}
+            onChange={(v) => setForm({ ...form, role: v as StaffRole })}
+            error={msg('role')}
+          />
         </Grid>
         <Grid tablet={{ col: 6 }}>{text('npi', 'NPI', { hint: '10 digits; the last is a check digit' })}</Grid>
       </Grid>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Tag } from '@trussworks/react-uswds';
 import type { StaffList, StaffMemberView, StaffRemoved } from '@nutmeg/api-types';
 import { ApiError, api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
-import { Link, useLocation } from '../../router';
-import { useSession } from '../../session';
+import { Link } from '../../router';
+import { useClinicToolList } from './clinic-tool';
 import { STAFF_ROLE_LABELS, StaffEditor } from './StaffEditor';
 
 /**
@@ -95,15 +95,7 @@ function RemoveButton({ m, onDone }: { m: StaffMemberView; onDone: (message: str
  * pending request. The clinic's coordinators and signers keep it; DPH reads it (?organizationId=).
  */
 export function StaffPage() {
-  const { me } = useSession();
-  const { search } = useLocation();
-  const organizationId = search.get('organizationId') ?? '';
-  const dph = me?.activeScope?.organizationKind === 'dph';
-  const q = useQuery({
-    queryKey: ['clinic', 'staff', me?.activeScope?.organizationId, organizationId],
-    queryFn: () => api.get<StaffList>(`/api/clinic/staff${organizationId ? `?organizationId=${encodeURIComponent(organizationId)}` : ''}`),
-    enabled: !dph || !!organizationId,
-  });
+  const { organizationId, dph, q } = useClinicToolList<StaffList>('staff', '/api/clinic/staff');
   const [editing, setEditing] = useState<StaffMemberView | 'new' | null>(null);
   const [message, setMessage] = useState('');
   const done = (text: string) => {

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, ButtonGroup, Checkbox, Form, Grid, Select, Tag, TextInput } from '@trussworks/react-uswds';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, ButtonGroup, Checkbox, Form, Grid, Tag } from '@trussworks/react-uswds';
 import type { StorageUnitKind, StorageUnitList, StorageUnitView } from '@nutmeg/api-types';
 import { ApiError, api, toApiError } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
-import { Link, useLocation } from '../../router';
-import { useSession } from '../../session';
+import { Link } from '../../router';
 import { formatDateTime } from '../../dates';
-import { ErrorSummary, Field, describedBy } from '../accounts/form-fields';
+import { SelectField, TextField } from '../../components/FormControls';
+import { ErrorSummary } from '../accounts/form-fields';
+import { useClinicToolList } from './clinic-tool';
 
 export const KIND_LABELS: Record<StorageUnitKind, string> = {
   refrigerator: 'Refrigerator',
@@ -42,7 +43,6 @@ function UnitEditor({ editing, onDone }: { editing: StorageUnitView | null; onDo
       : EMPTY,
   );
   const [error, setError] = useState<ApiError | null>(null);
-  const set = (k: keyof typeof FIELD_IDS) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const msg = (f: string) => error?.fieldMessage(f);
 
   async function submit(e: FormEvent) {
@@ -60,17 +60,16 @@ function UnitEditor({ editing, onDone }: { editing: StorageUnitView | null; onDo
   }
 
   const text = (f: 'name' | 'make' | 'model' | 'dataLoggerId', label: string, required = false, hint?: string) => (
-    <Field id={FIELD_IDS[f]} label={label} error={msg(f)} required={required} hint={hint}>
-      <TextInput
-        id={FIELD_IDS[f]}
-        name={f}
-        type="text"
-        value={form[f]}
-        onChange={set(f)}
-        aria-describedby={describedBy(FIELD_IDS[f], msg(f), !!hint)}
-        required={required}
-      />
-    </Field>
+    <TextField
+      id={FIELD_IDS[f]}
+      name={f}
+      label={label}
+      value={form[f]}
+      onChange={(v) => setForm({ ...form, [f]: v })}
+      error={msg(f)}
+      hint={hint}
+      required={required}
+    />
   );
 
   return (
@@ -80,23 +79,15 @@ function UnitEditor({ editing, onDone }: { editing: StorageUnitView | null; onDo
       <Grid row gap>
         <Grid tablet={{ col: 6 }}>{text('name', 'Name', true, 'As staff call it, e.g. “Main refrigerator”')}</Grid>
         <Grid tablet={{ col: 6 }}>
-          <Field id={FIELD_IDS.kind} label="Type" error={msg('kind')} required>
-            <Select
-              id={FIELD_IDS.kind}
-              name="kind"
-              value={form.kind}
-              onChange={set('kind')}
-              aria-describedby={describedBy(FIELD_IDS.kind, msg('kind'))}
-              required
-            >
-              <option value="">- Select -</option>
-              {(Object.keys(KIND_LABELS) as StorageUnitKind[]).map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField
+            id={FIELD_IDS.kind}
+            name="kind"
+            label="Type"
+            value={form.kind}
+            options={KIND_LABELS}
+            onChange={(v) => setForm({ ...form, kind: v as StorageUnitKind })}
+            error={msg('kind')}
+          />
         </Grid>
         <Grid tablet={{ col: 4 }}>{text('make', 'Make')}</Grid>
         <Grid tablet={{ col: 4 }}>{text('model', 'Model')}</Grid>
@@ -128,16 +119,7 @@ function UnitEditor({ editing, onDone }: { editing: StorageUnitView | null; onDo
  * clinic's coordinators and signers keep the list; DPH reads it (the clinic named in ?organizationId=).
  */
 export function StorageUnitsPage() {
-  const { me } = useSession();
-  const { search } = useLocation();
-  const organizationId = search.get('organizationId') ?? '';
-  const dph = me?.activeScope?.organizationKind === 'dph';
-  const q = useQuery({
-    queryKey: ['clinic', 'storage-units', me?.activeScope?.organizationId, organizationId],
-    queryFn: () =>
-      api.get<StorageUnitList>(`/api/clinic/storage-units${organizationId ? `?organizationId=${encodeURIComponent(organizationId)}` : ''}`),
-    enabled: !dph || !!organizationId,
-  });
+  const { organizationId, dph, q } = useClinicToolList<StorageUnitList>('storage-units', '/api/clinic/storage-units');
   const [editing, setEditing] = useState<StorageUnitView | 'new' | null>(null);
   const [message, setMessage] = useState('');
   const done = (text: string) => {
