@@ -41,7 +41,7 @@ describe('queuePossibleDuplicates', () => {
     const c = await add('Lucia', 'Ferrante', '2021-06-07');
     const merged = await add('Yusuf', 'Demir', '2022-09-10');
     expect(await pairsOf(fresh)).toEqual([]);
-    await queuePossibleDuplicate(s.ctx.db, { patientId: fresh, candidateId: b, score: 70, reasons: ['before'], source: 'ui' });
+    await queuePossibleDuplicate(s.ctx.db, { patientId: fresh, candidateId: b, score: 70, reasons: ['before'], source: 'ui' }, new Date());
     await s.ctx.db.updateTable('patients').set({ merged_into: a }).where('id', '=', merged).execute();
     const input = (candidateId: string, score: number) => ({
       patientId: fresh,
