@@ -131,6 +131,8 @@ export interface StockLotOption {
   /** What the dose record's funding source becomes. */
   doseFundingSource: 'public' | 'private';
   onHand: number;
+  /** A dose already pulled from this lot for the patient (added but not administered): giving it moves no more stock. */
+  pendingDoseId: string | null;
 }
 
 /** GET /api/inventory/clinics: one row per clinic (DPH: every active clinic). */
@@ -155,7 +157,8 @@ export interface PendingDoseView {
 /** POST /api/inventory/pending-doses/:id/resolve */
 export interface PendingResolution {
   id: string;
-  outcome: 'administered' | 'returned' | 'wasted';
+  /** A given dose is resolved by recording it on the patient's record (the dose form offers the pull). */
+  outcome: 'returned' | 'wasted';
 }
 
 /** A product in a clinic's order set (what it may order of public vaccine). */

@@ -97,7 +97,13 @@ function registerEntryRoutes(app: App, ctx: AppContext): void {
       schema: { tags, summary: 'The clinic’s usable inventory lots of a vaccine, for the dose form', querystring: StockLotsQuery },
     },
     async (req) => ({
-      lots: await usableLotsForDose(ctx.db, patientWriter(actorOf(req)), req.query.cvx, req.query.date ?? jurisdictionToday(ctx.clock)),
+      lots: await usableLotsForDose(
+        ctx.db,
+        patientWriter(actorOf(req)),
+        req.query.cvx,
+        req.query.date ?? jurisdictionToday(ctx.clock),
+        req.query.patientId,
+      ),
     }),
   );
 
