@@ -339,14 +339,28 @@ export interface ExcursionView {
   id: string;
   clinic: { id: string; name: string };
   storageUnitId: string;
+  unitName: string;
   firstReadAt: string;
   worstC: number;
+  /** Lowest and highest of its out-of-range readings (current, min and max), °C. */
+  minC: number | null;
+  maxC: number | null;
+  /** The unit's next reading in range; null while none has come. */
+  backInRangeAt: string | null;
+  /** From the first out-of-range reading until back in range (or the last out-of-range reading so far). */
+  durationMinutes: number;
   status: 'open' | 'usable' | 'wasted';
   decidedAt: string | null;
   decisionNote: string | null;
   /** The lots held "do not use" by it. */
   lots: Array<{ lotId: string; lotNumber: string; tradeName: string }>;
   canDecide: boolean;
+}
+
+/** GET /api/inventory/excursions: the excursion report (DPH statewide or one clinic; a coordinator their clinic). */
+export interface ExcursionReport {
+  scope: { clinic: { id: string; name: string } | null; from: string | null; to: string | null; status: ExcursionView['status'] | null };
+  excursions: ExcursionView[];
 }
 
 /** GET /api/inventory/units/:unitId/temperatures */

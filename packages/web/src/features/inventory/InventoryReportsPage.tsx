@@ -18,7 +18,7 @@ export function InventoryReportsPage() {
   return (
     <>
       <p>
-        <Link to="/inventory">Back to the inventory</Link>
+        <Link to="/inventory">Back to the inventory</Link> · <Link to="/inventory/excursions">Temperature excursions</Link>
       </p>
       <h1>Inventory reports{r ? `: ${r.scope.clinic?.name ?? 'statewide'}` : ''}</h1>
       {q.error && (
