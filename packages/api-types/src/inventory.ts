@@ -340,8 +340,12 @@ export interface ExcursionView {
   clinic: { id: string; name: string };
   storageUnitId: string;
   unitName: string;
+  /** A warm shipment's excursion (accepted warm): the shipment; null for one found by the unit's readings. */
+  shipmentId: string | null;
+  /** When it began (a warm shipment: when it was accepted). */
   firstReadAt: string;
-  worstC: number;
+  /** Null for a warm shipment (no reading of its own). */
+  worstC: number | null;
   /** Lowest and highest of its out-of-range readings (current, min and max), °C. */
   minC: number | null;
   maxC: number | null;

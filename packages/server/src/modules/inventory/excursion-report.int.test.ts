@@ -71,7 +71,7 @@ describe('the excursion report', () => {
     const csv = await dph('GET', '/api/inventory/excursions.csv?status=usable');
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^Clinic,Storage unit,First out of range/);
+    expect(lines[0]).toMatch(/^Clinic,Storage unit,Cause,First out of range/);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Report fridge');
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);

@@ -56,6 +56,7 @@ export async function excursionReportCsv(ctx: AppContext, actor: Actor, q: Excur
     [
       'Clinic',
       'Storage unit',
+      'Cause',
       'First out of range',
       'Back in range',
       'Duration (minutes)',
@@ -70,6 +71,7 @@ export async function excursionReportCsv(ctx: AppContext, actor: Actor, q: Excur
     r.excursions.map((e) => [
       e.clinic.name,
       e.unitName,
+      e.shipmentId ? 'shipment accepted warm' : 'unit readings',
       e.firstReadAt,
       e.backInRangeAt ?? '',
       e.durationMinutes,

@@ -55,6 +55,33 @@ export async function openExcursion(
   return id;
 }
 
+/**
+ * Opens the excursion of a shipment accepted warm: the receiving unit's warm lots (already held on receipt) wait
+ * for the manufacturer's decision like any excursion's. Returns its id.
+ */
+export async function openShipmentExcursion(
+  db: Db,
+  e: { organizationId: string; unitId: string; shipmentId: string; lotIds: readonly string[]; at: Date },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('inventory_excursions')
+    .values({
+      organization_id: e.organizationId,
+      storage_unit_id: e.unitId,
+      shipment_id: e.shipmentId,
+      first_read_at: e.at,
+      worst_c: null,
+      detected_at: e.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('inventory_excursion_lots')
+    .values([...new Set(e.lotIds)].map((lotId) => ({ excursion_id: id, lot_id: lotId })))
+    .execute();
+  return id;
+}
+
 export interface ExcursionFilter {
   unitId?: string;
   organizationId?: string;
@@ -76,7 +103,8 @@ export function excursionsOf(db: Db, opts: ExcursionFilter, limit = 200) {
 
 /**
  * What the readings say of each excursion: it lasts from its first out-of-range reading until the unit's next
- * reading in range (null while none came), and its min/max are those of its out-of-range readings.
+ * reading in range (null while none came), and its min/max are those of its out-of-range readings. A warm
+ * shipment's excursion has no readings of its own (not listed).
  */
 export async function excursionReadings(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
@@ -100,7 +128,7 @@ export async function excursionReadings(db: Db, ids: readonly string[]) {
       LEFT JOIN inventory_temperature_readings r
         ON r.storage_unit_id = e.storage_unit_id AND r.out_of_range AND r.read_at >= e.first_read_at
        AND (b.back_in_range_at IS NULL OR r.read_at < b.back_in_range_at)
-     WHERE e.id IN (${sql.join(ids)})
+     WHERE e.id IN (${sql.join(ids)}) AND e.shipment_id IS NULL
      GROUP BY e.id, b.back_in_range_at`.execute(db);
   return rows;
 }

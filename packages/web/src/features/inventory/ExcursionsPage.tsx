@@ -109,6 +109,7 @@ export function ExcursionsPage() {
                   <tr key={e.id}>
                     <th scope="row">
                       {e.clinic.name}: {e.unitName}
+                      {e.shipmentId && ' (shipment accepted warm)'}
                     </th>
                     <td>{formatDateTime(e.firstReadAt)}</td>
                     <td>
@@ -116,7 +117,8 @@ export function ExcursionsPage() {
                       {e.backInRangeAt ? '' : ' (not back in range yet)'}
                     </td>
                     <td>
-                      {e.minC ?? '—'} / {e.maxC ?? '—'} (worst {e.worstC})
+                      {e.minC ?? '—'} / {e.maxC ?? '—'}
+                      {e.worstC !== null && ` (worst ${e.worstC})`}
                     </td>
                     <td>{e.lots.map((l) => `${l.tradeName} ${l.lotNumber}`).join(', ') || 'none'}</td>
                     <td>
