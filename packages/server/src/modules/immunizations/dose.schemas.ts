@@ -132,4 +132,6 @@ export const StockLotsQuery = z.object({
   /** The patient the dose is for: the doses already pulled for them from stock come first. */
   patientId: z.string().uuid().optional(),
 });
+/** The doses-by-lot report's filters: a clinic (DPH), and the period. */
+export const DosesByLotQuery = z.object({ organizationId: z.string().uuid().optional(), from: IsoDate.optional(), to: IsoDate.optional() });
 export const ItemParams = z.object({ id: z.string().uuid(), itemId: z.string().uuid() });

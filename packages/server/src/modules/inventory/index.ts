@@ -15,6 +15,8 @@ import { registerTransferRoutes } from './transfer.routes.ts';
 export { moveStock, recomputeCheck } from './ledger.service.ts';
 export { returnDoseToStock, stockOfDose, takeDoseFromStock, usableLotsForDose, type LotFacts } from './dose-stock.service.ts';
 export { fundingFitsEligibility, doseFundingOf, isUsable } from './ledger.ts';
+export { clinicToRead } from './inventory.policy.ts';
+export { administeredByLot as ledgerAdministeredByLot } from './report.repo.ts';
 
 export function registerInventoryRoutes(app: App, ctx: AppContext): void {
   registerStockRoutes(app, ctx);
