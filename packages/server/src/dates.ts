@@ -2,7 +2,12 @@ import type { Clock } from './context.ts';
 
 /** Today in the jurisdiction ('YYYY-MM-DD'; Connecticut: America/New_York), never the UTC date. */
 export function jurisdictionToday(clock: Clock, timeZone = 'America/New_York'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(clock.now());
+  return jurisdictionDay(clock.now(), timeZone);
+}
+
+/** The jurisdiction's calendar day of an instant ('YYYY-MM-DD'): 02:00 UTC is still the evening before in Connecticut. */
+export function jurisdictionDay(at: Date, timeZone = 'America/New_York'): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** 'YYYY-MM-DD' plus (or minus) whole days, on the calendar (no time zone involved). */
