@@ -145,5 +145,20 @@ describe('inventory in the browser', () => {
     await page.getByTestId('inventory-units').getByRole('link', { name: 'Main refrigerator' }).click();
     await page.getByTestId('lot-SHIP1').filter({ hasText: 'Public: CVP/VFC' }).waitFor();
     console.log(`order → shipment → accept flow: ${Date.now() - started} ms`);
+
+    // The transfers, returns, reports and excursion pages render accessibly (the report tables and filters too).
+    for (const [path, heading] of [
+      ['/inventory/transfers', 'Transfers'],
+      ['/inventory/returns', 'Returns'],
+      ['/inventory/reports?from=2026-01-01', 'Inventory reports'],
+      ['/inventory/excursions?status=open', 'Temperature excursions'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: new RegExp(`^${heading}`) }).waitFor();
+      await expectAccessible(page);
+    }
+    await dph.goto('/inventory/excursions');
+    await dph.getByRole('heading', { level: 1, name: 'Temperature excursions: statewide' }).waitFor();
+    await expectAccessible(dph);
   });
 });

@@ -131,6 +131,8 @@ export interface StockLotOption {
   /** What the dose record's funding source becomes. */
   doseFundingSource: 'public' | 'private';
   onHand: number;
+  /** A dose already pulled from this lot for the patient (added but not administered): giving it moves no more stock. */
+  pendingDoseId: string | null;
 }
 
 /** GET /api/inventory/clinics: one row per clinic (DPH: every active clinic). */
@@ -155,7 +157,8 @@ export interface PendingDoseView {
 /** POST /api/inventory/pending-doses/:id/resolve */
 export interface PendingResolution {
   id: string;
-  outcome: 'administered' | 'returned' | 'wasted';
+  /** A given dose is resolved by recording it on the patient's record (the dose form offers the pull). */
+  outcome: 'returned' | 'wasted';
 }
 
 /** A product in a clinic's order set (what it may order of public vaccine). */
@@ -336,14 +339,32 @@ export interface ExcursionView {
   id: string;
   clinic: { id: string; name: string };
   storageUnitId: string;
+  unitName: string;
+  /** A warm shipment's excursion (accepted warm): the shipment; null for one found by the unit's readings. */
+  shipmentId: string | null;
+  /** When it began (a warm shipment: when it was accepted). */
   firstReadAt: string;
-  worstC: number;
+  /** Null for a warm shipment (no reading of its own). */
+  worstC: number | null;
+  /** Lowest and highest of its out-of-range readings (current, min and max), °C. */
+  minC: number | null;
+  maxC: number | null;
+  /** The unit's next reading in range; null while none has come. */
+  backInRangeAt: string | null;
+  /** From the first out-of-range reading until back in range (or the last out-of-range reading so far). */
+  durationMinutes: number;
   status: 'open' | 'usable' | 'wasted';
   decidedAt: string | null;
   decisionNote: string | null;
   /** The lots held "do not use" by it. */
   lots: Array<{ lotId: string; lotNumber: string; tradeName: string }>;
   canDecide: boolean;
+}
+
+/** GET /api/inventory/excursions: the excursion report (DPH statewide or one clinic; a coordinator their clinic). */
+export interface ExcursionReport {
+  scope: { clinic: { id: string; name: string } | null; from: string | null; to: string | null; status: ExcursionView['status'] | null };
+  excursions: ExcursionView[];
 }
 
 /** GET /api/inventory/units/:unitId/temperatures */
@@ -360,4 +381,38 @@ export interface InventoryReport {
   scope: { clinic: { id: string; name: string } | null; from: string; to: string };
   onHand: Array<{ fundingSource: LotFunding; cvx: string; tradeName: string; doses: number; clinics: number }>;
   wastage: Array<{ reason: string; clinicName: string | null; doses: number }>;
+  /** Orders placed in the period: status, dates and doses requested / approved / shipped / accepted. */
+  orders: Array<{
+    id: string;
+    clinicName: string;
+    status: 'submitted' | 'approved' | 'denied' | 'shipped' | 'received';
+    fundingSource: LotFunding;
+    placedOn: string;
+    decidedAt: string | null;
+    shippedAt: string | null;
+    acceptedAt: string | null;
+    requested: number;
+    approved: number | null;
+    shipped: number | null;
+    accepted: number | null;
+  }>;
+}
+
+/**
+ * GET /api/immunizations/doses-by-lot: doses administered from stock per lot and funding source in a period (the
+ * ledger), beside the doses recorded on patient records with that lot number by the clinic (dose date in the period).
+ */
+export interface DosesByLotReport {
+  scope: { clinic: { id: string; name: string } | null; from: string; to: string };
+  rows: Array<{
+    clinicName: string;
+    lotNumber: string;
+    tradeName: string;
+    cvx: string;
+    fundingSource: LotFunding;
+    fromStock: number;
+    recorded: number;
+    /** fromStock − recorded: doses out of stock without a record (positive) or recorded without stock (negative). */
+    difference: number;
+  }>;
 }

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, jurisdictionDayStart, jurisdictionToday } from './dates.ts';
+import { addDays, addMonths, jurisdictionDay, jurisdictionDayStart, jurisdictionToday } from './dates.ts';
 
 describe('dates on the jurisdiction calendar', () => {
   it('is still today in Connecticut after 19:00 there, when UTC has moved on', () => {
     expect(jurisdictionToday({ now: () => new Date('2026-12-08T03:30:00Z') })).toBe('2026-12-07');
+  });
+
+  it('gives the Connecticut day of any instant, across midnight and the daylight-saving change', () => {
+    expect(jurisdictionDay(new Date('2026-12-08T04:59:00Z'))).toBe('2026-12-07');
+    expect(jurisdictionDay(new Date('2026-12-08T05:00:00Z'))).toBe('2026-12-08');
+    expect(jurisdictionDay(new Date('2026-07-01T03:59:00Z'))).toBe('2026-06-30');
+    expect(jurisdictionDay(new Date('2026-07-01T04:00:00Z'))).toBe('2026-07-01');
   });
 
   it('adds days across months and years, and subtracts them', () => {

@@ -2,10 +2,15 @@ import type { Clock } from './context.ts';
 
 /** Today in the jurisdiction ('YYYY-MM-DD'; Connecticut: America/New_York), never the UTC date. */
 export function jurisdictionToday(clock: Clock, timeZone = 'America/New_York'): string {
+  return jurisdictionDay(clock.now(), timeZone);
+}
+
+/** The jurisdiction's calendar day of an instant ('YYYY-MM-DD'): 02:00 UTC is still the evening before in Connecticut. */
+export function jurisdictionDay(at: Date, timeZone = 'America/New_York'): string {
   return formatter(
     `day ${timeZone}`,
     () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
-  ).format(clock.now());
+  ).format(at);
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one: one per zone and use, kept.

@@ -231,7 +231,10 @@ export interface InventoryExcursionTable {
   organization_id: string;
   storage_unit_id: string;
   first_read_at: Timestamp;
-  worst_c: string | number;
+  /** Null for a warm shipment (no reading of its own). */
+  worst_c: string | number | null;
+  /** The shipment accepted warm that opened it; null for one found by the unit's readings. */
+  shipment_id: Generated<string | null>;
   status: Generated<ExcursionStatus>;
   detected_at: Timestamp;
   decided_by: string | null;

@@ -11,7 +11,7 @@ import {
 import { registerEnrolmentRoutes } from './enrolment.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 
-export { storageUnitsOf, storageUnitById, type StorageUnit } from './storage-unit.service.ts';
+export { storageUnitsOf, storageUnitById, storageUnitsByIds, type StorageUnit } from './storage-unit.service.ts';
 export { hasCurrentAgreement } from './agreement.service.ts';
 export { AGREEMENT_RENEWAL_JOB, clinicsJobHandlers, scheduleAgreementRenewal } from './renewal.service.ts';
 

@@ -21,6 +21,11 @@ export function unitById(db: Db, id: string): Promise<StorageUnitRow | undefined
   return db.selectFrom('storage_units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function unitsByIds(db: Db, ids: readonly string[]): Promise<StorageUnitRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('storage_units').selectAll().where('id', 'in', ids).execute();
+}
+
 export function insertUnit(db: Db, row: Insertable<StorageUnitTable>): Promise<StorageUnitRow> {
   return db.insertInto('storage_units').values(row).returningAll().executeTakeFirstOrThrow();
 }

@@ -42,6 +42,11 @@ export async function storageUnitById(db: Db, id: string): Promise<StorageUnit |
   return r && toUnit(r);
 }
 
+/** Several units at once (a statewide list naming each row's unit), by id. */
+export async function storageUnitsByIds(db: Db, ids: readonly string[]): Promise<Map<string, StorageUnit>> {
+  return new Map((await repo.unitsByIds(db, [...new Set(ids)])).map((r) => [r.id, toUnit(r)]));
+}
+
 export interface StorageUnitInput {
   name: string;
   kind: StorageUnitKind;

@@ -79,3 +79,17 @@ export async function doseFindings(db: Db, from: string, to: string, s: DoseScop
   ]);
   return { notAdministered, missingLotOrFunding, late };
 }
+
+/** Administered doses the clinic(s) recorded per lot number (as typed or taken from stock) with a date in the period. */
+export function recordedDosesByLot(db: Db, opts: { organizationId?: string | undefined; from: string; to: string }) {
+  let q = db
+    .selectFrom('doses')
+    .select(['source_org_id', sql<string>`upper(trim(lot))`.as('lot'), sql<number>`count(*)::int`.as('doses')])
+    .where('kind', '=', 'administered')
+    .where('deleted_at', 'is', null)
+    .where('lot', 'is not', null)
+    .where('date', '>=', opts.from)
+    .where('date', '<=', opts.to);
+  if (opts.organizationId) q = q.where('source_org_id', '=', opts.organizationId);
+  return q.groupBy(['source_org_id', sql`upper(trim(lot))`]).execute();
+}

@@ -68,8 +68,11 @@ export const AdministeredBody = z
     // No default: the person giving the dose says whether the patient is VFC-eligible for it.
     vfcEligibility: codeOf('vfcEligibility', 'Choose the VFC eligibility for this dose'),
     doseCondition,
-    // Given from the clinic's inventory: the lot's facts replace the typed ones, and the lot is decremented.
-    fromStock: z.object({ lotId: z.string().uuid(), storageUnitId: z.string().uuid() }).optional(),
+    // Given from the clinic's inventory: the lot's facts replace the typed ones, and the lot is decremented, or,
+    // with pendingDoseId, the dose pulled earlier for this patient ("added but not administered") is the one given.
+    fromStock: z
+      .object({ lotId: z.string().uuid(), storageUnitId: z.string().uuid(), pendingDoseId: z.string().uuid().optional() })
+      .optional(),
   })
   .superRefine((d, ctx) => {
     // A scanned or typed NDC must be the vaccine recorded: CDC maps each NDC to its CVX.
@@ -126,5 +129,9 @@ export const StockLotsQuery = z.object({
     .regex(/^\d{1,3}$/, 'Use the CVX code')
     .transform((c) => canonicalCvx(c) ?? c),
   date: IsoDate.optional(),
+  /** The patient the dose is for: the doses already pulled for them from stock come first. */
+  patientId: z.string().uuid().optional(),
 });
+/** The doses-by-lot report's filters: a clinic (DPH), and the period. */
+export const DosesByLotQuery = z.object({ organizationId: z.string().uuid().optional(), from: IsoDate.optional(), to: IsoDate.optional() });
 export const ItemParams = z.object({ id: z.string().uuid(), itemId: z.string().uuid() });

@@ -137,9 +137,16 @@ function doseColumns(body: DoseBody) {
  * A dose given from the clinic's stock takes one dose of the lot (in `trx`) and records the lot's own number,
  * expiry, NDC, manufacturer and funding; any other dose is returned as sent.
  */
-async function withStock(trx: Db, submitter: Submitter, doseId: string, body: DoseBody, at: Date, alreadyTaken = false): Promise<DoseBody> {
+async function withStock(
+  trx: Db,
+  submitter: Submitter,
+  ids: { patientId: string; doseId: string },
+  body: DoseBody,
+  at: Date,
+  alreadyTaken = false,
+): Promise<DoseBody> {
   if (body.kind !== 'administered' || !body.fromStock) return body;
-  const dose = { ...body.fromStock, doseId, cvx: body.cvx, date: body.date, vfcEligibility: body.vfcEligibility, at };
+  const dose = { ...body.fromStock, ...ids, cvx: body.cvx, date: body.date, vfcEligibility: body.vfcEligibility, at };
   const lot = await takeDoseFromStock(trx, submitter, dose, { alreadyTaken });
   return { ...body, ...lot, mvx: lot.mvx ?? undefined };
 }
@@ -158,7 +165,7 @@ export async function recordDose(ctx: AppContext, submitter: Submitter, patientI
     const rows = await loadWritableRow(ctx, submitter, patientId, trx);
     const id = randomUUID();
     const now = ctx.clock.now();
-    body = await withStock(trx, submitter, id, body, now);
+    body = await withStock(trx, submitter, { patientId, doseId: id }, body, now);
     validateDose(body, rows.row.dob, jurisdictionToday(ctx.clock), ctx.recommender);
     const dup = findDuplicateMaster(await repo.liveDoses(trx, patientId), body, orgId, ctx.recommender);
     let masterId = dup?.id ?? id;
@@ -204,14 +211,14 @@ async function editableDose(ctx: AppContext, trx: Db, submitter: Submitter, pati
  * A correction moves stock only when it names another lot (the old one gets its dose back) or makes the dose
  * historical; a correction without `fromStock` leaves the dose's stock as it was.
  */
-async function restock(trx: Db, submitter: Submitter, doseId: string, body: DoseBody, at: Date): Promise<DoseBody> {
+async function restock(trx: Db, submitter: Submitter, patientId: string, doseId: string, body: DoseBody, at: Date): Promise<DoseBody> {
   const held = await stockOfDose(trx, doseId);
   const next = body.kind === 'administered' ? body.fromStock : undefined;
   // The same lot as before: the dose keeps its dose of it (nothing moves).
   if (held && next && held.lotId === next.lotId && held.storageUnitId === next.storageUnitId)
-    return withStock(trx, submitter, doseId, body, at, true);
+    return withStock(trx, submitter, { patientId, doseId }, body, at, true);
   if (held && (next || body.kind === 'historical')) await returnDoseToStock(trx, submitter, doseId, 'dose corrected', at);
-  return withStock(trx, submitter, doseId, body, at);
+  return withStock(trx, submitter, { patientId, doseId }, body, at);
 }
 
 /** Corrects a dose (the entering organization or DPH), with the reason and the changed fields in its history. */
@@ -225,7 +232,7 @@ export async function updateDose(
 ): Promise<{ id: string }> {
   return inTransaction(ctx.db, async (trx) => {
     const { dose, rows } = await editableDose(ctx, trx, submitter, patientId, doseId);
-    body = await restock(trx, submitter, doseId, body, ctx.clock.now());
+    body = await restock(trx, submitter, patientId, doseId, body, ctx.clock.now());
     validateDose(body, rows.row.dob, jurisdictionToday(ctx.clock), ctx.recommender);
     const cols = doseColumns(body);
     const changes: Record<string, { from: unknown; to: unknown }> = {};

@@ -8,6 +8,7 @@ import * as notes from './note.service.ts';
 import {
   DeleteBody,
   DoseBody,
+  DosesByLotQuery,
   DoseUpdateBody,
   ItemParams,
   ObservationBody,
@@ -19,12 +20,33 @@ import { usableLotsForDose } from '../inventory/index.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { renderCertificate } from './certificate.service.ts';
 import { getForecast, getImmunizations } from './immunization.service.ts';
+import { dosesByLotCsv, dosesByLotReport } from './lot-doses.service.ts';
 
 const tags = ['immunizations'];
 
 export function registerImmunizationRoutes(app: App, ctx: AppContext): void {
   registerRecordReadRoutes(app, ctx);
   registerEntryRoutes(app, ctx);
+  registerDosesByLotRoutes(app, ctx);
+}
+
+/** Inventory's report of doses administered by lot against the records (inventory:read; see lot-doses.service). */
+function registerDosesByLotRoutes(app: App, ctx: AppContext): void {
+  const schema = { tags: ['inventory'], querystring: DosesByLotQuery };
+  app.get(
+    '/api/immunizations/doses-by-lot',
+    { config: { policy: 'inventory:read' }, schema: { ...schema, summary: 'Doses administered by lot: the ledger against the records' } },
+    async (req) => dosesByLotReport(ctx, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/immunizations/doses-by-lot.csv',
+    { config: { policy: 'inventory:read' }, schema: { ...schema, summary: 'Doses administered by lot as CSV' } },
+    async (req, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="doses-by-lot.csv"')
+        .send(await dosesByLotCsv(ctx, actorOf(req), req.query)),
+  );
 }
 
 /** Reading a record's immunizations: the history, one dose's reports, the forecast, the certificate. */
@@ -97,7 +119,13 @@ function registerEntryRoutes(app: App, ctx: AppContext): void {
       schema: { tags, summary: 'The clinic’s usable inventory lots of a vaccine, for the dose form', querystring: StockLotsQuery },
     },
     async (req) => ({
-      lots: await usableLotsForDose(ctx.db, patientWriter(actorOf(req)), req.query.cvx, req.query.date ?? jurisdictionToday(ctx.clock)),
+      lots: await usableLotsForDose(
+        ctx.db,
+        patientWriter(actorOf(req)),
+        req.query.cvx,
+        req.query.date ?? jurisdictionToday(ctx.clock),
+        req.query.patientId,
+      ),
     }),
   );
 

@@ -22,6 +22,8 @@ export {
   type LotFacts,
 } from './dose-stock.service.ts';
 export { fundingFitsEligibility, doseFundingOf, isUsable } from './ledger.ts';
+export { clinicToRead } from './inventory.policy.ts';
+export { administeredByLot as ledgerAdministeredByLot } from './report.repo.ts';
 
 export function registerInventoryRoutes(app: App, ctx: AppContext): void {
   registerStockRoutes(app, ctx);

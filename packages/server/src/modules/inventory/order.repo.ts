@@ -120,20 +120,14 @@ export function decideOrder(
     .executeTakeFirst();
 }
 
-/** Sets each line's approved doses (the requested ones unless DPH edited them). */
+/** Sets each line's approved doses (the requested ones unless DPH edited them), in one statement. */
 export async function setApprovedDoses(db: Db, orderId: string, approved: ReadonlyMap<string, number>): Promise<void> {
+  const edits = [...approved].map(([ndc, doses]) => sql`WHEN ${ndc} THEN ${doses}::int`);
   await db
     .updateTable('inventory_order_lines')
-    .set({ approved_doses: sql`requested_doses` })
+    .set({ approved_doses: edits.length ? sql`CASE ndc ${sql.join(edits, sql` `)} ELSE requested_doses END` : sql`requested_doses` })
     .where('order_id', '=', orderId)
     .execute();
-  for (const [ndc, doses] of approved)
-    await db
-      .updateTable('inventory_order_lines')
-      .set({ approved_doses: doses })
-      .where('order_id', '=', orderId)
-      .where('ndc', '=', ndc)
-      .execute();
 }
 
 /** Moves an order along (approved → shipped → received) when it is in the expected status; false otherwise. */

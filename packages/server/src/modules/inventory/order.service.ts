@@ -7,7 +7,7 @@ import type { OrderBuilder, OrderList, OrderSetView, OrderView } from '@nutmeg/a
 import { ndcToProduct } from '@nutmeg/codes';
 import type { AppContext } from '../../context.ts';
 import { toCsv } from '../../csv.ts';
-import { addDays, jurisdictionDayStart, jurisdictionToday } from '../../dates.ts';
+import { addDays, jurisdictionDay, jurisdictionDayStart, jurisdictionToday } from '../../dates.ts';
 import { conflict, invalid, notFound } from '../../errors.ts';
 import { can, isStatewide, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
@@ -181,8 +181,9 @@ async function present(db: Db, actor: Actor, rows: readonly repo.OrderRow[]): Pr
     shipments.map((x) => x.id),
   );
   const approver = can(actor, 'inventory:approve') && isStatewide(actor);
+  const shipmentOf = new Map(shipments.map((x) => [x.order_id, x]));
   return rows.map((r) => {
-    const shipment = shipments.find((x) => x.order_id === r.id);
+    const shipment = shipmentOf.get(r.id);
     return presentOrder(r, names.get(r.organization_id) ?? '', lines, {
       canDecide: approver,
       shipment: shipment ? presentShipment(shipment, shipmentLines, actsFor(actor, r.organization_id)) : null,
@@ -278,24 +279,28 @@ export async function exportApprovedOrders(ctx: AppContext, actor: Actor): Promi
     ),
   ]);
   const byId = new Map(clinics.map((c) => [c.id, c]));
-  const out = [];
-  for (const o of rows)
-    for (const l of lines)
-      if (l.order_id === o.id && (l.approved_doses ?? 0) > 0) {
-        const c = byId.get(o.organization_id);
-        out.push([
-          c?.pin ?? '',
-          c?.name ?? '',
-          o.id,
-          o.placed_on,
-          o.decided_at ? jurisdictionToday({ now: () => o.decided_at! }) : '',
-          o.funding_source,
-          l.ndc,
-          l.trade_name,
-          l.approved_doses,
-          (l.approved_doses ?? 0) / l.doses_per_package,
-        ]);
-      }
+  const orders = new Map(rows.map((o) => [o.id, o]));
+  // Lines in the orders' order (newest first), then as the repo returns them within an order.
+  const rank = new Map(rows.map((o, i) => [o.id, i]));
+  const out = lines
+    .filter((l) => (l.approved_doses ?? 0) > 0 && orders.has(l.order_id))
+    .sort((a, b) => rank.get(a.order_id)! - rank.get(b.order_id)!)
+    .map((l) => {
+      const o = orders.get(l.order_id)!;
+      const c = byId.get(o.organization_id);
+      return [
+        c?.pin ?? '',
+        c?.name ?? '',
+        o.id,
+        o.placed_on,
+        o.decided_at ? jurisdictionDay(o.decided_at) : '',
+        o.funding_source,
+        l.ndc,
+        l.trade_name,
+        l.approved_doses,
+        (l.approved_doses ?? 0) / l.doses_per_package,
+      ];
+    });
   await appendActorAudit(
     ctx.db,
     actor,

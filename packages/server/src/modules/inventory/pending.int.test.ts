@@ -54,14 +54,23 @@ describe('doses added but not administered', () => {
     const back = await w.coord('POST', `/api/inventory/pending-doses/${id}/resolve`, { outcome: 'returned' });
     expect(back.statusCode, back.body).toBe(200);
     expect(await onHand()).toBe(5);
-    expect((await w.coord('POST', `/api/inventory/pending-doses/${id}/resolve`, { outcome: 'wasted' })).statusCode).toBe(409);
+    expect((await w.coord('POST', `/api/inventory/pending-doses/${id}/resolve`, { outcome: 'wasted', reason: 'lost' })).statusCode).toBe(
+      409,
+    );
     expect(await onHand()).toBe(5);
     expect((await reconcile(5)).statusCode).toBe(201);
   });
 
   it('writes a wasted pull off as drawn-not-administered wastage, and keeps the ledger whole', async () => {
     const pulled = (await w.coord('POST', '/api/inventory/pending-doses', { patientId, lotId, storageUnitId: fridge })).json();
-    const wasted = await w.coord('POST', `/api/inventory/pending-doses/${pulled.id}/resolve`, { outcome: 'wasted', note: 'patient left' });
+    const noReason = await w.coord('POST', `/api/inventory/pending-doses/${pulled.id}/resolve`, { outcome: 'wasted' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().fields[0].path).toBe('reason');
+    const wasted = await w.coord('POST', `/api/inventory/pending-doses/${pulled.id}/resolve`, {
+      outcome: 'wasted',
+      reason: 'drawn_not_administered',
+      note: 'patient left',
+    });
     expect(wasted.statusCode, wasted.body).toBe(200);
     expect(await onHand()).toBe(4);
     const ledger = (await w.coord('GET', `/api/inventory/units/${fridge}/lots/${lotId}/ledger`)).json().entries;
@@ -79,5 +88,42 @@ describe('doses added but not administered', () => {
     const staff = await w.as('clinicstaff');
     expect((await staff('GET', '/api/inventory/pending-doses')).statusCode).toBe(403);
     expect(await onHand()).toBe(4);
+  });
+
+  it('gives the pulled dose from the patient record: recorded with the lot, the pull resolved, no second dose out', async () => {
+    const pulled = (await w.coord('POST', '/api/inventory/pending-doses', { patientId, lotId, storageUnitId: fridge })).json();
+    const before = await onHand();
+    const lots = (await w.coord('GET', `/api/immunizations/stock-lots?cvx=83&date=2026-12-07&patientId=${patientId}`)).json().lots;
+    expect(lots[0]).toMatchObject({ lotId, pendingDoseId: pulled.id, lotNumber: 'PND1' });
+    expect((await w.coord('POST', `/api/inventory/pending-doses/${pulled.id}/resolve`, { outcome: 'administered' })).statusCode).toBe(400);
+    const give = (id: string) =>
+      w.coord('POST', `/api/patients/${patientId}/doses`, {
+        kind: 'administered',
+        cvx: '83',
+        date: '2026-12-07',
+        lot: 'typed',
+        fundingSource: 'private',
+        vfcEligibility: 'V01',
+        fromStock: { lotId, storageUnitId: fridge, pendingDoseId: id },
+      });
+    const [a, b] = await Promise.all([give(pulled.id), give(pulled.id)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const doseId = (a.statusCode === 201 ? a : b).json().id as string;
+    expect(await onHand()).toBe(before);
+    const dose = await w.s.ctx.db.selectFrom('doses').selectAll().where('id', '=', doseId).executeTakeFirstOrThrow();
+    expect(dose.lot).toBe('PND1');
+    expect((await w.coord('GET', '/api/inventory/pending-doses')).json().pending).toEqual([]);
+    const audit = await w.s.ctx.db
+      .selectFrom('audit_log')
+      .select(['patient_id'])
+      .where('action', '=', 'inventory.pending.give')
+      .where('entity_id', '=', pulled.id)
+      .execute();
+    expect(audit).toEqual([{ patient_id: patientId }]);
+    expect((await w.coord('GET', '/api/inventory/ledger-check')).json().mismatches).toEqual([]);
+    // Deleting the dose puts its dose back like any dose given from stock.
+    const del = await w.coord('DELETE', `/api/patients/${patientId}/doses/${doseId}?reason=entered%20in%20error`);
+    expect(del.statusCode, del.body).toBeLessThan(300);
+    expect(await onHand()).toBe(before + 1);
   });
 });

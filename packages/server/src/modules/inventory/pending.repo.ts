@@ -38,3 +38,50 @@ export function resolvePendingDose(
     .returning(['id', 'lot_id', 'storage_unit_id', 'patient_id'])
     .executeTakeFirst();
 }
+
+/**
+ * Marks a pull given, once, when the dose form records it for the same patient, lot and unit: two recordings of
+ * one pull race to a single winner (the loser gets undefined).
+ */
+export function givePendingDose(
+  db: Db,
+  g: { id: string; organizationId: string; patientId: string; lotId: string; unitId: string; by: string | null; at: Date },
+) {
+  return db
+    .updateTable('inventory_pending_doses')
+    .set({ status: 'administered', resolved_by: g.by, resolved_at: g.at, resolution_reason: 'recorded on the patient record' })
+    .where('id', '=', g.id)
+    .where('organization_id', '=', g.organizationId)
+    .where('patient_id', '=', g.patientId)
+    .where('lot_id', '=', g.lotId)
+    .where('storage_unit_id', '=', g.unitId)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/** The patient's open pulls of a vaccine at the clinic, with their lot, for the dose form. */
+export function openPullsOfPatient(db: Db, organizationId: string, patientId: string, cvx: string) {
+  return db
+    .selectFrom('inventory_pending_doses as p')
+    .innerJoin('inventory_lots as l', 'l.id', 'p.lot_id')
+    .innerJoin('inventory_stock as s', (j) => j.onRef('s.lot_id', '=', 'p.lot_id').onRef('s.storage_unit_id', '=', 'p.storage_unit_id'))
+    .select([
+      'p.id',
+      'p.lot_id',
+      'p.storage_unit_id',
+      's.on_hand',
+      'l.ndc',
+      'l.mvx',
+      'l.trade_name',
+      'l.lot_number',
+      'l.expiration_date',
+      'l.funding_source',
+    ])
+    .where('p.organization_id', '=', organizationId)
+    .where('p.patient_id', '=', patientId)
+    .where('p.status', '=', 'pending')
+    .where('l.cvx', '=', cvx)
+    .orderBy('p.created_at')
+    .execute();
+}

@@ -1,11 +1,12 @@
 // Doses added but not administered: a dose taken out of a unit for a patient and not yet given. It leaves the
 // stock at once (an 'administered' ledger row referencing the pull) and blocks the unit's reconciliation until
-// the coordinator resolves it: given (the dose is on the patient's record), back to stock, or wasted.
+// the coordinator resolves it: given (recorded through the dose form, dose-stock.service), back to stock, or wasted.
 
 import type { PendingDoseView, PendingResolution } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { conflict, invalid } from '../../errors.ts';
+import { inTransaction } from '../../transaction.ts';
 import { uiSubmitter, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { loadWritable } from '../patients/index.ts';
@@ -21,7 +22,7 @@ import { stockLine } from './stock.repo.ts';
 export async function pullForPatient(ctx: AppContext, actor: Actor, body: PendingBody): Promise<{ id: string; onHand: number }> {
   const clinic = clinicToChange(actor);
   await unitOfClinic(ctx.db, clinic.id, body.storageUnitId, { active: true });
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     await loadWritable(ctx, uiSubmitter(actor), body.patientId, trx);
     const line = await stockLine(trx, body.lotId, body.storageUnitId);
     const today = jurisdictionToday(ctx.clock);
@@ -59,10 +60,10 @@ export async function pullForPatient(ctx: AppContext, actor: Actor, body: Pendin
   });
 }
 
-/** Resolves a pending dose once: given (nothing moves), back to stock (+1), or wasted (+1 back, −1 wasted). */
+/** Resolves a pending dose once when it was not given: back to stock (+1), or wasted with a reason (+1 back, −1 wasted). */
 export async function resolvePending(ctx: AppContext, actor: Actor, id: string, body: ResolveBody): Promise<PendingResolution> {
   const clinic = clinicToChange(actor);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const now = ctx.clock.now();
     const note = body.note?.trim() || null;
     const row = await repo.resolvePendingDose(trx, {
@@ -83,9 +84,8 @@ export async function resolvePending(ctx: AppContext, actor: Actor, id: string, 
       recordedBy: actor.userId,
       at: now,
     };
-    if (body.outcome !== 'administered')
-      await moveStock(trx, { ...move, kind: 'administration_reversed', quantity: 1, reason: 'not administered', note });
-    if (body.outcome === 'wasted') await moveStock(trx, { ...move, kind: 'wasted', quantity: -1, reason: 'drawn_not_administered', note });
+    await moveStock(trx, { ...move, kind: 'administration_reversed', quantity: 1, reason: 'not administered', note });
+    if (body.outcome === 'wasted') await moveStock(trx, { ...move, kind: 'wasted', quantity: -1, reason: body.reason ?? null, note });
     await appendActorAudit(
       trx,
       actor,

@@ -18,14 +18,32 @@ import * as stockRepo from './stock.repo.ts';
 import { transfersToAccept } from './transfer.repo.ts';
 import type { Db } from './stock.repo.ts';
 
-/** What must be resolved before a unit can be reconciled (the to-do list's blocking items). */
+/**
+ * What must be resolved before a unit can be reconciled, in one place for the refusal and the to-do list: the
+ * unit's doses added but not administered, then the shipments and transfers on their way to the clinic.
+ */
 export async function countBlockers(db: Db, organizationId: string, unitId?: string): Promise<InventoryTodo[]> {
-  const pending = await repo.openPendingDoses(db, organizationId, unitId);
-  return pending.map((p) => ({
-    kind: 'pending_dose' as const,
-    message: `A dose of ${p.trade_name} lot ${p.lot_number} was added but not administered: record it as given, put it back, or waste it`,
-    storageUnitId: p.storage_unit_id,
-  }));
+  const [pending, inTransit, incoming] = await Promise.all([
+    repo.openPendingDoses(db, organizationId, unitId),
+    shipmentsInTransit(db, organizationId),
+    transfersToAccept(db, organizationId),
+  ]);
+  return [
+    ...pending.map((p) => ({
+      kind: 'pending_dose' as const,
+      message: `A dose of ${p.trade_name} lot ${p.lot_number} was added but not administered: record it as given, put it back, or waste it`,
+      storageUnitId: p.storage_unit_id,
+    })),
+    ...inTransit.map((sh) => ({
+      kind: 'shipment' as const,
+      message: `Shipment with packing slip ${sh.packing_slip} is on its way: accept it into a storage unit`,
+      orderId: sh.order_id,
+    })),
+    ...incoming.map((t) => ({
+      kind: 'transfer' as const,
+      message: `Transfer of ${t.doses} dose(s) of ${t.trade_name} lot ${t.lot_number} is on its way: accept it into a storage unit`,
+    })),
+  ];
 }
 
 /** Counts every lot of one unit and closes the differences in the ledger, with their reasons. */
@@ -35,12 +53,12 @@ export async function reconcile(ctx: AppContext, actor: Actor, unitId: string, b
   return ctx.db.transaction().execute(async (trx) => {
     const balances = await repo.lockUnitBalances(trx, unitId);
     const blockers = await countBlockers(trx, clinic.id, unitId);
-    if (blockers.length)
+    if (blockers.some((b) => b.kind === 'pending_dose'))
       throw conflict('Resolve the doses added but not administered in this unit before reconciling it', { step: 'pending', blockers });
-    const arriving = (await shipmentsInTransit(trx, clinic.id)).length + (await transfersToAccept(trx, clinic.id)).length;
-    if (arriving)
+    if (blockers.length)
       throw conflict('Accept the shipments and transfers on their way to your clinic before reconciling (see the to-do list)', {
         step: 'in_transit',
+        blockers,
       });
     const plan = planReconciliation(
       balances.map((b) => ({ lotId: b.lot_id, lotNumber: b.lot_number, onHand: b.on_hand })),

@@ -1,5 +1,6 @@
 // SQL of the inventory reports: doses on hand by funding source and vaccine, and doses wasted by reason (and
-// clinic) in a period, from the maintained balances and the ledger. A clinic's, or statewide.
+// clinic) in a period, from the maintained balances and the ledger; doses administered by lot; order history.
+// A clinic's, or statewide.
 
 import { sql } from 'kysely';
 import type { Db } from './stock.repo.ts';
@@ -39,4 +40,57 @@ export function wastageByReason(db: Db, opts: { organizationId?: string; since: 
     .groupBy(sql`coalesce(reason, 'other')`)
     .orderBy('doses', 'desc')
     .execute();
+}
+
+/** Doses out of stock as administered per clinic and lot in a period (net of doses put back by a correction). */
+export function administeredByLot(db: Db, opts: { organizationId?: string | undefined; since: Date; until: Date }) {
+  let q = db
+    .selectFrom('inventory_ledger as g')
+    .innerJoin('inventory_lots as l', 'l.id', 'g.lot_id')
+    .select([
+      'g.organization_id',
+      'l.lot_number',
+      'l.trade_name',
+      'l.cvx',
+      'l.funding_source',
+      sql<number>`(-sum(g.quantity))::int`.as('doses'),
+    ])
+    .where('g.kind', 'in', ['administered', 'administration_reversed'])
+    .where('g.recorded_at', '>=', opts.since)
+    .where('g.recorded_at', '<', opts.until);
+  if (opts.organizationId) q = q.where('g.organization_id', '=', opts.organizationId);
+  return q
+    .groupBy(['g.organization_id', 'l.id', 'l.lot_number', 'l.trade_name', 'l.cvx', 'l.funding_source'])
+    .orderBy('l.funding_source')
+    .orderBy('l.trade_name')
+    .orderBy('l.lot_number')
+    .execute();
+}
+
+/** Orders placed in a period with requested / approved / shipped / accepted doses (one row per order). */
+export function orderHistory(db: Db, opts: { organizationId?: string | undefined; from: string; to: string }) {
+  let q = db
+    .selectFrom('inventory_orders as o')
+    .leftJoin('inventory_shipments as s', 's.order_id', 'o.id')
+    .select([
+      'o.id',
+      'o.organization_id',
+      'o.status',
+      'o.funding_source',
+      'o.placed_on',
+      'o.decided_at',
+      's.recorded_at as shipped_at',
+      's.accepted_at',
+      sql<number>`(SELECT coalesce(sum(requested_doses), 0)::int FROM inventory_order_lines WHERE order_id = o.id)`.as('requested'),
+      sql<number | null>`(SELECT sum(approved_doses)::int FROM inventory_order_lines WHERE order_id = o.id)`.as('approved'),
+      // sql.ref: the ownership check reads a bare `doses` in SQL text as the immunizations table.
+      sql<number | null>`(SELECT sum(${sql.ref('sl.doses')})::int FROM inventory_shipment_lines sl WHERE sl.shipment_id = s.id)`.as(
+        'shipped',
+      ),
+      sql<number | null>`(SELECT sum(sl.received_doses)::int FROM inventory_shipment_lines sl WHERE sl.shipment_id = s.id)`.as('accepted'),
+    ])
+    .where('o.placed_on', '>=', opts.from)
+    .where('o.placed_on', '<=', opts.to);
+  if (opts.organizationId) q = q.where('o.organization_id', '=', opts.organizationId);
+  return q.orderBy('o.placed_at', 'desc').limit(1000).execute();
 }

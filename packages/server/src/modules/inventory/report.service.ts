@@ -21,7 +21,7 @@ export async function inventoryReport(ctx: AppContext, actor: Actor, q: Inventor
   const from = q.from ?? addDays(to, -90);
   if (from > to) throw invalid('The period starts after it ends', [{ path: 'from', message: 'Start on or before the end date' }]);
   const org = clinic ? { organizationId: clinic.id } : {};
-  const [onHand, wasted] = await Promise.all([
+  const [onHand, wasted, orders] = await Promise.all([
     repo.onHandByFunding(ctx.db, clinic?.id),
     repo.wastageByReason(ctx.db, {
       ...org,
@@ -29,11 +29,9 @@ export async function inventoryReport(ctx: AppContext, actor: Actor, q: Inventor
       until: jurisdictionDayStart(addDays(to, 1)),
       byClinic: statewide,
     }),
+    repo.orderHistory(ctx.db, { organizationId: clinic?.id, from, to }),
   ]);
-  const names = await organizationNames(
-    ctx.db,
-    wasted.map((w) => w.organization_id),
-  );
+  const names = await organizationNames(ctx.db, [...wasted.map((w) => w.organization_id), ...orders.map((o) => o.organization_id)]);
   await appendActorAudit(
     ctx.db,
     actor,
@@ -54,10 +52,24 @@ export async function inventoryReport(ctx: AppContext, actor: Actor, q: Inventor
       clinicName: w.organization_id ? (names.get(w.organization_id) ?? '') : null,
       doses: w.doses,
     })),
+    orders: orders.map((o) => ({
+      id: o.id,
+      clinicName: names.get(o.organization_id) ?? '',
+      status: o.status,
+      fundingSource: o.funding_source,
+      placedOn: o.placed_on,
+      decidedAt: o.decided_at?.toISOString() ?? null,
+      shippedAt: o.shipped_at?.toISOString() ?? null,
+      acceptedAt: o.accepted_at?.toISOString() ?? null,
+      requested: o.requested,
+      approved: o.approved,
+      shipped: o.shipped,
+      accepted: o.accepted,
+    })),
   };
 }
 
-/** The same report as CSV (one section per table, formula cells neutralised). */
+/** The same report as CSV (stock and wastage, then a blank line and the order history; formula cells neutralised). */
 export async function inventoryReportCsv(ctx: AppContext, actor: Actor, q: InventoryReportQuery): Promise<string> {
   const r = await inventoryReport(ctx, actor, q);
   return toCsv(
@@ -66,5 +78,35 @@ export async function inventoryReportCsv(ctx: AppContext, actor: Actor, q: Inven
       ...r.onHand.map((o) => ['On hand', o.fundingSource, o.cvx, o.tradeName, o.doses, o.clinics]),
       ...r.wastage.map((w) => [`Wasted ${r.scope.from} to ${r.scope.to}`, w.reason, w.clinicName ?? '', '', w.doses, '']),
     ],
+  ).concat(
+    '\r\n',
+    toCsv(
+      [
+        'Order placed',
+        'Clinic',
+        'Status',
+        'Funding',
+        'Decided',
+        'Shipped',
+        'Accepted',
+        'Requested',
+        'Approved',
+        'Shipped doses',
+        'Accepted doses',
+      ],
+      r.orders.map((o) => [
+        o.placedOn,
+        o.clinicName,
+        o.status,
+        o.fundingSource,
+        o.decidedAt ?? '',
+        o.shippedAt ?? '',
+        o.acceptedAt ?? '',
+        o.requested,
+        o.approved,
+        o.shipped,
+        o.accepted,
+      ]),
+    ),
   );
 }

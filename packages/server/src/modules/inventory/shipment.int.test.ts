@@ -61,6 +61,10 @@ describe('shipments of approved orders', () => {
     const dash = (await w.coord('GET', '/api/inventory/dashboard')).json() as InventoryDashboard;
     expect(dash.todo).toContainEqual(expect.objectContaining({ kind: 'shipment', orderId }));
     expect(dash.units[0]!.doses).toBe(0);
+    // The same to-do item is what refuses a reconciliation while the shipment is on its way.
+    const refused = await w.coord('POST', `/api/inventory/units/${fridge}/reconciliations`, { counts: [] });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ step: 'in_transit', blockers: [expect.objectContaining({ kind: 'shipment', orderId })] });
   });
 
   it('accepts it once into a unit, two coordinators at the same time: short and warm lines noted, warm stock held', async () => {

@@ -18,6 +18,7 @@ import * as repo from './shipment.repo.ts';
 import { ShipmentLineInput, type AcceptBody, type ShipmentBody, type ShipmentImportBody } from './shipment.schemas.ts';
 import { findOrCreateLot, type Db } from './stock.repo.ts';
 import { expirationToReceive, productOf } from './stock.service.ts';
+import { openShipmentExcursion } from './temperature.repo.ts';
 
 const field = (path: string, message: string) => invalid(message, [{ path, message }]);
 
@@ -194,7 +195,8 @@ async function receiveLine(
 
 /**
  * The clinic accepts a shipment into one of its units: every line answered once; what arrived goes in with a
- * 'received' ledger row; a warm line's stock is held "do not use" until the manufacturer's decision.
+ * 'received' ledger row; a warm line's stock is held "do not use" until the manufacturer's decision, recorded
+ * on the excursion the warm lots open (temperature.service's decideExcursion: usable → released, or wasted).
  */
 export async function acceptShipment(ctx: AppContext, actor: Actor, shipmentId: string, body: AcceptBody): Promise<OrderView> {
   const clinic = clinicToChange(actor, 'A shipment is accepted by the receiving clinic’s coordinators.');
@@ -210,6 +212,7 @@ export async function acceptShipment(ctx: AppContext, actor: Actor, shipmentId: 
     const now = ctx.clock.now();
     if (!(await repo.markAccepted(trx, { id: shipment.id, unitId: body.storageUnitId, by: actor.userId, at: now })))
       throw conflict('This shipment was accepted already', { step: 'status' });
+    const warmLots: string[] = [];
     for (const line of lines) {
       const a = answers.get(line.id)!;
       const discrepancy = a.discrepancy ?? null;
@@ -229,7 +232,18 @@ export async function acceptShipment(ctx: AppContext, actor: Actor, shipmentId: 
             })
           : null;
       await repo.recordLineReceipt(trx, { lineId: line.id, received: a.receivedDoses, discrepancy, note: a.note?.trim() || null, lotId });
+      if (lotId && discrepancy === 'warm') warmLots.push(lotId);
     }
+    // Warm lots wait for the manufacturer's decision as an excursion of the unit (decided like any other).
+    const excursionId = warmLots.length
+      ? await openShipmentExcursion(trx, {
+          organizationId: clinic.id,
+          unitId: body.storageUnitId,
+          shipmentId: shipment.id,
+          lotIds: warmLots,
+          at: now,
+        })
+      : null;
     await orderRepo.advanceOrder(trx, order.id, 'shipped', 'received');
     await appendActorAudit(
       trx,
@@ -238,7 +252,7 @@ export async function acceptShipment(ctx: AppContext, actor: Actor, shipmentId: 
         action: 'inventory.shipment.accept',
         entityType: 'inventory_shipment',
         entityId: shipment.id,
-        detail: { storageUnitId: body.storageUnitId, discrepancies: body.lines.filter((l) => l.discrepancy).length },
+        detail: { storageUnitId: body.storageUnitId, discrepancies: body.lines.filter((l) => l.discrepancy).length, excursionId },
       },
       now,
     );

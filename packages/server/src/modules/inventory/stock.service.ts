@@ -25,8 +25,6 @@ import { moveStock, recomputeCheck } from './ledger.service.ts';
 import { reconciliationDue } from './reconciliation.ts';
 import { lastReconciledOn } from './reconciliation.repo.ts';
 import { countBlockers } from './reconciliation.service.ts';
-import { shipmentsInTransit } from './shipment.repo.ts';
-import { transfersToAccept } from './transfer.repo.ts';
 import * as repo from './stock.repo.ts';
 import type { ReceiptBody } from './stock.schemas.ts';
 import { presentLedgerEntry, presentStockLine, presentUnitSummary } from './stock.present.ts';
@@ -113,13 +111,11 @@ function todoOf(expired: readonly StockLineView[], held: readonly StockLineView[
 export async function dashboard(ctx: AppContext, actor: Actor, organizationId: string | undefined): Promise<InventoryDashboard> {
   const clinic = await clinicToRead(ctx.db, actor, organizationId);
   const today = jurisdictionToday(ctx.clock);
-  const [units, lines, counted, blockers, inTransit, incoming] = await Promise.all([
+  const [units, lines, counted, blockers] = await Promise.all([
     storageUnitsOf(ctx.db, clinic.id),
     repo.stockOf(ctx.db, clinic.id, { onHandOnly: true }),
     lastReconciledOn(ctx.db, clinic.id),
     countBlockers(ctx.db, clinic.id),
-    shipmentsInTransit(ctx.db, clinic.id),
-    transfersToAccept(ctx.db, clinic.id),
   ]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const views = lines.map((l) => presentStockLine(l, names.get(l.storage_unit_id) ?? '', today));
@@ -131,16 +127,9 @@ export async function dashboard(ctx: AppContext, actor: Actor, organizationId: s
     units: units.map((u) => presentUnitSummary(u, lines, counted.get(u.id) ?? null)),
     expiring: { expired, within30: inWindow(30), within60: inWindow(60), within90: inWindow(90) },
     todo: [
-      ...inTransit.map((sh) => ({
-        kind: 'shipment' as const,
-        message: `Shipment with packing slip ${sh.packing_slip} is on its way: accept it into a storage unit`,
-        orderId: sh.order_id,
-      })),
-      ...incoming.map((t) => ({
-        kind: 'transfer' as const,
-        message: `Transfer of ${t.doses} dose(s) of ${t.trade_name} lot ${t.lot_number} is on its way: accept it into a storage unit`,
-      })),
-      ...blockers,
+      // Shipments and transfers first, then the pending doses: the blockers of reconciliation (countBlockers).
+      ...blockers.filter((b) => b.kind !== 'pending_dose'),
+      ...blockers.filter((b) => b.kind === 'pending_dose'),
       ...todoOf(
         expired,
         views.filter((v) => v.doNotUse && v.expiryWindow !== 'expired'),

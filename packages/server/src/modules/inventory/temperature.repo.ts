@@ -55,12 +55,82 @@ export async function openExcursion(
   return id;
 }
 
-export function excursionsOf(db: Db, opts: { unitId?: string; organizationId?: string; status?: ExcursionStatus }) {
+/**
+ * Opens the excursion of a shipment accepted warm: the receiving unit's warm lots (already held on receipt) wait
+ * for the manufacturer's decision like any excursion's. Returns its id.
+ */
+export async function openShipmentExcursion(
+  db: Db,
+  e: { organizationId: string; unitId: string; shipmentId: string; lotIds: readonly string[]; at: Date },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('inventory_excursions')
+    .values({
+      organization_id: e.organizationId,
+      storage_unit_id: e.unitId,
+      shipment_id: e.shipmentId,
+      first_read_at: e.at,
+      worst_c: null,
+      detected_at: e.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('inventory_excursion_lots')
+    .values([...new Set(e.lotIds)].map((lotId) => ({ excursion_id: id, lot_id: lotId })))
+    .execute();
+  return id;
+}
+
+export interface ExcursionFilter {
+  unitId?: string;
+  organizationId?: string;
+  status?: ExcursionStatus;
+  /** First out-of-range reading at or after / before these instants. */
+  since?: Date;
+  until?: Date;
+}
+
+export function excursionsOf(db: Db, opts: ExcursionFilter, limit = 200) {
   let q = db.selectFrom('inventory_excursions').selectAll();
   if (opts.unitId) q = q.where('storage_unit_id', '=', opts.unitId);
   if (opts.organizationId) q = q.where('organization_id', '=', opts.organizationId);
   if (opts.status) q = q.where('status', '=', opts.status);
-  return q.orderBy('detected_at', 'desc').limit(200).execute();
+  if (opts.since) q = q.where('first_read_at', '>=', opts.since);
+  if (opts.until) q = q.where('first_read_at', '<', opts.until);
+  return q.orderBy('detected_at', 'desc').limit(limit).execute();
+}
+
+/**
+ * What the readings say of each excursion: it lasts from its first out-of-range reading until the unit's next
+ * reading in range (null while none came), and its min/max are those of its out-of-range readings. A warm
+ * shipment's excursion has no readings of its own (not listed).
+ */
+export async function excursionReadings(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<{
+    id: string;
+    min_c: string | null;
+    max_c: string | null;
+    last_out_at: Date | null;
+    back_in_range_at: Date | null;
+  }>`
+    SELECT e.id,
+           min(least(r.current_c, coalesce(r.min_c, r.current_c))) AS min_c,
+           max(greatest(r.current_c, coalesce(r.max_c, r.current_c))) AS max_c,
+           max(r.read_at) AS last_out_at,
+           b.back_in_range_at
+      FROM inventory_excursions e
+      LEFT JOIN LATERAL (
+        SELECT min(i.read_at) AS back_in_range_at FROM inventory_temperature_readings i
+         WHERE i.storage_unit_id = e.storage_unit_id AND i.read_at > e.first_read_at AND NOT i.out_of_range
+      ) b ON true
+      LEFT JOIN inventory_temperature_readings r
+        ON r.storage_unit_id = e.storage_unit_id AND r.out_of_range AND r.read_at >= e.first_read_at
+       AND (b.back_in_range_at IS NULL OR r.read_at < b.back_in_range_at)
+     WHERE e.id IN (${sql.join(ids)}) AND e.shipment_id IS NULL
+     GROUP BY e.id, b.back_in_range_at`.execute(db);
+  return rows;
 }
 
 export async function excursionLots(db: Db, ids: readonly string[]) {

@@ -2,9 +2,10 @@
 // decision on an excursion (inventory:write), the excursion report (inventory:read; DPH statewide).
 import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
+import * as excursions from './excursion-report.service.ts';
 import { UnitParams } from './stock.schemas.ts';
 import * as temps from './temperature.service.ts';
-import { ExcursionDecisionBody, ExcursionParams, LoggerUploadBody, ReadingBody } from './temperature.schemas.ts';
+import { ExcursionDecisionBody, ExcursionParams, ExcursionReportQuery, LoggerUploadBody, ReadingBody } from './temperature.schemas.ts';
 
 const tags = ['inventory'];
 
@@ -49,7 +50,19 @@ export function registerTemperatureRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/api/inventory/excursions',
-    { config: { policy: 'inventory:read' }, schema: { tags, summary: 'Temperature excursions (DPH: every clinic’s)' } },
-    async (req) => temps.excursionReport(ctx, actorOf(req)),
+    {
+      config: { policy: 'inventory:read' },
+      schema: { tags, summary: 'Temperature excursion report (DPH: every clinic’s)', querystring: ExcursionReportQuery },
+    },
+    async (req) => excursions.excursionReport(ctx, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/inventory/excursions.csv',
+    { config: { policy: 'inventory:read' }, schema: { tags, summary: 'The excursion report as CSV', querystring: ExcursionReportQuery } },
+    async (req, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="excursions.csv"')
+        .send(await excursions.excursionReportCsv(ctx, actorOf(req), req.query)),
   );
 }

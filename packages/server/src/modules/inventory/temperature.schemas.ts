@@ -1,5 +1,6 @@
 // One zod schema per request of the temperature routes.
 import { z } from 'zod';
+import { IsoDate } from '../../schemas.ts';
 import { Uuid } from './stock.schemas.ts';
 
 const Celsius = z.number().min(-120, 'Enter a temperature in °C').max(60, 'Enter a temperature in °C');
@@ -19,3 +20,11 @@ export const ExcursionDecisionBody = z.object({
   note: z.string().trim().max(500).nullish(),
 });
 export type ExcursionDecisionBody = z.infer<typeof ExcursionDecisionBody>;
+
+export const ExcursionReportQuery = z.object({
+  organizationId: Uuid.optional(),
+  status: z.enum(['open', 'usable', 'wasted'], { error: 'Choose open, usable or wasted' }).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type ExcursionReportQuery = z.infer<typeof ExcursionReportQuery>;

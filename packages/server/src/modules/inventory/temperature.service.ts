@@ -7,10 +7,11 @@ import type { ExcursionView, TemperatureLog } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { parseCsv } from '../../csv.ts';
 import { conflict, invalid } from '../../errors.ts';
-import { isStatewide, type Actor } from '../access/index.ts';
+import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
+import { storageUnitsByIds } from '../clinics/index.ts';
 import { organizationNames } from '../organizations/index.ts';
-import { actsFor, clinicToChange, clinicToRead, unitOfClinic, unitToRead } from './inventory.policy.ts';
+import { actsFor, clinicToChange, unitOfClinic, unitToRead } from './inventory.policy.ts';
 import { moveStock } from './ledger.service.ts';
 import { stockLine, type Db } from './stock.repo.ts';
 import { outOfRange, SAFE_RANGE, type Reading } from './temperature.ts';
@@ -19,29 +20,48 @@ import type { ExcursionDecisionBody, LoggerUploadBody, ReadingBody } from './tem
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
-async function presentExcursions(db: Db, actor: Actor, rows: Awaited<ReturnType<typeof repo.excursionsOf>>): Promise<ExcursionView[]> {
-  const [lots, names] = await Promise.all([
-    repo.excursionLots(
-      db,
-      rows.map((r) => r.id),
-    ),
+/** Excursions as the API shows them: clinic and unit named, min/max and duration from the unit's readings. */
+export async function presentExcursions(
+  db: Db,
+  actor: Actor,
+  rows: Awaited<ReturnType<typeof repo.excursionsOf>>,
+): Promise<ExcursionView[]> {
+  const ids = rows.map((r) => r.id);
+  const [lots, facts, names, units] = await Promise.all([
+    repo.excursionLots(db, ids),
+    repo.excursionReadings(db, ids),
     organizationNames(
       db,
       rows.map((r) => r.organization_id),
     ),
+    storageUnitsByIds(
+      db,
+      rows.map((r) => r.storage_unit_id),
+    ),
   ]);
-  return rows.map((r) => ({
-    id: r.id,
-    clinic: { id: r.organization_id, name: names.get(r.organization_id) ?? '' },
-    storageUnitId: r.storage_unit_id,
-    firstReadAt: r.first_read_at.toISOString(),
-    worstC: Number(r.worst_c),
-    status: r.status,
-    decidedAt: r.decided_at?.toISOString() ?? null,
-    decisionNote: r.decision_note,
-    lots: lots.filter((l) => l.excursion_id === r.id).map((l) => ({ lotId: l.lot_id, lotNumber: l.lot_number, tradeName: l.trade_name })),
-    canDecide: r.status === 'open' && actsFor(actor, r.organization_id),
-  }));
+  const factsOf = new Map(facts.map((f) => [f.id, f]));
+  return rows.map((r) => {
+    const f = factsOf.get(r.id);
+    const end = f?.back_in_range_at ?? f?.last_out_at ?? r.first_read_at;
+    return {
+      id: r.id,
+      clinic: { id: r.organization_id, name: names.get(r.organization_id) ?? '' },
+      storageUnitId: r.storage_unit_id,
+      unitName: units.get(r.storage_unit_id)?.name ?? '',
+      firstReadAt: r.first_read_at.toISOString(),
+      shipmentId: r.shipment_id,
+      worstC: num(r.worst_c),
+      minC: num(f?.min_c ?? null),
+      maxC: num(f?.max_c ?? null),
+      backInRangeAt: f?.back_in_range_at?.toISOString() ?? null,
+      durationMinutes: Math.max(0, Math.round((end.getTime() - r.first_read_at.getTime()) / 60_000)),
+      status: r.status,
+      decidedAt: r.decided_at?.toISOString() ?? null,
+      decisionNote: r.decision_note,
+      lots: lots.filter((l) => l.excursion_id === r.id).map((l) => ({ lotId: l.lot_id, lotNumber: l.lot_number, tradeName: l.trade_name })),
+      canDecide: r.status === 'open' && actsFor(actor, r.organization_id),
+    };
+  });
 }
 
 export async function temperatureLog(ctx: AppContext, actor: Actor, unitId: string): Promise<TemperatureLog> {
@@ -188,11 +208,4 @@ export async function decideExcursion(ctx: AppContext, actor: Actor, id: string,
     return row.storage_unit_id;
   });
   return temperatureLog(ctx, actor, unitId);
-}
-
-/** Excursions: DPH every clinic's (the excursion report), a coordinator their clinic's. */
-export async function excursionReport(ctx: AppContext, actor: Actor): Promise<{ excursions: ExcursionView[] }> {
-  const organizationId = isStatewide(actor) ? undefined : (await clinicToRead(ctx.db, actor, undefined)).id;
-  const rows = await repo.excursionsOf(ctx.db, organizationId ? { organizationId } : {});
-  return { excursions: await presentExcursions(ctx.db, actor, rows) };
 }

@@ -86,6 +86,11 @@ function ClinicDashboard({ organizationId }: { organizationId: string | null }) 
                   Reports
                 </Link>
               </li>
+              <li className="usa-button-group__item">
+                <Link className="usa-button usa-button--outline" to="/inventory/excursions">
+                  Excursions
+                </Link>
+              </li>
             </ul>
           )}
           <h2>To do</h2>

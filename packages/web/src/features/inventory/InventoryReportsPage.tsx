@@ -1,24 +1,43 @@
+import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert } from '@trussworks/react-uswds';
-import type { InventoryReport } from '@nutmeg/api-types';
-import { api } from '../../api';
+import { Alert, Button, ButtonGroup, Form, Grid } from '@trussworks/react-uswds';
+import type { DosesByLotReport, InventoryReport } from '@nutmeg/api-types';
+import { ApiError, api, qs } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
-import { Link, useLocation } from '../../router';
-import { FUNDING_LABELS, WASTE_REASON_LABELS, clinicQuery } from './inventory-labels';
+import { Link, navigate, useLocation } from '../../router';
+import { Field } from '../accounts/form-fields';
+import { FUNDING_LABELS, WASTE_REASON_LABELS } from './inventory-labels';
+import { DosesByLotTable, OrderHistoryTable } from './ReportSections';
 
-/** Inventory reports: doses on hand by funding and vaccine, wastage by reason (DPH: statewide, by clinic). */
+/**
+ * Inventory reports: doses on hand by funding and vaccine, wastage by reason (DPH: statewide, by clinic), doses
+ * administered by lot against the records, and order history; the clinic and period are in the URL.
+ */
 export function InventoryReportsPage() {
   const { search } = useLocation();
-  const organizationId = search.get('organizationId');
+  const current = { organizationId: search.get('organizationId') ?? '', from: search.get('from') ?? '', to: search.get('to') ?? '' };
+  const query = qs(current);
+  const [form, setForm] = useState(current);
   const q = useQuery({
-    queryKey: ['inventory', 'reports', organizationId],
-    queryFn: () => api.get<InventoryReport>(`/api/inventory/reports${clinicQuery(organizationId)}`),
+    queryKey: ['inventory', 'reports', query],
+    queryFn: () => api.get<InventoryReport>(`/api/inventory/reports${query}`),
+    retry: false,
   });
+  const lots = useQuery({
+    queryKey: ['inventory', 'doses-by-lot', query],
+    queryFn: () => api.get<DosesByLotReport>(`/api/immunizations/doses-by-lot${query}`),
+    retry: false,
+  });
+  const error = q.error instanceof ApiError ? q.error : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(`/inventory/reports${qs(form)}`);
+  };
   const r = q.data;
   return (
     <>
       <p>
-        <Link to="/inventory">Back to the inventory</Link>
+        <Link to="/inventory">Back to the inventory</Link> · <Link to="/inventory/excursions">Temperature excursions</Link>
       </p>
       <h1>Inventory reports{r ? `: ${r.scope.clinic?.name ?? 'statewide'}` : ''}</h1>
       {q.error && (
@@ -26,13 +45,48 @@ export function InventoryReportsPage() {
           {q.error.message}
         </Alert>
       )}
+      <Form onSubmit={submit} className="maxw-full no-print" data-testid="report-filters">
+        <Grid row gap>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="rep-from" label="From" error={error?.fieldMessage('from')}>
+              <input
+                className="usa-input"
+                id="rep-from"
+                name="from"
+                type="date"
+                value={form.from}
+                onChange={(e) => setForm({ ...form, from: e.target.value })}
+              />
+            </Field>
+          </Grid>
+          <Grid tablet={{ col: 4 }}>
+            <Field id="rep-to" label="To" error={error?.fieldMessage('to')}>
+              <input
+                className="usa-input"
+                id="rep-to"
+                name="to"
+                type="date"
+                value={form.to}
+                onChange={(e) => setForm({ ...form, to: e.target.value })}
+              />
+            </Field>
+          </Grid>
+        </Grid>
+        <Button type="submit">Show</Button>
+      </Form>
       {r && (
         <>
-          <p>
-            <a className="usa-link" href={`/api/inventory/reports.csv${clinicQuery(organizationId)}`} download>
-              Download as CSV
+          <ButtonGroup className="no-print margin-y-2">
+            <a className="usa-button usa-button--outline" href={`/api/inventory/reports.csv${query}`} download>
+              Download CSV
             </a>
-          </p>
+            <a className="usa-button usa-button--outline" href={`/api/immunizations/doses-by-lot.csv${query}`} download>
+              Download doses by lot (CSV)
+            </a>
+            <Button type="button" outline onClick={() => window.print()}>
+              Print
+            </Button>
+          </ButtonGroup>
           <h2>Doses on hand by funding source and vaccine</h2>
           {r.onHand.length === 0 ? (
             <p>No doses on hand.</p>
@@ -85,6 +139,10 @@ export function InventoryReportsPage() {
               </tbody>
             </StackedTable>
           )}
+          <h2>Doses administered by lot and funding source</h2>
+          {lots.data && <DosesByLotTable report={lots.data} />}
+          <h2>Order history</h2>
+          <OrderHistoryTable orders={r.orders} statewide={r.scope.clinic === null} />
         </>
       )}
     </>

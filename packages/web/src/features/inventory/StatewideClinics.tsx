@@ -27,6 +27,9 @@ export function StatewideClinics() {
       <p>
         <Link to="/inventory/reports">Statewide inventory reports (on hand by funding and vaccine, wastage by reason and clinic)</Link>
       </p>
+      <p>
+        <Link to="/inventory/excursions">Temperature excursions statewide</Link>
+      </p>
       {q.error && (
         <Alert type="error" headingLevel="h2" heading="Could not load the clinics">
           {q.error.message}

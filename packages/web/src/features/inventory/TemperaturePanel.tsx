@@ -93,8 +93,8 @@ export function TemperaturePanel({ unitId }: { unitId: string }) {
         <ul data-testid="excursions">
           {log.excursions.map((x) => (
             <li key={x.id}>
-              Excursion from {formatDateTime(x.firstReadAt)}, worst {x.worstC} °C, lots{' '}
-              {x.lots.map((l) => l.lotNumber).join(', ') || 'none'}:{' '}
+              {x.shipmentId ? 'Shipment accepted warm' : 'Excursion'} from {formatDateTime(x.firstReadAt)}
+              {x.worstC !== null && `, worst ${x.worstC} °C`}, lots {x.lots.map((l) => l.lotNumber).join(', ') || 'none'}:{' '}
               {x.status === 'open'
                 ? 'held, waiting for the manufacturer’s decision'
                 : x.status === 'usable'

@@ -1,4 +1,5 @@
 import type { NavEntry, RouteDef } from '../../route-types';
+import { ExcursionsPage } from './ExcursionsPage';
 import { InventoryDashboardPage } from './InventoryDashboardPage';
 import { InventoryReportsPage } from './InventoryReportsPage';
 import { LotLedgerPage } from './LotLedgerPage';
@@ -26,6 +27,12 @@ export const inventoryRoutes: RouteDef[] = [
   { path: '/inventory/transfers', title: 'Transfers between clinics', access: { permission: 'inventory:read' }, component: TransfersPage },
   { path: '/inventory/returns', title: 'Returns of public vaccine', access: { permission: 'inventory:read' }, component: ReturnsPage },
   { path: '/inventory/reports', title: 'Inventory reports', access: { permission: 'inventory:read' }, component: InventoryReportsPage },
+  {
+    path: '/inventory/excursions',
+    title: 'Temperature excursions',
+    access: { permission: 'inventory:read' },
+    component: ExcursionsPage,
+  },
   { path: '/inventory/units/:unitId/lots/:lotId', title: 'Lot ledger', access: { permission: 'inventory:read' }, component: LotLedgerPage },
 ];
 

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Fieldset, Form, Grid, Radio, TextInput } from '@trussworks/react-uswds';
 import type { RecordedDose, StockLotOption } from '@nutmeg/api-types';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../api';
 import { jurisdictionToday } from '../../dates';
+import { useSession } from '../../session';
 import { ErrorSummary, Field } from '../accounts/form-fields';
 import { DOSE_CONDITION_OPTIONS, SelectField, codeOptions } from './code-options';
 import { StockLotPicker } from './StockLotPicker';
@@ -13,6 +15,8 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
   const [kind, setKind] = useState<'administered' | 'historical'>('administered');
   const [vaccine, setVaccine] = useState<VaccinePick | null>(null);
   const [stock, setStock] = useState<StockLotOption | null>(null);
+  const { can } = useSession();
+  const qc = useQueryClient();
   const today = jurisdictionToday();
   const [f, setF] = useState({
     date: today,
@@ -53,7 +57,11 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
             vis: f.visEdition ? [{ document: `CVX ${cvx}`, edition: f.visEdition, presented: f.date }] : [],
             doseCondition: f.doseCondition || undefined,
             ...(stock
-              ? { fromStock: { lotId: stock.lotId, storageUnitId: stock.storageUnitId }, ndc: stock.ndc, mvx: stock.mvx ?? undefined }
+              ? {
+                  fromStock: { lotId: stock.lotId, storageUnitId: stock.storageUnitId, pendingDoseId: stock.pendingDoseId ?? undefined },
+                  ndc: stock.ndc,
+                  mvx: stock.mvx ?? undefined,
+                }
               : {}),
           };
     try {
@@ -66,11 +74,26 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
       setF({ ...f, lot: '', lotExpiration: '', doseCondition: '' });
       setVaccine(null);
       setStock(null);
+      await qc.invalidateQueries({ queryKey: ['stock-lots'] });
     } catch (err) {
       setError(err instanceof ApiError ? err : null);
     }
   }
   const msg = (p: string) => error?.fieldMessage(p);
+  // A coordinator takes the dose out of the unit now (added but not administered): it waits in the inventory's
+  // queue until it is recorded here as given, or put back or wasted there.
+  async function pullForLater() {
+    if (!stock) return;
+    setError(null);
+    try {
+      await api.post(`/api/inventory/pending-doses`, { patientId, lotId: stock.lotId, storageUnitId: stock.storageUnitId });
+      onSaved(`One dose of lot ${stock.lotNumber} pulled for this patient; record it here once given.`);
+      setStock(null);
+      await qc.invalidateQueries({ queryKey: ['stock-lots'] });
+    } catch (err) {
+      setError(err instanceof ApiError ? err : null);
+    }
+  }
   function pickStock(lot: StockLotOption | null) {
     setStock(lot);
     if (lot) setF({ ...f, lot: lot.lotNumber, lotExpiration: lot.expirationDate, fundingSource: lot.doseFundingSource });
@@ -149,7 +172,14 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
           <>
             {vaccine && (
               <Grid tablet={{ col: 12 }}>
-                <StockLotPicker cvx={vaccine.cvx} date={f.date} value={stock} onChange={pickStock} error={msg('fromStock')} />
+                <StockLotPicker
+                  patientId={patientId}
+                  cvx={vaccine.cvx}
+                  date={f.date}
+                  value={stock}
+                  onChange={pickStock}
+                  error={msg('fromStock')}
+                />
               </Grid>
             )}
             <Grid tablet={{ col: 3 }}>
@@ -247,6 +277,11 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
       <Button type="submit" data-testid="save-dose">
         Record dose
       </Button>
+      {kind === 'administered' && stock && !stock.pendingDoseId && can('inventory:write') && (
+        <Button type="button" outline onClick={() => void pullForLater()}>
+          Pull from stock, give later
+        </Button>
+      )}
     </Form>
   );
 }

@@ -9,15 +9,18 @@ const FUNDING: Record<StockLotOption['fundingSource'], string> = { vfc: 'VFC', '
 /**
  * The clinic's usable lots of the chosen vaccine (unexpired on the dose date, not held, with doses on hand). Picking
  * one fills the lot, expiry and funding and makes the server take the dose from that lot; "not from inventory" keeps
- * the typed lot (a dose given elsewhere or from stock not yet in Nutmeg).
+ * the typed lot (a dose given elsewhere or from stock not yet in Nutmeg). A dose already pulled for this patient
+ * (added but not administered) comes first: giving it takes nothing more from the stock.
  */
 export function StockLotPicker({
+  patientId,
   cvx,
   date,
   value,
   onChange,
   error,
 }: {
+  patientId: string;
   cvx: string;
   date: string;
   value: StockLotOption | null;
@@ -25,12 +28,14 @@ export function StockLotPicker({
   error?: string | undefined;
 }) {
   const q = useQuery({
-    queryKey: ['stock-lots', cvx, date],
+    queryKey: ['stock-lots', cvx, date, patientId],
     queryFn: () =>
-      api.get<{ lots: StockLotOption[] }>(`/api/immunizations/stock-lots?cvx=${encodeURIComponent(cvx)}&date=${encodeURIComponent(date)}`),
+      api.get<{ lots: StockLotOption[] }>(
+        `/api/immunizations/stock-lots?cvx=${encodeURIComponent(cvx)}&date=${encodeURIComponent(date)}&patientId=${encodeURIComponent(patientId)}`,
+      ),
   });
   const lots = q.data?.lots ?? [];
-  const key = (l: StockLotOption) => `${l.lotId}/${l.storageUnitId}`;
+  const key = (l: StockLotOption) => `${l.lotId}/${l.storageUnitId}/${l.pendingDoseId ?? ''}`;
   return (
     <Field
       id="dose-stock"
@@ -50,6 +55,7 @@ export function StockLotPicker({
         <option value="">Not from inventory (type the lot)</option>
         {lots.map((l) => (
           <option key={key(l)} value={key(l)}>
+            {l.pendingDoseId ? 'Pulled for this patient: ' : ''}
             {l.lotNumber} · {l.tradeName} · {FUNDING[l.fundingSource]} · exp {l.expirationDate} · {l.onHand} left
           </option>
         ))}
