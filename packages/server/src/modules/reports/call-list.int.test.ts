@@ -55,7 +55,7 @@ describe('reminder/recall call list', () => {
     await s.shutdown();
   });
 
-  it('returns every phone of the patient and each guardian’s, labelled, in the list', async () => {
+  it('returns every phone of the patient and each guardian’s, labelled, in the list and its CSV', async () => {
     const r = await call(clinic, `/api/reports/reminder-recall?${CRITERIA}`);
     expect(r.statusCode, r.body).toBe(200);
     const [zoe, hal] = r.json().patients;
@@ -66,6 +66,11 @@ describe('reminder/recall call list', () => {
       { number: '2035550103', whose: 'guardian', label: 'Hélène Lefèvre, Mother' },
     ]);
     expect(hal).toMatchObject({ name: 'Hal Nophone', phones: [] });
+    const csv = await call(clinic, `/api/reports/reminder-recall.csv?${CRITERIA}`);
+    expect(csv.body.split('\r\n')[0]).toContain('Guardian,Phones,');
+    expect(csv.body).toContain(
+      '(203) 555-0101 (Cellular phone); (203) 555-0102 (Primary residence number); (203) 555-0103 (Hélène Lefèvre, Mother)',
+    );
   });
 
   it('prints the call list as a PDF with every phone and accented names, audited with its filters, never another clinic’s patient', async () => {

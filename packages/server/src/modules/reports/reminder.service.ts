@@ -107,7 +107,7 @@ export async function runReminderRecall(ctx: AppContext, actor: Actor, criteria:
 export async function reminderRecallCsv(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput): Promise<string> {
   const list = await buildList(ctx, actor, criteria);
   await auditRun(ctx, actor, list, 'csv');
-  const header = ['IIS ID', 'Name', 'Date of birth', 'Guardian', 'Phone', 'Address', 'Address problem', 'Due', 'Last notified'];
+  const header = ['IIS ID', 'Name', 'Date of birth', 'Guardian', 'Phones', 'Address', 'Address problem', 'Due', 'Last notified'];
   return toCsv(
     header,
     list.patients.map((p) => [
@@ -115,7 +115,7 @@ export async function reminderRecallCsv(ctx: AppContext, actor: Actor, criteria:
       p.name,
       p.dob,
       p.guardian,
-      p.phone,
+      p.phones.map((ph) => `${formatPhone(ph.number)} (${ph.label})`).join('; '),
       p.address.join(', '),
       p.addressProblem,
       p.due.map((d) => `${d.vaccineGroup} ${d.status} ${d.status === 'overdue' ? d.pastDueDate : d.recommendedDate}`).join('; '),
