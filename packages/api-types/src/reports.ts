@@ -24,6 +24,15 @@ export interface ReminderDue {
   status: 'due' | 'overdue';
 }
 
+/** A number to try on a call list: the patient's own (by its use) or a guardian's/contact's. */
+export interface ReminderPhone {
+  /** As stored: digits, 10 for US numbers. */
+  number: string;
+  whose: 'patient' | 'guardian';
+  /** Printed beside the number: "Cellular phone", or the guardian's name and relationship ("Rosa Due, Mother"). */
+  label: string;
+}
+
 export interface ReminderPatient {
   patientId: string;
   iisId: string;
@@ -31,6 +40,8 @@ export interface ReminderPatient {
   dob: string;
   guardian: string | null;
   phone: string | null;
+  /** Every phone of the patient, then each guardian's that has one, labelled (the call list). */
+  phones: ReminderPhone[];
   /** Address lines as printed on a letter; empty when there is none. */
   address: string[];
   /** Missing, or missing street, city, state or a 5-digit ZIP: a letter would come back. */

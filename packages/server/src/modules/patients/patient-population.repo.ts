@@ -53,12 +53,16 @@ export interface ReminderPerson {
   zip: string | null;
   phone: string | null;
   guardian: string | null;
+  /** Every phone of the patient, in the record's order, with its HL7 use code (PRN, CP, …). */
+  phones: Array<{ number: string; use: string }>;
+  /** Every guardian/contact, in order, with the relationship code and their phone (if any). */
+  guardians: Array<{ name: string; relationship: string; phone: string | null }>;
 }
 
 /**
  * A clinic's patients for reminder/recall: owned by it (or, unless `ownedOnly`, active there), born in
  * [dobFrom, dobTo]; never merged-away, deceased, moved out of the jurisdiction, opted-out, or inactive at the
- * clinic. With the current address, first phone and first guardian.
+ * clinic. With the current address, first phone and first guardian, and every phone and guardian (call lists).
  */
 export async function reminderPopulation(
   db: Db,
@@ -95,10 +99,10 @@ export async function reminderPopulation(
       .orderBy('current', 'desc')
       .orderBy('position')
       .execute(),
-    db.selectFrom('patient_phones').select(['patient_id', 'number']).where('patient_id', '=', any).orderBy('position').execute(),
+    db.selectFrom('patient_phones').select(['patient_id', 'number', 'use']).where('patient_id', '=', any).orderBy('position').execute(),
     db
       .selectFrom('patient_guardians')
-      .select(['patient_id', 'first_name', 'last_name'])
+      .select(['patient_id', 'first_name', 'last_name', 'relationship', 'phone'])
       .where('patient_id', '=', any)
       .orderBy('position')
       .execute(),
@@ -108,12 +112,26 @@ export async function reminderPopulation(
     for (const r of rows) if (!m.has(r.patient_id)) m.set(r.patient_id, r);
     return m;
   };
+  const all = <T extends { patient_id: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = m.get(r.patient_id);
+      if (list) list.push(r);
+      else m.set(r.patient_id, [r]);
+    }
+    return m;
+  };
   const addr = first(addresses);
-  const phone = first(phones);
-  const guardian = first(guardians);
+  const phonesOf = all(phones);
+  const guardiansOf = all(guardians);
   return people.map((p) => {
     const a = addr.get(p.id);
-    const g = guardian.get(p.id);
+    const ph = phonesOf.get(p.id) ?? [];
+    const gs = (guardiansOf.get(p.id) ?? []).map((g) => ({
+      name: `${g.first_name} ${g.last_name}`,
+      relationship: g.relationship,
+      phone: g.phone,
+    }));
     return {
       id: p.id,
       iisId: p.iis_id,
@@ -126,8 +144,10 @@ export async function reminderPopulation(
       city: a?.city ?? null,
       state: a?.state ?? null,
       zip: a?.zip ?? null,
-      phone: phone.get(p.id)?.number ?? null,
-      guardian: g ? `${g.first_name} ${g.last_name}` : null,
+      phone: ph[0]?.number ?? null,
+      guardian: gs[0]?.name ?? null,
+      phones: ph.map((r) => ({ number: r.number, use: r.use })),
+      guardians: gs,
     };
   });
 }

@@ -12,7 +12,8 @@ export interface Letter {
   body: string;
 }
 
-async function newDoc() {
+/** A PDF with the certificate's DejaVu fonts embedded (subset), regular and bold. */
+export async function newDoc() {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const fonts = await loadCertificateFonts();

@@ -1,6 +1,7 @@
 // Reminder/recall: a clinic's patients due or overdue for chosen vaccine groups, read from the stored forecasts;
 // the list on screen, as CSV, letters and labels; every run audited with the patients it disclosed.
 import type { ReminderCriteria, ReminderList, ReminderPatient } from '@nutmeg/api-types';
+import { fieldLabel } from '@nutmeg/codes';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { invalid } from '../../errors.ts';
@@ -10,8 +11,9 @@ import { reminderPopulation } from '../patients/index.ts';
 import { storedForecastsOf, type StoredForecastRow } from '../recommender/index.ts';
 import { toCsv } from '../../csv.ts';
 import { DEFAULT_TEMPLATES, mergeLetter, type Language } from './letter-template.ts';
+import { renderCallList } from './call-list.pdf.ts';
 import { renderLabels, renderLetters } from './letters.pdf.ts';
-import { addressLines, addressProblem, dobRangeForAge, dueInWindow } from './reminder.ts';
+import { addressLines, addressProblem, ageOn, callPhones, dobRangeForAge, dueInWindow, formatPhone } from './reminder.ts';
 import { reminderClinicFor } from './reports.policy.ts';
 import { lastNotifications, letterTemplateOf } from './reports.repo.ts';
 import type { ReminderCriteriaInput } from './reports.schemas.ts';
@@ -63,6 +65,7 @@ async function buildList(ctx: AppContext, actor: Actor, criteria: ReminderCriter
       dob: p.dob,
       guardian: p.guardian,
       phone: p.phone,
+      phones: callPhones(p, fieldLabel),
       address: addressLines(p),
       addressProblem: addressProblem(p),
       language: p.language,
@@ -104,7 +107,7 @@ export async function runReminderRecall(ctx: AppContext, actor: Actor, criteria:
 export async function reminderRecallCsv(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput): Promise<string> {
   const list = await buildList(ctx, actor, criteria);
   await auditRun(ctx, actor, list, 'csv');
-  const header = ['IIS ID', 'Name', 'Date of birth', 'Guardian', 'Phone', 'Address', 'Address problem', 'Due', 'Last notified'];
+  const header = ['IIS ID', 'Name', 'Date of birth', 'Guardian', 'Phones', 'Address', 'Address problem', 'Due', 'Last notified'];
   return toCsv(
     header,
     list.patients.map((p) => [
@@ -112,7 +115,7 @@ export async function reminderRecallCsv(ctx: AppContext, actor: Actor, criteria:
       p.name,
       p.dob,
       p.guardian,
-      p.phone,
+      p.phones.map((ph) => `${formatPhone(ph.number)} (${ph.label})`).join('; '),
       p.address.join(', '),
       p.addressProblem,
       p.due.map((d) => `${d.vaccineGroup} ${d.status} ${d.status === 'overdue' ? d.pastDueDate : d.recommendedDate}`).join('; '),
@@ -156,4 +159,26 @@ export async function reminderLabels(ctx: AppContext, actor: Actor, criteria: Re
   const labels = mailable.map((p) => [p.guardian ? `${p.guardian}, for ${p.name}` : p.name, ...p.address]);
   const pdf = await renderLabels(labels, `Mailing labels — ${list.clinic.name}`);
   return { pdf, skipped: list.patients.length - mailable.length, filename: `reminder-labels-${list.runOn}.pdf` };
+}
+
+/** The call list as a landscape PDF: every listed patient with all their phones and outcome boxes (audited as the list). */
+export async function reminderCallListPdf(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput) {
+  const list = await buildList(ctx, actor, criteria);
+  await auditRun(ctx, actor, list, 'call-list-pdf');
+  const rows = list.patients.map((p) => ({
+    name: p.name,
+    born: `born ${p.dob}`,
+    age: ageOn(p.dob, list.runOn),
+    phones: p.phones.map((ph) => `${formatPhone(ph.number)} ${ph.label}`),
+    guardian: p.guardian,
+    due: p.due.map((d) => `${d.vaccineGroup}${d.doseNumber ? ` dose ${d.doseNumber}` : ''} (${d.status})`),
+  }));
+  const pdf = await renderCallList(
+    {
+      title: `Call list — ${list.clinic.name}`,
+      subtitle: `${list.patients.length} patients due or overdue, listed on ${list.runOn}. Tick each call's outcome.`,
+    },
+    rows,
+  );
+  return { pdf, filename: `call-list-${list.runOn}.pdf` };
 }

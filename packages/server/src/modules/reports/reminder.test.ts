@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressProblem, dobRangeForAge, dueInWindow, type StoredDue } from './reminder.ts';
+import { fieldLabel } from '@nutmeg/codes';
+import { addressProblem, ageOn, callPhones, dobRangeForAge, dueInWindow, formatPhone, type StoredDue } from './reminder.ts';
 
 const group = (g: Partial<StoredDue>): StoredDue => ({
   vaccineGroup: 'MMR',
@@ -36,5 +37,31 @@ describe('reminder/recall rules', () => {
     expect(addressProblem({ ...a, zip: '651' })).toBe('incomplete');
     expect(addressProblem({ ...a, city: null })).toBe('incomplete');
     expect(addressProblem({ street: null, street2: null, city: null, state: null, zip: null })).toBe('missing');
+  });
+
+  it('lists the patient’s phones by use, then each guardian’s that has one, named with the relationship', () => {
+    const phones = callPhones(
+      {
+        phones: [{ number: '2035550101', use: 'CP' }],
+        guardians: [
+          { name: 'Rosa Due', relationship: 'MTH', phone: '2035550103' },
+          { name: 'Tom Due', relationship: 'FTH', phone: null },
+        ],
+      },
+      fieldLabel,
+    );
+    expect(phones).toEqual([
+      { number: '2035550101', whose: 'patient', label: 'Cellular phone' },
+      { number: '2035550103', whose: 'guardian', label: 'Rosa Due, Mother' },
+    ]);
+    expect(formatPhone('2035550101')).toBe('(203) 555-0101');
+    expect(formatPhone('+44 20 7946 0018')).toBe('+44 20 7946 0018');
+  });
+
+  it('says an age as staff do on the phone', () => {
+    expect(ageOn('2025-07-16', '2026-06-15')).toBe('10 months');
+    expect(ageOn('2024-01-10', '2026-06-15')).toBe('2 years 5 months');
+    expect(ageOn('2023-06-15', '2026-06-15')).toBe('3 years');
+    expect(ageOn('2025-05-15', '2026-06-15')).toBe('1 year 1 month');
   });
 });

@@ -1,6 +1,6 @@
 // Reminder/recall rules (pure): who is due or overdue in a window, from the stored forecasts, and whether a
 // letter would reach them.
-import type { ReminderCriteria, ReminderDue } from '@nutmeg/api-types';
+import type { ReminderCriteria, ReminderDue, ReminderPhone } from '@nutmeg/api-types';
 import { addDays, addMonths } from '../../dates.ts';
 
 export interface StoredDue {
@@ -68,4 +68,40 @@ export function addressProblem(a: MailingAddress): 'missing' | 'incomplete' | nu
 export function addressLines(a: MailingAddress): string[] {
   const cityLine = [a.city, [a.state, a.zip].filter(Boolean).join(' ')].filter((v) => v && v.trim()).join(', ');
   return [a.street, a.street2, cityLine].filter((v): v is string => !!v && v.trim() !== '');
+}
+
+/** The numbers a caller can try: the patient's own (labelled by use), then each guardian's that has one. */
+export function callPhones(
+  p: {
+    phones: ReadonlyArray<{ number: string; use: string }>;
+    guardians: ReadonlyArray<{ name: string; relationship: string; phone: string | null }>;
+  },
+  label: (field: 'phoneUse' | 'relationship', code: string) => string | undefined,
+): ReminderPhone[] {
+  const own = p.phones.map((ph) => ({ number: ph.number, whose: 'patient' as const, label: label('phoneUse', ph.use) ?? ph.use }));
+  const theirs = p.guardians
+    .filter((g): g is typeof g & { phone: string } => !!g.phone)
+    .map((g) => {
+      const rel = label('relationship', g.relationship) ?? g.relationship;
+      return { number: g.phone, whose: 'guardian' as const, label: rel ? `${g.name}, ${rel}` : g.name };
+    });
+  return [...own, ...theirs];
+}
+
+/** 8605550134 → (860) 555-0134; other lengths as stored. */
+export function formatPhone(digits: string): string {
+  const d = digits.replace(/\D/g, '');
+  return d.length === 10 ? `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}` : digits;
+}
+
+/** Age on `on` as staff say it on the phone: "11 months", "2 years 3 months". */
+export function ageOn(dob: string, on: string): string {
+  const [y1, m1, d1] = dob.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = on.split('-').map(Number) as [number, number, number];
+  const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const m = `${rest} month${rest === 1 ? '' : 's'}`;
+  if (years === 0) return m;
+  return `${years} year${years === 1 ? '' : 's'}${rest ? ` ${m}` : ''}`;
 }

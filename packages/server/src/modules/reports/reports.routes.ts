@@ -13,7 +13,7 @@ import {
   setLetterTemplate,
 } from './cohort.service.ts';
 import { reminderClinicsFor } from './reports.policy.ts';
-import { reminderLabels, reminderLetters, reminderRecallCsv, runReminderRecall } from './reminder.service.ts';
+import { reminderCallListPdf, reminderLabels, reminderLetters, reminderRecallCsv, runReminderRecall } from './reminder.service.ts';
 import {
   CohortBody,
   CohortListQuery,
@@ -77,6 +77,21 @@ export function registerReminderRoutes(app: App, ctx: AppContext): void {
     async (req, reply) => {
       const r = await reminderLabels(ctx, actorOf(req), req.query);
       return sendFile(reply, 'application/pdf', r.filename, r.pdf, r.skipped);
+    },
+  );
+  app.get(
+    '/api/reports/reminder-recall/call-list.pdf',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: 'Call list (PDF, landscape): every phone, guardian, due vaccines, outcome boxes',
+        querystring: ReminderCriteriaSchema,
+      },
+    },
+    async (req, reply) => {
+      const r = await reminderCallListPdf(ctx, actorOf(req), req.query);
+      return sendFile(reply, 'application/pdf', r.filename, r.pdf);
     },
   );
   app.get(

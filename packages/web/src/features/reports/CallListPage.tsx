@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { jurisdictionToday } from '../../dates';
 import { Link, useLocation } from '../../router';
+import { formatPhone } from '../patients/types';
 import { criteriaFromSearch, criteriaQuery } from './criteria';
 
 const OUTCOMES = ['Reached', 'Message left', 'No answer', 'Wrong number', 'Appointment on'];
@@ -26,7 +27,7 @@ function dueText(p: ReminderPatient): string {
     .join('; ');
 }
 
-/** A printable call list: who to call, their age, phone, guardian and due vaccines, and boxes to mark the outcome. */
+/** A printable call list: who to call, their age, every phone, guardian and due vaccines, and boxes to mark the outcome. */
 export function CallListPage() {
   const { search } = useLocation();
   const current = criteriaFromSearch(search);
@@ -61,6 +62,14 @@ export function CallListPage() {
             <Button type="button" onClick={() => window.print()}>
               Print the call list
             </Button>
+            <a
+              className="usa-button usa-button--outline"
+              href={`/api/reports/reminder-recall/call-list.pdf${query}`}
+              download
+              data-testid="call-list-pdf"
+            >
+              Download PDF
+            </a>
             <Link className="usa-button usa-button--outline" to={`/reports/reminder-recall${query}`}>
               Back to the list
             </Link>
@@ -69,7 +78,7 @@ export function CallListPage() {
             <thead>
               <tr>
                 <th scope="col">Patient</th>
-                <th scope="col">Phone and guardian</th>
+                <th scope="col">Phones and guardian</th>
                 <th scope="col">Due</th>
                 <th scope="col">Outcome</th>
               </tr>
@@ -84,7 +93,12 @@ export function CallListPage() {
                     </div>
                   </th>
                   <td>
-                    <div>{p.phone ? <span className="nutmeg-date">{p.phone}</span> : 'No phone on record'}</div>
+                    {p.phones.length === 0 && <div>No phone on record</div>}
+                    {p.phones.map((ph, i) => (
+                      <div key={i}>
+                        <span className="nutmeg-date">{formatPhone(ph.number)}</span> <span className="font-body-3xs">{ph.label}</span>
+                      </div>
+                    ))}
                     {p.guardian && <div>{p.guardian}</div>}
                   </td>
                   <td>{dueText(p)}</td>
