@@ -67,3 +67,12 @@ export function sendProblem(reply: FastifyReply, err: AppError): FastifyReply {
     .type('application/problem+json')
     .send({ type: `urn:nutmeg:error:${err.kind}`, error: err.kind, title: err.message, status: err.status, ...err.details });
 }
+
+/** A file to download (CSV, PDF): its type and name, never kept by a browser or proxy cache (reports carry PHI). */
+export function sendDownload(reply: FastifyReply, type: string, filename: string, body: string | Uint8Array): FastifyReply {
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store')
+    .send(typeof body === 'string' ? body : Buffer.from(body));
+}

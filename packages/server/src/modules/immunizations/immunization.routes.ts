@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { actorOf, type App } from '../../http.ts';
+import { actorOf, sendDownload, type App } from '../../http.ts';
 import { CertificateQuery, IsoDate, patientWriter } from '../patients/index.ts';
 import { getDoseReports } from './dose-reports.service.ts';
 import * as doses from './dose.service.ts';
@@ -42,10 +42,7 @@ function registerDosesByLotRoutes(app: App, ctx: AppContext): void {
     '/api/immunizations/doses-by-lot.csv',
     { config: { policy: 'inventory:read' }, schema: { ...schema, summary: 'Doses administered by lot as CSV' } },
     async (req, reply) =>
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="doses-by-lot.csv"')
-        .send(await dosesByLotCsv(ctx, actorOf(req), req.query)),
+      sendDownload(reply, 'text/csv; charset=utf-8', 'doses-by-lot.csv', await dosesByLotCsv(ctx, actorOf(req), req.query)),
   );
 }
 

@@ -1,7 +1,7 @@
 // Ordering routes: the order set and the builder (coordinators; DPH reads), placing an order (coordinators),
 // the order list and detail, DPH's decision and the CSV of approved orders (inventory:approve).
 import type { AppContext } from '../../context.ts';
-import { actorOf, type App } from '../../http.ts';
+import { actorOf, sendDownload, type App } from '../../http.ts';
 import * as orders from './order.service.ts';
 import { ApproveBody, DenyBody, OrderBody, OrderListQuery, OrderParams, OrderSetBody, OrderSetParams } from './order.schemas.ts';
 import { ClinicQuery } from './stock.schemas.ts';
@@ -56,10 +56,7 @@ export function registerOrderRoutes(app: App, ctx: AppContext): void {
     '/api/inventory/orders/export.csv',
     { config: { policy: 'inventory:approve' }, schema: { tags, summary: 'DPH: approved orders as CSV for the CDC upload' } },
     async (req, reply) =>
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="approved-orders.csv"')
-        .send(await orders.exportApprovedOrders(ctx, actorOf(req))),
+      sendDownload(reply, 'text/csv; charset=utf-8', 'approved-orders.csv', await orders.exportApprovedOrders(ctx, actorOf(req))),
   );
   app.get(
     '/api/inventory/orders/:id',

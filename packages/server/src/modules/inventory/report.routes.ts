@@ -1,6 +1,6 @@
 // Inventory report routes (inventory:read): JSON for the page, CSV for a spreadsheet.
 import type { AppContext } from '../../context.ts';
-import { actorOf, type App } from '../../http.ts';
+import { actorOf, sendDownload, type App } from '../../http.ts';
 import * as reports from './report.service.ts';
 import { InventoryReportQuery } from './report.schemas.ts';
 
@@ -19,9 +19,11 @@ export function registerInventoryReportRoutes(app: App, ctx: AppContext): void {
     '/api/inventory/reports.csv',
     { config: { policy: 'inventory:read' }, schema: { tags, summary: 'The inventory report as CSV', querystring: InventoryReportQuery } },
     async (req, reply) =>
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="inventory-report.csv"')
-        .send(await reports.inventoryReportCsv(ctx, actorOf(req), req.query)),
+      sendDownload(
+        reply,
+        'text/csv; charset=utf-8',
+        'inventory-report.csv',
+        await reports.inventoryReportCsv(ctx, actorOf(req), req.query),
+      ),
   );
 }

@@ -1,7 +1,7 @@
 // Temperature routes: the log of a unit (inventory:read), readings and logger uploads and the manufacturer's
 // decision on an excursion (inventory:write), the excursion report (inventory:read; DPH statewide).
 import type { AppContext } from '../../context.ts';
-import { actorOf, type App } from '../../http.ts';
+import { actorOf, sendDownload, type App } from '../../http.ts';
 import * as excursions from './excursion-report.service.ts';
 import { UnitParams } from './stock.schemas.ts';
 import * as temps from './temperature.service.ts';
@@ -60,9 +60,6 @@ export function registerTemperatureRoutes(app: App, ctx: AppContext): void {
     '/api/inventory/excursions.csv',
     { config: { policy: 'inventory:read' }, schema: { tags, summary: 'The excursion report as CSV', querystring: ExcursionReportQuery } },
     async (req, reply) =>
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="excursions.csv"')
-        .send(await excursions.excursionReportCsv(ctx, actorOf(req), req.query)),
+      sendDownload(reply, 'text/csv; charset=utf-8', 'excursions.csv', await excursions.excursionReportCsv(ctx, actorOf(req), req.query)),
   );
 }

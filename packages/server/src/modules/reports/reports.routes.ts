@@ -2,7 +2,7 @@
 // services' (reports.policy.ts).
 import type { ReportClinicList } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
-import { actorOf, type App } from '../../http.ts';
+import { actorOf, sendDownload, type App } from '../../http.ts';
 import {
   deleteCohort,
   getLetterTemplate,
@@ -32,11 +32,7 @@ const policy = 'report:run' as const;
 
 function sendFile(reply: import('fastify').FastifyReply, type: string, filename: string, body: string | Uint8Array, skipped?: number) {
   if (skipped !== undefined) reply.header('x-skipped-no-address', String(skipped));
-  return reply
-    .type(type)
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('cache-control', 'no-store')
-    .send(typeof body === 'string' ? body : Buffer.from(body));
+  return sendDownload(reply, type, filename, body);
 }
 
 export function registerReminderRoutes(app: App, ctx: AppContext): void {
