@@ -91,41 +91,44 @@ function documentOf(
     );
     return null;
   }
-  const publishedObx = group.get(VIS_PUBLISHED);
-  const published = hl7Date(publishedObx ? readSegment(OBX, publishedObx, m.delimiters).observationValue[0] : undefined);
-  if (!published.ok) {
-    push(
-      issues,
-      detect(
-        published.missing ? 'VaccinationVisPublishedDateIsMissing' : 'VaccinationVisPublishedDateIsInvalid',
-        `${at} OBX ${VIS_PUBLISHED}`,
-        `The VIS publication date (OBX ${VIS_PUBLISHED}) is ${published.missing ? 'missing' : 'not a valid date'}: VIS not recorded`,
-      ),
-    );
-    return null;
-  }
+  const published = groupDate(m, group, VIS_PUBLISHED, at, issues);
+  if (!published) return null;
   // The name of the VIS CDC publishes for this vaccine and edition when there is one (what the bar code would say).
   const doc = visDocuments(cvx).find((v) => v.editionDate === published.date);
   return { document: doc?.name ?? `CVX ${cvx}`, edition: published.date };
+}
+
+const DATE_OBX = {
+  [VIS_PUBLISHED]: { rule: 'VaccinationVisPublishedDate', what: 'The VIS publication date' },
+  [VIS_PRESENTED]: { rule: 'VaccinationVisPresentedDate', what: 'The date the VIS was given' },
+} as const;
+
+/** The group's date OBX (publication or presentation), or null with the warning that it is missing or not a date. */
+function groupDate(
+  m: Message,
+  group: Map<string, Segment>,
+  code: typeof VIS_PUBLISHED | typeof VIS_PRESENTED,
+  at: string,
+  issues: Hl7IssueRow[],
+): { date: string } | null {
+  const obx = group.get(code);
+  const d = hl7Date(obx ? readSegment(OBX, obx, m.delimiters).observationValue[0] : undefined);
+  if (d.ok) return { date: d.date };
+  const { rule, what } = DATE_OBX[code];
+  const state = d.missing ? 'missing' : 'not a valid date';
+  push(
+    issues,
+    detect(`${rule}${d.missing ? 'IsMissing' : 'IsInvalid'}`, `${at} OBX ${code}`, `${what} (OBX ${code}) is ${state}: VIS not recorded`),
+  );
+  return null;
 }
 
 /** One VIS group → an entry of the dose, or null with a warning. */
 function readVis(m: Message, group: Map<string, Segment>, at: string, ctx: { today: string; doseDate: string }, issues: Hl7IssueRow[]) {
   const named = documentOf(m, group, at, issues);
   if (!named) return null;
-  const presentedObx = group.get(VIS_PRESENTED);
-  const presented = hl7Date(presentedObx ? readSegment(OBX, presentedObx, m.delimiters).observationValue[0] : undefined);
-  if (!presented.ok) {
-    push(
-      issues,
-      detect(
-        presented.missing ? 'VaccinationVisPresentedDateIsMissing' : 'VaccinationVisPresentedDateIsInvalid',
-        `${at} OBX ${VIS_PRESENTED}`,
-        `The date the VIS was given (OBX ${VIS_PRESENTED}) is ${presented.missing ? 'missing' : 'not a valid date'}: VIS not recorded`,
-      ),
-    );
-    return null;
-  }
+  const presented = groupDate(m, group, VIS_PRESENTED, at, issues);
+  if (!presented) return null;
   if (named.edition > ctx.today)
     push(issues, detect('VaccinationVisPublishedDateIsInFuture', `${at} OBX ${VIS_PUBLISHED}`, 'The VIS edition is dated in the future'));
   if (presented.date < named.edition)
