@@ -1,5 +1,5 @@
 // PD1 (and PID-29/30) of a VXU → the statuses the patients module records (CDC IG 2.5.1 R1.5): PD1-12/13 the
-// protection indicator (Y: the family asked that the record not be shared → the registry's opt-out), PD1-16/17 the
+// protection indicator (Y: warned and left to DPH, who records opt-outs on a signed request), PD1-16/17 the
 // registry status at the sending clinic (table 0441), PD1-11 the publicity code (table 0215, checked only: Nutmeg's
 // reminders are chosen per clinic, there is no per-patient preference to store it in). A PD1 value that does not
 // fit is a warning; it never costs the message its doses.
@@ -73,14 +73,15 @@ export function readPd1(message: Message, today: string): Pd1Read {
     push(issues, detect('PatientPublicityCodeIsUnrecognized', 'PD1-11', `Publicity code ${publicity} is not in table 0215`));
   const protection = pd1.protectionIndicator?.trim().toUpperCase();
   if (protection === 'Y') {
-    const effectiveDate = dateAt(pd1.protectionIndicatorEffectiveDate, 'PD1-13', 'PatientProtectionIndicatorIsInvalid', issues);
-    report.protectionRequested = { effectiveDate };
+    // Kept in the message log for DPH, never applied: an opt-out is DPH's to record on the family's signed request
+    // (setOptOut), and a record opted out by a message is hidden from its sender, whose next message made a duplicate.
+    dateAt(pd1.protectionIndicatorEffectiveDate, 'PD1-13', 'PatientProtectionIndicatorIsInvalid', issues);
     push(
       issues,
       detect(
         'PatientProtectionIndicatorIsValuedAsYes',
         'PD1-12',
-        'The family asked that the record not be shared (PD1-12 Y): the record is protected and no longer shown to clinics',
+        'The family asked that the record not be shared (PD1-12 Y): not applied; the Department of Public Health records an opt-out on the family’s signed request',
       ),
     );
   } else if (protection && protection !== 'N')
@@ -105,6 +106,6 @@ export function readPd1(message: Message, today: string): Pd1Read {
 /** Records what PD1 reported about the identified patient, in the message's transaction. */
 export async function applyPd1(ctx: AppContext, submitter: Submitter, patientId: string, read: Pd1Read, reason: string): Promise<void> {
   const r = read.report;
-  if (!r.orgStatus && !r.protectionRequested && !r.deceased) return;
+  if (!r.orgStatus && !r.deceased) return;
   await applyReportedStatus(ctx, submitter, patientId, { ...r, reason });
 }

@@ -41,12 +41,10 @@ describe('VXU patient data: VIS, PD1, PID-3 SR', () => {
   let s: TestServer;
   let iface: TestInterface;
   let dph: Record<string, string>;
-  let clinic: Record<string, string>;
   beforeAll(async () => {
     s = await createTestServer();
     iface = await registerInterface(s, { app: 'Test EHR Application', clinicPins: ['CT1001'], status: 'production' });
     dph = await s.signIn('dphadmin');
-    clinic = await s.signIn('clinicstaff');
   });
   afterAll(async () => {
     await s.shutdown();
@@ -91,7 +89,7 @@ describe('VXU patient data: VIS, PD1, PID-3 SR', () => {
     expect(r?.doses.map((d) => d.vis)).toEqual([[]]);
   });
 
-  it('PD1-16 I → inactive at the sending clinic; PD1-12 Y → the record is protected (opted out) and hidden from clinics', async () => {
+  it('PD1-16 I → inactive at the sending clinic; PD1-12 Y → warned, left to DPH (no opt-out, no duplicate on the next message)', async () => {
     await postHl7(
       s,
       iface,
@@ -107,11 +105,18 @@ describe('VXU patient data: VIS, PD1, PID-3 SR', () => {
       vxu({ last: 'Pdtwo', first: 'Pia', dob: '2012-03-04', mrn: 'P2', pd1: 'PD1|||||||||||02|Y|20261101|||A|20261101' }),
     );
     expect(errs(res.message)).toContainEqual(['W', expect.stringContaining('not be shared')]);
+    // An opt-out is DPH's to record, on the family's signed request: a message's PD1-12 Y is warned about and kept in
+    // the message log, never applied (applied, it hid the record from the sender, whose next message made a duplicate).
     const r = await recordOf('Pdtwo', '2012-03-04');
-    expect(r?.view.optedOut).toBe(true);
+    expect(r?.view.optedOut).toBe(false);
     expect(r?.doses).toHaveLength(1);
-    const seen = await s.app.inject({ method: 'GET', url: `/api/patients/${r!.id}`, headers: clinic });
-    expect(seen.statusCode).not.toBe(200);
+    await postHl7(
+      s,
+      iface,
+      vxu({ last: 'Pdtwo', first: 'Pia', dob: '2012-03-04', mrn: 'P2', pd1: 'PD1|||||||||||02|Y|20261101|||A|20261101' }),
+    );
+    const again = await s.ctx.db.selectFrom('patients').select('id').where('dob', '=', '2012-03-04').execute();
+    expect(again).toHaveLength(1);
   });
 
   it('PD1-16 P with a date of death (PID-29) → deceased; unknown PD1 codes are warned about and change nothing', async () => {

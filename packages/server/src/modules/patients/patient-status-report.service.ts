@@ -11,8 +11,6 @@ import type { OrgStatus } from './patient-status.repo.ts';
 export interface ReportedStatus {
   /** The patient's status at the submitting clinic, with the date it took effect. */
   orgStatus?: { status: OrgStatus; effectiveDate: string | null };
-  /** The family asked that the record not be shared: the record is opted out (protected). */
-  protectionRequested?: { effectiveDate: string | null };
   /** Reported deceased, with the date of death. */
   deceased?: { date: string };
   /** Why (the message that reported it), kept in the status history. */
@@ -22,7 +20,6 @@ export interface ReportedStatus {
 /** What changed (for the caller's answer to the sender). */
 export interface ReportedStatusOutcome {
   orgStatus: boolean;
-  optedOut: boolean;
   deceased: boolean;
 }
 
@@ -35,7 +32,7 @@ export async function applyReportedStatus(
   const db = ctx.db;
   const now = ctx.clock.now();
   const by = submitter.userId;
-  const out: ReportedStatusOutcome = { orgStatus: false, optedOut: false, deceased: false };
+  const out: ReportedStatusOutcome = { orgStatus: false, deceased: false };
   const audit = (action: string, detail: Record<string, unknown>) =>
     appendSubmitterAudit(db, submitter, { action, entityType: 'patient', entityId: patientId, patientId, detail }, now);
   const rows = await repo.statusColumnsOf(db, patientId);
@@ -76,21 +73,6 @@ export async function applyReportedStatus(
     });
     await audit('patient.status.jurisdiction', { status: 'deceased' });
     out.deceased = true;
-  }
-  // Only a request to protect is taken from a message: lifting an opt-out stays DPH's, on a written request.
-  if (r.protectionRequested && !rows.opted_out) {
-    await repo.setOptedOutColumn(db, patientId, true, now);
-    await repo.insertStatusHistory(db, {
-      patientId,
-      scope: 'opt_out',
-      status: 'opted_out',
-      reason: r.reason,
-      effectiveDate: r.protectionRequested.effectiveDate,
-      by,
-      at: now,
-    });
-    await audit('patient.opt_out', { reason: r.reason });
-    out.optedOut = true;
   }
   return out;
 }
