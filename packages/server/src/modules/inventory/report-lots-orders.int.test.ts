@@ -64,15 +64,16 @@ describe('inventory reports: doses administered by lot, order history', () => {
         tradeName: 'VAQTA',
         cvx: '83',
         fundingSource: 'private',
-        fromStock: 2,
+        // Given from stock: dose a (b was deleted and put back; the pull is not given yet). Recorded: a and the typed one.
+        fromStock: 1,
         recorded: 2,
-        difference: 0,
+        difference: -1,
       },
     ]);
     const bad = await w.coord('GET', '/api/immunizations/doses-by-lot?from=2026-12-08&to=2026-12-01');
     expect(bad.json().fields[0].path).toBe('from');
     const csv = await dph('GET', '/api/immunizations/doses-by-lot.csv');
-    expect(csv.body).toContain('Elm City Pediatrics,private,83,VAQTA,LOTA,2,2,0');
+    expect(csv.body).toContain('Elm City Pediatrics,private,83,VAQTA,LOTA,1,2,-1');
     const staff = await w.as('clinicstaff');
     expect((await staff('GET', '/api/immunizations/doses-by-lot')).statusCode).toBe(403);
   });

@@ -56,6 +56,8 @@ export function administeredByLot(db: Db, opts: { organizationId?: string | unde
       sql<number>`(-sum(g.quantity))::int`.as('doses'),
     ])
     .where('g.kind', 'in', ['administered', 'administration_reversed'])
+    // Given doses only: a pull not given yet ("added but not administered") has no dose.
+    .where('g.dose_id', 'is not', null)
     .where('g.recorded_at', '>=', opts.since)
     .where('g.recorded_at', '<', opts.until);
   if (opts.organizationId) q = q.where('g.organization_id', '=', opts.organizationId);
