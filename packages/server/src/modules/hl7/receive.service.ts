@@ -20,6 +20,7 @@ import type { Submitter } from '../access/index.ts';
 import { withAuditBatch } from '../audit/index.ts';
 import { findOrganizations } from '../organizations/index.ts';
 import { batchForecastRefresh } from '../recommender/index.ts';
+import { refreshSeverities } from './severity.service.ts';
 import { hl7TimeStamp } from './hl7-dates.ts';
 import type { AuthenticatedInterface } from './interface.service.ts';
 import { acceptedControlIdExists, insertReceived, recordOutcome, type MessageRow, type ReceivedMessage } from './message.repo.ts';
@@ -262,6 +263,8 @@ export async function receiveMessage(ctx: AppContext, inbound: Inbound): Promise
  */
 export async function processInTransaction(ctx: AppContext, { inbound, parsed, msh }: Received, messageId: string): Promise<Answer> {
   if (!parsed.ok) return finish(ctx, ctx.db, messageId, msh, unreadable(parsed.error.message));
+  // DPH's severities apply to every message type (a query's issues too), not only to the VXU checks.
+  await refreshSeverities(ctx);
   return finish(ctx, ctx.db, messageId, msh, await process(ctx, inbound, parsed.message, msh!, messageId));
 }
 

@@ -22,7 +22,6 @@ import {
 import { createPatient, findDuplicates, queuePossibleDuplicates, writeVisibility } from '../patients/index.ts';
 import { detect } from './dq-rules.ts';
 import { applyPd1, readPd1 } from './pd1-read.ts';
-import { refreshSeverities } from './severity.service.ts';
 import { patientBySr } from './sr-match.ts';
 import { readPatient, type ReportedPatient } from './patient-read.ts';
 import { stockLotNamed, stockLotsOfMessage, writeFromStock } from './rxa-stock.ts';
@@ -173,7 +172,6 @@ export async function processVxu(
   message: Message,
   opts: { testOnly: boolean; controlId: string },
 ): Promise<VxuOutcome> {
-  await refreshSeverities(ctx);
   const today = jurisdictionToday(ctx.clock);
   const pr = readPatient(message, today);
   const issues = [...pr.issues];
