@@ -46,7 +46,7 @@ export async function usableLotsForDose(
   patientId?: string,
 ): Promise<StockLotOption[]> {
   if (submitter.organizationKind !== 'clinic') return [];
-  const pulls = patientId ? await pendingRepo.openPullsOfPatient(db, submitter.organizationId, patientId, cvx) : [];
+  const pulls = patientId ? await pendingRepo.openPullsOfPatient(db, submitter.organizationId, patientId, cvx, onDate) : [];
   const lines = await repo.usableLotsOf(db, submitter.organizationId, cvx, onDate);
   return [...pulls.map((p) => lotOption(p, p.id)), ...lines.map((l) => lotOption(l, null))];
 }

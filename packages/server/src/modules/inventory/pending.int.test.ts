@@ -126,4 +126,33 @@ describe('doses added but not administered', () => {
     expect(del.statusCode, del.body).toBeLessThan(300);
     expect(await onHand()).toBe(before + 1);
   });
+
+  it('does not offer a pull the dose form would refuse: its lot held do-not-use, or expired on the dose date', async () => {
+    const pulled = (await w.coord('POST', '/api/inventory/pending-doses', { patientId, lotId, storageUnitId: fridge })).json();
+    const offered = async (date: string) =>
+      (await w.coord('GET', `/api/immunizations/stock-lots?cvx=83&date=${date}&patientId=${patientId}`))
+        .json()
+        .lots.some((l: { pendingDoseId: string | null }) => l.pendingDoseId === pulled.id);
+    expect(await offered('2026-12-07')).toBe(true);
+    const hold = (on: boolean) =>
+      w.s.ctx.db
+        .updateTable('inventory_stock')
+        .set({ do_not_use: on })
+        .where('lot_id', '=', lotId)
+        .where('storage_unit_id', '=', fridge)
+        .execute();
+    await hold(true);
+    expect(await offered('2026-12-07')).toBe(false);
+    await hold(false);
+    const { expiration_date } = await w.s.ctx.db
+      .selectFrom('inventory_lots')
+      .select('expiration_date')
+      .where('id', '=', lotId)
+      .executeTakeFirstOrThrow();
+    const dayAfter = new Date(Date.parse(`${expiration_date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(await offered(dayAfter)).toBe(false);
+    expect((await w.coord('POST', `/api/inventory/pending-doses/${pulled.id}/resolve`, { outcome: 'returned' })).statusCode).toBeLessThan(
+      300,
+    );
+  });
 });

@@ -60,8 +60,11 @@ export function givePendingDose(
     .executeTakeFirst();
 }
 
-/** The patient's open pulls of a vaccine at the clinic, with their lot, for the dose form. */
-export function openPullsOfPatient(db: Db, organizationId: string, patientId: string, cvx: string) {
+/**
+ * The patient's open pulls of a vaccine at the clinic that can be given on `onDate` (lot not held do-not-use, not
+ * expired), with their lot, for the dose form. On-hand is not asked: a pulled dose has already left the stock.
+ */
+export function openPullsOfPatient(db: Db, organizationId: string, patientId: string, cvx: string, onDate: string) {
   return db
     .selectFrom('inventory_pending_doses as p')
     .innerJoin('inventory_lots as l', 'l.id', 'p.lot_id')
@@ -82,6 +85,8 @@ export function openPullsOfPatient(db: Db, organizationId: string, patientId: st
     .where('p.patient_id', '=', patientId)
     .where('p.status', '=', 'pending')
     .where('l.cvx', '=', cvx)
+    .where('s.do_not_use', '=', false)
+    .where('l.expiration_date', '>=', onDate)
     .orderBy('p.created_at')
     .execute();
 }
