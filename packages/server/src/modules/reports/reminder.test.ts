@@ -58,6 +58,17 @@ describe('reminder/recall rules', () => {
     expect(formatPhone('+44 20 7946 0018')).toBe('+44 20 7946 0018');
   });
 
+  it('lists a guardian’s number once when it is the patient’s own (the household phone), named on that entry', () => {
+    const phones = callPhones(
+      {
+        phones: [{ number: '2035550101', use: 'CP' }],
+        guardians: [{ name: 'Rosa Due', relationship: 'MTH', phone: '(203) 555-0101' }],
+      },
+      fieldLabel,
+    );
+    expect(phones).toEqual([{ number: '2035550101', whose: 'patient', label: 'Cellular phone (Rosa Due, Mother)' }]);
+  });
+
   it('says an age as staff do on the phone', () => {
     expect(ageOn('2025-07-16', '2026-06-15')).toBe('10 months');
     expect(ageOn('2024-01-10', '2026-06-15')).toBe('2 years 5 months');

@@ -70,7 +70,10 @@ export function addressLines(a: MailingAddress): string[] {
   return [a.street, a.street2, cityLine].filter((v): v is string => !!v && v.trim() !== '');
 }
 
-/** The numbers a caller can try: the patient's own (labelled by use), then each guardian's that has one. */
+/**
+ * The numbers a caller can try: the patient's own (labelled by use), then each guardian's that has one. A guardian's
+ * number that is already listed (the household phone) is not listed again: that entry names the guardian too.
+ */
 export function callPhones(
   p: {
     phones: ReadonlyArray<{ number: string; use: string }>;
@@ -78,14 +81,17 @@ export function callPhones(
   },
   label: (field: 'phoneUse' | 'relationship', code: string) => string | undefined,
 ): ReminderPhone[] {
-  const own = p.phones.map((ph) => ({ number: ph.number, whose: 'patient' as const, label: label('phoneUse', ph.use) ?? ph.use }));
-  const theirs = p.guardians
-    .filter((g): g is typeof g & { phone: string } => !!g.phone)
-    .map((g) => {
-      const rel = label('relationship', g.relationship) ?? g.relationship;
-      return { number: g.phone, whose: 'guardian' as const, label: rel ? `${g.name}, ${rel}` : g.name };
-    });
-  return [...own, ...theirs];
+  const out: ReminderPhone[] = p.phones.map((ph) => ({ number: ph.number, whose: 'patient', label: label('phoneUse', ph.use) ?? ph.use }));
+  const digits = (n: string) => n.replace(/\D/g, '');
+  for (const g of p.guardians) {
+    if (!g.phone) continue;
+    const rel = label('relationship', g.relationship) ?? g.relationship;
+    const who = rel ? `${g.name}, ${rel}` : g.name;
+    const same = out.find((o) => digits(o.number) === digits(g.phone!));
+    if (same) same.label = `${same.label} (${who})`;
+    else out.push({ number: g.phone, whose: 'guardian', label: who });
+  }
+  return out;
 }
 
 /** 8605550134 → (860) 555-0134; other lengths as stored. */
