@@ -12,6 +12,7 @@ export {
   loadVisible,
   loadWritable,
   loadWritableRow,
+  lockWritableRow,
   patientWriter,
   visibilityFor,
   writeVisibility,

@@ -156,9 +156,10 @@ export interface PatientRows {
   identifiers: Array<{ id: string; type: 'IIS' | 'MR' | 'MA'; value: string; assigner: string }>;
 }
 
-/** The master's own row only. */
-export async function loadPatientRow(db: Db, id: string): Promise<Pick<PatientRows, 'row'> | undefined> {
-  const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+/** The master's own row only; `lock` locks it for the rest of the transaction (FOR UPDATE) in the same read. */
+export async function loadPatientRow(db: Db, id: string, lock = false): Promise<Pick<PatientRows, 'row'> | undefined> {
+  const q = db.selectFrom('patients').selectAll().where('id', '=', id);
+  const row = await (lock ? q.forUpdate() : q).executeTakeFirst();
   return row && { row };
 }
 
