@@ -12,7 +12,7 @@ import type { Submitter } from '../access/index.ts';
 import { auditBatchMark, dropAuditBatchAfter } from '../audit/index.ts';
 import {
   deleteDose,
-  exchangeHistory,
+  exchangeDoses,
   recordDose,
   recordObservation,
   recordRefusal,
@@ -115,8 +115,7 @@ interface OwnReport {
 /** The clinic's own live reports on the record, read once per message (a new record has none). */
 async function ownReports(ctx: AppContext, submitter: Submitter, patientId: string, created: boolean): Promise<OwnReport[]> {
   if (created) return [];
-  const h = await exchangeHistory(ctx, submitter, patientId);
-  return h.doses
+  return (await exchangeDoses(ctx, submitter, patientId))
     .filter((d: DoseRow) => !d.deleted_at && d.source_org_id === submitter.organizationId)
     .map((d) => ({ id: d.id, cvx: d.cvx, date: d.date }));
 }

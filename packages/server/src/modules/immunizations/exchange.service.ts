@@ -5,7 +5,7 @@ import type { ForecastResult } from '@nutmeg/forecast';
 import type { AppContext } from '../../context.ts';
 import type { Submitter } from '../access/index.ts';
 import { seasonsInForceOn } from '../recommender/index.ts';
-import { loadWritable } from '../patients/index.ts';
+import { loadWritable, loadWritableRow } from '../patients/index.ts';
 import { liveDoses, type DoseRow } from './dose.repo.ts';
 import { forecastFor } from './immunization.service.ts';
 import { liveObservations, liveRefusals } from './note.repo.ts';
@@ -21,6 +21,16 @@ export async function exchangeHistory(ctx: AppContext, submitter: Submitter, pat
     liveObservations(ctx.db, patientId),
   ]);
   return { rows, doses, refusals, observations };
+}
+
+/**
+ * The record's live doses only, with exchangeHistory's visibility check on the record's own row: what a VXU for
+ * a known patient compares its doses with (the names, addresses, refusals and observations were seven round
+ * trips it never read).
+ */
+export async function exchangeDoses(ctx: AppContext, submitter: Submitter, patientId: string): Promise<DoseRow[]> {
+  await loadWritableRow(ctx, submitter, patientId);
+  return liveDoses(ctx.db, patientId);
 }
 
 /** The forecast the REST API gives for the record on a date (same engine, same season dates). */
