@@ -12,6 +12,7 @@ export {
   loadVisible,
   loadWritable,
   loadWritableRow,
+  loadWritableSummary,
   lockWritableRow,
   patientWriter,
   visibilityFor,

@@ -9,7 +9,7 @@ import { jurisdictionToday } from '../../dates.ts';
 import { AppError, forbidden, notFound, patientDenied, type PatientDenial } from '../../errors.ts';
 import { can, isStatewide, isStatewideSubmitter, uiSubmitter, type Actor, type Submitter } from '../access/index.ts';
 import { servedTownsOf } from '../organizations/index.ts';
-import { loadPatientRow, loadPatientRows, visibilityFacts, type Db, type Visibility } from './patient.repo.ts';
+import { loadPatientRow, loadPatientRowAndAddresses, loadPatientRows, visibilityFacts, type Db, type Visibility } from './patient.repo.ts';
 
 export async function visibilityFor(ctx: AppContext, actor: Actor, db: Db = ctx.db): Promise<Visibility> {
   if (isStatewide(actor)) return { includeOptedOut: true };
@@ -101,6 +101,11 @@ export async function loadWritable(ctx: AppContext, submitter: Submitter, id: st
  */
 export async function loadWritableRow(ctx: AppContext, submitter: Submitter, id: string, db: Db = ctx.db) {
   return loadWithin(db, writeVisibility(submitter), id, loadPatientRow);
+}
+
+/** loadWritable for a reader that needs only the record's row and addresses (an HL7 query's PID). */
+export async function loadWritableSummary(ctx: AppContext, submitter: Submitter, id: string, db: Db = ctx.db) {
+  return loadWithin(db, writeVisibility(submitter), id, loadPatientRowAndAddresses);
 }
 
 /**

@@ -168,12 +168,7 @@ export async function loadPatientRows(db: Db, id: string): Promise<PatientRows |
   if (!row) return undefined;
   const [names, addresses, phones, guardians, identifiers] = await Promise.all([
     db.selectFrom('patient_names').selectAll().where('patient_id', '=', id).execute(),
-    db
-      .selectFrom('patient_addresses')
-      .select(['id', 'street', 'street2', 'city', 'state', 'zip', 'county', 'type', 'current'])
-      .where('patient_id', '=', id)
-      .orderBy('position')
-      .execute(),
+    addressesOf(db, id),
     db.selectFrom('patient_phones').select(['id', 'number', 'use']).where('patient_id', '=', id).orderBy('position').execute(),
     db
       .selectFrom('patient_guardians')
@@ -184,6 +179,21 @@ export async function loadPatientRows(db: Db, id: string): Promise<PatientRows |
     db.selectFrom('patient_identifiers').select(['id', 'type', 'value', 'assigner']).where('patient_id', '=', id).execute(),
   ]);
   return { row, names, addresses, phones, guardians, identifiers };
+}
+
+function addressesOf(db: Db, id: string) {
+  return db
+    .selectFrom('patient_addresses')
+    .select(['id', 'street', 'street2', 'city', 'state', 'zip', 'county', 'type', 'current'])
+    .where('patient_id', '=', id)
+    .orderBy('position')
+    .execute();
+}
+
+/** The master's row and addresses (what an HL7 query answer shows of the person): two round trips, not six. */
+export async function loadPatientRowAndAddresses(db: Db, id: string): Promise<Pick<PatientRows, 'row' | 'addresses'> | undefined> {
+  const found = await loadPatientRow(db, id);
+  return found && { row: found.row, addresses: await addressesOf(db, id) };
 }
 
 /** The domain Patient of stored rows (IIS id first among identifiers). */
