@@ -7,7 +7,7 @@
  * per second and the Z44 latency percentiles. --via: `pipeline` one message after another (receiveMessage, what
  * each HTTP request does), `process` the path of `nutmeg hl7 process` (K messages per transaction, W workers),
  * `http` POST /api/hl7/v2 with C requests in flight, to --url or to a server started in this process (the demo
- * interface gets a new secret for it). --profile counts database round trips per message.
+ * interface gets a new secret for it). --profile counts database round trips per message (VXU, then Z44).
  * It writes to the database it runs on: use a scratch database.
  */
 import { loadConfig } from '@nutmeg/server/config';
@@ -101,6 +101,7 @@ export async function benchHl7(argv: string[]): Promise<number> {
     );
     if (o.profile) console.log(queryProfileReport(n));
     const times: number[] = [];
+    resetQueryProfile();
     for (let i = 0; i < m; i++) {
       const t = performance.now();
       await receiveMessage(ctx, { raw: z44(run * 10_000 + (i % n)), transport: 'cli', sender, ip: null });
@@ -109,6 +110,7 @@ export async function benchHl7(argv: string[]): Promise<number> {
     times.sort((a, b) => a - b);
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]?.toFixed(1) ?? '-';
     if (m > 0) console.log(`Z44: ${m} queries: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms`);
+    if (o.profile && m > 0) console.log(`Z44 ${queryProfileReport(m, 12)}`);
     return 0;
   } finally {
     await close();

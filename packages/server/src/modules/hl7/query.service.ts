@@ -24,7 +24,7 @@ import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import type { Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
-import { exchangeForecast, exchangeHistory } from '../immunizations/index.ts';
+import { exchangeForecast, exchangeQueryRecord } from '../immunizations/index.ts';
 import { findDuplicates, PatientBody, writeVisibility } from '../patients/index.ts';
 import { hl7Date, hl7TimeStamp } from './hl7-dates.ts';
 import { evaluatedSegments, historySegments, type RspDose, type RspPatient } from './rsp-build.ts';
@@ -77,7 +77,7 @@ function subjectOf(q: QpdView, issues: Hl7IssueRow[]) {
   return parsed.data;
 }
 
-function rspPatient(rows: Awaited<ReturnType<typeof exchangeHistory>>['rows']): RspPatient {
+function rspPatient(rows: Awaited<ReturnType<typeof exchangeQueryRecord>>['rows']): RspPatient {
   const r = rows.row;
   const addr = rows.addresses.find((x) => x.current) ?? rows.addresses[0];
   return {
@@ -173,7 +173,7 @@ export async function processQuery(ctx: AppContext, submitter: Submitter, m: Mes
   if (found.length === 0) return answer('NF', 'Z33', [], 0);
   if (likely.length === 1 || (found.length === 1 && profile === 'Z34')) {
     const id = (likely[0] ?? found[0]!).id;
-    const h = await exchangeHistory(ctx, submitter, id);
+    const h = await exchangeQueryRecord(ctx, submitter, id);
     const masters = h.doses.filter((x) => x.id === x.master_id);
     const doses: RspDose[] = masters.map((x) => ({ id: x.id, date: x.date, cvx: x.cvx, kind: x.kind, lot: x.lot, mvx: x.mvx, vis: x.vis }));
     await appendSubmitterAudit(
@@ -190,7 +190,7 @@ export async function processQuery(ctx: AppContext, submitter: Submitter, m: Mes
   // Several people may be this one: the candidates (demographics only) for the sender to choose from.
   const pids: Segment[] = [];
   for (const c of found) {
-    const h = await exchangeHistory(ctx, submitter, c.id);
+    const h = await exchangeQueryRecord(ctx, submitter, c.id);
     pids.push(
       ...historySegments(rspPatient(h.rows), []).map((s, i) =>
         s.name === 'PID' ? { ...s, fields: s.fields.map((f, j) => (j === 1 ? String(pids.length + i + 1) : f)) } : s,

@@ -6,12 +6,14 @@
 import type { AppContext } from '../../context.ts';
 import { withSavepoint } from '../../transaction.ts';
 import { auditBatchMark, dropAuditBatchAfter, withAuditBatch } from '../audit/index.ts';
+import { withOrganizationCache } from '../organizations/index.ts';
 import { batchForecastRefresh } from '../recommender/index.ts';
 import { insertReceivedMany } from './message.repo.ts';
 import {
   processInTransaction,
   processStored,
   readInbound,
+  redoWithItemSavepoints,
   receivedRow,
   recordFailure,
   type Answer,
@@ -23,7 +25,10 @@ import {
 async function oneOfBatch(ctx: AppContext, r: Received, messageId: string): Promise<Answer> {
   const mark = auditBatchMark(ctx.db);
   try {
-    return await withSavepoint(ctx.db, () => processInTransaction(ctx, r, messageId));
+    return await redoWithItemSavepoints(
+      (itemSavepoints) => withSavepoint(ctx.db, () => processInTransaction(ctx, r, messageId, itemSavepoints)),
+      () => dropAuditBatchAfter(ctx.db, mark),
+    );
   } catch (e) {
     dropAuditBatchAfter(ctx.db, mark);
     return recordFailure(ctx, r.msh, messageId, e);
@@ -45,11 +50,14 @@ export async function receiveMessages(ctx: AppContext, inbounds: readonly Inboun
   try {
     return await ctx.db.transaction().execute((trx) =>
       batchForecastRefresh(trx, ctx.clock.now(), () =>
-        withAuditBatch(trx, async () => {
-          const answers: Answer[] = [];
-          for (const [i, r] of received.entries()) answers.push(await oneOfBatch({ ...ctx, db: trx }, r, ids[i]!));
-          return answers;
-        }),
+        withAuditBatch(trx, () =>
+          // HL7 processing never changes an organization: the batch reads each one once.
+          withOrganizationCache(trx, async () => {
+            const answers: Answer[] = [];
+            for (const [i, r] of received.entries()) answers.push(await oneOfBatch({ ...ctx, db: trx }, r, ids[i]!));
+            return answers;
+          }),
+        ),
       ),
     );
   } catch {

@@ -18,14 +18,14 @@ import {
 import type { AppContext } from '../../context.ts';
 import type { Submitter } from '../access/index.ts';
 import { withAuditBatch } from '../audit/index.ts';
-import { findOrganizations } from '../organizations/index.ts';
+import { findOrganizations, withOrganizationCache } from '../organizations/index.ts';
 import { batchForecastRefresh } from '../recommender/index.ts';
 import { refreshSeverities } from './severity.service.ts';
 import { hl7TimeStamp } from './hl7-dates.ts';
 import type { AuthenticatedInterface } from './interface.service.ts';
 import { acceptedControlIdExists, insertReceived, recordOutcome, type MessageRow, type ReceivedMessage } from './message.repo.ts';
 import { processQuery } from './query.service.ts';
-import { processVxu } from './vxu.service.ts';
+import { ItemSavepointsNeeded, processVxu } from './vxu.service.ts';
 
 export interface Inbound {
   raw: string;
@@ -117,7 +117,14 @@ function checkHeader(sender: AuthenticatedInterface, msh: MshView): Processed | 
   return undefined;
 }
 
-async function process(ctx: AppContext, inbound: Inbound, m: Message, msh: MshView, messageId: string): Promise<Processed> {
+async function process(
+  ctx: AppContext,
+  inbound: Inbound,
+  m: Message,
+  msh: MshView,
+  messageId: string,
+  itemSavepoints: boolean,
+): Promise<Processed> {
   const header = checkHeader(inbound.sender, msh);
   if (header) return header;
   const type = `${msh.messageType?.messageCode ?? ''}^${msh.messageType?.triggerEvent ?? ''}`;
@@ -173,7 +180,7 @@ async function process(ctx: AppContext, inbound: Inbound, m: Message, msh: MshVi
       ),
     );
   const testOnly = msh.processingId?.processingId === 'T';
-  const out = await processVxu(ctx, submitterFor(inbound.sender, organizationId, inbound.ip), m, { testOnly, controlId });
+  const out = await processVxu(ctx, submitterFor(inbound.sender, organizationId, inbound.ip), m, { testOnly, controlId, itemSavepoints });
   issues.push(...out.issues);
   const hasProblems = issues.some((i) => i.severity === 'E' || i.severity === 'W');
   return {
@@ -259,13 +266,30 @@ export async function receiveMessage(ctx: AppContext, inbound: Inbound): Promise
 /**
  * Processes a stored message inside the caller's transaction (`ctx.db`), its outcome stored with it; throws
  * when processing fails, for the caller to undo and record as failed. The caller batches the audit entries and
- * forecast refreshes.
+ * forecast refreshes. Without `itemSavepoints` a refused vaccination throws ItemSavepointsNeeded: the caller
+ * undoes the message and calls again with them (`redoWithItemSavepoints`).
  */
-export async function processInTransaction(ctx: AppContext, { inbound, parsed, msh }: Received, messageId: string): Promise<Answer> {
+export async function processInTransaction(
+  ctx: AppContext,
+  { inbound, parsed, msh }: Received,
+  messageId: string,
+  itemSavepoints = false,
+): Promise<Answer> {
   if (!parsed.ok) return finish(ctx, ctx.db, messageId, msh, unreadable(parsed.error.message));
   // DPH's severities apply to every message type (a query's issues too), not only to the VXU checks.
   await refreshSeverities(ctx);
-  return finish(ctx, ctx.db, messageId, msh, await process(ctx, inbound, parsed.message, msh!, messageId));
+  return finish(ctx, ctx.db, messageId, msh, await process(ctx, inbound, parsed.message, msh!, messageId, itemSavepoints));
+}
+
+/** Runs `attempt` without per-item savepoints and, when one of its items was refused (undone by then), with them. */
+export async function redoWithItemSavepoints<T>(attempt: (itemSavepoints: boolean) => Promise<T>, undone: () => void): Promise<T> {
+  try {
+    return await attempt(false);
+  } catch (e) {
+    if (!(e instanceof ItemSavepointsNeeded)) throw e;
+    undone();
+    return attempt(true);
+  }
 }
 
 const unreadable = (why: string) => rejected(issue('GeneralParseException', null, '100', `The message cannot be read: ${why}`));
@@ -276,13 +300,17 @@ export async function processStored(ctx: AppContext, r: Received, messageId: str
   try {
     // Everything the message writes (patient, doses, refusals, observations, their audit) and its outcome
     // commit together or not at all: a failure half-way leaves only the raw message, kept for reprocessing.
-    return await ctx.db
-      .transaction()
-      .execute((trx) =>
-        batchForecastRefresh(trx, ctx.clock.now(), () =>
-          withAuditBatch(trx, () => processInTransaction({ ...ctx, db: trx }, r, messageId)),
-        ),
-      );
+    const inOwnTransaction = (itemSavepoints: boolean) =>
+      ctx.db
+        .transaction()
+        .execute((trx) =>
+          batchForecastRefresh(trx, ctx.clock.now(), () =>
+            withAuditBatch(trx, () =>
+              withOrganizationCache(trx, () => processInTransaction({ ...ctx, db: trx }, r, messageId, itemSavepoints)),
+            ),
+          ),
+        );
+    return await redoWithItemSavepoints(inOwnTransaction, () => undefined);
   } catch (e) {
     return recordFailure(ctx, r.msh, messageId, e);
   }

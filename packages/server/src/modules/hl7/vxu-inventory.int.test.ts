@@ -4,6 +4,9 @@ import type { UnitStock } from '@nutmeg/api-types';
 import { moveStock } from '../inventory/index.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { msa1, postHl7, registerInterface, type TestInterface } from './hl7.testing.ts';
+import { interfaceWithClinics } from './interface.service.ts';
+import { processMessages } from './process-messages.service.ts';
+import type { Answer } from './receive.service.ts';
 
 /** A VXU of one hepatitis A dose (CVX 83) given on 2026-12-05 from lot `lot`, with VFC eligibility `vfc`. */
 function vxu(o: { id: string; last: string; lot: string; vfc: string; action?: 'A' | 'U' | 'D' }): string {
@@ -125,5 +128,39 @@ describe('VXU RXA-15: decrementing the sending clinic’s inventory', () => {
     const deleted = await postHl7(s, iface, vxu({ id: 'INV-4', last: 'Stockwell', lot: 'PRIV1', vfc: 'V01', action: 'D' }));
     expect(msa1(deleted.message)).toBe('AA');
     expect(await onHand(privateLot)).toBe(3);
+  });
+
+  it('in a batch (hl7 process), a refused decrement redoes only its message: its dose kept with the warning, the others decremented', async () => {
+    // Messages run without a savepoint per dose; the refused decrement undoes its message, which is processed
+    // again with them. The batch's other messages keep exactly what they recorded.
+    const sender = (await interfaceWithClinics(s.ctx.db, iface.id))!;
+    const answers: Answer[] = [];
+    const messages = [
+      vxu({ id: 'INV-B1', last: 'Batchgiven', lot: 'PRIV1', vfc: 'V01' }),
+      vxu({ id: 'INV-B2', last: 'Batchmisfit', lot: 'PUB1', vfc: 'V01' }),
+      vxu({ id: 'INV-B3', last: 'Batchpublic', lot: 'PUB1', vfc: 'V02' }),
+    ];
+    await processMessages(s.ctx, sender, messages, 0, {
+      batchSize: 3,
+      workers: 1,
+      transport: 'cli',
+      onChunk: (a) => void answers.push(...a),
+    });
+    expect(answers.map((a) => a.status)).toEqual(['accepted', 'warnings', 'accepted']);
+    expect(answers[1]!.response).toMatch(/not taken from the clinic's stock: Lot PUB1 is public stock/);
+    expect(await onHand(privateLot)).toBe(2);
+    expect(await onHand(publicLot)).toBe(1);
+    const byFamily = await s.ctx.db
+      .selectFrom('doses')
+      .innerJoin('patients', 'patients.id', 'doses.patient_id')
+      .select(['patients.last_name', 'doses.lot', 'doses.funding_source'])
+      .where('patients.last_name', 'in', ['Batchgiven', 'Batchmisfit', 'Batchpublic'])
+      .orderBy('patients.last_name')
+      .execute();
+    expect(byFamily.map((d) => `${d.last_name} ${d.lot}`)).toEqual(['Batchgiven PRIV1', 'Batchmisfit PUB1', 'Batchpublic PUB1']);
+    expect(
+      await s.ctx.db.selectFrom('patients').select('id').where('last_name', '=', 'Batchmisfit').execute(),
+      'the redone message created its patient once',
+    ).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ import type { Submitter } from '../access/index.ts';
 import { auditBatchMark, dropAuditBatchAfter } from '../audit/index.ts';
 import {
   deleteDose,
-  exchangeHistory,
+  exchangeDoses,
   recordDose,
   recordObservation,
   recordRefusal,
@@ -83,6 +83,28 @@ async function identify(
   return { patientId: created.id, created: true };
 }
 
+/**
+ * Thrown when a vaccination or observation is refused in a message processed without a savepoint per item
+ * (`itemSavepoints: false`): the caller undoes the whole message and processes it again with them. Refusals are
+ * rare, and two round trips per item (SAVEPOINT, RELEASE) are a good part of a message's work.
+ */
+export class ItemSavepointsNeeded extends Error {
+  constructor() {
+    super('A vaccination was refused: the message is processed again with a savepoint per vaccination');
+    this.name = 'ItemSavepointsNeeded';
+  }
+}
+
+/** Without per-item savepoints a refused item cannot be undone alone: the message is redone with them. */
+async function refusalRedoesMessage<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof AppError && e.kind !== 'unavailable') throw new ItemSavepointsNeeded();
+    throw e;
+  }
+}
+
 /** A live dose this clinic reported on the record (what a resend, an update or a delete of its message names). */
 interface OwnReport {
   id: string;
@@ -93,8 +115,7 @@ interface OwnReport {
 /** The clinic's own live reports on the record, read once per message (a new record has none). */
 async function ownReports(ctx: AppContext, submitter: Submitter, patientId: string, created: boolean): Promise<OwnReport[]> {
   if (created) return [];
-  const h = await exchangeHistory(ctx, submitter, patientId);
-  return h.doses
+  return (await exchangeDoses(ctx, submitter, patientId))
     .filter((d: DoseRow) => !d.deleted_at && d.source_org_id === submitter.organizationId)
     .map((d) => ({ id: d.id, cvx: d.cvx, date: d.date }));
 }
@@ -108,6 +129,8 @@ interface Recording {
   own: OwnReport[];
   /** The clinic's usable lots for each RXA that names a lot, read once for the message. */
   lots: Map<number, StockLotOption[]>;
+  /** How an item that may be refused is run: in its savepoint, or (optimistically) as is. */
+  step: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<void> {
@@ -133,7 +156,7 @@ async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<
     return;
   }
   const stock = stockLotNamed(dose, r.lots.get(a.rxa) ?? [], a.rxa, issues);
-  const undo = <T>(fn: () => Promise<T>) => undoable(ctx, fn);
+  const undo = r.step;
   if (a.action === 'U' && mine) {
     // Another lot named: the old one gets its dose back and the new one gives one (updateDose's restock).
     await writeFromStock(dose, stock, a.rxa, issues, undo, (body) => updateDose(ctx, submitter, patientId, mine.id, body, reason));
@@ -170,7 +193,7 @@ export async function processVxu(
   ctx: AppContext,
   submitter: Submitter,
   message: Message,
-  opts: { testOnly: boolean; controlId: string },
+  opts: { testOnly: boolean; controlId: string; itemSavepoints: boolean },
 ): Promise<VxuOutcome> {
   const today = jurisdictionToday(ctx.clock);
   const pr = readPatient(message, today);
@@ -184,6 +207,7 @@ export async function processVxu(
   if (ar.rxaCount === 0 || ar.rejected.length === ar.rxaCount) return { issues, patientId: null, accepted: false };
   if (opts.testOnly) return { issues, patientId: null, accepted: true };
   const { patientId, created } = await identify(ctx, submitter, pr.patient, issues);
+  const step = opts.itemSavepoints ? <T>(fn: () => Promise<T>) => undoable(ctx, fn) : refusalRedoesMessage;
   const r: Recording = {
     submitter,
     patientId,
@@ -191,11 +215,12 @@ export async function processVxu(
     issues,
     own: await ownReports(ctx, submitter, patientId, created),
     lots: await stockLotsOfMessage(ctx, submitter, ar.administrations),
+    step,
   };
   let recorded = 0;
   for (const a of ar.administrations) {
     try {
-      await undoable(ctx, () => apply(ctx, r, a));
+      await step(() => apply(ctx, r, a));
       recorded++;
     } catch (e) {
       // The services' own rules (dose before birth, VFC funding…): this vaccination is refused (undone), the
@@ -207,7 +232,7 @@ export async function processVxu(
   for (const o of ar.observations) {
     try {
       const body = { kind: o.kind, code: o.code, date: o.date, status: 'active' as const };
-      await undoable(ctx, () => recordObservation(ctx, submitter, patientId, body));
+      await step(() => recordObservation(ctx, submitter, patientId, body));
     } catch (e) {
       if (!(e instanceof AppError) || e.kind === 'unavailable') throw e;
       pushIssue(issues, detect('PatientImmunityCodeIsUnrecognized', `RXA[${o.rxa}] OBX`, `The observation was not recorded: ${e.message}`));

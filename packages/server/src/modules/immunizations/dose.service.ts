@@ -13,7 +13,7 @@ import type { Submitter } from '../access/index.ts';
 import { appendSubmitterAudit } from '../audit/index.ts';
 import { isMedicalHomeClinic } from '../organizations/index.ts';
 import { requestForecastRefresh, type Recommender } from '../recommender/index.ts';
-import { linkPatientToOrganization, loadWritableRow, lockPatients, setOwnerInTrx } from '../patients/index.ts';
+import { linkPatientToOrganization, lockWritableRow, setOwnerInTrx } from '../patients/index.ts';
 import { returnDoseToStock, stockOfDose, takeDoseFromStock } from '../inventory/index.ts';
 import * as repo from './dose.repo.ts';
 import type { Db, DoseRow } from './dose.repo.ts';
@@ -160,9 +160,8 @@ export async function recordDose(ctx: AppContext, submitter: Submitter, patientI
   const by = submitter.userId;
   return inTransaction(ctx.db, async (trx) => {
     // One writer per patient from here to commit: the dedup below reads the doses it then adds to, so two
-    // reports of one dose arriving together must not both find "no master yet".
-    await lockPatients(trx, [patientId]);
-    const rows = await loadWritableRow(ctx, submitter, patientId, trx);
+    // reports of one dose arriving together must not both find "no master yet". Locked as it is read.
+    const rows = await lockWritableRow(ctx, submitter, patientId, trx);
     const id = randomUUID();
     const now = ctx.clock.now();
     body = await withStock(trx, submitter, { patientId, doseId: id }, body, now);
@@ -199,8 +198,7 @@ export async function recordDose(ctx: AppContext, submitter: Submitter, patientI
 }
 
 async function editableDose(ctx: AppContext, trx: Db, submitter: Submitter, patientId: string, doseId: string) {
-  await lockPatients(trx, [patientId]); // edits re-point masters: serialised with recordDose's dedup
-  const rows = await loadWritableRow(ctx, submitter, patientId, trx);
+  const rows = await lockWritableRow(ctx, submitter, patientId, trx); // edits re-point masters: serialised with recordDose's dedup
   const dose = await repo.doseById(trx, doseId);
   if (!dose || dose.patient_id !== patientId || dose.deleted_at) throw notFound('Dose');
   assertMayChangeEntry(submitter, dose.source_org_id, 'Only the clinic that entered this dose (or DPH) can change it');

@@ -5,7 +5,7 @@ import type { ForecastResult } from '@nutmeg/forecast';
 import type { AppContext } from '../../context.ts';
 import type { Submitter } from '../access/index.ts';
 import { seasonsInForceOn } from '../recommender/index.ts';
-import { loadWritable } from '../patients/index.ts';
+import { loadWritable, loadWritableRow, loadWritableSummary } from '../patients/index.ts';
 import { liveDoses, type DoseRow } from './dose.repo.ts';
 import { forecastFor } from './immunization.service.ts';
 import { liveObservations, liveRefusals } from './note.repo.ts';
@@ -23,10 +23,31 @@ export async function exchangeHistory(ctx: AppContext, submitter: Submitter, pat
   return { rows, doses, refusals, observations };
 }
 
+/**
+ * What an HL7 query (Z34, Z44) answers with: the record's row and addresses (its PID), live doses and
+ * observations (the forecast's inputs), with exchangeHistory's visibility check. Names, phones, guardians,
+ * identifiers and refusals are not in the answer: five round trips fewer than exchangeHistory.
+ */
+export async function exchangeQueryRecord(ctx: AppContext, submitter: Submitter, patientId: string) {
+  const rows = await loadWritableSummary(ctx, submitter, patientId);
+  const [doses, observations] = await Promise.all([liveDoses(ctx.db, patientId), liveObservations(ctx.db, patientId)]);
+  return { rows, doses, observations };
+}
+
+/**
+ * The record's live doses only, with exchangeHistory's visibility check on the record's own row: what a VXU for
+ * a known patient compares its doses with (the names, addresses, refusals and observations were seven round
+ * trips it never read).
+ */
+export async function exchangeDoses(ctx: AppContext, submitter: Submitter, patientId: string): Promise<DoseRow[]> {
+  await loadWritableRow(ctx, submitter, patientId);
+  return liveDoses(ctx.db, patientId);
+}
+
 /** The forecast the REST API gives for the record on a date (same engine, same season dates). */
 export async function exchangeForecast(
   ctx: AppContext,
-  h: Awaited<ReturnType<typeof exchangeHistory>>,
+  h: Pick<Awaited<ReturnType<typeof exchangeQueryRecord>>, 'rows' | 'doses' | 'observations'>,
   asOf: string,
 ): Promise<ForecastResult> {
   const seasons = await seasonsInForceOn(ctx, asOf);

@@ -7,7 +7,7 @@ import { registerImmunizationRoutes } from './immunization.routes.ts';
 export { recordDose, updateDose, deleteDose, findDuplicateMaster, DEDUP_WINDOW_DAYS } from './dose.service.ts';
 export { recordRefusal, recordObservation, deleteNote, type NoteKind } from './note.service.ts';
 export { forecastFor, getImmunizations } from './immunization.service.ts';
-export { exchangeForecast, exchangeHistory, type DoseRow } from './exchange.service.ts';
+export { exchangeDoses, exchangeForecast, exchangeHistory, exchangeQueryRecord, type DoseRow } from './exchange.service.ts';
 export { renderCertificate } from './certificate.service.ts';
 export { moveImmunizationsForMerge, restoreImmunizationsForUnmerge, type ImmunizationsMoved } from './immunization-merge.service.ts';
 export { DoseBody, ObservationBody, RefusalBody } from './dose.schemas.ts';

@@ -22,6 +22,7 @@ export {
   servedTownsOf,
   updateClinicFacts,
   updateClinicProgramFacts,
+  withOrganizationCache,
   type ClinicFacts,
   type Jurisdiction,
   type NewOrganization,

@@ -42,8 +42,33 @@ function toOrganization(r: repo.OrganizationRow): Organization {
   };
 }
 
+// Organizations read once per transaction by a caller that never changes them (an HL7 batch reads the sending
+// clinic for the clinic check, the new record's jurisdiction and each dose's ownership rule: three round trips
+// per message otherwise). Opt-in (withOrganizationCache), so a transaction that edits an organization and reads
+// it back never sees a stale copy.
+const cached = new WeakMap<Db, Map<string, Organization | null>>();
+
+/** Runs `fn` with the organizations it reads through `trx` remembered until `fn` ends. */
+export async function withOrganizationCache<T>(trx: Db, fn: () => Promise<T>): Promise<T> {
+  if (cached.has(trx)) return fn();
+  cached.set(trx, new Map());
+  try {
+    return await fn();
+  } finally {
+    cached.delete(trx);
+  }
+}
+
 export async function findOrganizations(db: Db, ids: readonly string[]): Promise<Organization[]> {
-  return (await repo.organizationsByIds(db, [...new Set(ids)])).map(toOrganization);
+  const unique = [...new Set(ids)];
+  const memo = cached.get(db);
+  if (!memo) return (await repo.organizationsByIds(db, unique)).map(toOrganization);
+  const missing = unique.filter((id) => !memo.has(id));
+  if (missing.length) {
+    const found = new Map((await repo.organizationsByIds(db, missing)).map((r) => [r.id, toOrganization(r)]));
+    for (const id of missing) memo.set(id, found.get(id) ?? null);
+  }
+  return unique.map((id) => memo.get(id)).filter((o): o is Organization => !!o);
 }
 
 export async function findOrganization(db: Db, id: string): Promise<Organization | undefined> {

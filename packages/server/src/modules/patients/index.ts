@@ -12,6 +12,8 @@ export {
   loadVisible,
   loadWritable,
   loadWritableRow,
+  loadWritableSummary,
+  lockWritableRow,
   patientWriter,
   visibilityFor,
   writeVisibility,

@@ -9,7 +9,7 @@ import { jurisdictionToday } from '../../dates.ts';
 import { AppError, forbidden, notFound, patientDenied, type PatientDenial } from '../../errors.ts';
 import { can, isStatewide, isStatewideSubmitter, uiSubmitter, type Actor, type Submitter } from '../access/index.ts';
 import { servedTownsOf } from '../organizations/index.ts';
-import { loadPatientRow, loadPatientRows, visibilityFacts, type Db, type Visibility } from './patient.repo.ts';
+import { loadPatientRow, loadPatientRowAndAddresses, loadPatientRows, visibilityFacts, type Db, type Visibility } from './patient.repo.ts';
 
 export async function visibilityFor(ctx: AppContext, actor: Actor, db: Db = ctx.db): Promise<Visibility> {
   if (isStatewide(actor)) return { includeOptedOut: true };
@@ -67,15 +67,16 @@ export function patientWriter(actor: Actor): Submitter {
  * Loads a master within a visibility, or throws: not_found outside it (audited as a denial), not_found for a
  * merged one, naming the record it went into only when that one is visible.
  */
-async function loadWithin<R extends { row: { merged_into: string | null } }>(
+async function loadWithin<R extends { row: { id: string; opted_out: boolean; town: string | null; merged_into: string | null } }>(
   db: Db,
   v: Visibility,
   id: string,
   load: (db: Db, id: string) => Promise<R | undefined>,
 ): Promise<R> {
   const rows = await load(db, id);
-  const facts = rows && (await visibilityFacts(db, id));
-  if (!rows || !facts) throw notFound('Patient');
+  if (!rows) throw notFound('Patient');
+  // The scope facts are columns of the row just read (a second read of them was a round trip per dose).
+  const facts = { id: rows.row.id, optedOut: rows.row.opted_out, town: rows.row.town, mergedInto: rows.row.merged_into };
   assertVisible(v, facts);
   if (rows.row.merged_into) {
     const survivor = await visibleSurvivor(db, v, rows.row.merged_into);
@@ -100,6 +101,19 @@ export async function loadWritable(ctx: AppContext, submitter: Submitter, id: st
  */
 export async function loadWritableRow(ctx: AppContext, submitter: Submitter, id: string, db: Db = ctx.db) {
   return loadWithin(db, writeVisibility(submitter), id, loadPatientRow);
+}
+
+/** loadWritable for a reader that needs only the record's row and addresses (an HL7 query's PID). */
+export async function loadWritableSummary(ctx: AppContext, submitter: Submitter, id: string, db: Db = ctx.db) {
+  return loadWithin(db, writeVisibility(submitter), id, loadPatientRowAndAddresses);
+}
+
+/**
+ * loadWritableRow with the row locked for the rest of the transaction (what lockPatients does for one id), in
+ * the same round trip: for a write that reads the record's state to decide (a dose's dedup).
+ */
+export async function lockWritableRow(ctx: AppContext, submitter: Submitter, id: string, trx: Db) {
+  return loadWithin(trx, writeVisibility(submitter), id, (db, rowId) => loadPatientRow(db, rowId, true));
 }
 
 /** The live record at the end of a merge chain, if the caller may see it (a chain is short: merges refuse merged survivors). */

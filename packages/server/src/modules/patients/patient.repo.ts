@@ -156,9 +156,10 @@ export interface PatientRows {
   identifiers: Array<{ id: string; type: 'IIS' | 'MR' | 'MA'; value: string; assigner: string }>;
 }
 
-/** The master's own row only. */
-export async function loadPatientRow(db: Db, id: string): Promise<Pick<PatientRows, 'row'> | undefined> {
-  const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+/** The master's own row only; `lock` locks it for the rest of the transaction (FOR UPDATE) in the same read. */
+export async function loadPatientRow(db: Db, id: string, lock = false): Promise<Pick<PatientRows, 'row'> | undefined> {
+  const q = db.selectFrom('patients').selectAll().where('id', '=', id);
+  const row = await (lock ? q.forUpdate() : q).executeTakeFirst();
   return row && { row };
 }
 
@@ -167,12 +168,7 @@ export async function loadPatientRows(db: Db, id: string): Promise<PatientRows |
   if (!row) return undefined;
   const [names, addresses, phones, guardians, identifiers] = await Promise.all([
     db.selectFrom('patient_names').selectAll().where('patient_id', '=', id).execute(),
-    db
-      .selectFrom('patient_addresses')
-      .select(['id', 'street', 'street2', 'city', 'state', 'zip', 'county', 'type', 'current'])
-      .where('patient_id', '=', id)
-      .orderBy('position')
-      .execute(),
+    addressesOf(db, id),
     db.selectFrom('patient_phones').select(['id', 'number', 'use']).where('patient_id', '=', id).orderBy('position').execute(),
     db
       .selectFrom('patient_guardians')
@@ -183,6 +179,21 @@ export async function loadPatientRows(db: Db, id: string): Promise<PatientRows |
     db.selectFrom('patient_identifiers').select(['id', 'type', 'value', 'assigner']).where('patient_id', '=', id).execute(),
   ]);
   return { row, names, addresses, phones, guardians, identifiers };
+}
+
+function addressesOf(db: Db, id: string) {
+  return db
+    .selectFrom('patient_addresses')
+    .select(['id', 'street', 'street2', 'city', 'state', 'zip', 'county', 'type', 'current'])
+    .where('patient_id', '=', id)
+    .orderBy('position')
+    .execute();
+}
+
+/** The master's row and addresses (what an HL7 query answer shows of the person): two round trips, not six. */
+export async function loadPatientRowAndAddresses(db: Db, id: string): Promise<Pick<PatientRows, 'row' | 'addresses'> | undefined> {
+  const found = await loadPatientRow(db, id);
+  return found && { row: found.row, addresses: await addressesOf(db, id) };
 }
 
 /** The domain Patient of stored rows (IIS id first among identifiers). */
