@@ -42,7 +42,7 @@ export async function presentExcursions(
   const factsOf = new Map(facts.map((f) => [f.id, f]));
   return rows.map((r) => {
     const f = factsOf.get(r.id);
-    const end = f?.back_in_range_at ?? f?.last_out_at ?? r.first_read_at;
+    const end = f?.ends_at ?? f?.last_out_at ?? r.first_read_at;
     return {
       id: r.id,
       clinic: { id: r.organization_id, name: names.get(r.organization_id) ?? '' },
