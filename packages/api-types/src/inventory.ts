@@ -400,7 +400,8 @@ export interface InventoryReport {
 
 /**
  * GET /api/immunizations/doses-by-lot: doses administered from stock per lot and funding source in a period (the
- * ledger), beside the doses recorded on patient records with that lot number by the clinic (dose date in the period).
+ * ledger), beside the doses the clinic recorded on patient records from that lot (taken from it, or typed with its
+ * lot number and NDC, or CVX without one). One date basis: the administration date of the dose, on both sides.
  */
 export interface DosesByLotReport {
   scope: { clinic: { id: string; name: string } | null; from: string; to: string };

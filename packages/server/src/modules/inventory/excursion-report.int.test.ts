@@ -95,7 +95,9 @@ describe('overlapping excursions in the excursion report', () => {
   it('gives each out-of-range reading to one excursion: the later one takes over from its first reading', async () => {
     const fridge = await w.addUnit('Overlap fridge');
     const upload = async (rows: string[]) => {
-      const res = await w.coord('POST', `/api/inventory/units/${fridge}/temperatures/upload`, { csv: ['time,current', ...rows].join('\n') });
+      const res = await w.coord('POST', `/api/inventory/units/${fridge}/temperatures/upload`, {
+        csv: ['time,current', ...rows].join('\n'),
+      });
       expect(res.statusCode, res.body).toBe(201);
     };
     // Still out of range when the second reading comes: a second excursion opens at 10:30, the unit back at 11:00.
