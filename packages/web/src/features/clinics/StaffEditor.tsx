@@ -133,7 +133,9 @@ export function StaffEditor({ editing, onDone }: { editing: StaffMemberView | nu
             name="role"
             label="Role"
             value={form.role}
-            options={STAFF_ROLE_LABELS}
+            options={Object.entries(STAFF_ROLE_LABELS)}
+            none="- Select -"
+            required
             onChange={(v) => setForm({ ...form, role: v as StaffRole })}
             error={msg('role')}
           />

@@ -84,7 +84,9 @@ function UnitEditor({ editing, onDone }: { editing: StorageUnitView | null; onDo
             name="kind"
             label="Type"
             value={form.kind}
-            options={KIND_LABELS}
+            options={Object.entries(KIND_LABELS)}
+            none="- Select -"
+            required
             onChange={(v) => setForm({ ...form, kind: v as StorageUnitKind })}
             error={msg('kind')}
           />
