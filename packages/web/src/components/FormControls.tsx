@@ -78,8 +78,8 @@ export function TextField({
 export type Option = readonly [value: string, label: string];
 
 /**
- * A choice from `options` in its labelled field (one for every form): `none` is a first choice with no value
- * ("- Select -" for a required one, "Not reported" for an optional one).
+ * A choice from `options` (pairs in order, or value → label) in its labelled field, one for every form: `none`
+ * is a first choice with no value ("- Select -" unless told otherwise for a required one, none for an optional one).
  */
 export function SelectField({
   id,
@@ -90,14 +90,14 @@ export function SelectField({
   onChange,
   hint,
   error,
-  none,
   required,
+  none = required ? '- Select -' : undefined,
 }: {
   id: string;
   name?: string;
   label: ReactNode;
   value: string;
-  options: readonly Option[];
+  options: readonly Option[] | Readonly<Record<string, string>>;
   onChange: (value: string) => void;
   hint?: ReactNode;
   error?: string | undefined;
@@ -115,7 +115,7 @@ export function SelectField({
         required={required}
       >
         {none !== undefined && <option value="">{none}</option>}
-        {options.map(([v, l]) => (
+        {(Array.isArray(options) ? options : Object.entries(options)).map(([v, l]: Option) => (
           <option key={v} value={v}>
             {l}
           </option>

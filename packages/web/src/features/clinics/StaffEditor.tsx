@@ -133,8 +133,7 @@ export function StaffEditor({ editing, onDone }: { editing: StaffMemberView | nu
             name="role"
             label="Role"
             value={form.role}
-            options={Object.entries(STAFF_ROLE_LABELS)}
-            none="- Select -"
+            options={STAFF_ROLE_LABELS}
             required
             onChange={(v) => setForm({ ...form, role: v as StaffRole })}
             error={msg('role')}

@@ -84,8 +84,7 @@ function UnitEditor({ editing, onDone }: { editing: StorageUnitView | null; onDo
             name="kind"
             label="Type"
             value={form.kind}
-            options={Object.entries(KIND_LABELS)}
-            none="- Select -"
+            options={KIND_LABELS}
             required
             onChange={(v) => setForm({ ...form, kind: v as StorageUnitKind })}
             error={msg('kind')}
