@@ -105,17 +105,21 @@ export interface OrderList {
 
 export type TransferStatusName = 'requested' | 'in_transit' | 'accepted' | 'denied';
 
-/** A transfer of doses between clinics. */
-export interface TransferView {
-  id: string;
-  from: { id: string; name: string };
-  to: { id: string; name: string };
+/** The lot and doses a transfer or a return moves. */
+export interface LotDosesView {
   lotNumber: string;
   tradeName: string;
   ndc: string;
   expirationDate: string;
   fundingSource: LotFunding;
   doses: number;
+}
+
+/** A transfer of doses between clinics. */
+export interface TransferView extends LotDosesView {
+  id: string;
+  from: { id: string; name: string };
+  to: { id: string; name: string };
   note: string | null;
   status: TransferStatusName;
   version: number;
@@ -139,18 +143,12 @@ export interface TransferList {
 export type ReturnStatusName = 'requested' | 'approved' | 'denied';
 
 /** A return of expired or spoiled public vaccine. */
-export interface ReturnView {
+export interface ReturnView extends LotDosesView {
   id: string;
   /** The return authorization printed on the label (approved returns). */
   authorization: string | null;
   clinic: { id: string; name: string };
   storageUnitId: string;
-  lotNumber: string;
-  tradeName: string;
-  ndc: string;
-  expirationDate: string;
-  fundingSource: LotFunding;
-  doses: number;
   reason: 'expired' | 'spoiled';
   note: string | null;
   status: ReturnStatusName;

@@ -2,7 +2,7 @@
 // a from/to date pair with the server's field messages, and the outputs toolbar (CSV downloads and Print).
 import type { FormEvent, ReactNode } from 'react';
 import { Button, ButtonGroup, Form, Grid } from '@trussworks/react-uswds';
-import { Field } from './FormControls';
+import { TextField } from './FormControls';
 
 /** A report's filters in a row, and the button that applies them. */
 export function ReportFilters({
@@ -49,16 +49,15 @@ export function DateRangeFields({
 }) {
   const date = (key: 'from' | 'to', label: string) => (
     <Grid tablet={{ col: 4 }}>
-      <Field id={`${idPrefix}${key}`} label={label} error={error?.fieldMessage(key)}>
-        <input
-          className="usa-input"
-          id={`${idPrefix}${key}`}
-          name={key}
-          type="date"
-          value={key === 'from' ? from : to}
-          onChange={(e) => onChange({ from, to, [key]: e.target.value })}
-        />
-      </Field>
+      <TextField
+        id={`${idPrefix}${key}`}
+        name={key}
+        label={label}
+        type="date"
+        value={key === 'from' ? from : to}
+        onChange={(v) => onChange({ from, to, [key]: v })}
+        error={error?.fieldMessage(key)}
+      />
     </Grid>
   );
   return (

@@ -3,12 +3,12 @@ import { Grid } from '@trussworks/react-uswds';
 import { useQuery } from '@tanstack/react-query';
 import type { CoverageReport, CoverageTrend } from '@nutmeg/api-types';
 import { ApiError, api, qs } from '../../api';
-import { SelectField } from '../../components/FormControls';
+import { SelectField, TextField } from '../../components/FormControls';
 import { ReportFilters, ReportToolbar } from '../../components/ReportToolbar';
 import { StackedTable } from '../../components/StackedTable';
 import { jurisdictionToday } from '../../dates';
 import { Link, navigate, useLocation } from '../../router';
-import { ErrorSummary, Field } from '../accounts/form-fields';
+import { ErrorSummary } from '../accounts/form-fields';
 import { BarChart, TrendChart } from './charts';
 import { ReportRunsPanel } from './ReportRunsPanel';
 
@@ -72,16 +72,14 @@ export function CoveragePage() {
           />
         </Grid>
         <Grid tablet={{ col: 4 }}>
-          <Field id="assessmentDate" label="Assessment date" error={error?.fieldMessage('assessmentDate')}>
-            <input
-              className="usa-input"
-              id="assessmentDate"
-              name="assessmentDate"
-              type="date"
-              value={form.assessmentDate}
-              onChange={(e) => setForm({ ...form, assessmentDate: e.target.value })}
-            />
-          </Field>
+          <TextField
+            id="assessmentDate"
+            label="Assessment date"
+            type="date"
+            value={form.assessmentDate}
+            onChange={(assessmentDate) => setForm({ ...form, assessmentDate })}
+            error={error?.fieldMessage('assessmentDate')}
+          />
         </Grid>
         <Grid tablet={{ col: 4 }}>
           <SelectField
