@@ -74,7 +74,13 @@ export function TextField({
   );
 }
 
-/** A required choice from `options` (value → label, in their order), starting at "- Select -". */
+/** A choice's value and its label, in the order offered. */
+export type Option = readonly [value: string, label: string];
+
+/**
+ * A choice from `options` (pairs in order, or value → label) in its labelled field, one for every form: `none`
+ * is a first choice with no value ("- Select -" unless told otherwise for a required one, none for an optional one).
+ */
 export function SelectField({
   id,
   name = id,
@@ -82,28 +88,34 @@ export function SelectField({
   value,
   options,
   onChange,
+  hint,
   error,
+  required,
+  none = required ? '- Select -' : undefined,
 }: {
   id: string;
   name?: string;
-  label: string;
+  label: ReactNode;
   value: string;
-  options: Readonly<Record<string, string>>;
+  options: readonly Option[] | Readonly<Record<string, string>>;
   onChange: (value: string) => void;
+  hint?: ReactNode;
   error?: string | undefined;
+  none?: string;
+  required?: boolean;
 }) {
   return (
-    <Field id={id} label={label} error={error} required>
+    <Field id={id} label={label} hint={hint} error={error} required={required}>
       <Select
         id={id}
         name={name}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={describedBy(id, error)}
-        required
+        aria-describedby={describedBy(id, error, !!hint)}
+        required={required}
       >
-        <option value="">- Select -</option>
-        {Object.entries(options).map(([v, l]) => (
+        {none !== undefined && <option value="">{none}</option>}
+        {(Array.isArray(options) ? options : Object.entries(options)).map(([v, l]: Option) => (
           <option key={v} value={v}>
             {l}
           </option>

@@ -142,8 +142,31 @@ export async function searchUsers(db: Db, f: UserSearch) {
 
 /** Deactivates the account and ends its sessions. */
 export async function deactivateAccount(db: Db, userId: string, now: Date): Promise<void> {
-  await updateUser(db, userId, { status: 'inactive', deactivated_at: now });
-  await deleteSessionsOf(db, userId);
+  await deactivateAccounts(db, [userId], now);
+}
+
+/**
+ * Deactivates the accounts and ends their sessions; with `onlyOrphans`, only the active ones left with no active
+ * membership. Returns the ids deactivated.
+ */
+async function deactivateAccounts(db: Db, userIds: readonly string[], now: Date, onlyOrphans = false): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const deactivated = await db
+    .updateTable('users')
+    .set({ status: 'inactive', deactivated_at: now })
+    .where('id', 'in', [...userIds])
+    .$if(onlyOrphans, (q) =>
+      q
+        .where('status', '=', 'active')
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('memberships as m').select('m.id').whereRef('m.user_id', '=', 'users.id').where('m.active', '=', true))),
+        ),
+    )
+    .returning('id')
+    .execute();
+  const ids = deactivated.map((u) => u.id);
+  if (ids.length) await db.deleteFrom('sessions').where('user_id', 'in', ids).execute();
+  return ids;
 }
 
 /** Reactivates the account, with no failed sign-ins counted and no lock. */
@@ -214,20 +237,28 @@ export async function insertMemberships(
   return rows.map((r) => r.id);
 }
 
-export async function endMemberships(db: Db, ids: readonly string[], now: Date): Promise<void> {
-  if (ids.length === 0) return;
-  await db
+/** Ends the active ones of these memberships; returns those it ended (with their users). */
+export async function endMemberships(db: Db, ids: readonly string[], now: Date): Promise<Array<{ id: string; user_id: string }>> {
+  if (ids.length === 0) return [];
+  const ended = await db
     .updateTable('memberships')
     .set({ active: false, ended_at: now })
     .where('id', 'in', [...ids])
     .where('active', '=', true)
+    .returning(['id', 'user_id'])
     .execute();
   // A session acting for an ended membership falls back to the user's next one.
-  await db
-    .updateTable('sessions')
-    .set({ active_membership_id: null })
-    .where('active_membership_id', 'in', [...ids])
-    .execute();
+  if (ended.length)
+    await db
+      .updateTable('sessions')
+      .set({ active_membership_id: null })
+      .where(
+        'active_membership_id',
+        'in',
+        ended.map((m) => m.id),
+      )
+      .execute();
+  return ended;
 }
 
 /**
@@ -256,30 +287,9 @@ export async function endMembershipsDeactivatingOrphans(
     .orderBy('id')
     .forUpdate()
     .execute();
-  const ended = await db
-    .updateTable('memberships')
-    .set({ active: false, ended_at: now })
-    .where('id', 'in', [...ids])
-    .where('active', '=', true)
-    .returning(['id', 'user_id'])
-    .execute();
-  if (ended.length === 0) return { membershipIds: [], deactivatedUserIds: [] };
-  const membershipIds = ended.map((m) => m.id);
-  // A session acting for an ended membership falls back to the user's next one.
-  await db.updateTable('sessions').set({ active_membership_id: null }).where('active_membership_id', 'in', membershipIds).execute();
-  const deactivated = await db
-    .updateTable('users')
-    .set({ status: 'inactive', deactivated_at: now })
-    .where('id', 'in', [...new Set(ended.map((m) => m.user_id))])
-    .where('status', '=', 'active')
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('memberships as m').select('m.id').whereRef('m.user_id', '=', 'users.id').where('m.active', '=', true))),
-    )
-    .returning('id')
-    .execute();
-  const deactivatedUserIds = deactivated.map((u) => u.id);
-  if (deactivatedUserIds.length) await db.deleteFrom('sessions').where('user_id', 'in', deactivatedUserIds).execute();
-  return { membershipIds, deactivatedUserIds };
+  const ended = await endMemberships(db, ids, now);
+  const deactivatedUserIds = await deactivateAccounts(db, [...new Set(ended.map((m) => m.user_id))], now, true);
+  return { membershipIds: ended.map((m) => m.id), deactivatedUserIds };
 }
 
 /** Users with an active membership at the organization, with those memberships. */

@@ -80,16 +80,25 @@ export async function doseFindings(db: Db, from: string, to: string, s: DoseScop
   return { notAdministered, missingLotOrFunding, late };
 }
 
-/** Administered doses the clinic(s) recorded per lot number (as typed or taken from stock) with a date in the period. */
-export function recordedDosesByLot(db: Db, opts: { organizationId?: string | undefined; from: string; to: string }) {
+/**
+ * Administered doses with a lot number the clinic(s) recorded with a date in the period, deleted ones too (their
+ * stock movement and its reversal are the ledger's): the doses-by-lot report matches each to its lot.
+ */
+export function dosesWithLotIn(db: Db, opts: { organizationId?: string | undefined; from: string; to: string }) {
   let q = db
     .selectFrom('doses')
-    .select(['source_org_id', sql<string>`upper(trim(lot))`.as('lot'), sql<number>`count(*)::int`.as('doses')])
+    .select([
+      'id',
+      'source_org_id',
+      'ndc',
+      'cvx',
+      sql<string>`upper(trim(lot))`.as('lot'),
+      sql<boolean>`deleted_at IS NOT NULL`.as('deleted'),
+    ])
     .where('kind', '=', 'administered')
-    .where('deleted_at', 'is', null)
     .where('lot', 'is not', null)
     .where('date', '>=', opts.from)
     .where('date', '<=', opts.to);
   if (opts.organizationId) q = q.where('source_org_id', '=', opts.organizationId);
-  return q.groupBy(['source_org_id', sql`upper(trim(lot))`]).execute();
+  return q.execute();
 }

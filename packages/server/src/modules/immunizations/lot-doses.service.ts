@@ -1,23 +1,61 @@
-// Doses administered by lot and funding source: what the inventory ledger says left the stock as administered
-// per lot in a period, beside the doses the clinic recorded on patient records with that lot number (dose date in
-// the period), and the difference. It lives here because it reads both modules' tables (immunizations may call
-// inventory, not the other way round); who may read it is inventory's rule (inventory:read, clinicToRead).
+// Doses administered by lot and funding source: per inventory lot, the doses the ledger says left the stock as
+// administered, beside the doses the clinic recorded on patient records from that lot, and the difference. One
+// date basis: the dose's administration date (a dose entered late counts in its date's period, its stock movement
+// with it). A dose taken from stock belongs to the lot its ledger rows name; a dose with a typed lot number to the
+// clinic's one lot of that number and NDC (or CVX when it has no NDC); a typed lot matching none, or two, is not
+// listed. It lives here because it reads both modules' tables (immunizations may call inventory, not the other way
+// round); who may read it is inventory's rule (inventory:read, clinicToRead).
 
 import type { DosesByLotReport } from '@nutmeg/api-types';
+import { normalizeNdc } from '@nutmeg/codes';
 import type { AppContext } from '../../context.ts';
 import { toCsv } from '../../csv.ts';
-import { addDays, jurisdictionDayStart, jurisdictionToday } from '../../dates.ts';
+import { addDays, jurisdictionToday } from '../../dates.ts';
 import { invalid } from '../../errors.ts';
 import { isStatewide, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
-import { clinicToRead, ledgerAdministeredByLot } from '../inventory/index.ts';
+import { clinicToRead, inventoryLotsByIdOrNumber, ledgerAdministeredOfDoses } from '../inventory/index.ts';
 import { organizationNames } from '../organizations/index.ts';
-import { recordedDosesByLot } from './dose-report.repo.ts';
+import { dosesWithLotIn } from './dose-report.repo.ts';
 
 export interface DosesByLotQuery {
   organizationId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+}
+
+type DoseRow = Awaited<ReturnType<typeof dosesWithLotIn>>[number];
+type LotRow = Awaited<ReturnType<typeof inventoryLotsByIdOrNumber>>[number];
+
+const digits = (ndc: string) => (normalizeNdc(ndc) ?? ndc).replace(/\D/g, '');
+
+/** Per lot id: doses out of stock (net) and doses recorded; each dose counted on one lot. */
+function tallyByLot(
+  doses: readonly DoseRow[],
+  given: ReadonlyArray<{ dose_id: string; lot_id: string; doses: number }>,
+  lots: readonly LotRow[],
+) {
+  const tally = new Map<string, { fromStock: number; recorded: number }>();
+  const at = (lotId: string) => tally.get(lotId) ?? tally.set(lotId, { fromStock: 0, recorded: 0 }).get(lotId)!;
+  const stockLotOf = new Map<string, string>();
+  for (const g of given) {
+    at(g.lot_id).fromStock += g.doses;
+    if (g.doses > 0) stockLotOf.set(g.dose_id, g.lot_id);
+  }
+  const byNumber = new Map<string, LotRow[]>();
+  for (const l of lots) {
+    const key = `${l.organization_id}|${l.lot_number.toUpperCase()}`;
+    byNumber.set(key, [...(byNumber.get(key) ?? []), l]);
+  }
+  for (const d of doses) {
+    if (d.deleted) continue;
+    const candidates = (byNumber.get(`${d.source_org_id}|${d.lot}`) ?? []).filter((l) =>
+      d.ndc ? digits(l.ndc) === digits(d.ndc) : l.cvx === d.cvx,
+    );
+    const lotId = stockLotOf.get(d.id) ?? (candidates.length === 1 ? candidates[0]!.id : undefined);
+    if (lotId) at(lotId).recorded += 1;
+  }
+  return tally;
 }
 
 export async function dosesByLotReport(ctx: AppContext, actor: Actor, q: DosesByLotQuery): Promise<DosesByLotReport> {
@@ -26,19 +64,21 @@ export async function dosesByLotReport(ctx: AppContext, actor: Actor, q: DosesBy
   const to = q.to ?? jurisdictionToday(ctx.clock);
   const from = q.from ?? addDays(to, -90);
   if (from > to) throw invalid('The period starts after it ends', [{ path: 'from', message: 'Start on or before the end date' }]);
-  const [ledger, recorded] = await Promise.all([
-    ledgerAdministeredByLot(ctx.db, {
-      organizationId: clinic?.id,
-      since: jurisdictionDayStart(from),
-      until: jurisdictionDayStart(addDays(to, 1)),
-    }),
-    recordedDosesByLot(ctx.db, { organizationId: clinic?.id, from, to }),
-  ]);
-  const key = (org: string | null, lot: string) => `${org ?? ''}|${lot.trim().toUpperCase()}`;
-  const recordedBy = new Map(recorded.map((r) => [key(r.source_org_id, r.lot), r.doses]));
+  const doses = await dosesWithLotIn(ctx.db, { organizationId: clinic?.id, from, to });
+  const given = await ledgerAdministeredOfDoses(
+    ctx.db,
+    doses.map((d) => d.id),
+  );
+  const lots = await inventoryLotsByIdOrNumber(ctx.db, {
+    ids: [...new Set(given.map((g) => g.lot_id))],
+    organizationIds: [...new Set(doses.flatMap((d) => (d.source_org_id ? [d.source_org_id] : [])))],
+    lotNumbers: [...new Set(doses.map((d) => d.lot))],
+  });
+  const tally = tallyByLot(doses, given, lots);
+  const listed = lots.filter((l) => tally.get(l.id) && (tally.get(l.id)!.fromStock !== 0 || tally.get(l.id)!.recorded !== 0));
   const names = await organizationNames(
     ctx.db,
-    ledger.map((l) => l.organization_id),
+    listed.map((l) => l.organization_id),
   );
   await appendActorAudit(
     ctx.db,
@@ -48,17 +88,17 @@ export async function dosesByLotReport(ctx: AppContext, actor: Actor, q: DosesBy
   );
   return {
     scope: { clinic, from, to },
-    rows: ledger.map((l) => {
-      const rec = recordedBy.get(key(l.organization_id, l.lot_number)) ?? 0;
+    rows: listed.map((l) => {
+      const t = tally.get(l.id)!;
       return {
         clinicName: names.get(l.organization_id) ?? '',
         lotNumber: l.lot_number,
         tradeName: l.trade_name,
         cvx: l.cvx,
         fundingSource: l.funding_source,
-        fromStock: l.doses,
-        recorded: rec,
-        difference: l.doses - rec,
+        fromStock: t.fromStock,
+        recorded: t.recorded,
+        difference: t.fromStock - t.recorded,
       };
     }),
   };

@@ -47,7 +47,7 @@ export async function usableLotsForDose(
 ): Promise<StockLotOption[]> {
   if (submitter.organizationKind !== 'clinic') return [];
   const pulls = patientId ? await pendingRepo.openPullsOfPatient(db, submitter.organizationId, patientId, cvx, onDate) : [];
-  const lines = await repo.usableLotsOf(db, submitter.organizationId, cvx, onDate);
+  const lines = await repo.usableLotsOfVaccines(db, submitter.organizationId, [cvx], onDate);
   return [...pulls.map((p) => lotOption(p, p.id)), ...lines.map((l) => lotOption(l, null))];
 }
 

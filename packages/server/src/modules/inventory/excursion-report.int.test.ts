@@ -82,3 +82,35 @@ describe('the excursion report', () => {
     expect((await staff('GET', '/api/inventory/excursions')).statusCode).toBe(403);
   });
 });
+
+describe('overlapping excursions in the excursion report', () => {
+  let w: InventoryWorld;
+  beforeAll(async () => {
+    w = await inventoryWorld('2026-12-07T18:00:00Z');
+  });
+  afterAll(async () => {
+    await w.s.shutdown();
+  });
+
+  it('gives each out-of-range reading to one excursion: the later one takes over from its first reading', async () => {
+    const fridge = await w.addUnit('Overlap fridge');
+    const upload = async (rows: string[]) => {
+      const res = await w.coord('POST', `/api/inventory/units/${fridge}/temperatures/upload`, {
+        csv: ['time,current', ...rows].join('\n'),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    // Still out of range when the second reading comes: a second excursion opens at 10:30, the unit back at 11:00.
+    await upload(['2026-12-07T10:00:00Z,9.5']);
+    await upload(['2026-12-07T10:30:00Z,12', '2026-12-07T11:00:00Z,5']);
+    const r = (await w.coord('GET', '/api/inventory/excursions')).json() as ExcursionReport;
+    const byStart = new Map(r.excursions.map((e) => [e.firstReadAt, e]));
+    expect(byStart.get('2026-12-07T10:00:00.000Z')).toMatchObject({ minC: 9.5, maxC: 9.5, durationMinutes: 30 });
+    expect(byStart.get('2026-12-07T10:30:00.000Z')).toMatchObject({
+      minC: 12,
+      maxC: 12,
+      durationMinutes: 30,
+      backInRangeAt: '2026-12-07T11:00:00.000Z',
+    });
+  });
+});

@@ -23,7 +23,7 @@ export {
 } from './dose-stock.service.ts';
 export { fundingFitsEligibility, doseFundingOf, isUsable } from './ledger.ts';
 export { clinicToRead } from './inventory.policy.ts';
-export { administeredByLot as ledgerAdministeredByLot } from './report.repo.ts';
+export { administeredOfDoses as ledgerAdministeredOfDoses, lotsByIdOrNumber as inventoryLotsByIdOrNumber } from './report.repo.ts';
 
 export function registerInventoryRoutes(app: App, ctx: AppContext): void {
   registerStockRoutes(app, ctx);

@@ -1,5 +1,6 @@
 // SQL of the inventory reports: doses on hand by funding source and vaccine, and doses wasted by reason (and
-// clinic) in a period, from the maintained balances and the ledger; doses administered by lot; order history.
+// clinic) in a period, from the maintained balances and the ledger; doses administered from stock (per dose) and
+// the lots they match, for immunizations' doses-by-lot report; order history.
 // A clinic's, or statewide.
 
 import { sql } from 'kysely';
@@ -42,30 +43,38 @@ export function wastageByReason(db: Db, opts: { organizationId?: string; since: 
     .execute();
 }
 
-/** Doses out of stock as administered per clinic and lot in a period (net of doses put back by a correction). */
-export function administeredByLot(db: Db, opts: { organizationId?: string | undefined; since: Date; until: Date }) {
-  let q = db
-    .selectFrom('inventory_ledger as g')
-    .innerJoin('inventory_lots as l', 'l.id', 'g.lot_id')
-    .select([
-      'g.organization_id',
-      'l.lot_number',
-      'l.trade_name',
-      'l.cvx',
-      'l.funding_source',
-      sql<number>`(-sum(g.quantity))::int`.as('doses'),
-    ])
-    .where('g.kind', 'in', ['administered', 'administration_reversed'])
-    // Given doses only: a pull not given yet ("added but not administered") has no dose.
-    .where('g.dose_id', 'is not', null)
-    .where('g.recorded_at', '>=', opts.since)
-    .where('g.recorded_at', '<', opts.until);
-  if (opts.organizationId) q = q.where('g.organization_id', '=', opts.organizationId);
-  return q
-    .groupBy(['g.organization_id', 'l.id', 'l.lot_number', 'l.trade_name', 'l.cvx', 'l.funding_source'])
-    .orderBy('l.funding_source')
-    .orderBy('l.trade_name')
-    .orderBy('l.lot_number')
+/** Doses out of stock as administered per dose and lot (net of doses put back by a correction or deletion). */
+export function administeredOfDoses(db: Db, doseIds: readonly string[]) {
+  if (doseIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('inventory_ledger')
+    .select(['dose_id', 'lot_id', sql<number>`(-sum(quantity))::int`.as('doses')])
+    .where('kind', 'in', ['administered', 'administration_reversed'])
+    .where('dose_id', '=', sql<string>`ANY(${[...doseIds]}::uuid[])`)
+    .groupBy(['dose_id', 'lot_id'])
+    .execute() as Promise<Array<{ dose_id: string; lot_id: string; doses: number }>>;
+}
+
+/** Lots by id, and the lots of these clinics with one of these lot numbers (upper case): a typed dose's candidates. */
+export function lotsByIdOrNumber(
+  db: Db,
+  opts: { ids: readonly string[]; organizationIds: readonly string[]; lotNumbers: readonly string[] },
+) {
+  return db
+    .selectFrom('inventory_lots')
+    .select(['id', 'organization_id', 'ndc', 'cvx', 'lot_number', 'trade_name', 'funding_source'])
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', sql<string>`ANY(${[...opts.ids]}::uuid[])`),
+        eb.and([
+          eb('organization_id', '=', sql<string>`ANY(${[...opts.organizationIds]}::uuid[])`),
+          eb(sql<string>`upper(lot_number)`, '=', sql<string>`ANY(${[...opts.lotNumbers]}::text[])`),
+        ]),
+      ]),
+    )
+    .orderBy('funding_source')
+    .orderBy('trade_name')
+    .orderBy('lot_number')
     .execute();
 }
 

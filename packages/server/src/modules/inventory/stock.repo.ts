@@ -190,20 +190,10 @@ export function ledgerOf(db: Db, lotId: string, unitId: string): Promise<LedgerR
     .execute();
 }
 
-/** A clinic's lots of a vaccine with doses on hand, not held, unexpired on `onDate` (soonest expiry first). */
-export function usableLotsOf(db: Db, organizationId: string, cvx: string, onDate: string): Promise<StockLine[]> {
-  return stockQuery(db)
-    .where('s.organization_id', '=', organizationId)
-    .where('l.cvx', '=', cvx)
-    .where('s.on_hand', '>', 0)
-    .where('s.do_not_use', '=', false)
-    .where('l.expiration_date', '>=', onDate)
-    .orderBy('l.expiration_date')
-    .orderBy('l.lot_number')
-    .execute();
-}
-
-/** `usableLotsOf` for several vaccines at once: usable on `earliestDate` or later (the caller narrows per dose). */
+/**
+ * A clinic's lots of these vaccines with doses on hand, not held, unexpired on `earliestDate` (soonest expiry
+ * first); a caller asking for several dates narrows per dose.
+ */
 export function usableLotsOfVaccines(db: Db, organizationId: string, cvxs: readonly string[], earliestDate: string): Promise<StockLine[]> {
   if (cvxs.length === 0) return Promise.resolve([]);
   return stockQuery(db)

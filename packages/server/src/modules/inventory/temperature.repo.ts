@@ -103,8 +103,11 @@ export function excursionsOf(db: Db, opts: ExcursionFilter, limit = 200) {
 
 /**
  * What the readings say of each excursion: it lasts from its first out-of-range reading until the unit's next
- * reading in range (null while none came), and its min/max are those of its out-of-range readings. A warm
- * shipment's excursion has no readings of its own (not listed).
+ * reading in range (null while none came) or until the unit's next excursion begins, whichever is first, and its
+ * min/max are those of its out-of-range readings. Each reading belongs to one excursion: excursions of a unit can
+ * overlap (a reading still out of range, or a logger's earlier readings uploaded later, opens another), and the
+ * later one takes the readings over from its first (a tie goes to the larger id). A warm shipment's excursion has
+ * no readings of its own (not listed, and it takes none over).
  */
 export async function excursionReadings(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
@@ -114,22 +117,30 @@ export async function excursionReadings(db: Db, ids: readonly string[]) {
     max_c: string | null;
     last_out_at: Date | null;
     back_in_range_at: Date | null;
+    ends_at: Date | null;
   }>`
     SELECT e.id,
            min(least(r.current_c, coalesce(r.min_c, r.current_c))) AS min_c,
            max(greatest(r.current_c, coalesce(r.max_c, r.current_c))) AS max_c,
            max(r.read_at) AS last_out_at,
-           b.back_in_range_at
+           b.back_in_range_at,
+           least(b.back_in_range_at, n.next_at) AS ends_at
       FROM inventory_excursions e
       LEFT JOIN LATERAL (
         SELECT min(i.read_at) AS back_in_range_at FROM inventory_temperature_readings i
          WHERE i.storage_unit_id = e.storage_unit_id AND i.read_at > e.first_read_at AND NOT i.out_of_range
       ) b ON true
+      LEFT JOIN LATERAL (
+        SELECT min(x.first_read_at) AS next_at FROM inventory_excursions x
+         WHERE x.storage_unit_id = e.storage_unit_id AND x.shipment_id IS NULL AND x.id <> e.id
+           AND (x.first_read_at > e.first_read_at OR (x.first_read_at = e.first_read_at AND x.id > e.id))
+      ) n ON true
       LEFT JOIN inventory_temperature_readings r
         ON r.storage_unit_id = e.storage_unit_id AND r.out_of_range AND r.read_at >= e.first_read_at
        AND (b.back_in_range_at IS NULL OR r.read_at < b.back_in_range_at)
+       AND (n.next_at IS NULL OR r.read_at < n.next_at)
      WHERE e.id IN (${sql.join(ids)}) AND e.shipment_id IS NULL
-     GROUP BY e.id, b.back_in_range_at`.execute(db);
+     GROUP BY e.id, b.back_in_range_at, n.next_at`.execute(db);
   return rows;
 }
 

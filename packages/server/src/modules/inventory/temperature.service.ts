@@ -40,9 +40,15 @@ export async function presentExcursions(
     ),
   ]);
   const factsOf = new Map(facts.map((f) => [f.id, f]));
+  // The lots grouped once by excursion (the list may hold a thousand excursions).
+  const lotsOf = new Map<string, ExcursionView['lots']>();
+  for (const l of lots) {
+    const list = lotsOf.get(l.excursion_id) ?? lotsOf.set(l.excursion_id, []).get(l.excursion_id)!;
+    list.push({ lotId: l.lot_id, lotNumber: l.lot_number, tradeName: l.trade_name });
+  }
   return rows.map((r) => {
     const f = factsOf.get(r.id);
-    const end = f?.back_in_range_at ?? f?.last_out_at ?? r.first_read_at;
+    const end = f?.ends_at ?? f?.last_out_at ?? r.first_read_at;
     return {
       id: r.id,
       clinic: { id: r.organization_id, name: names.get(r.organization_id) ?? '' },
@@ -58,7 +64,7 @@ export async function presentExcursions(
       status: r.status,
       decidedAt: r.decided_at?.toISOString() ?? null,
       decisionNote: r.decision_note,
-      lots: lots.filter((l) => l.excursion_id === r.id).map((l) => ({ lotId: l.lot_id, lotNumber: l.lot_number, tradeName: l.trade_name })),
+      lots: lotsOf.get(r.id) ?? [],
       canDecide: r.status === 'open' && actsFor(actor, r.organization_id),
     };
   });

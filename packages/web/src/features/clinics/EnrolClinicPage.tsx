@@ -76,7 +76,7 @@ export function EnrolClinicPage() {
     o: { path?: string; required?: boolean; type?: 'text' | 'tel' | 'date' } = {},
   ) => <TextField id={id} label={label} value={value} onChange={onChange} error={msg(o.path ?? id)} required={o.required} type={o.type} />;
   const select = (id: string, label: string, value: string, options: Record<string, string>, onChange: (v: string) => void, path = id) => (
-    <SelectField id={id} label={label} value={value} options={options} onChange={onChange} error={msg(path)} />
+    <SelectField id={id} label={label} value={value} options={options} onChange={onChange} error={msg(path)} required />
   );
 
   return (

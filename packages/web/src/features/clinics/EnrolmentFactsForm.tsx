@@ -60,7 +60,7 @@ export function EnrolmentFactsForm({ profile }: { profile: ClinicProfile }) {
     value: string,
     options: Record<string, string>,
     onChange: (v: string) => void,
-  ) => <SelectField id={id} label={label} value={value} options={options} onChange={onChange} error={msg(path)} />;
+  ) => <SelectField id={id} label={label} value={value} options={options} onChange={onChange} error={msg(path)} required />;
 
   return (
     <Form onSubmit={submit} className="maxw-none margin-top-4" aria-label="Enrolment and type">

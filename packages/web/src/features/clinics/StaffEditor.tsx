@@ -134,6 +134,7 @@ export function StaffEditor({ editing, onDone }: { editing: StaffMemberView | nu
             label="Role"
             value={form.role}
             options={STAFF_ROLE_LABELS}
+            required
             onChange={(v) => setForm({ ...form, role: v as StaffRole })}
             error={msg('role')}
           />

@@ -85,6 +85,7 @@ function UnitEditor({ editing, onDone }: { editing: StorageUnitView | null; onDo
             label="Type"
             value={form.kind}
             options={KIND_LABELS}
+            required
             onChange={(v) => setForm({ ...form, kind: v as StorageUnitKind })}
             error={msg('kind')}
           />

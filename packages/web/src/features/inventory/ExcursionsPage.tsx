@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, ButtonGroup, Form, Grid, Select } from '@trussworks/react-uswds';
+import { Alert, Grid } from '@trussworks/react-uswds';
 import type { ExcursionReport, ExcursionView } from '@nutmeg/api-types';
 import { ApiError, api, qs } from '../../api';
+import { SelectField } from '../../components/FormControls';
+import { DateRangeFields, ReportFilters, ReportToolbar } from '../../components/ReportToolbar';
 import { StackedTable } from '../../components/StackedTable';
 import { formatDateTime } from '../../dates';
 import { Link, navigate, useLocation } from '../../router';
-import { Field } from '../accounts/form-fields';
 
 const DECISION: Record<ExcursionView['status'], string> = {
   open: 'Awaiting the manufacturer (lots held)',
@@ -40,7 +41,6 @@ export function ExcursionsPage() {
     e.preventDefault();
     navigate(`/inventory/excursions${qs(form)}`);
   };
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const r = q.data;
   return (
     <>
@@ -48,33 +48,28 @@ export function ExcursionsPage() {
         <Link to="/inventory">Back to the inventory</Link>
       </p>
       <h1>Temperature excursions{r ? `: ${r.scope.clinic?.name ?? 'statewide'}` : ''}</h1>
-      <Form onSubmit={submit} className="maxw-full no-print" data-testid="excursion-filters">
-        <Grid row gap>
-          <Grid tablet={{ col: 4 }}>
-            <Field id="exc-status" label="Decision" error={error?.fieldMessage('status')}>
-              <Select id="exc-status" name="status" value={form.status} onChange={set('status')}>
-                <option value="">Any</option>
-                {Object.entries(DECISION).map(([code, label]) => (
-                  <option key={code} value={code}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </Grid>
-          <Grid tablet={{ col: 4 }}>
-            <Field id="exc-from" label="First out of range from" error={error?.fieldMessage('from')}>
-              <input className="usa-input" id="exc-from" name="from" type="date" value={form.from} onChange={set('from')} />
-            </Field>
-          </Grid>
-          <Grid tablet={{ col: 4 }}>
-            <Field id="exc-to" label="To" error={error?.fieldMessage('to')}>
-              <input className="usa-input" id="exc-to" name="to" type="date" value={form.to} onChange={set('to')} />
-            </Field>
-          </Grid>
+      <ReportFilters onSubmit={submit} testId="excursion-filters">
+        <Grid tablet={{ col: 4 }}>
+          <SelectField
+            id="exc-status"
+            name="status"
+            label="Decision"
+            none="Any"
+            options={DECISION}
+            value={form.status}
+            onChange={(status) => setForm({ ...form, status })}
+            error={error?.fieldMessage('status')}
+          />
         </Grid>
-        <Button type="submit">Show</Button>
-      </Form>
+        <DateRangeFields
+          idPrefix="exc-"
+          fromLabel="First out of range from"
+          from={form.from}
+          to={form.to}
+          onChange={(d) => setForm({ ...form, ...d })}
+          error={error}
+        />
+      </ReportFilters>
       {q.error && (
         <Alert type="error" headingLevel="h2" heading="Could not load the excursions">
           {q.error.message}
@@ -82,14 +77,7 @@ export function ExcursionsPage() {
       )}
       {r && (
         <>
-          <ButtonGroup className="no-print margin-y-2">
-            <a className="usa-button usa-button--outline" href={`/api/inventory/excursions.csv${query}`} download>
-              Download CSV
-            </a>
-            <Button type="button" outline onClick={() => window.print()}>
-              Print
-            </Button>
-          </ButtonGroup>
+          <ReportToolbar downloads={[{ href: `/api/inventory/excursions.csv${query}` }]} />
           {r.excursions.length === 0 ? (
             <p data-testid="excursions-empty">No excursions match.</p>
           ) : (

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, ButtonGroup, Form, Grid } from '@trussworks/react-uswds';
+import { Alert } from '@trussworks/react-uswds';
 import type { DosesByLotReport, InventoryReport } from '@nutmeg/api-types';
 import { ApiError, api, qs } from '../../api';
+import { DateRangeFields, ReportFilters, ReportToolbar } from '../../components/ReportToolbar';
 import { StackedTable } from '../../components/StackedTable';
 import { Link, navigate, useLocation } from '../../router';
-import { Field } from '../accounts/form-fields';
 import { FUNDING_LABELS, WASTE_REASON_LABELS } from './inventory-labels';
 import { DosesByLotTable, OrderHistoryTable } from './ReportSections';
 
@@ -45,48 +45,17 @@ export function InventoryReportsPage() {
           {q.error.message}
         </Alert>
       )}
-      <Form onSubmit={submit} className="maxw-full no-print" data-testid="report-filters">
-        <Grid row gap>
-          <Grid tablet={{ col: 4 }}>
-            <Field id="rep-from" label="From" error={error?.fieldMessage('from')}>
-              <input
-                className="usa-input"
-                id="rep-from"
-                name="from"
-                type="date"
-                value={form.from}
-                onChange={(e) => setForm({ ...form, from: e.target.value })}
-              />
-            </Field>
-          </Grid>
-          <Grid tablet={{ col: 4 }}>
-            <Field id="rep-to" label="To" error={error?.fieldMessage('to')}>
-              <input
-                className="usa-input"
-                id="rep-to"
-                name="to"
-                type="date"
-                value={form.to}
-                onChange={(e) => setForm({ ...form, to: e.target.value })}
-              />
-            </Field>
-          </Grid>
-        </Grid>
-        <Button type="submit">Show</Button>
-      </Form>
+      <ReportFilters onSubmit={submit} testId="report-filters">
+        <DateRangeFields idPrefix="rep-" from={form.from} to={form.to} onChange={(d) => setForm({ ...form, ...d })} error={error} />
+      </ReportFilters>
       {r && (
         <>
-          <ButtonGroup className="no-print margin-y-2">
-            <a className="usa-button usa-button--outline" href={`/api/inventory/reports.csv${query}`} download>
-              Download CSV
-            </a>
-            <a className="usa-button usa-button--outline" href={`/api/immunizations/doses-by-lot.csv${query}`} download>
-              Download doses by lot (CSV)
-            </a>
-            <Button type="button" outline onClick={() => window.print()}>
-              Print
-            </Button>
-          </ButtonGroup>
+          <ReportToolbar
+            downloads={[
+              { href: `/api/inventory/reports.csv${query}` },
+              { href: `/api/immunizations/doses-by-lot.csv${query}`, label: 'Download doses by lot (CSV)' },
+            ]}
+          />
           <h2>Doses on hand by funding source and vaccine</h2>
           {r.onHand.length === 0 ? (
             <p>No doses on hand.</p>

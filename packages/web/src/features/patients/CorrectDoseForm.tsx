@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Form, Grid, TextInput } from '@trussworks/react-uswds';
-import { DOSE_CONDITION_OPTIONS, SelectField, codeOptions } from './code-options';
+import { DOSE_CONDITION_OPTIONS, codeOptions } from './code-options';
 import { Field } from '../accounts/form-fields';
 import { VaccinePicker, type VaccinePick } from './VaccinePicker';
 import type { DoseView } from '@nutmeg/api-types';
 import type { DoseChanges } from './types';
+import { SelectField } from '../../components/FormControls';
 
 /** Correct a dose the user's clinic entered (or any, for DPH): every correction needs a reason and is audited. */
 export function CorrectDoseForm({
@@ -40,7 +41,8 @@ export function CorrectDoseForm({
     setVaccine(v);
     setC((x) => ({ ...x, cvx: v?.cvx ?? '', mvx: v?.mvx ?? null, ndc: v?.ndc ?? null }));
   };
-  const set = (k: keyof DoseChanges) => (e: { target: { value: string } }) => setC((x) => ({ ...x, [k]: e.target.value }));
+  const put = (k: keyof DoseChanges) => (v: string) => setC((x) => ({ ...x, [k]: v }));
+  const set = (k: keyof DoseChanges) => (e: { target: { value: string } }) => put(k)(e.target.value);
   return (
     <Form
       onSubmit={(e: FormEvent) => {
@@ -88,7 +90,7 @@ export function CorrectDoseForm({
                 label="Funding source"
                 options={codeOptions('fundingSource', c.fundingSource)}
                 value={c.fundingSource ?? ''}
-                onChange={set('fundingSource')}
+                onChange={put('fundingSource')}
               />
             </Grid>
             <Grid tablet={{ col: 4 }}>
@@ -98,7 +100,7 @@ export function CorrectDoseForm({
                 label="VFC eligibility"
                 options={codeOptions('vfcEligibility', c.vfcEligibility, true)}
                 value={c.vfcEligibility ?? ''}
-                onChange={set('vfcEligibility')}
+                onChange={put('vfcEligibility')}
               />
             </Grid>
             <Grid tablet={{ col: 2 }}>
@@ -109,7 +111,7 @@ export function CorrectDoseForm({
                 none="—"
                 options={codeOptions('route', c.route)}
                 value={c.route ?? ''}
-                onChange={set('route')}
+                onChange={put('route')}
               />
             </Grid>
             <Grid tablet={{ col: 3 }}>
@@ -120,7 +122,7 @@ export function CorrectDoseForm({
                 none="—"
                 options={codeOptions('site', c.site)}
                 value={c.site ?? ''}
-                onChange={set('site')}
+                onChange={put('site')}
               />
             </Grid>
           </>
@@ -133,7 +135,7 @@ export function CorrectDoseForm({
             hint="A dose with a condition does not count toward the series."
             options={DOSE_CONDITION_OPTIONS}
             value={c.doseCondition ?? ''}
-            onChange={set('doseCondition')}
+            onChange={put('doseCondition')}
           />
         </Grid>
         <Grid tablet={{ col: 6 }}>

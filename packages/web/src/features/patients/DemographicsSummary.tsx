@@ -1,7 +1,8 @@
 import { SummaryBox, SummaryBoxContent, SummaryBoxHeading } from '@trussworks/react-uswds';
 import { countryLabel, identifierLabel, languageLabel, relationshipLabel } from './labels';
 import type { Patient } from '@nutmeg/api-types';
-import { formatPhone, fullName } from './types';
+import { formatPhone } from '@nutmeg/codes/format';
+import { fullName } from './types';
 
 /** The consolidated record's demographics: aliases, address, phones, guardians, identifiers. */
 export function DemographicsSummary({ patient: p }: { patient: Patient }) {

@@ -6,9 +6,10 @@ import { ApiError, api } from '../../api';
 import { jurisdictionToday } from '../../dates';
 import { useSession } from '../../session';
 import { ErrorSummary, Field } from '../accounts/form-fields';
-import { DOSE_CONDITION_OPTIONS, SelectField, codeOptions } from './code-options';
+import { DOSE_CONDITION_OPTIONS, codeOptions } from './code-options';
 import { StockLotPicker } from './StockLotPicker';
 import { VaccinePicker, type VaccinePick } from './VaccinePicker';
+import { SelectField } from '../../components/FormControls';
 
 /** Record an administered dose (from an inventory lot, or with the lot typed in) or a historical dose. */
 export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (message: string) => void }) {
@@ -32,7 +33,8 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
     doseCondition: '',
   });
   const [error, setError] = useState<ApiError | null>(null);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const put = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => put(k)(e.target.value);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -165,7 +167,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
               label="Source"
               options={codeOptions('historicalSource')}
               value={f.source}
-              onChange={set('source')}
+              onChange={put('source')}
             />
           </Grid>
         ) : (
@@ -206,7 +208,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
                 label="Funding source"
                 options={codeOptions('fundingSource')}
                 value={f.fundingSource}
-                onChange={set('fundingSource')}
+                onChange={put('fundingSource')}
               />
             </Grid>
             <Grid tablet={{ col: 5 }}>
@@ -219,7 +221,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
                 required
                 options={codeOptions('vfcEligibility', null, true)}
                 value={f.vfcEligibility}
-                onChange={set('vfcEligibility')}
+                onChange={put('vfcEligibility')}
               />
             </Grid>
             <Grid tablet={{ col: 2 }}>
@@ -230,7 +232,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
                 none="—"
                 options={codeOptions('route')}
                 value={f.route}
-                onChange={set('route')}
+                onChange={put('route')}
               />
             </Grid>
             <Grid tablet={{ col: 2 }}>
@@ -241,7 +243,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
                 none="—"
                 options={codeOptions('site')}
                 value={f.site}
-                onChange={set('site')}
+                onChange={put('site')}
               />
             </Grid>
             <Grid tablet={{ col: 3 }}>
@@ -270,7 +272,7 @@ export function DoseForm({ patientId, onSaved }: { patientId: string; onSaved: (
             label="Dose condition (only if it does not count)"
             options={DOSE_CONDITION_OPTIONS}
             value={f.doseCondition}
-            onChange={set('doseCondition')}
+            onChange={put('doseCondition')}
           />
         </Grid>
       </Grid>

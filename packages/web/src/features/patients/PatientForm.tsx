@@ -2,8 +2,9 @@ import type { FormEvent, ReactNode } from 'react';
 import { Button, Checkbox, Fieldset, Form, Grid, Select, TextInput, Textarea } from '@trussworks/react-uswds';
 import type { ApiError } from '../../api';
 import { ErrorSummary, Field } from '../accounts/form-fields';
-import { Options, SelectField, codeOptions, languageChoices } from './code-options';
+import { Options, codeOptions, languageChoices } from './code-options';
 import type { Patient } from '@nutmeg/api-types';
+import { SelectField } from '../../components/FormControls';
 
 /** Flat form state for the common case: one current address, one phone, one e-mail, one guardian, one MRN. */
 export interface PatientFormState {
@@ -147,7 +148,8 @@ export function PatientForm({
   submitLabel: string;
   children?: ReactNode;
 }) {
-  const set = (k: keyof PatientFormState) => (e: { target: { value: string } }) => onChange({ ...value, [k]: e.target.value });
+  const put = (k: keyof PatientFormState) => (v: string) => onChange({ ...value, [k]: v });
+  const set = (k: keyof PatientFormState) => (e: { target: { value: string } }) => put(k)(e.target.value);
   const msg = (path: string) => error?.fieldMessage(path);
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -239,7 +241,7 @@ export function PatientForm({
               none="Not reported"
               options={codeOptions('race', value.race)}
               value={value.race}
-              onChange={set('race')}
+              onChange={put('race')}
             />
           </Grid>
           <Grid tablet={{ col: 4 }}>
@@ -250,7 +252,7 @@ export function PatientForm({
               none="Not reported"
               options={codeOptions('ethnicity', value.ethnicity)}
               value={value.ethnicity}
-              onChange={set('ethnicity')}
+              onChange={put('ethnicity')}
             />
           </Grid>
           <Grid tablet={{ col: 4 }}>
@@ -261,7 +263,7 @@ export function PatientForm({
               none="Not reported"
               options={languageChoices(value.language)}
               value={value.language}
-              onChange={set('language')}
+              onChange={put('language')}
             />
           </Grid>
           {text('birthState', 'Birth state', 'birthState', { col: 2 })}

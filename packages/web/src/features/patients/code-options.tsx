@@ -1,12 +1,10 @@
 // Coded choices for the forms that offer them and the views that label them. The codes and their labels come from
 // @nutmeg/codes/tables, the same tables the server validates against (one copy); only the dose condition, a
 // Nutmeg state rather than a code table, is written here.
-import { Select } from '@trussworks/react-uswds';
-import type { ReactNode } from 'react';
 import { fieldLabel, fieldOptions, languageOptions, type CodeOption, type FieldName } from '@nutmeg/codes/tables';
-import { Field } from '../accounts/form-fields';
+import type { Option } from '../../components/FormControls';
 
-export type Option = readonly [value: string, label: string];
+export type { Option } from '../../components/FormControls';
 
 function asOptions(options: readonly CodeOption[], withCode: boolean): readonly Option[] {
   return options.map((o) => [o.code, `${withCode ? `${o.code} ` : ''}${o.label}${o.retired ? ' (no longer used)' : ''}`] as const);
@@ -55,39 +53,5 @@ export function Options({ options }: { options: readonly Option[] }) {
         </option>
       ))}
     </>
-  );
-}
-
-/** A labelled select over a code list (with an optional first "none" choice). */
-export function SelectField({
-  id,
-  name,
-  label,
-  options,
-  value,
-  onChange,
-  hint,
-  error,
-  none,
-  required,
-}: {
-  id: string;
-  name: string;
-  label: ReactNode;
-  options: readonly Option[];
-  value: string;
-  onChange: (e: { target: { value: string } }) => void;
-  hint?: ReactNode;
-  error?: string | undefined;
-  none?: string;
-  required?: boolean;
-}) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error} required={required}>
-      <Select id={id} name={name} value={value} onChange={onChange} required={required}>
-        {none !== undefined && <option value="">{none}</option>}
-        <Options options={options} />
-      </Select>
-    </Field>
   );
 }

@@ -5,10 +5,10 @@
 // of order.
 
 import type { DoseReport, Patient, PatientReport } from '@nutmeg/api-types';
+import { formatPhone } from '@nutmeg/codes/format';
 import type { FieldName } from '@nutmeg/codes/tables';
 import { DOSE_CONDITION_OPTIONS, codeLabel, optionLabel } from './code-options';
 import { DOSE_KIND_LABEL, countryLabel, identifierLabel, languageLabel, relationshipLabel } from './labels';
-import { formatPhone } from './types';
 
 /** One version's value of a field: what to show, and what to compare. */
 export interface Cell {

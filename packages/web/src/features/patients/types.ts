@@ -8,12 +8,6 @@ export function fullName(n: { first: string; middle?: string | null; last: strin
   return [n.first, n.middle, n.last, n.suffix].filter(Boolean).join(' ');
 }
 
-/** 8605550134 → (860) 555-0134; other lengths unchanged. */
-export function formatPhone(digits: string): string {
-  const d = digits.replace(/\D/g, '');
-  return d.length === 10 ? `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}` : digits;
-}
-
 /** The fields a correction may change; the rest of the dose is sent back as it was. */
 export interface DoseChanges {
   date: string;

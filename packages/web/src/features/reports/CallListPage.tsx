@@ -1,25 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button } from '@trussworks/react-uswds';
 import type { ReminderList, ReminderPatient } from '@nutmeg/api-types';
+import { ageOn, formatPhone } from '@nutmeg/codes/format';
 import { api } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { jurisdictionToday } from '../../dates';
 import { Link, useLocation } from '../../router';
-import { formatPhone } from '../patients/types';
 import { criteriaFromSearch, criteriaQuery } from './criteria';
 
 const OUTCOMES = ['Reached', 'Message left', 'No answer', 'Wrong number', 'Appointment on'];
-
-/** Age on `on` as staff say it on the phone: "11 months", "2 years 3 months". */
-export function ageOn(dob: string, on: string): string {
-  const [y1, m1, d1] = dob.split('-').map(Number) as [number, number, number];
-  const [y2, m2, d2] = on.split('-').map(Number) as [number, number, number];
-  const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
-  const years = Math.floor(months / 12);
-  const rest = months % 12;
-  if (years === 0) return `${rest} month${rest === 1 ? '' : 's'}`;
-  return `${years} year${years === 1 ? '' : 's'}${rest ? ` ${rest} month${rest === 1 ? '' : 's'}` : ''}`;
-}
 
 function dueText(p: ReminderPatient): string {
   return p.due

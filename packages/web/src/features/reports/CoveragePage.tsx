@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Form, Grid, Select } from '@trussworks/react-uswds';
+import { Grid } from '@trussworks/react-uswds';
 import { useQuery } from '@tanstack/react-query';
 import type { CoverageReport, CoverageTrend } from '@nutmeg/api-types';
 import { ApiError, api, qs } from '../../api';
+import { SelectField, TextField } from '../../components/FormControls';
+import { ReportFilters, ReportToolbar } from '../../components/ReportToolbar';
 import { StackedTable } from '../../components/StackedTable';
 import { jurisdictionToday } from '../../dates';
 import { Link, navigate, useLocation } from '../../router';
-import { ErrorSummary, Field } from '../accounts/form-fields';
+import { ErrorSummary } from '../accounts/form-fields';
 import { BarChart, TrendChart } from './charts';
 import { ReportRunsPanel } from './ReportRunsPanel';
 
@@ -28,6 +30,7 @@ export function coverageFilters(search: URLSearchParams): CoverageFilters {
 }
 
 const PRESETS = { child: '24–35 months (4:3:1:3:3:1:4)', adolescent: '13–17 years (Tdap, MenACWY, HPV)' };
+const BY = { state: 'Whole population', county: 'County', town: 'Town', clinic: 'Medical home (clinic)' };
 
 /** Coverage assessment: filters in the URL, bar chart and table by area, monthly trend, drill-down links. */
 export function CoveragePage() {
@@ -51,55 +54,43 @@ export function CoveragePage() {
     <>
       <h1>Coverage assessment</h1>
       <ErrorSummary error={error} />
-      <Form
+      <ReportFilters
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           navigate(`${COVERAGE_PATH}${qs({ ...form })}`);
         }}
-        className="maxw-full no-print"
-        aria-label="Coverage filters"
+        label="Coverage filters"
+        submitLabel="Assess"
       >
-        <Grid row gap>
-          <Grid tablet={{ col: 4 }}>
-            <Field id="preset" label="Cohort">
-              <Select
-                id="preset"
-                name="preset"
-                value={form.preset}
-                onChange={(e) => setForm({ ...form, preset: e.target.value as CoverageFilters['preset'] })}
-              >
-                <option value="child">{PRESETS.child}</option>
-                <option value="adolescent">{PRESETS.adolescent}</option>
-              </Select>
-            </Field>
-          </Grid>
-          <Grid tablet={{ col: 4 }}>
-            <Field id="assessmentDate" label="Assessment date" error={error?.fieldMessage('assessmentDate')}>
-              <input
-                className="usa-input"
-                id="assessmentDate"
-                name="assessmentDate"
-                type="date"
-                value={form.assessmentDate}
-                onChange={(e) => setForm({ ...form, assessmentDate: e.target.value })}
-              />
-            </Field>
-          </Grid>
-          <Grid tablet={{ col: 4 }}>
-            <Field id="by" label="By">
-              <Select id="by" name="by" value={form.by} onChange={(e) => setForm({ ...form, by: e.target.value as CoverageFilters['by'] })}>
-                <option value="state">Whole population</option>
-                <option value="county">County</option>
-                <option value="town">Town</option>
-                <option value="clinic">Medical home (clinic)</option>
-              </Select>
-            </Field>
-          </Grid>
+        <Grid tablet={{ col: 4 }}>
+          <SelectField
+            id="preset"
+            label="Cohort"
+            options={PRESETS}
+            value={form.preset}
+            onChange={(v) => setForm({ ...form, preset: v as CoverageFilters['preset'] })}
+          />
         </Grid>
-        <Button type="submit" className="margin-top-2">
-          Assess
-        </Button>
-      </Form>
+        <Grid tablet={{ col: 4 }}>
+          <TextField
+            id="assessmentDate"
+            label="Assessment date"
+            type="date"
+            value={form.assessmentDate}
+            onChange={(assessmentDate) => setForm({ ...form, assessmentDate })}
+            error={error?.fieldMessage('assessmentDate')}
+          />
+        </Grid>
+        <Grid tablet={{ col: 4 }}>
+          <SelectField
+            id="by"
+            label="By"
+            options={BY}
+            value={form.by}
+            onChange={(v) => setForm({ ...form, by: v as CoverageFilters['by'] })}
+          />
+        </Grid>
+      </ReportFilters>
       <ReportRunsPanel kind="coverage" params={{ ...current }} />
       {report.isLoading && <p role="status">Counting…</p>}
       {r && (
@@ -111,14 +102,7 @@ export function CoveragePage() {
             title="Share up to date"
             bars={[...r.total.measures, r.total.combined].map((m) => ({ label: m.label, percent: m.percent }))}
           />
-          <ButtonGroup className="no-print margin-y-2">
-            <a className="usa-button usa-button--outline" href={`/api/reports/coverage.csv${query}`} download>
-              Download CSV
-            </a>
-            <Button type="button" outline onClick={() => window.print()}>
-              Print
-            </Button>
-          </ButtonGroup>
+          <ReportToolbar downloads={[{ href: `/api/reports/coverage.csv${query}` }]} />
           <StackedTable headers fullWidth testId="coverage-table">
             <thead>
               <tr>

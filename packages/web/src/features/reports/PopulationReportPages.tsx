@@ -1,26 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Form, Grid, Select } from '@trussworks/react-uswds';
+import { Grid } from '@trussworks/react-uswds';
 import { useQuery } from '@tanstack/react-query';
 import type { DataQualityReport, DosesAdministeredReport, DosesBy, InactivePatientsReport } from '@nutmeg/api-types';
 import { ApiError, api, qs } from '../../api';
+import { SelectField } from '../../components/FormControls';
+import { DateRangeFields, ReportFilters, ReportToolbar } from '../../components/ReportToolbar';
 import { StackedTable } from '../../components/StackedTable';
 import { jurisdictionToday } from '../../dates';
 import { Link, navigate, useLocation } from '../../router';
-import { ErrorSummary, Field } from '../accounts/form-fields';
+import { ErrorSummary } from '../accounts/form-fields';
 import { ReportRunsPanel } from './ReportRunsPanel';
-
-function Outputs({ csv }: { csv: string }) {
-  return (
-    <ButtonGroup className="no-print margin-y-2">
-      <a className="usa-button usa-button--outline" href={csv} download>
-        Download CSV
-      </a>
-      <Button type="button" outline onClick={() => window.print()}>
-        Print
-      </Button>
-    </ButtonGroup>
-  );
-}
 
 /** A date range (this month so far by default) and any other filters, kept in the URL. */
 function useRange<E extends Record<string, string>>(path: string, extra: E) {
@@ -34,46 +23,6 @@ function useRange<E extends Record<string, string>>(path: string, extra: E) {
     navigate(`${path}${qs(form)}`);
   };
   return { form, setForm, submit, query: qs(current) };
-}
-
-function RangeFields<F extends { from: string; to: string }>({
-  form,
-  setForm,
-  error,
-}: {
-  form: F;
-  setForm: (f: F) => void;
-  error: ApiError | null;
-}) {
-  const set = setForm;
-  return (
-    <>
-      <Grid tablet={{ col: 4 }}>
-        <Field id="from" label="From" error={error?.fieldMessage('from')}>
-          <input
-            className="usa-input"
-            id="from"
-            name="from"
-            type="date"
-            value={form.from}
-            onChange={(e) => set({ ...form, from: e.target.value })}
-          />
-        </Field>
-      </Grid>
-      <Grid tablet={{ col: 4 }}>
-        <Field id="to" label="To" error={error?.fieldMessage('to')}>
-          <input
-            className="usa-input"
-            id="to"
-            name="to"
-            type="date"
-            value={form.to}
-            onChange={(e) => set({ ...form, to: e.target.value })}
-          />
-        </Field>
-      </Grid>
-    </>
-  );
 }
 
 const BY: Record<DosesBy, string> = {
@@ -96,32 +45,19 @@ export function DosesAdministeredPage() {
     <>
       <h1>Doses administered</h1>
       <ErrorSummary error={error} />
-      <Form onSubmit={r.submit} className="maxw-full no-print" aria-label="Report filters">
-        <Grid row gap>
-          <RangeFields form={r.form} setForm={r.setForm} error={error} />
-          <Grid tablet={{ col: 4 }}>
-            <Field id="by" label="By">
-              <Select id="by" name="by" value={r.form.by} onChange={(e) => r.setForm({ ...r.form, by: e.target.value })}>
-                {Object.entries(BY).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </Grid>
+      <ReportFilters onSubmit={r.submit}>
+        <DateRangeFields from={r.form.from} to={r.form.to} onChange={(d) => r.setForm({ ...r.form, ...d })} error={error} />
+        <Grid tablet={{ col: 4 }}>
+          <SelectField id="by" label="By" options={BY} value={r.form.by} onChange={(by) => r.setForm({ ...r.form, by })} />
         </Grid>
-        <Button type="submit" className="margin-top-2">
-          Show
-        </Button>
-      </Form>
+      </ReportFilters>
       <ReportRunsPanel kind="doses_administered" params={Object.fromEntries(new URLSearchParams(r.query))} />
       {q.data && (
         <>
           <h2>
             {q.data.scope}: {q.data.total} doses from {q.data.from} to {q.data.to}
           </h2>
-          <Outputs csv={`/api/reports/doses-administered.csv${r.query}`} />
+          <ReportToolbar downloads={[{ href: `/api/reports/doses-administered.csv${r.query}` }]} />
           <StackedTable headers fullWidth testId="doses-table">
             <thead>
               <tr>
@@ -167,7 +103,7 @@ export function InactivePatientsPage() {
           <h2>
             {q.data.scope}: {q.data.patients.length} {q.data.level === 'clinic' ? 'inactive at the clinic' : 'moved away or deceased'}
           </h2>
-          <Outputs csv="/api/reports/inactive-patients.csv" />
+          <ReportToolbar downloads={[{ href: '/api/reports/inactive-patients.csv' }]} />
           <StackedTable headers fullWidth testId="inactive-table">
             <thead>
               <tr>
@@ -210,20 +146,15 @@ export function DataQualityPage() {
     <>
       <h1>Data quality</h1>
       <ErrorSummary error={error} />
-      <Form onSubmit={r.submit} className="maxw-full no-print" aria-label="Report filters">
-        <Grid row gap>
-          <RangeFields form={r.form} setForm={r.setForm} error={error} />
-        </Grid>
-        <Button type="submit" className="margin-top-2">
-          Show
-        </Button>
-      </Form>
+      <ReportFilters onSubmit={r.submit}>
+        <DateRangeFields from={r.form.from} to={r.form.to} onChange={(d) => r.setForm({ ...r.form, ...d })} error={error} />
+      </ReportFilters>
       {q.data && (
         <>
           <h2>
             {q.data.scope}: doses entered from {q.data.from} to {q.data.to}
           </h2>
-          <Outputs csv={`/api/reports/data-quality.csv${r.query}`} />
+          <ReportToolbar downloads={[{ href: `/api/reports/data-quality.csv${r.query}` }]} />
           {q.data.checks.map((c) => (
             <section key={c.key} aria-labelledby={`check-${c.key}`} data-testid={`check-${c.key}`}>
               <h3 id={`check-${c.key}`}>

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, ButtonGroup, Checkbox, Fieldset, Form, Grid, Select, Tag, TextInput } from '@trussworks/react-uswds';
+import { Alert, Button, Checkbox, Fieldset, Form, Grid, Select, Tag, TextInput } from '@trussworks/react-uswds';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CohortList, NotificationsRecorded, ReminderList } from '@nutmeg/api-types';
 import { ApiError, api, qs } from '../../api';
+import { ReportToolbar } from '../../components/ReportToolbar';
 import { StackedTable } from '../../components/StackedTable';
 import { jurisdictionToday } from '../../dates';
 import { Link, navigate, useLocation } from '../../router';
@@ -233,13 +234,10 @@ function Results({ list, query }: { list: ReminderList; query: string }) {
         Run on {list.runOn}. {flagged > 0 && `${flagged} without a complete mailing address (no letter or label is printed for them). `}
         {list.notStoredToday > 0 && `${list.notStoredToday} forecasts are being refreshed.`}
       </p>
-      <ButtonGroup className="no-print">
+      <ReportToolbar downloads={[{ href: `/api/reports/reminder-recall.csv${query}`, label: 'Call list (CSV)' }]}>
         <Link className="usa-button usa-button--outline" to={`${PATH}/call-list${query}`}>
           Call list (print)
         </Link>
-        <a className="usa-button usa-button--outline" href={`/api/reports/reminder-recall.csv${query}`} download>
-          Call list (CSV)
-        </a>
         <a
           className="usa-button usa-button--outline"
           href={`/api/reports/reminder-recall/letters.pdf${query}&language=en`}
@@ -257,10 +255,7 @@ function Results({ list, query }: { list: ReminderList; query: string }) {
         <a className="usa-button usa-button--outline" href={`/api/reports/reminder-recall/labels.pdf${query}`} data-testid="labels">
           Mailing labels (Avery 5160)
         </a>
-        <Button type="button" outline onClick={() => window.print()}>
-          Print
-        </Button>
-      </ButtonGroup>
+      </ReportToolbar>
       <StackedTable headers fullWidth testId="reminder-results">
         <thead>
           <tr>
