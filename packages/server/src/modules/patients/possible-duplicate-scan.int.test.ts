@@ -74,7 +74,12 @@ describe('scan for likely duplicates', () => {
     expect(asks.map((r) => r.statusCode).sort()).toEqual([202, 409, 409, 409]);
     const refused = asks.find((r) => r.statusCode === 409)!;
     expect(refused.json().title).toMatch(/already queued or running/);
-    const jobs = await s.ctx.db.selectFrom('jobs').select('id').where('kind', '=', 'patients.duplicate_scan').where('status', '=', 'queued').execute();
+    const jobs = await s.ctx.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'patients.duplicate_scan')
+      .where('status', '=', 'queued')
+      .execute();
     expect(jobs).toHaveLength(1);
     const audit = await s.ctx.db
       .selectFrom('audit_log')

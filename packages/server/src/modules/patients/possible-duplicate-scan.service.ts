@@ -54,7 +54,8 @@ export async function scanForDuplicates(
         const b = subjects.get(p.high);
         if (!a || !b) continue;
         const m = scoreMatch(a.subject, b.subject);
-        if (m.score >= POSSIBLE_MATCH_THRESHOLD) likely.push({ patientId: p.low, candidateId: p.high, score: m.score, reasons: m.reasons, source: 'scan' });
+        if (m.score >= POSSIBLE_MATCH_THRESHOLD)
+          likely.push({ patientId: p.low, candidateId: p.high, score: m.score, reasons: m.reasons, source: 'scan' });
       }
       out.queued += await queuePossibleDuplicates(ctx.db, likely, ctx.clock.now());
     }
@@ -135,11 +136,7 @@ export async function duplicateScanStatus(ctx: AppContext, actor: Actor): Promis
  * The job: claims the scan, scans with its progress committed step by step (`afterStep` lets a test read it
  * mid-run), and records the outcome; a failure is recorded on the scan, not retried (a rerun is a new scan).
  */
-export async function runDuplicateScan(
-  ctx: AppContext,
-  scanId: string,
-  afterStep?: () => Promise<void>,
-): Promise<Record<string, unknown>> {
+export async function runDuplicateScan(ctx: AppContext, scanId: string, afterStep?: () => Promise<void>): Promise<Record<string, unknown>> {
   if (!(await startScan(ctx.db, scanId, ctx.clock.now()))) return { skipped: 'not queued' };
   try {
     const out = await scanForDuplicates(ctx, async (percent, note) => {

@@ -23,7 +23,14 @@ async function pdfText(bytes: Buffer): Promise<string> {
 
 // Run on 2026-06-15: 24–35 months is born 2023-06-16 … 2024-06-15; nobody in it has had MMR.
 const CRITERIA = 'ageFromMonths=24&ageToMonths=35&vaccineGroups=MMR&status=both&windowFrom=2026-06-01&windowTo=2026-06-30';
-const PARAMS = { ageFromMonths: 24, ageToMonths: 35, vaccineGroups: ['MMR'], status: 'both', windowFrom: '2026-06-01', windowTo: '2026-06-30' };
+const PARAMS = {
+  ageFromMonths: 24,
+  ageToMonths: 35,
+  vaccineGroups: ['MMR'],
+  status: 'both',
+  windowFrom: '2026-06-01',
+  windowTo: '2026-06-30',
+};
 const ADDRESS = [{ street: '12 Oak St', city: 'Hamden', state: 'CT', zip: '06514' }];
 
 describe('large reminder/recall PDFs as background runs', () => {
@@ -81,7 +88,11 @@ describe('large reminder/recall PDFs as background runs', () => {
     expect(run).toMatchObject({ kind: 'letters', status: 'queued' });
     expect(await s.runJobs([REPORT_RUN_JOB])).toBe(1);
     const done = (await get(clinic, `/api/reports/runs/${run.id}`)).json();
-    expect(done).toMatchObject({ status: 'done', progress: 100, result: { patients: 3, skipped: 0, filename: expect.stringMatching(/-es\.pdf$/) } });
+    expect(done).toMatchObject({
+      status: 'done',
+      progress: 100,
+      result: { patients: 3, skipped: 0, filename: expect.stringMatching(/-es\.pdf$/) },
+    });
     expect(done.result.patientIds).toBeUndefined();
 
     const file = await get(clinic, `/api/reports/runs/${run.id}/file`);
@@ -98,7 +109,11 @@ describe('large reminder/recall PDFs as background runs', () => {
       .orderBy('seq', 'desc')
       .execute();
     expect(audits.length).toBe(before.length + 1);
-    expect(audits[0]!.detail).toMatchObject({ format: 'letters-es', runId: run.id, criteria: expect.objectContaining({ vaccineGroups: ['MMR'] }) });
+    expect(audits[0]!.detail).toMatchObject({
+      format: 'letters-es',
+      runId: run.id,
+      criteria: expect.objectContaining({ vaccineGroups: ['MMR'] }),
+    });
     expect((audits[0]!.detail as { patientIds: string[] }).patientIds).toHaveLength(3);
   });
 

@@ -69,7 +69,14 @@ export async function finishRun(
     .updateTable('report_runs')
     .set(
       f.status === 'done'
-        ? { status: 'done', progress: 100, progress_note: null, result: JSON.stringify(f.result), result_file: f.file ?? null, finished_at: f.at }
+        ? {
+            status: 'done',
+            progress: 100,
+            progress_note: null,
+            result: JSON.stringify(f.result),
+            result_file: f.file ?? null,
+            finished_at: f.at,
+          }
         : { status: 'failed', error: f.error, finished_at: f.at },
     )
     .where('id', '=', id)

@@ -51,7 +51,11 @@ export function registerReportRunRoutes(app: App, ctx: AppContext): void {
     '/api/reports/runs/:id/file',
     {
       config: { policy },
-      schema: { tags, summary: 'The PDF of a finished letters, labels or call-list run (audited like the direct download)', params: ReportRunParams },
+      schema: {
+        tags,
+        summary: 'The PDF of a finished letters, labels or call-list run (audited like the direct download)',
+        params: ReportRunParams,
+      },
     },
     async (req, reply) => {
       const f = await reportRunFile(ctx, actorOf(req), req.params.id);

@@ -1,7 +1,14 @@
 // Long reports as jobs: a user queues a statewide coverage or doses-administered report, a job runs it with the
 // user's own scope (rebuilt from the membership they acted for, so a user removed since gets nothing), writes
 // its progress where the page polls it, and keeps the result for that user only to read or download later.
-import type { CoverageReport, DosesAdministeredReport, ReminderCriteria, ReportFileResult, ReportRun, ReportRunList } from '@nutmeg/api-types';
+import type {
+  CoverageReport,
+  DosesAdministeredReport,
+  ReminderCriteria,
+  ReportFileResult,
+  ReportRun,
+  ReportRunList,
+} from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { actorForJob, type Actor } from '../access/index.ts';
@@ -119,11 +126,21 @@ async function runPdf(
 }
 
 /** A finished PDF run's file, for its requester only; each download audited as the direct download is. */
-export async function reportRunFile(ctx: AppContext, actor: Actor, id: string): Promise<{ filename: string; pdf: Uint8Array; skipped: number }> {
+export async function reportRunFile(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ filename: string; pdf: Uint8Array; skipped: number }> {
   const row = await runOf(ctx.db, id, actor.userId);
   if (!row || row.status !== 'done' || !isPdfKind(row.kind) || !row.result || !row.result_file) throw notFound('Finished report file');
   const r = row.result as unknown as PdfRunResult;
-  await auditReminderPdfDownload(ctx, actor, { clinicId: r.clinicId, criteria: r.criteria, patientIds: r.patientIds, format: r.format, runId: id });
+  await auditReminderPdfDownload(ctx, actor, {
+    clinicId: r.clinicId,
+    criteria: r.criteria,
+    patientIds: r.patientIds,
+    format: r.format,
+    runId: id,
+  });
   return { filename: r.filename, pdf: row.result_file, skipped: r.skipped };
 }
 

@@ -61,8 +61,8 @@ export function DuplicateScanPanel({ onFinished }: { onFinished: () => void }) {
     <section aria-labelledby="duplicate-scan-heading">
       <h2 id="duplicate-scan-heading">Scan the registry</h2>
       <p>
-        The scan compares records born on the same day, one birth year at a time, and adds the likely pairs to the list below. A pair already
-        reviewed is never added again.
+        The scan compares records born on the same day, one birth year at a time, and adds the likely pairs to the list below. A pair
+        already reviewed is never added again.
       </p>
       <Button type="button" outline disabled={busy || active(current)} onClick={() => void start()}>
         Scan the registry for duplicates

@@ -7,12 +7,7 @@ import { formatDateTime } from '../../dates';
 import { Link, navigate, useLocation } from '../../router';
 import { Field } from '../accounts/form-fields';
 import { DuplicateScanPanel } from './DuplicateScanPanel';
-import type {
-  PossibleDuplicatePair,
-  PossibleDuplicateQueue,
-  PossibleDuplicateResolved,
-  PossibleDuplicateSide,
-} from '@nutmeg/api-types';
+import type { PossibleDuplicatePair, PossibleDuplicateQueue, PossibleDuplicateResolved, PossibleDuplicateSide } from '@nutmeg/api-types';
 
 const PAGE = 10;
 

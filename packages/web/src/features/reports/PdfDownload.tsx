@@ -29,7 +29,12 @@ function RunStatus({ runId, label, testId }: { runId: string; label: string; tes
       </span>
     );
   }
-  if (run.status === 'failed') return <span className="usa-error-message">{label} could not be prepared: {run.error}</span>;
+  if (run.status === 'failed')
+    return (
+      <span className="usa-error-message">
+        {label} could not be prepared: {run.error}
+      </span>
+    );
   const r = run.result as ReportFileResult | null | undefined;
   return (
     <a className="usa-button" href={`/api/reports/runs/${runId}/file`} download data-testid={`${testId}-file`}>
