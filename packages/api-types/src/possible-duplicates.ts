@@ -46,4 +46,32 @@ export interface PossibleDuplicateResolved {
 /** POST /api/possible-duplicates/scan (202): the scan runs as a background job; the pairs it finds join the queue. */
 export interface DuplicateScanStarted {
   jobId: string;
+  scanId: string;
+}
+
+/** A possible-duplicate scan: queued or running (with its progress), or finished (with its counts). */
+export interface DuplicateScan {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  /** 0–100, birth years done over birth years to scan. */
+  progress: number;
+  /** The last step's sentence ("Born 2019: 4 candidate pairs; 1 queued so far"). */
+  progressNote: string | null;
+  /** The name of the DPH user who started it. */
+  requestedBy: string;
+  requestedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Set when done: birth years scanned, pairs the SQL blocking found, pairs newly queued for review. */
+  birthYears: number | null;
+  candidatePairs: number | null;
+  pairsQueued: number | null;
+  /** Set when failed: a sentence (never patient data). */
+  error: string | null;
+}
+
+/** GET /api/possible-duplicates/scans: the scan queued or running now, and the last finished one. */
+export interface DuplicateScanStatus {
+  current: DuplicateScan | null;
+  last: DuplicateScan | null;
 }

@@ -58,6 +58,11 @@ export interface ReminderList {
   patients: ReminderPatient[];
   /** Forecasts stored on a day other than today (still being refreshed) among the listed patients. */
   notStoredToday: number;
+  /**
+   * Letters, labels or a call list for more patients than this are prepared as a background report run
+   * (POST /api/reports/runs, kind letters / labels / call_list); up to it they download directly.
+   */
+  pdfInlineMax: number;
 }
 
 export interface Cohort {
@@ -212,9 +217,19 @@ export interface DataQualityReport {
 }
 
 /** A long report (statewide) run as a background job; its result is kept for the user who asked. */
+/** The result of a PDF run (letters, labels, call list): the file itself downloads from /api/reports/runs/:id/file. */
+export interface ReportFileResult {
+  filename: string;
+  /** Patients in the file. */
+  patients: number;
+  /** Listed patients left out for a missing or incomplete address (letters and labels). */
+  skipped: number;
+  bytes: number;
+}
+
 export interface ReportRun {
   id: string;
-  kind: 'coverage' | 'doses_administered';
+  kind: 'coverage' | 'doses_administered' | 'letters' | 'labels' | 'call_list';
   /** The report's filters as given (the same query string the on-screen report takes). */
   params: Record<string, unknown>;
   status: 'queued' | 'running' | 'done' | 'failed';
@@ -226,7 +241,7 @@ export interface ReportRun {
   startedAt: string | null;
   finishedAt: string | null;
   /** Once done, and only on the single run's read (not in the list). */
-  result?: CoverageReport | DosesAdministeredReport | null;
+  result?: CoverageReport | DosesAdministeredReport | ReportFileResult | null;
 }
 
 export interface ReportRunList {

@@ -89,6 +89,12 @@ const ConfigSchema = z.object({
   ID_LOOKUP_ALERT_AT: z.coerce.number().int().positive().default(60),
   /** Days before a program year ends when clinics without next year's approved provider agreement are mailed. */
   AGREEMENT_RENEWAL_NOTICE_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  /**
+   * Reminder letters, mailing labels and call-list PDFs for more patients than this are rendered by a background
+   * report run (progress shown, the file kept for the user); up to it, in the request. 500 letters render in a few
+   * seconds; 20,000 would hold a request for minutes.
+   */
+  REPORT_PDF_INLINE_MAX: z.coerce.number().int().min(0).default(500),
 });
 
 function isAddressOrCidr(v: string): boolean {

@@ -183,6 +183,7 @@ export interface PatientTables {
   patient_merges: PatientMergeTable;
   patient_lookup_counts: PatientLookupCountTable;
   patient_possible_duplicates: PatientPossibleDuplicateTable;
+  patient_duplicate_scans: PatientDuplicateScanTable;
 }
 
 /** The possible-duplicate queue: one row per unordered pair (patient_low < patient_high), kept once resolved. */
@@ -198,4 +199,22 @@ export interface PatientPossibleDuplicateTable {
   resolved_at: NullableTimestamp;
   resolved_by: string | null;
   resolution_note: string | null;
+}
+
+/** A possible-duplicate scan (migrations/20261211110000): at most one queued or running (partial unique index). */
+export interface PatientDuplicateScanTable {
+  id: Generated<string>;
+  requested_by: string;
+  requested_at: Timestamp;
+  job_id: string | null;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  progress: Generated<number>;
+  progress_note: string | null;
+  progress_at: NullableTimestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  birth_years: number | null;
+  candidate_pairs: number | null;
+  pairs_queued: number | null;
+  error: string | null;
 }

@@ -43,7 +43,7 @@ export interface ReportTables {
 /** A long report run as a job: progress while it runs, the result kept for its requester. */
 export interface ReportRunTable {
   id: Generated<string>;
-  kind: 'coverage' | 'doses_administered';
+  kind: 'coverage' | 'doses_administered' | 'letters' | 'labels' | 'call_list';
   params: JSONColumnType<Record<string, unknown>, string, string>;
   requested_by: string;
   membership_id: string;
@@ -55,4 +55,6 @@ export interface ReportRunTable {
   queued_at: Timestamp;
   started_at: NullableTimestamp;
   finished_at: NullableTimestamp;
+  /** A PDF run's file (migrations/20261211110100); its name and counts are in `result`. */
+  result_file: Uint8Array | null;
 }

@@ -2,7 +2,7 @@
 // DOB) is queued, look-alikes that are different people are not, and a second run adds nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
-import { scanForDuplicates } from './possible-duplicate-scan.service.ts';
+import { runDuplicateScan, scanForDuplicates } from './possible-duplicate-scan.service.ts';
 
 describe('scan for likely duplicates', () => {
   let s: TestServer;
@@ -65,6 +65,69 @@ describe('scan for likely duplicates', () => {
     const again = await scanForDuplicates(s.ctx);
     expect(again.queued).toBe(0);
     expect((await pairs()).total).toBe(q.total);
+  });
+
+  it('refuses a second scan while one is queued (409, one job, one audit entry), even when asked for in parallel', async () => {
+    const asks = await Promise.all(
+      Array.from({ length: 4 }, () => s.app.inject({ method: 'POST', url: '/api/possible-duplicates/scan', headers: steward })),
+    );
+    expect(asks.map((r) => r.statusCode).sort()).toEqual([202, 409, 409, 409]);
+    const refused = asks.find((r) => r.statusCode === 409)!;
+    expect(refused.json().title).toMatch(/already queued or running/);
+    const jobs = await s.ctx.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'patients.duplicate_scan')
+      .where('status', '=', 'queued')
+      .execute();
+    expect(jobs).toHaveLength(1);
+    const audit = await s.ctx.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'detail'])
+      .where('action', '=', 'patient.duplicates.scan_requested')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.detail).toMatchObject({ jobId: jobs[0]!.id });
+    // While queued the page sees it as the running scan; once run, as the last scan with its counts.
+    const during = (await s.app.inject({ method: 'GET', url: '/api/possible-duplicates/scans', headers: steward })).json();
+    expect(during.current).toMatchObject({ status: 'queued', progress: 0, requestedBy: expect.stringMatching(/\S/) });
+    expect(await s.runJobs(['patients.duplicate_scan'])).toBe(1);
+    const after = (await s.app.inject({ method: 'GET', url: '/api/possible-duplicates/scans', headers: steward })).json();
+    expect(after.current).toBeNull();
+    expect(after.last).toMatchObject({ status: 'done', progress: 100, candidatePairs: expect.any(Number), pairsQueued: 0 });
+    expect(after.last.finishedAt).toEqual(expect.any(String));
+    expect(after.last.requestedBy).toBe(during.current.requestedBy);
+    // Finished: a new scan may start (a minute later: the last scan is the latest finished).
+    s.clock.advance(60_000);
+    const again = await s.app.inject({ method: 'POST', url: '/api/possible-duplicates/scan', headers: steward });
+    expect(again.statusCode, again.body).toBe(202);
+    expect(await s.runJobs(['patients.duplicate_scan'])).toBe(1);
+  });
+
+  it("keeps the scan's progress on its row, step by step, readable while the job runs", async () => {
+    s.clock.advance(60_000);
+    const r = await s.app.inject({ method: 'POST', url: '/api/possible-duplicates/scan', headers: steward });
+    expect(r.statusCode, r.body).toBe(202);
+    const { scanId } = r.json();
+    // Read the row from the page's route at each step: each step is committed as it happens.
+    const steps: Array<{ status: string; progress: number; progressNote: string | null }> = [];
+    const watch = async () => {
+      const cur = (await s.app.inject({ method: 'GET', url: '/api/possible-duplicates/scans', headers: steward })).json().current;
+      if (cur) steps.push({ status: cur.status, progress: cur.progress, progressNote: cur.progressNote });
+    };
+    await runDuplicateScan(s.ctx, scanId, watch);
+    expect(steps.length).toBeGreaterThan(1);
+    expect(steps.every((x) => x.status === 'running')).toBe(true);
+    expect(steps.at(-1)!.progressNote).toMatch(/^Born \d{4}/);
+    expect(steps.map((x) => x.progress)).toEqual([...steps.map((x) => x.progress)].sort((x, y) => x - y));
+    const after = (await s.app.inject({ method: 'GET', url: '/api/possible-duplicates/scans', headers: steward })).json();
+    expect(after.last).toMatchObject({ id: scanId, status: 'done', progress: 100 });
+    await s.ctx.db.updateTable('jobs').set({ status: 'done' }).where('kind', '=', 'patients.duplicate_scan').execute();
+  });
+
+  it('lists scans to the data steward only', async () => {
+    const r = await s.app.inject({ method: 'GET', url: '/api/possible-duplicates/scans', headers: clinic });
+    expect(r.statusCode).toBe(403);
   });
 
   it('is started by a DPH data steward as a job (202), and refused to a clinic', async () => {

@@ -1,7 +1,8 @@
 // The possible-duplicate scan's blocking, set-based in SQL: pairs of live records born the same day whose names
 // sound alike (soundex of first and last) or are close in spelling (trigram similarity), or whose first and last
 // names are swapped; pairs already in the queue (open or decided) are left out. One birth-year at a time.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { Database } from '@nutmeg/db';
 import type { Db } from './patient.repo.ts';
 
 /** The range of birth years among live records (the scan's progress steps); null when there are none. */
@@ -30,4 +31,86 @@ export async function candidatePairsBornIn(db: Db, year: number): Promise<Array<
       AND NOT EXISTS (SELECT 1 FROM patient_possible_duplicates d WHERE d.patient_low = a.id AND d.patient_high = b.id)
     ORDER BY a.id, b.id`.execute(db);
   return r.rows;
+}
+
+// The scans' own rows (patient_duplicate_scans): one queued or running at a time (a partial unique index).
+export type ScanRow = Selectable<Database['patient_duplicate_scans']>;
+
+/** Inserts a queued scan; a second one while another is queued or running fails on the partial unique index (23505). */
+export async function insertScan(db: Db, by: string, at: Date): Promise<string> {
+  const r = await db
+    .insertInto('patient_duplicate_scans')
+    .values({ requested_by: by, requested_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function setScanJob(db: Db, id: string, jobId: string): Promise<void> {
+  await db.updateTable('patient_duplicate_scans').set({ job_id: jobId }).where('id', '=', id).execute();
+}
+
+/**
+ * A scan left 'running' with no progress since `before` (its process died mid-scan) is marked failed, so that it
+ * does not block every later scan.
+ */
+export async function failStaleScans(db: Db, before: Date, at: Date): Promise<void> {
+  await db
+    .updateTable('patient_duplicate_scans')
+    .set({ status: 'failed', error: 'The scan stopped without finishing (no progress for an hour)', finished_at: at })
+    .where('status', '=', 'running')
+    .where((eb) => eb.fn.coalesce('progress_at', 'started_at'), '<', before)
+    .execute();
+}
+
+/** Claims the queued scan for its job (a retried job finds it no longer queued). */
+export async function startScan(db: Db, id: string, at: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('patient_duplicate_scans')
+    .set({ status: 'running', started_at: at, progress_at: at, progress: 0 })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function setScanProgress(db: Db, id: string, progress: number, note: string, at: Date): Promise<void> {
+  await db
+    .updateTable('patient_duplicate_scans')
+    .set({ progress, progress_note: note, progress_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute();
+}
+
+export async function finishScan(
+  db: Db,
+  id: string,
+  f: { status: 'done'; years: number; candidates: number; queued: number; at: Date } | { status: 'failed'; error: string; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('patient_duplicate_scans')
+    .set(
+      f.status === 'done'
+        ? { status: 'done', progress: 100, birth_years: f.years, candidate_pairs: f.candidates, pairs_queued: f.queued, finished_at: f.at }
+        : { status: 'failed', error: f.error, finished_at: f.at },
+    )
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The scan queued or running now (at most one), and the latest finished one. */
+export async function currentAndLastScan(db: Db): Promise<{ current?: ScanRow; last?: ScanRow }> {
+  const [current, last] = await Promise.all([
+    db.selectFrom('patient_duplicate_scans').selectAll().where('status', 'in', ['queued', 'running']).executeTakeFirst(),
+    db
+      .selectFrom('patient_duplicate_scans')
+      .selectAll()
+      .where('status', 'in', ['done', 'failed'])
+      .orderBy('finished_at', 'desc')
+      .orderBy('requested_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { current, last };
 }

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { actorOf, type App } from '../../http.ts';
 import { NotDuplicateBody, PossibleDuplicateParams, PossibleDuplicatesQuery } from './possible-duplicate.schemas.ts';
 import { listPossibleDuplicates, markNotDuplicate } from './possible-duplicate.service.ts';
-import { requestDuplicateScan } from './possible-duplicate-scan.service.ts';
+import { duplicateScanStatus, requestDuplicateScan } from './possible-duplicate-scan.service.ts';
 
 const tags = ['patients'];
 
@@ -36,5 +36,13 @@ export function registerPossibleDuplicateRoutes(app: App, ctx: AppContext): void
       schema: { tags, summary: 'Start a scan of the registry for likely duplicate pairs (a background job; pairs join the queue)' },
     },
     async (req, reply) => reply.code(202).send(await requestDuplicateScan(ctx, actorOf(req))),
+  );
+  app.get(
+    '/api/possible-duplicates/scans',
+    {
+      config: { policy: 'patient:merge' },
+      schema: { tags, summary: 'The duplicate scan queued or running now (with its progress) and the last finished one' },
+    },
+    async (req) => duplicateScanStatus(ctx, actorOf(req)),
   );
 }

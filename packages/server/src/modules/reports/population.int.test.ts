@@ -104,4 +104,54 @@ describe('doses administered, inactive patients, data quality', () => {
     expect(dph.json()).toMatchObject({ level: 'jurisdiction', patients: [{ patientId: ids.b, status: 'deceased', since: '2026-06-01' }] });
     expect((await get(await s.signIn('healthdirector'), '/api/reports/inactive-patients?level=clinic')).statusCode).toBe(400);
   });
+
+  it('counts doses by VFC eligibility, doses without lot or funding, open duplicate pairs, and dates a late entry on the jurisdiction’s day', async () => {
+    const byVfc = await get(clinic, '/api/reports/doses-administered?from=2026-04-01&to=2026-06-30&by=vfc');
+    expect(byVfc.statusCode, byVfc.body).toBe(200);
+    // Ada's dose was marked not administered above: Bo's is the one VFC-eligible (V01) dose left.
+    expect(byVfc.json().rows).toMatchObject([{ key: 'V01', count: 1 }]);
+    // 22:30 in New Haven on June 15 is already June 16 in UTC: the entry is dated the 15th (the report's range is by
+    // the day entered, in the jurisdiction), and so is the late entry's note.
+    s.clock.set(new Date('2026-06-16T02:30:00Z'));
+    clinic = await s.signIn('clinicstaff'); // the evening's new session
+    const c = await send(clinic, 'POST', '/api/patients', {
+      name: { first: 'Cy', last: 'Quality' },
+      dob: '2024-02-02',
+      sex: 'M',
+      addresses: [{ street: '2 Dixwell Ave', city: 'Hamden', state: 'CT', zip: '06514' }],
+      confirmNew: true,
+    });
+    ids.c = c.json().id;
+    const given = { kind: 'administered', cvx: '08', date: '2026-05-02', lot: 'L2', fundingSource: 'private', vfcEligibility: 'V01' };
+    const d = await send(clinic, 'POST', `/api/patients/${ids.c}/doses`, given);
+    expect(d.statusCode, d.body).toBe(201);
+    // The screen requires lot and funding; a message may omit them (HL7 RXA-15 and OBX 30963-3 are optional).
+    await s.ctx.db.updateTable('doses').set({ lot: null, funding_source: null }).where('patient_id', '=', ids.c).execute();
+    const twin = await send(clinic, 'POST', '/api/patients', {
+      name: { first: 'Cyd', last: 'Quality' },
+      dob: '2024-02-02',
+      sex: 'M',
+      confirmNew: true,
+    });
+    const [low, high] = [ids.c, twin.json().id as string].sort();
+    await s.ctx.db.deleteFrom('patient_possible_duplicates').execute();
+    await s.ctx.db
+      .insertInto('patient_possible_duplicates')
+      .values({ patient_low: low!, patient_high: high!, score: 80, reasons: ['DOB exact'], source: 'ui', queued_at: new Date() })
+      .execute();
+    const r = await get(clinic, '/api/reports/data-quality?from=2026-06-15&to=2026-06-15');
+    expect(r.statusCode, r.body).toBe(200);
+    const check = (key: string) => r.json().checks.find((x: { key: string }) => x.key === key);
+    expect(check('missing_lot_or_funding')).toMatchObject({ count: 1, items: [{ patientId: ids.c, date: '2026-05-02' }] });
+    expect(check('missing_lot_or_funding').items[0].detail).toMatch(/no lot, no funding source/);
+    // Counted per record awaiting review: both records of the one pair are the clinic's.
+    expect(check('possible_duplicates').count).toBe(2);
+    expect(
+      check('possible_duplicates')
+        .items.map((i: { patientId: string }) => i.patientId)
+        .sort(),
+    ).toEqual([low, high]);
+    const late = check('late_entry').items.find((i: { patientId: string }) => i.patientId === ids.c);
+    expect(late.detail).toMatch(/entered 2026-06-15$/);
+  });
 });

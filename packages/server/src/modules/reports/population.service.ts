@@ -4,7 +4,7 @@
 import type { CountRow, DataQualityReport, DosesAdministeredReport, DosesBy, InactivePatientsReport } from '@nutmeg/api-types';
 import { fieldLabel } from '@nutmeg/codes';
 import type { AppContext } from '../../context.ts';
-import { jurisdictionToday } from '../../dates.ts';
+import { jurisdictionDay, jurisdictionToday } from '../../dates.ts';
 import { invalid } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
@@ -166,7 +166,7 @@ export async function dataQuality(
       key: 'late_entry',
       label: 'Entered more than 30 days after the dose was given',
       count: f.late.length,
-      items: doseItems(f.late, (r) => `${name(r.cvx)} entered ${new Date(r.entered_at).toISOString().slice(0, 10)}`),
+      items: doseItems(f.late, (r) => `${name(r.cvx)} entered ${jurisdictionDay(new Date(r.entered_at))}`),
     },
     {
       key: 'no_address',

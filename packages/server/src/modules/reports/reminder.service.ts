@@ -4,16 +4,15 @@ import type { ReminderCriteria, ReminderList, ReminderPatient } from '@nutmeg/ap
 import { fieldLabel } from '@nutmeg/codes';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
-import { invalid } from '../../errors.ts';
+import { conflict, invalid } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { reminderPopulation } from '../patients/index.ts';
 import { storedForecastsOf, type StoredForecastRow } from '../recommender/index.ts';
 import { toCsv } from '../../csv.ts';
-import { DEFAULT_TEMPLATES, mergeLetter, type Language } from './letter-template.ts';
-import { renderCallList } from './call-list.pdf.ts';
-import { renderLabels, renderLetters } from './letters.pdf.ts';
-import { addressLines, addressProblem, ageOn, callPhones, dobRangeForAge, dueInWindow, formatPhone } from './reminder.ts';
+import { DEFAULT_TEMPLATES, type Language } from './letter-template.ts';
+import { pdfPatients, renderReminderPdf, type ReminderPdf, type ReminderPdfKind } from './reminder-pdf.ts';
+import { addressLines, addressProblem, callPhones, dobRangeForAge, dueInWindow, formatPhone } from './reminder.ts';
 import { reminderClinicFor } from './reports.policy.ts';
 import { lastNotifications, letterTemplateOf } from './reports.repo.ts';
 import type { ReminderCriteriaInput } from './reports.schemas.ts';
@@ -81,7 +80,7 @@ async function buildList(ctx: AppContext, actor: Actor, criteria: ReminderCriter
   for (const p of listed) p.lastNotified = last.get(p.patientId) ?? null;
   const { organizationId: _ignored, ...rest } = criteria;
   const echoed: ReminderCriteria = { ...rest, ...(criteria.organizationId ? { organizationId: clinic.id } : {}) };
-  return { clinic, runOn: today, criteria: echoed, patients: listed, notStoredToday };
+  return { clinic, runOn: today, criteria: echoed, patients: listed, notStoredToday, pdfInlineMax: ctx.config.REPORT_PDF_INLINE_MAX };
 }
 
 async function auditRun(ctx: AppContext, actor: Actor, list: ReminderList, format: string): Promise<void> {
@@ -134,51 +133,63 @@ export async function templateText(
   return own ? { body: own.body, isDefault: false } : { body: DEFAULT_TEMPLATES[language], isDefault: true };
 }
 
-/** Letters (PDF) for the listed patients who have a complete address; the others are left out and counted. */
-export async function reminderLetters(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput, language: Language) {
+/**
+ * A reminder/recall PDF in the request, up to REPORT_PDF_INLINE_MAX patients (`inlineMax`); above it, a 409 that
+ * says to queue it as a background report run (report-run.service.ts), which renders it with `reminderPdfForRun`.
+ */
+export async function reminderPdf(
+  ctx: AppContext,
+  actor: Actor,
+  kind: ReminderPdfKind,
+  criteria: ReminderCriteriaInput,
+  language: Language = 'en',
+): Promise<ReminderPdf> {
   const list = await buildList(ctx, actor, criteria);
-  const mailable = list.patients.filter((p) => p.addressProblem === null);
-  await auditRun(ctx, actor, { ...list, patients: mailable }, `letters-${language}`);
-  const template = (await templateText(ctx, list.clinic.id, language)).body;
-  const letters = mailable.map((p) => ({
-    addressLines: [p.guardian ? `${p.guardian}, for ${p.name}` : p.name, ...p.address],
-    body: mergeLetter(
-      template,
-      { patientName: p.name, guardianName: p.guardian, dob: p.dob, clinicName: list.clinic.name, today: list.runOn, due: p.due },
-      language,
-    ),
-  }));
-  const pdf = await renderLetters(list.clinic.name, list.runOn, letters, `Reminder letters — ${list.clinic.name}`);
-  return { pdf, skipped: list.patients.length - mailable.length, filename: `reminder-letters-${list.runOn}-${language}.pdf` };
+  const count = pdfPatients(list, kind).length;
+  const max = ctx.config.REPORT_PDF_INLINE_MAX;
+  if (count > max) {
+    throw conflict(`This file would hold ${count} patients, more than the ${max} printed at once: prepare it as a background report run`, {
+      patients: count,
+      inlineMax: max,
+      runKind: kind,
+    });
+  }
+  const file = await renderReminderPdf(list, kind, { language, template: (await templateText(ctx, list.clinic.id, language)).body });
+  await auditRun(ctx, actor, { ...list, patients: file.disclosed }, file.format);
+  return file;
 }
 
-export async function reminderLabels(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput) {
+/** The same PDF for a background run (any size; not audited here: each download of the kept file is). */
+export async function reminderPdfForRun(
+  ctx: AppContext,
+  actor: Actor,
+  kind: ReminderPdfKind,
+  criteria: ReminderCriteriaInput,
+  language: Language,
+  progress: (percent: number, note: string) => Promise<void>,
+): Promise<ReminderPdf & { clinicId: string; criteria: ReminderCriteria }> {
+  await progress(5, 'Listing the patients due');
   const list = await buildList(ctx, actor, criteria);
-  const mailable = list.patients.filter((p) => p.addressProblem === null);
-  await auditRun(ctx, actor, { ...list, patients: mailable }, 'labels');
-  const labels = mailable.map((p) => [p.guardian ? `${p.guardian}, for ${p.name}` : p.name, ...p.address]);
-  const pdf = await renderLabels(labels, `Mailing labels — ${list.clinic.name}`);
-  return { pdf, skipped: list.patients.length - mailable.length, filename: `reminder-labels-${list.runOn}.pdf` };
+  await progress(30, `Rendering ${pdfPatients(list, kind).length} patients`);
+  const file = await renderReminderPdf(list, kind, { language, template: (await templateText(ctx, list.clinic.id, language)).body });
+  return { ...file, clinicId: list.clinic.id, criteria: list.criteria };
 }
 
-/** The call list as a landscape PDF: every listed patient with all their phones and outcome boxes (audited as the list). */
-export async function reminderCallListPdf(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput) {
-  const list = await buildList(ctx, actor, criteria);
-  await auditRun(ctx, actor, list, 'call-list-pdf');
-  const rows = list.patients.map((p) => ({
-    name: p.name,
-    born: `born ${p.dob}`,
-    age: ageOn(p.dob, list.runOn),
-    phones: p.phones.map((ph) => `${formatPhone(ph.number)} ${ph.label}`),
-    guardian: p.guardian,
-    due: p.due.map((d) => `${d.vaccineGroup}${d.doseNumber ? ` dose ${d.doseNumber}` : ''} (${d.status})`),
-  }));
-  const pdf = await renderCallList(
+/** Audits a download of a kept PDF exactly as the direct download is audited (the patients it discloses). */
+export async function auditReminderPdfDownload(
+  ctx: AppContext,
+  actor: Actor,
+  f: { clinicId: string; criteria: ReminderCriteria; patientIds: string[]; format: string; runId: string },
+): Promise<void> {
+  await appendActorAudit(
+    ctx.db,
+    actor,
     {
-      title: `Call list — ${list.clinic.name}`,
-      subtitle: `${list.patients.length} patients due or overdue, listed on ${list.runOn}. Tick each call's outcome.`,
+      action: 'report.reminder_recall.run',
+      entityType: 'report',
+      entityId: 'reminder_recall',
+      detail: { format: f.format, clinicId: f.clinicId, criteria: f.criteria, patientIds: f.patientIds, runId: f.runId },
     },
-    rows,
+    ctx.clock.now(),
   );
-  return { pdf, filename: `call-list-${list.runOn}.pdf` };
 }

@@ -63,13 +63,20 @@ export async function setProgress(db: Db, id: string, progress: number, note: st
 export async function finishRun(
   db: Db,
   id: string,
-  f: { status: 'done'; result: Record<string, unknown>; at: Date } | { status: 'failed'; error: string; at: Date },
+  f: { status: 'done'; result: Record<string, unknown>; file?: Uint8Array; at: Date } | { status: 'failed'; error: string; at: Date },
 ): Promise<void> {
   await db
     .updateTable('report_runs')
     .set(
       f.status === 'done'
-        ? { status: 'done', progress: 100, progress_note: null, result: JSON.stringify(f.result), finished_at: f.at }
+        ? {
+            status: 'done',
+            progress: 100,
+            progress_note: null,
+            result: JSON.stringify(f.result),
+            result_file: f.file ?? null,
+            finished_at: f.at,
+          }
         : { status: 'failed', error: f.error, finished_at: f.at },
     )
     .where('id', '=', id)

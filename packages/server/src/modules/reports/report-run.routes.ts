@@ -1,8 +1,8 @@
 // Long reports as background runs: `report:run`; a run is readable by the user who queued it only.
 import type { AppContext } from '../../context.ts';
-import { actorOf, type App } from '../../http.ts';
+import { actorOf, sendDownload, type App } from '../../http.ts';
 import { coverageCsv, dosesCsv } from './report-csv.ts';
-import { getReportRun, listReportRuns, reportRunResult, startReportRun } from './report-run.service.ts';
+import { getReportRun, listReportRuns, reportRunFile, reportRunResult, startReportRun } from './report-run.service.ts';
 import { ReportRunParams, StartReportRunBody } from './reports.schemas.ts';
 
 const tags = ['reports'];
@@ -45,6 +45,22 @@ export function registerReportRunRoutes(app: App, ctx: AppContext): void {
         )
         .header('cache-control', 'no-store')
         .send(body);
+    },
+  );
+  app.get(
+    '/api/reports/runs/:id/file',
+    {
+      config: { policy },
+      schema: {
+        tags,
+        summary: 'The PDF of a finished letters, labels or call-list run (audited like the direct download)',
+        params: ReportRunParams,
+      },
+    },
+    async (req, reply) => {
+      const f = await reportRunFile(ctx, actorOf(req), req.params.id);
+      if (f.skipped) reply.header('x-skipped-no-address', String(f.skipped));
+      return sendDownload(reply, 'application/pdf', f.filename, f.pdf);
     },
   );
 }

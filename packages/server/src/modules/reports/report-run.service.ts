@@ -1,7 +1,14 @@
 // Long reports as jobs: a user queues a statewide coverage or doses-administered report, a job runs it with the
 // user's own scope (rebuilt from the membership they acted for, so a user removed since gets nothing), writes
 // its progress where the page polls it, and keeps the result for that user only to read or download later.
-import type { CoverageReport, DosesAdministeredReport, ReportRun, ReportRunList } from '@nutmeg/api-types';
+import type {
+  CoverageReport,
+  DosesAdministeredReport,
+  ReminderCriteria,
+  ReportFileResult,
+  ReportRun,
+  ReportRunList,
+} from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { actorForJob, type Actor } from '../access/index.ts';
@@ -10,13 +17,31 @@ import { enqueueJob, type JobHandler } from '../jobs/index.ts';
 import { coverageReport } from './coverage.service.ts';
 import { dosesAdministered } from './population.service.ts';
 import { finishRun, insertRun, runOf, runsOf, setProgress, startRun, type ReportRunRow } from './report-run.repo.ts';
-import { CoverageQuery, DosesQuery } from './reports.schemas.ts';
+import { CoverageQuery, DosesQuery, LettersQuery } from './reports.schemas.ts';
+import { auditReminderPdfDownload, reminderPdfForRun } from './reminder.service.ts';
+import type { ReminderPdfKind } from './reminder-pdf.ts';
 
 export const REPORT_RUN_JOB = 'report.run';
 
 type RunKind = ReportRunRow['kind'];
+const isPdfKind = (k: RunKind): k is ReminderPdfKind => k === 'letters' || k === 'labels' || k === 'call_list';
 
-function present(r: Omit<ReportRunRow, 'result'> & { result?: ReportRunRow['result'] }, withResult: boolean): ReportRun {
+/** What a PDF run keeps in `result` beside the file: the presented counts, and what each download's audit names. */
+interface PdfRunResult extends ReportFileResult {
+  format: string;
+  clinicId: string;
+  criteria: ReminderCriteria;
+  patientIds: string[];
+}
+
+function presentResult(kind: RunKind, result: ReportRunRow['result']): ReportRun['result'] {
+  if (!result) return null;
+  if (!isPdfKind(kind)) return result as unknown as CoverageReport | DosesAdministeredReport;
+  const r = result as unknown as PdfRunResult;
+  return { filename: r.filename, patients: r.patients, skipped: r.skipped, bytes: r.bytes };
+}
+
+function present(r: Omit<ReportRunRow, 'result' | 'result_file'> & { result?: ReportRunRow['result'] }, withResult: boolean): ReportRun {
   return {
     id: r.id,
     kind: r.kind,
@@ -28,7 +53,7 @@ function present(r: Omit<ReportRunRow, 'result'> & { result?: ReportRunRow['resu
     queuedAt: r.queued_at.toISOString(),
     startedAt: r.started_at?.toISOString() ?? null,
     finishedAt: r.finished_at?.toISOString() ?? null,
-    ...(withResult ? { result: (r.result ?? null) as CoverageReport | DosesAdministeredReport | null } : {}),
+    ...(withResult ? { result: presentResult(r.kind, r.result ?? null) } : {}),
   };
 }
 
@@ -66,7 +91,7 @@ export async function reportRunResult(
   id: string,
 ): Promise<{ kind: 'coverage'; report: CoverageReport } | { kind: 'doses_administered'; report: DosesAdministeredReport }> {
   const row = await runOf(ctx.db, id, actor.userId);
-  if (!row || row.status !== 'done' || !row.result) throw notFound('Finished report run');
+  if (!row || row.status !== 'done' || !row.result || isPdfKind(row.kind)) throw notFound('Finished report run');
   await appendActorAudit(
     ctx.db,
     actor,
@@ -78,6 +103,47 @@ export async function reportRunResult(
     : { kind: 'doses_administered', report: row.result as unknown as DosesAdministeredReport };
 }
 
+async function runPdf(
+  ctx: AppContext,
+  actor: Actor,
+  kind: ReminderPdfKind,
+  params: Record<string, unknown>,
+  progress: (percent: number, note: string) => Promise<void>,
+): Promise<{ result: PdfRunResult; file: Uint8Array }> {
+  const { language, ...criteria } = LettersQuery.parse(params);
+  const f = await reminderPdfForRun(ctx, actor, kind, criteria, language, progress);
+  const result: PdfRunResult = {
+    filename: f.filename,
+    patients: f.disclosed.length,
+    skipped: f.skipped,
+    bytes: f.pdf.byteLength,
+    format: f.format,
+    clinicId: f.clinicId,
+    criteria: f.criteria,
+    patientIds: f.disclosed.map((p) => p.patientId),
+  };
+  return { result, file: f.pdf };
+}
+
+/** A finished PDF run's file, for its requester only; each download audited as the direct download is. */
+export async function reportRunFile(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ filename: string; pdf: Uint8Array; skipped: number }> {
+  const row = await runOf(ctx.db, id, actor.userId);
+  if (!row || row.status !== 'done' || !isPdfKind(row.kind) || !row.result || !row.result_file) throw notFound('Finished report file');
+  const r = row.result as unknown as PdfRunResult;
+  await auditReminderPdfDownload(ctx, actor, {
+    clinicId: r.clinicId,
+    criteria: r.criteria,
+    patientIds: r.patientIds,
+    format: r.format,
+    runId: id,
+  });
+  return { filename: r.filename, pdf: row.result_file, skipped: r.skipped };
+}
+
 /** The job: runs the report as its requester, with progress; a failure is recorded on the run, not retried. */
 async function runReport(ctx: AppContext, runId: string): Promise<Record<string, unknown>> {
   const run = await startRun(ctx.db, runId, ctx.clock.now());
@@ -86,6 +152,11 @@ async function runReport(ctx: AppContext, runId: string): Promise<Record<string,
   const progress = (percent: number, note: string) => setProgress(ctx.db, runId, percent, note);
   try {
     if (!actor) throw forbidden('The user who asked for this report may no longer run it');
+    if (isPdfKind(run.kind)) {
+      const { result, file } = await runPdf(ctx, actor, run.kind, run.params, progress);
+      await finishRun(ctx.db, runId, { status: 'done', result: result as unknown as Record<string, unknown>, file, at: ctx.clock.now() });
+      return { runId, status: 'done' };
+    }
     const result =
       run.kind === 'coverage'
         ? await coverageReport(ctx, actor, CoverageQuery.parse(run.params), progress)

@@ -13,7 +13,7 @@ import {
   setLetterTemplate,
 } from './cohort.service.ts';
 import { reminderClinicsFor } from './reports.policy.ts';
-import { reminderCallListPdf, reminderLabels, reminderLetters, reminderRecallCsv, runReminderRecall } from './reminder.service.ts';
+import { reminderPdf, reminderRecallCsv, runReminderRecall } from './reminder.service.ts';
 import {
   CohortBody,
   CohortListQuery,
@@ -63,7 +63,7 @@ export function registerReminderRoutes(app: App, ctx: AppContext): void {
     { config: { policy }, schema: { tags, summary: 'Reminder letters (PDF) in English or Spanish', querystring: LettersQuery } },
     async (req, reply) => {
       const { language, ...criteria } = req.query;
-      const r = await reminderLetters(ctx, actorOf(req), criteria, language);
+      const r = await reminderPdf(ctx, actorOf(req), 'letters', criteria, language);
       return sendFile(reply, 'application/pdf', r.filename, r.pdf, r.skipped);
     },
   );
@@ -71,7 +71,7 @@ export function registerReminderRoutes(app: App, ctx: AppContext): void {
     '/api/reports/reminder-recall/labels.pdf',
     { config: { policy }, schema: { tags, summary: 'Mailing labels (PDF, Avery 5160)', querystring: ReminderCriteriaSchema } },
     async (req, reply) => {
-      const r = await reminderLabels(ctx, actorOf(req), req.query);
+      const r = await reminderPdf(ctx, actorOf(req), 'labels', req.query);
       return sendFile(reply, 'application/pdf', r.filename, r.pdf, r.skipped);
     },
   );
@@ -86,7 +86,7 @@ export function registerReminderRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const r = await reminderCallListPdf(ctx, actorOf(req), req.query);
+      const r = await reminderPdf(ctx, actorOf(req), 'call_list', req.query);
       return sendFile(reply, 'application/pdf', r.filename, r.pdf);
     },
   );

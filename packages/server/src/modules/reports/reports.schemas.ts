@@ -70,5 +70,9 @@ export const InactiveQuery = z.object({ level: z.enum(['clinic', 'jurisdiction']
 export const StartReportRunBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('coverage'), params: CoverageQuery }),
   z.object({ kind: z.literal('doses_administered'), params: DosesQuery }),
+  // Large reminder/recall PDFs (above REPORT_PDF_INLINE_MAX patients): the criteria as the direct downloads take them.
+  z.object({ kind: z.literal('letters'), params: LettersQuery }),
+  z.object({ kind: z.literal('labels'), params: ReminderCriteriaSchema }),
+  z.object({ kind: z.literal('call_list'), params: ReminderCriteriaSchema }),
 ]);
 export const ReportRunParams = z.object({ id: z.string().uuid() });

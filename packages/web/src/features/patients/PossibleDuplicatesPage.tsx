@@ -1,18 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Fieldset, Radio, TextInput } from '@trussworks/react-uswds';
-import { ApiError, api, qs, toApiError } from '../../api';
+import { ApiError, api, qs } from '../../api';
 import { StackedTable } from '../../components/StackedTable';
 import { formatDateTime } from '../../dates';
 import { Link, navigate, useLocation } from '../../router';
 import { Field } from '../accounts/form-fields';
-import type {
-  DuplicateScanStarted,
-  PossibleDuplicatePair,
-  PossibleDuplicateQueue,
-  PossibleDuplicateResolved,
-  PossibleDuplicateSide,
-} from '@nutmeg/api-types';
+import { DuplicateScanPanel } from './DuplicateScanPanel';
+import type { PossibleDuplicatePair, PossibleDuplicateQueue, PossibleDuplicateResolved, PossibleDuplicateSide } from '@nutmeg/api-types';
 
 const PAGE = 10;
 
@@ -143,41 +138,6 @@ function PairCard({ pair, onDone }: { pair: PossibleDuplicatePair; onDone: (mess
 }
 
 /** DPH data steward: possible duplicates found by HL7, clinics' adds and scans, reviewed pair by pair. */
-/** DPH starts a scan of the whole registry; it runs as a job and its pairs join this queue. */
-function ScanButton() {
-  const [state, setState] = useState<'idle' | 'busy' | 'started'>('idle');
-  const [error, setError] = useState<ApiError | null>(null);
-  const start = async () => {
-    setState('busy');
-    setError(null);
-    try {
-      await api.post<DuplicateScanStarted>('/api/possible-duplicates/scan', {});
-      setState('started');
-    } catch (err) {
-      setError(toApiError(err));
-      setState('idle');
-    }
-  };
-  return (
-    <>
-      <Button type="button" outline disabled={state !== 'idle'} onClick={() => void start()}>
-        Scan the registry for duplicates
-      </Button>
-      {state === 'started' && (
-        <Alert type="info" headingLevel="h2" heading="Scan started" slim role="status">
-          The scan compares records born on the same day, one birth year at a time, and adds the likely pairs to this list as it finds them
-          (reload the page to see them). A pair already reviewed is never added again.
-        </Alert>
-      )}
-      {error && (
-        <Alert type="error" headingLevel="h2" heading="The scan did not start" slim>
-          {error.message}
-        </Alert>
-      )}
-    </>
-  );
-}
-
 export function PossibleDuplicatesPage() {
   const { search } = useLocation();
   const page = Math.max(1, Number(search.get('page') ?? 1) || 1);
@@ -187,6 +147,7 @@ export function PossibleDuplicatesPage() {
     queryKey: ['possible-duplicates', page],
     queryFn: () => api.get<PossibleDuplicateQueue>(`/api/possible-duplicates${qs({ limit: PAGE, offset: (page - 1) * PAGE })}`),
   });
+  const refreshQueue = useCallback(() => void client.invalidateQueries({ queryKey: ['possible-duplicates'] }), [client]);
   const done = (m: string) => {
     setMessage(m);
     void client.invalidateQueries({ queryKey: ['possible-duplicates'] });
@@ -198,7 +159,7 @@ export function PossibleDuplicatesPage() {
         Pairs of records that may be one person. Merge them (the merge can be undone from the surviving record) or mark them as different
         people.
       </p>
-      <ScanButton />
+      <DuplicateScanPanel onFinished={refreshQueue} />
       {message && (
         <Alert type="success" headingLevel="h2" heading="Done" slim role="status">
           {message}

@@ -7,6 +7,7 @@ import { StackedTable } from '../../components/StackedTable';
 import { jurisdictionToday } from '../../dates';
 import { Link, useLocation } from '../../router';
 import { criteriaFromSearch, criteriaQuery } from './criteria';
+import { PdfDownload } from './PdfDownload';
 
 const OUTCOMES = ['Reached', 'Message left', 'No answer', 'Wrong number', 'Appointment on'];
 
@@ -51,14 +52,15 @@ export function CallListPage() {
             <Button type="button" onClick={() => window.print()}>
               Print the call list
             </Button>
-            <a
-              className="usa-button usa-button--outline"
+            <PdfDownload
+              list={list.data}
+              kind="call_list"
               href={`/api/reports/reminder-recall/call-list.pdf${query}`}
+              label="Call list (PDF)"
+              testId="call-list-pdf"
+              params={{ ...list.data.criteria, organizationId: list.data.clinic.id }}
               download
-              data-testid="call-list-pdf"
-            >
-              Download PDF
-            </a>
+            />
             <Link className="usa-button usa-button--outline" to={`/reports/reminder-recall${query}`}>
               Back to the list
             </Link>

@@ -11,6 +11,7 @@ import { useSession } from '../../session';
 import { ErrorSummary, Field } from '../accounts/form-fields';
 import { useVaccineGroups } from '../recommender/catalog';
 import { ClinicPicker } from './ClinicPicker';
+import { PdfDownload } from './PdfDownload';
 import { criteriaFromSearch, criteriaQuery, defaultCriteria, formFromSaved, type CriteriaForm } from './criteria';
 
 const PATH = '/reports/reminder-recall';
@@ -225,6 +226,8 @@ function RecordNotified({ list }: { list: ReminderList }) {
 
 function Results({ list, query }: { list: ReminderList; query: string }) {
   const flagged = list.patients.filter((p) => p.addressProblem).length;
+  // A large file's run takes the criteria the list was run with (the clinic included).
+  const runParams: Record<string, unknown> = { ...list.criteria, organizationId: list.clinic.id };
   return (
     <section aria-labelledby="results-heading" className="margin-top-4">
       <h2 id="results-heading">
@@ -238,23 +241,30 @@ function Results({ list, query }: { list: ReminderList; query: string }) {
         <Link className="usa-button usa-button--outline" to={`${PATH}/call-list${query}`}>
           Call list (print)
         </Link>
-        <a
-          className="usa-button usa-button--outline"
+        <PdfDownload
+          list={list}
+          kind="letters"
           href={`/api/reports/reminder-recall/letters.pdf${query}&language=en`}
-          data-testid="letters-en"
-        >
-          Letters (English)
-        </a>
-        <a
-          className="usa-button usa-button--outline"
+          label="Letters (English)"
+          testId="letters-en"
+          params={{ ...runParams, language: 'en' }}
+        />
+        <PdfDownload
+          list={list}
+          kind="letters"
           href={`/api/reports/reminder-recall/letters.pdf${query}&language=es`}
-          data-testid="letters-es"
-        >
-          Letters (Spanish)
-        </a>
-        <a className="usa-button usa-button--outline" href={`/api/reports/reminder-recall/labels.pdf${query}`} data-testid="labels">
-          Mailing labels (Avery 5160)
-        </a>
+          label="Letters (Spanish)"
+          testId="letters-es"
+          params={{ ...runParams, language: 'es' }}
+        />
+        <PdfDownload
+          list={list}
+          kind="labels"
+          href={`/api/reports/reminder-recall/labels.pdf${query}`}
+          label="Mailing labels (Avery 5160)"
+          testId="labels"
+          params={runParams}
+        />
       </ReportToolbar>
       <StackedTable headers fullWidth testId="reminder-results">
         <thead>
