@@ -155,11 +155,16 @@ export async function processQuery(ctx: AppContext, submitter: Submitter, m: Mes
     return { response: encodeMessage(createMessage([...header, ...body])), issues, patientId, status };
   };
   if (!q) {
-    issues.push(issue('MessageSegmentIsMissing', 'QPD', '100', 'The query has no QPD segment'));
-    return answer('AR', 'Z33');
+    // AE, not AR: the IG keeps AR for what is unrelated to the message's format or content.
+    issues.push(issue('MessageSegmentIsMissing', 'QPD-1', '100', 'The query has no QPD segment'));
+    return answer('AE', 'Z33');
+  }
+  if (!profile) {
+    issues.push(issue('MessageProfileIsMissing', 'QPD-1', '101', 'The query name (QPD-1) is missing: send Z34 or Z44'));
+    return answer('AE', 'Z33');
   }
   if (profile !== 'Z34' && profile !== 'Z44') {
-    issues.push(issue('MessageProfileIsUnrecognized', 'QPD-1', '103', `Query ${profile ?? '(none)'} is not supported: send Z34 or Z44`));
+    issues.push(issue('MessageProfileIsUnrecognized', 'QPD-1', '103', `Query ${profile} is not supported: send Z34 or Z44`));
     return answer('AE', 'Z33');
   }
   const subject = subjectOf(q, issues);

@@ -54,5 +54,17 @@ export function registerSoapRoutes(app: App, ctx: AppContext): void {
         return send(200, soapResponse(request.version, 'submitSingleMessage', answer.response));
       },
     );
+    // The service is SOAP over POST only: another method is answered as the WSDL's unsupported operation, not a 404.
+    scope.route({
+      method: ['GET', 'PUT', 'DELETE', 'PATCH'],
+      url: '/api/hl7/soap',
+      config: { policy: 'public', rateLimit: false },
+      schema: { tags: ['hl7'], summary: 'Any method but POST: UnsupportedOperationFault' },
+      handler: async (req, reply) =>
+        reply
+          .status(500)
+          .type('application/soap+xml; charset=utf-8')
+          .send(soapFault(null, 'UnsupportedOperationFault', `HTTP ${req.method} is not supported: POST a SOAP 1.2 envelope`)),
+    });
   });
 }
