@@ -89,6 +89,7 @@ function rspPatient(rows: Awaited<ReturnType<typeof exchangeHistory>>['rows']): 
     sex: r.sex,
     mothersMaidenName: r.mothers_maiden_name,
     ...(addr ? { address: { street: addr.street, city: addr.city, state: addr.state, zip: addr.zip } } : {}),
+    ...(r.publicity_code ? { publicity: { code: r.publicity_code, date: r.publicity_code_date } } : {}),
   };
 }
 
@@ -194,11 +195,11 @@ export async function processQuery(ctx: AppContext, submitter: Submitter, m: Mes
   if (found.length > limit) return answer('TM', 'Z33', [], found.length);
   // Several people may be this one: the candidates (demographics only) for the sender to choose from.
   const pids: Segment[] = [];
-  for (const c of found) {
+  for (const [n, c] of found.entries()) {
     const h = await exchangeHistory(ctx, submitter, c.id);
     pids.push(
-      ...historySegments(rspPatient(h.rows), []).map((s, i) =>
-        s.name === 'PID' ? { ...s, fields: s.fields.map((f, j) => (j === 1 ? String(pids.length + i + 1) : f)) } : s,
+      ...historySegments(rspPatient(h.rows), []).map((s) =>
+        s.name === 'PID' ? { ...s, fields: s.fields.map((f, j) => (j === 1 ? String(n + 1) : f)) } : s,
       ),
     );
   }

@@ -11,6 +11,8 @@ import type { OrgStatus } from './patient-status.repo.ts';
 export interface ReportedStatus {
   /** The patient's status at the submitting clinic, with the date it took effect. */
   orgStatus?: { status: OrgStatus; effectiveDate: string | null };
+  /** The publicity code (reminder/recall preference, table 0215) with the date it took effect. */
+  publicity?: { code: string; effectiveDate: string | null };
   /** Reported deceased, with the date of death. */
   deceased?: { date: string };
   /** Why (the message that reported it), kept in the status history. */
@@ -21,6 +23,7 @@ export interface ReportedStatus {
 export interface ReportedStatusOutcome {
   orgStatus: boolean;
   deceased: boolean;
+  publicity: boolean;
 }
 
 export async function applyReportedStatus(
@@ -32,7 +35,7 @@ export async function applyReportedStatus(
   const db = ctx.db;
   const now = ctx.clock.now();
   const by = submitter.userId;
-  const out: ReportedStatusOutcome = { orgStatus: false, deceased: false };
+  const out: ReportedStatusOutcome = { orgStatus: false, deceased: false, publicity: false };
   const audit = (action: string, detail: Record<string, unknown>) =>
     appendSubmitterAudit(db, submitter, { action, entityType: 'patient', entityId: patientId, patientId, detail }, now);
   const rows = await repo.statusColumnsOf(db, patientId);
@@ -59,6 +62,12 @@ export async function applyReportedStatus(
       await audit('patient.status.organization', { status });
       out.orgStatus = true;
     }
+  }
+  const p = r.publicity;
+  if (p && (p.code !== rows.publicity_code || (p.effectiveDate !== null && p.effectiveDate !== rows.publicity_code_date))) {
+    await repo.setPublicityColumns(db, patientId, { ...p, at: now });
+    await audit('patient.publicity', { code: p.code });
+    out.publicity = true;
   }
   if (r.deceased && rows.jurisdiction_status !== 'deceased' && r.deceased.date >= rows.dob) {
     await repo.setJurisdictionStatusColumns(db, patientId, { status: 'deceased', deceasedDate: r.deceased.date, at: now });
