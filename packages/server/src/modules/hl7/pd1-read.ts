@@ -108,9 +108,18 @@ export function readPd1(message: Message, today: string): Pd1Read {
   return { report, issues };
 }
 
-/** Records what PD1 reported about the identified patient, in the message's transaction. */
-export async function applyPd1(ctx: AppContext, submitter: Submitter, patientId: string, read: Pd1Read, reason: string): Promise<void> {
+/** Records what PD1 reported about the identified patient, in the message's transaction; what it refused is warned about. */
+export async function applyPd1(
+  ctx: AppContext,
+  submitter: Submitter,
+  patientId: string,
+  read: Pd1Read,
+  reason: string,
+  issues: Hl7IssueRow[],
+): Promise<void> {
   const r = read.report;
   if (!r.orgStatus && !r.deceased && !r.publicity) return;
-  await applyReportedStatus(ctx, submitter, patientId, { ...r, reason });
+  const out = await applyReportedStatus(ctx, submitter, patientId, { ...r, reason });
+  if (out.deceasedRefused)
+    push(issues, detect('PatientDeathDateIsBeforeBirth', 'PID-29', `${out.deceasedRefused}: the death is not recorded`));
 }

@@ -171,6 +171,19 @@ describe('VXU patient data: VIS, PD1, PID-3 SR', () => {
     expect(o?.view.organizationStatuses).toEqual([expect.objectContaining({ status: 'active' })]);
   });
 
+  it('PD1-16 P with a date of death before the date of birth: not recorded, and the ACK says so (AE, ERR W at PID-29)', async () => {
+    const res = await postHl7(
+      s,
+      iface,
+      vxu({ last: 'Pdearly', first: 'Eda', dob: '2011-05-06', mrn: 'P6', pid29: '20100101', pd1: 'PD1||||||||||||||||P|20261001' }),
+    );
+    expect(msa1(res.message)).toBe('AE');
+    expect(errs(res.message)).toContainEqual(['W', expect.stringContaining('date of death is before the date of birth')]);
+    expect(valueAt(res.message!, 'ERR-2.1')).toBe('PID');
+    const r = await recordOf('Pdearly', '2011-05-06');
+    expect(r?.view).toMatchObject({ jurisdictionStatus: 'active', deceasedDate: null });
+  });
+
   it('PID-3 SR names the registry record directly (a changed name still attaches); a wrong SR warns and matches normally', async () => {
     await postHl7(s, iface, vxu({ last: 'Sranton', first: 'Sam', dob: '2011-09-02', mrn: 'S1' }));
     const first = await recordOf('Sranton', '2011-09-02');
