@@ -167,6 +167,11 @@ describe('IZ Gateway hub test cases against the CDC SOAP endpoint', () => {
     });
     const status = c.expected.http_status?.[0] ?? 200;
     expect(res.statusCode, res.body.slice(0, 400)).toBe(status);
+    if (verdict.kind === 'wsdl') {
+      expect(res.body).toMatch(c.url.includes('xsd') ? /<xsd:schema/ : /<definitions[^>]*name="IISService"/);
+      if (!c.url.includes('xsd')) expect(res.body).toContain('/api/hl7/soap?xsd=cdc-iis.xsd');
+      return;
+    }
     if (verdict.fault) {
       expect(res.body).toContain('<soap:Fault>');
       if (verdict.fault !== 'fault') expect(res.body).toContain(`<iis:${verdict.fault} `);

@@ -113,7 +113,7 @@ export function verdictOf(c: IzgwCase): NotApplicable | Applicable {
   if (c.folder.includes('Header Methods')) return 'headerRecords';
   if (/\/logs/.test(c.url)) return 'hubLogs';
   if (/\/rest\/|\/swagger\//.test(c.url)) return 'hubOps';
-  if (/\?wsdl|\?xsd/.test(c.url)) return { kind: 'wsdl', gap: 'GET ?wsdl / ?xsd: the endpoint does not publish its WSDL and schema yet' };
+  if (/\?wsdl|\?xsd/.test(c.url)) return { kind: 'wsdl' };
   if (c.folder.includes('Source Attack')) return c.name.includes('Request') ? 'attackFilter' : 'destinationFault';
   if (c.folder.includes('SOAP Faults')) return 'destinationFault';
   const destination = /DestinationId>([^<]*)</.exec(c.soap_request)?.[1];
