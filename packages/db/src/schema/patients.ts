@@ -1,5 +1,5 @@
 import type { FieldCode } from '@nutmeg/codes/tables';
-import type { Generated, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { DateString, NullableTimestamp, Timestamp } from './columns.ts';
 
 // Owned by modules/patients: the master record, its child rows, source reports, edit history, statuses,
@@ -45,6 +45,9 @@ export interface PatientTable {
   updated_at: Timestamp;
   created_by: string | null;
   created_org_id: string | null;
+  /** PD1-11 (table 0215) as last reported, with PD1-18 (20261211120000_patient_publicity_code.sql); optional on insert. */
+  publicity_code: ColumnType<string | null, string | null | undefined, string | null>;
+  publicity_code_date: ColumnType<DateString | null, DateString | null | undefined, DateString | null>;
 }
 
 export interface PatientNameTable {

@@ -54,6 +54,8 @@ export const JURISDICTION_OVERRIDES: Readonly<Record<string, Detection>> = {
   VaccinationVisPresentedDateIsInvalid: { type: 'INVALID', severity: 'W' },
   // A registry id (PID-3 SR) that names no record the sender may update: matched by demographics, and said so.
   PatientRegistryIdIsUnrecognized: { type: 'UNRECOGNIZED', severity: 'W' },
+  // A reported death that is not recorded (dated before the birth) is worth telling the sender (MQE accepts it).
+  PatientDeathDateIsBeforeBirth: { type: 'BEFORE_BIRTH', severity: 'W' },
 };
 
 function load(): Map<string, Detection> {

@@ -35,6 +35,24 @@ describe('the HL7 message log', () => {
     expect((await s.app.inject({ method: 'GET', url: '/api/hl7/messages', headers: staff })).statusCode).toBe(403);
   });
 
+  it('searches by interface, patient and date (the jurisdiction’s days)', async () => {
+    const dph = await s.signIn('dphadmin');
+    const ids = async (query: string) =>
+      (await s.app.inject({ method: 'GET', url: `/api/hl7/messages?${query}`, headers: dph }))
+        .json()
+        .messages.map((m: { controlId: string }) => m.controlId)
+        .sort();
+    expect(await ids(`interfaceId=${hartfordIface.id}`)).toEqual(['HFD-1']);
+    const all = (await s.app.inject({ method: 'GET', url: '/api/hl7/messages', headers: dph })).json();
+    const elm = all.messages.find((m: { controlId: string }) => m.controlId === 'ELM-1');
+    const detail = (await s.app.inject({ method: 'GET', url: `/api/hl7/messages/${elm.id}`, headers: dph })).json();
+    expect(detail.patientId).toBeTruthy();
+    expect(await ids(`patientId=${detail.patientId}&interfaceId=${elmIface.id}`)).toEqual(['ELM-1']);
+    expect(await ids('from=2000-01-01')).toEqual(expect.arrayContaining(['ELM-1', 'HFD-1']));
+    expect(await ids('from=2099-01-01')).toEqual([]);
+    expect(await ids('to=2000-01-01')).toEqual([]);
+  });
+
   it('shows a message’s raw text and its ACK side by side, and audits the view with the patient', async () => {
     const dph = await s.signIn('dphadmin');
     const list = (await s.app.inject({ method: 'GET', url: '/api/hl7/messages?status=accepted', headers: dph })).json();

@@ -1,8 +1,8 @@
 // PD1 (and PID-29/30) of a VXU → the statuses the patients module records (CDC IG 2.5.1 R1.5): PD1-12/13 the
 // protection indicator (Y: warned and left to DPH, who records opt-outs on a signed request), PD1-16/17 the
-// registry status at the sending clinic (table 0441), PD1-11 the publicity code (table 0215, checked only: Nutmeg's
-// reminders are chosen per clinic, there is no per-patient preference to store it in). A PD1 value that does not
-// fit is a warning; it never costs the message its doses.
+// registry status at the sending clinic (table 0441), PD1-11/18 the publicity code (table 0215, the family's
+// reminder/recall preference, kept on the record and returned in a query's PD1). A PD1 value that does not fit is
+// a warning; it never costs the message its doses.
 import type { Hl7IssueRow } from '@nutmeg/db';
 import { firstSegment, PD1, PID, readSegment, type Message } from '@nutmeg/hl7v2';
 import type { AppContext } from '../../context.ts';
@@ -71,6 +71,11 @@ export function readPd1(message: Message, today: string): Pd1Read {
   const publicity = pd1.publicityCode?.identifier?.trim();
   if (publicity && !PUBLICITY.has(publicity))
     push(issues, detect('PatientPublicityCodeIsUnrecognized', 'PD1-11', `Publicity code ${publicity} is not in table 0215`));
+  else if (publicity)
+    report.publicity = {
+      code: publicity,
+      effectiveDate: dateAt(pd1.publicityCodeEffectiveDate, 'PD1-18', 'PatientPublicityCodeIsInvalid', issues),
+    };
   const protection = pd1.protectionIndicator?.trim().toUpperCase();
   if (protection === 'Y') {
     // Kept in the message log for DPH, never applied: an opt-out is DPH's to record on the family's signed request
@@ -103,9 +108,18 @@ export function readPd1(message: Message, today: string): Pd1Read {
   return { report, issues };
 }
 
-/** Records what PD1 reported about the identified patient, in the message's transaction. */
-export async function applyPd1(ctx: AppContext, submitter: Submitter, patientId: string, read: Pd1Read, reason: string): Promise<void> {
+/** Records what PD1 reported about the identified patient, in the message's transaction; what it refused is warned about. */
+export async function applyPd1(
+  ctx: AppContext,
+  submitter: Submitter,
+  patientId: string,
+  read: Pd1Read,
+  reason: string,
+  issues: Hl7IssueRow[],
+): Promise<void> {
   const r = read.report;
-  if (!r.orgStatus && !r.deceased) return;
-  await applyReportedStatus(ctx, submitter, patientId, { ...r, reason });
+  if (!r.orgStatus && !r.deceased && !r.publicity) return;
+  const out = await applyReportedStatus(ctx, submitter, patientId, { ...r, reason });
+  if (out.deceasedRefused)
+    push(issues, detect('PatientDeathDateIsBeforeBirth', 'PID-29', `${out.deceasedRefused}: the death is not recorded`));
 }

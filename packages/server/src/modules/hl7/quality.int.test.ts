@@ -55,6 +55,16 @@ describe('per-interface data-quality counts per rule and period', () => {
     expect(months.rules.find((r: { rule: string }) => r.rule === 'VaccinationLotNumberIsMissing').counts).toEqual([0, 3]);
   });
 
+  it('an interface that does not exist is a 404, not a page of zeros', async () => {
+    const dph = await s.signIn('dphadmin');
+    const res = await s.app.inject({
+      method: 'GET',
+      url: '/api/hl7/quality/rules?interfaceId=00000000-0000-4000-8000-000000000000&period=week',
+      headers: dph,
+    });
+    expect(res.statusCode).toBe(404);
+  });
+
   it('a coordinator sees their clinic’s interface only; a bad query is a 400 naming the field', async () => {
     const coordinator = await s.signIn('coordinator');
     const own = await s.app.inject({ method: 'GET', url: `/api/hl7/quality/rules?interfaceId=${elm.id}`, headers: coordinator });

@@ -6,6 +6,7 @@ import { addDays, jurisdictionDayStart, jurisdictionToday } from '../../dates.ts
 import { notFound } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { visibleInterfaceIds } from './message-log.service.ts';
+import { interfaceById } from './interface.repo.ts';
 import { issueCountsByRule, type Period } from './quality.repo.ts';
 
 /** The start of the week (Monday) or month of an ISO date. */
@@ -33,6 +34,8 @@ export async function ruleQuality(
   const visible = await visibleInterfaceIds(ctx, actor);
   // Another clinic's interface is "not found", as in the message log (its existence is not the caller's business).
   if (visible && !visible.includes(q.interfaceId)) throw notFound('Interface');
+  // DPH sees every interface: one that does not exist is not found either (zeros would read as a clean record).
+  if (!visible && !(await interfaceById(ctx.db, q.interfaceId))) throw notFound('Interface');
   const periods = periodStarts(jurisdictionToday(ctx.clock), q.period, q.periods);
   const counts = await issueCountsByRule(ctx.db, q.interfaceId, q.period, jurisdictionDayStart(periods[0]!));
   const index = new Map(periods.map((p, i) => [p, i]));

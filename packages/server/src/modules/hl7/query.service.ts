@@ -89,6 +89,7 @@ function rspPatient(rows: Awaited<ReturnType<typeof exchangeQueryRecord>>['rows'
     sex: r.sex,
     mothersMaidenName: r.mothers_maiden_name,
     ...(addr ? { address: { street: addr.street, city: addr.city, state: addr.state, zip: addr.zip } } : {}),
+    ...(r.publicity_code ? { publicity: { code: r.publicity_code, date: r.publicity_code_date } } : {}),
   };
 }
 
@@ -155,11 +156,16 @@ export async function processQuery(ctx: AppContext, submitter: Submitter, m: Mes
     return { response: encodeMessage(createMessage([...header, ...body])), issues, patientId, status };
   };
   if (!q) {
-    issues.push(issue('MessageSegmentIsMissing', 'QPD', '100', 'The query has no QPD segment'));
-    return answer('AR', 'Z33');
+    // AE, not AR: the IG keeps AR for what is unrelated to the message's format or content.
+    issues.push(issue('MessageSegmentIsMissing', 'QPD-1', '100', 'The query has no QPD segment'));
+    return answer('AE', 'Z33');
+  }
+  if (!profile) {
+    issues.push(issue('MessageProfileIsMissing', 'QPD-1', '101', 'The query name (QPD-1) is missing: send Z34 or Z44'));
+    return answer('AE', 'Z33');
   }
   if (profile !== 'Z34' && profile !== 'Z44') {
-    issues.push(issue('MessageProfileIsUnrecognized', 'QPD-1', '103', `Query ${profile ?? '(none)'} is not supported: send Z34 or Z44`));
+    issues.push(issue('MessageProfileIsUnrecognized', 'QPD-1', '103', `Query ${profile} is not supported: send Z34 or Z44`));
     return answer('AE', 'Z33');
   }
   const subject = subjectOf(q, issues);
@@ -189,11 +195,11 @@ export async function processQuery(ctx: AppContext, submitter: Submitter, m: Mes
   if (found.length > limit) return answer('TM', 'Z33', [], found.length);
   // Several people may be this one: the candidates (demographics only) for the sender to choose from.
   const pids: Segment[] = [];
-  for (const c of found) {
+  for (const [n, c] of found.entries()) {
     const h = await exchangeQueryRecord(ctx, submitter, c.id);
     pids.push(
-      ...historySegments(rspPatient(h.rows), []).map((s, i) =>
-        s.name === 'PID' ? { ...s, fields: s.fields.map((f, j) => (j === 1 ? String(pids.length + i + 1) : f)) } : s,
+      ...historySegments(rspPatient(h.rows), []).map((s) =>
+        s.name === 'PID' ? { ...s, fields: s.fields.map((f, j) => (j === 1 ? String(n + 1) : f)) } : s,
       ),
     );
   }

@@ -9,6 +9,7 @@ import { createTestServer, type TestServer } from '../../testing/test-server.ts'
 import { readJsonl, registerInterface, withMsh } from './hl7.testing.ts';
 import { interfaceWithClinics, type AuthenticatedInterface } from './interface.service.ts';
 import { processMessages } from './process-messages.service.ts';
+import { receiveMessages } from './receive-batch.service.ts';
 import type { Answer } from './receive.service.ts';
 
 const BASELINE = readJsonl<{ id: string; text: string }>('messages/derived-aart-not-accepted.jsonl').find((a) =>
@@ -23,6 +24,8 @@ const PEOPLE: Record<string, { first: string; dob: string; street: string }> = {
   Workerb: { first: 'Philippa', dob: '20090429', street: '71 Maple Ave' },
   Workerc: { first: 'Ignatius', dob: '20040820', street: '15 Spruce Way' },
   Workerd: { first: 'Marguerite', dob: '20100312', street: '3 Aspen Pl' },
+  Joinera: { first: 'Bartholomew', dob: '20030517', street: '8 Walnut Dr' },
+  Joinerb: { first: 'Genevieve', dob: '20020626', street: '12 Hazel Row' },
 };
 
 /** The baseline VXU for another person (names, DOB, address, MRN), dose on `date` with lot `lot`. */
@@ -120,5 +123,16 @@ describe('batches of messages in one transaction', () => {
     const records = await s.ctx.db.selectFrom('patients').select('last_name').where('last_name', 'like', 'Worker%').execute();
     expect(records.map((r) => r.last_name).sort()).toEqual(['Workera', 'Workerb', 'Workerc', 'Workerd']);
     expect(await verifyAuditChain(s.ctx.db)).toMatchObject({ ok: true });
+  });
+
+  it('joins a caller’s transaction (inTransaction): its messages are processed and committed with it, not failed', async () => {
+    const inbounds = ['Joinera', 'Joinerb'].map((f) => ({ raw: vxuFor(f, `JOIN-${f}`), transport: 'cli' as const, sender, ip: null }));
+    const answers = await s.ctx.db.transaction().execute((trx) => receiveMessages({ ...s.ctx, db: trx }, inbounds));
+    expect(answers.map((a) => [a.status, a.failure])).toEqual([
+      ['accepted', undefined],
+      ['accepted', undefined],
+    ]);
+    expect(await dosesOf('Joinera')).toEqual(['2012-08-14 Z0860BB']);
+    expect(await dosesOf('Joinerb')).toEqual(['2012-08-14 Z0860BB']);
   });
 });

@@ -4,7 +4,7 @@
 // message runs in its own savepoint (a failed one is undone alone and recorded as failed, the others keep their
 // doses), and each gets its own ACK.
 import type { AppContext } from '../../context.ts';
-import { withSavepoint } from '../../transaction.ts';
+import { inTransaction, withSavepoint } from '../../transaction.ts';
 import { auditBatchMark, dropAuditBatchAfter, withAuditBatch } from '../audit/index.ts';
 import { withOrganizationCache } from '../organizations/index.ts';
 import { batchForecastRefresh } from '../recommender/index.ts';
@@ -20,6 +20,12 @@ import {
   type Inbound,
   type Received,
 } from './receive.service.ts';
+
+/** Deadlock detected or serialization failure: the transaction's work may succeed when done again. */
+function isTransactionAbort(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
 
 /** One message of a batch, in its savepoint; its audit entries leave the batch when it is undone. */
 async function oneOfBatch(ctx: AppContext, r: Received, messageId: string): Promise<Answer> {
@@ -48,7 +54,7 @@ export async function receiveMessages(ctx: AppContext, inbounds: readonly Inboun
   );
   if (received.length === 1) return [await processStored(ctx, received[0]!, ids[0]!)];
   try {
-    return await ctx.db.transaction().execute((trx) =>
+    return await inTransaction(ctx.db, (trx) =>
       batchForecastRefresh(trx, ctx.clock.now(), () =>
         withAuditBatch(trx, () =>
           // HL7 processing never changes an organization: the batch reads each one once.
@@ -60,9 +66,12 @@ export async function receiveMessages(ctx: AppContext, inbounds: readonly Inboun
         ),
       ),
     );
-  } catch {
-    // The batch's transaction itself failed (a lost connection, a deadlock with another worker's batch): none of
-    // it committed. Each message is done again alone, exactly as a single message is.
+  } catch (e) {
+    // PostgreSQL aborted the batch's own transaction (a deadlock with another worker's batch, a serialization
+    // failure): none of it committed, and each message is done again alone, exactly as a single message is.
+    // Anything else is the caller's to answer (a 503 for an unreachable database), and a caller's transaction
+    // that this batch joined is aborted with it: neither is swallowed.
+    if (ctx.db.isTransaction || !isTransactionAbort(e)) throw e;
     const answers: Answer[] = [];
     for (const [i, r] of received.entries()) answers.push(await processStored(ctx, r, ids[i]!));
     return answers;

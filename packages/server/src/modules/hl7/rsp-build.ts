@@ -2,7 +2,8 @@
 // each dose's evaluation in OBX and the forecast after an RXA 998 (Z42), as the CDC IG R1.5 lays them out. Pure.
 import { allVisDocuments, cvx as cvxEntry } from '@nutmeg/codes';
 import type { ForecastResult, VaccineGroupForecast } from '@nutmeg/forecast';
-import { escapeText, OBX, ORC, PID, RXA, STANDARD_DELIMITERS, writeSegment, type Segment } from '@nutmeg/hl7v2';
+import { label } from '@nutmeg/codes/tables';
+import { escapeText, OBX, ORC, PD1, PID, RXA, STANDARD_DELIMITERS, writeSegment, type Segment } from '@nutmeg/hl7v2';
 import { toHl7Date } from './hl7-dates.ts';
 import { VIS_DOCUMENT, VIS_PRESENTED, VIS_PUBLISHED, VIS_VACCINE_TYPE, type VisEntry } from './vis-obx.ts';
 
@@ -15,6 +16,8 @@ export interface RspPatient {
   sex: string;
   mothersMaidenName: string | null;
   address?: { street: string; city: string; state: string; zip: string };
+  /** PD1-11/18 as last reported (table 0215), returned in PD1. */
+  publicity?: { code: string; date: string | null };
 }
 
 export interface RspDose {
@@ -153,9 +156,22 @@ function addVis(obx: ObxWriter, d: RspDose, firstSub: number): void {
   });
 }
 
+/** PID, then PD1 when the record has something PD1 carries (the publicity code). */
+function patientSegments(p: RspPatient): Segment[] {
+  if (!p.publicity) return [pidSegment(p)];
+  const { code, date } = p.publicity;
+  const pd1 = writeSegment(PD1, {
+    patientPrimaryFacility: [],
+    patientPrimaryCareProviderNameAndIdNo: [],
+    publicityCode: { identifier: code, text: label('0215', code), nameOfCodingSystem: 'HL70215' },
+    ...(date ? { publicityCodeEffectiveDate: toHl7Date(date) } : {}),
+  });
+  return [pidSegment(p), pd1];
+}
+
 /** Z32: the record and every (master) dose with its VIS. */
 export function historySegments(p: RspPatient, doses: readonly RspDose[]): Segment[] {
-  const out = [pidSegment(p)];
+  const out = patientSegments(p);
   for (const d of doses) {
     out.push(orc(d.id), rxa({ ...d, source: d.kind === 'administered' ? '00' : '01' }));
     const obx = new ObxWriter();
@@ -181,7 +197,7 @@ export function evaluatedSegments(
   f: ForecastResult,
   groupCvx: (group: string, g: VaccineGroupForecast) => string | undefined,
 ): Segment[] {
-  const out = [pidSegment(p)];
+  const out = patientSegments(p);
   for (const d of doses) {
     out.push(orc(d.id), rxa({ ...d, source: d.kind === 'administered' ? '00' : '01' }));
     const obx = new ObxWriter();

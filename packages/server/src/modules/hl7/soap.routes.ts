@@ -2,6 +2,9 @@
 // submitSingleMessage takes the interface's user name and secret (the request's Username/Password, or HTTP
 // Basic) and answers with the same ACK or RSP as the HTTP transport. Faults as the WSDL defines them (HTTP 500,
 // SOAP 1.2 Fault with the fault element in Detail).
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { App } from '../../http.ts';
 import { authenticateInterface, interfaceFromAuthorization } from './interface.service.ts';
@@ -12,6 +15,19 @@ import { readSoapRequest, soapFault, soapResponse, SoapReadError } from './soap.
 export const SOAP_MAX_MESSAGE = 4 * 1024 * 1024;
 const SOAP_BODY_LIMIT = 2 * SOAP_MAX_MESSAGE;
 const SOAP_TYPES = ['application/soap+xml', 'text/xml', 'application/xml'];
+// The CDC's 2014 WSDL and its schema (../shared/hl7/wsdl, the *.local variant that imports the sibling XSD).
+const WSDL_DIR = path.resolve(import.meta.dirname, '../../../assets/hl7/wsdl');
+const PublishedQuery = z.object({ wsdl: z.string().max(0).optional(), xsd: z.enum(['cdc-iis.xsd', '/cdc-iis.xsd']).optional() });
+
+/** The WSDL with this server's address and schema location, or the schema itself; undefined for anything else. */
+function published(q: z.infer<typeof PublishedQuery>, origin: string): string | undefined {
+  if (q.xsd) return fs.readFileSync(path.join(WSDL_DIR, 'cdc-iis.xsd'), 'utf8');
+  if (q.wsdl === undefined) return undefined;
+  return fs
+    .readFileSync(path.join(WSDL_DIR, 'cdc-iis.wsdl'), 'utf8')
+    .replace('schemaLocation="cdc-iis.xsd"', `schemaLocation="${origin}/api/hl7/soap?xsd=cdc-iis.xsd"`)
+    .replace(/<soap12:address location="[^"]*"/, `<soap12:address location="${origin}/api/hl7/soap"`);
+}
 
 export function registerSoapRoutes(app: App, ctx: AppContext): void {
   void app.register(async (scope) => {
@@ -54,5 +70,28 @@ export function registerSoapRoutes(app: App, ctx: AppContext): void {
         return send(200, soapResponse(request.version, 'submitSingleMessage', answer.response));
       },
     );
+    const unsupported = (method: string) =>
+      soapFault(null, 'UnsupportedOperationFault', `HTTP ${method} is not supported: POST a SOAP 1.2 envelope`);
+    // GET ?wsdl and ?xsd=cdc-iis.xsd publish the service's description; any other GET, and the other methods,
+    // are answered as the WSDL's unsupported operation, not a 404.
+    scope.get(
+      '/api/hl7/soap',
+      {
+        config: { policy: 'public', rateLimit: false },
+        schema: { querystring: PublishedQuery, tags: ['hl7'], summary: 'The CDC IIS WSDL (?wsdl) and schema (?xsd=cdc-iis.xsd)' },
+      },
+      async (req, reply) => {
+        const doc = published(PublishedQuery.parse(req.query), `${req.protocol}://${req.host}`);
+        if (doc !== undefined) return reply.type('text/xml; charset=utf-8').send(doc);
+        return reply.status(500).type('application/soap+xml; charset=utf-8').send(unsupported('GET'));
+      },
+    );
+    scope.route({
+      method: ['PUT', 'DELETE', 'PATCH'],
+      url: '/api/hl7/soap',
+      config: { policy: 'public', rateLimit: false },
+      schema: { tags: ['hl7'], summary: 'Any method but POST and GET: UnsupportedOperationFault' },
+      handler: async (req, reply) => reply.status(500).type('application/soap+xml; charset=utf-8').send(unsupported(req.method)),
+    });
   });
 }

@@ -33,6 +33,8 @@ const parser = new XMLParser({
 
 export class SoapReadError extends Error {}
 
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 function decodeXmlText(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
     if (e === 'amp') return '&';
@@ -56,6 +58,11 @@ function text(node: unknown): string | undefined {
 /** Reads a SOAP 1.2 request. Throws SoapReadError for what is not a SOAP envelope (or declares a DOCTYPE). */
 export function readSoapRequest(xml: string): SoapRequest {
   if (/<!DOCTYPE/i.test(xml)) throw new SoapReadError('A DOCTYPE is not accepted');
+  // XML 1.0 allows no C0 control character but tab, LF and CR (an MLLP frame's VT/FS in the message, say):
+  // such a request is not XML, and answering it as if it were would hide the sender's framing bug.
+  const illegal = XML_ILLEGAL.exec(xml);
+  if (illegal)
+    throw new SoapReadError(`Character U+${illegal[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} is not allowed in XML`);
   let doc: Record<string, unknown>;
   try {
     doc = parser.parse(xml) as Record<string, unknown>;

@@ -119,6 +119,33 @@ describe('VXU patient data: VIS, PD1, PID-3 SR', () => {
     expect(again).toHaveLength(1);
   });
 
+  it('PD1-11 publicity code (PD1-18 its date) is kept on the record, returned in the Z32 PD1, and replaced by a later report', async () => {
+    const z34 = async (id: string) =>
+      (await postHl7(s, iface, qbp({ profile: 'Z34', last: 'Pubby', first: 'Pam', dob: '20111111', controlId: id }))).message!;
+    // The baseline's PD1: 02^Reminder/Recall - any method, effective 20120701.
+    await postHl7(s, iface, vxu({ last: 'Pubby', first: 'Pam', dob: '2011-11-11', mrn: 'P5' }));
+    const first = await z34('Q-PUB-1');
+    expect(segmentsNamed(first, 'PD1')).toHaveLength(1);
+    expect([valueAt(first, 'PD1-11.1'), valueAt(first, 'PD1-11.3'), valueAt(first, 'PD1-18')]).toEqual(['02', 'HL70215', '20120701']);
+    const later = vxu({
+      last: 'Pubby',
+      first: 'Pam',
+      dob: '2011-11-11',
+      mrn: 'P5',
+      pd1: 'PD1|||||||||||01^No reminder/recall^HL70215|||||A|20120701|20261101',
+    });
+    await postHl7(s, iface, later.replace('C-P5', 'C-P5b'));
+    const second = await z34('Q-PUB-2');
+    expect([valueAt(second, 'PD1-11.1'), valueAt(second, 'PD1-18')]).toEqual(['01', '20261101']);
+    const r = await recordOf('Pubby', '2011-11-11');
+    const row = await s.ctx.db
+      .selectFrom('patients')
+      .select(['publicity_code', 'publicity_code_date'])
+      .where('id', '=', r!.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ publicity_code: '01', publicity_code_date: '2026-11-01' });
+  });
+
   it('PD1-16 P with a date of death (PID-29) → deceased; unknown PD1 codes are warned about and change nothing', async () => {
     await postHl7(
       s,
@@ -142,6 +169,19 @@ describe('VXU patient data: VIS, PD1, PID-3 SR', () => {
     const o = await recordOf('Pdfour', '2012-07-08');
     expect(o?.view).toMatchObject({ optedOut: false, jurisdictionStatus: 'active' });
     expect(o?.view.organizationStatuses).toEqual([expect.objectContaining({ status: 'active' })]);
+  });
+
+  it('PD1-16 P with a date of death before the date of birth: not recorded, and the ACK says so (AE, ERR W at PID-29)', async () => {
+    const res = await postHl7(
+      s,
+      iface,
+      vxu({ last: 'Pdearly', first: 'Eda', dob: '2011-05-06', mrn: 'P6', pid29: '20100101', pd1: 'PD1||||||||||||||||P|20261001' }),
+    );
+    expect(msa1(res.message)).toBe('AE');
+    expect(errs(res.message)).toContainEqual(['W', expect.stringContaining('date of death is before the date of birth')]);
+    expect(valueAt(res.message!, 'ERR-2.1')).toBe('PID');
+    const r = await recordOf('Pdearly', '2011-05-06');
+    expect(r?.view).toMatchObject({ jurisdictionStatus: 'active', deceasedDate: null });
   });
 
   it('PID-3 SR names the registry record directly (a changed name still attaches); a wrong SR warns and matches normally', async () => {

@@ -68,6 +68,15 @@ describe('VXU^V04 → ACK', () => {
     expect(msa1(junk.message)).toBe('AR');
   });
 
+  it('rejects a message from an inactive interface (AR 207) and an unsupported processing id (AR 202), storing no dose', async () => {
+    const inactive = await registerInterface(s, { app: 'Retired EHR', clinicPins: ['CT1001'], status: 'inactive' });
+    const retired = await postHl7(s, inactive, withMsh(withMsh(BASELINE, 3, 'Retired EHR'), 10, 'INACTIVE-1'));
+    expect([msa1(retired.message), valueAt(retired.message!, 'ERR-3.1')]).toEqual(['AR', '207']);
+    const debug = await postHl7(s, prod, withMsh(withMsh(BASELINE, 11, 'D'), 10, 'DEBUG-1'));
+    expect([msa1(debug.message), valueAt(debug.message!, 'ERR-3.1'), valueAt(debug.message!, 'ERR-2.1')]).toEqual(['AR', '202', 'MSH']);
+    expect(await dosesOf('Snow', '2007-07-06')).toBeUndefined();
+  });
+
   it('the AART baseline is accepted: the patient and the dose are recorded; a resend records nothing twice', async () => {
     const res = await postHl7(s, prod, BASELINE);
     expect(msa1(res.message)).toMatch(/^A[AE]$/);

@@ -238,6 +238,6 @@ export async function processVxu(
       pushIssue(issues, detect('PatientImmunityCodeIsUnrecognized', `RXA[${o.rxa}] OBX`, `The observation was not recorded: ${e.message}`));
     }
   }
-  await applyPd1(ctx, submitter, patientId, pd1, r.reason);
+  await applyPd1(ctx, submitter, patientId, pd1, r.reason, issues);
   return { issues, patientId, accepted: recorded > 0 || ar.observations.length > 0 || ar.administrations.length === 0 };
 }

@@ -4,13 +4,16 @@
 // has already found the record within the submitter's write visibility and runs this in its transaction.
 import type { AppContext } from '../../context.ts';
 import { appendSubmitterAudit, type AuditSubmitter } from '../audit/index.ts';
+import { jurisdictionToday } from '../../dates.ts';
 import * as repo from './patient-status.repo.ts';
-import { setOwnerInTrx } from './patient-status.service.ts';
+import { deathDateProblem, setJurisdictionStatusInTrx, setOrgStatusInTrx } from './patient-status.service.ts';
 import type { OrgStatus } from './patient-status.repo.ts';
 
 export interface ReportedStatus {
   /** The patient's status at the submitting clinic, with the date it took effect. */
   orgStatus?: { status: OrgStatus; effectiveDate: string | null };
+  /** The publicity code (reminder/recall preference, table 0215) with the date it took effect. */
+  publicity?: { code: string; effectiveDate: string | null };
   /** Reported deceased, with the date of death. */
   deceased?: { date: string };
   /** Why (the message that reported it), kept in the status history. */
@@ -21,6 +24,9 @@ export interface ReportedStatus {
 export interface ReportedStatusOutcome {
   orgStatus: boolean;
   deceased: boolean;
+  publicity: boolean;
+  /** Why a reported death was not recorded (a date before the date of birth…), for the sender's warning. */
+  deceasedRefused?: string;
 }
 
 export async function applyReportedStatus(
@@ -32,7 +38,7 @@ export async function applyReportedStatus(
   const db = ctx.db;
   const now = ctx.clock.now();
   const by = submitter.userId;
-  const out: ReportedStatusOutcome = { orgStatus: false, deceased: false };
+  const out: ReportedStatusOutcome = { orgStatus: false, deceased: false, publicity: false };
   const audit = (action: string, detail: Record<string, unknown>) =>
     appendSubmitterAudit(db, submitter, { action, entityType: 'patient', entityId: patientId, patientId, detail }, now);
   const rows = await repo.statusColumnsOf(db, patientId);
@@ -40,37 +46,24 @@ export async function applyReportedStatus(
   if (r.orgStatus) {
     const current = (await repo.orgStatusesOf(db, patientId)).find((s) => s.organization_id === submitter.organizationId);
     if (current?.status !== r.orgStatus.status) {
-      const orgId = submitter.organizationId;
       const { status, effectiveDate } = r.orgStatus;
-      await repo.upsertOrgStatus(db, { patientId, organizationId: orgId, status, reason: r.reason, by, at: now });
-      await repo.insertStatusHistory(db, {
-        patientId,
-        scope: 'organization',
-        organizationId: orgId,
-        status,
-        reason: r.reason,
-        effectiveDate,
-        by,
-        at: now,
-      });
-      // Inactive at the clinic that owns the record releases ownership, as the status screen does.
-      if (status !== 'active' && rows.owner_org_id === orgId)
-        await setOwnerInTrx(ctx, db, by, patientId, null, 'Inactivated at the owning clinic');
+      const change = { organizationId: submitter.organizationId, status, reason: r.reason, effectiveDate, by };
+      await setOrgStatusInTrx(ctx, db, patientId, rows.owner_org_id, change);
       await audit('patient.status.organization', { status });
       out.orgStatus = true;
     }
   }
-  if (r.deceased && rows.jurisdiction_status !== 'deceased' && r.deceased.date >= rows.dob) {
-    await repo.setJurisdictionStatusColumns(db, patientId, { status: 'deceased', deceasedDate: r.deceased.date, at: now });
-    await repo.insertStatusHistory(db, {
-      patientId,
-      scope: 'jurisdiction',
-      status: 'deceased',
-      reason: r.reason,
-      effectiveDate: r.deceased.date,
-      by,
-      at: now,
-    });
+  const p = r.publicity;
+  if (p && (p.code !== rows.publicity_code || (p.effectiveDate !== null && p.effectiveDate !== rows.publicity_code_date))) {
+    await repo.setPublicityColumns(db, patientId, { ...p, at: now });
+    await audit('patient.publicity', { code: p.code });
+    out.publicity = true;
+  }
+  const problem = r.deceased && deathDateProblem(r.deceased.date, rows.dob, jurisdictionToday(ctx.clock));
+  if (r.deceased && problem) out.deceasedRefused = problem;
+  else if (r.deceased && rows.jurisdiction_status !== 'deceased') {
+    const change = { status: 'deceased' as const, deceasedDate: r.deceased.date, reason: r.reason, by };
+    await setJurisdictionStatusInTrx(ctx, db, patientId, change);
     await audit('patient.status.jurisdiction', { status: 'deceased' });
     out.deceased = true;
   }

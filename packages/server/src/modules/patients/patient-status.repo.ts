@@ -34,7 +34,7 @@ export async function insertOrgStatusUnlessExists(
 export function statusColumnsOf(db: Db, patientId: string) {
   return db
     .selectFrom('patients')
-    .select(['dob', 'owner_org_id', 'jurisdiction_status', 'opted_out'])
+    .select(['dob', 'owner_org_id', 'jurisdiction_status', 'opted_out', 'publicity_code', 'publicity_code_date'])
     .where('id', '=', patientId)
     .executeTakeFirst();
 }
@@ -93,6 +93,18 @@ export async function setJurisdictionStatusColumns(
   await db
     .updateTable('patients')
     .set({ jurisdiction_status: s.status, deceased_date: s.deceasedDate, updated_at: s.at })
+    .where('id', '=', patientId)
+    .execute();
+}
+
+export async function setPublicityColumns(
+  db: Db,
+  patientId: string,
+  p: { code: string; effectiveDate: string | null; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('patients')
+    .set({ publicity_code: p.code, publicity_code_date: p.effectiveDate, updated_at: p.at })
     .where('id', '=', patientId)
     .execute();
 }

@@ -27,23 +27,66 @@ export async function setOrgStatus(
   const orgId = actor.scope!.organizationId;
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);
-    const now = ctx.clock.now();
-    const why = reason ?? null;
-    await repo.upsertOrgStatus(trx, { patientId, organizationId: orgId, status, reason: why, by: actor.userId, at: now });
-    await repo.insertStatusHistory(trx, {
-      patientId,
-      scope: 'organization',
-      organizationId: orgId,
-      status,
-      reason: why,
-      by: actor.userId,
-      at: now,
-    });
-    if (status !== 'active' && rows.row.owner_org_id === orgId)
-      await setOwnerInTrx(ctx, trx, actor.userId, patientId, null, 'Inactivated at the owning clinic');
+    const change = { organizationId: orgId, status, reason: reason ?? null, effectiveDate: null, by: actor.userId };
+    await setOrgStatusInTrx(ctx, trx, patientId, rows.row.owner_org_id, change);
     await auditPatient(ctx, actor, 'patient.status.organization', patientId, { status }, trx);
     return { status };
   });
+}
+
+/**
+ * The status at one organization, inside the caller's transaction (the status screen and a clinic system's report
+ * alike); inactive at the clinic that owns the record releases ownership. The caller checked access and audits.
+ */
+export async function setOrgStatusInTrx(
+  ctx: AppContext,
+  trx: Db,
+  patientId: string,
+  ownerOrgId: string | null,
+  c: { organizationId: string; status: OrgStatus; reason: string | null; effectiveDate: string | null; by: string | null },
+): Promise<void> {
+  const now = ctx.clock.now();
+  const { organizationId, status, reason, by } = c;
+  await repo.upsertOrgStatus(trx, { patientId, organizationId, status, reason, by, at: now });
+  await repo.insertStatusHistory(trx, {
+    patientId,
+    scope: 'organization',
+    organizationId,
+    status,
+    reason,
+    effectiveDate: c.effectiveDate,
+    by,
+    at: now,
+  });
+  if (status !== 'active' && ownerOrgId === organizationId)
+    await setOwnerInTrx(ctx, trx, by, patientId, null, 'Inactivated at the owning clinic');
+}
+
+/** The jurisdiction status columns and their history row, inside the caller's transaction (checked and audited by it). */
+export async function setJurisdictionStatusInTrx(
+  ctx: AppContext,
+  trx: Db,
+  patientId: string,
+  c: { status: 'active' | 'moved' | 'deceased'; deceasedDate: string | null; reason: string | null; by: string | null },
+): Promise<void> {
+  const now = ctx.clock.now();
+  await repo.setJurisdictionStatusColumns(trx, patientId, { status: c.status, deceasedDate: c.deceasedDate, at: now });
+  await repo.insertStatusHistory(trx, {
+    patientId,
+    scope: 'jurisdiction',
+    status: c.status,
+    reason: c.reason,
+    effectiveDate: c.deceasedDate,
+    by: c.by,
+    at: now,
+  });
+}
+
+/** Why a date of death cannot be recorded (before the date of birth, or after today); undefined when it can. */
+export function deathDateProblem(deceasedDate: string, dob: string, today: string): string | undefined {
+  if (deceasedDate < dob) return 'The date of death is before the date of birth';
+  if (deceasedDate > today) return 'The date of death is after today';
+  return undefined;
 }
 
 /** Jurisdiction status: moved out of the jurisdiction, or deceased with the date of death. */
@@ -60,24 +103,17 @@ export async function setJurisdictionStatus(
     throw invalid('A date of death is only for deceased patients', [{ path: 'deceasedDate', message: 'Remove the date' }]);
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await loadVisible(ctx, actor, patientId, trx);
-    const today = jurisdictionToday(ctx.clock);
-    if (body.deceasedDate && (body.deceasedDate < rows.row.dob || body.deceasedDate > today)) {
-      throw invalid('The date of death must be between the date of birth and today', [{ path: 'deceasedDate', message: 'Out of range' }]);
-    }
+    const problem = body.deceasedDate && deathDateProblem(body.deceasedDate, rows.row.dob, jurisdictionToday(ctx.clock));
+    if (problem) throw invalid(problem, [{ path: 'deceasedDate', message: problem }]);
     // Reactivating a deceased record is a DPH correction.
     if (rows.row.jurisdiction_status === 'deceased' && body.status !== 'deceased' && !isStatewide(actor)) {
       throw forbidden('Only DPH can reactivate a record marked deceased');
     }
-    const now = ctx.clock.now();
-    await repo.setJurisdictionStatusColumns(trx, patientId, { status: body.status, deceasedDate: body.deceasedDate ?? null, at: now });
-    await repo.insertStatusHistory(trx, {
-      patientId,
-      scope: 'jurisdiction',
+    await setJurisdictionStatusInTrx(ctx, trx, patientId, {
       status: body.status,
+      deceasedDate: body.deceasedDate ?? null,
       reason: body.reason ?? null,
-      effectiveDate: body.deceasedDate ?? null,
       by: actor.userId,
-      at: now,
     });
     await auditPatient(ctx, actor, 'patient.status.jurisdiction', patientId, { status: body.status }, trx);
     return { status: body.status };

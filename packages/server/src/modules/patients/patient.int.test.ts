@@ -279,6 +279,13 @@ describe('patients (database)', () => {
     expect(r.myStatus).toBe('inactive_moved');
     expect(r.owner).toBeNull(); // inactivating at the owning clinic releases ownership
     expect((await call(clinic, 'PUT', `/api/patients/${ids.john}/jurisdiction-status`, { status: 'deceased' })).statusCode).toBe(400);
+    const early = await call(clinic, 'PUT', `/api/patients/${ids.john}/jurisdiction-status`, {
+      status: 'deceased',
+      deceasedDate: '1900-01-01',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('deceasedDate');
+    expect(early.body).toContain('The date of death is before the date of birth');
     expect(
       (await call(clinic, 'PUT', `/api/patients/${ids.john}/jurisdiction-status`, { status: 'deceased', deceasedDate: '2026-10-01' }))
         .statusCode,
