@@ -121,12 +121,13 @@ describe('doses administered, inactive patients, data quality', () => {
       addresses: [{ street: '2 Dixwell Ave', city: 'Hamden', state: 'CT', zip: '06514' }],
       confirmNew: true,
     });
-    ids.c = c.json().id;
+    const cId: string = c.json().id;
+    ids.c = cId;
     const given = { kind: 'administered', cvx: '08', date: '2026-05-02', lot: 'L2', fundingSource: 'private', vfcEligibility: 'V01' };
     const d = await send(clinic, 'POST', `/api/patients/${ids.c}/doses`, given);
     expect(d.statusCode, d.body).toBe(201);
     // The screen requires lot and funding; a message may omit them (HL7 RXA-15 and OBX 30963-3 are optional).
-    await s.ctx.db.updateTable('doses').set({ lot: null, funding_source: null }).where('patient_id', '=', ids.c).execute();
+    await s.ctx.db.updateTable('doses').set({ lot: null, funding_source: null }).where('patient_id', '=', cId).execute();
     const twin = await send(clinic, 'POST', '/api/patients', {
       name: { first: 'Cyd', last: 'Quality' },
       dob: '2024-02-02',
