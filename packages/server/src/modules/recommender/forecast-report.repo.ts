@@ -96,7 +96,9 @@ export async function coverageMetOf(
   const minDoses = rules.map((r) => r.doses);
   // Per person a LATERAL aggregate: it is run for each cohort member, reading that member's rows through the
   // primary key. As a plain join the planner hashed the whole table (a seq scan of every stored forecast) for a
-  // cohort that is ~1/60 of the state.
+  // cohort that is ~1/60 of the state. The person's rows are read once (OFFSET 0 keeps the planner from
+  // descending the index once per measure instead: 7 times per person, 12 s at 5 M people) and then matched to
+  // the measures.
   const rows = await sql<{ patient_id: string; met: string[] }>`
     WITH m AS (
       SELECT * FROM unnest(${rules.map((r) => r.key)}::text[], ${rules.map((r) => r.group)}::text[],
@@ -107,10 +109,9 @@ export async function coverageMetOf(
     FROM (${cohort}) AS c
     CROSS JOIN LATERAL (
       SELECT array_agg(m.key ORDER BY m.key) AS met
-      FROM stored_forecasts f
+      FROM (SELECT f.vaccine_group, f.status, f.valid_dose_dates FROM stored_forecasts f WHERE f.patient_id = c.id OFFSET 0) AS f
       JOIN m ON m.grp = f.vaccine_group
-      WHERE f.patient_id = c.id AND f.vaccine_group = ANY(${[...new Set(rules.map((r) => r.group))]}::text[])
-        AND ((${statusesCount}::boolean AND f.status = ANY(string_to_array(m.statuses, '|')))
+      WHERE ((${statusesCount}::boolean AND f.status = ANY(string_to_array(m.statuses, '|')))
           OR (SELECT count(*) FROM unnest(f.valid_dose_dates) AS d
               WHERE d COLLATE "C" <= ${on}::text
                 AND d COLLATE "C" >= CASE WHEN m.from_years = 0 THEN ''
