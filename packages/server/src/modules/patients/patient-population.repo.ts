@@ -1,6 +1,7 @@
 // SQL over many patients at once, for the forecast store and reports: demographics by id and the id ranges a
 // backfill walks. Record-level scope is the caller's (reports pass the actor's population filter).
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '@nutmeg/db';
 import type { Db } from './patient.repo.ts';
 
 export interface ForecastDemographics {
@@ -59,34 +60,68 @@ export interface ReminderPerson {
   guardians: Array<{ name: string; relationship: string; phone: string | null }>;
 }
 
+export interface ReminderPopulationFilter {
+  organizationId: string;
+  ownedOnly: boolean;
+  dobFrom: string;
+  dobTo: string;
+}
+
 /**
- * A clinic's patients for reminder/recall: owned by it (or, unless `ownedOnly`, active there), born in
- * [dobFrom, dobTo]; never merged-away, deceased, moved out of the jurisdiction, opted-out, or inactive at the
- * clinic. With the current address, first phone and first guardian, and every phone and guardian (call lists).
+ * The ids of a clinic's patients for reminder/recall, as a subquery other owners' SQL may embed (the forecast store
+ * joins it, so a clinic's list is one statement, not an id list sent back and forth): owned by the clinic (or,
+ * unless `ownedOnly`, active there), born in [dobFrom, dobTo]; never merged-away, deceased, moved out of the
+ * jurisdiction, opted-out, or inactive at the clinic. A UNION of the two ways in, each read through its own index
+ * (an OR over a left join read every child of the state to find one clinic's).
  */
-export async function reminderPopulation(
-  db: Db,
-  f: { organizationId: string; ownedOnly: boolean; dobFrom: string; dobTo: string },
-): Promise<ReminderPerson[]> {
-  const people = await db
-    .selectFrom('patients as p')
-    .leftJoin('patient_org_status as s', (j) => j.onRef('s.patient_id', '=', 'p.id').on('s.organization_id', '=', f.organizationId))
-    .select(['p.id', 'p.iis_id', 'p.first_name', 'p.last_name', 'p.dob', 'p.language', 's.status as org_status', 'p.owner_org_id'])
-    .where('p.merged_into', 'is', null)
-    .where('p.opted_out', '=', false)
-    .where('p.jurisdiction_status', '=', 'active')
-    .where('p.dob', '>=', f.dobFrom)
-    .where('p.dob', '<=', f.dobTo)
-    .where((eb) =>
-      f.ownedOnly
-        ? eb('p.owner_org_id', '=', f.organizationId)
-        : eb.or([eb('p.owner_org_id', '=', f.organizationId), eb('s.status', '=', 'active')]),
+export function reminderPopulationIds(db: Db, f: ReminderPopulationFilter) {
+  const live = <Q extends SelectQueryBuilder<Database, 'patients', object>>(q: Q) =>
+    q
+      .where('patients.merged_into', 'is', null)
+      .where('patients.opted_out', '=', false)
+      .where('patients.jurisdiction_status', '=', 'active')
+      .where('patients.dob', '>=', f.dobFrom)
+      .where('patients.dob', '<=', f.dobTo);
+  const owned = live(db.selectFrom('patients').where('patients.owner_org_id', '=', f.organizationId))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('patient_org_status as s')
+            .select('s.patient_id')
+            .whereRef('s.patient_id', '=', 'patients.id')
+            .where('s.organization_id', '=', f.organizationId)
+            .where('s.status', '<>', 'active'),
+        ),
+      ),
     )
-    .where((eb) => eb.or([eb('s.status', 'is', null), eb('s.status', '=', 'active')]))
-    .orderBy('p.last_name')
-    .orderBy('p.first_name')
-    .orderBy('p.id')
-    .execute();
+    .select('patients.id');
+  if (f.ownedOnly) return owned;
+  const active = live(db.selectFrom('patients'))
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('patient_org_status as s')
+          .select('s.patient_id')
+          .whereRef('s.patient_id', '=', 'patients.id')
+          .where('s.organization_id', '=', f.organizationId)
+          .where('s.status', '=', 'active'),
+      ),
+    )
+    .select('patients.id');
+  return owned.union(active);
+}
+
+/**
+ * A clinic's patients for reminder/recall (see `reminderPopulationIds`), by name, with the current address, first
+ * phone and first guardian, and every phone and guardian (call lists); `among`: only these of them.
+ */
+export async function reminderPopulation(db: Db, f: ReminderPopulationFilter & { among?: readonly string[] }): Promise<ReminderPerson[]> {
+  if (f.among && f.among.length === 0) return [];
+  let q = db
+    .selectFrom('patients as p')
+    .select(['p.id', 'p.iis_id', 'p.first_name', 'p.last_name', 'p.dob', 'p.language'])
+    .where('p.id', 'in', reminderPopulationIds(db, f));
+  if (f.among) q = q.where('p.id', '=', sql<string>`ANY(${[...f.among]}::uuid[])`);
+  const people = await q.orderBy('p.last_name').orderBy('p.first_name').orderBy('p.id').execute();
   const ids = people.map((p) => p.id);
   if (ids.length === 0) return [];
   const any = sql<string>`ANY(${ids}::uuid[])`;
@@ -167,14 +202,15 @@ export interface CoveragePerson {
   ownerOrgId: string | null;
 }
 
+type CohortFilter = { dobFrom: string; dobTo: string; scope: PopulationScope };
+
 /**
  * Living residents of the jurisdiction born in [dobFrom, dobTo] within a scope: a clinic's owned or active
  * patients, residents of towns, students linked to a school, or everyone (opted-out records for DPH only).
  */
-export async function coveragePopulation(db: Db, f: { dobFrom: string; dobTo: string; scope: PopulationScope }): Promise<CoveragePerson[]> {
+function cohortQuery(db: Db, f: CohortFilter) {
   let q = db
     .selectFrom('patients as p')
-    .select(['p.id', 'p.first_name', 'p.last_name', 'p.dob', 'p.town', 'p.owner_org_id'])
     .where('p.merged_into', 'is', null)
     .where('p.jurisdiction_status', '=', 'active')
     .where('p.dob', '>=', f.dobFrom)
@@ -196,8 +232,23 @@ export async function coveragePopulation(db: Db, f: { dobFrom: string; dobTo: st
       return s.kind === 'clinic' ? eb.or([eb('p.owner_org_id', '=', org), linked]) : linked;
     });
   }
-  const rows = await q.orderBy('p.last_name').orderBy('p.first_name').orderBy('p.id').execute();
+  return q;
+}
+
+/** The coverage cohort (see `cohortQuery`) by name, with town and medical home. */
+export async function coveragePopulation(db: Db, f: CohortFilter): Promise<CoveragePerson[]> {
+  const rows = await cohortQuery(db, f)
+    .select(['p.id', 'p.first_name', 'p.last_name', 'p.dob', 'p.town', 'p.owner_org_id'])
+    .orderBy('p.last_name')
+    .orderBy('p.first_name')
+    .orderBy('p.id')
+    .execute();
   return rows.map((r) => ({ id: r.id, name: `${r.first_name} ${r.last_name}`, dob: r.dob, town: r.town, ownerOrgId: r.owner_org_id }));
+}
+
+/** The same cohort's ids and birth dates as a subquery the forecast store embeds (coverage counted in one statement). */
+export function coverageCohort(db: Db, f: CohortFilter) {
+  return cohortQuery(db, f).select(['p.id', 'p.dob']);
 }
 
 export interface InactivePatient {

@@ -21,6 +21,7 @@ export {
   type PatientForecastInput,
 } from './forecast-store.service.ts';
 export { toStoredForecast } from './stored-forecast.ts';
+export { coverageMetOf, storedForecastsDueIn, type CoverageRule } from './forecast-report.repo.ts';
 export { BENCH_FORECAST_TABLES, BENCH_SCHEDULE, insertBenchForecasts } from './forecast-bench.repo.ts';
 export {
   complianceFactsOf,

@@ -1,14 +1,14 @@
 // Reminder/recall: a clinic's patients due or overdue for chosen vaccine groups, read from the stored forecasts;
 // the list on screen, as CSV, letters and labels; every run audited with the patients it disclosed.
-import type { ReminderCriteria, ReminderList, ReminderPatient } from '@nutmeg/api-types';
+import type { ReminderCriteria, ReminderDue, ReminderList, ReminderPatient } from '@nutmeg/api-types';
 import { fieldLabel } from '@nutmeg/codes';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionToday } from '../../dates.ts';
 import { conflict, invalid } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
-import { reminderPopulation } from '../patients/index.ts';
-import { storedForecastsOf, type StoredForecastRow } from '../recommender/index.ts';
+import { reminderPopulation, reminderPopulationIds } from '../patients/index.ts';
+import { storedForecastsDueIn, type StoredForecastRow } from '../recommender/index.ts';
 import { toCsv } from '../../csv.ts';
 import { DEFAULT_TEMPLATES, type Language } from './letter-template.ts';
 import { pdfPatients, renderReminderPdf, type ReminderPdf, type ReminderPdfKind } from './reminder-pdf.ts';
@@ -38,24 +38,29 @@ async function buildList(ctx: AppContext, actor: Actor, criteria: ReminderCriter
   checkGroups(ctx, criteria.vaccineGroups);
   const clinic = await reminderClinicFor(ctx, actor, criteria.organizationId);
   const today = jurisdictionToday(ctx.clock);
-  const people = await reminderPopulation(ctx.db, {
+  const population = {
     organizationId: clinic.id,
     ownedOnly: criteria.population === 'owned',
     ...dobRangeForAge(today, criteria.ageFromMonths, criteria.ageToMonths),
-  });
+  };
+  // One statement: the forecast store reads the rows due in the window for the population subquery the patients
+  // module builds (no id list of the whole clinic sent back and forth); then the details of those listed only.
   const forecasts = groupByPatient(
-    await storedForecastsOf(
-      ctx.db,
-      people.map((p) => p.id),
-      criteria.vaccineGroups,
-    ),
+    await storedForecastsDueIn(ctx.db, reminderPopulationIds(ctx.db, population), criteria.vaccineGroups, {
+      from: criteria.windowFrom,
+      to: criteria.windowTo,
+    }),
   );
+  const dueOf = new Map<string, { due: ReminderDue[]; rows: StoredForecastRow[] }>();
+  for (const [id, rows] of forecasts) {
+    const due = dueInWindow(rows, criteria);
+    if (due.length) dueOf.set(id, { due, rows });
+  }
+  const people = await reminderPopulation(ctx.db, { ...population, among: [...dueOf.keys()] });
   const listed: ReminderPatient[] = [];
   let notStoredToday = 0;
   for (const p of people) {
-    const rows = forecasts.get(p.id) ?? [];
-    const due = dueInWindow(rows, criteria);
-    if (due.length === 0) continue;
+    const { due, rows } = dueOf.get(p.id)!;
     if (rows.some((r) => r.computedFor !== today)) notStoredToday++;
     listed.push({
       patientId: p.id,
