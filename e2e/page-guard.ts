@@ -181,6 +181,12 @@ export class PageGuard {
   private faults: string[] = [];
   /** Faults already reported: a page left open by an earlier test does not fail the next one again. */
   private readonly reported = new Set<string>();
+  /**
+   * Addresses checked per session as it was (cookies and storage): sessions without a cookie, such as the /login
+   * page every test's fresh browser session starts on, see the same page; it is checked once per file, not once
+   * per session. Signed-in sessions differ by their cookie, so each is still checked on its own.
+   */
+  private readonly visitedAs = new Set<string>();
   /** Each open page's state when it was last checked: a page no test touched since is not checked again. */
   private readonly checkedState = new WeakMap<Page, string>();
 
@@ -216,6 +222,9 @@ export class PageGuard {
   private async visit(browser: Browser, url: string, where: string, session: Promise<StorageState | undefined>): Promise<void> {
     const storageState = await session;
     if (!storageState || !browser.isConnected()) return;
+    const visit = `${where}\u0000${JSON.stringify(storageState)}`;
+    if (this.visitedAs.has(visit)) return;
+    this.visitedAs.add(visit);
     let context: BrowserContext | undefined;
     try {
       context = await browser.newContext({ storageState, bypassCSP: true });
