@@ -1,7 +1,8 @@
 // The layout guard of the browser tests. Every page a test opens through the harness is watched: each address
 // it reaches (links, form submits and history changes included) is loaded again in a copy of its session, at
 // 1280 px and at 390 px, and checked; when the test ends, each page still open is checked as the test left it
-// (forms open, messages shown), at both widths. A check fails the test on:
+// (forms open, messages shown), at both widths, unless a check already saw it in that very state. A check fails the
+// test on:
 //  - horizontal overflow of the document (the page scrolls sideways);
 //  - a table wider than its container (content cut off or scrolled out of sight), unless the container is a
 //    region marked data-scroll-sideways="deliberate" (e.g. many reported versions side by side);
@@ -181,6 +182,17 @@ export class PageGuard {
   private faults: string[] = [];
   /** Faults already reported: a page left open by an earlier test does not fail the next one again. */
   private readonly reported = new Set<string>();
+  /**
+   * Addresses checked per session as it was (cookies and storage): sessions without a cookie, such as the /login
+   * page every test's fresh browser session starts on, see the same page; it is checked once per file, not once
+   * per session. Signed-in sessions differ by their cookie, so each is still checked on its own.
+   */
+  private readonly visitedAs = new Set<string>();
+  /**
+   * The states (address, size, document) the visits found, per session they copied: a page the test left just as
+   * its visit loaded it (e.g. a home page after signing in) gives the same faults, already checked at both widths.
+   */
+  private readonly visitedStates = new WeakMap<BrowserContext, Set<string>>();
   /** Each open page's state when it was last checked: a page no test touched since is not checked again. */
   private readonly checkedState = new WeakMap<Page, string>();
 
@@ -208,14 +220,23 @@ export class PageGuard {
       const session = context.storageState().catch(() => undefined);
       const url = new URL(where, frame.url()).href;
       const browser = context.browser();
-      if (browser) this.queue = this.queue.then(() => this.visit(browser, url, where, session));
+      if (browser) this.queue = this.queue.then(() => this.visit(browser, url, where, session, context));
     });
   }
 
   /** Loads the address in a read-only copy of the session and checks it at each width. Never throws. */
-  private async visit(browser: Browser, url: string, where: string, session: Promise<StorageState | undefined>): Promise<void> {
+  private async visit(
+    browser: Browser,
+    url: string,
+    where: string,
+    session: Promise<StorageState | undefined>,
+    origin: BrowserContext,
+  ): Promise<void> {
     const storageState = await session;
     if (!storageState || !browser.isConnected()) return;
+    const visit = `${where}\u0000${JSON.stringify(storageState)}`;
+    if (this.visitedAs.has(visit)) return;
+    this.visitedAs.add(visit);
     let context: BrowserContext | undefined;
     try {
       context = await browser.newContext({ storageState, bypassCSP: true });
@@ -229,10 +250,12 @@ export class PageGuard {
       await tab.setViewportSize({ width: WIDTHS[0], height: HEIGHT });
       await tab.goto(url);
       await settle(tab);
+      const state = await pageState(tab);
       for (const width of WIDTHS) {
         if (width !== WIDTHS[0]) await resize(tab, width);
         await this.record(tab, `${where} at ${width}px`, await faultsHere(tab));
       }
+      if (state !== undefined) this.visitedStates.set(origin, (this.visitedStates.get(origin) ?? new Set()).add(state));
     } catch (err) {
       // The browser closed meanwhile (end of the file): nothing left to check.
       if (browser.isConnected()) this.faults.push(`${where}: the layout check could not load the page (${(err as Error).message})`);
@@ -251,6 +274,7 @@ export class PageGuard {
 
   /** Checks each open page as the test left it, at both widths, waits for the visits, and returns the new faults. */
   async check(): Promise<string[]> {
+    await this.queue; // the visits first: a page left as its visit found it is then not checked a second time
     for (const page of this.pages) {
       if (page.isClosed()) continue;
       const where = pathOf(page.url());
@@ -260,7 +284,7 @@ export class PageGuard {
       // Pages stay open until the file ends, so each later test would check them again, unchanged, at both widths
       // (axe included): the same state gives the same faults, already reported. Changed since: checked again.
       const state = await pageState(page);
-      if (state !== undefined && this.checkedState.get(page) === state) continue;
+      if (state !== undefined && (this.checkedState.get(page) === state || this.visitedStates.get(page.context())?.has(state))) continue;
       for (const width of WIDTHS) {
         await resize(page, width);
         await this.record(page, `${where} at ${width}px, as the test left it`, await faultsHere(page));

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: typecheck every package, then unit + database tests, then browser tests when
 // Debian's chromium is installed. Ends with one line "N passed, N failed" over everything.
-//   --db-only    only the *.int.test.ts database tests (CI runs them again on the system PostgreSQL 15)
+//   --db-only    only the *.int.test.ts database tests (CI runs them again on the system PostgreSQL 15), without
+//                the files tagged `ci: own-embedded-postgres` (they start a server of their own)
 //   --no-e2e     skip browser tests
 // Database and browser tests run on one embedded PostgreSQL server per stage (vitest globalSetup), or on
 // TEST_DATABASE_URL=postgres://… ; E2E_DATABASE_URL=postgres://… puts the browser tests' server on that one.
@@ -110,7 +111,30 @@ if (!dbOnly) {
   }
 }
 
-await vitest(dbOnly ? 'database' : 'unit+database', dbOnly ? ['.int.test.ts'] : []);
+/**
+ * Database test files that start their own embedded PostgreSQL (in a data folder of their own) instead of using
+ * the test run's server: they test the launcher, not SQL, so running them again with TEST_DATABASE_URL pointing
+ * at PostgreSQL 15 would repeat the first stage's run. Each says so with the tag `ci: own-embedded-postgres`.
+ */
+function ownServerFiles() {
+  const out = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && entry.name !== 'dist') walk(p);
+      } else if (entry.name.endsWith('.int.test.ts') && fs.readFileSync(p, 'utf8').includes('ci: own-embedded-postgres')) out.push(p);
+    }
+  };
+  for (const pkg of fs.readdirSync('packages'))
+    if (fs.existsSync(path.join('packages', pkg, 'src'))) walk(path.join('packages', pkg, 'src'));
+  return out;
+}
+
+const dbArgs = dbOnly ? ['.int.test.ts', ...ownServerFiles().flatMap((f) => ['--exclude', f])] : [];
+if (dbOnly && dbArgs.length > 1)
+  console.log(`\nleft out (their own embedded PostgreSQL, run in the first stage): ${ownServerFiles().join(', ')}`);
+await vitest(dbOnly ? 'database' : 'unit+database', dbArgs);
 
 if (!dbOnly && !args.has('--no-e2e')) {
   if (fs.existsSync('/usr/bin/chromium')) {

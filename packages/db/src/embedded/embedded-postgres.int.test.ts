@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive, ROOT_CLUSTERS_DIR, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
 import { isRoot, SERVER_USER } from './os-user.ts';
 
+// ci: own-embedded-postgres — this file starts its own embedded PostgreSQL and never uses TEST_DATABASE_URL's server,
+// so CI's PostgreSQL 15 stage leaves it out (scripts/test.mjs); the first stage runs it.
+
 async function query(server: EmbeddedPostgres, text: string): Promise<Record<string, unknown>[]> {
   const c = new pg.Client({ connectionString: server.url('postgres') });
   await c.connect();
