@@ -3,7 +3,7 @@
 // to Node and back, and only what the report keeps leaves the server (the due rows; each person's measures met).
 import { sql, type Expression, type Kysely } from 'kysely';
 import type { Database } from '@nutmeg/db';
-import type { StoredForecastRow } from './forecast-store.repo.ts';
+import { storedForecastRow, type StoredForecastDbRow, type StoredForecastRow } from './forecast-store.repo.ts';
 
 type Db = Kysely<Database>;
 
@@ -23,19 +23,7 @@ export async function storedForecastsDueIn(
   // population (a UNION) and hashed it against a parallel seq scan of every stored forecast (8.6 GB at 5 M
   // people, 12 s); OFFSET 0 keeps the subquery from being flattened back into that join, and the groups are
   // filtered outside it: inside, PostgreSQL 15 descended the index once per group (ten times per person).
-  const rows = await sql<{
-    patient_id: string;
-    vaccine_group: string;
-    series_type: string;
-    status: string;
-    forecast_dose_number: number | null;
-    earliest_date: string | null;
-    recommended_date: string | null;
-    past_due_date: string | null;
-    latest_date: string | null;
-    cdsi_release: string;
-    computed_for: string;
-  }>`
+  const rows = await sql<StoredForecastDbRow>`
     SELECT f.patient_id, f.vaccine_group, f.series_type, f.status, f.forecast_dose_number, f.earliest_date,
            f.recommended_date, f.past_due_date, f.latest_date, r.cdsi_release, r.computed_for
     FROM (${population}) AS pop
@@ -50,19 +38,7 @@ export async function storedForecastsDueIn(
     JOIN stored_forecast_runs r ON r.patient_id = f.patient_id
     WHERE ${groups.length === 0}::boolean OR f.vaccine_group = ANY(${[...groups]}::text[])
     ORDER BY f.patient_id, f.vaccine_group`.execute(db);
-  return rows.rows.map((r) => ({
-    patientId: r.patient_id,
-    vaccineGroup: r.vaccine_group,
-    seriesType: r.series_type,
-    status: r.status,
-    forecastDoseNumber: r.forecast_dose_number,
-    earliestDate: r.earliest_date,
-    recommendedDate: r.recommended_date,
-    pastDueDate: r.past_due_date,
-    latestDate: r.latest_date,
-    release: r.cdsi_release,
-    computedFor: r.computed_for,
-  }));
+  return rows.rows.map(storedForecastRow);
 }
 
 /** A coverage measure as the forecast store applies it (the reports module's `MeasureRule`, structurally). */

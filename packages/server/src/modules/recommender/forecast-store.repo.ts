@@ -158,6 +158,37 @@ export interface StoredForecastRow {
   computedFor: string;
 }
 
+/** A stored forecast row as read (stored_forecasts joined to its run), in the module's words. */
+export interface StoredForecastDbRow {
+  patient_id: string;
+  vaccine_group: string;
+  series_type: string;
+  status: string;
+  forecast_dose_number: number | null;
+  earliest_date: string | null;
+  recommended_date: string | null;
+  past_due_date: string | null;
+  latest_date: string | null;
+  cdsi_release: string;
+  computed_for: string;
+}
+
+export function storedForecastRow(r: StoredForecastDbRow): StoredForecastRow {
+  return {
+    patientId: r.patient_id,
+    vaccineGroup: r.vaccine_group,
+    seriesType: r.series_type,
+    status: r.status,
+    forecastDoseNumber: r.forecast_dose_number,
+    earliestDate: r.earliest_date,
+    recommendedDate: r.recommended_date,
+    pastDueDate: r.past_due_date,
+    latestDate: r.latest_date,
+    release: r.cdsi_release,
+    computedFor: r.computed_for,
+  };
+}
+
 /** The stored forecasts of these patients (optionally only some vaccine groups). */
 export async function storedForecastsOf(db: Db, patientIds: readonly string[], groups?: readonly string[]): Promise<StoredForecastRow[]> {
   if (patientIds.length === 0) return [];
@@ -180,19 +211,7 @@ export async function storedForecastsOf(db: Db, patientIds: readonly string[], g
     .where('f.patient_id', '=', sql<string>`ANY(${[...patientIds]}::uuid[])`);
   if (groups && groups.length) q = q.where('f.vaccine_group', 'in', [...groups]);
   const rows = await q.orderBy('f.patient_id').orderBy('f.vaccine_group').execute();
-  return rows.map((r) => ({
-    patientId: r.patient_id,
-    vaccineGroup: r.vaccine_group,
-    seriesType: r.series_type,
-    status: r.status,
-    forecastDoseNumber: r.forecast_dose_number,
-    earliestDate: r.earliest_date,
-    recommendedDate: r.recommended_date,
-    pastDueDate: r.past_due_date,
-    latestDate: r.latest_date,
-    release: r.cdsi_release,
-    computedFor: r.computed_for,
-  }));
+  return rows.map(storedForecastRow);
 }
 
 /** Of these patients, those without a stored forecast or whose stored one is due (the backfill's work). */
