@@ -2,8 +2,8 @@
 // download in the request as before; above it the direct download is refused with a sentence (409) and the file is
 // prepared by a background report run as the requester, with progress, kept for that user only, downloadable
 // (the PDF read back) and audited with the patients it discloses, as the direct download is.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfPages } from '../../testing/pdf-text.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { FORECAST_REFRESH_JOB } from '../recommender/index.ts';
 import { REPORT_RUN_JOB } from './report-run.service.ts';
@@ -11,14 +11,7 @@ import { REPORT_RUN_JOB } from './report-run.service.ts';
 type Headers = { cookie: string; 'x-csrf-token': string };
 
 async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  const out: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    out.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return out.join('\n');
+  return (await pdfPages(bytes)).join('\n');
 }
 
 // Run on 2026-06-15: 24–35 months is born 2023-06-16 … 2024-06-15; nobody in it has had MMR.

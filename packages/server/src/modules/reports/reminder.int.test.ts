@@ -1,22 +1,11 @@
 // Reminder/recall on a small hand-built population: who is listed (and who each exclusion removes), the call
 // list as CSV, letters and labels, notices recorded on the record, cohorts, and each access type's scope.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfPages } from '../../testing/pdf-text.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { FORECAST_REFRESH_JOB } from '../recommender/index.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
-
-async function pdfText(bytes: Buffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  const out: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    out.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
-  }
-  await pdf.destroy();
-  return out;
-}
 
 const address = { street: '12 Whitney Ave', city: 'Hamden', state: 'CT', zip: '06517' };
 const guardian = { name: { first: 'Rosa', last: 'Due' }, relationship: 'MTH' };
@@ -106,12 +95,12 @@ describe('reminder/recall', () => {
     const es = await call(clinic, 'GET', `/api/reports/reminder-recall/letters.pdf?${CRITERIA}&language=es`);
     expect(es.headers['content-type']).toBe('application/pdf');
     expect(es.headers['x-skipped-no-address']).toBe('1');
-    const pages = await pdfText(es.rawPayload);
+    const pages = await pdfPages(es.rawPayload);
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('Estimado/a Rosa Due');
     expect(pages[0]).toContain('MMR dosis 1');
     expect(pages[0]).toContain('12 Whitney Ave');
-    const labels = await pdfText((await call(clinic, 'GET', `/api/reports/reminder-recall/labels.pdf?${CRITERIA}`)).rawPayload);
+    const labels = await pdfPages((await call(clinic, 'GET', `/api/reports/reminder-recall/labels.pdf?${CRITERIA}`)).rawPayload);
     expect(labels[0]).toContain('Rosa Due, for Ana Due');
     expect(labels[0]).not.toContain('Noaddress');
   });
@@ -121,7 +110,9 @@ describe('reminder/recall', () => {
       body: 'Hello {{guardianName}}: {{patientName}} needs {{dueList}} — {{clinicName}}',
     });
     expect(put.statusCode, put.body).toBe(200);
-    const pages = await pdfText((await call(clinic, 'GET', `/api/reports/reminder-recall/letters.pdf?${CRITERIA}&language=en`)).rawPayload);
+    const pages = await pdfPages(
+      (await call(clinic, 'GET', `/api/reports/reminder-recall/letters.pdf?${CRITERIA}&language=en`)).rawPayload,
+    );
     expect(pages[0]).toContain('Hello Rosa Due: Ana Due needs');
     expect(pages[0]).toContain('Elm City Pediatrics');
   });
