@@ -235,8 +235,6 @@ export class PageGuard {
     const storageState = await session;
     if (!storageState || !browser.isConnected()) return;
     const visit = `${where}\u0000${JSON.stringify(storageState)}`;
-    if (this.visitedAs.has(visit)) return;
-    this.visitedAs.add(visit);
     let context: BrowserContext | undefined;
     try {
       context = await browser.newContext({ storageState, bypassCSP: true });
@@ -251,9 +249,16 @@ export class PageGuard {
       await tab.goto(url);
       await settle(tab);
       const state = await pageState(tab);
-      for (const width of WIDTHS) {
-        if (width !== WIDTHS[0]) await resize(tab, width);
-        await this.record(tab, `${where} at ${width}px`, await faultsHere(tab));
+      // The same address in the same session showing the same page was checked already (every fresh session's
+      // /login, say): its faults would be the same. A page whose content changed with the server's data since is
+      // checked again, which is why the key holds the page's state and not only the address and the session.
+      const checked = `${visit}\u0000${state ?? Math.random()}`;
+      if (!this.visitedAs.has(checked)) {
+        this.visitedAs.add(checked);
+        for (const width of WIDTHS) {
+          if (width !== WIDTHS[0]) await resize(tab, width);
+          await this.record(tab, `${where} at ${width}px`, await faultsHere(tab));
+        }
       }
       if (state !== undefined) this.visitedStates.set(origin, (this.visitedStates.get(origin) ?? new Set()).add(state));
     } catch (err) {
