@@ -1,7 +1,8 @@
 // Every message of ../shared/hl7/messages/corpus.jsonl through the HTTP transport: no crash, one well-formed
 // answer each (MSH, MSA answering its control id, ERR segments that say what was wrong).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMessage, segmentsNamed, valueAt } from '@nutmeg/hl7v2';
+import { canonicalCvx, ndcToProduct } from '@nutmeg/codes';
+import { parseMessage, segmentsNamed, valueAt, type Message } from '@nutmeg/hl7v2';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { postHl7, readJsonl, registerInterface, type TestInterface } from './hl7.testing.ts';
 
@@ -12,6 +13,37 @@ interface CorpusMessage {
   text: string;
 }
 const CORPUS = readJsonl<CorpusMessage>('messages/corpus.jsonl');
+
+const cvxKey = (code: string) => canonicalCvx(code) ?? code;
+
+/** The doses a VXU sent as "CVX date" (NDC read as its CVX); refusals, not-administered, deletes and 998 are not doses. */
+function sentDoses(m: Message): string[] {
+  const out: string[] = [];
+  for (const [i] of segmentsNamed(m, 'RXA').entries()) {
+    const at = `RXA[${i + 1}]`;
+    if (['RE', 'NA'].includes(valueAt(m, `${at}-20`) ?? '') || valueAt(m, `${at}-21`) === 'D') continue;
+    const code = valueAt(m, `${at}-5.1`) ?? '';
+    const cvx = valueAt(m, `${at}-5.3`) === 'NDC' ? ndcToProduct(code)?.cvx[0] : code;
+    const date = (valueAt(m, `${at}-3.1`) ?? '').slice(0, 8);
+    if (cvx && cvx !== '998' && date) out.push(`${cvxKey(cvx)} ${date}`);
+  }
+  return out;
+}
+
+/** A Z34 as the sender would ask it: the VXU's own PID (identifier, name, mother's maiden name, DOB, sex, address). */
+function z34For(raw: string, n: number): string {
+  const pid = raw
+    .split(/\r\n?|\n/)
+    .find((l) => l.startsWith('PID|'))!
+    .split('|');
+  const first = (f: number) => (pid[f] ?? '').split('~')[0];
+  return [
+    `MSH|^~\\&|CORPUS|X68|NUTMEG|CTDPH|20261207101500-0500||QBP^Q11^QBP_Q11|RT-${n}|P|2.5.1|||ER|AL|||||Z34^CDCPHINVS`,
+    `QPD|Z34^Request Immunization History^CDCPHINVS|RT-${n}|${first(3)}|${first(5)}|${first(6)}|${pid[7] ?? ''}|${pid[8] ?? ''}|${first(11)}`,
+    'RCP|I|10^RD&Records&HL70126|R',
+    '',
+  ].join('\r');
+}
 
 describe('the corpus through POST /api/hl7/v2', () => {
   let s: TestServer;
@@ -63,5 +95,47 @@ describe('the corpus through POST /api/hl7/v2', () => {
     const recorded = vxu.filter((r) => r.status === 'accepted' || r.status === 'warnings').length;
     expect(recorded).toBeGreaterThanOrEqual(35);
     expect(outcomes['VXU^V04 AA'] ?? 0).toBe(0); // every corpus message names another sender in MSH-3: warned
+  }, 600_000);
+
+  // Runs on what the test above recorded: the registry's promise is that a dose once accepted can be read back.
+  it('returns by Z34 afterwards the doses (CVX and date) of every accepted VXU, as the record the VXU was attached to', async () => {
+    const accepted = await s.ctx.db
+      .selectFrom('hl7_messages')
+      .innerJoin('patients', 'patients.id', 'hl7_messages.patient_id')
+      .select(['hl7_messages.raw', 'hl7_messages.control_id', 'patients.iis_id'])
+      .where('message_type', '=', 'VXU^V04')
+      .where('processing_id', '=', 'P')
+      .where('status', 'in', ['accepted', 'warnings'])
+      .orderBy('seq')
+      .execute();
+    expect(accepted.length).toBeGreaterThanOrEqual(35);
+    const problems: string[] = [];
+    let checked = 0;
+    for (const [n, v] of accepted.entries()) {
+      // A one-message FHS/BHS batch is stored as sent: its message is what follows the envelope headers.
+      const one = v.raw
+        .slice(v.raw.indexOf('MSH|'))
+        .split(/\r\n?|\n/)
+        .filter((l) => !/^(BTS|FTS)\|/.test(l))
+        .join('\r');
+      const sent = sentDoses(parseMessage(one));
+      const res = (await postHl7(s, iface, z34For(v.raw, n))).message!;
+      const profile = valueAt(res, 'MSH-21.1');
+      const sr = segmentsNamed(res, 'PID').length === 1 ? (valueAt(res, 'PID-3.1') ?? '') : '';
+      if (profile !== 'Z32' || sr !== v.iis_id) {
+        problems.push(`${v.control_id}: ${profile} ${valueAt(res, 'QAK-2')} for ${v.iis_id}, got ${sr}`);
+        continue;
+      }
+      const got = new Set(
+        segmentsNamed(res, 'RXA').map(
+          (_, i) => `${cvxKey(valueAt(res, `RXA[${i + 1}]-5.1`) ?? '')} ${valueAt(res, `RXA[${i + 1}]-3.1`)?.slice(0, 8)}`,
+        ),
+      );
+      const missing = sent.filter((d) => !got.has(d));
+      if (missing.length) problems.push(`${v.control_id}: missing ${missing.join(', ')} of ${[...got].join(', ')}`);
+      checked += sent.length;
+    }
+    console.info(`Z34 round trip: ${accepted.length} accepted VXUs, ${checked} doses checked`);
+    expect(problems).toEqual([]);
   }, 600_000);
 });

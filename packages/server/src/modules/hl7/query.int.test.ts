@@ -67,6 +67,38 @@ describe('QBP^Q11 → RSP^K11', () => {
     expect([valueAt(ae, 'QAK-2'), valueAt(ae, 'MSA-1'), valueAt(ae, 'ERR-2.1')]).toEqual(['AE', 'AE', 'QPD']);
   });
 
+  it('a grey-zone match only (DOB a year or ten days off, name equal) is NF with nothing disclosed or audited; a certain one is Z32', async () => {
+    const disclosures = async () =>
+      (
+        await s.ctx.db
+          .selectFrom('audit_log')
+          .select('seq')
+          .where('action', 'in', ['patient.hl7.query', 'patient.hl7.candidates'])
+          .execute()
+      ).length;
+    const before = await disclosures();
+    for (const [controlId, first, dob] of [
+      ['QG1', 'Madelynn', '20080706'],
+      ['QG2', 'Madelynn', '20070716'],
+    ] as const) {
+      for (const profile of ['Z34', 'Z44'] as const) {
+        const m = (await postHl7(s, iface, qbp({ profile, last: 'Snow', first, dob, controlId: `${controlId}${profile}` }))).message!;
+        expect([valueAt(m, 'MSH-21.1'), valueAt(m, 'QAK-2'), valueAt(m, 'MSA-1')], `${first} ${dob} ${profile}`).toEqual([
+          'Z33',
+          'NF',
+          'AA',
+        ]);
+        expect(segmentsNamed(m, 'PID')).toHaveLength(0);
+        expect(segmentsNamed(m, 'RXA')).toHaveLength(0);
+      }
+    }
+    expect(await disclosures()).toBe(before);
+    const certain = (await postHl7(s, iface, qbp({ profile: 'Z34', last: 'Snow', first: 'Madelynn', dob: '20070706', controlId: 'QG3' })))
+      .message!;
+    expect([valueAt(certain, 'MSH-21.1'), valueAt(certain, 'QAK-2')]).toEqual(['Z32', 'OK']);
+    expect(await disclosures()).toBe(before + 1);
+  });
+
   it('several matching people: Z31 candidates up to RCP-2, TM beyond it', async () => {
     const dph = await s.signIn('dphadmin');
     for (const mother of ['Alpha', 'Beta'])

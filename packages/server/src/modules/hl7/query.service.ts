@@ -1,7 +1,8 @@
 // QBP^Q11: Z34 (complete immunization history) → RSP Z32, or Z31 (candidates) when several people match, or Z33
 // (QAK-2 NF no match, TM too many, AE errors); Z44 (evaluated history and forecast) → Z42, the same forecast the
 // REST API gives. Patients are found with the UI's matcher within what the querying clinic may see (opted-out
-// records never), and every record disclosed is audited like a record view.
+// records never), above the threshold a VXU attaches at (a grey-zone match is not found), and every record
+// disclosed is audited like a record view.
 import type { Hl7IssueRow } from '@nutmeg/db';
 import { canonicalCvx, cvx as cvxEntry, isAdministrable } from '@nutmeg/codes';
 import type { VaccineGroupForecast } from '@nutmeg/forecast';
@@ -171,14 +172,16 @@ export async function processQuery(ctx: AppContext, submitter: Submitter, m: Mes
   const subject = subjectOf(q, issues);
   if (!subject) return answer('AE', 'Z33');
   const bySr = await patientBySr(ctx, submitter, { iisId: srIdOf(q.patientList), body: subject }, issues);
+  // Only a match the VXU path would attach to (score at or above the likely threshold) is this person: a
+  // grey-zone "possible" match may be another child, so answering it would disclose the wrong record (issue 15,
+  // IZ Gateway TC_MOCK_04a/04c). Grey-zone only is "not found"; nothing is disclosed, so nothing is audited.
   const found = bySr
-    ? [{ id: bySr, classification: 'likely' as const }]
-    : (await findDuplicates(ctx.db, writeVisibility(submitter), subject)).filter((c) => c.classification !== 'unlikely');
-  const likely = found.filter((c) => c.classification === 'likely');
+    ? [{ id: bySr }]
+    : (await findDuplicates(ctx.db, writeVisibility(submitter), subject)).filter((c) => c.classification === 'likely');
   const now = ctx.clock.now();
   if (found.length === 0) return answer('NF', 'Z33', [], 0);
-  if (likely.length === 1 || (found.length === 1 && profile === 'Z34')) {
-    const id = (likely[0] ?? found[0]!).id;
+  if (found.length === 1) {
+    const id = found[0]!.id;
     const h = await exchangeQueryRecord(ctx, submitter, id);
     const masters = h.doses.filter((x) => x.id === x.master_id);
     const doses: RspDose[] = masters.map((x) => ({ id: x.id, date: x.date, cvx: x.cvx, kind: x.kind, lot: x.lot, mvx: x.mvx, vis: x.vis }));
