@@ -31,7 +31,12 @@ function sentDoses(m: Message): string[] {
 }
 
 /** A Z34 as the sender would ask it: the VXU's own PID (identifier, name, mother's maiden name, DOB, sex, address). */
-function z34For(raw: string, n: number): string {
+/**
+ * A Z34 for the patient of a VXU: its PID's identifier, name, mother, sex and address, and the record's date of
+ * birth (YYYY-MM-DD). A message attached despite another birth date (household fields outweighed it) leaves the
+ * record's own: a query is answered only on the record's date of birth (IZ Gateway TC_MOCK_04a).
+ */
+function z34For(raw: string, n: number, dob: string): string {
   const pid = raw
     .split(/\r\n?|\n/)
     .find((l) => l.startsWith('PID|'))!
@@ -39,7 +44,7 @@ function z34For(raw: string, n: number): string {
   const first = (f: number) => (pid[f] ?? '').split('~')[0];
   return [
     `MSH|^~\\&|CORPUS|X68|NUTMEG|CTDPH|20261207101500-0500||QBP^Q11^QBP_Q11|RT-${n}|P|2.5.1|||ER|AL|||||Z34^CDCPHINVS`,
-    `QPD|Z34^Request Immunization History^CDCPHINVS|RT-${n}|${first(3)}|${first(5)}|${first(6)}|${pid[7] ?? ''}|${pid[8] ?? ''}|${first(11)}`,
+    `QPD|Z34^Request Immunization History^CDCPHINVS|RT-${n}|${first(3)}|${first(5)}|${first(6)}|${dob.replaceAll('-', '')}|${pid[8] ?? ''}|${first(11)}`,
     'RCP|I|10^RD&Records&HL70126|R',
     '',
   ].join('\r');
@@ -102,7 +107,7 @@ describe('the corpus through POST /api/hl7/v2', () => {
     const accepted = await s.ctx.db
       .selectFrom('hl7_messages')
       .innerJoin('patients', 'patients.id', 'hl7_messages.patient_id')
-      .select(['hl7_messages.raw', 'hl7_messages.control_id', 'patients.iis_id'])
+      .select(['hl7_messages.raw', 'hl7_messages.control_id', 'patients.iis_id', 'patients.dob'])
       .where('message_type', '=', 'VXU^V04')
       .where('processing_id', '=', 'P')
       .where('status', 'in', ['accepted', 'warnings'])
@@ -119,7 +124,7 @@ describe('the corpus through POST /api/hl7/v2', () => {
         .filter((l) => !/^(BTS|FTS)\|/.test(l))
         .join('\r');
       const sent = sentDoses(parseMessage(one));
-      const res = (await postHl7(s, iface, z34For(v.raw, n))).message!;
+      const res = (await postHl7(s, iface, z34For(v.raw, n, v.dob))).message!;
       const profile = valueAt(res, 'MSH-21.1');
       const sr = segmentsNamed(res, 'PID').length === 1 ? (valueAt(res, 'PID-3.1') ?? '') : '';
       if (profile !== 'Z32' || sr !== v.iis_id) {

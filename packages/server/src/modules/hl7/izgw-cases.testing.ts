@@ -90,10 +90,7 @@ const BY_NAME: Record<string, NotApplicable | Applicable> = {
   'TC_23c 2011 Message Too Large Fault Testing CDC WSDL': { kind: 'fault', fault: 'MessageTooLargeFault', adapt: 'tooLarge' },
   'TC_24c 2014 Message Too Large Fault Testing': { kind: 'fault', fault: 'MessageTooLargeFault', adapt: 'tooLarge' },
   'TC_MOCK_02b: Query for matching patient, by Identifier': 'mockIdentifierOnly',
-  'TC_MOCK_04a: Query for matching patient, w/ incorrect DOB, confirm not found with IZ history': {
-    kind: 'query',
-    gap: "applies, not met: the matcher scores this query 89 (name, mother's maiden name and address exact, DOB year off), above the attach threshold 80, so a VXU would attach to the person too and the query answers their record; NF needs a matcher rule (patients module) that a wrong DOB year cannot be made up by household fields",
-  },
+  'TC_MOCK_04a: Query for matching patient, w/ incorrect DOB, confirm not found with IZ history': { kind: 'query' },
   'TC_MOCK_04c: Query for matching patient, w/ incorrect Name (exceeds limits), confirm NOT found with IZ history': { kind: 'query' },
   'TC_MOCK_03a: - Bad Street Address': 'mockAddressRule',
   'TC_MOCK_03b:- Incorrect City': 'mockAddressRule',

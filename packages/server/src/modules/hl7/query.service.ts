@@ -177,7 +177,12 @@ export async function processQuery(ctx: AppContext, submitter: Submitter, m: Mes
   // IZ Gateway TC_MOCK_04a/04c). Grey-zone only is "not found"; nothing is disclosed, so nothing is audited.
   const found = bySr
     ? [{ id: bySr }]
-    : (await findDuplicates(ctx.db, writeVisibility(submitter), subject)).filter((c) => c.classification === 'likely');
+    : (await findDuplicates(ctx.db, writeVisibility(submitter), subject)).filter(
+        // The date of birth must also agree: a VXU may attach a dose to a record despite a typo in it (household
+        // fields outweigh it; the steward sees the difference), but a query answering with another child's
+        // history is a disclosure (IZ Gateway TC_MOCK_04a: name, mother and address exact, birth year off → NF).
+        (c) => c.classification === 'likely' && c.dob === subject.dob,
+      );
   const now = ctx.clock.now();
   if (found.length === 0) return answer('NF', 'Z33', [], 0);
   if (found.length === 1) {
