@@ -154,4 +154,48 @@ describe('VXU content → the record', () => {
     const r = await record(p);
     expect(r.doses.map((d) => [d.cvx, d.doseCondition])).toEqual([['08', 'partial']]);
   });
+
+  it('RXA-21 U changes this sender’s dose (lot), D deletes it; the other sender’s dose is untouched', async () => {
+    const p = { last: 'Updater', first: 'Uma', dob: '2019-02-03', mrn: 'U1' };
+    await postHl7(
+      s,
+      ehr,
+      vxu(p, [
+        { cvx: '08', date: '2019-03-01', lot: 'L1', obx: [VFC('V02')] },
+        { cvx: '10', date: '2019-05-01', lot: 'L2', obx: [VFC('V02')] },
+      ]),
+    );
+    const theirs = await postHl7(
+      s,
+      other,
+      vxu(p, [{ cvx: '20', date: '2019-04-01', lot: 'L3', obx: [VFC('V02')] }], 'Other EHR').replace('|X68|NUTMEG', '|Y99|NUTMEG'),
+    );
+    expect(errs(theirs.message).filter(([sev]) => sev === 'E')).toEqual([]);
+    const before = await record(p);
+    const otherDose = before.doses.find((d) => d.cvx === '20');
+    expect(otherDose).toBeDefined();
+    const upd = await postHl7(s, ehr, vxu(p, [{ cvx: '08', date: '2019-03-01', lot: 'L9', action: 'U', obx: [VFC('V02')] }]));
+    expect(errs(upd.message).filter(([sev]) => sev === 'E')).toEqual([]);
+    const del = await postHl7(s, ehr, vxu(p, [{ cvx: '10', date: '2019-05-01', lot: 'L2', action: 'D', obx: [VFC('V02')] }]));
+    expect(errs(del.message).filter(([sev]) => sev === 'E')).toEqual([]);
+    const after = await record(p);
+    expect(after.doses.map((d) => [d.cvx, d.date, d.lot]).sort()).toEqual([
+      ['08', '2019-03-01', 'L9'],
+      ['20', '2019-04-01', 'L3'],
+    ]);
+    expect(after.doses.find((d) => d.cvx === '20')).toEqual(otherDose);
+  });
+
+  it('a U or D naming a dose this sender never sent → ERR (E) and nothing is written', async () => {
+    const p = { last: 'Nosuch', first: 'Ned', dob: '2019-02-04', mrn: 'N1' };
+    await postHl7(s, ehr, vxu(p, [{ cvx: '08', date: '2019-03-01', lot: 'L1', obx: [VFC('V02')] }]));
+    const before = await record(p);
+    const upd = await postHl7(s, ehr, vxu(p, [{ cvx: '10', date: '2019-06-01', lot: 'L5', action: 'U', obx: [VFC('V02')] }]));
+    expect(msa1(upd.message)).toBe('AE');
+    expect(errs(upd.message)).toContainEqual(['E', expect.stringContaining('RXA^1^21'), expect.stringContaining('update')]);
+    const del = await postHl7(s, ehr, vxu(p, [{ cvx: '10', date: '2019-06-01', lot: 'L5', action: 'D', obx: [VFC('V02')] }]));
+    expect(msa1(del.message)).toBe('AE');
+    expect(errs(del.message)).toContainEqual(['E', expect.stringContaining('RXA^1^21'), expect.stringContaining('delete')]);
+    expect((await record(p)).doses).toEqual(before.doses);
+  });
 });

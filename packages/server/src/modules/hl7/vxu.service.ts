@@ -151,7 +151,11 @@ async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<
     } else
       pushIssue(
         issues,
-        detect('VaccinationDeleteTargetNotFound', `${at}-21`, 'No dose from this clinic with this vaccine and date to delete'),
+        detect(
+          'VaccinationDeleteTargetNotFound',
+          `${at}-21`,
+          'No dose from this clinic with this vaccine and date to delete: nothing deleted',
+        ),
       );
     return;
   }
@@ -162,8 +166,17 @@ async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<
     await writeFromStock(dose, stock, a.rxa, issues, undo, (body) => updateDose(ctx, submitter, patientId, mine.id, body, reason));
     return;
   }
-  if (a.action === 'U')
-    pushIssue(issues, detect('VaccinationUpdateTargetNotFound', `${at}-21`, 'No dose to update: recorded as a new dose'));
+  if (a.action === 'U') {
+    pushIssue(
+      issues,
+      detect(
+        'VaccinationUpdateTargetNotFound',
+        `${at}-21`,
+        'No dose from this clinic with this vaccine and date to update: nothing recorded',
+      ),
+    );
+    return;
+  }
   // A resent message (or a resumed batch) reports the same dose again: it is already recorded, once.
   if (!mine) {
     const recorded = await writeFromStock(dose, stock, a.rxa, issues, undo, (body) => recordDose(ctx, submitter, patientId, body));
