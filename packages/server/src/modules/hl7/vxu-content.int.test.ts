@@ -41,7 +41,7 @@ function vxu(p: Person, rxas: Rxa[], app = 'Test EHR Application'): string {
     lines.push(
       `RXA|0|1|${r.date.replaceAll('-', '')}||${r.cvx}^vaccine^CVX|${amount}|||${source}||||||${lot}|||${reason}||${completion}|${r.action ?? 'A'}`,
     );
-    if (completion !== 'RE' && r.cvx !== '998') lines.push('RXR|C28161^Intramuscular^NCIT|LA^Left Arm^HL70163');
+    if (completion !== 'RE' && r.cvx !== '998') lines.push('RXR|IM^Intramuscular^HL70162|LA^Left Arm^HL70163');
     (r.obx ?? []).forEach(([id, value], k) => lines.push(`OBX|${k + 1}|CE|${id}^obs^LN|${k + 1}|${value}^value^CDCPHINVS||||||F`));
   });
   return [...lines, ''].join('\r');
