@@ -198,4 +198,24 @@ describe('VXU content → the record', () => {
     expect(errs(del.message)).toContainEqual(['E', expect.stringContaining('RXA^1^21'), expect.stringContaining('delete')]);
     expect((await record(p)).doses).toEqual(before.doses);
   });
+
+  it('a contraindication code many CDSi observations share (VXC20, allergy to a previous dose) is read for the RXA’s vaccine', async () => {
+    const p = { last: 'Allergic', first: 'Al', dob: '2018-07-08', mrn: 'A1' };
+    const res = await postHl7(
+      s,
+      ehr,
+      vxu(p, [
+        // Under an IPV RXA: polio's observation (081); without a vaccine (CVX 998): the general one (080), never
+        // another vaccine's (it was tick-borne encephalitis's, 252, the last in the release to list the code).
+        { cvx: '10', date: '2026-10-02', completion: 'NA', obx: [['30945-0', 'VXC20']] },
+        { cvx: '998', date: '2026-10-02', completion: 'NA', obx: [['30945-0', 'VXC20']] },
+      ]),
+    );
+    expect(errs(res.message).filter(([sev]) => sev === 'E')).toEqual([]);
+    const r = await record(p);
+    expect(r.observations.map((o) => [o.kind, o.code]).sort()).toEqual([
+      ['contraindication', '080'],
+      ['contraindication', '081'],
+    ]);
+  });
 });
