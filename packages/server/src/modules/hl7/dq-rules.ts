@@ -38,8 +38,10 @@ export const JURISDICTION_OVERRIDES: Readonly<Record<string, Detection>> = {
   MessageSenderDoesNotMatchInterface: { type: 'INVALID', severity: 'W' },
   MessageControlIdWasAlreadyAccepted: { type: 'DUPLICATE', severity: 'I' },
   PatientPossibleDuplicateCreated: { type: 'POSSIBLE_DUPLICATE', severity: 'I' },
-  VaccinationUpdateTargetNotFound: { type: 'NOT_FOUND', severity: 'W' },
-  VaccinationDeleteTargetNotFound: { type: 'NOT_FOUND', severity: 'W' },
+  // A U or D naming a dose this sender never reported is refused (nothing written): read as an add, an update
+  // whose date changed would double the dose.
+  VaccinationUpdateTargetNotFound: { type: 'NOT_FOUND', severity: 'E' },
+  VaccinationDeleteTargetNotFound: { type: 'NOT_FOUND', severity: 'E' },
   VaccinationProviderNameIsInvalid: { type: 'INVALID', severity: 'W' },
   VaccinationIsRejectedByRegistry: { type: 'INVALID', severity: 'E' },
   VaccinationLotNotInInventory: { type: 'NOT_FOUND', severity: 'W' },

@@ -12,8 +12,8 @@ import { hl7Date } from './hl7-dates.ts';
 export interface Catalogue {
   /** CDSi vaccine groups of a CVX code ([] when the engine does not know it). */
   groupsOf(cvx: string): string[];
-  /** The CDSi observation code for a coded value (SNOMED immunity, contraindication…). */
-  observationOf(code: string): string | undefined;
+  /** The CDSi observation code for a coded value (SNOMED immunity, contraindication…) reported with a vaccine. */
+  observationOf(code: string, cvx?: string): string | undefined;
 }
 
 export type Action = 'A' | 'U' | 'D';
@@ -273,19 +273,26 @@ function readOne(
     if (dose) out.administrations.push({ rxa: n, action: a, kind: 'dose', dose });
     else out.rejected.push(n);
   }
-  readObservations(g, n, m, date.date, ctx.catalogue, out);
+  readObservations(g, n, m, { date: date.date, cvx: vaccine.cvx }, ctx.catalogue, out);
 }
 
-function readObservations(g: Group, n: number, m: Message, date: string, catalogue: Catalogue, out: AdministrationsRead): void {
+function readObservations(
+  g: Group,
+  n: number,
+  m: Message,
+  rxa: { date: string; cvx: string },
+  catalogue: Catalogue,
+  out: AdministrationsRead,
+): void {
   for (const s of g.obx) {
     const obx = readSegment(OBX, s, m.delimiters);
     const id = obx.observationIdentifier?.identifier?.trim() ?? '';
     const kind = IMMUNITY_OBX.has(id) ? 'immunity' : id === CONTRAINDICATION_OBX ? 'contraindication' : undefined;
     if (!kind) continue;
     const value = obxCodedValues(s, m.delimiters)[0]?.identifier ?? '';
-    const code = catalogue.observationOf(value);
+    const code = catalogue.observationOf(value, rxa.cvx);
     const when = hl7Date(obx.dateTimeOfTheObservation?.time);
-    if (code) out.observations.push({ rxa: n, kind, code, date: when.ok ? when.date : date });
+    if (code) out.observations.push({ rxa: n, kind, code, date: when.ok ? when.date : rxa.date });
     else
       add(
         out.issues,

@@ -36,11 +36,23 @@ export interface VxuOutcome {
 }
 
 export function catalogueOf(ctx: AppContext): Catalogue {
-  const bySnomed = new Map<string, string>();
-  for (const o of ctx.recommender.data.observations.values()) for (const v of o.codedValues) bySnomed.set(v.code, o.code);
+  // A coded value may belong to several observations (VXC20, allergy to a previous dose, is listed by each
+  // vaccine's): the one that also lists the RXA's vaccine, else the first in the release (the general one).
+  const byValue = new Map<string, Array<{ code: string; cvx: Set<string> }>>();
+  for (const o of ctx.recommender.data.observations.values()) {
+    const cvx = new Set(o.codedValues.filter((v) => v.codeSystem === 'CVX').map((v) => v.code));
+    for (const v of o.codedValues) {
+      const list = byValue.get(v.code) ?? [];
+      list.push({ code: o.code, cvx });
+      byValue.set(v.code, list);
+    }
+  }
   return {
     groupsOf: (cvx) => ctx.recommender.vaccineInfo(cvx).groups,
-    observationOf: (code) => bySnomed.get(code),
+    observationOf: (code, cvx) => {
+      const list = byValue.get(code);
+      return (list?.find((o) => cvx !== undefined && o.cvx.has(cvx)) ?? list?.[0])?.code;
+    },
   };
 }
 
@@ -151,7 +163,11 @@ async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<
     } else
       pushIssue(
         issues,
-        detect('VaccinationDeleteTargetNotFound', `${at}-21`, 'No dose from this clinic with this vaccine and date to delete'),
+        detect(
+          'VaccinationDeleteTargetNotFound',
+          `${at}-21`,
+          'No dose from this clinic with this vaccine and date to delete: nothing deleted',
+        ),
       );
     return;
   }
@@ -162,8 +178,17 @@ async function apply(ctx: AppContext, r: Recording, a: Administration): Promise<
     await writeFromStock(dose, stock, a.rxa, issues, undo, (body) => updateDose(ctx, submitter, patientId, mine.id, body, reason));
     return;
   }
-  if (a.action === 'U')
-    pushIssue(issues, detect('VaccinationUpdateTargetNotFound', `${at}-21`, 'No dose to update: recorded as a new dose'));
+  if (a.action === 'U') {
+    pushIssue(
+      issues,
+      detect(
+        'VaccinationUpdateTargetNotFound',
+        `${at}-21`,
+        'No dose from this clinic with this vaccine and date to update: nothing recorded',
+      ),
+    );
+    return;
+  }
   // A resent message (or a resumed batch) reports the same dose again: it is already recorded, once.
   if (!mine) {
     const recorded = await writeFromStock(dose, stock, a.rxa, issues, undo, (body) => recordDose(ctx, submitter, patientId, body));
