@@ -71,7 +71,10 @@ describe('coverage assessment', () => {
     await put(clinic, `/api/patients/${ids.Retaken}/status`, { status: 'inactive_not_patient', reason: 'not our patient' });
     await put(clinic, `/api/patients/${ids.Retaken}/owner`, { own: true, reason: 'taken back by mistake' });
     await put(clinic, `/api/patients/${ids.Moved}/jurisdiction-status`, { status: 'moved', reason: 'moved to Rhode Island' });
-    await put(await s.signIn('dphadmin'), `/api/patients/${ids.Optout}/opt-out`, { optedOut: true, reason: 'signed written request received' });
+    await put(await s.signIn('dphadmin'), `/api/patients/${ids.Optout}/opt-out`, {
+      optedOut: true,
+      reason: 'signed written request received',
+    });
     const died = await s.app.inject({
       method: 'PUT',
       url: `/api/patients/${ids.Dead}/jurisdiction-status`,
