@@ -167,7 +167,10 @@ describe('reports in the browser', () => {
     await page.getByLabel('VFC eligibility').selectOption('V02');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/vfcEligibility=V02/);
-    await page.getByTestId('doses-filters').getByText(/VFC V02/).waitFor();
+    await page
+      .getByTestId('doses-filters')
+      .getByText(/VFC V02/)
+      .waitFor();
     await expectAccessible(page);
     await page.goto('/reports/inactive-patients');
     await page.getByTestId('inactive-table').waitFor();
