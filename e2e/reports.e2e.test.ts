@@ -163,6 +163,14 @@ describe('reports in the browser', () => {
     await e.signIn(page, 'clinicstaff');
     await page.goto('/reports/doses-administered?by=funding');
     await page.getByTestId('doses-table').waitFor();
+    // A filter chosen in the form goes into the URL and the page says what the counts are limited to.
+    await page.getByLabel('VFC eligibility').selectOption('V02');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/vfcEligibility=V02/);
+    await page
+      .getByTestId('doses-filters')
+      .getByText(/VFC V02/)
+      .waitFor();
     await expectAccessible(page);
     await page.goto('/reports/inactive-patients');
     await page.getByTestId('inactive-table').waitFor();

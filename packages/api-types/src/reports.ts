@@ -168,10 +168,27 @@ export interface CountRow {
   count: number;
 }
 
+/** Age at the dose, in the report's bands: under 1, 1–2, 3–6, 7–18, 19–64, 65 and older. */
+export type DoseAgeGroup = 'under1' | '1-2' | '3-6' | '7-18' | '19-64' | '65+';
+
+/** The optional filters of doses administered (null: not filtered), as the report applied them. */
+export interface DosesFilters {
+  /** A CDSi vaccine group ('MMR', 'DTaP/Tdap/Td'): every CVX counted for it. */
+  vaccineGroup: string | null;
+  cvx: string | null;
+  fundingSource: string | null;
+  vfcEligibility: string | null;
+  /** The organization that entered the doses, and its name. */
+  clinicId: string | null;
+  clinicName: string | null;
+  ageGroup: DoseAgeGroup | null;
+}
+
 export interface DosesAdministeredReport {
   from: string;
   to: string;
   by: DosesBy;
+  filters: DosesFilters;
   scope: string;
   rows: CountRow[];
   total: number;

@@ -1,5 +1,6 @@
 // SQL over many doses for reports: administered doses in a date range, and data-quality findings. Record scope
 // comes from the caller (reports policy): the entering clinic, a set of patients, or everyone.
+import type { FieldCode } from '@nutmeg/codes';
 import { sql } from 'kysely';
 import type { Db } from './dose.repo.ts';
 
@@ -8,6 +9,14 @@ export interface DoseScope {
   sourceOrgId?: string;
   /** Doses of these patients. */
   patientIds?: readonly string[];
+}
+
+/** A report's optional narrowing of the doses (each one ANDed with the scope). */
+export interface DoseFilter {
+  /** Any of these (canonical) CVX codes. */
+  cvx?: readonly string[] | undefined;
+  fundingSource?: FieldCode<'fundingSource'> | undefined;
+  vfcEligibility?: FieldCode<'vfcEligibility'> | undefined;
 }
 
 export interface AdministeredDoseRow {
@@ -21,7 +30,13 @@ export interface AdministeredDoseRow {
 }
 
 /** Live administered doses given in [from, to] within a scope (each report of a dose once: masters only). */
-export async function administeredDosesIn(db: Db, from: string, to: string, s: DoseScope): Promise<AdministeredDoseRow[]> {
+export async function administeredDosesIn(
+  db: Db,
+  from: string,
+  to: string,
+  s: DoseScope,
+  f: DoseFilter = {},
+): Promise<AdministeredDoseRow[]> {
   const q = db
     .selectFrom('doses')
     .select(['id', 'patient_id', 'cvx', 'date', 'funding_source', 'vfc_eligibility', 'source_org_id'])
@@ -32,7 +47,10 @@ export async function administeredDosesIn(db: Db, from: string, to: string, s: D
     .where('date', '>=', from)
     .where('date', '<=', to)
     .$if(!!s.sourceOrgId, (qb) => qb.where('source_org_id', '=', s.sourceOrgId!))
-    .$if(!!s.patientIds, (qb) => qb.where('patient_id', '=', sql<string>`ANY(${[...s.patientIds!]}::uuid[])`));
+    .$if(!!s.patientIds, (qb) => qb.where('patient_id', '=', sql<string>`ANY(${[...s.patientIds!]}::uuid[])`))
+    .$if(!!f.cvx, (qb) => qb.where('cvx', '=', sql<string>`ANY(${[...f.cvx!]}::text[])`))
+    .$if(!!f.fundingSource, (qb) => qb.where('funding_source', '=', f.fundingSource!))
+    .$if(!!f.vfcEligibility, (qb) => qb.where('vfc_eligibility', '=', f.vfcEligibility!));
   return q.orderBy('date').execute();
 }
 

@@ -19,4 +19,11 @@ export function registerImmunizationsRoutes(app: App, ctx: AppContext): void {
   registerCertificateRoutes(app, ctx);
 }
 export { loadForecastInputs } from './forecast-inputs.ts';
-export { administeredDosesIn, doseFindings, type AdministeredDoseRow, type DoseFinding, type DoseScope } from './dose-report.repo.ts';
+export {
+  administeredDosesIn,
+  doseFindings,
+  type AdministeredDoseRow,
+  type DoseFinding,
+  type DoseFilter,
+  type DoseScope,
+} from './dose-report.repo.ts';

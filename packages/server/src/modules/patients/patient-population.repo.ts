@@ -205,8 +205,9 @@ export interface CoveragePerson {
 type CohortFilter = { dobFrom: string; dobTo: string; scope: PopulationScope };
 
 /**
- * Living residents of the jurisdiction born in [dobFrom, dobTo] within a scope: a clinic's owned or active
- * patients, residents of towns, students linked to a school, or everyone (opted-out records for DPH only).
+ * Living residents of the jurisdiction born in [dobFrom, dobTo] within a scope: a clinic's active patients (owned
+ * and not inactive there, or active there), residents of towns, students linked to a school, or everyone
+ * (opted-out records only when the scope includes them; coverage never does).
  */
 function cohortQuery(db: Db, f: CohortFilter) {
   let q = db
@@ -229,7 +230,18 @@ function cohortQuery(db: Db, f: CohortFilter) {
           .where('st.organization_id', '=', org)
           .where('st.status', '=', 'active'),
       );
-      return s.kind === 'clinic' ? eb.or([eb('p.owner_org_id', '=', org), linked]) : linked;
+      if (s.kind === 'linked') return linked;
+      // A clinic counts its active patients: owned and not marked inactive there (taking ownership back does not
+      // reactivate; the same rule as reminderPopulationIds), or active there.
+      const inactiveHere = eb.exists(
+        eb
+          .selectFrom('patient_org_status as st')
+          .select('st.patient_id')
+          .whereRef('st.patient_id', '=', 'p.id')
+          .where('st.organization_id', '=', org)
+          .where('st.status', '<>', 'active'),
+      );
+      return eb.or([eb.and([eb('p.owner_org_id', '=', org), eb.not(inactiveHere)]), linked]);
     });
   }
   return q;

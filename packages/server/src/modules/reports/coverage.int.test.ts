@@ -57,7 +57,24 @@ describe('coverage assessment', () => {
     await child(clinic, 'Nothing', '2024-02-01', hamden, []); // none
     await child(clinic, 'Baby', '2025-12-01', hamden, []); // 6 months: not in the cohort
     await child(clinic, 'Dead', '2024-01-10', hamden, []); // deceased: not counted
-    await child(await s.signIn('ceo'), 'Other', '2024-01-10', hamden, []); // CT1002's: statewide only
+    await child(await s.signIn('ceo'), 'Other', '2024-01-10', hamden, []); // CT1002's: statewide and the towns only
+    // The exclusions (none has a dose, so each one counted would show as a not-up-to-date child):
+    await child(clinic, 'Inactive', '2024-01-10', hamden, []); // inactive at the clinic: out of the clinic's count only
+    await child(clinic, 'Moved', '2024-01-10', hamden, []); // moved out of the jurisdiction (MOGE): nowhere
+    await child(clinic, 'Optout', '2024-01-10', hamden, []); // opted out: nowhere, not even statewide
+    await child(clinic, 'Retaken', '2024-01-10', hamden, []); // owned again while still inactive at the clinic: as Inactive
+    const put = async (h: Headers, url: string, payload: object) => {
+      const r = await s.app.inject({ method: 'PUT', url, headers: h, payload });
+      expect(r.statusCode, r.body).toBe(200);
+    };
+    await put(clinic, `/api/patients/${ids.Inactive}/status`, { status: 'inactive_moved', reason: 'moved to another practice' });
+    await put(clinic, `/api/patients/${ids.Retaken}/status`, { status: 'inactive_not_patient', reason: 'not our patient' });
+    await put(clinic, `/api/patients/${ids.Retaken}/owner`, { own: true, reason: 'taken back by mistake' });
+    await put(clinic, `/api/patients/${ids.Moved}/jurisdiction-status`, { status: 'moved', reason: 'moved to Rhode Island' });
+    await put(await s.signIn('dphadmin'), `/api/patients/${ids.Optout}/opt-out`, {
+      optedOut: true,
+      reason: 'signed written request received',
+    });
     const died = await s.app.inject({
       method: 'PUT',
       url: `/api/patients/${ids.Dead}/jurisdiction-status`,
@@ -87,7 +104,7 @@ describe('coverage assessment', () => {
     expect(
       rows.map((x: { label: string; population: number; combined: { upToDate: number } }) => [x.label, x.population, x.combined.upToDate]),
     ).toEqual([
-      ['Hamden', 3, 1],
+      ['Hamden', 5, 1], // Full, Nothing, Other, Inactive and Retaken (still residents); not Moved, Optout or Dead
       ['New Haven', 1, 0],
     ]);
     const drill = await call(dph, `/api/reports/coverage/not-up-to-date?${Q}&by=town&area=New%20Haven&measure=combined`);
@@ -103,9 +120,26 @@ describe('coverage assessment', () => {
   it('keeps a health director to the district’s towns and a school nurse to her students', async () => {
     const hd = await s.signIn('healthdirector');
     const rows = (await call(hd, `/api/reports/coverage?${Q}&by=town`)).json().rows;
-    expect(rows.map((x: { label: string; population: number }) => [x.label, x.population])).toEqual([['Hamden', 3]]);
+    expect(rows.map((x: { label: string; population: number }) => [x.label, x.population])).toEqual([['Hamden', 5]]);
     expect((await call(hd, `/api/reports/coverage/not-up-to-date?${Q}&by=town&area=New%20Haven`)).json().patients).toEqual([]);
     expect((await call(await s.signIn('schoolnurse'), `/api/reports/coverage?${Q}`)).json().total.population).toBe(0);
+  });
+
+  it('leaves each exclusion out of the denominator: inactive at the clinic, moved away, opted out, deceased, out of scope', async () => {
+    const names = async (h: Headers, area: string) =>
+      (await call(h, `/api/reports/coverage/not-up-to-date?${Q}&by=town&area=${encodeURIComponent(area)}&measure=combined`))
+        .json()
+        .patients.map((p: { patientId: string }) => Object.keys(ids).find((k) => ids[k] === p.patientId));
+    // Clinic: its active patients only (not Inactive or Retaken; not CT1002's Other); nobody moved, opted out or deceased.
+    expect(await names(clinic, 'Hamden')).toEqual(['Nothing']);
+    // Health director: the district's residents, whichever clinic (Inactive, Retaken and Other count), none from New Haven.
+    const hd = await s.signIn('healthdirector');
+    expect(await names(hd, 'Hamden')).toEqual(['Inactive', 'Nothing', 'Other', 'Retaken']);
+    // DPH: the state's residents; an opted-out record is in no denominator, DPH's included.
+    const dph = await s.signIn('dphanalyst');
+    expect(await names(dph, 'Hamden')).toEqual(['Inactive', 'Nothing', 'Other', 'Retaken']);
+    const state = (await call(dph, `/api/reports/coverage?${Q}`)).json().total;
+    expect([state.population, state.combined.upToDate]).toEqual([6, 1]); // Hamden 5 + New Haven 1
   });
 
   it('draws a monthly trend counting the doses given by each month’s end', async () => {

@@ -7,7 +7,7 @@ import { invalid } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { organizationNames, townCounties } from '../organizations/index.ts';
-import { coverageCohort, coveragePopulation, type CoveragePerson } from '../patients/index.ts';
+import { coverageCohort, coveragePopulation, type CoveragePerson, type PopulationScope } from '../patients/index.ts';
 import { coverageFactsOf, coverageMetOf } from '../recommender/index.ts';
 import {
   addToTally,
@@ -21,7 +21,7 @@ import {
   type Tally,
 } from './coverage.ts';
 import { dobRangeForAge } from './reminder.ts';
-import { populationFor } from './reports.policy.ts';
+import { populationFor, type PopulationView } from './reports.policy.ts';
 import type { CoverageQueryInput } from './reports.schemas.ts';
 
 const PRESET_AGES = { child: [24, 35], adolescent: [156, 215] } as const;
@@ -89,6 +89,14 @@ interface Assessed {
   met: Map<string, Set<string>>;
 }
 
+/**
+ * Who a coverage denominator counts within the actor's population: DPH may see opted-out records, but the registry
+ * is not expected to hold their doses, so (CDC/AIRA practice) an opted-out person is in no coverage denominator.
+ */
+function countedScope(view: PopulationView): PopulationScope {
+  return view.scope.kind === 'all' ? { kind: 'all', includeOptedOut: false } : view.scope;
+}
+
 async function assess(ctx: AppContext, actor: Actor, q: CoverageQueryInput, progress?: Progress): Promise<Assessed> {
   const today = jurisdictionToday(ctx.clock);
   const on = q.assessmentDate ?? today;
@@ -97,7 +105,7 @@ async function assess(ctx: AppContext, actor: Actor, q: CoverageQueryInput, prog
   const view = await populationFor(ctx, actor);
   const band = bandOf(q);
   const rules = MEASURES[q.preset];
-  const cohort = { ...dobRangeForAge(on, band[0], band[1]), scope: view.scope };
+  const cohort = { ...dobRangeForAge(on, band[0], band[1]), scope: countedScope(view) };
   const people = await coveragePopulation(ctx.db, cohort);
   await progress?.(20, `${people.length} people in the cohort`);
   // The forecast store counts the measures met in SQL over the cohort's subquery (one statement; a short row
@@ -155,7 +163,7 @@ export async function coverageTrend(ctx: AppContext, actor: Actor, q: CoverageQu
   const dates = Array.from({ length: q.months }, (_, i) => monthEnd(today, i + 1)).reverse();
   // One read for every point: the union of the points' birth-date ranges.
   const ranges = dates.map((d) => dobRangeForAge(d, band[0], band[1]));
-  const people = await coveragePopulation(ctx.db, { dobFrom: ranges[0]!.dobFrom, dobTo: ranges.at(-1)!.dobTo, scope: view.scope });
+  const people = await coveragePopulation(ctx.db, { dobFrom: ranges[0]!.dobFrom, dobTo: ranges.at(-1)!.dobTo, scope: countedScope(view) });
   const facts = await factsOf(ctx, people, rules);
   const points = dates.map((on, i) => {
     const t = emptyTally(rules);

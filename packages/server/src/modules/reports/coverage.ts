@@ -39,6 +39,8 @@ export const MEASURES: Record<CoveragePreset, readonly MeasureRule[]> = {
 
 export const COUNTING_RULES = [
   'Cohort: everyone in your scope whose age in whole months on the assessment date is in the band; deceased, moved and merged-away records are not counted.',
+  'In no denominator: people who died or moved out of the jurisdiction (MOGE), and people who opted out of the registry (statewide too).',
+  'A clinic counts its active patients (owned and not marked inactive there, or active there); a patient inactive at the clinic still counts for their town and the state. A health director counts the residents of the district’s towns, a school nurse her students, DPH the state.',
   'A dose counts when the CDSi evaluation found it valid for the vaccine group and it was given on or before the assessment date.',
   'A measure is met with at least its number of valid doses; Hib, PCV and HPV also when the stored forecast calls the series complete, MMR, HepB and varicella when it records immunity (past dates in a trend count doses only).',
   'The combined series (4:3:1:3:3:1:4 for young children; Tdap, MenACWY and HPV for adolescents) is met when every measure is.',

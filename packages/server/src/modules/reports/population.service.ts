@@ -1,15 +1,22 @@
 // Doses administered, inactive patients and data quality, each within the actor's population (reports.policy):
 // a clinic its own entries and patients, a health director the district's residents, a school nurse her
 // students, DPH everyone. Every run is audited with its filters (and the patient ids a list discloses).
-import type { CountRow, DataQualityReport, DosesAdministeredReport, DosesBy, InactivePatientsReport } from '@nutmeg/api-types';
-import { fieldLabel } from '@nutmeg/codes';
+import type {
+  CountRow,
+  DataQualityReport,
+  DoseAgeGroup,
+  DosesAdministeredReport,
+  DosesFilters,
+  InactivePatientsReport,
+} from '@nutmeg/api-types';
+import { canonicalCvx, fieldLabel } from '@nutmeg/codes';
 import type { AppContext } from '../../context.ts';
 import { jurisdictionDay, jurisdictionToday } from '../../dates.ts';
-import { invalid } from '../../errors.ts';
+import { forbidden, invalid } from '../../errors.ts';
 import type { Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { administeredDosesIn, doseFindings, type DoseScope } from '../immunizations/index.ts';
-import { organizationNames } from '../organizations/index.ts';
+import { findOrganization, organizationNames } from '../organizations/index.ts';
 import {
   coveragePopulation,
   forecastDemographicsOf,
@@ -20,6 +27,7 @@ import {
 } from '../patients/index.ts';
 import type { Progress } from './coverage.service.ts';
 import { populationFor, type PopulationView } from './reports.policy.ts';
+import type { DosesQueryInput } from './reports.schemas.ts';
 
 const ITEMS = 500;
 
@@ -48,30 +56,88 @@ async function audit(ctx: AppContext, actor: Actor, report: string, filters: Rec
   );
 }
 
-const AGE_GROUPS: Array<[number, string]> = [
-  [1, 'Under 1 year'],
-  [3, '1–2 years'],
-  [7, '3–6 years'],
-  [19, '7–18 years'],
-  [65, '19–64 years'],
-  [Infinity, '65 years and older'],
+const AGE_GROUPS: Array<[number, DoseAgeGroup, string]> = [
+  [1, 'under1', 'Under 1 year'],
+  [3, '1-2', '1–2 years'],
+  [7, '3-6', '3–6 years'],
+  [19, '7-18', '7–18 years'],
+  [65, '19-64', '19–64 years'],
+  [Infinity, '65+', '65 years and older'],
 ];
 
-function ageGroup(dob: string, on: string): string {
+function ageGroup(dob: string, on: string): DoseAgeGroup {
   let years = Number(on.slice(0, 4)) - Number(dob.slice(0, 4));
   if (on.slice(5) < dob.slice(5)) years--;
   return AGE_GROUPS.find(([below]) => years < below)![1];
 }
 
+/**
+ * The filters as applied, checked against the actor's scope: a clinic reports its own doses only (another clinic is
+ * refused, as reminder/recall does); others' clinic filter narrows their population to the doses that clinic entered.
+ */
+async function doseFiltersOf(
+  ctx: AppContext,
+  view: PopulationView,
+  q: DosesQueryInput,
+): Promise<{ filters: DosesFilters; scope: DoseScope }> {
+  const scope = await doseScopeOf(ctx, view);
+  let clinicName: string | null = null;
+  if (q.clinicId) {
+    if (view.scope.kind === 'clinic' && q.clinicId !== view.scope.organizationId)
+      throw forbidden('You can report the doses of the clinic you are working for only');
+    const org = await findOrganization(ctx.db, q.clinicId);
+    if (!org) throw invalid('No such clinic', [{ path: 'clinicId', message: 'Choose a clinic' }]);
+    scope.sourceOrgId = org.id;
+    clinicName = org.name;
+  }
+  if (q.vaccineGroup && !ctx.recommender.data.vaccineGroups.has(q.vaccineGroup))
+    throw invalid('Unknown vaccine group', [{ path: 'vaccineGroup', message: 'Choose a vaccine group of the CDSi release' }]);
+  const filters: DosesFilters = {
+    vaccineGroup: q.vaccineGroup ?? null,
+    cvx: q.cvx ?? null,
+    fundingSource: q.fundingSource ?? null,
+    vfcEligibility: q.vfcEligibility ?? null,
+    clinicId: q.clinicId ?? null,
+    clinicName,
+    ageGroup: q.ageGroup ?? null,
+  };
+  return { filters, scope };
+}
+
+/** The canonical CVX codes the CDSi release counts for a vaccine group (doses store canonical codes). */
+function cvxOfGroup(ctx: AppContext, group: string): string[] {
+  return [...ctx.recommender.data.cvxMap.keys()]
+    .filter((k) => ctx.recommender.vaccineInfo(k).groups.includes(group))
+    .map((k) => canonicalCvx(k) ?? k);
+}
+
+function cvxFilter(ctx: AppContext, f: DosesFilters): string[] | undefined {
+  if (!f.vaccineGroup) return f.cvx ? [f.cvx] : undefined;
+  const codes = cvxOfGroup(ctx, f.vaccineGroup);
+  return f.cvx ? codes.filter((c) => c === f.cvx) : codes;
+}
+
 export async function dosesAdministered(
   ctx: AppContext,
   actor: Actor,
-  q: { from?: string | undefined; to?: string | undefined; by: DosesBy },
+  q: DosesQueryInput,
   progress?: Progress,
 ): Promise<DosesAdministeredReport> {
   const { from, to } = range(ctx, q);
   const view = await populationFor(ctx, actor);
-  const doses = await administeredDosesIn(ctx.db, from, to, await doseScopeOf(ctx, view));
+  const { filters, scope } = await doseFiltersOf(ctx, view, q);
+  let doses = await administeredDosesIn(ctx.db, from, to, scope, {
+    cvx: cvxFilter(ctx, filters),
+    fundingSource: q.fundingSource,
+    vfcEligibility: q.vfcEligibility,
+  });
+  // Age at the dose needs the patients' birth dates (the patients module's): read once, for grouping or filtering.
+  const dob =
+    q.by === 'age' || filters.ageGroup
+      ? new Map((await forecastDemographicsOf(ctx.db, [...new Set(doses.map((d) => d.patient_id))])).map((p) => [p.id, p.dob]))
+      : new Map<string, string>();
+  const ageOf = (d: (typeof doses)[number]) => (dob.has(d.patient_id) ? ageGroup(dob.get(d.patient_id)!, d.date) : 'unknown');
+  if (filters.ageGroup) doses = doses.filter((d) => ageOf(d) === filters.ageGroup);
   await progress?.(60, `${doses.length} doses found`);
   let keyOf: (d: (typeof doses)[number]) => string;
   let labelOf: (k: string) => string = (k) => k;
@@ -92,16 +158,17 @@ export async function dosesAdministered(
     keyOf = (d) => d.source_org_id ?? '';
     labelOf = (k) => names.get(k) ?? 'Unknown';
   } else {
-    const dob = new Map((await forecastDemographicsOf(ctx.db, [...new Set(doses.map((d) => d.patient_id))])).map((p) => [p.id, p.dob]));
-    keyOf = (d) => (dob.has(d.patient_id) ? ageGroup(dob.get(d.patient_id)!, d.date) : 'Unknown');
+    keyOf = ageOf;
+    labelOf = (k) => AGE_GROUPS.find(([, key]) => key === k)?.[2] ?? 'Unknown';
   }
   const counts = new Map<string, number>();
   for (const d of doses) counts.set(keyOf(d), (counts.get(keyOf(d)) ?? 0) + 1);
   const rows: CountRow[] = [...counts].map(([key, count]) => ({ key, label: labelOf(key), count }));
-  if (q.by === 'age') rows.sort((a, b) => AGE_GROUPS.findIndex(([, l]) => l === a.key) - AGE_GROUPS.findIndex(([, l]) => l === b.key));
+  const ageIndex = (k: string) => AGE_GROUPS.findIndex(([, key]) => key === k) >>> 0; // unknown (-1) last
+  if (q.by === 'age') rows.sort((a, b) => ageIndex(a.key) - ageIndex(b.key));
   else rows.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  await audit(ctx, actor, 'doses_administered', { from, to, by: q.by });
-  return { from, to, by: q.by, scope: view.label, rows, total: doses.length };
+  await audit(ctx, actor, 'doses_administered', { from, to, by: q.by, ...filters });
+  return { from, to, by: q.by, filters, scope: view.label, rows, total: doses.length };
 }
 
 export async function inactivePatients(

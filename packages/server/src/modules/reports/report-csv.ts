@@ -16,6 +16,21 @@ export function coverageCsv(r: CoverageReport): string {
   );
 }
 
+/** The filters a doses-administered CSV was made with, as rows under the total (a file read later says what it counts). */
+function doseFilterRows(r: DosesAdministeredReport): Array<[string, string]> {
+  const f = r.filters;
+  const rows: Array<[string, string | null]> = [
+    ['Dates', `${r.from} to ${r.to}`],
+    ['Vaccine group', f.vaccineGroup],
+    ['CVX', f.cvx],
+    ['Funding source', f.fundingSource],
+    ['VFC eligibility', f.vfcEligibility],
+    ['Clinic', f.clinicName],
+    ['Age group', f.ageGroup],
+  ];
+  return rows.filter((x): x is [string, string] => x[1] !== null);
+}
+
 export function dosesCsv(r: DosesAdministeredReport): string {
-  return toCsv([r.by, 'Doses'], [...r.rows.map((x) => [x.label, x.count]), ['Total', r.total]]);
+  return toCsv([r.by, 'Doses'], [...r.rows.map((x) => [x.label, x.count]), ['Total', r.total], ['', ''], ...doseFilterRows(r)]);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IsoDate } from '../../schemas.ts';
+import { canonicalCvx, cvx as cvxEntry } from '@nutmeg/codes';
+import { codeOf, IsoDate } from '../../schemas.ts';
 
 /** A comma-separated list in a query string (?vaccineGroups=MMR,Polio), or a JSON array in a body. */
 const GroupList = z
@@ -61,7 +62,25 @@ export const NotUpToDateQuery = CoverageQuery.and(
 );
 
 const Range = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
-export const DosesQuery = Range.and(z.object({ by: z.enum(['vaccine', 'funding', 'vfc', 'clinic', 'age']).default('vaccine') }));
+export const DOSE_AGE_GROUPS = ['under1', '1-2', '3-6', '7-18', '19-64', '65+'] as const;
+export const DosesQuery = Range.and(
+  z.object({
+    by: z.enum(['vaccine', 'funding', 'vfc', 'clinic', 'age']).default('vaccine'),
+    // Optional filters beside the grouping (a known vaccine group is checked against the CDSi release by the service).
+    vaccineGroup: z.string().trim().min(1).max(60).optional(),
+    cvx: z
+      .string()
+      .trim()
+      .regex(/^\d{1,3}$/, 'Use the CVX code (1–3 digits)')
+      .transform((c) => canonicalCvx(c) ?? c)
+      .refine((c) => !!cvxEntry(c), 'Not a vaccine code CDC lists')
+      .optional(),
+    fundingSource: codeOf('fundingSource').optional(),
+    vfcEligibility: codeOf('vfcEligibility').optional(),
+    clinicId: z.uuid('Choose a clinic').optional(),
+    ageGroup: z.enum(DOSE_AGE_GROUPS, { error: `One of ${DOSE_AGE_GROUPS.join(', ')}` }).optional(),
+  }),
+);
 export type DosesQueryInput = z.infer<typeof DosesQuery>;
 export const DataQualityQuery = Range;
 export const InactiveQuery = z.object({ level: z.enum(['clinic', 'jurisdiction']).optional() });

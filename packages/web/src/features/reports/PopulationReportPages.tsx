@@ -9,6 +9,8 @@ import { StackedTable } from '../../components/StackedTable';
 import { jurisdictionToday } from '../../dates';
 import { Link, navigate, useLocation } from '../../router';
 import { ErrorSummary } from '../accounts/form-fields';
+import { codeLabel } from '../patients/code-options';
+import { AGE_GROUPS, DoseFilterFields, NO_DOSE_FILTERS } from './DoseFilterFields';
 import { ReportRunsPanel } from './ReportRunsPanel';
 
 /** A date range (this month so far by default) and any other filters, kept in the URL. */
@@ -34,7 +36,7 @@ const BY: Record<DosesBy, string> = {
 };
 
 export function DosesAdministeredPage() {
-  const r = useRange('/reports/doses-administered', { by: 'vaccine' });
+  const r = useRange('/reports/doses-administered', { by: 'vaccine', ...NO_DOSE_FILTERS });
   const q = useQuery({
     queryKey: ['doses-administered', r.query],
     queryFn: () => api.get<DosesAdministeredReport>(`/api/reports/doses-administered${r.query}`),
@@ -50,6 +52,7 @@ export function DosesAdministeredPage() {
         <Grid tablet={{ col: 4 }}>
           <SelectField id="by" label="By" options={BY} value={r.form.by} onChange={(by) => r.setForm({ ...r.form, by })} />
         </Grid>
+        <DoseFilterFields value={r.form} onChange={(f) => r.setForm({ ...r.form, ...f })} error={error} />
       </ReportFilters>
       <ReportRunsPanel kind="doses_administered" params={Object.fromEntries(new URLSearchParams(r.query))} />
       {q.data && (
@@ -57,6 +60,7 @@ export function DosesAdministeredPage() {
           <h2>
             {q.data.scope}: {q.data.total} doses from {q.data.from} to {q.data.to}
           </h2>
+          <FiltersApplied filters={q.data.filters} />
           <ReportToolbar downloads={[{ href: `/api/reports/doses-administered.csv${r.query}` }]} />
           <StackedTable headers fullWidth testId="doses-table">
             <thead>
@@ -78,6 +82,19 @@ export function DosesAdministeredPage() {
       )}
     </>
   );
+}
+
+/** The filters the shown counts were made with, in words (a printed page says what it counts). */
+function FiltersApplied({ filters: f }: { filters: DosesAdministeredReport['filters'] }) {
+  const parts = [
+    f.vaccineGroup && `vaccine group ${f.vaccineGroup}`,
+    f.cvx && `CVX ${f.cvx}`,
+    f.fundingSource && `funding ${codeLabel('fundingSource', f.fundingSource)}`,
+    f.vfcEligibility && `VFC ${f.vfcEligibility} ${codeLabel('vfcEligibility', f.vfcEligibility)}`,
+    f.clinicName && `entered by ${f.clinicName}`,
+    f.ageGroup && `age ${AGE_GROUPS[f.ageGroup]}`,
+  ].filter(Boolean);
+  return parts.length ? <p data-testid="doses-filters">Only doses with {parts.join('; ')}.</p> : null;
 }
 
 const STATUS: Record<string, string> = {
