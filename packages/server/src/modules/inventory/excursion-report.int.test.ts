@@ -149,4 +149,24 @@ describe('overlapping excursions in the excursion report', () => {
       backInRangeAt: '2026-12-07T11:30:00.000Z',
     });
   });
+
+  it('gives no back-in-range time to an excursion the next one ended before the unit came back', async () => {
+    const fridge = await w.addUnit('Cut fridge');
+    await upload(fridge, ['2026-12-07T10:00:00Z,9.5']);
+    await upload(fridge, ['2026-12-07T10:30:00Z,12', '2026-12-07T11:00:00Z,5']);
+    const [first] = await excursionsOf(fridge);
+    // A second excursion from 10:30 as the code before one-excursion-per-unit opened it (data recorded then).
+    await w.s.ctx.db
+      .insertInto('inventory_excursions')
+      .values({
+        organization_id: w.clinicId,
+        storage_unit_id: fridge,
+        first_read_at: new Date('2026-12-07T10:30:00Z'),
+        worst_c: 12,
+        detected_at: new Date('2026-12-07T10:31:00Z'),
+      })
+      .execute();
+    const byId = new Map((await excursionsOf(fridge)).map((e) => [e.id, e]));
+    expect(byId.get(first!.id)).toMatchObject({ durationMinutes: 30, backInRangeAt: null, minC: 9.5, maxC: 9.5 });
+  });
 });

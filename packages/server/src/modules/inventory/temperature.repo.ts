@@ -166,7 +166,8 @@ export async function excursionReadings(db: Db, ids: readonly string[]) {
            min(least(r.current_c, coalesce(r.min_c, r.current_c))) AS min_c,
            max(greatest(r.current_c, coalesce(r.max_c, r.current_c))) AS max_c,
            max(r.read_at) AS last_out_at,
-           b.back_in_range_at,
+           -- The unit's return to range only when it is this excursion's end (not when the next one ended it).
+           CASE WHEN n.next_at IS NULL OR b.back_in_range_at <= n.next_at THEN b.back_in_range_at END AS back_in_range_at,
            least(b.back_in_range_at, n.next_at) AS ends_at
       FROM inventory_excursions e
       LEFT JOIN LATERAL (
