@@ -99,10 +99,10 @@ export async function doseFindings(db: Db, from: string, to: string, s: DoseScop
 }
 
 /**
- * Administered doses with a lot number the clinic(s) recorded with a date in the period, deleted ones too (their
+ * Administered doses with a lot number one clinic (null: no clinic) recorded with a date in the period, deleted ones too (their
  * stock movement and its reversal are the ledger's): the doses-by-lot report matches each to its lot.
  */
-export function dosesWithLotIn(db: Db, opts: { organizationId?: string | undefined; from: string; to: string }) {
+export function dosesWithLotIn(db: Db, opts: { organizationId: string | null; from: string; to: string }) {
   let q = db
     .selectFrom('doses')
     .select([
@@ -117,6 +117,21 @@ export function dosesWithLotIn(db: Db, opts: { organizationId?: string | undefin
     .where('lot', 'is not', null)
     .where('date', '>=', opts.from)
     .where('date', '<=', opts.to);
-  if (opts.organizationId) q = q.where('source_org_id', '=', opts.organizationId);
+  q = opts.organizationId ? q.where('source_org_id', '=', opts.organizationId) : q.where('source_org_id', 'is', null);
   return q.execute();
+}
+
+/** The clinics (null: doses without one) with an administered dose with a lot number dated in the period. */
+export async function clinicsWithLotDosesIn(db: Db, opts: { from: string; to: string }): Promise<Array<string | null>> {
+  const rows = await db
+    .selectFrom('doses')
+    .select('source_org_id')
+    .distinct()
+    .where('kind', '=', 'administered')
+    .where('lot', 'is not', null)
+    .where('date', '>=', opts.from)
+    .where('date', '<=', opts.to)
+    .orderBy('source_org_id')
+    .execute();
+  return rows.map((r) => r.source_org_id);
 }

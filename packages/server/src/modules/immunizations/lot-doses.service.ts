@@ -16,7 +16,7 @@ import { isStatewide, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { clinicToRead, inventoryLotsByIdOrNumber, ledgerAdministeredOfDoses } from '../inventory/index.ts';
 import { organizationNames } from '../organizations/index.ts';
-import { dosesWithLotIn } from './dose-report.repo.ts';
+import { clinicsWithLotDosesIn, dosesWithLotIn } from './dose-report.repo.ts';
 
 export interface DosesByLotQuery {
   organizationId?: string | undefined;
@@ -44,7 +44,7 @@ function tallyByLot(
   }
   const byNumber = new Map<string, LotRow[]>();
   for (const l of lots) {
-    const key = `${l.organization_id}|${l.lot_number.toUpperCase()}`;
+    const key = `${l.organization_id}|${l.lot_number.trim().toUpperCase()}`;
     byNumber.set(key, [...(byNumber.get(key) ?? []), l]);
   }
   for (const d of doses) {
@@ -58,27 +58,48 @@ function tallyByLot(
   return tally;
 }
 
-export async function dosesByLotReport(ctx: AppContext, actor: Actor, q: DosesByLotQuery): Promise<DosesByLotReport> {
-  const statewide = isStatewide(actor) && !q.organizationId;
-  const clinic = statewide ? null : await clinicToRead(ctx.db, actor, q.organizationId);
-  const to = q.to ?? jurisdictionToday(ctx.clock);
-  const from = q.from ?? addDays(to, -90);
-  if (from > to) throw invalid('The period starts after it ends', [{ path: 'from', message: 'Start on or before the end date' }]);
-  const doses = await dosesWithLotIn(ctx.db, { organizationId: clinic?.id, from, to });
+/** The longest period a statewide report may cover (it reads every clinic's doses of the period). */
+const STATEWIDE_MAX_DAYS = 366;
+
+/** One clinic's (null: doses without a clinic) lots with doses in the period, tallied; memory bounded by its doses. */
+async function clinicLotTally(ctx: AppContext, organizationId: string | null, from: string, to: string) {
+  const doses = await dosesWithLotIn(ctx.db, { organizationId, from, to });
   const given = await ledgerAdministeredOfDoses(
     ctx.db,
     doses.map((d) => d.id),
   );
   const lots = await inventoryLotsByIdOrNumber(ctx.db, {
     ids: [...new Set(given.map((g) => g.lot_id))],
-    organizationIds: [...new Set(doses.flatMap((d) => (d.source_org_id ? [d.source_org_id] : [])))],
+    organizationIds: organizationId ? [organizationId] : [],
     lotNumbers: [...new Set(doses.map((d) => d.lot))],
   });
   const tally = tallyByLot(doses, given, lots);
-  const listed = lots.filter((l) => tally.get(l.id) && (tally.get(l.id)!.fromStock !== 0 || tally.get(l.id)!.recorded !== 0));
+  return lots.flatMap((l) => {
+    const t = tally.get(l.id);
+    return t && (t.fromStock !== 0 || t.recorded !== 0) ? [{ lot: l, ...t }] : [];
+  });
+}
+
+export async function dosesByLotReport(ctx: AppContext, actor: Actor, q: DosesByLotQuery): Promise<DosesByLotReport> {
+  const statewide = isStatewide(actor) && !q.organizationId;
+  const clinic = statewide ? null : await clinicToRead(ctx.db, actor, q.organizationId);
+  const to = q.to ?? jurisdictionToday(ctx.clock);
+  const from = q.from ?? addDays(to, -90);
+  if (from > to) throw invalid('The period starts after it ends', [{ path: 'from', message: 'Start on or before the end date' }]);
+  if (statewide && addDays(from, STATEWIDE_MAX_DAYS) <= to) {
+    const message = `A statewide report covers at most ${STATEWIDE_MAX_DAYS} days: ${from} to ${to} is longer (choose a clinic or a shorter period)`;
+    throw invalid(message, [
+      { path: 'from', message },
+      { path: 'to', message },
+    ]);
+  }
+  // Statewide: one clinic at a time, so memory holds one clinic's doses, never the state's.
+  const clinics = clinic ? [clinic.id] : await clinicsWithLotDosesIn(ctx.db, { from, to });
+  const listed = [];
+  for (const id of clinics) listed.push(...(await clinicLotTally(ctx, id, from, to)));
   const names = await organizationNames(
     ctx.db,
-    listed.map((l) => l.organization_id),
+    listed.map((l) => l.lot.organization_id),
   );
   await appendActorAudit(
     ctx.db,
@@ -88,19 +109,16 @@ export async function dosesByLotReport(ctx: AppContext, actor: Actor, q: DosesBy
   );
   return {
     scope: { clinic, from, to },
-    rows: listed.map((l) => {
-      const t = tally.get(l.id)!;
-      return {
-        clinicName: names.get(l.organization_id) ?? '',
-        lotNumber: l.lot_number,
-        tradeName: l.trade_name,
-        cvx: l.cvx,
-        fundingSource: l.funding_source,
-        fromStock: t.fromStock,
-        recorded: t.recorded,
-        difference: t.fromStock - t.recorded,
-      };
-    }),
+    rows: listed.map(({ lot: l, fromStock, recorded }) => ({
+      clinicName: names.get(l.organization_id) ?? '',
+      lotNumber: l.lot_number,
+      tradeName: l.trade_name,
+      cvx: l.cvx,
+      fundingSource: l.funding_source,
+      fromStock,
+      recorded,
+      difference: fromStock - recorded,
+    })),
   };
 }
 

@@ -63,4 +63,23 @@ describe('doses administered by lot: each dose counted on its own lot, by admini
     const december = await report('?from=2026-12-01&to=2026-12-07');
     expect(december.rows.filter((r) => r.lotNumber === 'LATE')).toEqual([]);
   });
+
+  it('matches a typed lot to a lot whose number was stored with spaces around it', async () => {
+    const unit = await w.addUnit('Padded fridge');
+    const lot = await receive(unit, VAQTA_NDC, 'PAD1');
+    await w.s.ctx.db.updateTable('inventory_lots').set({ lot_number: ' PAD1 ' }).where('id', '=', lot).execute();
+    await dose({ cvx: '83', lot: 'pad1 ', ndc: VAQTA_NDC });
+    expect((await report()).rows.filter((r) => r.lotNumber.trim() === 'PAD1').map((r) => [r.fromStock, r.recorded])).toEqual([[0, 1]]);
+  });
+
+  it('refuses a statewide report longer than a year, naming the dates; a year is fine', async () => {
+    const dph = await w.as('dphadmin');
+    const long = await dph('GET', '/api/immunizations/doses-by-lot?from=2025-01-01&to=2026-12-07');
+    expect(long.statusCode, long.body).toBe(400);
+    expect(long.json().fields.map((f: { path: string }) => f.path)).toEqual(['from', 'to']);
+    expect(long.json().fields[0].message).toContain('2025-01-01 to 2026-12-07');
+    const year = await dph('GET', '/api/immunizations/doses-by-lot?from=2025-12-08&to=2026-12-07');
+    expect(year.statusCode, year.body).toBe(200);
+    expect((year.json() as DosesByLotReport).rows.some((r) => r.lotNumber === 'TWIN')).toBe(true);
+  });
 });

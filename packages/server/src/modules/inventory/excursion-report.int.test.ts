@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExcursionReport } from '@nutmeg/api-types';
+import type { ExcursionReport, TemperatureLog } from '@nutmeg/api-types';
 import { inventoryWorld, VAQTA_NDC, type Call, type InventoryWorld } from './inventory.testing.ts';
 
 describe('the excursion report', () => {
@@ -92,25 +92,81 @@ describe('overlapping excursions in the excursion report', () => {
     await w.s.shutdown();
   });
 
-  it('gives each out-of-range reading to one excursion: the later one takes over from its first reading', async () => {
-    const fridge = await w.addUnit('Overlap fridge');
-    const upload = async (rows: string[]) => {
-      const res = await w.coord('POST', `/api/inventory/units/${fridge}/temperatures/upload`, {
-        csv: ['time,current', ...rows].join('\n'),
-      });
-      expect(res.statusCode, res.body).toBe(201);
-    };
-    // Still out of range when the second reading comes: a second excursion opens at 10:30, the unit back at 11:00.
-    await upload(['2026-12-07T10:00:00Z,9.5']);
-    await upload(['2026-12-07T10:30:00Z,12', '2026-12-07T11:00:00Z,5']);
-    const r = (await w.coord('GET', '/api/inventory/excursions')).json() as ExcursionReport;
-    const byStart = new Map(r.excursions.map((e) => [e.firstReadAt, e]));
-    expect(byStart.get('2026-12-07T10:00:00.000Z')).toMatchObject({ minC: 9.5, maxC: 9.5, durationMinutes: 30 });
-    expect(byStart.get('2026-12-07T10:30:00.000Z')).toMatchObject({
+  const upload = async (fridge: string, rows: string[]) => {
+    const res = await w.coord('POST', `/api/inventory/units/${fridge}/temperatures/upload`, {
+      csv: ['time,current', ...rows].join('\n'),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  };
+  const excursionsOf = async (fridge: string) =>
+    ((await w.coord('GET', `/api/inventory/units/${fridge}/temperatures`)).json() as TemperatureLog).excursions;
+
+  it('keeps one excursion while the unit stays out of range, whatever batches its readings come in', async () => {
+    const fridge = await w.addUnit('Warm all morning');
+    // Warm from 08:00 for 6 h, a reading every 30 min, each sent on its own; back in range at 14:00.
+    for (let k = 0; k < 12; k += 1) {
+      const at = new Date(Date.parse('2026-12-07T08:00:00Z') + k * 30 * 60_000).toISOString();
+      await upload(fridge, [`${at},${9 + k / 10}`]);
+    }
+    await upload(fridge, ['2026-12-07T14:00:00Z,5']);
+    const list = await excursionsOf(fridge);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({
+      firstReadAt: '2026-12-07T08:00:00.000Z',
+      backInRangeAt: '2026-12-07T14:00:00.000Z',
+      durationMinutes: 360,
+      minC: 9,
+      maxC: 10.1,
+      worstC: 10.1,
+    });
+  });
+
+  it('leaves a decided excursion’s duration, min and max as they were when a later reading is out of range', async () => {
+    const fridge = await w.addUnit('Decided fridge');
+    await upload(fridge, ['2026-12-07T10:00:00Z,9.5']);
+    await upload(fridge, ['2026-12-07T10:30:00Z,10']);
+    const [first] = await excursionsOf(fridge);
+    expect(first).toMatchObject({ firstReadAt: '2026-12-07T10:00:00.000Z', durationMinutes: 30, minC: 9.5, maxC: 10 });
+    const decided = await w.coord('POST', `/api/inventory/excursions/${first!.id}/decision`, { decision: 'usable' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    w.s.clock.set(new Date('2026-12-07T18:05:00Z'));
+    await upload(fridge, ['2026-12-07T11:00:00Z,12', '2026-12-07T11:30:00Z,5']);
+    const list = await excursionsOf(fridge);
+    expect(list).toHaveLength(2);
+    const byStart = new Map(list.map((e) => [e.firstReadAt, e]));
+    expect(byStart.get('2026-12-07T10:00:00.000Z')).toMatchObject({
+      status: 'usable',
+      durationMinutes: 30,
+      minC: 9.5,
+      maxC: 10,
+      backInRangeAt: null,
+    });
+    expect(byStart.get('2026-12-07T11:00:00.000Z')).toMatchObject({
+      status: 'open',
+      durationMinutes: 30,
       minC: 12,
       maxC: 12,
-      durationMinutes: 30,
-      backInRangeAt: '2026-12-07T11:00:00.000Z',
+      backInRangeAt: '2026-12-07T11:30:00.000Z',
     });
+  });
+
+  it('gives no back-in-range time to an excursion the next one ended before the unit came back', async () => {
+    const fridge = await w.addUnit('Cut fridge');
+    await upload(fridge, ['2026-12-07T10:00:00Z,9.5']);
+    await upload(fridge, ['2026-12-07T10:30:00Z,12', '2026-12-07T11:00:00Z,5']);
+    const [first] = await excursionsOf(fridge);
+    // A second excursion from 10:30 as the code before one-excursion-per-unit opened it (data recorded then).
+    await w.s.ctx.db
+      .insertInto('inventory_excursions')
+      .values({
+        organization_id: w.clinicId,
+        storage_unit_id: fridge,
+        first_read_at: new Date('2026-12-07T10:30:00Z'),
+        worst_c: 12,
+        detected_at: new Date('2026-12-07T10:31:00Z'),
+      })
+      .execute();
+    const byId = new Map((await excursionsOf(fridge)).map((e) => [e.id, e]));
+    expect(byId.get(first!.id)).toMatchObject({ durationMinutes: 30, backInRangeAt: null, minC: 9.5, maxC: 9.5 });
   });
 });

@@ -55,7 +55,7 @@ export function administeredOfDoses(db: Db, doseIds: readonly string[]) {
     .execute() as Promise<Array<{ dose_id: string; lot_id: string; doses: number }>>;
 }
 
-/** Lots by id, and the lots of these clinics with one of these lot numbers (upper case): a typed dose's candidates. */
+/** Lots by id, and the lots of these clinics with one of these lot numbers (trimmed, upper case): a typed dose's candidates. */
 export function lotsByIdOrNumber(
   db: Db,
   opts: { ids: readonly string[]; organizationIds: readonly string[]; lotNumbers: readonly string[] },
@@ -68,7 +68,7 @@ export function lotsByIdOrNumber(
         eb('id', '=', sql<string>`ANY(${[...opts.ids]}::uuid[])`),
         eb.and([
           eb('organization_id', '=', sql<string>`ANY(${[...opts.organizationIds]}::uuid[])`),
-          eb(sql<string>`upper(lot_number)`, '=', sql<string>`ANY(${[...opts.lotNumbers]}::text[])`),
+          eb(sql<string>`upper(trim(lot_number))`, '=', sql<string>`ANY(${[...opts.lotNumbers]}::text[])`),
         ]),
       ]),
     )

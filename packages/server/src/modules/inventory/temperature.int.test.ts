@@ -98,6 +98,9 @@ describe('the temperature log of a storage unit', () => {
     const warm = (at: string) =>
       w.coord('POST', `/api/inventory/units/${fridge}/temperatures`, { readAt: at, currentC: 9.4, minC: 5, maxC: 10 });
     expect((await warm('2026-12-07T14:30:00Z')).statusCode).toBe(201);
+    // Back in range in between: the next warm reading opens a second excursion.
+    const cool = await w.coord('POST', `/api/inventory/units/${fridge}/temperatures`, { readAt: '2026-12-07T14:40:00Z', currentC: 5 });
+    expect(cool.statusCode).toBe(201);
     expect((await warm('2026-12-07T14:45:00Z')).statusCode).toBe(201);
     const open = ((await w.coord('GET', `/api/inventory/units/${fridge}/temperatures`)).json() as TemperatureLog).excursions.filter(
       (e) => e.status === 'open',

@@ -40,19 +40,61 @@ export async function openExcursion(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await holdUnitLots(db, id, e.unitId, e.at);
+  return id;
+}
+
+/** Holds every lot of the unit with doses on hand under the excursion (a lot it holds already stays listed once). */
+async function holdUnitLots(db: Db, excursionId: string, unitId: string, at: Date): Promise<void> {
   const held = await db
     .updateTable('inventory_stock')
-    .set({ do_not_use: sql<boolean>`true`, updated_at: e.at })
-    .where('storage_unit_id', '=', e.unitId)
+    .set({ do_not_use: sql<boolean>`true`, updated_at: at })
+    .where('storage_unit_id', '=', unitId)
     .where('on_hand', '>', 0)
     .returning('lot_id')
     .execute();
   if (held.length)
     await db
       .insertInto('inventory_excursion_lots')
-      .values(held.map((h) => ({ excursion_id: id, lot_id: h.lot_id })))
+      .values(held.map((h) => ({ excursion_id: excursionId, lot_id: h.lot_id })))
+      .onConflict((oc) => oc.doNothing())
       .execute();
-  return id;
+}
+
+/**
+ * The unit's excursion still going at `firstBadAt`: undecided, from readings (not a warm shipment), and no reading
+ * in range between its first out-of-range reading and `firstBadAt` (either order: a logger's earlier readings may
+ * come later). Takes a transaction lock on the unit first, so two batches at once cannot both open one.
+ */
+export async function openExcursionAt(db: Db, unitId: string, firstBadAt: Date): Promise<string | undefined> {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${'inventory_excursion:' + unitId}))`.execute(db);
+  const { rows } = await sql<{ id: string }>`
+    SELECT e.id FROM inventory_excursions e
+     WHERE e.storage_unit_id = ${unitId} AND e.status = 'open' AND e.shipment_id IS NULL
+       AND NOT EXISTS (
+         SELECT 1 FROM inventory_temperature_readings i
+          WHERE i.storage_unit_id = e.storage_unit_id AND NOT i.out_of_range
+            AND i.read_at > least(e.first_read_at, ${firstBadAt}::timestamptz)
+            AND i.read_at < greatest(e.first_read_at, ${firstBadAt}::timestamptz))
+     ORDER BY e.first_read_at DESC, e.id DESC
+     LIMIT 1`.execute(db);
+  return rows[0]?.id;
+}
+
+/** Adds out-of-range readings to an open excursion: its start moves earlier if they are earlier, its worst if worse. */
+export async function extendExcursion(
+  db: Db,
+  e: { id: string; unitId: string; firstReadAt: Date; worstC: number; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('inventory_excursions')
+    .set({
+      first_read_at: sql<Date>`least(first_read_at, ${e.firstReadAt}::timestamptz)`,
+      worst_c: sql<string>`CASE WHEN worst_c IS NULL OR abs(${e.worstC}::numeric) > abs(worst_c) THEN ${e.worstC}::numeric ELSE worst_c END`,
+    })
+    .where('id', '=', e.id)
+    .execute();
+  await holdUnitLots(db, e.id, e.unitId, e.at);
 }
 
 /**
@@ -107,7 +149,8 @@ export function excursionsOf(db: Db, opts: ExcursionFilter, limit = 200) {
  * min/max are those of its out-of-range readings. Each reading belongs to one excursion: excursions of a unit can
  * overlap (a reading still out of range, or a logger's earlier readings uploaded later, opens another), and the
  * later one takes the readings over from its first (a tie goes to the larger id). A warm shipment's excursion has
- * no readings of its own (not listed, and it takes none over).
+ * no readings of its own (not listed, and it takes none over). A decided excursion's figures stay as they were at
+ * the decision: readings recorded and excursions detected after it do not count for it.
  */
 export async function excursionReadings(db: Db, ids: readonly string[]) {
   if (ids.length === 0) return [];
@@ -123,22 +166,26 @@ export async function excursionReadings(db: Db, ids: readonly string[]) {
            min(least(r.current_c, coalesce(r.min_c, r.current_c))) AS min_c,
            max(greatest(r.current_c, coalesce(r.max_c, r.current_c))) AS max_c,
            max(r.read_at) AS last_out_at,
-           b.back_in_range_at,
+           -- The unit's return to range only when it is this excursion's end (not when the next one ended it).
+           CASE WHEN n.next_at IS NULL OR b.back_in_range_at <= n.next_at THEN b.back_in_range_at END AS back_in_range_at,
            least(b.back_in_range_at, n.next_at) AS ends_at
       FROM inventory_excursions e
       LEFT JOIN LATERAL (
         SELECT min(i.read_at) AS back_in_range_at FROM inventory_temperature_readings i
          WHERE i.storage_unit_id = e.storage_unit_id AND i.read_at > e.first_read_at AND NOT i.out_of_range
+           AND i.recorded_at <= coalesce(e.decided_at, 'infinity')
       ) b ON true
       LEFT JOIN LATERAL (
         SELECT min(x.first_read_at) AS next_at FROM inventory_excursions x
          WHERE x.storage_unit_id = e.storage_unit_id AND x.shipment_id IS NULL AND x.id <> e.id
            AND (x.first_read_at > e.first_read_at OR (x.first_read_at = e.first_read_at AND x.id > e.id))
+           AND x.detected_at < coalesce(e.decided_at, 'infinity')
       ) n ON true
       LEFT JOIN inventory_temperature_readings r
         ON r.storage_unit_id = e.storage_unit_id AND r.out_of_range AND r.read_at >= e.first_read_at
        AND (b.back_in_range_at IS NULL OR r.read_at < b.back_in_range_at)
        AND (n.next_at IS NULL OR r.read_at < n.next_at)
+       AND r.recorded_at <= coalesce(e.decided_at, 'infinity')
      WHERE e.id IN (${sql.join(ids)}) AND e.shipment_id IS NULL
      GROUP BY e.id, b.back_in_range_at, n.next_at`.execute(db);
   return rows;

@@ -89,7 +89,7 @@ export async function temperatureLog(ctx: AppContext, actor: Actor, unitId: stri
   };
 }
 
-/** Records readings of one unit; any outside its range opens one excursion (the unit's lots held). */
+/** Records readings of one unit; any outside its range opens one excursion (the unit's lots held) or joins the open one. */
 async function recordReadings(
   ctx: AppContext,
   actor: Actor,
@@ -121,11 +121,20 @@ async function recordReadings(
     if (bad.length === 0) return;
     const worst = bad.map((r) => r.bad[0]!).sort((a, b) => Math.abs(b) - Math.abs(a))[0]!;
     const first = bad.map((r) => r.readAt).sort((a, b) => a.getTime() - b.getTime())[0]!;
-    const id = await repo.openExcursion(trx, { organizationId: clinic.id, unitId, firstReadAt: first, worstC: worst, at: now });
+    // A unit still out of range keeps one excursion: its readings join the open one instead of opening another.
+    const going = await repo.openExcursionAt(trx, unitId, first);
+    const e = { organizationId: clinic.id, unitId, firstReadAt: first, worstC: worst, at: now };
+    if (going) await repo.extendExcursion(trx, { ...e, id: going });
+    const id = going ?? (await repo.openExcursion(trx, e));
     await appendActorAudit(
       trx,
       actor,
-      { action: 'inventory.excursion.open', entityType: 'storage_unit', entityId: unitId, detail: { excursionId: id, worstC: worst } },
+      {
+        action: going ? 'inventory.excursion.extend' : 'inventory.excursion.open',
+        entityType: 'storage_unit',
+        entityId: unitId,
+        detail: { excursionId: id, worstC: worst },
+      },
       now,
     );
   });
