@@ -11,7 +11,7 @@ import type {
 } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { actorForJob, type Actor } from '../access/index.ts';
+import { actorForJob, isStatewide, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { enqueueJob, type JobHandler } from '../jobs/index.ts';
 import { coverageReport } from './coverage.service.ts';
@@ -19,6 +19,7 @@ import { dosesAdministered } from './population.service.ts';
 import { finishRun, insertRun, runOf, runsOf, setProgress, startRun, type ReportRunRow } from './report-run.repo.ts';
 import { CoverageQuery, DosesQuery, LettersQuery } from './reports.schemas.ts';
 import { auditReminderPdfDownload, reminderPdfForRun } from './reminder.service.ts';
+import { reminderClinicFor } from './reports.policy.ts';
 import type { ReminderPdfKind } from './reminder-pdf.ts';
 
 export const REPORT_RUN_JOB = 'report.run';
@@ -125,6 +126,19 @@ async function runPdf(
   return { result, file: f.pdf };
 }
 
+/**
+ * The file discloses a clinic's patients, so each download re-checks the requester's current scope as the direct
+ * download does: the run's membership must still be the one acted for (the request's scope is rebuilt from active
+ * memberships, so an ended one is no longer it), unless statewide; and the clinic must be one that scope may list.
+ */
+async function checkRunFileScope(ctx: AppContext, actor: Actor, runMembershipId: string, clinicId: string): Promise<void> {
+  if (!actor.scope) throw forbidden('Choose the organization you act for first');
+  if (!isStatewide(actor) && actor.scope.membershipId !== runMembershipId) {
+    throw forbidden('This file was prepared for an organization you are not acting for now');
+  }
+  await reminderClinicFor(ctx, actor, clinicId);
+}
+
 /** A finished PDF run's file, for its requester only; each download audited as the direct download is. */
 export async function reportRunFile(
   ctx: AppContext,
@@ -134,6 +148,7 @@ export async function reportRunFile(
   const row = await runOf(ctx.db, id, actor.userId);
   if (!row || row.status !== 'done' || !isPdfKind(row.kind) || !row.result || !row.result_file) throw notFound('Finished report file');
   const r = row.result as unknown as PdfRunResult;
+  await checkRunFileScope(ctx, actor, row.membership_id, r.clinicId);
   await auditReminderPdfDownload(ctx, actor, {
     clinicId: r.clinicId,
     criteria: r.criteria,

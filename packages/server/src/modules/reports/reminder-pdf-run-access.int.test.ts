@@ -1,0 +1,83 @@
+// A background PDF run's file discloses a clinic's patients: each download re-checks the requester's current scope,
+// as the direct download would — a membership ended since, or acting for another clinic now, gets nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServer, type TestServer } from '../../testing/test-server.ts';
+import { FORECAST_REFRESH_JOB } from '../recommender/index.ts';
+import { REPORT_RUN_JOB } from './report-run.service.ts';
+
+type Headers = { cookie: string; 'x-csrf-token': string };
+
+const PARAMS = {
+  ageFromMonths: 24,
+  ageToMonths: 35,
+  vaccineGroups: ['MMR'],
+  status: 'both',
+  windowFrom: '2026-06-01',
+  windowTo: '2026-06-30',
+};
+const ADDRESS = [{ street: '12 Oak St', city: 'Hamden', state: 'CT', zip: '06514' }];
+
+describe('downloading a PDF run re-checks the requester’s current scope', () => {
+  let s: TestServer;
+  let coordinator: Headers;
+  // The coordinator works at Elm City (CT1001) and Hartford CHC (CT1002).
+  let elm: string;
+  let hartford: string;
+  const get = (url: string) => s.app.inject({ method: 'GET', url, headers: coordinator });
+  const actFor = async (membershipId: string) => {
+    const r = await s.app.inject({ method: 'PUT', url: '/api/session/scope', headers: coordinator, payload: { membershipId } });
+    expect(r.statusCode, r.body).toBeLessThan(300);
+  };
+  async function lettersRunAtElm(): Promise<string> {
+    await actFor(elm);
+    const started = await s.app.inject({ method: 'POST', url: '/api/reports/runs', headers: coordinator, payload: { kind: 'letters', params: PARAMS } });
+    expect(started.statusCode, started.body).toBe(202);
+    expect(await s.runJobs([REPORT_RUN_JOB])).toBe(1);
+    const id = started.json().id as string;
+    expect((await get(`/api/reports/runs/${id}`)).json()).toMatchObject({ status: 'done', result: { patients: 1 } });
+    return id;
+  }
+
+  beforeAll(async () => {
+    s = await createTestServer();
+    s.clock.set(new Date('2026-06-15T15:00:00Z'));
+    coordinator = await s.signIn('coordinator');
+    const ms = await s.ctx.db
+      .selectFrom('memberships as m')
+      .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['m.id', 'o.pin'])
+      .where('u.username', '=', 'coordinator')
+      .execute();
+    elm = ms.find((m) => m.pin === 'CT1001')!.id;
+    hartford = ms.find((m) => m.pin === 'CT1002')!.id;
+    await actFor(elm);
+    const payload = { sex: 'F', confirmNew: true, name: { first: 'Ada', last: 'Runner' }, dob: '2024-01-10', addresses: ADDRESS };
+    const r = await s.app.inject({ method: 'POST', url: '/api/patients', headers: coordinator, payload });
+    expect(r.statusCode, r.body).toBe(201);
+    await s.runJobs([FORECAST_REFRESH_JOB]);
+  });
+  afterAll(async () => {
+    await s.shutdown();
+  });
+
+  it('refuses the file while the requester acts for another clinic, and serves it again back at the clinic', async () => {
+    const id = await lettersRunAtElm();
+    await actFor(hartford);
+    const refused = await get(`/api/reports/runs/${id}/file`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).not.toContain('application/pdf');
+    await actFor(elm);
+    expect((await get(`/api/reports/runs/${id}/file`)).statusCode).toBe(200);
+  });
+
+  it('refuses the file once the membership it was prepared under has ended', async () => {
+    const id = await lettersRunAtElm();
+    const audited = () => s.ctx.db.selectFrom('audit_log').select('seq').where('action', '=', 'report.reminder_recall.run').execute();
+    const before = (await audited()).length;
+    await s.ctx.db.updateTable('memberships').set({ active: false }).where('id', '=', elm).execute();
+    const refused = await get(`/api/reports/runs/${id}/file`);
+    expect(refused.statusCode).toBe(403);
+    expect((await audited()).length).toBe(before); // nothing disclosed, nothing audited
+  });
+});
