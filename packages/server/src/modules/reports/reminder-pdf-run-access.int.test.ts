@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { FORECAST_REFRESH_JOB } from '../recommender/index.ts';
+import { runOf } from './report-run.repo.ts';
 import { REPORT_RUN_JOB } from './report-run.service.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
@@ -39,7 +40,7 @@ describe('downloading a PDF run re-checks the requester’s current scope', () =
   }
 
   beforeAll(async () => {
-    s = await createTestServer();
+    s = await createTestServer({ REPORT_PDF_RUN_MAX: 1 });
     s.clock.set(new Date('2026-06-15T15:00:00Z'));
     coordinator = await s.signIn('coordinator');
     const ms = await s.ctx.db
@@ -69,6 +70,35 @@ describe('downloading a PDF run re-checks the requester’s current scope', () =
     expect(refused.headers['content-type']).not.toContain('application/pdf');
     await actFor(elm);
     expect((await get(`/api/reports/runs/${id}/file`)).statusCode).toBe(200);
+  });
+
+  it('polls a run without reading its file: only the download reads the bytes', async () => {
+    const id = await lettersRunAtElm();
+    const user = await s.ctx.db.selectFrom('users').select('id').where('username', '=', 'coordinator').executeTakeFirstOrThrow();
+    const polled = await runOf(s.ctx.db, id, user.id);
+    expect(polled).toMatchObject({ id, status: 'done' });
+    expect(polled).not.toHaveProperty('result_file');
+    expect((await get(`/api/reports/runs/${id}/file`)).statusCode).toBe(200);
+  });
+
+  it('fails a run above REPORT_PDF_RUN_MAX patients with a sentence, rendering nothing', async () => {
+    await actFor(hartford);
+    for (const first of ['Hana', 'Hope']) {
+      const payload = { sex: 'F', confirmNew: true, name: { first, last: 'Runner' }, dob: '2024-02-10', addresses: ADDRESS };
+      const r = await s.app.inject({ method: 'POST', url: '/api/patients', headers: coordinator, payload });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    await s.runJobs([FORECAST_REFRESH_JOB]);
+    const started = await s.app.inject({ method: 'POST', url: '/api/reports/runs', headers: coordinator, payload: { kind: 'labels', params: PARAMS } });
+    expect(started.statusCode, started.body).toBe(202);
+    expect(await s.runJobs([REPORT_RUN_JOB])).toBe(1);
+    const id = started.json().id as string;
+    const run = (await get(`/api/reports/runs/${id}`)).json();
+    expect(run).toMatchObject({ status: 'failed', result: null });
+    expect(run.error).toMatch(/2 patients, more than the 1 .*narrow the criteria/);
+    const stored = await s.ctx.db.selectFrom('report_runs').select(['result_file']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored.result_file).toBeNull();
+    expect((await get(`/api/reports/runs/${id}/file`)).statusCode).toBe(404);
   });
 
   it('refuses the file once the membership it was prepared under has ended', async () => {

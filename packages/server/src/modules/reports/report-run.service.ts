@@ -16,7 +16,7 @@ import { appendActorAudit } from '../audit/index.ts';
 import { enqueueJob, type JobHandler } from '../jobs/index.ts';
 import { coverageReport } from './coverage.service.ts';
 import { dosesAdministered } from './population.service.ts';
-import { finishRun, insertRun, runOf, runsOf, setProgress, startRun, type ReportRunRow } from './report-run.repo.ts';
+import { finishRun, insertRun, runFileOf, runOf, runsOf, setProgress, startRun, type ReportRunRow } from './report-run.repo.ts';
 import { CoverageQuery, DosesQuery, LettersQuery } from './reports.schemas.ts';
 import { auditReminderPdfDownload, reminderPdfForRun } from './reminder.service.ts';
 import { reminderClinicFor } from './reports.policy.ts';
@@ -145,7 +145,7 @@ export async function reportRunFile(
   actor: Actor,
   id: string,
 ): Promise<{ filename: string; pdf: Uint8Array; skipped: number }> {
-  const row = await runOf(ctx.db, id, actor.userId);
+  const row = await runFileOf(ctx.db, id, actor.userId);
   if (!row || row.status !== 'done' || !isPdfKind(row.kind) || !row.result || !row.result_file) throw notFound('Finished report file');
   const r = row.result as unknown as PdfRunResult;
   await checkRunFileScope(ctx, actor, row.membership_id, r.clinicId);
