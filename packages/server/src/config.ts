@@ -100,6 +100,8 @@ const ConfigSchema = z.object({
    * of hundreds of thousands of letters is a mistake in the criteria, and would hold a worker and the disk.
    */
   REPORT_PDF_RUN_MAX: z.coerce.number().int().min(0).default(50_000),
+  /** Days a finished PDF run's file (and the patient list its download audits name) is kept; then cleared nightly. */
+  REPORT_RUN_FILE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 function isAddressOrCidr(v: string): boolean {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { FORECAST_REFRESH_JOB } from '../recommender/index.ts';
 import { runOf } from './report-run.repo.ts';
+import { REPORT_RUN_CLEANUP, scheduleReportRunCleanup } from './report-run-retention.ts';
 import { REPORT_RUN_JOB } from './report-run.service.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
@@ -99,6 +100,27 @@ describe('downloading a PDF run re-checks the requester’s current scope', () =
     const stored = await s.ctx.db.selectFrom('report_runs').select(['result_file']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(stored.result_file).toBeNull();
     expect((await get(`/api/reports/runs/${id}/file`)).statusCode).toBe(404);
+  });
+
+  it('clears a finished file and its patient list after REPORT_RUN_FILE_DAYS; a download then is 410 with a sentence', async () => {
+    const kept = await lettersRunAtElm();
+    const old = await lettersRunAtElm();
+    const eightDaysAgo = new Date(s.clock.now().getTime() - 8 * 86_400_000);
+    await s.ctx.db.updateTable('report_runs').set({ finished_at: eightDaysAgo }).where('id', '=', old).execute();
+    // The server scheduled the daily job at start (its own clock time): make it due now.
+    await scheduleReportRunCleanup(s.ctx);
+    const due = await s.ctx.db.updateTable('jobs').set({ run_at: s.clock.now() }).where('kind', '=', REPORT_RUN_CLEANUP).executeTakeFirst();
+    expect(Number(due.numUpdatedRows)).toBe(1);
+    expect(await s.runJobs([REPORT_RUN_CLEANUP])).toBe(1);
+    const rows = await s.ctx.db.selectFrom('report_runs').select(['id', 'result', 'result_file']).where('id', 'in', [kept, old]).execute();
+    const oldRow = rows.find((r) => r.id === old)!;
+    expect(oldRow.result_file).toBeNull();
+    expect(oldRow.result).not.toHaveProperty('patientIds');
+    expect(rows.find((r) => r.id === kept)!.result_file).not.toBeNull();
+    const gone = await get(`/api/reports/runs/${old}/file`);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json().title).toMatch(/kept for 7 days/);
+    expect((await get(`/api/reports/runs/${kept}/file`)).statusCode).toBe(200);
   });
 
   it('refuses the file once the membership it was prepared under has ended', async () => {

@@ -1,5 +1,5 @@
 // SQL of report runs (report_runs): a long report queued as a job, its progress, its stored result.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '@nutmeg/db';
 
 type Db = Kysely<Database>;
@@ -94,4 +94,20 @@ export async function finishRun(
     )
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Clears the file, and the patient list kept for its download's audit, of PDF runs finished before `before`; the run
+ * itself (who asked for what, when, how many) stays. A done PDF run without a file reads as expired.
+ */
+export async function clearRunFilesBefore(db: Db, before: Date): Promise<number> {
+  const r = await db
+    .updateTable('report_runs')
+    .set({ result_file: null, result: sql`result - 'patientIds'` })
+    .where('status', '=', 'done')
+    .where('kind', 'in', ['letters', 'labels', 'call_list'])
+    .where('result_file', 'is not', null)
+    .where('finished_at', '<', before)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -10,11 +10,12 @@ import type {
   ReportRunList,
 } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
-import { forbidden, notFound } from '../../errors.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
 import { actorForJob, isStatewide, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { enqueueJob, type JobHandler } from '../jobs/index.ts';
 import { coverageReport } from './coverage.service.ts';
+import { reportRunCleanupHandlers } from './report-run-retention.ts';
 import { dosesAdministered } from './population.service.ts';
 import { finishRun, insertRun, runFileOf, runOf, runsOf, setProgress, startRun, type ReportRunRow } from './report-run.repo.ts';
 import { CoverageQuery, DosesQuery, LettersQuery } from './reports.schemas.ts';
@@ -146,9 +147,12 @@ export async function reportRunFile(
   id: string,
 ): Promise<{ filename: string; pdf: Uint8Array; skipped: number }> {
   const row = await runFileOf(ctx.db, id, actor.userId);
-  if (!row || row.status !== 'done' || !isPdfKind(row.kind) || !row.result || !row.result_file) throw notFound('Finished report file');
+  if (!row || row.status !== 'done' || !isPdfKind(row.kind) || !row.result) throw notFound('Finished report file');
   const r = row.result as unknown as PdfRunResult;
   await checkRunFileScope(ctx, actor, row.membership_id, r.clinicId);
+  if (!row.result_file) {
+    throw new AppError('gone', `This file was kept for ${ctx.config.REPORT_RUN_FILE_DAYS} days and has been removed: prepare it again`);
+  }
   await auditReminderPdfDownload(ctx, actor, {
     clinicId: r.clinicId,
     criteria: r.criteria,
@@ -186,5 +190,5 @@ async function runReport(ctx: AppContext, runId: string): Promise<Record<string,
 }
 
 export function reportJobHandlers(ctx: AppContext): Record<string, JobHandler> {
-  return { [REPORT_RUN_JOB]: async (payload) => runReport(ctx, String(payload.runId)) };
+  return { [REPORT_RUN_JOB]: async (payload) => runReport(ctx, String(payload.runId)), ...reportRunCleanupHandlers(ctx) };
 }
