@@ -8,7 +8,7 @@ export interface FieldError {
 
 export interface Problem {
   type: string;
-  /** The error kind: invalid, unauthenticated, forbidden, not_found, conflict, locked, rate_limited, unavailable. */
+  /** The error kind: invalid, unauthenticated, forbidden, not_found, conflict, gone, locked, rate_limited, unavailable. */
   error: string;
   title: string;
   status: number;

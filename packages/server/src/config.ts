@@ -95,6 +95,13 @@ const ConfigSchema = z.object({
    * seconds; 20,000 would hold a request for minutes.
    */
   REPORT_PDF_INLINE_MAX: z.coerce.number().int().min(0).default(500),
+  /**
+   * A background reminder/recall PDF run for more patients than this fails with a sentence before rendering: a file
+   * of hundreds of thousands of letters is a mistake in the criteria, and would hold a worker and the disk.
+   */
+  REPORT_PDF_RUN_MAX: z.coerce.number().int().min(0).default(50_000),
+  /** Days a finished PDF run's file (and the patient list its download audits name) is kept; then cleared nightly. */
+  REPORT_RUN_FILE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 function isAddressOrCidr(v: string): boolean {

@@ -8,6 +8,8 @@ export const ErrorKind = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** It existed and was removed on purpose (a kept file past its retention). */
+  gone: 410,
   locked: 423,
   rate_limited: 429,
   /** The database is stuck, overloaded or down: not the request's fault; try again. */

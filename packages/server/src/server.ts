@@ -12,6 +12,7 @@ import { scheduleAgreementRenewal } from './modules/clinics/index.ts';
 import { startJobWorker, type JobHandler, type JobWorker } from './modules/jobs/index.ts';
 import { scheduleAuditCheckpoints } from './modules/audit/index.ts';
 import { requestForecastBackfill, scheduleNightlyForecastRefresh } from './modules/recommender/index.ts';
+import { scheduleReportRunCleanup } from './modules/reports/index.ts';
 
 export interface Server {
   app: App;
@@ -50,6 +51,7 @@ export async function createServer(
     await scheduleAuditCheckpoints(ctx);
     await scheduleNightlyForecastRefresh(ctx);
     await scheduleAgreementRenewal(ctx);
+    await scheduleReportRunCleanup(ctx);
     // Bulk-loaded demo patients have no stored forecasts yet: the job worker computes them in pages.
     if (seed.kind === 'demo') await requestForecastBackfill(ctx.db, ctx.clock.now());
     const background = config.JOB_WORKER === 'on';

@@ -184,6 +184,31 @@ describe('VXU patient data: VIS, PD1, PID-3 SR', () => {
     expect(r?.view).toMatchObject({ jurisdictionStatus: 'active', deceasedDate: null });
   });
 
+  // PID-29 after today is read as no date of death (pd1-read deathOf), before deathDateProblem's own "after today".
+  it('PD1-16 P with a date of death after today: not recorded (a death in the future is wrong data), the ACK says so', async () => {
+    const res = await postHl7(
+      s,
+      iface,
+      vxu({ last: 'Pdlate', first: 'Fay', dob: '2011-05-06', mrn: 'P8', pid29: '20991231', pd1: 'PD1||||||||||||||||P|20261001' }),
+    );
+    expect(msa1(res.message)).toBe('AE');
+    expect(errs(res.message)).toContainEqual(['W', expect.stringContaining('without a date of death (PID-29)')]);
+    expect(valueAt(res.message!, 'ERR-2.1')).toBe('PID');
+    const r = await recordOf('Pdlate', '2011-05-06');
+    expect(r?.view).toMatchObject({ jurisdictionStatus: 'active', deceasedDate: null });
+  });
+
+  it('a resend for a patient already deceased writes nothing and warns about no date of death, even a wrong one', async () => {
+    const first = vxu({ last: 'Pdagain', first: 'Ida', dob: '2010-05-06', mrn: 'P9', pid29: '20261001', pd1: 'PD1||||||||||||||||P|20261001' });
+    await postHl7(s, iface, first);
+    // The resend's date is wrong (before birth): it would be refused, but nothing would be written anyway.
+    const resend = vxu({ last: 'Pdagain', first: 'Ida', dob: '2010-05-06', mrn: 'P9', pid29: '20090101', pd1: 'PD1||||||||||||||||P|20261001' });
+    const res = await postHl7(s, iface, resend.replace('C-P9', 'C-P9B'));
+    expect(errs(res.message).map((e) => e[1])).not.toContainEqual(expect.stringContaining('date of death'));
+    const r = await recordOf('Pdagain', '2010-05-06');
+    expect(r?.view).toMatchObject({ jurisdictionStatus: 'deceased', deceasedDate: '2026-10-01' });
+  });
+
   it('PID-3 SR names the registry record directly (a changed name still attaches); a wrong SR warns and matches normally', async () => {
     await postHl7(s, iface, vxu({ last: 'Sranton', first: 'Sam', dob: '2011-09-02', mrn: 'S1' }));
     const first = await recordOf('Sranton', '2011-09-02');

@@ -59,9 +59,13 @@ export async function applyReportedStatus(
     await audit('patient.publicity', { code: p.code });
     out.publicity = true;
   }
-  const problem = r.deceased && deathDateProblem(r.deceased.date, rows.dob, jurisdictionToday(ctx.clock));
-  if (r.deceased && problem) out.deceasedRefused = problem;
-  else if (r.deceased && rows.jurisdiction_status !== 'deceased') {
+  // Checked only when it would be written: a resend for a patient already deceased changes nothing, warns nothing.
+  if (r.deceased && rows.jurisdiction_status !== 'deceased') {
+    const problem = deathDateProblem(r.deceased.date, rows.dob, jurisdictionToday(ctx.clock));
+    if (problem) {
+      out.deceasedRefused = problem;
+      return out;
+    }
     const change = { status: 'deceased' as const, deceasedDate: r.deceased.date, reason: r.reason, by };
     await setJurisdictionStatusInTrx(ctx, db, patientId, change);
     await audit('patient.status.jurisdiction', { status: 'deceased' });

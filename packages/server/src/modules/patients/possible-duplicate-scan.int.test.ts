@@ -125,6 +125,52 @@ describe('scan for likely duplicates', () => {
     await s.ctx.db.updateTable('jobs').set({ status: 'done' }).where('kind', '=', 'patients.duplicate_scan').execute();
   });
 
+  it('expires a scan left queued an hour (its job lost), so a new request starts one (202), not 409 for ever', async () => {
+    s.clock.advance(60_000);
+    const lost = await s.app.inject({ method: 'POST', url: '/api/possible-duplicates/scan', headers: steward });
+    expect(lost.statusCode, lost.body).toBe(202);
+    // The job is lost (never runs): the scan stays queued.
+    await s.ctx.db.updateTable('jobs').set({ status: 'done' }).where('kind', '=', 'patients.duplicate_scan').execute();
+    expect((await s.app.inject({ method: 'POST', url: '/api/possible-duplicates/scan', headers: steward })).statusCode).toBe(409);
+    // An hour and a minute later (the row back-dated: sessions would time out if the clock moved).
+    await s.ctx.db
+      .updateTable('patient_duplicate_scans')
+      .set({ requested_at: new Date(s.clock.now().getTime() - 61 * 60_000) })
+      .where('id', '=', lost.json().scanId)
+      .execute();
+    const fresh = await s.app.inject({ method: 'POST', url: '/api/possible-duplicates/scan', headers: steward });
+    expect(fresh.statusCode, fresh.body).toBe(202);
+    const old = await s.ctx.db
+      .selectFrom('patient_duplicate_scans')
+      .select(['status', 'error'])
+      .where('id', '=', lost.json().scanId)
+      .executeTakeFirstOrThrow();
+    expect(old).toMatchObject({ status: 'failed', error: expect.stringMatching(/never started/) });
+    expect(await s.runJobs(['patients.duplicate_scan'])).toBe(1);
+  });
+
+  it('stops a scan expired while it runs, and leaves it failed (never overwritten to done)', async () => {
+    s.clock.advance(60_000);
+    const r = await s.app.inject({ method: 'POST', url: '/api/possible-duplicates/scan', headers: steward });
+    expect(r.statusCode, r.body).toBe(202);
+    const { scanId } = r.json();
+    let steps = 0;
+    // After the first birth year, the scan is expired (as a new request finding it stale would).
+    const expire = async () => {
+      steps++;
+      await s.ctx.db
+        .updateTable('patient_duplicate_scans')
+        .set({ status: 'failed', error: 'expired', finished_at: s.clock.now() })
+        .where('id', '=', scanId)
+        .execute();
+    };
+    await runDuplicateScan(s.ctx, scanId, expire);
+    expect(steps).toBe(1);
+    const row = await s.ctx.db.selectFrom('patient_duplicate_scans').select(['status', 'error']).where('id', '=', scanId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'failed', error: 'expired' });
+    await s.ctx.db.updateTable('jobs').set({ status: 'done' }).where('kind', '=', 'patients.duplicate_scan').execute();
+  });
+
   it('lists scans to the data steward only', async () => {
     const r = await s.app.inject({ method: 'GET', url: '/api/possible-duplicates/scans', headers: clinic });
     expect(r.statusCode).toBe(403);

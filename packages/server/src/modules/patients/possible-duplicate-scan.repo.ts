@@ -51,8 +51,8 @@ export async function setScanJob(db: Db, id: string, jobId: string): Promise<voi
 }
 
 /**
- * A scan left 'running' with no progress since `before` (its process died mid-scan) is marked failed, so that it
- * does not block every later scan.
+ * A scan left 'running' with no progress since `before` (its process died mid-scan), or left 'queued' since
+ * `before` (its job lost), is marked failed, so that it does not block every later scan.
  */
 export async function failStaleScans(db: Db, before: Date, at: Date): Promise<void> {
   await db
@@ -60,6 +60,12 @@ export async function failStaleScans(db: Db, before: Date, at: Date): Promise<vo
     .set({ status: 'failed', error: 'The scan stopped without finishing (no progress for an hour)', finished_at: at })
     .where('status', '=', 'running')
     .where((eb) => eb.fn.coalesce('progress_at', 'started_at'), '<', before)
+    .execute();
+  await db
+    .updateTable('patient_duplicate_scans')
+    .set({ status: 'failed', error: 'The scan never started (queued for an hour; its job was lost)', finished_at: at })
+    .where('status', '=', 'queued')
+    .where('requested_at', '<', before)
     .execute();
 }
 
@@ -74,13 +80,15 @@ export async function startScan(db: Db, id: string, at: Date): Promise<boolean> 
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function setScanProgress(db: Db, id: string, progress: number, note: string, at: Date): Promise<void> {
-  await db
+/** Records a step; false when the scan is no longer running (expired meanwhile): the scan should stop. */
+export async function setScanProgress(db: Db, id: string, progress: number, note: string, at: Date): Promise<boolean> {
+  const r = await db
     .updateTable('patient_duplicate_scans')
     .set({ progress, progress_note: note, progress_at: at })
     .where('id', '=', id)
     .where('status', '=', 'running')
-    .execute();
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function finishScan(
@@ -96,6 +104,8 @@ export async function finishScan(
         : { status: 'failed', error: f.error, finished_at: f.at },
     )
     .where('id', '=', id)
+    // A scan expired meanwhile (failStaleScans) stays failed: a later scan may already be running.
+    .where('status', '=', 'running')
     .execute();
 }
 

@@ -33,10 +33,10 @@ export interface ScanOutcome {
   queued: number;
 }
 
-/** Scans every birth year; `progress` hears after each one (percent done, a sentence). */
+/** Scans every birth year; `progress` hears after each one (percent done, a sentence) and may stop it (false). */
 export async function scanForDuplicates(
   ctx: AppContext,
-  progress?: (percent: number, note: string) => Promise<void> | void,
+  progress?: (percent: number, note: string) => Promise<boolean | void> | boolean | void,
 ): Promise<ScanOutcome> {
   const out: ScanOutcome = { years: 0, candidates: 0, queued: 0 };
   const range = await birthYearRange(ctx.db);
@@ -61,10 +61,11 @@ export async function scanForDuplicates(
     }
     out.years++;
     out.candidates += pairs.length;
-    await progress?.(
+    const goOn = await progress?.(
       Math.floor((100 * (year - range.from + 1)) / (range.to - range.from + 1)),
       `Born ${year}: ${pairs.length} candidate pairs; ${out.queued} queued so far`,
     );
+    if (goOn === false) break;
   }
   return out;
 }
@@ -140,8 +141,10 @@ export async function runDuplicateScan(ctx: AppContext, scanId: string, afterSte
   if (!(await startScan(ctx.db, scanId, ctx.clock.now()))) return { skipped: 'not queued' };
   try {
     const out = await scanForDuplicates(ctx, async (percent, note) => {
-      await setScanProgress(ctx.db, scanId, percent, note, ctx.clock.now());
+      // No row updated: the scan was expired (a later one may run); stop between birth years.
+      if (!(await setScanProgress(ctx.db, scanId, percent, note, ctx.clock.now()))) return false;
       await afterStep?.();
+      return true;
     });
     await finishScan(ctx.db, scanId, { status: 'done', ...out, at: ctx.clock.now() });
     return { scanId, ...out };

@@ -10,6 +10,7 @@ import { registerReportRunRoutes } from './report-run.routes.ts';
 export { runReminderRecall } from './reminder.service.ts';
 export { coverageReport } from './coverage.service.ts';
 export { reportJobHandlers, REPORT_RUN_JOB } from './report-run.service.ts';
+export { REPORT_RUN_CLEANUP, scheduleReportRunCleanup } from './report-run-retention.ts';
 
 export function registerReportsRoutes(app: App, ctx: AppContext): void {
   registerReminderRoutes(app, ctx);

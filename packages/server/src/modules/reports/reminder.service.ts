@@ -164,7 +164,7 @@ export async function reminderPdf(
   return file;
 }
 
-/** The same PDF for a background run (any size; not audited here: each download of the kept file is). */
+/** The same PDF for a background run (up to REPORT_PDF_RUN_MAX; not audited here: each download of the kept file is). */
 export async function reminderPdfForRun(
   ctx: AppContext,
   actor: Actor,
@@ -175,7 +175,15 @@ export async function reminderPdfForRun(
 ): Promise<ReminderPdf & { clinicId: string; criteria: ReminderCriteria }> {
   await progress(5, 'Listing the patients due');
   const list = await buildList(ctx, actor, criteria);
-  await progress(30, `Rendering ${pdfPatients(list, kind).length} patients`);
+  const count = pdfPatients(list, kind).length;
+  const max = ctx.config.REPORT_PDF_RUN_MAX;
+  if (count > max) {
+    throw conflict(`This file would hold ${count} patients, more than the ${max} a report run prints: narrow the criteria`, {
+      patients: count,
+      runMax: max,
+    });
+  }
+  await progress(30, `Rendering ${count} patients`);
   const file = await renderReminderPdf(list, kind, { language, template: (await templateText(ctx, list.clinic.id, language)).body });
   return { ...file, clinicId: list.clinic.id, criteria: list.criteria };
 }

@@ -1,5 +1,5 @@
 // SQL of report runs (report_runs): a long report queued as a job, its progress, its stored result.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '@nutmeg/db';
 
 type Db = Kysely<Database>;
@@ -16,28 +16,41 @@ export async function insertRun(
     .executeTakeFirstOrThrow();
 }
 
-/** The run, only for the user who asked for it (anyone else's id reads as absent). */
-export async function runOf(db: Db, id: string, userId: string): Promise<ReportRunRow | undefined> {
+// Every column but the file: a poll (every few seconds while a run is shown) never reads the PDF's bytes.
+const LISTED = [
+  'id',
+  'kind',
+  'params',
+  'requested_by',
+  'membership_id',
+  'status',
+  'progress',
+  'progress_note',
+  'error',
+  'queued_at',
+  'started_at',
+  'finished_at',
+] as const;
+
+/** The run without its file, only for the user who asked for it (anyone else's id reads as absent). */
+export async function runOf(db: Db, id: string, userId: string): Promise<Omit<ReportRunRow, 'result_file'> | undefined> {
+  return db
+    .selectFrom('report_runs')
+    .select([...LISTED, 'result'])
+    .where('id', '=', id)
+    .where('requested_by', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The run with its file, for the download only (same owner rule as runOf). */
+export async function runFileOf(db: Db, id: string, userId: string): Promise<ReportRunRow | undefined> {
   return db.selectFrom('report_runs').selectAll().where('id', '=', id).where('requested_by', '=', userId).executeTakeFirst();
 }
 
 export async function runsOf(db: Db, userId: string, limit: number) {
   return db
     .selectFrom('report_runs')
-    .select([
-      'id',
-      'kind',
-      'params',
-      'requested_by',
-      'membership_id',
-      'status',
-      'progress',
-      'progress_note',
-      'error',
-      'queued_at',
-      'started_at',
-      'finished_at',
-    ])
+    .select(LISTED)
     .where('requested_by', '=', userId)
     .orderBy('queued_at', 'desc')
     .orderBy('id', 'desc')
@@ -81,4 +94,20 @@ export async function finishRun(
     )
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Clears the file, and the patient list kept for its download's audit, of PDF runs finished before `before`; the run
+ * itself (who asked for what, when, how many) stays. A done PDF run without a file reads as expired.
+ */
+export async function clearRunFilesBefore(db: Db, before: Date): Promise<number> {
+  const r = await db
+    .updateTable('report_runs')
+    .set({ result_file: null, result: sql`result - 'patientIds'` })
+    .where('status', '=', 'done')
+    .where('kind', 'in', ['letters', 'labels', 'call_list'])
+    .where('result_file', 'is not', null)
+    .where('finished_at', '<', before)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

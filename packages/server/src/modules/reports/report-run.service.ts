@@ -10,15 +10,17 @@ import type {
   ReportRunList,
 } from '@nutmeg/api-types';
 import type { AppContext } from '../../context.ts';
-import { forbidden, notFound } from '../../errors.ts';
-import { actorForJob, type Actor } from '../access/index.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { actorForJob, isStatewide, type Actor } from '../access/index.ts';
 import { appendActorAudit } from '../audit/index.ts';
 import { enqueueJob, type JobHandler } from '../jobs/index.ts';
 import { coverageReport } from './coverage.service.ts';
+import { reportRunCleanupHandlers } from './report-run-retention.ts';
 import { dosesAdministered } from './population.service.ts';
-import { finishRun, insertRun, runOf, runsOf, setProgress, startRun, type ReportRunRow } from './report-run.repo.ts';
+import { finishRun, insertRun, runFileOf, runOf, runsOf, setProgress, startRun, type ReportRunRow } from './report-run.repo.ts';
 import { CoverageQuery, DosesQuery, LettersQuery } from './reports.schemas.ts';
 import { auditReminderPdfDownload, reminderPdfForRun } from './reminder.service.ts';
+import { reminderClinicFor } from './reports.policy.ts';
 import type { ReminderPdfKind } from './reminder-pdf.ts';
 
 export const REPORT_RUN_JOB = 'report.run';
@@ -125,15 +127,32 @@ async function runPdf(
   return { result, file: f.pdf };
 }
 
+/**
+ * The file discloses a clinic's patients, so each download re-checks the requester's current scope as the direct
+ * download does: the run's membership must still be the one acted for (the request's scope is rebuilt from active
+ * memberships, so an ended one is no longer it), unless statewide; and the clinic must be one that scope may list.
+ */
+async function checkRunFileScope(ctx: AppContext, actor: Actor, runMembershipId: string, clinicId: string): Promise<void> {
+  if (!actor.scope) throw forbidden('Choose the organization you act for first');
+  if (!isStatewide(actor) && actor.scope.membershipId !== runMembershipId) {
+    throw forbidden('This file was prepared for an organization you are not acting for now');
+  }
+  await reminderClinicFor(ctx, actor, clinicId);
+}
+
 /** A finished PDF run's file, for its requester only; each download audited as the direct download is. */
 export async function reportRunFile(
   ctx: AppContext,
   actor: Actor,
   id: string,
 ): Promise<{ filename: string; pdf: Uint8Array; skipped: number }> {
-  const row = await runOf(ctx.db, id, actor.userId);
-  if (!row || row.status !== 'done' || !isPdfKind(row.kind) || !row.result || !row.result_file) throw notFound('Finished report file');
+  const row = await runFileOf(ctx.db, id, actor.userId);
+  if (!row || row.status !== 'done' || !isPdfKind(row.kind) || !row.result) throw notFound('Finished report file');
   const r = row.result as unknown as PdfRunResult;
+  await checkRunFileScope(ctx, actor, row.membership_id, r.clinicId);
+  if (!row.result_file) {
+    throw new AppError('gone', `This file was kept for ${ctx.config.REPORT_RUN_FILE_DAYS} days and has been removed: prepare it again`);
+  }
   await auditReminderPdfDownload(ctx, actor, {
     clinicId: r.clinicId,
     criteria: r.criteria,
@@ -171,5 +190,5 @@ async function runReport(ctx: AppContext, runId: string): Promise<Record<string,
 }
 
 export function reportJobHandlers(ctx: AppContext): Record<string, JobHandler> {
-  return { [REPORT_RUN_JOB]: async (payload) => runReport(ctx, String(payload.runId)) };
+  return { [REPORT_RUN_JOB]: async (payload) => runReport(ctx, String(payload.runId)), ...reportRunCleanupHandlers(ctx) };
 }
