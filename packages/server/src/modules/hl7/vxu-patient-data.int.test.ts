@@ -199,10 +199,24 @@ describe('VXU patient data: VIS, PD1, PID-3 SR', () => {
   });
 
   it('a resend for a patient already deceased writes nothing and warns about no date of death, even a wrong one', async () => {
-    const first = vxu({ last: 'Pdagain', first: 'Ida', dob: '2010-05-06', mrn: 'P9', pid29: '20261001', pd1: 'PD1||||||||||||||||P|20261001' });
+    const first = vxu({
+      last: 'Pdagain',
+      first: 'Ida',
+      dob: '2010-05-06',
+      mrn: 'P9',
+      pid29: '20261001',
+      pd1: 'PD1||||||||||||||||P|20261001',
+    });
     await postHl7(s, iface, first);
     // The resend's date is wrong (before birth): it would be refused, but nothing would be written anyway.
-    const resend = vxu({ last: 'Pdagain', first: 'Ida', dob: '2010-05-06', mrn: 'P9', pid29: '20090101', pd1: 'PD1||||||||||||||||P|20261001' });
+    const resend = vxu({
+      last: 'Pdagain',
+      first: 'Ida',
+      dob: '2010-05-06',
+      mrn: 'P9',
+      pid29: '20090101',
+      pd1: 'PD1||||||||||||||||P|20261001',
+    });
     const res = await postHl7(s, iface, resend.replace('C-P9', 'C-P9B'));
     expect(errs(res.message).map((e) => e[1])).not.toContainEqual(expect.stringContaining('date of death'));
     const r = await recordOf('Pdagain', '2010-05-06');

@@ -166,7 +166,11 @@ describe('scan for likely duplicates', () => {
     };
     await runDuplicateScan(s.ctx, scanId, expire);
     expect(steps).toBe(1);
-    const row = await s.ctx.db.selectFrom('patient_duplicate_scans').select(['status', 'error']).where('id', '=', scanId).executeTakeFirstOrThrow();
+    const row = await s.ctx.db
+      .selectFrom('patient_duplicate_scans')
+      .select(['status', 'error'])
+      .where('id', '=', scanId)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', error: 'expired' });
     await s.ctx.db.updateTable('jobs').set({ status: 'done' }).where('kind', '=', 'patients.duplicate_scan').execute();
   });

@@ -32,7 +32,12 @@ describe('downloading a PDF run re-checks the requester’s current scope', () =
   };
   async function lettersRunAtElm(): Promise<string> {
     await actFor(elm);
-    const started = await s.app.inject({ method: 'POST', url: '/api/reports/runs', headers: coordinator, payload: { kind: 'letters', params: PARAMS } });
+    const started = await s.app.inject({
+      method: 'POST',
+      url: '/api/reports/runs',
+      headers: coordinator,
+      payload: { kind: 'letters', params: PARAMS },
+    });
     expect(started.statusCode, started.body).toBe(202);
     expect(await s.runJobs([REPORT_RUN_JOB])).toBe(1);
     const id = started.json().id as string;
@@ -90,7 +95,12 @@ describe('downloading a PDF run re-checks the requester’s current scope', () =
       expect(r.statusCode, r.body).toBe(201);
     }
     await s.runJobs([FORECAST_REFRESH_JOB]);
-    const started = await s.app.inject({ method: 'POST', url: '/api/reports/runs', headers: coordinator, payload: { kind: 'labels', params: PARAMS } });
+    const started = await s.app.inject({
+      method: 'POST',
+      url: '/api/reports/runs',
+      headers: coordinator,
+      payload: { kind: 'labels', params: PARAMS },
+    });
     expect(started.statusCode, started.body).toBe(202);
     expect(await s.runJobs([REPORT_RUN_JOB])).toBe(1);
     const id = started.json().id as string;
