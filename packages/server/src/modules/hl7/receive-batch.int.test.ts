@@ -26,6 +26,7 @@ const PEOPLE: Record<string, { first: string; dob: string; street: string }> = {
   Workerd: { first: 'Marguerite', dob: '20100312', street: '3 Aspen Pl' },
   Joinera: { first: 'Bartholomew', dob: '20030517', street: '8 Walnut Dr' },
   Joinerb: { first: 'Genevieve', dob: '20020626', street: '12 Hazel Row' },
+  Joinerc: { first: 'Leopold', dob: '20010904', street: '5 Elm Sq' },
 };
 
 /** The baseline VXU for another person (names, DOB, address, MRN), dose on `date` with lot `lot`. */
@@ -134,5 +135,13 @@ describe('batches of messages in one transaction', () => {
     ]);
     expect(await dosesOf('Joinera')).toEqual(['2012-08-14 Z0860BB']);
     expect(await dosesOf('Joinerb')).toEqual(['2012-08-14 Z0860BB']);
+  });
+
+  it('joins a caller’s transaction with a single message: processed and committed with it, not failed', async () => {
+    const inbound = { raw: vxuFor('Joinerc', 'JOIN-Joinerc'), transport: 'cli' as const, sender, ip: null };
+    const answers = await s.ctx.db.transaction().execute((trx) => receiveMessages({ ...s.ctx, db: trx }, [inbound]));
+    expect(answers.map((a) => [a.status, a.failure])).toEqual([['accepted', undefined]]);
+    expect(valueAt(parseMessage(answers[0]!.response), 'MSA-1')).toBe('AA');
+    expect(await dosesOf('Joinerc')).toEqual(['2012-08-14 Z0860BB']);
   });
 });

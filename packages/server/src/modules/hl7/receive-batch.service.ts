@@ -52,7 +52,9 @@ export async function receiveMessages(ctx: AppContext, inbounds: readonly Inboun
     ctx.db,
     received.map((r) => receivedRow(ctx, r)),
   );
-  if (received.length === 1) return [await processStored(ctx, received[0]!, ids[0]!)];
+  // Alone it runs in a transaction of its own; in a caller's transaction (which cannot open another) it takes
+  // the batch path, in a savepoint of that transaction.
+  if (received.length === 1 && !ctx.db.isTransaction) return [await processStored(ctx, received[0]!, ids[0]!)];
   try {
     return await inTransaction(ctx.db, (trx) =>
       batchForecastRefresh(trx, ctx.clock.now(), () =>
