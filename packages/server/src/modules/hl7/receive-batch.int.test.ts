@@ -26,6 +26,9 @@ const PEOPLE: Record<string, { first: string; dob: string; street: string }> = {
   Workerd: { first: 'Marguerite', dob: '20100312', street: '3 Aspen Pl' },
   Joinera: { first: 'Bartholomew', dob: '20030517', street: '8 Walnut Dr' },
   Joinerb: { first: 'Genevieve', dob: '20020626', street: '12 Hazel Row' },
+  Joinerc: { first: 'Leopold', dob: '20010904', street: '5 Elm Sq' },
+  Deadlocka: { first: 'Rosalind', dob: '20000110', street: '2 Fir Ln' },
+  Deadlockb: { first: 'Evander', dob: '20000211', street: '6 Yew Ct' },
 };
 
 /** The baseline VXU for another person (names, DOB, address, MRN), dose on `date` with lot `lot`. */
@@ -134,5 +137,40 @@ describe('batches of messages in one transaction', () => {
     ]);
     expect(await dosesOf('Joinera')).toEqual(['2012-08-14 Z0860BB']);
     expect(await dosesOf('Joinerb')).toEqual(['2012-08-14 Z0860BB']);
+  });
+
+  it('joins a caller’s transaction with a single message: processed and committed with it, not failed', async () => {
+    const inbound = { raw: vxuFor('Joinerc', 'JOIN-Joinerc'), transport: 'cli' as const, sender, ip: null };
+    const answers = await s.ctx.db.transaction().execute((trx) => receiveMessages({ ...s.ctx, db: trx }, [inbound]));
+    expect(answers.map((a) => [a.status, a.failure])).toEqual([['accepted', undefined]]);
+    expect(valueAt(parseMessage(answers[0]!.response), 'MSA-1')).toBe('AA');
+    expect(await dosesOf('Joinerc')).toEqual(['2012-08-14 Z0860BB']);
+  });
+
+  it('redoes each message alone when one message of its batch hits a deadlock: none is recorded as failed', async () => {
+    // The first insert of lot DEADLOCK fails as PostgreSQL's deadlock detector would; the sequence is not undone
+    // with the transaction, so the redo passes.
+    await sql`CREATE SEQUENCE hl7_deadlock_once`.execute(s.ctx.db);
+    await sql`CREATE FUNCTION hl7_deadlock_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.lot = 'DEADLOCK' AND nextval('hl7_deadlock_once') = 1 THEN
+        RAISE EXCEPTION 'injected deadlock' USING ERRCODE = '40P01'; END IF; RETURN NEW; END $$`.execute(s.ctx.db);
+    await sql`CREATE TRIGGER hl7_deadlock_once BEFORE INSERT ON doses FOR EACH ROW EXECUTE FUNCTION hl7_deadlock_once()`.execute(
+      s.ctx.db,
+    );
+    let answers: Answer[];
+    try {
+      answers = await run([vxuFor('Deadlocka', 'D-1'), vxuFor('Deadlockb', 'D-2', { lot: 'DEADLOCK' })], 0, 2, 1);
+    } finally {
+      await sql`DROP TRIGGER hl7_deadlock_once ON doses`.execute(s.ctx.db);
+      await sql`DROP FUNCTION hl7_deadlock_once()`.execute(s.ctx.db);
+      await sql`DROP SEQUENCE hl7_deadlock_once`.execute(s.ctx.db);
+    }
+    expect(answers.map((a) => [a.status, a.failure])).toEqual([
+      ['accepted', undefined],
+      ['accepted', undefined],
+    ]);
+    expect(await dosesOf('Deadlocka')).toEqual(['2012-08-14 Z0860BB']);
+    expect(await dosesOf('Deadlockb')).toEqual(['2012-08-14 DEADLOCK']);
+    expect(await verifyAuditChain(s.ctx.db)).toMatchObject({ ok: true });
   });
 });

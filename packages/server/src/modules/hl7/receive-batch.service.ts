@@ -27,8 +27,12 @@ function isTransactionAbort(e: unknown): boolean {
   return code === '40P01' || code === '40001';
 }
 
-/** One message of a batch, in its savepoint; its audit entries leave the batch when it is undone. */
-async function oneOfBatch(ctx: AppContext, r: Received, messageId: string): Promise<Answer> {
+/**
+ * One message of a batch, in its savepoint; its audit entries leave the batch when it is undone. A deadlock or
+ * serialization failure is rethrown when the batch owns its transaction: the whole batch is undone and each
+ * message done again alone (receiveMessages' fallback) rather than recorded as failed.
+ */
+async function oneOfBatch(ctx: AppContext, r: Received, messageId: string, ownsTransaction: boolean): Promise<Answer> {
   const mark = auditBatchMark(ctx.db);
   try {
     return await redoWithItemSavepoints(
@@ -36,6 +40,7 @@ async function oneOfBatch(ctx: AppContext, r: Received, messageId: string): Prom
       () => dropAuditBatchAfter(ctx.db, mark),
     );
   } catch (e) {
+    if (ownsTransaction && isTransactionAbort(e)) throw e;
     dropAuditBatchAfter(ctx.db, mark);
     return recordFailure(ctx, r.msh, messageId, e);
   }
@@ -52,7 +57,10 @@ export async function receiveMessages(ctx: AppContext, inbounds: readonly Inboun
     ctx.db,
     received.map((r) => receivedRow(ctx, r)),
   );
-  if (received.length === 1) return [await processStored(ctx, received[0]!, ids[0]!)];
+  // Alone it runs in a transaction of its own; in a caller's transaction (which cannot open another) it takes
+  // the batch path, in a savepoint of that transaction.
+  if (received.length === 1 && !ctx.db.isTransaction) return [await processStored(ctx, received[0]!, ids[0]!)];
+  const ownsTransaction = !ctx.db.isTransaction;
   try {
     return await inTransaction(ctx.db, (trx) =>
       batchForecastRefresh(trx, ctx.clock.now(), () =>
@@ -60,7 +68,7 @@ export async function receiveMessages(ctx: AppContext, inbounds: readonly Inboun
           // HL7 processing never changes an organization: the batch reads each one once.
           withOrganizationCache(trx, async () => {
             const answers: Answer[] = [];
-            for (const [i, r] of received.entries()) answers.push(await oneOfBatch({ ...ctx, db: trx }, r, ids[i]!));
+            for (const [i, r] of received.entries()) answers.push(await oneOfBatch({ ...ctx, db: trx }, r, ids[i]!, ownsTransaction));
             return answers;
           }),
         ),

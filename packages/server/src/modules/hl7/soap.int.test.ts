@@ -95,4 +95,22 @@ describe('the CDC IIS SOAP web service', () => {
     expect(res.body).not.toContain('root:');
     expect(res.body).not.toContain('aaaaaaaaaa');
   });
+
+  it('publishes the WSDL with the configured public address, never a forged Host header', async () => {
+    const res = await s.app.inject({ method: 'GET', url: '/api/hl7/soap?wsdl', headers: { host: 'evil.example:666' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('evil.example');
+    const base = s.ctx.config.PUBLIC_URL.replace(/\/$/, '');
+    expect(res.body).toContain(`<soap12:address location="${base}/api/hl7/soap"`);
+    expect(res.body).toContain(`schemaLocation="${base}/api/hl7/soap?xsd=cdc-iis.xsd"`);
+  });
+
+  it('answers a control character written as a character reference (&#x0B;) with the same fault as a raw one', async () => {
+    const res = await post(
+      envelope('<iis:ConnectivityTestRequest xmlns:iis="urn:cdc:iisb:2014"><iis:EchoBack>a&#x0B;b</iis:EchoBack></iis:ConnectivityTestRequest>'),
+    );
+    expect(res.statusCode).toBe(500);
+    expect(res.body).toContain('U+000B is not allowed in XML');
+    expect(res.body).not.toContain('ConnectivityTestResponse');
+  });
 });

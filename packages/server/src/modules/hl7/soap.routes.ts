@@ -19,17 +19,28 @@ const SOAP_TYPES = ['application/soap+xml', 'text/xml', 'application/xml'];
 const WSDL_DIR = path.resolve(import.meta.dirname, '../../../assets/hl7/wsdl');
 const PublishedQuery = z.object({ wsdl: z.string().max(0).optional(), xsd: z.enum(['cdc-iis.xsd', '/cdc-iis.xsd']).optional() });
 
-/** The WSDL with this server's address and schema location, or the schema itself; undefined for anything else. */
-function published(q: z.infer<typeof PublishedQuery>, origin: string): string | undefined {
-  if (q.xsd) return fs.readFileSync(path.join(WSDL_DIR, 'cdc-iis.xsd'), 'utf8');
-  if (q.wsdl === undefined) return undefined;
-  return fs
+/**
+ * The WSDL with the configured public address and schema location, and the schema, read once. The address comes
+ * from PUBLIC_URL, never from the request's Host header (a forged one would be published to the client).
+ */
+function publishedDocuments(ctx: AppContext): { wsdl: string; xsd: string } {
+  const origin = ctx.config.PUBLIC_URL.replace(/\/$/, '');
+  // Replacer functions: a replacement string would expand `$&` and the like found in the address.
+  const wsdl = fs
     .readFileSync(path.join(WSDL_DIR, 'cdc-iis.wsdl'), 'utf8')
-    .replace('schemaLocation="cdc-iis.xsd"', `schemaLocation="${origin}/api/hl7/soap?xsd=cdc-iis.xsd"`)
-    .replace(/<soap12:address location="[^"]*"/, `<soap12:address location="${origin}/api/hl7/soap"`);
+    .replace('schemaLocation="cdc-iis.xsd"', () => `schemaLocation="${origin}/api/hl7/soap?xsd=cdc-iis.xsd"`)
+    .replace(/<soap12:address location="[^"]*"/, () => `<soap12:address location="${origin}/api/hl7/soap"`);
+  return { wsdl, xsd: fs.readFileSync(path.join(WSDL_DIR, 'cdc-iis.xsd'), 'utf8') };
+}
+
+/** The WSDL or the schema asked for; undefined for anything else. */
+function published(q: z.infer<typeof PublishedQuery>, docs: { wsdl: string; xsd: string }): string | undefined {
+  if (q.xsd) return docs.xsd;
+  return q.wsdl === undefined ? undefined : docs.wsdl;
 }
 
 export function registerSoapRoutes(app: App, ctx: AppContext): void {
+  const docs = publishedDocuments(ctx);
   void app.register(async (scope) => {
     scope.addContentTypeParser(SOAP_TYPES, { parseAs: 'string', bodyLimit: SOAP_BODY_LIMIT }, (_req, body, done) => done(null, body));
     scope.post(
@@ -81,7 +92,7 @@ export function registerSoapRoutes(app: App, ctx: AppContext): void {
         schema: { querystring: PublishedQuery, tags: ['hl7'], summary: 'The CDC IIS WSDL (?wsdl) and schema (?xsd=cdc-iis.xsd)' },
       },
       async (req, reply) => {
-        const doc = published(PublishedQuery.parse(req.query), `${req.protocol}://${req.host}`);
+        const doc = published(PublishedQuery.parse(req.query), docs);
         if (doc !== undefined) return reply.type('text/xml; charset=utf-8').send(doc);
         return reply.status(500).type('application/soap+xml; charset=utf-8').send(unsupported('GET'));
       },

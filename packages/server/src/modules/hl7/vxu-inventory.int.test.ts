@@ -135,6 +135,10 @@ describe('VXU RXA-15: decrementing the sending clinic’s inventory', () => {
     // again with them. The batch's other messages keep exactly what they recorded.
     const sender = (await interfaceWithClinics(s.ctx.db, iface.id))!;
     const answers: Answer[] = [];
+    const { before } = await s.ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('before'))
+      .executeTakeFirstOrThrow();
     const messages = [
       vxu({ id: 'INV-B1', last: 'Batchgiven', lot: 'PRIV1', vfc: 'V01' }),
       vxu({ id: 'INV-B2', last: 'Batchmisfit', lot: 'PUB1', vfc: 'V01' }),
@@ -162,5 +166,18 @@ describe('VXU RXA-15: decrementing the sending clinic’s inventory', () => {
       await s.ctx.db.selectFrom('patients').select('id').where('last_name', '=', 'Batchmisfit').execute(),
       'the redone message created its patient once',
     ).toHaveLength(1);
+    // The undone attempt's audit entries left the batch: the surviving patient has one create and one dose create.
+    const [misfit] = await s.ctx.db.selectFrom('patients').select('id').where('last_name', '=', 'Batchmisfit').execute();
+    const entries = await s.ctx.db.selectFrom('audit_log').select(['action', 'entity_type']).where('patient_id', '=', misfit!.id).execute();
+    expect(entries.map((e) => `${e.action} ${e.entity_type}`).sort()).toEqual(['dose.create dose', 'patient.create patient']);
+    const orphans = await s.ctx.db
+      .selectFrom('audit_log')
+      .leftJoin('patients', 'patients.id', 'audit_log.patient_id')
+      .select('audit_log.seq')
+      .where('audit_log.seq', '>', before)
+      .where('audit_log.patient_id', 'is not', null)
+      .where('patients.id', 'is', null)
+      .execute();
+    expect(orphans, 'no audit entry names a patient that has no row').toEqual([]);
   });
 });
