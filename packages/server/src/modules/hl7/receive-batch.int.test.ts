@@ -154,9 +154,7 @@ describe('batches of messages in one transaction', () => {
     await sql`CREATE FUNCTION hl7_deadlock_once() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.lot = 'DEADLOCK' AND nextval('hl7_deadlock_once') = 1 THEN
         RAISE EXCEPTION 'injected deadlock' USING ERRCODE = '40P01'; END IF; RETURN NEW; END $$`.execute(s.ctx.db);
-    await sql`CREATE TRIGGER hl7_deadlock_once BEFORE INSERT ON doses FOR EACH ROW EXECUTE FUNCTION hl7_deadlock_once()`.execute(
-      s.ctx.db,
-    );
+    await sql`CREATE TRIGGER hl7_deadlock_once BEFORE INSERT ON doses FOR EACH ROW EXECUTE FUNCTION hl7_deadlock_once()`.execute(s.ctx.db);
     let answers: Answer[];
     try {
       answers = await run([vxuFor('Deadlocka', 'D-1'), vxuFor('Deadlockb', 'D-2', { lot: 'DEADLOCK' })], 0, 2, 1);

@@ -107,7 +107,9 @@ describe('the CDC IIS SOAP web service', () => {
 
   it('answers a control character written as a character reference (&#x0B;) with the same fault as a raw one', async () => {
     const res = await post(
-      envelope('<iis:ConnectivityTestRequest xmlns:iis="urn:cdc:iisb:2014"><iis:EchoBack>a&#x0B;b</iis:EchoBack></iis:ConnectivityTestRequest>'),
+      envelope(
+        '<iis:ConnectivityTestRequest xmlns:iis="urn:cdc:iisb:2014"><iis:EchoBack>a&#x0B;b</iis:EchoBack></iis:ConnectivityTestRequest>',
+      ),
     );
     expect(res.statusCode).toBe(500);
     expect(res.body).toContain('U+000B is not allowed in XML');

@@ -44,15 +44,16 @@ function decodeXmlText(s: string): string {
     if (e === 'apos') return "'";
     const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
     // A reference must name an XML Char too: `&#x0B;` is the same framing bug as a raw VT, and the same fault.
-    if (!isXmlChar(code))
-      throw new SoapReadError(`Character U+${code.toString(16).padStart(4, '0').toUpperCase()} is not allowed in XML`);
+    if (!isXmlChar(code)) throw new SoapReadError(`Character U+${code.toString(16).padStart(4, '0').toUpperCase()} is not allowed in XML`);
     return String.fromCodePoint(code);
   });
 }
 
 /** XML 1.0's Char production: tab, LF, CR, and the planes less the surrogates, U+FFFE and U+FFFF. */
 function isXmlChar(c: number): boolean {
-  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+  return (
+    c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff)
+  );
 }
 
 function text(node: unknown): string | undefined {
