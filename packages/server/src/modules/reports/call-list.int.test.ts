@@ -4,15 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages } from '../../testing/pdf-text.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { FORECAST_REFRESH_JOB } from '../recommender/index.ts';
+import { MMR_CRITERIA as CRITERIA } from './reminder.testing.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 
 async function pdfText(bytes: Buffer): Promise<string> {
   return (await pdfPages(bytes)).join('\n');
 }
-
-// Run on 2026-06-15: 24–35 months is born 2023-06-16 … 2024-06-15; nobody in it has had MMR.
-const CRITERIA = 'ageFromMonths=24&ageToMonths=35&vaccineGroups=MMR&status=both&windowFrom=2026-06-01&windowTo=2026-06-30';
 
 describe('reminder/recall call list', () => {
   let s: TestServer;

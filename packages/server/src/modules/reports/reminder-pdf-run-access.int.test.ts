@@ -5,19 +5,7 @@ import { createTestServer, type TestServer } from '../../testing/test-server.ts'
 import { FORECAST_REFRESH_JOB } from '../recommender/index.ts';
 import { runOf } from './report-run.repo.ts';
 import { REPORT_RUN_CLEANUP, scheduleReportRunCleanup } from './report-run-retention.ts';
-import { REPORT_RUN_JOB } from './report-run.service.ts';
-
-type Headers = { cookie: string; 'x-csrf-token': string };
-
-const PARAMS = {
-  ageFromMonths: 24,
-  ageToMonths: 35,
-  vaccineGroups: ['MMR'],
-  status: 'both',
-  windowFrom: '2026-06-01',
-  windowTo: '2026-06-30',
-};
-const ADDRESS = [{ street: '12 Oak St', city: 'Hamden', state: 'CT', zip: '06514' }];
+import { addRunner, MMR_PARAMS as PARAMS, runReport, type Headers } from './reminder.testing.ts';
 
 describe('downloading a PDF run re-checks the requester’s current scope', () => {
   let s: TestServer;
@@ -32,15 +20,7 @@ describe('downloading a PDF run re-checks the requester’s current scope', () =
   };
   async function lettersRunAtElm(): Promise<string> {
     await actFor(elm);
-    const started = await s.app.inject({
-      method: 'POST',
-      url: '/api/reports/runs',
-      headers: coordinator,
-      payload: { kind: 'letters', params: PARAMS },
-    });
-    expect(started.statusCode, started.body).toBe(202);
-    expect(await s.runJobs([REPORT_RUN_JOB])).toBe(1);
-    const id = started.json().id as string;
+    const id = await runReport(s, coordinator, 'letters', PARAMS);
     expect((await get(`/api/reports/runs/${id}`)).json()).toMatchObject({ status: 'done', result: { patients: 1 } });
     return id;
   }
@@ -59,9 +39,7 @@ describe('downloading a PDF run re-checks the requester’s current scope', () =
     elm = ms.find((m) => m.pin === 'CT1001')!.id;
     hartford = ms.find((m) => m.pin === 'CT1002')!.id;
     await actFor(elm);
-    const payload = { sex: 'F', confirmNew: true, name: { first: 'Ada', last: 'Runner' }, dob: '2024-01-10', addresses: ADDRESS };
-    const r = await s.app.inject({ method: 'POST', url: '/api/patients', headers: coordinator, payload });
-    expect(r.statusCode, r.body).toBe(201);
+    await addRunner(s, coordinator, 'Ada', '2024-01-10');
     await s.runJobs([FORECAST_REFRESH_JOB]);
   });
   afterAll(async () => {
@@ -89,21 +67,9 @@ describe('downloading a PDF run re-checks the requester’s current scope', () =
 
   it('fails a run above REPORT_PDF_RUN_MAX patients with a sentence, rendering nothing', async () => {
     await actFor(hartford);
-    for (const first of ['Hana', 'Hope']) {
-      const payload = { sex: 'F', confirmNew: true, name: { first, last: 'Runner' }, dob: '2024-02-10', addresses: ADDRESS };
-      const r = await s.app.inject({ method: 'POST', url: '/api/patients', headers: coordinator, payload });
-      expect(r.statusCode, r.body).toBe(201);
-    }
+    for (const first of ['Hana', 'Hope']) await addRunner(s, coordinator, first, '2024-02-10');
     await s.runJobs([FORECAST_REFRESH_JOB]);
-    const started = await s.app.inject({
-      method: 'POST',
-      url: '/api/reports/runs',
-      headers: coordinator,
-      payload: { kind: 'labels', params: PARAMS },
-    });
-    expect(started.statusCode, started.body).toBe(202);
-    expect(await s.runJobs([REPORT_RUN_JOB])).toBe(1);
-    const id = started.json().id as string;
+    const id = await runReport(s, coordinator, 'labels', PARAMS);
     const run = (await get(`/api/reports/runs/${id}`)).json();
     expect(run).toMatchObject({ status: 'failed', result: null });
     expect(run.error).toMatch(/2 patients, more than the 1 .*narrow the criteria/);

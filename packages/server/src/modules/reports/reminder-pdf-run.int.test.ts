@@ -7,24 +7,11 @@ import { pdfPages } from '../../testing/pdf-text.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { FORECAST_REFRESH_JOB } from '../recommender/index.ts';
 import { REPORT_RUN_JOB } from './report-run.service.ts';
-
-type Headers = { cookie: string; 'x-csrf-token': string };
+import { addRunner, MMR_CRITERIA as CRITERIA, MMR_PARAMS as PARAMS, runReport, type Headers } from './reminder.testing.ts';
 
 async function pdfText(bytes: Buffer): Promise<string> {
   return (await pdfPages(bytes)).join('\n');
 }
-
-// Run on 2026-06-15: 24–35 months is born 2023-06-16 … 2024-06-15; nobody in it has had MMR.
-const CRITERIA = 'ageFromMonths=24&ageToMonths=35&vaccineGroups=MMR&status=both&windowFrom=2026-06-01&windowTo=2026-06-30';
-const PARAMS = {
-  ageFromMonths: 24,
-  ageToMonths: 35,
-  vaccineGroups: ['MMR'],
-  status: 'both',
-  windowFrom: '2026-06-01',
-  windowTo: '2026-06-30',
-};
-const ADDRESS = [{ street: '12 Oak St', city: 'Hamden', state: 'CT', zip: '06514' }];
 
 describe('large reminder/recall PDFs as background runs', () => {
   let s: TestServer;
@@ -32,20 +19,14 @@ describe('large reminder/recall PDFs as background runs', () => {
   let other: Headers;
   const get = (h: Headers, url: string) => s.app.inject({ method: 'GET', url, headers: h });
 
-  async function person(h: Headers, first: string, dob: string, withAddress = true) {
-    const payload = { sex: 'F', confirmNew: true, name: { first, last: 'Runner' }, dob, ...(withAddress ? { addresses: ADDRESS } : {}) };
-    const r = await s.app.inject({ method: 'POST', url: '/api/patients', headers: h, payload });
-    expect(r.statusCode, r.body).toBe(201);
-  }
-
   beforeAll(async () => {
     s = await createTestServer({ REPORT_PDF_INLINE_MAX: 2 });
     s.clock.set(new Date('2026-06-15T15:00:00Z'));
     clinic = await s.signIn('clinicstaff');
     other = await s.signIn('ceo');
-    await person(clinic, 'Ada', '2024-01-10');
-    await person(clinic, 'Bea', '2024-02-10');
-    await person(other, 'Cleo', '2024-03-10'); // another clinic's: never in the clinic's files
+    await addRunner(s, clinic, 'Ada', '2024-01-10');
+    await addRunner(s, clinic, 'Bea', '2024-02-10');
+    await addRunner(s, other, 'Cleo', '2024-03-10'); // another clinic's: never in the clinic's files
     await s.runJobs([FORECAST_REFRESH_JOB]);
   });
   afterAll(async () => {
@@ -62,7 +43,7 @@ describe('large reminder/recall PDFs as background runs', () => {
   });
 
   it('refuses the direct download above the threshold with a sentence, and prepares it as a run: progress, the PDF, audited', async () => {
-    await person(clinic, 'Cora', '2024-04-10'); // three mailable patients: one above the threshold
+    await addRunner(s, clinic, 'Cora', '2024-04-10'); // three mailable patients: one above the threshold
     await s.runJobs([FORECAST_REFRESH_JOB]);
     const direct = await get(clinic, `/api/reports/reminder-recall/letters.pdf?${CRITERIA}&language=es`);
     expect(direct.statusCode).toBe(409);
@@ -112,13 +93,11 @@ describe('large reminder/recall PDFs as background runs', () => {
 
   it('keeps a run for its requester only; the call list and labels run the same way', async () => {
     for (const kind of ['labels', 'call_list'] as const) {
-      const started = await s.app.inject({ method: 'POST', url: '/api/reports/runs', headers: clinic, payload: { kind, params: PARAMS } });
-      expect(started.statusCode, started.body).toBe(202);
-      expect(await s.runJobs([REPORT_RUN_JOB])).toBe(1);
-      const file = await get(clinic, `/api/reports/runs/${started.json().id}/file`);
+      const id = await runReport(s, clinic, kind, PARAMS);
+      const file = await get(clinic, `/api/reports/runs/${id}/file`);
       expect(file.statusCode, file.body).toBe(200);
       expect(await pdfText(file.rawPayload)).toContain('Cora Runner');
-      expect((await get(other, `/api/reports/runs/${started.json().id}/file`)).statusCode).toBe(404);
+      expect((await get(other, `/api/reports/runs/${id}/file`)).statusCode).toBe(404);
     }
     const direct = await get(clinic, `/api/reports/reminder-recall/call-list.pdf?${CRITERIA}`);
     expect(direct.statusCode).toBe(409);

@@ -4,13 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages } from '../../testing/pdf-text.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { FORECAST_REFRESH_JOB } from '../recommender/index.ts';
+import { MMR_CRITERIA as CRITERIA } from './reminder.testing.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 
 const address = { street: '12 Whitney Ave', city: 'Hamden', state: 'CT', zip: '06517' };
 const guardian = { name: { first: 'Rosa', last: 'Due' }, relationship: 'MTH' };
-// Run on 2026-06-15: 24–35 months is born 2023-06-16 … 2024-06-15.
-const CRITERIA = 'ageFromMonths=24&ageToMonths=35&vaccineGroups=MMR&status=both&windowFrom=2026-06-01&windowTo=2026-06-30';
 
 describe('reminder/recall', () => {
   let s: TestServer;
