@@ -60,6 +60,16 @@ export interface ReminderPerson {
   guardians: Array<{ name: string; relationship: string; phone: string | null }>;
 }
 
+/**
+ * EXISTS a status row of the patient (`patient`: the outer query's id column) at the organization: `active` its
+ * active status, `inactive` a status other than active (moved, not our patient…), `any` any status. One spelling for
+ * the population queries, each planned as a semi-join on the status table's (patient, organization) key.
+ */
+function statusAt(patient: 'patients.id' | 'p.id', organizationId: string, status: 'active' | 'inactive' | 'any') {
+  const which = status === 'active' ? sql` AND st.status = 'active'` : status === 'inactive' ? sql` AND st.status <> 'active'` : sql``;
+  return sql<boolean>`EXISTS (SELECT 1 FROM patient_org_status st WHERE st.patient_id = ${sql.ref(patient)} AND st.organization_id = ${organizationId}${which})`;
+}
+
 export interface ReminderPopulationFilter {
   organizationId: string;
   ownedOnly: boolean;
@@ -83,29 +93,11 @@ export function reminderPopulationIds(db: Db, f: ReminderPopulationFilter) {
       .where('patients.dob', '>=', f.dobFrom)
       .where('patients.dob', '<=', f.dobTo);
   const owned = live(db.selectFrom('patients').where('patients.owner_org_id', '=', f.organizationId))
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('patient_org_status as s')
-            .select('s.patient_id')
-            .whereRef('s.patient_id', '=', 'patients.id')
-            .where('s.organization_id', '=', f.organizationId)
-            .where('s.status', '<>', 'active'),
-        ),
-      ),
-    )
+    .where(sql<boolean>`NOT ${statusAt('patients.id', f.organizationId, 'inactive')}`)
     .select('patients.id');
   if (f.ownedOnly) return owned;
   const active = live(db.selectFrom('patients'))
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('patient_org_status as s')
-          .select('s.patient_id')
-          .whereRef('s.patient_id', '=', 'patients.id')
-          .where('s.organization_id', '=', f.organizationId)
-          .where('s.status', '=', 'active'),
-      ),
-    )
+    .where(statusAt('patients.id', f.organizationId, 'active'))
     .select('patients.id');
   return owned.union(active);
 }
@@ -222,26 +214,11 @@ function cohortQuery(db: Db, f: CohortFilter) {
   if (s.kind === 'clinic' || s.kind === 'linked') {
     const org = s.organizationId;
     q = q.where((eb) => {
-      const linked = eb.exists(
-        eb
-          .selectFrom('patient_org_status as st')
-          .select('st.patient_id')
-          .whereRef('st.patient_id', '=', 'p.id')
-          .where('st.organization_id', '=', org)
-          .where('st.status', '=', 'active'),
-      );
+      const linked = statusAt('p.id', org, 'active');
       if (s.kind === 'linked') return linked;
       // A clinic counts its active patients: owned and not marked inactive there (taking ownership back does not
       // reactivate; the same rule as reminderPopulationIds), or active there.
-      const inactiveHere = eb.exists(
-        eb
-          .selectFrom('patient_org_status as st')
-          .select('st.patient_id')
-          .whereRef('st.patient_id', '=', 'p.id')
-          .where('st.organization_id', '=', org)
-          .where('st.status', '<>', 'active'),
-      );
-      return eb.or([eb.and([eb('p.owner_org_id', '=', org), eb.not(inactiveHere)]), linked]);
+      return eb.or([eb.and([eb('p.owner_org_id', '=', org), eb.not(statusAt('p.id', org, 'inactive'))]), linked]);
     });
   }
   return q;
@@ -316,18 +293,7 @@ export async function inactiveInJurisdiction(db: Db, scope: PopulationScope): Pr
   if (scope.kind === 'towns') q = scope.towns.length ? q.where('p.town', 'in', [...scope.towns]) : q.where(sql<boolean>`false`);
   if (scope.kind === 'clinic' || scope.kind === 'linked') {
     const org = scope.organizationId;
-    q = q.where((eb) =>
-      eb.or([
-        eb('p.owner_org_id', '=', org),
-        eb.exists(
-          eb
-            .selectFrom('patient_org_status as st')
-            .select('st.patient_id')
-            .whereRef('st.patient_id', '=', 'p.id')
-            .where('st.organization_id', '=', org),
-        ),
-      ]),
-    );
+    q = q.where((eb) => eb.or([eb('p.owner_org_id', '=', org), statusAt('p.id', org, 'any')]));
   }
   const rows = await q.orderBy('p.last_name').orderBy('p.first_name').limit(50_000).execute();
   return rows.map((r) => ({
