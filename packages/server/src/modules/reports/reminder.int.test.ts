@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfPages } from '../../testing/pdf-text.ts';
 import { createTestServer, type TestServer } from '../../testing/test-server.ts';
 import { FORECAST_REFRESH_JOB } from '../recommender/index.ts';
-import { MMR_CRITERIA as CRITERIA } from './reminder.testing.ts';
+import { MMR_CRITERIA as CRITERIA, MMR_PARAMS } from './reminder.testing.ts';
 
 type Headers = { cookie: string; 'x-csrf-token': string };
 
@@ -141,14 +141,7 @@ describe('reminder/recall', () => {
   });
 
   it('saves criteria as a named cohort of the clinic, which another clinic does not see', async () => {
-    const criteria = {
-      ageFromMonths: 24,
-      ageToMonths: 35,
-      vaccineGroups: ['MMR'],
-      status: 'both',
-      windowFrom: '2026-06-01',
-      windowTo: '2026-06-30',
-    };
+    const criteria = { ...MMR_PARAMS };
     const saved = await call(clinic, 'POST', '/api/reports/cohorts', { name: 'Toddlers MMR', criteria });
     expect(saved.statusCode, saved.body).toBe(201);
     expect((await call(clinic, 'POST', '/api/reports/cohorts', { name: 'Toddlers MMR', criteria })).statusCode).toBe(409);

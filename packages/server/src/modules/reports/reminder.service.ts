@@ -88,18 +88,9 @@ async function buildList(ctx: AppContext, actor: Actor, criteria: ReminderCriter
   return { clinic, runOn: today, criteria: echoed, patients: listed, notStoredToday, pdfInlineMax: ctx.config.REPORT_PDF_INLINE_MAX };
 }
 
-async function auditRun(ctx: AppContext, actor: Actor, list: ReminderList, format: string): Promise<void> {
-  await appendActorAudit(
-    ctx.db,
-    actor,
-    {
-      action: 'report.reminder_recall.run',
-      entityType: 'report',
-      entityId: 'reminder_recall',
-      detail: { format, clinicId: list.clinic.id, criteria: list.criteria, patientIds: list.patients.map((p) => p.patientId) },
-    },
-    ctx.clock.now(),
-  );
+function auditRun(ctx: AppContext, actor: Actor, list: ReminderList, format: string): Promise<void> {
+  const patientIds = list.patients.map((p) => p.patientId);
+  return auditReminderDisclosure(ctx, actor, { format, clinicId: list.clinic.id, criteria: list.criteria, patientIds });
 }
 
 export async function runReminderRecall(ctx: AppContext, actor: Actor, criteria: ReminderCriteriaInput): Promise<ReminderList> {
@@ -188,11 +179,14 @@ export async function reminderPdfForRun(
   return { ...file, clinicId: list.clinic.id, criteria: list.criteria };
 }
 
-/** Audits a download of a kept PDF exactly as the direct download is audited (the patients it discloses). */
-export async function auditReminderPdfDownload(
+/**
+ * Audits a reminder/recall disclosure: the list, a file in the request, or a kept PDF's download (with its run id),
+ * each naming the patients it discloses.
+ */
+export async function auditReminderDisclosure(
   ctx: AppContext,
   actor: Actor,
-  f: { clinicId: string; criteria: ReminderCriteria; patientIds: string[]; format: string; runId: string },
+  f: { clinicId: string; criteria: ReminderCriteria; patientIds: string[]; format: string; runId?: string },
 ): Promise<void> {
   await appendActorAudit(
     ctx.db,
@@ -201,7 +195,13 @@ export async function auditReminderPdfDownload(
       action: 'report.reminder_recall.run',
       entityType: 'report',
       entityId: 'reminder_recall',
-      detail: { format: f.format, clinicId: f.clinicId, criteria: f.criteria, patientIds: f.patientIds, runId: f.runId },
+      detail: {
+        format: f.format,
+        clinicId: f.clinicId,
+        criteria: f.criteria,
+        patientIds: f.patientIds,
+        ...(f.runId ? { runId: f.runId } : {}),
+      },
     },
     ctx.clock.now(),
   );

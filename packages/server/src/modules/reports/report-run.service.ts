@@ -19,7 +19,7 @@ import { reportRunCleanupHandlers } from './report-run-retention.ts';
 import { dosesAdministered } from './population.service.ts';
 import { finishRun, insertRun, runFileOf, runOf, runsOf, setProgress, startRun, type ReportRunRow } from './report-run.repo.ts';
 import { CoverageQuery, DosesQuery, LettersQuery } from './reports.schemas.ts';
-import { auditReminderPdfDownload, reminderPdfForRun } from './reminder.service.ts';
+import { auditReminderDisclosure, reminderPdfForRun } from './reminder.service.ts';
 import { reminderClinicFor } from './reports.policy.ts';
 import type { ReminderPdfKind } from './reminder-pdf.ts';
 
@@ -153,7 +153,7 @@ export async function reportRunFile(
   if (!row.result_file) {
     throw new AppError('gone', `This file was kept for ${ctx.config.REPORT_RUN_FILE_DAYS} days and has been removed: prepare it again`);
   }
-  await auditReminderPdfDownload(ctx, actor, {
+  await auditReminderDisclosure(ctx, actor, {
     clinicId: r.clinicId,
     criteria: r.criteria,
     patientIds: r.patientIds,
